@@ -1,0 +1,52 @@
+import Foundation
+
+/// Where a build reads and writes.
+public struct BuildOptions: Sendable {
+    public var content: URL
+    public var templates: URL
+    public var output: URL
+    /// Overrides `base_url` in site.yaml (for a preview, or a second host).
+    public var baseURL: String?
+
+    public init(content: URL, templates: URL, output: URL, baseURL: String? = nil) {
+        self.content = content
+        self.templates = templates
+        self.output = output
+        self.baseURL = baseURL
+    }
+
+    /// The layout of a report folder: `Content/`, `Templates/`, `Site/` under `root`.
+    public init(root: URL) {
+        self.init(
+            content: root.appendingPathComponent("Content"),
+            templates: root.appendingPathComponent("Templates"),
+            output: root.appendingPathComponent("Site")
+        )
+    }
+
+    /// How a folder is named in messages: relative to the working directory when inside it.
+    static func displayName(_ url: URL) -> String {
+        let path = url.standardizedFileURL.path
+        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).standardizedFileURL.path
+        if path.hasPrefix(cwd + "/") { return String(path.dropFirst(cwd.count + 1)) }
+        return path
+    }
+}
+
+/// What a build did, for the summary line.
+public struct BuildSummary: Sendable {
+    public var pages: Int
+    public var files: Int
+    public var events: Int
+    public var actors: Int
+    public var topics: Int
+    public var warnings: [Diagnostic]
+    public var seconds: Double
+
+    public var line: String {
+        let time = seconds < 1 ? String(format: "%.0f ms", seconds * 1000) : String(format: "%.2f s", seconds)
+        var text = "Built \(pages) pages (\(files) files) from \(events) events, \(actors) actors, \(topics) topics in \(time)"
+        if !warnings.isEmpty { text += "; \(warnings.count) warning\(warnings.count == 1 ? "" : "s")" }
+        return text
+    }
+}

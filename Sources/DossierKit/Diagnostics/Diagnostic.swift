@@ -1,0 +1,66 @@
+/// One problem found in the input, with where it is and how to fix it.
+public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
+    public enum Severity: String, Sendable, Hashable {
+        case error
+        case warning
+    }
+
+    public var severity: Severity
+    public var location: SourceLocation
+    public var message: String
+    /// How to fix it, when we can tell ("did you mean `kataib-hezbollah`?").
+    public var hint: String?
+
+    public init(_ severity: Severity, _ location: SourceLocation, _ message: String, hint: String? = nil) {
+        self.severity = severity
+        self.location = location
+        self.message = message
+        self.hint = hint
+    }
+
+    public static func error(_ location: SourceLocation, _ message: String, hint: String? = nil) -> Diagnostic {
+        Diagnostic(.error, location, message, hint: hint)
+    }
+
+    public static func warning(_ location: SourceLocation, _ message: String, hint: String? = nil) -> Diagnostic {
+        Diagnostic(.warning, location, message, hint: hint)
+    }
+
+    /// `path:line:column: error: message` — the format compilers use, so editors can jump to it.
+    public var description: String {
+        var text = "\(location): \(severity.rawValue): \(message)"
+        if let hint { text += "\n    hint: \(hint)" }
+        return text
+    }
+}
+
+/// Collects diagnostics while a stage runs, so the user sees every problem at once, not only the first.
+public final class DiagnosticLog: @unchecked Sendable {
+    private var items: [Diagnostic] = []
+
+    public init() {}
+
+    public func add(_ diagnostic: Diagnostic) { items.append(diagnostic) }
+    public func error(_ location: SourceLocation, _ message: String, hint: String? = nil) {
+        add(.error(location, message, hint: hint))
+    }
+    public func warning(_ location: SourceLocation, _ message: String, hint: String? = nil) {
+        add(.warning(location, message, hint: hint))
+    }
+
+    public var diagnostics: [Diagnostic] { items.sorted { ($0.location, $0.message) < ($1.location, $1.message) } }
+    public var hasErrors: Bool { items.contains { $0.severity == .error } }
+}
+
+/// Thrown when a stage found errors: carries all of them, sorted by file and line.
+public struct BuildFailure: Error, CustomStringConvertible {
+    public var diagnostics: [Diagnostic]
+
+    public init(_ diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }
+
+    public var description: String {
+        let errors = diagnostics.filter { $0.severity == .error }.count
+        let listing = diagnostics.map(\.description).joined(separator: "\n")
+        return "\(listing)\n\(errors) error\(errors == 1 ? "" : "s"); nothing was written."
+    }
+}

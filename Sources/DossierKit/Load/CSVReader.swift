@@ -1,0 +1,79 @@
+import CSV
+import Foundation
+
+/// Reads a CSV file (first row: column names) into one `DataNode` mapping per row.
+///
+/// Spreadsheets cannot nest, so list-valued columns hold several values separated by `;`
+/// and the event decoder splits them; see `EventCSVColumns` for the documented columns.
+enum CSVTableReader {
+    static func parse(_ text: String, file: String, log: DiagnosticLog) -> DataNode? {
+        let start = SourceLocation(file: file, line: 1, column: 1)
+        if text.contains("\u{0}") {
+            log.error(start, "the file contains a null byte", hint: "save the spreadsheet as CSV (UTF-8)")
+            return nil
+        }
+        let reader: CSVReader
+        do {
+            reader = try CSVReader(string: text, hasHeaderRow: true)
+        } catch {
+            log.error(start, "could not read the CSV header row", hint: "the first row must name the columns, e.g. id,date,title,type")
+            return nil
+        }
+        guard let header = reader.headerRow, !header.isEmpty else {
+            log.error(start, "the CSV file has no header row", hint: "the first row must name the columns, e.g. id,date,title,type")
+            return nil
+        }
+        let headerLocations = columnLocations(of: header, line: 1, file: file)
+        var rows: [DataNode] = []
+        // The reader does not report positions, so count lines ourselves: each row takes one
+        // line plus any line breaks inside its quoted fields.
+        var line = 2 + lineBreaks(in: header)
+        while let row = reader.next() {
+            let rowLocations = columnLocations(of: row, line: line, file: file)
+            let rowLocation = SourceLocation(file: file, line: line, column: 1)
+            defer { line += 1 + lineBreaks(in: row) }
+            if row.allSatisfy({ $0.trimmingCharacters(in: CharacterSet.whitespaces).isEmpty }) { continue }
+            if row.count > header.count {
+                log.error(rowLocations[header.count], "this row has \(row.count) fields but the header names \(header.count) columns", hint: "quote fields that contain commas: \"Baghdad, Iraq\"")
+                continue
+            }
+            var entries: [DataNode.Entry] = []
+            for (index, name) in header.enumerated() where index < row.count {
+                let value = row[index].trimmingCharacters(in: .whitespaces)
+                let location = rowLocations[index]
+                entries.append(DataNode.Entry(
+                    key: name.trimmingCharacters(in: .whitespaces),
+                    keyLocation: headerLocations[index],
+                    value: value.isEmpty ? .null(location) : .scalar(value, location)
+                ))
+            }
+            rows.append(.map(entries, rowLocation))
+        }
+        if let error = reader.error {
+            log.error(SourceLocation(file: file, line: line), "could not read the CSV file: \(error)", hint: "check for an unclosed quote")
+            return nil
+        }
+        return .list(rows, start)
+    }
+
+    private static func lineBreaks(in fields: [String]) -> Int {
+        var count = 0
+        for field in fields { count += field.reduce(0) { $1.isNewline ? $0 + 1 : $0 } }
+        return count
+    }
+
+    /// Column (1-based, in characters) where each field starts, assuming fields on one line.
+    private static func columnLocations(of row: [String], line: Int, file: String) -> [SourceLocation] {
+        var column = 1
+        var result: [SourceLocation] = []
+        for field in row {
+            result.append(SourceLocation(file: file, line: line, column: column))
+            let quoted = field.contains(",") || field.contains("\"") || field.contains(where: \.isNewline)
+            let quoteCount = field.reduce(0) { $1 == "\"" ? $0 + 1 : $0 }
+            let width: Int = quoted ? field.count + 2 + quoteCount : field.count
+            column += width + 1
+        }
+        result.append(SourceLocation(file: file, line: line, column: column))
+        return result
+    }
+}

@@ -1,0 +1,92 @@
+import Foundation
+
+/// Everything read from the content folder, decoded but not yet cross-checked.
+public struct LoadedContent: Sendable {
+    public var config: SiteConfig
+    public var events: [Event]
+    public var actors: [Actor]
+    public var topics: [Topic]
+    public var pages: [Page]
+}
+
+/// Reads `Content/`: `site.yaml`, `events/` (YAML, JSON, CSV), `actors/`, `topics/`, `pages/` (Markdown).
+public struct ContentLoader {
+    public let folder: URL
+    /// How the folder is named in messages (as the user typed it).
+    public let displayName: String
+
+    public init(folder: URL, displayName: String? = nil) {
+        self.folder = folder
+        self.displayName = displayName ?? folder.lastPathComponent
+    }
+
+    public func load(log: DiagnosticLog) -> LoadedContent? {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
+            log.error(SourceLocation(file: displayName), "the content folder does not exist", hint: "run dossier from the report's folder, or pass --content PATH")
+            return nil
+        }
+        let config = loadConfig(log: log)
+        let events = loadEvents(log: log)
+        let decoders = MarkdownFileDecoders(log: log)
+        let actors = markdownFiles("actors", log: log).compactMap(decoders.actor)
+        let topics = markdownFiles("topics", log: log).compactMap(decoders.topic)
+        let pages = markdownFiles("pages", log: log).compactMap(decoders.page)
+        guard let config else { return nil }
+        return LoadedContent(config: config, events: events, actors: actors, topics: topics, pages: pages)
+    }
+
+    private func display(_ url: URL) -> String {
+        let base = folder.standardizedFileURL.path
+        let path = url.standardizedFileURL.path
+        let relative = path.hasPrefix(base + "/") ? String(path.dropFirst(base.count + 1)) : url.lastPathComponent
+        return displayName + "/" + relative
+    }
+
+    private func loadConfig(log: DiagnosticLog) -> SiteConfig? {
+        let url = folder.appendingPathComponent("site.yaml")
+        let name = display(url)
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            log.error(SourceLocation(file: name), "the report has no site.yaml", hint: "create it with at least `title:` and `event_types:`")
+            return nil
+        }
+        guard let text = ContentFile.readText(url, display: name, log: log),
+              let node = YAMLReader.parse(text, file: name, log: log) else { return nil }
+        return SiteConfigDecoder(log: log).decode(node)
+    }
+
+    private func loadEvents(log: DiagnosticLog) -> [Event] {
+        let decoder = EventDecoder(log: log)
+        var events: [Event] = []
+        for url in ContentFile.list(folder.appendingPathComponent("events"), extensions: ["yaml", "yml", "json", "csv"]) {
+            let name = display(url)
+            guard let text = ContentFile.readText(url, display: name, log: log) else { continue }
+            let isCSV = url.pathExtension.lowercased() == "csv"
+            let node = isCSV ? CSVTableReader.parse(text, file: name, log: log) : YAMLReader.parse(text, file: name, log: log)
+            switch node {
+            case .list(let items, _)?:
+                events += items.compactMap { decoder.decode($0, flat: isCSV) }
+            case .map(let entries, _)? where entries.contains(where: { $0.key == "events" }):
+                // A file may also wrap its list as `events: [...]`.
+                if case .list(let items, _)? = entries.first(where: { $0.key == "events" })?.value {
+                    events += items.compactMap { decoder.decode($0, flat: false) }
+                }
+            case .map?:
+                if let event = decoder.decode(node!, flat: false) { events.append(event) }
+            case .null?:
+                log.warning(SourceLocation(file: name, line: 1), "the file holds no events")
+            case .scalar(_, let location)?:
+                log.error(location, "expected an event or a list of events, found a single value")
+            case nil:
+                break
+            }
+        }
+        return events
+    }
+
+    private func markdownFiles(_ section: String, log: DiagnosticLog) -> [ContentFile.MarkdownDocument] {
+        ContentFile.list(folder.appendingPathComponent(section), extensions: ["md", "markdown"]).compactMap {
+            ContentFile.readMarkdown($0, display: display($0), log: log)
+        }
+    }
+}

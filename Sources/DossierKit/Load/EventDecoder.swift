@@ -1,0 +1,277 @@
+import Foundation
+
+/// Turns one event record (from YAML, JSON or a CSV row) into an `Event`, reporting every problem.
+///
+/// YAML and JSON nest (`location:`, `actors:`, `sources:` hold mappings); a CSV row is flat, so it
+/// uses the columns listed in `csvColumns`, with `;` between several values in one cell.
+struct EventDecoder {
+    let log: DiagnosticLog
+
+    static let fields: Set<String> = [
+        "id", "date", "start", "end", "display_date", "title", "type", "location", "actors",
+        "casualties", "summary", "body", "sources", "confidence", "tags",
+    ]
+    static let csvColumns: [String] = [
+        "id", "date", "start", "end", "display_date", "title", "type", "place", "region", "country",
+        "lat", "lon", "actors", "killed_min", "killed_max", "killed_approximate", "killed_who",
+        "injured_min", "injured_max", "injured_approximate", "injured_who", "summary", "body",
+        "source_publisher", "source_title", "source_url", "source_date", "source_quote", "confidence", "tags",
+    ]
+
+    func decode(_ node: DataNode, flat: Bool) -> Event? {
+        guard let fields = FieldReader(node, subject: "the event", log: log) else { return nil }
+        fields.warnAboutUnknownKeys(known: flat ? Set(Self.csvColumns) : Self.fields)
+
+        let id = fields.string("id", required: true)
+        if let id, let problem = Identifier.problem(with: id) {
+            log.error(fields.locationOf("id"), "invalid event id: \(problem)", hint: "use something like `\(Identifier.suggestion(from: id))`")
+        }
+        let date = decodeDate(fields)
+        let title = fields.string("title", required: true)
+        let type = fields.string("type", required: true)
+        let confidence = fields.string("confidence") ?? "reported"
+
+        let actors = flat ? decodeFlatActors(fields) : decodeActors(fields)
+        let references = ["type": fields.locationOf("type"), "confidence": fields.locationOf("confidence")]
+
+        let event = Event(
+            id: id ?? "",
+            date: date ?? EventDate(start: PartialDate(year: 0)),
+            title: title ?? "",
+            type: type ?? "",
+            location: flat ? decodeFlatPlace(fields) : decodePlace(fields),
+            actors: actors,
+            casualties: flat ? decodeFlatCasualties(fields) : decodeCasualties(fields),
+            summary: markdown(fields, "summary"),
+            body: markdown(fields, "body"),
+            sources: flat ? decodeFlatSources(fields) : fields.list("sources").compactMap { SourceDecoder(log: log).decode($0) },
+            confidence: confidence,
+            tags: fields.stringList("tags"),
+            origin: fields.location,
+            referenceLocations: references
+        )
+        guard id != nil, date != nil, title != nil, type != nil else { return nil }
+        return event
+    }
+
+    private func markdown(_ fields: FieldReader, _ key: String) -> MarkdownText? {
+        guard let text = fields.string(key), !text.isEmpty else { return nil }
+        return MarkdownText(text, at: fields.locationOf(key))
+    }
+
+    // MARK: Dates
+
+    private func decodeDate(_ fields: FieldReader) -> EventDate? {
+        let display = fields.string("display_date")
+        let dateText = fields.string("date")
+        let startText = fields.string("start")
+        let endText = fields.string("end")
+        switch (dateText, startText) {
+        case (nil, nil):
+            log.error(fields.location, "the event has no date", hint: "add `date: 2024-01-28` (or 2024-01, or 2024), or `start:` and `end:` for a period")
+            return nil
+        case (_?, _?):
+            log.error(fields.locationOf("start"), "the event has both `date` and `start`", hint: "use `date` for a single date, `start` and `end` for a period")
+            return nil
+        case (let single?, nil):
+            if endText != nil {
+                log.error(fields.locationOf("end"), "`end` needs `start`, not `date`", hint: "rename `date` to `start`")
+                return nil
+            }
+            guard let start = parseDate(single, at: fields.locationOf("date")) else { return nil }
+            return EventDate(start: start, display: display)
+        case (nil, let startValue?):
+            guard let start = parseDate(startValue, at: fields.locationOf("start")) else { return nil }
+            guard let endValue = endText else {
+                return EventDate(start: start, display: display)
+            }
+            guard let end = parseDate(endValue, at: fields.locationOf("end")) else { return nil }
+            if end.latestDay < start.earliestDay {
+                log.error(fields.locationOf("end"), "the period ends (\(end.iso)) before it starts (\(start.iso))", hint: "swap `start` and `end`")
+                return nil
+            }
+            return EventDate(start: start, end: end, display: display)
+        }
+    }
+
+    private func parseDate(_ text: String, at location: SourceLocation) -> PartialDate? {
+        switch PartialDate.parse(text) {
+        case .success(let date): return date
+        case .failure(let error):
+            log.error(location, error.message, hint: error.hint)
+            return nil
+        }
+    }
+
+    // MARK: Place
+
+    private func decodePlace(_ fields: FieldReader) -> Place? {
+        guard let node = fields.node("location") else { return nil }
+        if case .scalar(let name, _) = node { return Place(name: name) }
+        guard let place = FieldReader(node, subject: "the location", log: log) else { return nil }
+        place.warnAboutUnknownKeys(known: ["name", "region", "country", "lat", "lon"])
+        return checkedPlace(place, name: "name", region: "region", country: "country", lat: "lat", lon: "lon")
+    }
+
+    private func decodeFlatPlace(_ fields: FieldReader) -> Place? {
+        checkedPlace(fields, name: "place", region: "region", country: "country", lat: "lat", lon: "lon")
+    }
+
+    private func checkedPlace(_ fields: FieldReader, name: String, region: String, country: String, lat: String, lon: String) -> Place? {
+        var place = Place(name: fields.string(name), region: fields.string(region), country: fields.string(country))
+        let latitude = fields.double(lat), longitude = fields.double(lon)
+        if let latitude, !(-90...90).contains(latitude) {
+            log.error(fields.locationOf(lat), "latitude \(latitude) is out of range", hint: "latitude runs from -90 to 90")
+        } else if let longitude, !(-180...180).contains(longitude) {
+            log.error(fields.locationOf(lon), "longitude \(longitude) is out of range", hint: "longitude runs from -180 to 180")
+        } else if (latitude == nil) != (longitude == nil) {
+            let given = latitude == nil ? lon : lat
+            log.error(fields.locationOf(given), "`\(given)` is given without `\(given == lat ? lon : lat)`", hint: "give both coordinates or neither")
+        } else {
+            place.latitude = latitude
+            place.longitude = longitude
+        }
+        if place.name == nil, place.region == nil, place.country == nil, place.latitude == nil { return nil }
+        return place
+    }
+
+    // MARK: Actors
+
+    private func decodeActors(_ fields: FieldReader) -> [Involvement] {
+        fields.list("actors").compactMap { item in
+            guard let actor = FieldReader(item, subject: "the actor entry", log: log) else { return nil }
+            actor.warnAboutUnknownKeys(known: ["id", "role"])
+            guard let id = actor.string("id", required: true) else { return nil }
+            return Involvement(actorID: id, role: role(actor.string("role"), at: actor.locationOf("role")), location: actor.locationOf("id"))
+        }
+    }
+
+    /// CSV: `kataib-hezbollah:perpetrator; us-forces:target`.
+    private func decodeFlatActors(_ fields: FieldReader) -> [Involvement] {
+        let location = fields.locationOf("actors")
+        return fields.stringList("actors").map { item in
+            let parts = item.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            return Involvement(actorID: parts[0], role: role(parts.count > 1 ? parts[1] : nil, at: location), location: location)
+        }
+    }
+
+    private func role(_ text: String?, at location: SourceLocation) -> Involvement.Role {
+        guard let text else { return .participant }
+        if let role = Involvement.Role(rawValue: text.lowercased()) { return role }
+        let names = Involvement.Role.allCases.map(\.rawValue)
+        log.error(location, "unknown actor role `\(text)`", hint: Suggestion.hint(for: text, in: names) ?? "roles are: \(names.joined(separator: ", "))")
+        return .participant
+    }
+
+    // MARK: Casualties
+
+    private func decodeCasualties(_ fields: FieldReader) -> [Casualty] {
+        fields.list("casualties").compactMap { item in
+            guard let entry = FieldReader(item, subject: "the casualty entry", log: log) else { return nil }
+            entry.warnAboutUnknownKeys(known: ["kind", "count", "min", "max", "approximate", "who"])
+            guard let kindText = entry.string("kind", required: true) else { return nil }
+            guard let kind = Casualty.Kind(rawValue: kindText.lowercased()) else {
+                log.error(entry.locationOf("kind"), "unknown casualty kind `\(kindText)`", hint: "use `killed` or `injured`")
+                return nil
+            }
+            let count = entry.integer("count")
+            if count != nil, entry.node("min") != nil || entry.node("max") != nil {
+                log.error(entry.locationOf("count"), "give either `count` or `min`/`max`, not both")
+                return nil
+            }
+            return checkedCasualty(kind: kind, min: count ?? entry.integer("min"), max: count ?? entry.integer("max"),
+                                   approximate: entry.bool("approximate") ?? false, who: entry.string("who"), at: entry.location,
+                                   minLocation: entry.locationOf(count == nil ? "min" : "count"))
+        }
+    }
+
+    private func decodeFlatCasualties(_ fields: FieldReader) -> [Casualty] {
+        Casualty.Kind.allCases.compactMap { kind in
+            let minKey = "\(kind.rawValue)_min", maxKey = "\(kind.rawValue)_max"
+            let low = fields.integer(minKey), high = fields.integer(maxKey)
+            guard low != nil || high != nil else { return nil }
+            return checkedCasualty(kind: kind, min: low, max: high, approximate: fields.bool("\(kind.rawValue)_approximate") ?? false,
+                                   who: fields.string("\(kind.rawValue)_who"), at: fields.locationOf(minKey), minLocation: fields.locationOf(minKey))
+        }
+    }
+
+    private func checkedCasualty(kind: Casualty.Kind, min: Int?, max: Int?, approximate: Bool, who: String?, at location: SourceLocation, minLocation: SourceLocation) -> Casualty? {
+        if let value = [min, max].compactMap({ $0 }).first(where: { $0 < 0 }) {
+            log.error(minLocation, "a casualty figure cannot be negative (\(value))")
+            return nil
+        }
+        if let min, let max, min > max {
+            log.error(minLocation, "the minimum (\(min)) is above the maximum (\(max))", hint: "swap `min` and `max`")
+            return nil
+        }
+        if min == nil, max == nil {
+            log.error(location, "a casualty entry needs `count`, or `min` and/or `max`")
+            return nil
+        }
+        return Casualty(kind: kind, minimum: min, maximum: max, approximate: approximate, who: who)
+    }
+
+    // MARK: Sources
+
+    private func decodeFlatSources(_ fields: FieldReader) -> [Source] {
+        guard fields.node("source_publisher") != nil || fields.node("source_url") != nil else { return [] }
+        return SourceDecoder(log: log).checked(
+            publisher: fields.string("source_publisher"), title: fields.string("source_title"), url: fields.string("source_url"),
+            author: nil, date: fields.string("source_date"), quote: fields.string("source_quote"), via: nil,
+            fields: fields, keys: ("source_publisher", "source_url", "source_date")
+        ).map { [$0] } ?? []
+    }
+}
+
+/// Decodes a cited source: publisher and an http(s) URL are required.
+struct SourceDecoder {
+    let log: DiagnosticLog
+
+    func decode(_ node: DataNode) -> Source? {
+        guard let fields = FieldReader(node, subject: "the source", log: log) else { return nil }
+        fields.warnAboutUnknownKeys(known: ["publisher", "title", "url", "author", "date", "quote", "via"])
+        return checked(
+            publisher: fields.string("publisher"), title: fields.string("title"), url: fields.string("url"),
+            author: fields.string("author"), date: fields.string("date"), quote: fields.string("quote"), via: fields.string("via"),
+            fields: fields, keys: ("publisher", "url", "date")
+        )
+    }
+
+    func checked(publisher: String?, title: String?, url: String?, author: String?, date: String?, quote: String?, via: String?,
+                 fields: FieldReader, keys: (publisher: String, url: String, date: String)) -> Source? {
+        guard let publisher, !publisher.isEmpty else {
+            log.error(fields.location, "the source has no `\(keys.publisher)`", hint: "name who published it, e.g. `\(keys.publisher): Reuters`")
+            return nil
+        }
+        guard let url else {
+            log.error(fields.location, "the source has no `\(keys.url)`", hint: "give the address where readers can find it")
+            return nil
+        }
+        if let problem = URLCheck.problem(with: url) {
+            log.error(fields.locationOf(keys.url), "invalid source URL: \(problem)", hint: "use a full address starting with https://")
+            return nil
+        }
+        var parsedDate: PartialDate?
+        if let date {
+            switch PartialDate.parse(date) {
+            case .success(let value): parsedDate = value
+            case .failure(let error): log.error(fields.locationOf(keys.date), error.message, hint: error.hint)
+            }
+        }
+        return Source(publisher: publisher, title: title, url: url, author: author, date: parsedDate, quote: quote, via: via, location: fields.location)
+    }
+}
+
+enum URLCheck {
+    /// Source links must be web addresses: this keeps `javascript:` and local paths out of pages.
+    static func problem(with text: String) -> String? {
+        guard let components = URLComponents(string: text), let scheme = components.scheme?.lowercased() else {
+            return "`\(text)` is not a URL"
+        }
+        guard scheme == "http" || scheme == "https" else { return "`\(text)` must start with http:// or https://" }
+        guard let host = components.host, !host.isEmpty, host.contains(".") || host == "localhost" else {
+            return "`\(text)` has no host name"
+        }
+        return nil
+    }
+}

@@ -1,0 +1,145 @@
+import Foundation
+
+/// Reads the fields of one mapping (an event, an actor's front matter, …), reporting every
+/// missing, mistyped or unknown field to the log with its position.
+struct FieldReader {
+    let entries: [DataNode.Entry]
+    let location: SourceLocation
+    let log: DiagnosticLog
+    /// What the mapping is, for messages: "event", "actor", "source".
+    let subject: String
+
+    init?(_ node: DataNode, subject: String, log: DiagnosticLog) {
+        guard case .map(let entries, let location) = node else {
+            log.error(node.location, "expected \(subject) as a mapping of fields, found \(node.kindName)")
+            return nil
+        }
+        self.entries = entries
+        self.location = location
+        self.log = log
+        self.subject = subject
+    }
+
+    func node(_ key: String) -> DataNode? {
+        guard let entry = entries.first(where: { $0.key == key }) else { return nil }
+        if case .null = entry.value { return nil }
+        return entry.value
+    }
+
+    func keyLocation(_ key: String) -> SourceLocation {
+        entries.first(where: { $0.key == key })?.keyLocation ?? location
+    }
+
+    /// Where a value is, or where the mapping is when the value is missing.
+    func locationOf(_ key: String) -> SourceLocation {
+        node(key)?.location ?? location
+    }
+
+    func string(_ key: String, required: Bool = false) -> String? {
+        guard let node = node(key) else {
+            if required { log.error(location, "\(subject) is missing the required field `\(key)`") }
+            return nil
+        }
+        guard case .scalar(let text, _) = node else {
+            log.error(node.location, "`\(key)` must be a single value, found \(node.kindName)")
+            return nil
+        }
+        let cleaned = TextSafety.cleaned(text, field: key, at: node.location, log: log)
+        if required, cleaned.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            log.error(node.location, "`\(key)` of \(subject) must not be empty")
+            return nil
+        }
+        return cleaned
+    }
+
+    func integer(_ key: String) -> Int? {
+        guard let text = string(key) else { return nil }
+        guard let value = Int(text.replacingOccurrences(of: ",", with: "").replacingOccurrences(of: "_", with: "")) else {
+            log.error(locationOf(key), "`\(key)` must be a whole number, found `\(text)`")
+            return nil
+        }
+        return value
+    }
+
+    func double(_ key: String) -> Double? {
+        guard let text = string(key) else { return nil }
+        guard let value = Double(text), value.isFinite else {
+            log.error(locationOf(key), "`\(key)` must be a number, found `\(text)`")
+            return nil
+        }
+        return value
+    }
+
+    func bool(_ key: String) -> Bool? {
+        guard let text = string(key) else { return nil }
+        switch text.lowercased() {
+        case "true", "yes", "on": return true
+        case "false", "no", "off": return false
+        default:
+            log.error(locationOf(key), "`\(key)` must be true or false, found `\(text)`")
+            return nil
+        }
+    }
+
+    /// A list of strings; a single value, or `a; b` in a CSV cell, counts as a list too.
+    func stringList(_ key: String) -> [String] {
+        guard let node = node(key) else { return [] }
+        switch node {
+        case .scalar(let text, let location):
+            return text.split(separator: ";").map { TextSafety.cleaned($0.trimmingCharacters(in: .whitespaces), field: key, at: location, log: log) }.filter { !$0.isEmpty }
+        case .list(let items, _):
+            return items.compactMap { item in
+                guard case .scalar(let text, let location) = item else {
+                    log.error(item.location, "each item of `\(key)` must be a single value, found \(item.kindName)")
+                    return nil
+                }
+                return TextSafety.cleaned(text, field: key, at: location, log: log)
+            }
+        default:
+            log.error(node.location, "`\(key)` must be a list, found \(node.kindName)")
+            return []
+        }
+    }
+
+    /// The items of a list of mappings (sources, casualties, …).
+    func list(_ key: String) -> [DataNode] {
+        guard let node = node(key) else { return [] }
+        switch node {
+        case .list(let items, _): return items
+        case .map: return [node]
+        default:
+            log.error(node.location, "`\(key)` must be a list, found \(node.kindName)")
+            return []
+        }
+    }
+
+    /// Warns about fields this kind of record does not have, suggesting the nearest known name.
+    func warnAboutUnknownKeys(known: Set<String>) {
+        for entry in entries where !known.contains(entry.key) {
+            log.warning(
+                entry.keyLocation, "unknown field `\(entry.key)` in \(subject); it is ignored",
+                hint: Suggestion.hint(for: entry.key, in: known.sorted())
+            )
+        }
+    }
+}
+
+/// Rejects characters that have no business in report text and could hide or reorder it.
+enum TextSafety {
+    static func cleaned(_ text: String, field: String, at location: SourceLocation, log: DiagnosticLog) -> String {
+        var result = String.UnicodeScalarView()
+        var removedControl = false
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x00...0x08, 0x0B, 0x0C, 0x0E...0x1F, 0x7F:
+                removedControl = true
+            default:
+                result.append(scalar)
+            }
+        }
+        if removedControl {
+            log.error(location, "`\(field)` contains control characters (such as a null byte)", hint: "remove them; they are invisible and break pages")
+        }
+        return String(result)
+    }
+}

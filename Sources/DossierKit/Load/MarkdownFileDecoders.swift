@@ -1,0 +1,90 @@
+/// Decoders for the Markdown-with-front-matter content kinds: actors, topics and pages.
+struct MarkdownFileDecoders {
+    let log: DiagnosticLog
+
+    /// The id in the front matter, or else the file name; checked for URL safety either way.
+    private func id(_ fields: FieldReader, fileStem: String) -> String? {
+        let id = fields.string("id") ?? fileStem
+        if let problem = Identifier.problem(with: id) {
+            let location = fields.node("id") == nil ? fields.location : fields.locationOf("id")
+            log.error(location, "invalid id: \(problem)", hint: "use something like `\(Identifier.suggestion(from: id))`")
+            return nil
+        }
+        return id
+    }
+
+    func actor(_ file: ContentFile.MarkdownDocument) -> Actor? {
+        guard let fields = FieldReader(file.frontMatter, subject: "the actor", log: log) else { return nil }
+        fields.warnAboutUnknownKeys(known: ["id", "name", "kind", "aliases", "country", "description", "status", "affiliations"])
+        let id = id(fields, fileStem: file.stem)
+        let name = fields.string("name", required: true)
+        let kindText = fields.string("kind", required: true)
+        var kind: Actor.Kind?
+        if let kindText {
+            kind = Actor.Kind(rawValue: kindText.lowercased().replacingOccurrences(of: " ", with: "-"))
+            if kind == nil {
+                let names = Actor.Kind.allCases.map(\.rawValue)
+                log.error(fields.locationOf("kind"), "unknown actor kind `\(kindText)`",
+                          hint: Suggestion.hint(for: kindText, in: names) ?? "kinds are: \(names.joined(separator: ", "))")
+            }
+        }
+        let affiliations: [Affiliation] = fields.list("affiliations").compactMap { node in
+            guard let entry = FieldReader(node, subject: "the affiliation", log: log) else { return nil }
+            entry.warnAboutUnknownKeys(known: ["actor", "relation", "since", "until"])
+            guard let other = entry.string("actor", required: true), let relation = entry.string("relation", required: true) else { return nil }
+            return Affiliation(actorID: other, relation: relation, since: date(entry, "since"), until: date(entry, "until"), location: entry.locationOf("actor"))
+        }
+        guard let id, let name, let kind else { return nil }
+        return Actor(
+            id: id, name: name, kind: kind, aliases: fields.stringList("aliases"), country: fields.string("country"),
+            description: fields.string("description"), status: fields.string("status"), affiliations: affiliations,
+            profile: file.body, origin: fields.location
+        )
+    }
+
+    func topic(_ file: ContentFile.MarkdownDocument) -> Topic? {
+        guard let fields = FieldReader(file.frontMatter, subject: "the topic", log: log) else { return nil }
+        fields.warnAboutUnknownKeys(known: ["id", "title", "summary", "events", "tags", "quotes"])
+        let id = id(fields, fileStem: file.stem)
+        let title = fields.string("title", required: true)
+        var references: [String: SourceLocation] = [:]
+        if case .list(let items, _)? = fields.node("events") {
+            for case .scalar(let value, let location) in items { references[value] = location }
+        }
+        let quotes: [Quote] = fields.list("quotes").compactMap { node in
+            guard let entry = FieldReader(node, subject: "the quote", log: log) else { return nil }
+            entry.warnAboutUnknownKeys(known: ["text", "by", "actor", "date", "source"])
+            guard let text = entry.string("text", required: true), let by = entry.string("by", required: true) else { return nil }
+            let source = entry.node("source").flatMap { SourceDecoder(log: log).decode($0) }
+            return Quote(text: text, attribution: by, actorID: entry.string("actor"), date: date(entry, "date"), source: source, location: entry.location)
+        }
+        guard let id, let title else { return nil }
+        return Topic(
+            id: id, title: title, summary: fields.string("summary"), eventIDs: fields.stringList("events"), tags: fields.stringList("tags"),
+            quotes: quotes, narrative: file.body, origin: fields.location, referenceLocations: references
+        )
+    }
+
+    func page(_ file: ContentFile.MarkdownDocument) -> Page? {
+        guard let fields = FieldReader(file.frontMatter, subject: "the page", log: log) else { return nil }
+        fields.warnAboutUnknownKeys(known: ["id", "title", "description", "order"])
+        let id = id(fields, fileStem: file.stem)
+        if let id, SitePaths.sectionNames.contains(id) {
+            log.error(fields.node("id") == nil ? fields.location : fields.locationOf("id"),
+                      "a page cannot be called `\(id)`: the site uses that folder for its own pages", hint: "rename the page, e.g. `\(id)-notes`")
+            return nil
+        }
+        guard let id, let title = fields.string("title", required: true) else { return nil }
+        return Page(id: id, title: title, description: fields.string("description"), order: fields.integer("order") ?? 100, body: file.body, origin: fields.location)
+    }
+
+    private func date(_ fields: FieldReader, _ key: String) -> PartialDate? {
+        guard let text = fields.string(key) else { return nil }
+        switch PartialDate.parse(text) {
+        case .success(let date): return date
+        case .failure(let error):
+            log.error(fields.locationOf(key), error.message, hint: error.hint)
+            return nil
+        }
+    }
+}

@@ -1,0 +1,70 @@
+/// Decodes `site.yaml`.
+struct SiteConfigDecoder {
+    let log: DiagnosticLog
+
+    func decode(_ node: DataNode) -> SiteConfig? {
+        guard let fields = FieldReader(node, subject: "site.yaml", log: log) else { return nil }
+        fields.warnAboutUnknownKeys(known: ["title", "description", "language", "base_url", "authors", "license", "event_types", "confidence", "markdown", "home"])
+        let title = fields.string("title", required: true)
+        var baseURL = fields.string("base_url")
+        if let url = baseURL {
+            if let problem = URLCheck.problem(with: url) {
+                log.error(fields.locationOf("base_url"), "invalid base_url: \(problem)", hint: "give the full address of the published site, e.g. https://example.org/report/")
+                baseURL = nil
+            } else if !url.hasSuffix("/") {
+                baseURL = url + "/"
+            }
+        }
+        var types: [SiteConfig.EventType] = []
+        for node in fields.list("event_types") {
+            guard let entry = FieldReader(node, subject: "the event type", log: log) else { continue }
+            entry.warnAboutUnknownKeys(known: ["id", "label", "colour", "color", "description"])
+            guard let id = entry.string("id", required: true) else { continue }
+            if let problem = Identifier.problem(with: id) {
+                log.error(entry.locationOf("id"), "invalid event type id: \(problem)")
+                continue
+            }
+            let colour = entry.string("colour") ?? entry.string("color") ?? "#5b6770"
+            if !Self.isSafeColour(colour) {
+                log.error(entry.locationOf(entry.node("colour") != nil ? "colour" : "color"), "`\(colour)` is not a colour", hint: "use a hex colour such as #b03a2e")
+                continue
+            }
+            types.append(.init(id: id, label: entry.string("label") ?? id, colour: colour, description: entry.string("description")))
+        }
+        if types.isEmpty {
+            log.error(fields.location, "site.yaml defines no `event_types`", hint: "list the kinds of event the report uses, e.g. `- {id: attack, label: Attack, colour: \"#b03a2e\"}`")
+        }
+        var grades = SiteConfig.defaultConfidenceGrades
+        let gradeNodes = fields.list("confidence")
+        if !gradeNodes.isEmpty {
+            grades = gradeNodes.compactMap { node in
+                guard let entry = FieldReader(node, subject: "the confidence grade", log: log),
+                      let id = entry.string("id", required: true) else { return nil }
+                return .init(id: id, label: entry.string("label") ?? id, description: entry.string("description") ?? "")
+            }
+        }
+        var allowRawHTML = false, smart = true, latest = 6
+        if let markdown = fields.node("markdown"), let options = FieldReader(markdown, subject: "the markdown settings", log: log) {
+            options.warnAboutUnknownKeys(known: ["unsafe_html", "smart_punctuation"])
+            allowRawHTML = options.bool("unsafe_html") ?? false
+            smart = options.bool("smart_punctuation") ?? true
+        }
+        if let home = fields.node("home"), let options = FieldReader(home, subject: "the home settings", log: log) {
+            options.warnAboutUnknownKeys(known: ["latest"])
+            latest = max(0, options.integer("latest") ?? latest)
+        }
+        guard let title else { return nil }
+        return SiteConfig(
+            title: title, description: fields.string("description") ?? "", language: fields.string("language") ?? "en",
+            baseURL: baseURL, authors: fields.stringList("authors"), license: fields.string("license"),
+            eventTypes: types, confidenceGrades: grades, allowRawHTML: allowRawHTML, smartPunctuation: smart,
+            homeLatestCount: latest, origin: fields.location
+        )
+    }
+
+    /// Colours go into a `style` attribute, so only plain hex colours are accepted.
+    static func isSafeColour(_ text: String) -> Bool {
+        guard text.hasPrefix("#"), [4, 7].contains(text.count) else { return false }
+        return text.dropFirst().allSatisfy(\.isHexDigit)
+    }
+}

@@ -1,0 +1,96 @@
+import Foundation
+import Yams
+
+/// Parses YAML (and JSON, which libyaml reads as flow-style YAML) into `DataNode`s, keeping positions.
+enum YAMLReader {
+    /// - Parameters:
+    ///   - lineOffset: lines before the YAML text in its file (front matter starts on line 2).
+    static func parse(_ text: String, file: String, lineOffset: Int = 0, log: DiagnosticLog) -> DataNode? {
+        if let bad = text.firstIndex(of: "\u{0}") {
+            let line = text[..<bad].filter { $0 == "\n" }.count + 1 + lineOffset
+            log.error(SourceLocation(file: file, line: line), "the file contains a null byte", hint: "remove it; content files must be plain UTF-8 text")
+            return nil
+        }
+        do {
+            guard let node = try Yams.compose(yaml: text) else {
+                return .null(SourceLocation(file: file, line: 1 + lineOffset, column: 1))
+            }
+            return convert(node, file: file, lineOffset: lineOffset)
+        } catch let error as YamlError {
+            log.add(diagnostic(for: error, file: file, lineOffset: lineOffset))
+            return nil
+        } catch {
+            log.error(SourceLocation(file: file, line: 1 + lineOffset), "could not read YAML: \(error)")
+            return nil
+        }
+    }
+
+    private static func convert(_ node: Node, file: String, lineOffset: Int) -> DataNode {
+        let location = SourceLocation(
+            file: file,
+            line: (node.mark?.line ?? 1) + lineOffset,
+            column: node.mark?.column ?? 1
+        )
+        switch node {
+        case .scalar(let scalar):
+            // A block scalar (`body: |`) starts on the line after its indicator.
+            if scalar.style == .literal || scalar.style == .folded {
+                return .scalar(scalar.string, location.offset(lines: 1, column: 1))
+            }
+            // A plain `~`, `null` or empty value is YAML's null; quoted, it is a string.
+            if scalar.style == .plain, ["", "~", "null", "Null", "NULL"].contains(scalar.string) {
+                return .null(location)
+            }
+            return .scalar(scalar.string, location)
+        case .sequence(let sequence):
+            return .list(sequence.map { convert($0, file: file, lineOffset: lineOffset) }, location)
+        case .mapping(let mapping):
+            var entries: [DataNode.Entry] = []
+            var merged: [DataNode.Entry] = []
+            for pair in mapping {
+                let value = convert(pair.value, file: file, lineOffset: lineOffset)
+                // `<<: *anchor` merges another mapping's fields; fields written here win.
+                if case .scalar(let key) = pair.key, key.string == "<<", key.style == .plain {
+                    switch value {
+                    case .map(let inherited, _): merged += inherited
+                    case .list(let items, _): for case .map(let inherited, _) in items { merged += inherited }
+                    default: break
+                    }
+                    continue
+                }
+                let key = convert(pair.key, file: file, lineOffset: lineOffset)
+                let keyText: String
+                if case .scalar(let text, _) = key { keyText = text } else { keyText = "" }
+                entries.append(DataNode.Entry(key: keyText, keyLocation: key.location, value: value))
+            }
+            let own = Set(entries.map(\.key))
+            entries += merged.filter { !own.contains($0.key) }
+            return .map(entries, location)
+        case .alias:
+            return .null(location)
+        }
+    }
+
+    private static func diagnostic(for error: YamlError, file: String, lineOffset: Int) -> Diagnostic {
+        switch error {
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _):
+            var message = problem
+            if let context { message = "\(problem) \(context.text)".trimmingCharacters(in: .whitespaces) }
+            var hint = "check the indentation and quoting around this line"
+            if problem.contains("tab") { hint = "YAML does not allow tabs for indentation; use spaces" }
+            if problem.contains("mapping values") { hint = "a value containing `: ` must be quoted, e.g. title: \"Talks: day one\"" }
+            return .error(
+                SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column),
+                "invalid YAML: \(message)", hint: hint
+            )
+        case .composer(let context, let problem, let mark, _):
+            var message = problem
+            if let context { message = "\(context.text) \(problem)" }
+            return .error(SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column), "invalid YAML: \(message)")
+        case .reader(let problem, let offset, _, _):
+            return .error(SourceLocation(file: file, line: 1 + lineOffset), "invalid text at byte \(offset.map(String.init) ?? "?"): \(problem)", hint: "save the file as UTF-8")
+        default:
+            return .error(SourceLocation(file: file, line: 1 + lineOffset), "invalid YAML: \(error)")
+        }
+    }
+}

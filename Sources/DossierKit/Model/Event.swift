@@ -1,0 +1,109 @@
+/// One dated thing that happened, as the report's sources describe it.
+public struct Event: Sendable, Identifiable {
+    public var id: String
+    public var date: EventDate
+    public var title: String
+    /// An id from the site's vocabulary of event types (`site.yaml`, `event_types`).
+    public var type: String
+    public var location: Place?
+    public var actors: [Involvement]
+    public var casualties: [Casualty]
+    public var summary: MarkdownText?
+    public var body: MarkdownText?
+    public var sources: [Source]
+    /// An id from the site's confidence grades (confirmed, reported, claimed, disputed by default).
+    public var confidence: String
+    public var tags: [String]
+    /// Where the event is defined, for messages about it.
+    public var origin: SourceLocation
+    /// Where some fields (`type`, `confidence`) sit in the file, to point errors at the value itself.
+    public var referenceLocations: [String: SourceLocation] = [:]
+}
+
+public struct Place: Sendable, Hashable {
+    public var name: String?
+    public var region: String?
+    public var country: String?
+    public var latitude: Double?
+    public var longitude: Double?
+
+    /// `Baghdad, Iraq` — the parts that are known, most specific first.
+    public var formatted: String {
+        [name, region, country].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", ")
+    }
+}
+
+/// An actor's part in an event.
+public struct Involvement: Sendable, Hashable {
+    public var actorID: String
+    public var role: Role
+    public var location: SourceLocation
+
+    public enum Role: String, Sendable, CaseIterable, Comparable {
+        case perpetrator, target, participant, mediator, mentioned
+
+        public var label: String {
+            switch self {
+            case .perpetrator: return "Perpetrator"
+            case .target: return "Target"
+            case .participant: return "Participant"
+            case .mediator: return "Mediator"
+            case .mentioned: return "Mentioned"
+            }
+        }
+
+        public static func < (a: Role, b: Role) -> Bool {
+            allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+        }
+    }
+}
+
+/// People killed or injured, as a range because sources rarely agree on one number.
+public struct Casualty: Sendable, Hashable {
+    public enum Kind: String, Sendable, CaseIterable {
+        case killed, injured
+    }
+
+    public var kind: Kind
+    public var minimum: Int?
+    public var maximum: Int?
+    /// The source said "about": show the figure as approximate.
+    public var approximate: Bool
+    /// Who they were ("US soldiers", "mostly militia members").
+    public var who: String?
+
+    /// `3`, `3–5`, `at least 3`, `up to 5`, `about 40`.
+    public var figure: String {
+        switch (minimum, maximum) {
+        case let (low?, high?) where low == high: return approximate ? "about \(low)" : "\(low)"
+        case let (low?, high?): return approximate ? "about \(low)–\(high)" : "\(low)–\(high)"
+        case let (low?, nil): return approximate ? "about \(low)" : "at least \(low)"
+        case let (nil, high?): return "up to \(high)"
+        case (nil, nil): return "unknown"
+        }
+    }
+
+    /// `3 killed (US soldiers)`.
+    public var formatted: String {
+        var text = "\(figure) \(kind.rawValue)"
+        if let who, !who.isEmpty { text += " (\(who))" }
+        return text
+    }
+}
+
+/// A published source an event (or quote) relies on.
+public struct Source: Sendable, Hashable {
+    public var publisher: String
+    public var title: String?
+    public var url: String
+    public var author: String?
+    public var date: PartialDate?
+    /// The words of the source that support the event.
+    public var quote: String?
+    /// Where the source was read when it is cited second-hand (a wire report quoted by a news site).
+    public var via: String?
+    public var location: SourceLocation
+
+    /// Sources are the same when they are the same document: the Sources page lists each once.
+    public var identity: String { "\(url)\u{1F}\(publisher)\u{1F}\(title ?? "")" }
+}

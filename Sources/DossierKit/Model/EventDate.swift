@@ -1,0 +1,56 @@
+/// When an event happened: one date, or a range from `start` to `end`, each at its own precision,
+/// plus the wording a source used when it is vaguer than any date ("late January 2024").
+public struct EventDate: Sendable, Hashable, Comparable {
+    public let start: PartialDate
+    public let end: PartialDate?
+    public let display: String?
+
+    public init(start: PartialDate, end: PartialDate? = nil, display: String? = nil) {
+        self.start = start
+        self.end = end
+        self.display = display
+    }
+
+    public var isRange: Bool { end != nil }
+
+    /// `2024-01-28`, or `2023-10/2024-02-04` for a range (ISO 8601 interval notation).
+    public var iso: String {
+        guard let end else { return start.iso }
+        return "\(start.iso)/\(end.iso)"
+    }
+
+    /// The date as shown to readers, at the precision of the data:
+    /// `28 January 2024`, `January 2020`, `24–30 November 2023`, `October 2023 – 4 February 2024`.
+    public var formatted: String {
+        if let display { return display }
+        guard let end else { return start.formatted }
+        if start.year == end.year, start.precision == .day, end.precision == .day, start.month == end.month,
+           let day = start.day, let endDay = end.day, let month = start.monthName {
+            return "\(day)–\(endDay) \(month) \(start.year)"
+        }
+        if start.year == end.year, start.precision == end.precision, start.precision == .month,
+           let month = start.monthName, let endMonth = end.monthName {
+            return "\(month)–\(endMonth) \(start.year)"
+        }
+        if start.year == end.year, start.precision == .day, end.precision == .day,
+           let day = start.day, let month = start.monthName {
+            return "\(day) \(month) – \(end.formatted)"
+        }
+        return "\(start.formatted) – \(end.formatted)"
+    }
+
+    /// The precision a reader should understand, e.g. for a badge: "day", "month", "year", "range".
+    public var precisionLabel: String {
+        isRange ? "range" : start.precision.name
+    }
+
+    public static func < (a: EventDate, b: EventDate) -> Bool {
+        if a.start != b.start { return a.start < b.start }
+        switch (a.end, b.end) {
+        case (nil, nil): return false
+        case (nil, _): return true
+        case (_, nil): return false
+        case (let x?, let y?): return x < y
+        }
+    }
+}

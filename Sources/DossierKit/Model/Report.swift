@@ -1,0 +1,108 @@
+/// The validated, cross-linked report: what every page is rendered from.
+///
+/// Built once by `ReportLinker`; all joins (events by actor, by topic, sources by event) are
+/// indexed here so that rendering never scans the whole report for one page.
+public struct Report: Sendable {
+    public let config: SiteConfig
+    /// Chronological, ties broken by id, so every listing and every build has the same order.
+    public let events: [Event]
+    /// Alphabetical by name.
+    public let actors: [Actor]
+    public let topics: [Topic]
+    /// By `order`, then title.
+    public let pages: [Page]
+
+    public let eventIndex: [String: Int]
+    public let actorIndex: [String: Int]
+    public let topicIndex: [String: Int]
+    public let pageIndex: [String: Int]
+
+    /// For each actor, its events (chronological) and its role in each.
+    public let involvements: [String: [(event: Int, role: Involvement.Role)]]
+    /// For each topic, the indexes of its events, chronological.
+    public let topicEvents: [String: [Int]]
+    /// For each event, the topics it belongs to.
+    public let eventTopics: [Int: [String]]
+    /// For each actor, the topics it appears in (through events, quotes or cross-references).
+    public let actorTopics: [String: [String]]
+    /// Affiliations pointing at an actor from others: (from, affiliation).
+    public let incomingAffiliations: [String: [(from: String, affiliation: Affiliation)]]
+    /// Every cited source once, with the events citing it, ordered by publisher then title.
+    public let sources: [CitedSource]
+
+    public struct CitedSource: Sendable {
+        public var source: Source
+        public var eventIndexes: [Int]
+    }
+
+    public func event(_ id: String) -> Event? { eventIndex[id].map { events[$0] } }
+    public func actor(_ id: String) -> Actor? { actorIndex[id].map { actors[$0] } }
+    public func topic(_ id: String) -> Topic? { topicIndex[id].map { topics[$0] } }
+    public func page(_ id: String) -> Page? { pageIndex[id].map { pages[$0] } }
+
+    init(config: SiteConfig, events: [Event], actors: [Actor], topics: [Topic], pages: [Page]) {
+        self.config = config
+        self.events = events.sorted { ($0.date, $0.id) < ($1.date, $1.id) }
+        self.actors = actors.sorted { ($0.name.lowercased(), $0.id) < ($1.name.lowercased(), $1.id) }
+        self.topics = topics.sorted { ($0.title.lowercased(), $0.id) < ($1.title.lowercased(), $1.id) }
+        self.pages = pages.sorted { ($0.order, $0.title, $0.id) < ($1.order, $1.title, $1.id) }
+        let eventIndex = Self.index(self.events.map(\.id))
+        self.eventIndex = eventIndex
+        actorIndex = Self.index(self.actors.map(\.id))
+        topicIndex = Self.index(self.topics.map(\.id))
+        pageIndex = Self.index(self.pages.map(\.id))
+
+        var involvements: [String: [(event: Int, role: Involvement.Role)]] = [:]
+        var sourceEvents: [String: (Source, [Int])] = [:]
+        var eventsByTag: [String: [Int]] = [:]
+        for (index, event) in self.events.enumerated() {
+            for involvement in event.actors where involvements[involvement.actorID]?.last?.event != index {
+                // An actor listed twice in one event keeps its most significant role.
+                let role = event.actors.filter { $0.actorID == involvement.actorID }.map(\.role).min() ?? involvement.role
+                involvements[involvement.actorID, default: []].append((index, role))
+            }
+            for source in event.sources {
+                var entry = sourceEvents[source.identity] ?? (source, [])
+                if entry.1.last != index { entry.1.append(index) }
+                sourceEvents[source.identity] = entry
+            }
+            for tag in Set(event.tags) { eventsByTag[tag, default: []].append(index) }
+        }
+        self.involvements = involvements
+        sources = sourceEvents.values
+            .map { CitedSource(source: $0.0, eventIndexes: $0.1) }
+            .sorted { ($0.source.publisher.lowercased(), $0.source.title ?? "", $0.source.url) < ($1.source.publisher.lowercased(), $1.source.title ?? "", $1.source.url) }
+
+        var topicEvents: [String: [Int]] = [:]
+        var eventTopics: [Int: [String]] = [:]
+        var actorTopics: [String: Set<String>] = [:]
+        let sortedEvents = self.events
+        for topic in self.topics {
+            var members = Set(topic.eventIDs.compactMap { eventIndex[$0] })
+            for tag in topic.tags { members.formUnion(eventsByTag[tag] ?? []) }
+            let ordered = members.sorted()
+            topicEvents[topic.id] = ordered
+            for index in ordered {
+                eventTopics[index, default: []].append(topic.id)
+                for involvement in sortedEvents[index].actors { actorTopics[involvement.actorID, default: []].insert(topic.id) }
+            }
+            for quote in topic.quotes { if let actor = quote.actorID { actorTopics[actor, default: []].insert(topic.id) } }
+        }
+        self.topicEvents = topicEvents
+        self.eventTopics = eventTopics
+        let topicOrder = Self.index(self.topics.map(\.id))
+        self.actorTopics = actorTopics.mapValues { $0.sorted { topicOrder[$0, default: 0] < topicOrder[$1, default: 0] } }
+
+        var incoming: [String: [(from: String, affiliation: Affiliation)]] = [:]
+        for actor in self.actors {
+            for affiliation in actor.affiliations { incoming[affiliation.actorID, default: []].append((actor.id, affiliation)) }
+        }
+        incomingAffiliations = incoming
+    }
+
+    private static func index(_ ids: [String]) -> [String: Int] {
+        var result: [String: Int] = [:]
+        for (position, id) in ids.enumerated() where result[id] == nil { result[id] = position }
+        return result
+    }
+}

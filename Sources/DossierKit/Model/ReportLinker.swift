@@ -1,0 +1,94 @@
+/// Checks that the loaded content holds together — unique ids, known types, references that
+/// resolve — and builds the `Report`. Every problem is logged with the position of the reference.
+public struct ReportLinker {
+    public let markdown: CommonMark
+
+    public init(markdown: CommonMark) {
+        self.markdown = markdown
+    }
+
+    public func link(_ content: LoadedContent, log: DiagnosticLog) -> Report {
+        checkUnique(content.events.map { ($0.id, $0.origin) }, kind: "event", log: log)
+        checkUnique(content.actors.map { ($0.id, $0.origin) }, kind: "actor", log: log)
+        checkUnique(content.topics.map { ($0.id, $0.origin) }, kind: "topic", log: log)
+        checkUnique(content.pages.map { ($0.id, $0.origin) }, kind: "page", log: log)
+
+        let config = content.config
+        let actorIDs = Set(content.actors.map(\.id)), eventIDs = Set(content.events.map(\.id))
+        let topicIDs = Set(content.topics.map(\.id)), pageIDs = Set(content.pages.map(\.id))
+        let known: [CrossReference.Kind: Set<String>] = [.actor: actorIDs, .event: eventIDs, .topic: topicIDs, .page: pageIDs]
+        var mentionedActors = Set<String>()
+
+        func checkReference(_ id: String, kind: CrossReference.Kind, at location: SourceLocation) {
+            guard !known[kind, default: []].contains(id) else { return }
+            log.error(location, "unknown \(kind.rawValue) `\(id)`",
+                      hint: Suggestion.hint(for: id, in: known[kind, default: []].sorted()) ?? "no \(kind.rawValue) has this id; check the spelling or add it")
+        }
+        func checkMarkdown(_ text: MarkdownText?) {
+            guard let text else { return }
+            for link in markdown.links(in: text) {
+                guard let reference = CrossReference(url: link.url) else { continue }
+                checkReference(reference.id, kind: reference.kind, at: link.location)
+                if reference.kind == .actor { mentionedActors.insert(reference.id) }
+            }
+        }
+
+        for event in content.events {
+            if config.eventType(event.type) == nil {
+                log.error(event.referenceLocations["type"] ?? event.origin, "event `\(event.id)` has the unknown type `\(event.type)`",
+                          hint: Suggestion.hint(for: event.type, in: config.eventTypes.map(\.id))
+                            ?? "add it to event_types in site.yaml, or use one of: \(config.eventTypes.map(\.id).joined(separator: ", "))")
+            }
+            if config.confidence(event.confidence) == nil {
+                log.error(event.referenceLocations["confidence"] ?? event.origin, "event `\(event.id)` has the unknown confidence grade `\(event.confidence)`",
+                          hint: Suggestion.hint(for: event.confidence, in: config.confidenceGrades.map(\.id))
+                            ?? "grades are: \(config.confidenceGrades.map(\.id).joined(separator: ", "))")
+            }
+            for involvement in event.actors {
+                checkReference(involvement.actorID, kind: .actor, at: involvement.location)
+                mentionedActors.insert(involvement.actorID)
+            }
+            if event.sources.isEmpty {
+                log.warning(event.origin, "event `\(event.id)` cites no source", hint: "add `sources:` so readers can check it")
+            }
+            checkMarkdown(event.summary)
+            checkMarkdown(event.body)
+        }
+        for actor in content.actors {
+            for affiliation in actor.affiliations {
+                checkReference(affiliation.actorID, kind: .actor, at: affiliation.location)
+                mentionedActors.insert(affiliation.actorID)
+            }
+            checkMarkdown(actor.profile)
+        }
+        for topic in content.topics {
+            for id in topic.eventIDs { checkReference(id, kind: .event, at: topic.referenceLocations[id] ?? topic.origin) }
+            for quote in topic.quotes {
+                if let actor = quote.actorID {
+                    checkReference(actor, kind: .actor, at: quote.location)
+                    mentionedActors.insert(actor)
+                }
+            }
+            for tag in topic.tags where !content.events.contains(where: { $0.tags.contains(tag) }) {
+                log.warning(topic.origin, "topic `\(topic.id)` selects events tagged `\(tag)`, but no event has that tag")
+            }
+            checkMarkdown(topic.narrative)
+        }
+        for page in content.pages { checkMarkdown(page.body) }
+        for actor in content.actors where !mentionedActors.contains(actor.id) {
+            log.warning(actor.origin, "actor `\(actor.id)` is not mentioned by any event or page", hint: "link it from an event's `actors:` or with [name](actor:\(actor.id))")
+        }
+        return Report(config: config, events: content.events, actors: content.actors, topics: content.topics, pages: content.pages)
+    }
+
+    private func checkUnique(_ items: [(String, SourceLocation)], kind: String, log: DiagnosticLog) {
+        var first: [String: SourceLocation] = [:]
+        for (id, location) in items where !id.isEmpty {
+            if let earlier = first[id] {
+                log.error(location, "duplicate \(kind) id `\(id)`; it is already used at \(earlier)", hint: "ids must be unique: rename one of them")
+            } else {
+                first[id] = location
+            }
+        }
+    }
+}

@@ -1,0 +1,45 @@
+/// The report's settings, from `Content/site.yaml`.
+public struct SiteConfig: Sendable {
+    public var title: String
+    public var description: String
+    /// BCP 47 language tag for `<html lang>`.
+    public var language: String
+    /// Absolute URL of the published site, used only where relative links cannot work:
+    /// canonical links, feeds, sitemaps, the 404 page.
+    public var baseURL: String?
+    public var authors: [String]
+    public var license: String?
+    public var eventTypes: [EventType]
+    public var confidenceGrades: [ConfidenceGrade]
+    /// Let raw HTML in Markdown through. Off by default: cmark's safe mode drops it.
+    public var allowRawHTML: Bool
+    /// Curly quotes and dashes in Markdown (cmark's smart punctuation).
+    public var smartPunctuation: Bool
+    /// Events shown on the home page.
+    public var homeLatestCount: Int
+    public var origin: SourceLocation
+
+    public struct EventType: Sendable, Hashable {
+        public var id: String
+        public var label: String
+        /// CSS colour for badges and the timeline marker.
+        public var colour: String
+        public var description: String?
+    }
+
+    public struct ConfidenceGrade: Sendable, Hashable {
+        public var id: String
+        public var label: String
+        public var description: String
+    }
+
+    public static let defaultConfidenceGrades: [ConfidenceGrade] = [
+        .init(id: "confirmed", label: "Confirmed", description: "Confirmed by the parties involved or by several independent sources."),
+        .init(id: "reported", label: "Reported", description: "Reported by a credible source; not independently confirmed."),
+        .init(id: "claimed", label: "Claimed", description: "Claimed by a party to the events; not independently confirmed."),
+        .init(id: "disputed", label: "Disputed", description: "Sources disagree about what happened."),
+    ]
+
+    public func eventType(_ id: String) -> EventType? { eventTypes.first { $0.id == id } }
+    public func confidence(_ id: String) -> ConfidenceGrade? { confidenceGrades.first { $0.id == id } }
+}

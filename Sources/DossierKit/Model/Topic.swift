@@ -1,0 +1,23 @@
+/// A thread through the events: negotiations, a campaign, a dispute.
+public struct Topic: Sendable, Identifiable {
+    public var id: String
+    public var title: String
+    public var summary: String?
+    /// Events listed by id, in addition to those matched by tag.
+    public var eventIDs: [String]
+    public var tags: [String]
+    public var quotes: [Quote]
+    public var narrative: MarkdownText
+    public var origin: SourceLocation
+    public var referenceLocations: [String: SourceLocation] = [:]
+}
+
+/// Words someone said, with who said it and where it was published.
+public struct Quote: Sendable, Hashable {
+    public var text: String
+    public var attribution: String
+    public var actorID: String?
+    public var date: PartialDate?
+    public var source: Source?
+    public var location: SourceLocation
+}

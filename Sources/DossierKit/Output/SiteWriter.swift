@@ -1,0 +1,88 @@
+import Foundation
+
+/// Writes the site atomically: into a temporary folder beside the output, swapped in at the end.
+///
+/// A build that fails at any point leaves the previous site exactly as it was, and the temporary
+/// folders of a build that was killed are cleared by the next one.
+public struct SiteWriter {
+    public let output: URL
+    /// Entries of the old output carried into the new one, so the output can be a checkout of a
+    /// publishing branch (`.git`) and keep its placeholder (`.gitkeep`).
+    static let preserved = [".git", ".gitkeep"]
+
+    public init(output: URL) {
+        self.output = output.standardizedFileURL
+    }
+
+    var parent: URL { output.deletingLastPathComponent() }
+    var stagingPrefix: String { ".\(output.lastPathComponent).building-" }
+    var retiredPrefix: String { ".\(output.lastPathComponent).old-" }
+
+    public func write(_ files: [OutputFile], failAfter: Int? = nil) throws {
+        let manager = FileManager.default
+        try manager.createDirectory(at: parent, withIntermediateDirectories: true)
+        removeLeftovers()
+        let staging = parent.appendingPathComponent(stagingPrefix + UUID().uuidString)
+        try manager.createDirectory(at: staging, withIntermediateDirectories: true)
+        do {
+            var createdFolders = Set<String>()
+            for (count, file) in files.enumerated() {
+                if let failAfter, count == failAfter { throw CocoaError(.fileWriteUnknown) }
+                let destination = staging.appendingPathComponent(file.path)
+                let folder = destination.deletingLastPathComponent().path
+                if !createdFolders.contains(folder) {
+                    try manager.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                    createdFolders.insert(folder)
+                }
+                switch file.contents {
+                case .text(let text): try Data(text.utf8).write(to: destination)
+                case .data(let data): try data.write(to: destination)
+                case .copy(let source): try manager.copyItem(at: source, to: destination)
+                }
+            }
+            try swapIn(staging)
+        } catch {
+            try? manager.removeItem(at: staging)
+            throw error
+        }
+    }
+
+    private func swapIn(_ staging: URL) throws {
+        let manager = FileManager.default
+        guard manager.fileExists(atPath: output.path) else {
+            try manager.moveItem(at: staging, to: output)
+            return
+        }
+        let retired = parent.appendingPathComponent(retiredPrefix + UUID().uuidString)
+        try manager.moveItem(at: output, to: retired)
+        do {
+            try manager.moveItem(at: staging, to: output)
+        } catch {
+            try? manager.moveItem(at: retired, to: output)
+            throw error
+        }
+        for name in Self.preserved where manager.fileExists(atPath: retired.appendingPathComponent(name).path) {
+            try? manager.moveItem(at: retired.appendingPathComponent(name), to: output.appendingPathComponent(name))
+        }
+        try? manager.removeItem(at: retired)
+    }
+
+    /// Staging and retired folders left behind by a build that was killed.
+    func leftovers() -> [URL] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []
+        return names.filter { $0.hasPrefix(stagingPrefix) || $0.hasPrefix(retiredPrefix) }.map { parent.appendingPathComponent($0) }
+    }
+
+    /// Clears what a killed build left behind. If it was killed in the instant between moving the
+    /// old site aside and moving the new one in, the old site is put back first.
+    private func removeLeftovers() {
+        let manager = FileManager.default
+        var leftovers = leftovers()
+        if !manager.fileExists(atPath: output.path),
+           let retired = leftovers.first(where: { $0.lastPathComponent.hasPrefix(retiredPrefix) }),
+           (try? manager.moveItem(at: retired, to: output)) != nil {
+            leftovers.removeAll { $0 == retired }
+        }
+        for url in leftovers { try? manager.removeItem(at: url) }
+    }
+}

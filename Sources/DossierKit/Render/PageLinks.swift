@@ -1,0 +1,52 @@
+/// Links and Markdown as seen from one page of the site: everything relative to where it is.
+struct PageLinks {
+    let path: String
+    let report: Report
+    let markdown: CommonMark
+
+    /// Relative link from this page to another file of the site.
+    func to(_ target: String) -> String { SitePaths.relativeURL(from: path, to: target) }
+
+    var root: String { SitePaths.rootPrefix(from: path) }
+
+    func event(_ id: String) -> String { to(SitePaths.event(id)) }
+    func actor(_ id: String) -> String { to(SitePaths.actor(id)) }
+    func topic(_ id: String) -> String { to(SitePaths.topic(id)) }
+
+    /// Markdown rendered for this page: cross-references become relative links.
+    func html(_ text: MarkdownText?) -> String {
+        guard let text, !text.isEmpty else { return "" }
+        return markdown.html(text.text, rewrite: rewrite)
+    }
+
+    /// One-paragraph Markdown (a summary) without its `<p>`, for lists and cards.
+    func inlineHTML(_ text: MarkdownText?) -> String {
+        guard let text, !text.isEmpty else { return "" }
+        return markdown.inlineHTML(text.text, rewrite: rewrite)
+    }
+
+    /// Cross-references and root-relative links (`/data/events.json`) become links relative to
+    /// this page, so they keep working under a sub-path and from `file://`.
+    private func rewrite(_ url: String) -> String? {
+        if url.hasPrefix("/"), !url.hasPrefix("//") {
+            var target = String(url.dropFirst())
+            var suffix = ""
+            if let mark = target.firstIndex(where: { $0 == "#" || $0 == "?" }) {
+                suffix = String(target[mark...])
+                target = String(target[..<mark])
+            }
+            if target.isEmpty || target.hasSuffix("/") { target += "index.html" }
+            return to(target) + suffix
+        }
+        guard let reference = CrossReference(url: url) else { return nil }
+        let link = to(SitePaths.path(for: reference))
+        return reference.fragment.map { "\(link)#\($0)" } ?? link
+    }
+
+    /// The page's address on the published site, when the site knows its base URL.
+    var canonicalURL: String? {
+        guard let base = report.config.baseURL else { return nil }
+        let clean = path.hasSuffix("index.html") ? String(path.dropLast("index.html".count)) : path
+        return base + clean
+    }
+}

@@ -1,0 +1,55 @@
+/// Where each page lives in the output, and how pages link to each other.
+///
+/// Every link is relative and names `index.html` explicitly: the site then works on any host,
+/// under any sub-path, and opened straight from disk (`file://`), where a link to a folder
+/// would show a directory listing instead of the page.
+public enum SitePaths {
+    /// Folders the site uses for its own pages; plain pages may not take these names.
+    public static let sectionNames: Set<String> = ["events", "actors", "topics", "timeline", "sources", "assets", "data", "feed", "404"]
+
+    public static let home = "index.html"
+    public static let timeline = "timeline/index.html"
+    public static let actors = "actors/index.html"
+    public static let topics = "topics/index.html"
+    public static let sources = "sources/index.html"
+    public static let notFound = "404.html"
+    public static let feed = "feed.xml"
+    public static let sitemap = "sitemap.xml"
+    public static let eventsJSON = "data/events.json"
+    public static let eventsCSV = "data/events.csv"
+    public static let stylesheet = "assets/style.css"
+    public static let script = "assets/dossier.js"
+
+    public static func event(_ id: String) -> String { "events/\(id)/index.html" }
+    public static func actor(_ id: String) -> String { "actors/\(id)/index.html" }
+    public static func topic(_ id: String) -> String { "topics/\(id)/index.html" }
+    public static func page(_ id: String) -> String { "\(id)/index.html" }
+
+    public static func path(for reference: CrossReference) -> String {
+        switch reference.kind {
+        case .actor: return actor(reference.id)
+        case .event: return event(reference.id)
+        case .topic: return topic(reference.id)
+        case .page: return page(reference.id)
+        }
+    }
+
+    /// The link from the page at `from` to the file at `to`, both relative to the site root:
+    /// `relativeURL(from: "events/a/index.html", to: "actors/b/index.html")` is `../../actors/b/index.html`.
+    public static func relativeURL(from: String, to: String) -> String {
+        let fromFolders = from.split(separator: "/").dropLast()
+        let toParts = to.split(separator: "/")
+        var common = 0
+        while common < fromFolders.count, common < toParts.count - 1, fromFolders[fromFolders.startIndex + common] == toParts[common] {
+            common += 1
+        }
+        let ups = Array(repeating: "..", count: fromFolders.count - common)
+        let result = (ups + toParts[common...].map(String.init)).joined(separator: "/")
+        return result.isEmpty ? "index.html" : result
+    }
+
+    /// Prefix from the page at `from` to the site root: `""`, `"../"`, `"../../"`.
+    public static func rootPrefix(from: String) -> String {
+        String(repeating: "../", count: from.split(separator: "/").count - 1)
+    }
+}

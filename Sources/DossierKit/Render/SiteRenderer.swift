@@ -1,0 +1,76 @@
+import Foundation
+
+/// Renders every page of the report through the theme, in parallel, in a fixed order.
+struct SiteRenderer: Sendable {
+    let report: Report
+    let templates: TemplateSet
+    let markdown: CommonMark
+
+    /// One page to render: where it goes and how to make its HTML.
+    struct PageJob: Sendable {
+        var path: String
+        var render: @Sendable () -> String
+    }
+
+    func pageJobs() -> [PageJob] {
+        let report = report, templates = templates, markdown = markdown
+        var jobs: [PageJob] = [
+            PageJob(path: HomePage.path) { templates.render(HomePage.make(report, markdown: markdown), template: "home") },
+            PageJob(path: TimelinePage.path) { templates.render(TimelinePage.make(report, markdown: markdown), template: "timeline") },
+            PageJob(path: ActorIndexPage.path) { templates.render(ActorIndexPage.make(report, markdown: markdown), template: "actors") },
+            PageJob(path: TopicIndexPage.path) { templates.render(TopicIndexPage.make(report, markdown: markdown), template: "topics") },
+            PageJob(path: SourcesPage.path) { templates.render(SourcesPage.make(report, markdown: markdown), template: "sources") },
+            PageJob(path: NotFoundPage.path) { templates.render(NotFoundPage.make(report, markdown: markdown), template: "404") },
+        ]
+        for index in report.events.indices {
+            jobs.append(PageJob(path: EventPage.path(report.events[index])) { templates.render(EventPage.make(index, report, markdown: markdown), template: "event") })
+        }
+        for actor in report.actors {
+            jobs.append(PageJob(path: ActorPage.path(actor)) { templates.render(ActorPage.make(actor, report, markdown: markdown), template: "actor") })
+        }
+        for topic in report.topics {
+            jobs.append(PageJob(path: TopicPage.path(topic)) { templates.render(TopicPage.make(topic, report, markdown: markdown), template: "topic") })
+        }
+        for page in report.pages {
+            jobs.append(PageJob(path: PlainPage.path(page)) { templates.render(PlainPage.make(page, report, markdown: markdown), template: "page") })
+        }
+        return jobs
+    }
+
+    /// All pages, rendered on every core; the output order is the job order whatever the timing.
+    func renderPages() -> [OutputFile] {
+        let jobs = pageJobs()
+        let results = ResultSlots<String>(count: jobs.count)
+        DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
+            results.set(index, jobs[index].render())
+        }
+        return zip(jobs, results.values).map { OutputFile(path: $0.path, text: $1 ?? "") }
+    }
+
+    /// Feed, data downloads and sitemap.
+    func supportFiles(pagePaths: [String]) throws -> [OutputFile] {
+        var files = [AtomFeed.make(report, markdown: markdown), DataExport.json(report), try DataExport.csv(report)]
+        if let sitemap = Sitemap.make(report, pagePaths: pagePaths) { files.append(sitemap) }
+        return files
+    }
+}
+
+/// A fixed number of result slots filled from several threads, each slot by one writer.
+final class ResultSlots<Value>: @unchecked Sendable {
+    private var storage: [Value?]
+    private let lock = NSLock()
+
+    init(count: Int) { storage = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ value: Value) {
+        lock.lock()
+        storage[index] = value
+        lock.unlock()
+    }
+
+    var values: [Value?] {
+        lock.lock()
+        defer { lock.unlock() }
+        return storage
+    }
+}

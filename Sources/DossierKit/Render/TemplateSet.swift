@@ -1,0 +1,66 @@
+import Foundation
+import Mustache
+
+/// The theme's Mustache templates, parsed once per build.
+///
+/// Page templates and the shared `layout.mustache` sit at the top of the templates folder;
+/// partials in `partials/`; static files (CSS, JS, images) in `assets/`, copied as they are.
+public struct TemplateSet: Sendable {
+    let library: MustacheLibrary
+    public let folder: URL
+    let displayName: String
+
+    /// Templates every theme must provide, one per kind of page.
+    static let requiredPages = ["home", "timeline", "event", "actors", "actor", "topics", "topic", "sources", "page", "404"]
+
+    public static func load(from folder: URL, displayName: String, log: DiagnosticLog) -> TemplateSet? {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
+            log.error(SourceLocation(file: displayName), "the templates folder does not exist", hint: "pass --templates PATH, or copy the default theme's Templates/ folder")
+            return nil
+        }
+        var templates: [String: MustacheTemplate] = [:]
+        var unreadable = Set<String>()
+        let base = folder.standardizedFileURL.path
+        for url in ContentFile.list(folder, extensions: ["mustache"]) {
+            let relative = String(url.standardizedFileURL.path.dropFirst(base.count + 1))
+            let name = String(relative.dropLast(".mustache".count))
+            let display = "\(displayName)/\(relative)"
+            guard let text = ContentFile.readText(url, display: display, log: log) else { continue }
+            unreadable.insert(name)
+            do {
+                templates[name] = try MustacheTemplate(string: text)
+                unreadable.remove(name)
+            } catch let error as MustacheTemplate.ParserError {
+                log.error(SourceLocation(file: display, line: error.context.lineNumber, column: error.context.columnNumber),
+                          "template syntax error: \(describe(error.error))", hint: "the line reads: \(error.context.line.trimmingCharacters(in: .whitespaces))")
+            } catch {
+                log.error(SourceLocation(file: display), "could not parse the template: \(error)")
+            }
+        }
+        for name in requiredPages where templates[name] == nil && !unreadable.contains(name) {
+            log.error(SourceLocation(file: "\(displayName)/\(name).mustache"), "the theme has no `\(name)` template", hint: "every theme needs: \(requiredPages.joined(separator: ", "))")
+        }
+        return TemplateSet(library: MustacheLibrary(templates: templates), folder: folder, displayName: displayName)
+    }
+
+    /// Renders a page; a missing template was already reported by `load`.
+    func render(_ view: Any, template: String) -> String {
+        library.render(view, withTemplate: template) ?? ""
+    }
+
+    private static func describe(_ error: Error) -> String {
+        guard let error = error as? MustacheTemplate.Error else { return "\(error)" }
+        switch error {
+        case .sectionCloseNameIncorrect: return "a section is closed with a different name than it was opened with"
+        case .unfinishedName: return "a tag is not closed with }}"
+        case .expectedSectionEnd: return "a section is opened but never closed"
+        case .invalidSetDelimiter: return "invalid set-delimiter tag"
+        case .transformAppliedToInheritanceSection: return "a transform cannot be applied to an inheritance section"
+        case .illegalTokenInsideInheritSection: return "only blocks may appear inside a {{<parent}} section"
+        case .textInsideInheritSection: return "text is not allowed directly inside a {{<parent}} section"
+        case .invalidConfigVariableSyntax: return "invalid pragma syntax"
+        case .unrecognisedConfigVariable: return "unknown pragma"
+        }
+    }
+}

@@ -1,0 +1,30 @@
+/// A page from `Content/pages/`.
+struct PlainPage {
+    var title: String
+    var bodyHTML: String
+
+    static func path(_ page: Page) -> String { SitePaths.page(page.id) }
+
+    static func make(_ page: Page, _ report: Report, markdown: CommonMark) -> PageView<PlainPage> {
+        let links = PageLinks(path: path(page), report: report, markdown: markdown)
+        let chrome = Chrome(links: links, title: page.title, description: page.description ?? "", section: .page, breadcrumbs: [.init(label: page.title)])
+        return PageView(chrome: chrome, content: PlainPage(title: page.title, bodyHTML: links.html(page.body)))
+    }
+}
+
+/// The page hosts show for a missing address.
+struct NotFoundPage {
+    var timelineHref: String
+
+    static let path = SitePaths.notFound
+
+    static func make(_ report: Report, markdown: CommonMark) -> PageView<NotFoundPage> {
+        let links = PageLinks(path: path, report: report, markdown: markdown)
+        var chrome = Chrome(links: links, title: "Page not found", description: "This page does not exist.", section: .page)
+        // A host serves this page at whatever address was missing, so relative links would
+        // point to the wrong place; with a known base URL, anchor them with <base>.
+        chrome.baseHref = report.config.baseURL
+        chrome.canonical = nil
+        return PageView(chrome: chrome, content: NotFoundPage(timelineHref: links.to(SitePaths.timeline)))
+    }
+}

@@ -1,0 +1,67 @@
+/// A topic: its narrative, its events as one ordered thread, and the key quotes.
+struct TopicPage {
+    struct QuoteView {
+        var text: String
+        var attribution: String
+        var actorHref: String?
+        var date: String?
+        var sourceTitle: String?
+        var sourcePublisher: String?
+        var sourceURL: String?
+    }
+
+    var title: String
+    var summary: String?
+    var narrativeHTML: String
+    var quotes: [QuoteView]
+    var events: [EventCard]
+    var eventCount: Int
+    var eventsText: String
+    var period: String?
+
+    static func path(_ topic: Topic) -> String { SitePaths.topic(topic.id) }
+
+    static func make(_ topic: Topic, _ report: Report, markdown: CommonMark) -> PageView<TopicPage> {
+        let links = PageLinks(path: path(topic), report: report, markdown: markdown)
+        let indexes = report.topicEvents[topic.id] ?? []
+        var period: String?
+        if let first = indexes.first.map({ report.events[$0] }), let last = indexes.last.map({ report.events[$0] }) {
+            period = "\(first.date.start.formatted) – \((last.date.end ?? last.date.start).formatted)"
+        }
+        let content = TopicPage(
+            title: topic.title,
+            summary: topic.summary,
+            narrativeHTML: links.html(topic.narrative),
+            quotes: topic.quotes.map { quote in
+                QuoteView(text: quote.text, attribution: quote.attribution, actorHref: quote.actorID.map(links.actor), date: quote.date?.formatted,
+                          sourceTitle: quote.source?.title, sourcePublisher: quote.source?.publisher, sourceURL: quote.source?.url)
+            },
+            events: indexes.map { EventCard(report.events[$0], links: links) },
+            eventCount: indexes.count,
+            eventsText: Counted.text(indexes.count, "event"),
+            period: period
+        )
+        let chrome = Chrome(
+            links: links, title: topic.title, description: topic.summary ?? "", section: .topics,
+            breadcrumbs: [.init(label: "Topics", href: links.to(SitePaths.topics)), .init(label: topic.title)], ogType: "article"
+        )
+        return PageView(chrome: chrome, content: content)
+    }
+}
+
+/// All topics.
+struct TopicIndexPage {
+    var topics: [HomePage.TopicEntry]
+
+    static let path = SitePaths.topics
+
+    static func make(_ report: Report, markdown: CommonMark) -> PageView<TopicIndexPage> {
+        let links = PageLinks(path: path, report: report, markdown: markdown)
+        let topics = report.topics.map { topic in
+            HomePage.TopicEntry(title: topic.title, href: links.topic(topic.id), summary: topic.summary ?? "", eventCount: report.topicEvents[topic.id]?.count ?? 0, eventsText: Counted.text(report.topicEvents[topic.id]?.count ?? 0, "event"))
+        }
+        let chrome = Chrome(links: links, title: "Topics", description: "The threads that tie the events of \(report.config.title) together.",
+                            section: .topics, breadcrumbs: [.init(label: "Topics")])
+        return PageView(chrome: chrome, content: TopicIndexPage(topics: topics))
+    }
+}
