@@ -7,12 +7,16 @@ public struct BuildOptions: Sendable {
     public var output: URL
     /// Overrides `base_url` in site.yaml (for a preview, or a second host).
     public var baseURL: String?
+    /// Paths in messages are shown relative to this folder (the working directory by default).
+    public var messageRoot: URL
 
-    public init(content: URL, templates: URL, output: URL, baseURL: String? = nil) {
+    public init(content: URL, templates: URL, output: URL, baseURL: String? = nil,
+                messageRoot: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) {
         self.content = content
         self.templates = templates
         self.output = output
         self.baseURL = baseURL
+        self.messageRoot = messageRoot
     }
 
     /// The layout of a report folder: `Content/`, `Templates/`, `Site/` under `root`.
@@ -20,15 +24,16 @@ public struct BuildOptions: Sendable {
         self.init(
             content: root.appendingPathComponent("Content"),
             templates: root.appendingPathComponent("Templates"),
-            output: root.appendingPathComponent("Site")
+            output: root.appendingPathComponent("Site"),
+            messageRoot: root
         )
     }
 
-    /// How a folder is named in messages: relative to the working directory when inside it.
-    static func displayName(_ url: URL) -> String {
+    /// How a folder is named in messages: relative to `messageRoot` when inside it.
+    func displayName(_ url: URL) -> String {
         let path = url.standardizedFileURL.path
-        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).standardizedFileURL.path
-        if path.hasPrefix(cwd + "/") { return String(path.dropFirst(cwd.count + 1)) }
+        let root = messageRoot.standardizedFileURL.path
+        if path.hasPrefix(root + "/") { return String(path.dropFirst(root.count + 1)) }
         return path
     }
 }

@@ -14,7 +14,7 @@ public struct SiteBuilder: Sendable {
     /// Loads and checks everything; returns the report, the templates and every diagnostic.
     public func validate() -> (report: Report?, templates: TemplateSet?, diagnostics: [Diagnostic]) {
         let log = DiagnosticLog()
-        let loader = ContentLoader(folder: options.content, displayName: BuildOptions.displayName(options.content))
+        let loader = ContentLoader(folder: options.content, displayName: options.displayName(options.content))
         var report: Report?
         if var content = loader.load(log: log) {
             if let baseURL = options.baseURL {
@@ -22,7 +22,7 @@ public struct SiteBuilder: Sendable {
             }
             report = ReportLinker(markdown: markdown(for: content.config)).link(content, log: log)
         }
-        let templates = TemplateSet.load(from: options.templates, displayName: BuildOptions.displayName(options.templates), log: log)
+        let templates = TemplateSet.load(from: options.templates, displayName: options.displayName(options.templates), log: log)
         return (log.hasErrors ? nil : report, log.hasErrors ? nil : templates, log.diagnostics)
     }
 

@@ -37,7 +37,7 @@ struct EventDecoder {
         let event = Event(
             id: id ?? "",
             date: date ?? EventDate(start: PartialDate(year: 0)),
-            title: title ?? "",
+            title: title ?? id ?? "",
             type: type ?? "",
             location: flat ? decodeFlatPlace(fields) : decodePlace(fields),
             actors: actors,
@@ -50,8 +50,9 @@ struct EventDecoder {
             origin: fields.location,
             referenceLocations: references
         )
-        guard id != nil, date != nil, title != nil, type != nil else { return nil }
-        return event
+        // A record with an id is kept even when other fields are wrong (their errors are already
+        // logged and the build will stop), so references to it do not cascade into more errors.
+        return id == nil ? nil : event
     }
 
     private func markdown(_ fields: FieldReader, _ key: String) -> MarkdownText? {

@@ -34,9 +34,10 @@ struct MarkdownFileDecoders {
             guard let other = entry.string("actor", required: true), let relation = entry.string("relation", required: true) else { return nil }
             return Affiliation(actorID: other, relation: relation, since: date(entry, "since"), until: date(entry, "until"), location: entry.locationOf("actor"))
         }
-        guard let id, let name, let kind else { return nil }
+        // Kept when only other fields are wrong, so references to it do not cascade into more errors.
+        guard let id else { return nil }
         return Actor(
-            id: id, name: name, kind: kind, aliases: fields.stringList("aliases"), country: fields.string("country"),
+            id: id, name: name ?? id, kind: kind ?? .organisation, aliases: fields.stringList("aliases"), country: fields.string("country"),
             description: fields.string("description"), status: fields.string("status"), affiliations: affiliations,
             profile: file.body, origin: fields.location
         )
@@ -58,9 +59,9 @@ struct MarkdownFileDecoders {
             let source = entry.node("source").flatMap { SourceDecoder(log: log).decode($0) }
             return Quote(text: text, attribution: by, actorID: entry.string("actor"), date: date(entry, "date"), source: source, location: entry.location)
         }
-        guard let id, let title else { return nil }
+        guard let id else { return nil }
         return Topic(
-            id: id, title: title, summary: fields.string("summary"), eventIDs: fields.stringList("events"), tags: fields.stringList("tags"),
+            id: id, title: title ?? id, summary: fields.string("summary"), eventIDs: fields.stringList("events"), tags: fields.stringList("tags"),
             quotes: quotes, narrative: file.body, origin: fields.location, referenceLocations: references
         )
     }
@@ -74,8 +75,8 @@ struct MarkdownFileDecoders {
                       "a page cannot be called `\(id)`: the site uses that folder for its own pages", hint: "rename the page, e.g. `\(id)-notes`")
             return nil
         }
-        guard let id, let title = fields.string("title", required: true) else { return nil }
-        return Page(id: id, title: title, description: fields.string("description"), order: fields.integer("order") ?? 100, body: file.body, origin: fields.location)
+        guard let id else { return nil }
+        return Page(id: id, title: fields.string("title", required: true) ?? id, description: fields.string("description"), order: fields.integer("order") ?? 100, body: file.body, origin: fields.location)
     }
 
     private func date(_ fields: FieldReader, _ key: String) -> PartialDate? {

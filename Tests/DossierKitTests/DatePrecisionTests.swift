@@ -1,0 +1,76 @@
+import Testing
+@testable import DossierKit
+
+@Suite struct DatePrecisionTests {
+    @Test(arguments: [
+        ("2024-01-28", "28 January 2024", PartialDate.Precision.day),
+        ("2023-10", "October 2023", .month),
+        ("2014", "2014", .year),
+        ("2024-02-29", "29 February 2024", .day),
+    ])
+    func parsesAndFormatsAtItsPrecision(text: String, formatted: String, precision: PartialDate.Precision) throws {
+        let date = try PartialDate.parse(text).get()
+        #expect(date.formatted == formatted)
+        #expect(date.precision == precision)
+        #expect(date.iso == text)
+    }
+
+    @Test(arguments: ["2024-02-30", "2023-02-29", "2024-13", "2024-00-10", "24-01-01", "2024/01/01", "January 2024", "2024-1-5", ""])
+    func rejectsImpossibleOrMalformedDates(text: String) {
+        #expect(throws: PartialDate.DateError.self) { try PartialDate.parse(text).get() }
+    }
+
+    @Test func rangesReadNaturally() throws {
+        let day = { (text: String) in try PartialDate.parse(text).get() }
+        #expect(EventDate(start: try day("2023-11-24"), end: try day("2023-11-30")).formatted == "24–30 November 2023")
+        #expect(EventDate(start: try day("2023-10"), end: try day("2024-02-04")).formatted == "October 2023 – 4 February 2024")
+        #expect(EventDate(start: try day("2024-01-29"), end: try day("2024-02-04")).formatted == "29 January – 4 February 2024")
+        #expect(EventDate(start: try day("2023-10"), end: try day("2023-12")).formatted == "October–December 2023")
+        #expect(EventDate(start: try day("2024-02"), display: "by 19 February 2024").formatted == "by 19 February 2024")
+    }
+
+    @Test func eventsSortByEarliestDayThenPrecision() throws {
+        let month = try PartialDate.parse("2024-02").get()
+        let firstDay = try PartialDate.parse("2024-02-01").get()
+        let secondDay = try PartialDate.parse("2024-02-02").get()
+        let year = try PartialDate.parse("2024").get()
+        #expect([secondDay, firstDay, month, year].sorted() == [year, month, firstDay, secondDay])
+    }
+
+    @Test func timelineShowsEachDateAtItsPrecision() throws {
+        let site = try TestSite()
+        try SampleContent.write(to: site)
+        try site.build()
+        let timeline = try site.html("timeline/index.html")
+        #expect(timeline.contains(#"<time class="event-date" datetime="2024-01-28" data-precision="day">28 January 2024</time>"#))
+        #expect(timeline.contains(#"<time class="event-date" datetime="2024-02" data-precision="month">February 2024</time>"#))
+        #expect(timeline.contains(#"<time class="event-date" datetime="2014" data-precision="year">2014</time>"#))
+        #expect(timeline.contains(#"<time class="event-date" datetime="2023-10" data-precision="range">October 2023 – 4 February 2024</time>"#))
+        // Grouped by year, then month; a year-only event under its year.
+        let text = HTMLInspection.text(of: timeline)
+        let order = ["2014 1 event", "2014, month not given", "2023 1 event", "October 2023", "2024 2 events", "January 2024", "February 2024"]
+        var position = text.startIndex
+        for heading in order {
+            let found = try #require(text.range(of: heading, range: position..<text.endIndex), "missing or out of order: \(heading)")
+            position = found.upperBound
+        }
+    }
+
+    @Test func badDatesInContentAreReportedWithTheirPosition() throws {
+        let site = try TestSite()
+        try site.write("events/bad.yaml", """
+        - id: impossible
+          date: 2024-02-30
+          title: Impossible
+          type: attack
+        - id: backwards
+          start: 2024-03-01
+          end: 2024-02
+          title: Backwards
+          type: attack
+        """)
+        let diagnostics = site.failingBuild().filter { $0.severity == .error }.map(\.description)
+        #expect(diagnostics.contains { $0.hasPrefix("Content/events/bad.yaml:2:9: error: `2024-02-30` is not a real date: February 2024 has 29 days") })
+        #expect(diagnostics.contains { $0.hasPrefix("Content/events/bad.yaml:7:8: error: the period ends (2024-02) before it starts (2024-03-01)") })
+    }
+}

@@ -1,0 +1,82 @@
+import Testing
+@testable import DossierKit
+
+/// Text from content is escaped everywhere; only cmark's output is inserted as HTML.
+@Suite struct EscapingTests {
+    static let script = "<script>alert(1)</script>"
+    static let attribute = #"x"><img src=x onerror=alert(1)>"#
+
+    @Test func hostileStringsComeOutEscaped() throws {
+        let site = try TestSite()
+        try site.write("events/hostile.yaml", """
+        - id: hostile
+          date: 2024-01-01
+          title: '\(Self.script) & co'
+          display_date: '\(Self.attribute)'
+          type: attack
+          location: { name: '\(Self.attribute)' }
+          actors: [{ id: bad-actor, role: target }]
+          casualties: [{ kind: killed, count: 1, who: '\(Self.script)' }]
+          summary: 'Summary with <b>raw html</b> and [a link](javascript:alert(1)).'
+          tags: ['\(Self.script)']
+          sources:
+            - { publisher: '\(Self.script)', title: '\(Self.attribute)', url: "https://example.org/?q=<x>", quote: '\(Self.script)' }
+        """)
+        try site.write("actors/bad-actor.md", """
+        ---
+        name: '\(Self.attribute)'
+        kind: person
+        description: '\(Self.script)'
+        ---
+        Profile with <script>alert(2)</script> inline HTML.
+        """)
+        try site.build()
+        for (path, data) in try site.outputFiles() where path.hasSuffix(".html") || path.hasSuffix(".xml") {
+            let html = String(decoding: data, as: UTF8.self)
+            #expect(!html.contains("<script>alert"), "\(path) contains a live script tag")
+            #expect(!html.contains("<img src=x"), "\(path) contains an injected element")
+            #expect(!html.contains("javascript:"), "\(path) contains a javascript: link")
+            #expect(!html.contains("<b>raw html</b>"), "\(path) passes raw HTML through")
+        }
+        let event = try site.html("events/hostile/index.html")
+        #expect(event.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; co"))
+        #expect(event.contains("x&quot;&gt;&lt;img src=x onerror=alert(1)&gt;"))
+        let actor = try site.html("actors/bad-actor/index.html")
+        #expect(actor.contains("<!-- raw HTML omitted -->"))
+    }
+
+    @Test func rawHTMLCanBeAllowedBySiteConfig() throws {
+        let site = try TestSite(config: TestSite.minimalConfig + "\nmarkdown: { unsafe_html: true }\n")
+        try site.write("pages/embed.md", "---\ntitle: Embed\n---\n<figure class=\"chart\">chart</figure>\n")
+        try site.build()
+        #expect(try site.html("embed/index.html").contains(#"<figure class="chart">chart</figure>"#))
+    }
+
+    @Test func unsafeIdsAndURLsAreRejected() throws {
+        let site = try TestSite()
+        try site.write("events/ids.yaml", """
+        - { id: "../../etc", date: 2024-01-01, title: A, type: attack }
+        - { id: "con", date: 2024-01-01, title: B, type: attack }
+        - { id: "has space", date: 2024-01-01, title: C, type: attack }
+        - id: d
+          date: 2024-01-01
+          title: D
+          type: attack
+          sources: [{ publisher: X, url: "javascript:alert(1)" }]
+        """)
+        let errors = site.failingBuild().filter { $0.severity == .error }.map(\.description)
+        #expect(errors.contains { $0.hasPrefix("Content/events/ids.yaml:1:9: error: invalid event id: `../../etc` may contain only lowercase letters a–z, digits and hyphens") })
+        #expect(errors.contains { $0.hasPrefix("Content/events/ids.yaml:2:9: error: invalid event id: `con` is a reserved name") })
+        #expect(errors.contains { $0.hasPrefix("Content/events/ids.yaml:3:9: error: invalid event id: `has space` may contain only") })
+        #expect(errors.contains { $0.hasPrefix("Content/events/ids.yaml:8:34: error: invalid source URL: `javascript:alert(1)` must start with http:// or https://") })
+    }
+
+    @Test func arabicAndPersianNamesKeepTheirScript() throws {
+        let site = try TestSite()
+        try site.write("events/e.yaml", "id: e\ndate: 2024-01-01\ntitle: زيارة قاآني\ntype: statement\nactors: [{ id: kataib-hezbollah }]\n")
+        try site.write("actors/kataib-hezbollah.md", "---\nname: كتائب حزب الله\nkind: armed-group\naliases: [Kataib Hezbollah]\n---\nنص.\n")
+        try site.build()
+        #expect(try site.html("actors/kataib-hezbollah/index.html").contains("<h1>كتائب حزب الله</h1>"))
+        #expect(try site.html("events/e/index.html").contains("<h1>زيارة قاآني</h1>"))
+    }
+}

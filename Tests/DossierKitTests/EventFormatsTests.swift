@@ -1,0 +1,98 @@
+import Testing
+@testable import DossierKit
+
+/// Events can be written as YAML (one or a list), JSON or CSV, and mean the same.
+@Suite struct EventFormatsTests {
+    static let actor = "---\nname: Militia\nkind: armed-group\n---\nA group.\n"
+
+    func build(_ file: String, _ text: String) throws -> (TestSite, Report) {
+        let site = try TestSite()
+        try site.write("actors/militia.md", Self.actor)
+        try site.write("events/\(file)", text)
+        try site.build()
+        let report = try #require(SiteBuilder(options: site.options).validate().report)
+        return (site, report)
+    }
+
+    func expectTheSameEvent(_ report: Report) throws {
+        let event = try #require(report.event("camp-raid"))
+        #expect(event.title == "Raid on a camp, near the border")
+        #expect(event.date.iso == "2024-01-28")
+        #expect(event.location?.formatted == "Camp, Syria")
+        #expect(event.location?.latitude == 33.5)
+        #expect(event.actors.map(\.actorID) == ["militia"])
+        #expect(event.actors.map(\.role) == [.perpetrator])
+        #expect(event.casualties.map(\.formatted) == ["2–4 killed (fighters)"])
+        #expect(event.sources.map(\.url) == ["https://example.org/raid"])
+        #expect(event.tags == ["raids", "border"])
+        #expect(event.confidence == "claimed")
+    }
+
+    @Test func yaml() throws {
+        let (_, report) = try build("raid.yaml", """
+        id: camp-raid
+        date: 2024-01-28
+        title: Raid on a camp, near the border
+        type: attack
+        location: { name: Camp, country: Syria, lat: 33.5, lon: 36.3 }
+        actors: [{ id: militia, role: perpetrator }]
+        casualties: [{ kind: killed, min: 2, max: 4, who: fighters }]
+        sources: [{ publisher: Wire, url: "https://example.org/raid" }]
+        confidence: claimed
+        tags: [raids, border]
+        """)
+        try expectTheSameEvent(report)
+    }
+
+    @Test func json() throws {
+        let (_, report) = try build("raid.json", """
+        [{"id": "camp-raid", "date": "2024-01-28", "title": "Raid on a camp, near the border", "type": "attack",
+          "location": {"name": "Camp", "country": "Syria", "lat": 33.5, "lon": 36.3},
+          "actors": [{"id": "militia", "role": "perpetrator"}],
+          "casualties": [{"kind": "killed", "min": 2, "max": 4, "who": "fighters"}],
+          "sources": [{"publisher": "Wire", "url": "https://example.org/raid"}],
+          "confidence": "claimed", "tags": ["raids", "border"]}]
+        """)
+        try expectTheSameEvent(report)
+    }
+
+    @Test func csv() throws {
+        let (site, report) = try build("raid.csv", """
+        id,date,title,type,place,country,lat,lon,actors,killed_min,killed_max,killed_who,source_publisher,source_url,confidence,tags
+        camp-raid,2024-01-28,"Raid on a camp, near the border",attack,Camp,Syria,33.5,36.3,militia:perpetrator,2,4,fighters,Wire,https://example.org/raid,claimed,raids; border
+        """)
+        try expectTheSameEvent(report)
+        #expect(try site.html("events/camp-raid/index.html").contains("<h1>Raid on a camp, near the border</h1>"))
+    }
+
+    @Test func theCSVDownloadReadsBackAsContent() throws {
+        let site = try TestSite()
+        try SampleContent.write(to: site)
+        try site.build()
+        let csv = try String(contentsOf: site.output.appendingPathComponent("data/events.csv"), encoding: .utf8)
+        let again = try TestSite()
+        try again.write("events/all.csv", csv)
+        for (name, text) in [("militia", SampleContent.militia), ("army", SampleContent.army)] { try again.write("actors/\(name).md", text) }
+        let original = try #require(SiteBuilder(options: site.options).validate().report)
+        let reread = try #require(SiteBuilder(options: again.options).validate().report)
+        #expect(reread.events.map(\.id) == original.events.map(\.id))
+        #expect(reread.events.map(\.date) == original.events.map(\.date))
+        #expect(reread.events.map { $0.casualties.first?.formatted } == original.events.map { $0.casualties.first?.formatted })
+    }
+
+    @Test func csvErrorsPointAtRowAndColumn() throws {
+        let site = try TestSite()
+        try site.write("events/bad.csv", "id,date,title,type\nok-one,2024-01-01,Fine,attack\nbad-two,2024-13-01,Bad month,attack\n")
+        let errors = site.failingBuild().filter { $0.severity == .error }.map(\.description)
+        #expect(errors == ["Content/events/bad.csv:3:9: error: `2024-13-01` is not a real date: there is no month 13\n    hint: write a day as 2024-01-28, a month as 2023-10, a year as 2014"])
+    }
+
+    @Test func yamlSyntaxErrorsPointAtTheLine() throws {
+        let site = try TestSite()
+        try site.write("events/bad.yaml", "id: x\ndate: 2024-01-01\ntitle: Talks: day one\ntype: attack\n")
+        let errors = site.failingBuild().filter { $0.severity == .error }
+        #expect(errors.count == 1)
+        #expect(errors.first?.location == SourceLocation(file: "Content/events/bad.yaml", line: 3, column: 13))
+        #expect(errors.first?.message.hasPrefix("invalid YAML") == true)
+    }
+}
