@@ -74,3 +74,22 @@ import Testing
         #expect(diagnostics.contains { $0.hasPrefix("Content/events/bad.yaml:7:8: error: the period ends (2024-02) before it starts (2024-03-01)") })
     }
 }
+
+@Suite struct ChronologyTests {
+    @Test func vagueDatesSortAfterTheDaysWithinThemAndPeriodsAtTheirStart() throws {
+        let site = try TestSite()
+        try site.write("events/a.yaml", """
+        - { id: sometime-in-february, date: 2024-02, title: Sometime in February, type: attack }
+        - { id: second-of-february, date: 2024-02-02, title: Second of February, type: attack }
+        - { id: february-onwards, start: 2024-02, end: 2024-03, title: February onwards, type: attack }
+        - { id: written-first, date: 2024-01, title: Written first, type: attack }
+        - { id: written-second, date: 2024-01, title: Written second, type: attack }
+        - { id: sometime-in-2024, date: 2024, title: Sometime in 2024, type: attack }
+        """)
+        let report = try #require(SiteBuilder(options: site.options).validate().report)
+        #expect(report.events.map(\.id) == [
+            "written-first", "written-second", "february-onwards", "second-of-february", "sometime-in-february", "sometime-in-2024",
+        ])
+        #expect(report.dateSpan(of: report.events.indices) == "2024")
+    }
+}

@@ -1,6 +1,6 @@
 /// When an event happened: one date, or a range from `start` to `end`, each at its own precision,
 /// plus the wording a source used when it is vaguer than any date ("late January 2024").
-public struct EventDate: Sendable, Hashable, Comparable {
+public struct EventDate: Sendable, Hashable {
     public let start: PartialDate
     public let end: PartialDate?
     public let display: String?
@@ -44,13 +44,20 @@ public struct EventDate: Sendable, Hashable, Comparable {
         isRange ? "range" : start.precision.name
     }
 
-    public static func < (a: EventDate, b: EventDate) -> Bool {
-        if a.start != b.start { return a.start < b.start }
-        switch (a.end, b.end) {
-        case (nil, nil): return false
-        case (nil, _): return true
-        case (_, nil): return false
-        case (let x?, let y?): return x < y
-        }
+    /// Where the event sits in a chronology.
+    ///
+    /// A period sorts at its start. A single date known only to the month or the year sorts
+    /// after the events dated within it, as a chronicle says "later that month": "February 2024"
+    /// comes after "2 February 2024". Events with equal keys keep the order they were written in.
+    public var chronologyKey: ChronologyKey {
+        let (year, month, day) = isRange ? start.earliestDay : start.latestDay
+        let precisionRank = 2 - start.precision.rawValue
+        let (endYear, endMonth, endDay) = end?.latestDay ?? (year, month, day)
+        return ChronologyKey(values: [year, month, day, precisionRank, endYear, endMonth, endDay])
+    }
+
+    public struct ChronologyKey: Sendable, Comparable {
+        let values: [Int]
+        public static func < (a: ChronologyKey, b: ChronologyKey) -> Bool { a.values.lexicographicallyPrecedes(b.values) }
     }
 }

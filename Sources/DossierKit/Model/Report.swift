@@ -35,6 +35,24 @@ public struct Report: Sendable {
         public var eventIndexes: [Int]
     }
 
+    /// The earliest start and the latest end among some events, e.g. "2014 – 18 February 2024".
+    public func dateSpan(of indexes: some Sequence<Int>) -> String? {
+        var earliest: PartialDate?, latest: PartialDate?
+        for index in indexes {
+            let date = events[index].date
+            let end = date.end ?? date.start
+            // On a tie the coarser date wins: "2024" spans "January 2024".
+            if earliest.map({ date.start.earliestDay < $0.earliestDay || (date.start.earliestDay == $0.earliestDay && date.start.precision < $0.precision) }) ?? true {
+                earliest = date.start
+            }
+            if latest.map({ end.latestDay > $0.latestDay || (end.latestDay == $0.latestDay && end.precision < $0.precision) }) ?? true {
+                latest = end
+            }
+        }
+        guard let earliest, let latest else { return nil }
+        return earliest == latest ? earliest.formatted : "\(earliest.formatted) – \(latest.formatted)"
+    }
+
     public func event(_ id: String) -> Event? { eventIndex[id].map { events[$0] } }
     public func actor(_ id: String) -> Actor? { actorIndex[id].map { actors[$0] } }
     public func topic(_ id: String) -> Topic? { topicIndex[id].map { topics[$0] } }
@@ -42,7 +60,11 @@ public struct Report: Sendable {
 
     init(config: SiteConfig, events: [Event], actors: [Actor], topics: [Topic], pages: [Page]) {
         self.config = config
-        self.events = events.sorted { ($0.date, $0.id) < ($1.date, $1.id) }
+        // Chronological; events with the same date keep the order they were loaded in (file
+        // path order, then position in the file), which is deterministic and what the author wrote.
+        self.events = events.enumerated()
+            .sorted { ($0.element.date.chronologyKey, $0.offset) < ($1.element.date.chronologyKey, $1.offset) }
+            .map(\.element)
         self.actors = actors.sorted { ($0.name.lowercased(), $0.id) < ($1.name.lowercased(), $1.id) }
         self.topics = topics.sorted { ($0.title.lowercased(), $0.id) < ($1.title.lowercased(), $1.id) }
         self.pages = pages.sorted { ($0.order, $0.title, $0.id) < ($1.order, $1.title, $1.id) }

@@ -7,7 +7,7 @@ import Foundation
 enum AtomFeed {
     static func make(_ report: Report, markdown: CommonMark, limit: Int = 50) -> OutputFile {
         let config = report.config
-        let events = report.events.sorted { ($0.date.start, $0.id) > ($1.date.start, $1.id) }.prefix(limit)
+        let events = report.events.reversed().prefix(limit)
         let base = config.baseURL ?? ""
         let updated = events.first.map { timestamp($0.date.start) } ?? "1970-01-01T00:00:00Z"
         var xml = """

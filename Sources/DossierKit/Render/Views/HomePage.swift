@@ -28,11 +28,6 @@ struct HomePage {
     static func make(_ report: Report, markdown: CommonMark) -> PageView<HomePage> {
         let links = PageLinks(path: path, report: report, markdown: markdown)
         let events = report.events
-        var period = ""
-        if let first = events.first, let last = events.max(by: { ($0.date.end ?? $0.date.start) < ($1.date.end ?? $1.date.start) }) {
-            let end = last.date.end ?? last.date.start
-            period = first.date.start == end ? first.date.start.formatted : "\(first.date.start.formatted) – \(end.formatted)"
-        }
         let killedMinimum = events.flatMap(\.casualties).filter { $0.kind == .killed }.compactMap { $0.minimum ?? $0.maximum }.reduce(0, +)
         var figures = [
             Figure(value: String(events.count), label: events.count == 1 ? "event" : "events"),
@@ -53,7 +48,7 @@ struct HomePage {
             timelineHref: links.to(SitePaths.timeline),
             actorsHref: links.to(SitePaths.actors),
             sourcesHref: links.to(SitePaths.sources),
-            period: period.nonEmpty
+            period: report.dateSpan(of: events.indices)
         )
         return PageView(chrome: Chrome(links: links, title: report.config.title, description: report.config.description, section: .home), content: content)
     }

@@ -13,6 +13,7 @@ struct TimelinePage {
     struct Month {
         var label: String
         var anchor: String
+        var key: String
         var events: [EventCard]
     }
 
@@ -38,9 +39,13 @@ struct TimelinePage {
             }
             // Events known only to the year come first in their year, under the year itself.
             let label = start.monthName.map { "\($0) \(start.year)" } ?? "\(start.year), month not given"
-            let anchor = start.month.map { String(format: "m%04d-%02d", start.year, $0) } ?? "y\(start.year)-undated"
-            if years[years.count - 1].months.last?.anchor != anchor {
-                years[years.count - 1].months.append(Month(label: label, anchor: anchor, events: []))
+            let key = start.month.map { String(format: "m%04d-%02d", start.year, $0) } ?? "y\(start.year)-undated"
+            if years[years.count - 1].months.last?.key != key {
+                // A year-only period (at the year's start) and a year-only date (at its end) both
+                // group as "month not given": keep their anchors distinct.
+                let used = years[years.count - 1].months.filter { $0.key == key }.count
+                let anchor = used == 0 ? key : "\(key)-\(used + 1)"
+                years[years.count - 1].months.append(Month(label: label, anchor: anchor, key: key, events: []))
             }
             let last = years[years.count - 1].months.count - 1
             years[years.count - 1].months[last].events.append(EventCard(event, links: links, headingLevel: 4))

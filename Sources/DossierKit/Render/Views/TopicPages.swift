@@ -24,10 +24,6 @@ struct TopicPage {
     static func make(_ topic: Topic, _ report: Report, markdown: CommonMark) -> PageView<TopicPage> {
         let links = PageLinks(path: path(topic), report: report, markdown: markdown)
         let indexes = report.topicEvents[topic.id] ?? []
-        var period: String?
-        if let first = indexes.first.map({ report.events[$0] }), let last = indexes.last.map({ report.events[$0] }) {
-            period = "\(first.date.start.formatted) – \((last.date.end ?? last.date.start).formatted)"
-        }
         let content = TopicPage(
             title: topic.title,
             summary: topic.summary,
@@ -39,7 +35,7 @@ struct TopicPage {
             events: indexes.map { EventCard(report.events[$0], links: links) },
             eventCount: indexes.count,
             eventsText: Counted.text(indexes.count, "event"),
-            period: period
+            period: report.dateSpan(of: indexes)
         )
         let chrome = Chrome(
             links: links, title: topic.title, description: topic.summary ?? "", section: .topics,
