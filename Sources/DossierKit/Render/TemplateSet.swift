@@ -21,6 +21,7 @@ public struct TemplateSet: Sendable {
         }
         var templates: [String: MustacheTemplate] = [:]
         var unreadable = Set<String>()
+        var references: [(name: String, location: SourceLocation)] = []
         let base = folder.standardizedFileURL.path
         for url in ContentFile.list(folder, extensions: ["mustache"]) {
             let relative = String(url.standardizedFileURL.path.dropFirst(base.count + 1))
@@ -28,6 +29,7 @@ public struct TemplateSet: Sendable {
             let display = "\(displayName)/\(relative)"
             guard let text = ContentFile.readText(url, display: display, log: log) else { continue }
             unreadable.insert(name)
+            references += partialReferences(in: text, file: display)
             do {
                 templates[name] = try MustacheTemplate(string: text)
                 unreadable.remove(name)
@@ -38,6 +40,11 @@ public struct TemplateSet: Sendable {
                 log.error(SourceLocation(file: display), "could not parse the template: \(error)")
             }
         }
+        // swift-mustache renders a missing partial as nothing; a theme author wants to hear about it.
+        for reference in references where templates[reference.name] == nil && !unreadable.contains(reference.name) {
+            log.error(reference.location, "the template uses the partial `\(reference.name)`, which does not exist",
+                      hint: Suggestion.hint(for: reference.name, in: templates.keys.sorted()) ?? "create \(displayName)/\(reference.name).mustache")
+        }
         for name in requiredPages where templates[name] == nil && !unreadable.contains(name) {
             log.error(SourceLocation(file: "\(displayName)/\(name).mustache"), "the theme has no `\(name)` template", hint: "every theme needs: \(requiredPages.joined(separator: ", "))")
         }
@@ -47,6 +54,26 @@ public struct TemplateSet: Sendable {
     /// Renders a page; a missing template was already reported by `load`.
     func render(_ view: Any, template: String) -> String {
         library.render(view, withTemplate: template) ?? ""
+    }
+
+    /// Names used in `{{> partial}}` and `{{< parent}}` tags, with their positions.
+    static func partialReferences(in text: String, file: String) -> [(name: String, location: SourceLocation)] {
+        var found: [(String, SourceLocation)] = []
+        for (lineIndex, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            var rest = line[...]
+            while let open = rest.range(of: "{{") {
+                let afterOpen = rest[open.upperBound...]
+                guard let close = afterOpen.range(of: "}}") else { break }
+                let tag = afterOpen[..<close.lowerBound].trimmingCharacters(in: .whitespaces)
+                if let sigil = tag.first, sigil == ">" || sigil == "<" {
+                    let name = tag.dropFirst().trimmingCharacters(in: .whitespaces)
+                    let column = line.distance(from: line.startIndex, to: open.lowerBound) + 1
+                    if !name.isEmpty, !name.hasPrefix("*") { found.append((name, SourceLocation(file: file, line: lineIndex + 1, column: column))) }
+                }
+                rest = afterOpen[close.upperBound...]
+            }
+        }
+        return found
     }
 
     private static func describe(_ error: Error) -> String {

@@ -1,0 +1,49 @@
+import Foundation
+import Testing
+@testable import DossierKit
+
+@Suite struct TemplateErrorTests {
+    /// A copy of the default theme that a test may break.
+    func siteWithOwnTheme() throws -> TestSite {
+        let site = try TestSite()
+        try SampleContent.write(to: site)
+        let theme = site.root.appendingPathComponent("Templates")
+        try FileManager.default.copyItem(at: site.templates, to: theme)
+        site.templates = theme
+        return site
+    }
+
+    func replace(_ old: String, with new: String, in file: String, of site: TestSite) throws {
+        let url = site.templates.appendingPathComponent(file)
+        let text = try String(contentsOf: url, encoding: .utf8)
+        #expect(text.contains(old))
+        try Data(text.replacingOccurrences(of: old, with: new).utf8).write(to: url)
+    }
+
+    @Test func syntaxErrorsNameTheTemplateAndLine() throws {
+        let site = try siteWithOwnTheme()
+        try replace("{{/empty(sources)}}", with: "{{/sources}}", in: "event.mustache", of: site)
+        let errors = site.failingBuild().filter { $0.severity == .error }
+        #expect(errors.count == 1)
+        let error = try #require(errors.first)
+        #expect(error.location.file == "Templates/event.mustache")
+        #expect(error.location.line > 1)
+        #expect(error.message.hasPrefix("template syntax error: a section is closed with a different name"))
+    }
+
+    @Test func missingPartialsAreErrors() throws {
+        let site = try siteWithOwnTheme()
+        try replace("{{> partials/footer}}", with: "{{> partials/foter}}", in: "layout.mustache", of: site)
+        let errors = site.failingBuild().filter { $0.severity == .error }.map(\.description)
+        let lines = try String(contentsOf: site.templates.appendingPathComponent("layout.mustache"), encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+        let line = try #require(lines.firstIndex { $0.contains("partials/foter") }) + 1
+        #expect(errors == ["Templates/layout.mustache:\(line):1: error: the template uses the partial `partials/foter`, which does not exist\n    hint: did you mean `partials/footer`?"])
+    }
+
+    @Test func missingPageTemplatesAreErrors() throws {
+        let site = try siteWithOwnTheme()
+        try FileManager.default.removeItem(at: site.templates.appendingPathComponent("topic.mustache"))
+        let errors = site.failingBuild().filter { $0.severity == .error }.map(\.message)
+        #expect(errors == ["the theme has no `topic` template"])
+    }
+}
