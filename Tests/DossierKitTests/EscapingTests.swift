@@ -17,7 +17,7 @@ import Testing
           location: { name: '\(Self.attribute)' }
           actors: [{ id: bad-actor, role: target }]
           casualties: [{ kind: killed, count: 1, who: '\(Self.script)' }]
-          summary: 'Summary with <b>raw html</b> and [a link](javascript:alert(1)).'
+          summary: 'Summary with <b>raw html</b>.'
           tags: ['\(Self.script)']
           sources:
             - { publisher: '\(Self.script)', title: '\(Self.attribute)', url: "https://example.org/?q=<x>", quote: '\(Self.script)' }
@@ -43,6 +43,18 @@ import Testing
         #expect(event.contains("x&quot;&gt;&lt;img src=x onerror=alert(1)&gt;"))
         let actor = try site.html("actors/bad-actor/index.html")
         #expect(actor.contains("<!-- raw HTML omitted -->"))
+    }
+
+    @Test func scriptLinksInMarkdownAreErrorsAndCmarkDropsThemAnyway() throws {
+        let site = try TestSite()
+        try site.write("pages/p.md", "---\ntitle: P\n---\nA [link](javascript:alert(1)) and [data](data:text/html,x).\n")
+        let errors = site.failingBuild().filter { $0.severity == .error }.map(\.description)
+        #expect(errors == [
+            "Content/pages/p.md:4:3: error: `javascript:` links are not allowed in content\n    hint: link to a web page (https://…) or a file in Content/static/",
+            "Content/pages/p.md:4:35: error: `data:` links are not allowed in content\n    hint: link to a web page (https://…) or a file in Content/static/",
+        ])
+        // Should one slip through, cmark's safe mode empties the link target.
+        #expect(CommonMark().html("[x](javascript:alert(1))") == "<p><a href=\"\">x</a></p>\n")
     }
 
     @Test func rawHTMLCanBeAllowedBySiteConfig() throws {

@@ -26,23 +26,52 @@ public struct SiteBuilder: Sendable {
         return (log.hasErrors ? nil : report, log.hasErrors ? nil : templates, log.diagnostics)
     }
 
-    /// Builds the site into `options.output`; throws `BuildFailure` with every error when the input is wrong.
+    /// What `check` found: every diagnostic, and the report when there were no errors.
+    public struct CheckResult: Sendable {
+        public var report: Report?
+        public var diagnostics: [Diagnostic]
+        /// The complete site, rendered in memory, when there were no errors.
+        var files: [OutputFile]
+        var pageCount: Int
+
+        public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
+        public var warnings: [Diagnostic] { diagnostics.filter { $0.severity == .warning } }
+    }
+
+    /// Everything a build does except writing: load, link, render, and check the links of the
+    /// rendered pages. `dossier check` prints its diagnostics; `build` writes its files.
+    public func check() -> CheckResult {
+        let (report, templates, diagnostics) = validate()
+        guard let report, let templates else { return CheckResult(report: nil, diagnostics: diagnostics, files: [], pageCount: 0) }
+        let renderer = SiteRenderer(report: report, templates: templates, markdown: markdown(for: report.config))
+        let pages = renderer.renderPages()
+        let log = DiagnosticLog()
+        var files = pages
+        do {
+            files += try renderer.supportFiles(pagePaths: pages.map(\.path))
+        } catch {
+            log.error(SourceLocation(file: options.displayName(options.output)), "could not write the data downloads: \(error)")
+        }
+        files += copiedFiles()
+        LinkChecker(outputName: options.displayName(options.output)).check(files, log: log)
+        let all = (diagnostics + log.diagnostics).sorted { ($0.location, $0.message) < ($1.location, $1.message) }
+        let failed = log.hasErrors
+        return CheckResult(report: failed ? nil : report, diagnostics: all, files: failed ? [] : files, pageCount: pages.count)
+    }
+
+    /// Builds the site into `options.output`; throws `BuildFailure` with every error when the
+    /// input is wrong, and then leaves the previous output untouched.
     @discardableResult
     public func build() throws -> BuildSummary {
         let clock = ContinuousClock()
         let started = clock.now
-        let (report, templates, diagnostics) = validate()
-        guard let report, let templates else { throw BuildFailure(diagnostics) }
-        let renderer = SiteRenderer(report: report, templates: templates, markdown: markdown(for: report.config))
-        let pages = renderer.renderPages()
-        var files = pages
-        files += try renderer.supportFiles(pagePaths: pages.map(\.path))
-        files += copiedFiles()
-        try SiteWriter(output: options.output).write(files)
+        let result = check()
+        guard let report = result.report, result.errors.isEmpty else { throw BuildFailure(result.diagnostics) }
+        try SiteWriter(output: options.output).write(result.files)
         let elapsed = clock.now - started
         return BuildSummary(
-            pages: pages.count, files: files.count, events: report.events.count, actors: report.actors.count, topics: report.topics.count,
-            warnings: diagnostics.filter { $0.severity == .warning },
+            pages: result.pageCount, files: result.files.count, events: report.events.count, actors: report.actors.count, topics: report.topics.count,
+            warnings: result.warnings,
             seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         )
     }
@@ -55,14 +84,8 @@ public struct SiteBuilder: Sendable {
     private func copiedFiles() -> [OutputFile] {
         var files: [OutputFile] = []
         for (folder, prefix) in [(options.templates.appendingPathComponent("assets"), "assets/"), (options.content.appendingPathComponent("static"), "")] {
-            let base = folder.standardizedFileURL.path
-            guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles]) else { continue }
-            var found: [URL] = []
-            for case let url as URL in enumerator where (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
-                found.append(url)
-            }
-            for url in found.sorted(by: { $0.path < $1.path }) {
-                files.append(OutputFile(path: prefix + String(url.standardizedFileURL.path.dropFirst(base.count + 1)), copying: url))
+            for url in ContentFile.list(folder, extensions: nil) {
+                files.append(OutputFile(path: prefix + ContentFile.relativePath(of: url, in: folder), copying: url))
             }
         }
         return files

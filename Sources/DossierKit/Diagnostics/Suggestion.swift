@@ -3,14 +3,14 @@ enum Suggestion {
     /// The candidate closest to `word` by edit distance, if it is close enough to be a likely typo.
     static func nearest(to word: String, in candidates: some Sequence<String>) -> String? {
         let limit = max(2, word.count / 3)
-        var best: (String, Int)?
-        for candidate in candidates {
+        var best: (distance: Int, candidate: String)?
+        for candidate in candidates where candidate != word {
             let distance = editDistance(word, candidate, limit: limit)
-            if distance <= limit, distance < (best?.1 ?? Int.max) || (distance == best?.1 && candidate < best!.0) {
-                best = (candidate, distance)
-            }
+            guard distance <= limit else { continue }
+            if let current = best, (current.distance, current.candidate) <= (distance, candidate) { continue }
+            best = (distance, candidate)
         }
-        return best?.0
+        return best?.candidate
     }
 
     static func hint(for word: String, in candidates: some Sequence<String>) -> String? {

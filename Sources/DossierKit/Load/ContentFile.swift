@@ -8,16 +8,25 @@ enum ContentFile {
         var body: MarkdownText
     }
 
-    /// Files directly or deeply inside `folder` with one of the extensions, sorted by path.
-    static func list(_ folder: URL, extensions: Set<String>) -> [URL] {
+    /// Regular files directly or deeply inside `folder` with one of the extensions (any file
+    /// when `extensions` is nil), sorted by path. Hidden files and editor backups are skipped.
+    static func list(_ folder: URL, extensions: Set<String>?) -> [URL] {
         guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles]) else {
             return []
         }
         var files: [URL] = []
-        for case let url as URL in enumerator where extensions.contains(url.pathExtension.lowercased()) {
+        for case let url as URL in enumerator {
+            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true, !url.lastPathComponent.hasSuffix("~") else { continue }
+            if let extensions, !extensions.contains(url.pathExtension.lowercased()) { continue }
             files.append(url)
         }
         return files.sorted { $0.path < $1.path }
+    }
+
+    static func relativePath(of url: URL, in folder: URL) -> String {
+        let base = folder.standardizedFileURL.path
+        let path = url.standardizedFileURL.path
+        return path.hasPrefix(base + "/") ? String(path.dropFirst(base.count + 1)) : url.lastPathComponent
     }
 
     static func readText(_ url: URL, display: String, log: DiagnosticLog) -> String? {
@@ -40,10 +49,12 @@ enum ContentFile {
             return nil
         }
         guard let node = YAMLReader.parse(document.yaml, file: display, lineOffset: document.yamlLineOffset, log: log) else { return nil }
+        let bodyLocation = SourceLocation(file: display, line: document.bodyFirstLine, column: 1)
+        let body = TextSafety.cleaned(document.body, field: "the Markdown text", at: bodyLocation, log: log)
         return MarkdownDocument(
             stem: url.deletingPathExtension().lastPathComponent,
             frontMatter: node,
-            body: MarkdownText(document.body, at: SourceLocation(file: display, line: document.bodyFirstLine, column: 1))
+            body: MarkdownText(body, at: bodyLocation)
         )
     }
 }

@@ -7,6 +7,8 @@ public struct LoadedContent: Sendable {
     public var actors: [Actor]
     public var topics: [Topic]
     public var pages: [Page]
+    /// Files under `Content/static/`, relative to it: copied to the site root as they are.
+    public var staticFiles: [String] = []
 }
 
 /// Reads `Content/`: `site.yaml`, `events/` (YAML, JSON, CSV), `actors/`, `topics/`, `pages/` (Markdown).
@@ -33,7 +35,9 @@ public struct ContentLoader {
         let topics = markdownFiles("topics", log: log).compactMap(decoders.topic)
         let pages = markdownFiles("pages", log: log).compactMap(decoders.page)
         guard let config else { return nil }
-        return LoadedContent(config: config, events: events, actors: actors, topics: topics, pages: pages)
+        let staticFolder = folder.appendingPathComponent("static")
+        let staticFiles = ContentFile.list(staticFolder, extensions: nil).map { ContentFile.relativePath(of: $0, in: staticFolder) }
+        return LoadedContent(config: config, events: events, actors: actors, topics: topics, pages: pages, staticFiles: staticFiles)
     }
 
     private func display(_ url: URL) -> String {

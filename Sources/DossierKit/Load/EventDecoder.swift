@@ -8,11 +8,11 @@ struct EventDecoder {
     let log: DiagnosticLog
 
     static let fields: Set<String> = [
-        "id", "date", "start", "end", "display_date", "title", "type", "location", "actors",
+        "id", "date", "start", "end", "precision", "display_date", "title", "type", "location", "actors",
         "casualties", "summary", "body", "sources", "confidence", "tags",
     ]
     static let csvColumns: [String] = [
-        "id", "date", "start", "end", "display_date", "title", "type", "place", "region", "country",
+        "id", "date", "start", "end", "precision", "display_date", "title", "type", "place", "region", "country",
         "lat", "lon", "actors", "killed_min", "killed_max", "killed_approximate", "killed_who",
         "injured_min", "injured_max", "injured_approximate", "injured_who", "summary", "body",
         "source_publisher", "source_title", "source_url", "source_date", "source_quote", "confidence", "tags",
@@ -63,6 +63,32 @@ struct EventDecoder {
     // MARK: Dates
 
     private func decodeDate(_ fields: FieldReader) -> EventDate? {
+        guard let date = decodeDateValue(fields) else { return nil }
+        // Data exported from other systems often states the precision separately
+        // (ACLED's time_precision, say): it must agree with how the date is written.
+        if let stated = fields.string("precision") {
+            guard let precision = PartialDate.Precision.allCases.first(where: { $0.name == stated.lowercased() }) else {
+                log.error(fields.locationOf("precision"), "unknown precision `\(stated)`", hint: "use day, month or year")
+                return date
+            }
+            if precision != date.start.precision {
+                let key = fields.node("date") != nil ? "date" : "start"
+                log.error(fields.locationOf(key), "`\(date.start.iso)` is written to the \(date.start.precision.name), but `precision` says \(precision.name)",
+                          hint: "write the date at the precision you know: \(Self.example(date.start, at: precision))")
+            }
+        }
+        return date
+    }
+
+    static func example(_ date: PartialDate, at precision: PartialDate.Precision) -> String {
+        switch precision {
+        case .year: return String(date.year)
+        case .month: return String(format: "%04d-%02d", date.year, date.month ?? 1)
+        case .day: return String(format: "%04d-%02d-%02d", date.year, date.month ?? 1, date.day ?? 1)
+        }
+    }
+
+    private func decodeDateValue(_ fields: FieldReader) -> EventDate? {
         let display = fields.string("display_date")
         let dateText = fields.string("date")
         let startText = fields.string("start")
@@ -150,9 +176,14 @@ struct EventDecoder {
     /// CSV: `kataib-hezbollah:perpetrator; us-forces:target`.
     private func decodeFlatActors(_ fields: FieldReader) -> [Involvement] {
         let location = fields.locationOf("actors")
-        return fields.stringList("actors").map { item in
-            let parts = item.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-            return Involvement(actorID: parts[0], role: role(parts.count > 1 ? parts[1] : nil, at: location), location: location)
+        return fields.stringList("actors").compactMap { item in
+            let parts = item.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard let id = parts.first, !id.isEmpty else {
+                log.error(location, "`\(item)` in `actors` names no actor", hint: "write `actor-id:role`, e.g. `kataib-hezbollah:perpetrator`")
+                return nil
+            }
+            let roleText = parts.count > 1 && !parts[1].isEmpty ? parts[1] : nil
+            return Involvement(actorID: id, role: role(roleText, at: location), location: location)
         }
     }
 

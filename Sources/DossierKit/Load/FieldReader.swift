@@ -125,21 +125,41 @@ struct FieldReader {
 }
 
 /// Rejects characters that have no business in report text and could hide or reorder it.
+///
+/// Control characters (a null byte, say) break pages; bidirectional embeddings, overrides and
+/// isolates (U+202A–U+202E, U+2066–U+2069) can make text display in a different order than it
+/// is stored ("Trojan Source"). The marks that Arabic and Persian text legitimately needs
+/// (U+200E, U+200F, U+061C) and the zero-width joiners are kept.
 enum TextSafety {
     static func cleaned(_ text: String, field: String, at location: SourceLocation, log: DiagnosticLog) -> String {
         var result = String.UnicodeScalarView()
-        var removedControl = false
+        var control: (Unicode.Scalar, SourceLocation)?, bidi: (Unicode.Scalar, SourceLocation)?
+        var line = 0, column = 0
         for scalar in text.unicodeScalars {
+            column += 1
+            // In multi-line text, point at the line of the character itself.
+            let here = line == 0 ? location : SourceLocation(file: location.file, line: location.line + line, column: column)
             switch scalar.value {
             case 0x00...0x08, 0x0B, 0x0C, 0x0E...0x1F, 0x7F:
-                removedControl = true
+                control = control ?? (scalar, here)
+            case 0x202A...0x202E, 0x2066...0x2069:
+                bidi = bidi ?? (scalar, here)
             default:
                 result.append(scalar)
             }
+            if scalar == "\n" { line += 1; column = 0 }
         }
-        if removedControl {
-            log.error(location, "`\(field)` contains control characters (such as a null byte)", hint: "remove them; they are invisible and break pages")
+        if let (scalar, location) = control {
+            log.error(location, "`\(field)` contains the control character \(codePoint(scalar))", hint: "remove it; control characters are invisible and break pages")
+        }
+        if let (scalar, location) = bidi {
+            log.error(location, "`\(field)` contains the bidirectional control \(codePoint(scalar)), which can reorder how text is displayed",
+                      hint: "remove it; right-to-left text displays correctly without it (use U+200F RIGHT-TO-LEFT MARK where a mark is needed)")
         }
         return String(result)
+    }
+
+    static func codePoint(_ scalar: Unicode.Scalar) -> String {
+        "U+" + String(format: "%04X", scalar.value)
     }
 }

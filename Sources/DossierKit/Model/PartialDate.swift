@@ -5,7 +5,7 @@ import Foundation
 /// Reports must not claim more precision than their sources give, so "January 2020" stays a
 /// month everywhere it is shown, sorted and exported.
 public struct PartialDate: Sendable, Hashable, Comparable, CustomStringConvertible {
-    public enum Precision: Int, Sendable, Comparable {
+    public enum Precision: Int, Sendable, Comparable, CaseIterable {
         case year, month, day
         public static func < (a: Precision, b: Precision) -> Bool { a.rawValue < b.rawValue }
         public var name: String { ["year", "month", "day"][rawValue] }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Checks that the loaded content holds together — unique ids, known types, references that
 /// resolve — and builds the `Report`. Every problem is logged with the position of the reference.
 public struct ReportLinker {
@@ -24,12 +26,16 @@ public struct ReportLinker {
             log.error(location, "unknown \(kind.rawValue) `\(id)`",
                       hint: Suggestion.hint(for: id, in: known[kind, default: []].sorted()) ?? "no \(kind.rawValue) has this id; check the spelling or add it")
         }
+        let sitePaths = Self.sitePaths(content)
         func checkMarkdown(_ text: MarkdownText?) {
             guard let text else { return }
             for link in markdown.links(in: text) {
-                guard let reference = CrossReference(url: link.url) else { continue }
-                checkReference(reference.id, kind: reference.kind, at: link.location)
-                if reference.kind == .actor { mentionedActors.insert(reference.id) }
+                if let reference = CrossReference(url: link.url) {
+                    checkReference(reference.id, kind: reference.kind, at: link.location)
+                    if reference.kind == .actor { mentionedActors.insert(reference.id) }
+                } else {
+                    checkLocalLink(link, sitePaths: sitePaths, log: log)
+                }
             }
         }
 
@@ -79,6 +85,52 @@ public struct ReportLinker {
             log.warning(actor.origin, "actor `\(actor.id)` is not mentioned by any event or page", hint: "link it from an event's `actors:` or with [name](actor:\(actor.id))")
         }
         return Report(config: config, events: content.events, actors: content.actors, topics: content.topics, pages: content.pages)
+    }
+
+    /// Files the site will contain, as root-relative paths, for checking `/…` links in Markdown.
+    /// The theme's `assets/` are left to the link check of the rendered site.
+    static func sitePaths(_ content: LoadedContent) -> Set<String> {
+        var paths: Set<String> = [
+            SitePaths.home, SitePaths.timeline, SitePaths.actors, SitePaths.topics, SitePaths.sources, SitePaths.notFound,
+            SitePaths.feed, SitePaths.eventsJSON, SitePaths.eventsCSV,
+        ]
+        if content.config.baseURL != nil { paths.insert(SitePaths.sitemap) }
+        paths.formUnion(content.events.map { SitePaths.event($0.id) })
+        paths.formUnion(content.actors.map { SitePaths.actor($0.id) })
+        paths.formUnion(content.topics.map { SitePaths.topic($0.id) })
+        paths.formUnion(content.pages.map { SitePaths.page($0.id) })
+        paths.formUnion(content.staticFiles)
+        return paths
+    }
+
+    /// Links in Markdown that are not cross-references: web links pass; script-bearing schemes
+    /// are refused; `/path` must name a file of the site; a relative path is refused, because the
+    /// same text is shown on pages at different depths (a summary on the timeline and the home page).
+    private func checkLocalLink(_ link: CommonMark.Link, sitePaths: Set<String>, log: DiagnosticLog) {
+        let url = link.url.trimmingCharacters(in: .whitespaces)
+        if url.isEmpty || url.hasPrefix("#") || url.hasPrefix("//") { return }
+        if let colon = url.firstIndex(of: ":"), url[..<colon].allSatisfy({ $0.isLetter || $0.isNumber || "+-.".contains($0) }) {
+            let scheme = url[..<colon].lowercased()
+            if ["javascript", "vbscript", "data", "file"].contains(scheme) {
+                log.error(link.location, "`\(scheme):` links are not allowed in content", hint: "link to a web page (https://…) or a file in Content/static/")
+            } else if !["http", "https", "mailto", "tel"].contains(scheme) {
+                let kinds = CrossReference.Kind.allCases.map { "\($0.rawValue):" }.joined(separator: ", ")
+                log.error(link.location, "unknown link type `\(scheme):` in `\(url)`", hint: Suggestion.nearest(to: scheme, in: CrossReference.Kind.allCases.map(\.rawValue)).map { "did you mean `\($0):`?" } ?? "cross-references are \(kinds)")
+            }
+            return
+        }
+        guard url.hasPrefix("/") else {
+            log.error(link.location, "the relative link `\(url)` would break where this text appears on other pages",
+                      hint: "use a cross-reference such as [text](event:id), or a path from the site root such as /\(url.hasPrefix("./") ? String(url.dropFirst(2)) : url)")
+            return
+        }
+        var path = String(url.dropFirst())
+        if let end = path.firstIndex(where: { $0 == "#" || $0 == "?" }) { path = String(path[..<end]) }
+        path = path.removingPercentEncoding ?? path
+        if path.isEmpty || path.hasSuffix("/") { path += "index.html" }
+        if path.hasPrefix("assets/") || sitePaths.contains(path) || sitePaths.contains(path + "/index.html") { return }
+        log.error(link.location, "the link `\(url)` points to `\(path)`, which the site does not contain",
+                  hint: "put the file in Content/static/\(path), or correct the path")
     }
 
     private func checkUnique(_ items: [(String, SourceLocation)], kind: String, log: DiagnosticLog) {
