@@ -5,21 +5,35 @@ import Foundation
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Validate the content and templates without writing the site."
+        abstract: "Validate the content, templates and the links of the rendered site, without writing it.",
+        discussion: "Prints every problem as path:line:column: severity: message, sorted by file and line. Exits 1 when there are errors."
     )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json
+    }
 
     @OptionGroup var folders: FolderOptions
 
+    @Option(help: "Output format: text for people, json for editors and CI.")
+    var format: Format = .text
+
     func run() throws {
-        let result = SiteBuilder(options: folders.buildOptions).validate()
-        DiagnosticPrinter.print(result.diagnostics)
-        let errors = result.diagnostics.filter { $0.severity == .error }.count
-        let warnings = result.diagnostics.count - errors
-        if let report = result.report {
-            print("Checked \(report.events.count) events, \(report.actors.count) actors, \(report.topics.count) topics, \(report.pages.count) pages: \(errors) errors, \(warnings) warnings.")
-        } else {
-            print("\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s").")
+        let result = SiteBuilder(options: folders.buildOptions).check()
+        switch format {
+        case .text:
+            DiagnosticPrinter.print(result.diagnostics)
+            print(summary(result))
+        case .json:
+            print(try DiagnosticJSON.encode(result.diagnostics, summary: summary(result)))
         }
-        if errors > 0 { throw ExitCode.failure }
+        if !result.errors.isEmpty { throw ExitCode.failure }
+    }
+
+    private func summary(_ result: SiteBuilder.CheckResult) -> String {
+        let errors = result.errors.count, warnings = result.warnings.count
+        let counts = "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
+        guard let report = result.report else { return "\(counts)." }
+        return "Checked \(report.events.count) events, \(report.actors.count) actors, \(report.topics.count) topics, \(report.pages.count) pages: \(counts)."
     }
 }

@@ -32,6 +32,10 @@ struct EventDecoder {
         let confidence = fields.string("confidence") ?? "reported"
 
         let actors = flat ? decodeFlatActors(fields) : decodeActors(fields)
+        let declaresSources = flat ? fields.node("source_publisher") != nil || fields.node("source_url") != nil : !fields.list("sources").isEmpty
+        if let id, Identifier.problem(with: id) == nil, !declaresSources {
+            log.warning(fields.location, "event `\(id)` cites no source", hint: "add `sources:` so readers can check it")
+        }
         let references = ["type": fields.locationOf("type"), "confidence": fields.locationOf("confidence")]
 
         let event = Event(

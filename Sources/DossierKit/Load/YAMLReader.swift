@@ -6,6 +6,7 @@ enum YAMLReader {
     /// - Parameters:
     ///   - lineOffset: lines before the YAML text in its file (front matter starts on line 2).
     static func parse(_ text: String, file: String, lineOffset: Int = 0, log: DiagnosticLog) -> DataNode? {
+        let format = file.lowercased().hasSuffix(".json") ? "JSON" : "YAML"
         if let bad = text.firstIndex(of: "\u{0}") {
             let line = text[..<bad].filter { $0 == "\n" }.count + 1 + lineOffset
             log.error(SourceLocation(file: file, line: line), "the file contains a null byte", hint: "remove it; content files must be plain UTF-8 text")
@@ -17,10 +18,10 @@ enum YAMLReader {
             }
             return convert(node, file: file, lineOffset: lineOffset)
         } catch let error as YamlError {
-            log.add(diagnostic(for: error, file: file, lineOffset: lineOffset))
+            log.add(diagnostic(for: error, file: file, lineOffset: lineOffset, format: format))
             return nil
         } catch {
-            log.error(SourceLocation(file: file, line: 1 + lineOffset), "could not read YAML: \(error)")
+            log.error(SourceLocation(file: file, line: 1 + lineOffset), "could not read \(format): \(error)")
             return nil
         }
     }
@@ -71,26 +72,27 @@ enum YAMLReader {
         }
     }
 
-    private static func diagnostic(for error: YamlError, file: String, lineOffset: Int) -> Diagnostic {
+    private static func diagnostic(for error: YamlError, file: String, lineOffset: Int, format: String) -> Diagnostic {
         switch error {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _):
             var message = problem
             if let context { message = "\(problem) \(context.text)".trimmingCharacters(in: .whitespaces) }
             var hint = "check the indentation and quoting around this line"
+            if format == "JSON" { hint = "check for a missing comma, quote or bracket just before this point" }
             if problem.contains("tab") { hint = "YAML does not allow tabs for indentation; use spaces" }
             if problem.contains("mapping values") { hint = "a value containing `: ` must be quoted, e.g. title: \"Talks: day one\"" }
             return .error(
                 SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column),
-                "invalid YAML: \(message)", hint: hint
+                "invalid \(format): \(message)", hint: hint
             )
         case .composer(let context, let problem, let mark, _):
             var message = problem
             if let context { message = "\(context.text) \(problem)" }
-            return .error(SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column), "invalid YAML: \(message)")
+            return .error(SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column), "invalid \(format): \(message)")
         case .reader(let problem, let offset, _, _):
             return .error(SourceLocation(file: file, line: 1 + lineOffset), "invalid text at byte \(offset.map(String.init) ?? "?"): \(problem)", hint: "save the file as UTF-8")
         default:
-            return .error(SourceLocation(file: file, line: 1 + lineOffset), "invalid YAML: \(error)")
+            return .error(SourceLocation(file: file, line: 1 + lineOffset), "invalid \(format): \(error)")
         }
     }
 }

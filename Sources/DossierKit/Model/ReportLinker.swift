@@ -54,9 +54,6 @@ public struct ReportLinker {
                 checkReference(involvement.actorID, kind: .actor, at: involvement.location)
                 mentionedActors.insert(involvement.actorID)
             }
-            if event.sources.isEmpty {
-                log.warning(event.origin, "event `\(event.id)` cites no source", hint: "add `sources:` so readers can check it")
-            }
             checkMarkdown(event.summary)
             checkMarkdown(event.body)
         }

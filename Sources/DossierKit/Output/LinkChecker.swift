@@ -15,23 +15,39 @@ struct LinkChecker {
         for file in files where file.path.hasSuffix(".html") {
             if case .text(let html) = file.contents { pages[file.path] = HTMLScan(html) }
         }
+        // A broken link in a template breaks it on every page: report each problem once, at
+        // its first page, with how many other pages share it.
+        var problems: [String: (location: SourceLocation, message: String, count: Int)] = [:]
+        func report(_ key: String, _ location: SourceLocation, _ message: String) {
+            if let existing = problems[key] {
+                problems[key] = (existing.location, existing.message, existing.count + 1)
+            } else {
+                problems[key] = (location, message, 1)
+            }
+        }
         for (path, scan) in pages.sorted(by: { $0.key < $1.key }) {
             for link in scan.links {
                 guard let (target, fragment) = Self.resolve(link.value, from: path) else { continue }
                 let location = SourceLocation(file: "\(outputName)/\(path)", line: link.line, column: link.column)
                 if target.hasPrefix("../") || target == ".." {
-                    log.error(location, "the link `\(link.value)` points outside the site")
+                    report("outside \(link.value)", location, "the link `\(link.value)` points outside the site")
                     continue
                 }
                 let file = target.isEmpty || target.hasSuffix("/") ? target + "index.html" : target
                 guard paths.contains(file) else {
-                    log.error(location, "the link `\(link.value)` points to `\(file)`, which the site does not contain")
+                    report("missing \(file)", location, "the link `\(link.value)` points to `\(file)`, which the site does not contain")
                     continue
                 }
                 if let fragment, !fragment.isEmpty, let targetPage = pages[file], !targetPage.ids.contains(fragment) {
-                    log.error(location, "the link `\(link.value)` points to `#\(fragment)`, but `\(file)` has no element with that id")
+                    let key = file == path ? "fragment #\(fragment)" : "fragment \(file)#\(fragment)"
+                    report(key, location, "the link `\(link.value)` points to `#\(fragment)`, but `\(file)` has no element with that id")
                 }
             }
+        }
+        for problem in problems.values {
+            let others = problem.count - 1
+            let suffix = others == 0 ? "" : " (and on \(others) other page\(others == 1 ? "" : "s"))"
+            log.error(problem.location, problem.message + suffix, hint: "fix the link in the template or content that produces it")
         }
     }
 
