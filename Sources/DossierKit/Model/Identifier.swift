@@ -29,6 +29,7 @@ public enum Identifier {
             }
         }
         while result.hasSuffix("-") { result.removeLast() }
-        return result.isEmpty ? "item" : String(result.prefix(100))
+        let id = result.isEmpty ? "item" : String(result.prefix(96))
+        return reserved.contains(id) ? id + "-1" : id
     }
 }
