@@ -18,7 +18,7 @@ struct BuildCommand: ParsableCommand {
         } catch let failure as BuildFailure {
             DiagnosticPrinter.print(failure.diagnostics)
             let errors = failure.diagnostics.filter { $0.severity == .error }.count
-            FileHandle.standardError.write(Data("\(errors) error\(errors == 1 ? "" : "s"); the site was not written.\n".utf8))
+            FileHandle.standardError.write(Data("\(Counted.text(errors, "error")); the site was not written.\n".utf8))
             throw ExitCode.failure
         }
     }

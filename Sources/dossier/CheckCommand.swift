@@ -32,8 +32,10 @@ struct CheckCommand: ParsableCommand {
 
     private func summary(_ result: SiteBuilder.CheckResult) -> String {
         let errors = result.errors.count, warnings = result.warnings.count
-        let counts = "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
+        let counts = "\(Counted.text(errors, "error")), \(Counted.text(warnings, "warning"))"
         guard let report = result.report else { return "\(counts)." }
-        return "Checked \(report.events.count) events, \(report.actors.count) actors, \(report.topics.count) topics, \(report.pages.count) pages: \(counts)."
+        let checked = [Counted.text(report.events.count, "event"), Counted.text(report.actors.count, "actor"),
+                       Counted.text(report.topics.count, "topic"), Counted.text(report.pages.count, "page")]
+        return "Checked \(checked.joined(separator: ", ")): \(counts)."
     }
 }

@@ -50,8 +50,9 @@ public struct BuildSummary: Sendable {
 
     public var line: String {
         let time = seconds < 1 ? String(format: "%.0f ms", seconds * 1000) : String(format: "%.2f s", seconds)
-        var text = "Built \(pages) pages (\(files) files) from \(events) events, \(actors) actors, \(topics) topics in \(time)"
-        if !warnings.isEmpty { text += "; \(warnings.count) warning\(warnings.count == 1 ? "" : "s")" }
+        var text = "Built \(Counted.text(pages, "page")) (\(Counted.text(files, "file"))) from \(Counted.text(events, "event")), "
+            + "\(Counted.text(actors, "actor")), \(Counted.text(topics, "topic")) in \(time)"
+        if !warnings.isEmpty { text += "; \(Counted.text(warnings.count, "warning"))" }
         return text
     }
 }

@@ -1,0 +1,78 @@
+import Foundation
+import Testing
+
+/// The `dossier` executable as a user runs it: exit codes, what goes to stdout and stderr.
+@Suite struct CommandLineTests {
+    /// The executable built next to the test bundle (`swift test` builds every product).
+    static let executable: URL = {
+        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("dossier")
+    }()
+
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    static func run(_ arguments: [String], in folder: URL) throws -> Run {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.currentDirectoryURL = folder
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    @Test func checkOnTheSampleReportPrintsOneLineAndSucceeds() throws {
+        #expect(FileManager.default.isExecutableFile(atPath: Self.executable.path), "build the package first: \(Self.executable.path)")
+        let result = try Self.run(["check"], in: TestSite.repository)
+        #expect(result.status == 0)
+        #expect(result.stderr == "")
+        #expect(result.stdout == "Checked 15 events, 16 actors, 2 topics, 2 pages: 0 errors, 0 warnings.\n")
+    }
+
+    @Test func checkReportsErrorsOnStderrAndFails() throws {
+        let site = try TestSite()
+        try SampleContent.write(to: site)
+        try site.write("events/bad.yaml", "id: bad\ndate: 2024-02-30\ntitle: Bad\ntype: attack\nsources: [{ publisher: X, url: \"https://example.org\" }]\n")
+        let result = try Self.run(["check", "--templates", site.templates.path], in: site.root)
+        #expect(result.status == 1)
+        #expect(result.stderr == "Content/events/bad.yaml:2:7: error: `2024-02-30` is not a real date: February 2024 has 29 days\n    hint: write a day as 2024-01-28, a month as 2023-10, a year as 2014\n")
+        #expect(result.stdout == "1 error, 0 warnings.\n")
+    }
+
+    @Test func checkSpeaksJSON() throws {
+        let site = try TestSite()
+        try site.write("events/bad.yaml", "id: bad\ndate: 2024-02-30\ntitle: Bad\ntype: attack\n")
+        let result = try Self.run(["check", "--format", "json", "--templates", site.templates.path], in: site.root)
+        #expect(result.status == 1)
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(document["errors"] as? Int == 1)
+        #expect(document["warnings"] as? Int == 1)
+        let first = try #require((document["diagnostics"] as? [[String: Any]])?.first)
+        #expect(first["file"] as? String == "Content/events/bad.yaml")
+        #expect(first["line"] as? Int == 1)
+        #expect(first["severity"] as? String == "warning")
+    }
+
+    @Test func buildWritesTheSiteAndRefusesBrokenContent() throws {
+        let site = try TestSite()
+        try SampleContent.write(to: site)
+        let built = try Self.run(["build", "--templates", site.templates.path], in: site.root)
+        #expect(built.status == 0)
+        #expect(built.stdout.hasPrefix("Built 14 pages (19 files) from 4 events, 2 actors, 1 topic in "))
+        #expect(site.exists("index.html"))
+        let before = try site.outputFiles()
+        try site.write("events/bad.yaml", "id: bad\ndate: 2024-02-30\ntitle: Bad\ntype: attack\n")
+        let failed = try Self.run(["build", "--templates", site.templates.path], in: site.root)
+        #expect(failed.status == 1)
+        #expect(failed.stderr.hasSuffix("1 error; the site was not written.\n"))
+        #expect(try site.outputFiles() == before)
+    }
+}
