@@ -75,8 +75,8 @@ public struct ContentLoader {
                 if case .list(let items, _)? = entries.first(where: { $0.key == "events" })?.value {
                     events += items.compactMap { decoder.decode($0, flat: false) }
                 }
-            case .map?:
-                if let event = decoder.decode(node!, flat: false) { events.append(event) }
+            case .map(let entries, let location)?:
+                if let event = decoder.decode(.map(entries, location), flat: false) { events.append(event) }
             case .null?:
                 log.warning(SourceLocation(file: name, line: 1), "the file holds no events")
             case .scalar(_, let location)?:

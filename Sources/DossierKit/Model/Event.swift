@@ -52,9 +52,18 @@ public struct Involvement: Sendable, Hashable {
             }
         }
 
-        public static func < (a: Role, b: Role) -> Bool {
-            allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+        /// Most significant first: perpetrator, target, participant, mediator, mentioned.
+        var rank: Int {
+            switch self {
+            case .perpetrator: return 0
+            case .target: return 1
+            case .participant: return 2
+            case .mediator: return 3
+            case .mentioned: return 4
+            }
         }
+
+        public static func < (a: Role, b: Role) -> Bool { a.rank < b.rank }
     }
 }
 
