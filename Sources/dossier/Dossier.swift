@@ -1,12 +1,12 @@
 import ArgumentParser
 
 @main
-struct Dossier: ParsableCommand {
+struct Dossier: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dossier",
         abstract: "Build a static report site from dated events, actors and topics.",
         version: "0.1.0",
-        subcommands: [BuildCommand.self, CheckCommand.self],
+        subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self],
         defaultSubcommand: BuildCommand.self
     )
 }

@@ -1,0 +1,60 @@
+import Foundation
+
+/// Watches the content and theme folders for saved changes by polling file dates and sizes.
+///
+/// Polling works the same on every system and with every editor, including those that save by
+/// writing a temporary file and renaming it over the original; for the few thousand files of a
+/// report a scan takes a few milliseconds. A burst of saves (an editor writing several files, a
+/// `git checkout`) is merged into one change: the watcher waits until the folders have been
+/// quiet for `settle` before reporting.
+struct ContentWatcher: Sendable {
+    var folders: [URL]
+    var interval: Duration = .milliseconds(150)
+    var settle: Duration = .milliseconds(120)
+
+    typealias Fingerprint = [String: FileState]
+
+    struct FileState: Equatable, Sendable {
+        var modified: Date
+        var size: Int
+    }
+
+    /// Editor droppings that are not content: backups, swap files, lock files, temporary saves.
+    static func isIgnored(_ name: String) -> Bool {
+        name.hasPrefix(".") || name.hasSuffix("~") || name.hasPrefix("#") || name == "4913"
+            || [".swp", ".swx", ".swo", ".tmp", ".bak", ".part", ".crdownload"].contains { name.hasSuffix($0) }
+    }
+
+    func fingerprint() -> Fingerprint {
+        var result: Fingerprint = [:]
+        let keys: [URLResourceKey] = [.contentModificationDateKey, .fileSizeKey, .isRegularFileKey]
+        for folder in folders {
+            guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: keys, options: [.skipsHiddenFiles]) else { continue }
+            for case let url as URL in enumerator where !Self.isIgnored(url.lastPathComponent) {
+                guard let values = try? url.resourceValues(forKeys: Set(keys)), values.isRegularFile == true else { continue }
+                result[url.path] = FileState(modified: values.contentModificationDate ?? .distantPast, size: values.fileSize ?? 0)
+            }
+        }
+        return result
+    }
+
+    /// Calls `onChange` with the changed paths after each settled burst of changes, until cancelled.
+    func run(onChange: @Sendable ([String]) async -> Void) async {
+        var known = fingerprint()
+        while !Task.isCancelled {
+            try? await Task.sleep(for: interval)
+            var current = fingerprint()
+            guard current != known else { continue }
+            // Wait for the burst to end: no further change for `settle`.
+            while !Task.isCancelled {
+                try? await Task.sleep(for: settle)
+                let next = fingerprint()
+                if next == current { break }
+                current = next
+            }
+            let changed = Set(current.keys).union(known.keys).filter { current[$0] != known[$0] }.sorted()
+            known = current
+            await onChange(changed)
+        }
+    }
+}

@@ -1,0 +1,92 @@
+import Foundation
+import Hummingbird
+import NIOCore
+
+/// Serves the current `SiteSnapshot` through Hummingbird's `FileMiddleware`, which brings MIME
+/// types, `index.html` for folders, HEAD, ETags, `If-None-Match`/`If-Modified-Since` and ranges.
+///
+/// Nothing is read from disk while serving, so no request path can reach a file outside the
+/// site: a path is only ever a key into the snapshot, and any `..` or `.` component is refused.
+struct MemoryFileProvider: FileProvider {
+    struct Attributes: FileMiddlewareFileAttributes, Sendable {
+        var isFolder: Bool
+        var size: Int
+        var modificationDate: Date
+    }
+
+    let snapshot: Locked<SiteSnapshot>
+
+    /// The snapshot key for a request path (`/events/a/index.html` → `events/a/index.html`).
+    static func key(for path: String) -> String? {
+        let parts = path.split(separator: "/", omittingEmptySubsequences: true)
+        guard !parts.contains(where: { $0 == ".." || $0 == "." || $0.contains("\\") || $0.contains("\u{0}") }) else { return nil }
+        return parts.joined(separator: "/")
+    }
+
+    func getFileIdentifier(_ path: String) -> String? {
+        Self.key(for: path)
+    }
+
+    func getAttributes(id: String) async throws -> Attributes? {
+        let current = snapshot.get()
+        if let file = current.files[id] {
+            let extra = id.hasSuffix(".html") ? LiveReloadScript.tag(buildID: current.buildID).utf8.count : 0
+            return Attributes(isFolder: false, size: file.data.count + extra, modificationDate: file.modified)
+        }
+        if current.folders.contains(id) {
+            return Attributes(isFolder: true, size: 0, modificationDate: Date(timeIntervalSince1970: 0))
+        }
+        return nil
+    }
+
+    func data(for id: String) -> Data? {
+        let current = snapshot.get()
+        guard let file = current.files[id] else { return nil }
+        return id.hasSuffix(".html") ? LiveReloadScript.inject(into: file.data, buildID: current.buildID) : file.data
+    }
+
+    func loadFile(id: String, context: some RequestContext) async throws -> ResponseBody {
+        guard let data = data(for: id) else { throw HTTPError(.notFound) }
+        return ResponseBody(byteBuffer: ByteBuffer(bytes: data))
+    }
+
+    func loadFile(id: String, range: ClosedRange<Int>, context: some RequestContext) async throws -> ResponseBody {
+        guard let data = data(for: id) else { throw HTTPError(.notFound) }
+        let bounded = range.clamped(to: 0...max(0, data.count - 1))
+        return ResponseBody(byteBuffer: ByteBuffer(bytes: data[data.startIndex + bounded.lowerBound...data.startIndex + bounded.upperBound]))
+    }
+}
+
+/// Every preview response is `Cache-Control: no-store`: the browser must always ask again.
+struct NoStoreMiddleware<Context: RequestContext>: RouterMiddleware {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        var response = try await next(request, context)
+        response.headers[.cacheControl] = "no-store"
+        return response
+    }
+}
+
+/// A missing page gets the site's own 404 page, with status 404.
+struct NotFoundPageMiddleware<Context: RequestContext>: RouterMiddleware {
+    let files: MemoryFileProvider
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        do {
+            let response = try await next(request, context)
+            guard response.status == .notFound else { return response }
+            return notFound(request)
+        } catch let error as HTTPError where error.status == .notFound {
+            return notFound(request)
+        }
+    }
+
+    private func notFound(_ request: Request) -> Response {
+        guard request.method == .get || request.method == .head, let page = files.data(for: SitePaths.notFound) else {
+            return Response(status: .notFound)
+        }
+        var headers = HTTPFields()
+        headers[.contentType] = "text/html; charset=utf-8"
+        headers[.contentLength] = String(page.count)
+        return Response(status: .notFound, headers: headers, body: request.method == .head ? ResponseBody() : ResponseBody(byteBuffer: ByteBuffer(bytes: page)))
+    }
+}

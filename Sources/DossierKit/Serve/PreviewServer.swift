@@ -1,0 +1,224 @@
+import Foundation
+import Hummingbird
+import Logging
+import NIOCore
+
+/// Where and how `dossier serve` listens.
+public struct ServeOptions: Sendable {
+    public var host: String
+    public var port: Int
+    /// When the port is taken, try the next ones (and say so) instead of failing.
+    public var findFreePort: Bool
+
+    public init(host: String = "127.0.0.1", port: Int = 8000, findFreePort: Bool = true) {
+        self.host = host
+        self.port = port
+        self.findFreePort = findFreePort
+    }
+
+    /// Loopback addresses only serve this machine; anything else exposes the preview.
+    public var isLoopback: Bool {
+        ["127.0.0.1", "localhost", "::1"].contains(host) || host.hasPrefix("127.")
+    }
+}
+
+/// The preview server: builds the site into memory, serves it, watches the content and theme,
+/// rebuilds after each burst of saves, and tells open pages to reload (or shows the errors).
+public final class PreviewServer: Sendable {
+    public let build: BuildOptions
+    public let serve: ServeOptions
+    let snapshot = Locked(SiteSnapshot.empty)
+    let failure = Locked<[Diagnostic]?>(nil)
+    let generation = Locked(0)
+    let hub = LiveReloadHub()
+    /// Distinguishes this server run from a previous one, so pages reload after a restart.
+    let instance = String(UUID().uuidString.prefix(8)).lowercased()
+    let say: @Sendable (String) -> Void
+
+    public init(build: BuildOptions, serve: ServeOptions, say: @escaping @Sendable (String) -> Void = { print($0) }) {
+        self.build = build
+        self.serve = serve
+        self.say = say
+    }
+
+    /// What one rebuild did.
+    public struct Rebuild: Sendable {
+        public var succeeded: Bool
+        public var changedPaths: [String]
+        public var diagnostics: [Diagnostic]
+        public var milliseconds: Double
+    }
+
+    /// Builds into memory and notifies open pages. A failed build keeps serving the last good
+    /// site, with the errors shown over it.
+    @discardableResult
+    public func rebuild() -> Rebuild {
+        let clock = ContinuousClock()
+        let started = clock.now
+        let result = SiteBuilder(options: build).check()
+        let elapsed = clock.now - started
+        let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+        guard result.report != nil, result.errors.isEmpty else {
+            failure.set(result.diagnostics)
+            hub.broadcast(.init(name: "failed", json: Self.diagnosticsJSON(result.diagnostics, build: snapshot.get().buildID)))
+            return Rebuild(succeeded: false, changedPaths: [], diagnostics: result.diagnostics, milliseconds: milliseconds)
+        }
+        let previous = snapshot.get()
+        let number = generation.get() + 1
+        var next = SiteSnapshot(result.files, previous: previous, buildID: "\(instance)-\(number)")
+        let changed = next.changedPaths(since: previous).sorted()
+        let recovered = failure.get() != nil
+        failure.set(nil)
+        if changed.isEmpty {
+            // Nothing to show: keep the build id, so open pages stay as they are.
+            next.buildID = previous.buildID
+            snapshot.set(next)
+            if recovered { hub.broadcast(.init(name: "reload", json: Self.buildJSON(next.buildID))) }
+        } else {
+            generation.set(number)
+            snapshot.set(next)
+            let cssOnly = changed.allSatisfy { $0.hasSuffix(".css") }
+            hub.broadcast(.init(name: cssOnly && !recovered ? "css" : "reload", json: Self.buildJSON(next.buildID)))
+        }
+        return Rebuild(succeeded: true, changedPaths: changed, diagnostics: result.diagnostics, milliseconds: milliseconds)
+    }
+
+    /// The first event on each connection: the current build, and its errors if it failed.
+    func helloEvent() -> LiveReloadHub.Event {
+        let current = snapshot.get()
+        if let diagnostics = failure.get() {
+            return .init(name: "hello", json: Self.diagnosticsJSON(diagnostics, build: current.buildID))
+        }
+        return .init(name: "hello", json: Self.buildJSON(current.buildID))
+    }
+
+    /// Runs until cancelled: the first build, the HTTP server and the watcher.
+    /// - Parameter onRunning: called with the port once the server listens.
+    public func run(onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
+        report(rebuild(), initial: true)
+        let port = try choosePort()
+        let app = makeApplication(port: port, onRunning: onRunning)
+        let watcher = ContentWatcher(folders: [build.content, build.templates])
+        try await withTaskCancellationHandler {
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask { try await app.run() }
+                group.addTask {
+                    await watcher.run { [self] changed in
+                        let names = changed.map { self.build.displayName(URL(fileURLWithPath: $0)) }
+                        self.say("Changed: \(names.prefix(3).joined(separator: ", "))\(names.count > 3 ? " and \(names.count - 3) more" : "")")
+                        self.report(self.rebuild(), initial: false)
+                    }
+                }
+                group.addTask {
+                    // Comments keep idle event streams open through proxies and browser timeouts.
+                    while !Task.isCancelled {
+                        try await Task.sleep(for: .seconds(15))
+                        self.hub.broadcast(.keepAlive)
+                    }
+                }
+                try await group.next()
+                group.cancelAll()
+            }
+        } onCancel: {
+            // Open event streams would otherwise hold the server's graceful shutdown.
+            hub.closeAll()
+        }
+    }
+
+    private func report(_ rebuild: Rebuild, initial: Bool) {
+        if rebuild.succeeded {
+            for warning in rebuild.diagnostics where warning.severity == .warning { say(warning.description) }
+            let time = String(format: "%.0f ms", rebuild.milliseconds)
+            if initial {
+                say("Built \(Counted.text(rebuild.changedPaths.count, "file")) in \(time)")
+            } else {
+                say("Rebuilt in \(time): \(rebuild.changedPaths.isEmpty ? "no page changed" : Counted.text(rebuild.changedPaths.count, "file") + " changed")")
+            }
+        } else {
+            for diagnostic in rebuild.diagnostics { say(diagnostic.description) }
+            say("Build failed (\(Counted.text(rebuild.diagnostics.filter { $0.severity == .error }.count, "error"))); still serving the last good build, with the errors shown in the browser.")
+        }
+    }
+
+    func makeApplication(port: Int, onRunning: @escaping @Sendable (Int) async -> Void) -> some ApplicationProtocol {
+        let router = Router()
+        let files = MemoryFileProvider(snapshot: snapshot)
+        router.middlewares.add(NoStoreMiddleware())
+        router.middlewares.add(NotFoundPageMiddleware(files: files))
+        router.middlewares.add(FileMiddleware(fileProvider: files, searchForIndexHtml: true))
+        router.get("__dossier/livereload.js") { _, _ -> Response in
+            var headers = HTTPFields()
+            headers[.contentType] = "text/javascript; charset=utf-8"
+            return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: LiveReloadScript.source)))
+        }
+        router.get("__dossier/status") { [self] _, _ -> Response in
+            let current = snapshot.get()
+            let json = failure.get().map { Self.diagnosticsJSON($0, build: current.buildID) } ?? Self.buildJSON(current.buildID)
+            var headers = HTTPFields()
+            headers[.contentType] = "application/json"
+            return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: json)))
+        }
+        router.get("__dossier/events") { [self] _, _ -> Response in
+            let stream = hub.subscribe(first: helloEvent())
+            var headers = HTTPFields()
+            headers[.contentType] = "text/event-stream"
+            return Response(status: .ok, headers: headers, body: ResponseBody { writer in
+                for await event in stream {
+                    try await writer.write(ByteBuffer(string: event.text))
+                }
+                try await writer.finish(nil)
+            })
+        }
+        var logger = Logger(label: "dossier.serve")
+        logger.logLevel = .warning
+        return Application(
+            router: router,
+            configuration: .init(address: .hostname(serve.host, port: port), serverName: "Dossier preview"),
+            onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? port) },
+            logger: logger
+        )
+    }
+
+    /// The requested port, or the next free one when it is taken (said plainly).
+    func choosePort() throws -> Int {
+        guard serve.port != 0 else { return 0 }
+        let candidates = serve.findFreePort ? Array(serve.port..<min(serve.port + 20, 65536)) : [serve.port]
+        for port in candidates where PortProbe.isFree(host: serve.host, port: port) {
+            if port != serve.port { say("Port \(serve.port) is in use; serving on port \(port) instead.") }
+            return port
+        }
+        throw ServeError.portInUse(serve.port)
+    }
+
+    static func buildJSON(_ build: String) -> String {
+        #"{"build":"\#(build)"}"#
+    }
+
+    static func diagnosticsJSON(_ diagnostics: [Diagnostic], build: String) -> String {
+        struct Payload: Encodable {
+            struct Item: Encodable {
+                var file: String, line: Int, column: Int, severity: String, message: String, hint: String?
+            }
+            var build: String
+            var diagnostics: [Item]
+        }
+        let payload = Payload(build: build, diagnostics: diagnostics.map {
+            .init(file: $0.location.file, line: $0.location.line, column: $0.location.column, severity: $0.severity.rawValue, message: $0.message, hint: $0.hint)
+        })
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let data = (try? encoder.encode(payload)) ?? Data("{}".utf8)
+        return String(decoding: data, as: UTF8.self)
+    }
+}
+
+public enum ServeError: Error, CustomStringConvertible {
+    case portInUse(Int)
+
+    public var description: String {
+        switch self {
+        case .portInUse(let port):
+            return "port \(port) is in use (and the next ones too); choose another with --port"
+        }
+    }
+}

@@ -1,0 +1,63 @@
+import ArgumentParser
+import DossierKit
+import Foundation
+
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Preview the site in a browser, rebuilding and reloading it as you save.",
+        discussion: """
+        Builds the site into memory (Site/ is not touched) and serves it on http://127.0.0.1:8000/. \
+        Saving a file in the content or templates folder rebuilds the site; open pages reload by \
+        themselves, and a build error is shown over the page until it is fixed.
+        """
+    )
+
+    @OptionGroup var folders: FolderOptions
+
+    @Option(help: "Port to listen on; when it is taken, the next free one is used.")
+    var port = 8000
+
+    @Option(help: "Address to listen on. Anything but loopback makes the preview visible to other machines.")
+    var host = "127.0.0.1"
+
+    @Flag(help: "Open the site in the default browser.")
+    var open = false
+
+    func run() async throws {
+        let options = ServeOptions(host: host, port: port)
+        if !options.isLoopback {
+            FileHandle.standardError.write(Data("warning: serving on \(host): other machines on the network can see this preview.\n".utf8))
+        }
+        // Ctrl-C ends the preview at once: there is nothing to save.
+        signal(SIGINT) { _ in Foundation.exit(0) }
+        let server = PreviewServer(build: folders.buildOptions, serve: options, say: Self.say)
+        let open = open, host = host
+        do {
+            try await server.run { port in
+                let address = "http://\(host.contains(":") ? "[\(host)]" : host):\(port)/"
+                Self.say("Serving at \(address) (Ctrl-C to stop)")
+                if open { Self.openInBrowser(address) }
+            }
+        } catch let error as ServeError {
+            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            throw ExitCode.failure
+        }
+    }
+
+    /// Unbuffered, so reports appear at once even when the output is a pipe.
+    @Sendable static func say(_ line: String) {
+        FileHandle.standardOutput.write(Data((line + "\n").utf8))
+    }
+
+    static func openInBrowser(_ address: String) {
+        let process = Process()
+        #if os(macOS)
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/open")
+        #else
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/xdg-open")
+        #endif
+        process.arguments = [address]
+        try? process.run()
+    }
+}
