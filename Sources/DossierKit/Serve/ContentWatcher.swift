@@ -39,8 +39,10 @@ struct ContentWatcher: Sendable {
     }
 
     /// Calls `onChange` with the changed paths after each settled burst of changes, until cancelled.
-    func run(onChange: @Sendable ([String]) async -> Void) async {
-        var known = fingerprint()
+    /// - Parameter initial: the state the current build was made from, taken before it started,
+    ///   so a save during the build is not missed.
+    func run(from initial: Fingerprint, onChange: @Sendable ([String]) async -> Void) async {
+        var known = initial
         while !Task.isCancelled {
             try? await Task.sleep(for: interval)
             var current = fingerprint()

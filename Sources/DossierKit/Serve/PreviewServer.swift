@@ -95,15 +95,16 @@ public final class PreviewServer: Sendable {
     /// Runs until cancelled: the first build, the HTTP server and the watcher.
     /// - Parameter onRunning: called with the port once the server listens.
     public func run(onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
+        let watcher = ContentWatcher(folders: [build.content, build.templates])
+        let initial = watcher.fingerprint()
         report(rebuild(), initial: true)
         let port = try choosePort()
         let app = makeApplication(port: port, onRunning: onRunning)
-        let watcher = ContentWatcher(folders: [build.content, build.templates])
         try await withTaskCancellationHandler {
             try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask { try await app.run() }
                 group.addTask {
-                    await watcher.run { [self] changed in
+                    await watcher.run(from: initial) { [self] changed in
                         let names = changed.map { self.build.displayName(URL(fileURLWithPath: $0)) }
                         self.say("Changed: \(names.prefix(3).joined(separator: ", "))\(names.count > 3 ? " and \(names.count - 3) more" : "")")
                         self.report(self.rebuild(), initial: false)
