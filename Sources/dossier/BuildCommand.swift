@@ -10,11 +10,19 @@ struct BuildCommand: ParsableCommand {
 
     @OptionGroup var folders: FolderOptions
 
+    @Flag(help: "Print how long each step of the build took.")
+    var timings = false
+
     func run() throws {
         do {
             let summary = try SiteBuilder(options: folders.buildOptions).build()
             DiagnosticPrinter.print(summary.warnings)
             print("\(summary.line) → \(folders.output)/")
+            if timings {
+                for phase in summary.phases {
+                    print("  " + phase.name.padding(toLength: 16, withPad: " ", startingAt: 0) + String(format: "%8.1f ms", phase.milliseconds))
+                }
+            }
         } catch let failure as BuildFailure {
             DiagnosticPrinter.print(failure.diagnostics)
             let errors = failure.diagnostics.filter { $0.severity == .error }.count

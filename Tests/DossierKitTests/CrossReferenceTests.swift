@@ -9,7 +9,7 @@ import Testing
         // From an event page (two folders deep) to an actor and another event.
         let event = try site.html("events/first-attack/index.html")
         #expect(event.contains(#"The <a href="../../actors/militia/index.html">militia</a> attacked a base."#))
-        #expect(event.contains(#"<a href="../the-reply/index.html">the reply</a>"#))
+        #expect(event.contains(#"<a href="../../events/the-reply/index.html">the reply</a>"#))
         // The same summary on the home page (at the root) links from there.
         let home = try site.html("index.html")
         #expect(home.contains(#"The <a href="actors/militia/index.html">militia</a> attacked a base."#))
@@ -17,7 +17,7 @@ import Testing
         let about = try site.html("about/index.html")
         #expect(about.contains(#"<a href="../timeline/index.html">Timeline</a>"#))
         // Actor profile and topic narrative.
-        #expect(try site.html("actors/militia/index.html").contains(#"See <a href="../army/index.html">the army</a>."#))
+        #expect(try site.html("actors/militia/index.html").contains(#"See <a href="../../actors/army/index.html">the army</a>."#))
         #expect(try site.html("topics/the-conflict/index.html").contains(#"<a href="../../events/first-attack/index.html">an attack</a>"#))
     }
 
@@ -66,8 +66,8 @@ import Testing
     @Test func relativeURLs() {
         #expect(SitePaths.relativeURL(from: "index.html", to: "timeline/index.html") == "timeline/index.html")
         #expect(SitePaths.relativeURL(from: "events/a/index.html", to: "actors/b/index.html") == "../../actors/b/index.html")
-        #expect(SitePaths.relativeURL(from: "events/a/index.html", to: "events/b/index.html") == "../b/index.html")
-        #expect(SitePaths.relativeURL(from: "events/a/index.html", to: "events/a/index.html") == "index.html")
+        #expect(SitePaths.relativeURL(from: "events/a/index.html", to: "events/b/index.html") == "../../events/b/index.html")
+        #expect(SitePaths.relativeURL(from: "events/a/index.html", to: "events/a/index.html") == "../../events/a/index.html")
         #expect(SitePaths.relativeURL(from: "timeline/index.html", to: "index.html") == "../index.html")
         #expect(SitePaths.relativeURL(from: "404.html", to: "assets/style.css") == "assets/style.css")
     }

@@ -47,6 +47,7 @@ public struct BuildSummary: Sendable {
     public var topics: Int
     public var warnings: [Diagnostic]
     public var seconds: Double
+    public var phases: [Phase] = []
 
     public var line: String {
         let time = seconds < 1 ? String(format: "%.0f ms", seconds * 1000) : String(format: "%.2f s", seconds)

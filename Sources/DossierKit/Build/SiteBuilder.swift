@@ -34,6 +34,9 @@ public struct SiteBuilder: Sendable {
         var files: [OutputFile]
         var pageCount: Int
 
+        /// How long each step took, in order, for `--timings` and the benchmark.
+        public var phases: [Phase] = []
+
         public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
         public var warnings: [Diagnostic] { diagnostics.filter { $0.severity == .warning } }
     }
@@ -41,22 +44,27 @@ public struct SiteBuilder: Sendable {
     /// Everything a build does except writing: load, link, render, and check the links of the
     /// rendered pages. `dossier check` prints its diagnostics; `build` writes its files.
     public func check() -> CheckResult {
-        let (report, templates, diagnostics) = validate()
-        guard let report, let templates else { return CheckResult(report: nil, diagnostics: diagnostics, files: [], pageCount: 0) }
+        var timer = PhaseTimer()
+        let (report, templates, diagnostics) = timer.measure("load and link") { validate() }
+        guard let report, let templates else {
+            return CheckResult(report: nil, diagnostics: diagnostics, files: [], pageCount: 0, phases: timer.phases)
+        }
         let renderer = SiteRenderer(report: report, templates: templates, markdown: markdown(for: report.config))
-        let pages = renderer.renderPages()
+        let pages = timer.measure("render pages") { renderer.renderPages() }
         let log = DiagnosticLog()
         var files = pages
-        do {
-            files += try renderer.supportFiles(pagePaths: pages.map(\.path))
-        } catch {
-            log.error(SourceLocation(file: options.displayName(options.output)), "could not write the data downloads: \(error)")
+        timer.measure("feed and data") {
+            do {
+                files += try renderer.supportFiles(pagePaths: pages.map(\.path))
+            } catch {
+                log.error(SourceLocation(file: options.displayName(options.output)), "could not write the data downloads: \(error)")
+            }
+            files += copiedFiles()
         }
-        files += copiedFiles()
-        LinkChecker(outputName: options.displayName(options.output)).check(files, log: log)
+        timer.measure("check links") { LinkChecker(outputName: options.displayName(options.output)).check(files, log: log) }
         let all = (diagnostics + log.diagnostics).sorted { ($0.location, $0.message) < ($1.location, $1.message) }
         let failed = log.hasErrors
-        return CheckResult(report: failed ? nil : report, diagnostics: all, files: failed ? [] : files, pageCount: pages.count)
+        return CheckResult(report: failed ? nil : report, diagnostics: all, files: failed ? [] : files, pageCount: pages.count, phases: timer.phases)
     }
 
     /// Builds the site into `options.output`; throws `BuildFailure` with every error when the
@@ -67,12 +75,14 @@ public struct SiteBuilder: Sendable {
         let started = clock.now
         let result = check()
         guard let report = result.report, result.errors.isEmpty else { throw BuildFailure(result.diagnostics) }
-        try SiteWriter(output: options.output).write(result.files)
+        var timer = PhaseTimer(phases: result.phases)
+        try timer.measure("write") { try SiteWriter(output: options.output).write(result.files) }
         let elapsed = clock.now - started
         return BuildSummary(
             pages: result.pageCount, files: result.files.count, events: report.events.count, actors: report.actors.count, topics: report.topics.count,
             warnings: result.warnings,
-            seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+            seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18,
+            phases: timer.phases
         )
     }
 

@@ -1,8 +1,14 @@
 /// Links and Markdown as seen from one page of the site: everything relative to where it is.
 struct PageLinks {
     let path: String
-    let report: Report
-    let markdown: CommonMark
+    let site: RenderContext
+    var report: Report { site.report }
+    var markdown: CommonMark { site.markdown }
+
+    /// The card for an event as shown on this page, shared by every page at the same depth.
+    func card(_ index: Int, role: Involvement.Role? = nil, headingLevel: Int = 3) -> CardValue {
+        site.cards.card(index, links: self, role: role, headingLevel: headingLevel)
+    }
 
     /// Relative link from this page to another file of the site.
     func to(_ target: String) -> String { SitePaths.relativeURL(from: path, to: target) }

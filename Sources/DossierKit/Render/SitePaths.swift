@@ -35,17 +35,12 @@ public enum SitePaths {
     }
 
     /// The link from the page at `from` to the file at `to`, both relative to the site root:
-    /// `relativeURL(from: "events/a/index.html", to: "actors/b/index.html")` is `../../actors/b/index.html`.
+    /// up to the root, then down (`events/a/index.html` → `../../actors/b/index.html`).
+    ///
+    /// Always going through the root, even between neighbours, makes a link depend only on the
+    /// page's depth, so a fragment rendered for one page serves every page at the same depth.
     public static func relativeURL(from: String, to: String) -> String {
-        let fromFolders = from.split(separator: "/").dropLast()
-        let toParts = to.split(separator: "/")
-        var common = 0
-        while common < fromFolders.count, common < toParts.count - 1, fromFolders[fromFolders.startIndex + common] == toParts[common] {
-            common += 1
-        }
-        let ups = Array(repeating: "..", count: fromFolders.count - common)
-        let result = (ups + toParts[common...].map(String.init)).joined(separator: "/")
-        return result.isEmpty ? "index.html" : result
+        rootPrefix(from: from) + to
     }
 
     /// Prefix from the page at `from` to the site root: `""`, `"../"`, `"../../"`.

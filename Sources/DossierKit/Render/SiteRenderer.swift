@@ -13,26 +13,27 @@ struct SiteRenderer: Sendable {
     }
 
     func pageJobs() -> [PageJob] {
-        let report = report, templates = templates, markdown = markdown
+        let report = report, templates = templates
+        let site = RenderContext(report: report, markdown: markdown)
         var jobs: [PageJob] = [
-            PageJob(path: HomePage.path) { templates.render(HomePage.make(report, markdown: markdown), template: "home") },
-            PageJob(path: TimelinePage.path) { templates.render(TimelinePage.make(report, markdown: markdown), template: "timeline") },
-            PageJob(path: ActorIndexPage.path) { templates.render(ActorIndexPage.make(report, markdown: markdown), template: "actors") },
-            PageJob(path: TopicIndexPage.path) { templates.render(TopicIndexPage.make(report, markdown: markdown), template: "topics") },
-            PageJob(path: SourcesPage.path) { templates.render(SourcesPage.make(report, markdown: markdown), template: "sources") },
-            PageJob(path: NotFoundPage.path) { templates.render(NotFoundPage.make(report, markdown: markdown), template: "404") },
+            PageJob(path: HomePage.path) { templates.render(HomePage.make(site), template: "home") },
+            PageJob(path: TimelinePage.path) { templates.render(TimelinePage.make(site), template: "timeline") },
+            PageJob(path: ActorIndexPage.path) { templates.render(ActorIndexPage.make(site), template: "actors") },
+            PageJob(path: TopicIndexPage.path) { templates.render(TopicIndexPage.make(site), template: "topics") },
+            PageJob(path: SourcesPage.path) { templates.render(SourcesPage.make(site), template: "sources") },
+            PageJob(path: NotFoundPage.path) { templates.render(NotFoundPage.make(site), template: "404") },
         ]
         for index in report.events.indices {
-            jobs.append(PageJob(path: EventPage.path(report.events[index])) { templates.render(EventPage.make(index, report, markdown: markdown), template: "event") })
+            jobs.append(PageJob(path: EventPage.path(report.events[index])) { templates.render(EventPage.make(index, site), template: "event") })
         }
         for actor in report.actors {
-            jobs.append(PageJob(path: ActorPage.path(actor)) { templates.render(ActorPage.make(actor, report, markdown: markdown), template: "actor") })
+            jobs.append(PageJob(path: ActorPage.path(actor)) { templates.render(ActorPage.make(actor, site), template: "actor") })
         }
         for topic in report.topics {
-            jobs.append(PageJob(path: TopicPage.path(topic)) { templates.render(TopicPage.make(topic, report, markdown: markdown), template: "topic") })
+            jobs.append(PageJob(path: TopicPage.path(topic)) { templates.render(TopicPage.make(topic, site), template: "topic") })
         }
         for page in report.pages {
-            jobs.append(PageJob(path: PlainPage.path(page)) { templates.render(PlainPage.make(page, report, markdown: markdown), template: "page") })
+            jobs.append(PageJob(path: PlainPage.path(page)) { templates.render(PlainPage.make(page, site), template: "page") })
         }
         return jobs
     }

@@ -53,7 +53,7 @@ public struct TemplateSet: Sendable {
 
     /// Renders a page; a missing template was already reported by `load`.
     func render(_ view: Any, template: String) -> String {
-        library.render(view, withTemplate: template) ?? ""
+        library.render(TemplateValue.convert(view) ?? [:], withTemplate: template) ?? ""
     }
 
     /// Names used in `{{> partial}}` and `{{< parent}}` tags, with their positions.

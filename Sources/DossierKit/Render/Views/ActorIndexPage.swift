@@ -20,8 +20,9 @@ struct ActorIndexPage {
 
     static let path = SitePaths.actors
 
-    static func make(_ report: Report, markdown: CommonMark) -> PageView<ActorIndexPage> {
-        let links = PageLinks(path: path, report: report, markdown: markdown)
+    static func make(_ site: RenderContext) -> PageView<ActorIndexPage> {
+        let report = site.report, markdown = site.markdown
+        let links = PageLinks(path: path, site: site)
         let groups = Actor.Kind.allCases.compactMap { kind -> Group? in
             let rows = report.actors.filter { $0.kind == kind }.map { actor in
                 Row(name: actor.name, href: links.actor(actor.id), description: actor.description, status: actor.status,

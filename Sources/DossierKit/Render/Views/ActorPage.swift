@@ -11,7 +11,7 @@ struct ActorPage {
 
     struct RoleGroup {
         var role: String
-        var events: [EventCard]
+        var events: [CardValue]
     }
 
     struct TopicLink {
@@ -34,8 +34,9 @@ struct ActorPage {
 
     static func path(_ actor: Actor) -> String { SitePaths.actor(actor.id) }
 
-    static func make(_ actor: Actor, _ report: Report, markdown: CommonMark) -> PageView<ActorPage> {
-        let links = PageLinks(path: path(actor), report: report, markdown: markdown)
+    static func make(_ actor: Actor, _ site: RenderContext) -> PageView<ActorPage> {
+        let report = site.report, markdown = site.markdown
+        let links = PageLinks(path: path(actor), site: site)
         let period = { (affiliation: Affiliation) -> String? in
             switch (affiliation.since, affiliation.until) {
             case (nil, nil): return nil
@@ -52,7 +53,7 @@ struct ActorPage {
         }
         let involvements = report.involvements[actor.id] ?? []
         let roles = Involvement.Role.allCases.compactMap { role -> RoleGroup? in
-            let events = involvements.filter { $0.role == role }.map { EventCard(report.events[$0.event], links: links, role: role, headingLevel: 4) }
+            let events = involvements.filter { $0.role == role }.map { links.card($0.event, role: role, headingLevel: 4) }
             return events.isEmpty ? nil : RoleGroup(role: role.label, events: events)
         }
         let content = ActorPage(

@@ -50,7 +50,7 @@ struct EventPage {
     var confidenceDescription: String
     var sources: [SourceView]
     var topics: [TopicLink]
-    var related: [EventCard]
+    var related: [CardValue]
     var previous: Neighbour?
     var next: Neighbour?
     var tags: [String]
@@ -58,9 +58,10 @@ struct EventPage {
 
     static func path(_ event: Event) -> String { SitePaths.event(event.id) }
 
-    static func make(_ index: Int, _ report: Report, markdown: CommonMark) -> PageView<EventPage> {
+    static func make(_ index: Int, _ site: RenderContext) -> PageView<EventPage> {
+        let report = site.report, markdown = site.markdown
         let event = report.events[index]
-        let links = PageLinks(path: path(event), report: report, markdown: markdown)
+        let links = PageLinks(path: path(event), site: site)
         let card = EventCard(event, links: links)
         let roles = Involvement.Role.allCases.compactMap { role -> RoleGroup? in
             let actors = event.actors.filter { $0.role == role }.compactMap { involvement in
@@ -84,7 +85,7 @@ struct EventPage {
             confidenceDescription: report.config.confidence(event.confidence)?.description ?? "",
             sources: event.sources.map(SourceView.init),
             topics: (report.eventTopics[index] ?? []).compactMap { id in report.topic(id).map { TopicLink(title: $0.title, href: links.topic($0.id)) } },
-            related: relatedEvents(index, report).map { EventCard(report.events[$0], links: links) },
+            related: relatedEvents(index, report).map { links.card($0) },
             previous: index > 0 ? neighbour(report.events[index - 1]) : nil,
             next: index + 1 < report.events.count ? neighbour(report.events[index + 1]) : nil,
             tags: event.tags,

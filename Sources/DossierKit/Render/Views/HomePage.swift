@@ -16,7 +16,7 @@ struct HomePage {
     var title: String
     var lede: String
     var figures: [Figure]
-    var latest: [EventCard]
+    var latest: [CardValue]
     var topics: [TopicEntry]
     var timelineHref: String
     var actorsHref: String
@@ -25,8 +25,9 @@ struct HomePage {
 
     static let path = SitePaths.home
 
-    static func make(_ report: Report, markdown: CommonMark) -> PageView<HomePage> {
-        let links = PageLinks(path: path, report: report, markdown: markdown)
+    static func make(_ site: RenderContext) -> PageView<HomePage> {
+        let report = site.report, markdown = site.markdown
+        let links = PageLinks(path: path, site: site)
         let events = report.events
         let killedMinimum = events.flatMap(\.casualties).filter { $0.kind == .killed }.compactMap { $0.minimum ?? $0.maximum }.reduce(0, +)
         var figures = [
@@ -41,7 +42,7 @@ struct HomePage {
             title: report.config.title,
             lede: report.config.description,
             figures: figures,
-            latest: events.suffix(report.config.homeLatestCount).reversed().map { EventCard($0, links: links) },
+            latest: events.indices.suffix(report.config.homeLatestCount).reversed().map { links.card($0) },
             topics: report.topics.map { topic in
                 TopicEntry(title: topic.title, href: links.topic(topic.id), summary: topic.summary ?? "", eventCount: report.topicEvents[topic.id]?.count ?? 0, eventsText: Counted.text(report.topicEvents[topic.id]?.count ?? 0, "event"))
             },

@@ -5,8 +5,9 @@ struct PlainPage {
 
     static func path(_ page: Page) -> String { SitePaths.page(page.id) }
 
-    static func make(_ page: Page, _ report: Report, markdown: CommonMark) -> PageView<PlainPage> {
-        let links = PageLinks(path: path(page), report: report, markdown: markdown)
+    static func make(_ page: Page, _ site: RenderContext) -> PageView<PlainPage> {
+        let report = site.report, markdown = site.markdown
+        let links = PageLinks(path: path(page), site: site)
         let chrome = Chrome(links: links, title: page.title, description: page.description ?? "", section: .page, breadcrumbs: [.init(label: page.title)])
         return PageView(chrome: chrome, content: PlainPage(title: page.title, bodyHTML: links.html(page.body)))
     }
@@ -18,8 +19,9 @@ struct NotFoundPage {
 
     static let path = SitePaths.notFound
 
-    static func make(_ report: Report, markdown: CommonMark) -> PageView<NotFoundPage> {
-        let links = PageLinks(path: path, report: report, markdown: markdown)
+    static func make(_ site: RenderContext) -> PageView<NotFoundPage> {
+        let report = site.report, markdown = site.markdown
+        let links = PageLinks(path: path, site: site)
         var chrome = Chrome(links: links, title: "Page not found", description: "This page does not exist.", section: .page)
         // A host serves this page at whatever address was missing, so relative links would
         // point to the wrong place; with a known base URL, anchor them with <base>.

@@ -14,8 +14,9 @@ struct SourcesPage {
 
     static let path = SitePaths.sources
 
-    static func make(_ report: Report, markdown: CommonMark) -> PageView<SourcesPage> {
-        let links = PageLinks(path: path, report: report, markdown: markdown)
+    static func make(_ site: RenderContext) -> PageView<SourcesPage> {
+        let report = site.report, markdown = site.markdown
+        let links = PageLinks(path: path, site: site)
         let rows = report.sources.map { cited in
             Row(
                 source: EventPage.SourceView(cited.source),

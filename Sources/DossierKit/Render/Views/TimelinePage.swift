@@ -14,7 +14,7 @@ struct TimelinePage {
         var label: String
         var anchor: String
         var key: String
-        var events: [EventCard]
+        var events: [CardValue]
     }
 
     struct TypeKey {
@@ -29,10 +29,11 @@ struct TimelinePage {
 
     static let path = SitePaths.timeline
 
-    static func make(_ report: Report, markdown: CommonMark) -> PageView<TimelinePage> {
-        let links = PageLinks(path: path, report: report, markdown: markdown)
+    static func make(_ site: RenderContext) -> PageView<TimelinePage> {
+        let report = site.report, markdown = site.markdown
+        let links = PageLinks(path: path, site: site)
         var years: [Year] = []
-        for event in report.events {
+        for (index, event) in report.events.enumerated() {
             let start = event.date.start
             if years.last?.year != String(start.year) {
                 years.append(Year(year: String(start.year), anchor: "y\(start.year)", count: 0, months: []))
@@ -48,7 +49,7 @@ struct TimelinePage {
                 years[years.count - 1].months.append(Month(label: label, anchor: anchor, key: key, events: []))
             }
             let last = years[years.count - 1].months.count - 1
-            years[years.count - 1].months[last].events.append(EventCard(event, links: links, headingLevel: 4))
+            years[years.count - 1].months[last].events.append(links.card(index, headingLevel: 4))
             years[years.count - 1].count += 1
         }
         for index in years.indices { years[index].countText = Counted.text(years[index].count, "event") }

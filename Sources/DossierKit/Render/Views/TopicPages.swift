@@ -14,15 +14,16 @@ struct TopicPage {
     var summary: String?
     var narrativeHTML: String
     var quotes: [QuoteView]
-    var events: [EventCard]
+    var events: [CardValue]
     var eventCount: Int
     var eventsText: String
     var period: String?
 
     static func path(_ topic: Topic) -> String { SitePaths.topic(topic.id) }
 
-    static func make(_ topic: Topic, _ report: Report, markdown: CommonMark) -> PageView<TopicPage> {
-        let links = PageLinks(path: path(topic), report: report, markdown: markdown)
+    static func make(_ topic: Topic, _ site: RenderContext) -> PageView<TopicPage> {
+        let report = site.report, markdown = site.markdown
+        let links = PageLinks(path: path(topic), site: site)
         let indexes = report.topicEvents[topic.id] ?? []
         let content = TopicPage(
             title: topic.title,
@@ -32,7 +33,7 @@ struct TopicPage {
                 QuoteView(text: quote.text, attribution: quote.attribution, actorHref: quote.actorID.map(links.actor), date: quote.date?.formatted,
                           sourceTitle: quote.source?.title, sourcePublisher: quote.source?.publisher, sourceURL: quote.source?.url)
             },
-            events: indexes.map { EventCard(report.events[$0], links: links) },
+            events: indexes.map { links.card($0) },
             eventCount: indexes.count,
             eventsText: Counted.text(indexes.count, "event"),
             period: report.dateSpan(of: indexes)
@@ -51,8 +52,9 @@ struct TopicIndexPage {
 
     static let path = SitePaths.topics
 
-    static func make(_ report: Report, markdown: CommonMark) -> PageView<TopicIndexPage> {
-        let links = PageLinks(path: path, report: report, markdown: markdown)
+    static func make(_ site: RenderContext) -> PageView<TopicIndexPage> {
+        let report = site.report, markdown = site.markdown
+        let links = PageLinks(path: path, site: site)
         let topics = report.topics.map { topic in
             HomePage.TopicEntry(title: topic.title, href: links.topic(topic.id), summary: topic.summary ?? "", eventCount: report.topicEvents[topic.id]?.count ?? 0, eventsText: Counted.text(report.topicEvents[topic.id]?.count ?? 0, "event"))
         }

@@ -1,0 +1,186 @@
+import Foundation
+
+/// A large, realistic, deterministic report for benchmarks: N events with 150–300-word Markdown
+/// bodies (headings, emphasis, links, lists, quotes, cross-references), M actors with profiles,
+/// topics and sources, in the same content model as a real report and valid under `check`.
+///
+/// The same seed gives the same report, byte for byte.
+public struct SyntheticReport: Sendable {
+    public var events: Int
+    public var actors: Int
+    public var seed: UInt64
+    /// Events per YAML file.
+    public var eventsPerFile = 250
+
+    public init(events: Int, actors: Int, seed: UInt64 = 1) {
+        self.events = max(1, events)
+        self.actors = max(2, actors)
+        self.seed = seed
+    }
+
+    public var topicCount: Int { max(3, events / 2000) }
+
+    static let types = ["attack", "strike", "statement", "visit", "negotiation", "vote", "protest", "arrest"]
+    static let places: [(String, String, Double, Double)] = [
+        ("Baghdad", "Iraq", 33.315, 44.366), ("Erbil", "Iraq", 36.191, 44.009), ("Basra", "Iraq", 30.508, 47.783),
+        ("Mosul", "Iraq", 36.340, 43.130), ("Kirkuk", "Iraq", 35.468, 44.392), ("Najaf", "Iraq", 32.028, 44.346),
+        ("Damascus", "Syria", 33.513, 36.292), ("Deir ez-Zor", "Syria", 35.336, 40.141), ("Al-Tanf", "Syria", 33.500, 38.670),
+        ("Amman", "Jordan", 31.954, 35.911), ("Tehran", "Iran", 35.689, 51.389), ("Beirut", "Lebanon", 33.894, 35.502),
+        ("Sanaa", "Yemen", 15.369, 44.191), ("Aden", "Yemen", 12.785, 45.018), ("Doha", "Qatar", 25.285, 51.531),
+    ]
+    static let words = """
+    officials said forces talks ministry council government security agreement withdrawal statement reported sources
+    attack strike militia convoy base border province airport envoy delegation parliament vote sanctions ceasefire
+    negotiations timetable mission coalition commander spokesman region pressure response escalation analysts
+    meeting capital residents witnesses local police hospital casualties damage claims denied confirmed according
+    """.split(whereSeparator: \.isWhitespace).map(String.init)
+    static let publishers = ["Wire Agency", "Regional Daily", "Evening Post", "Monitor Group", "Public Radio", "Field Notes"]
+    static let tags = ["attacks", "strikes", "talks", "withdrawal", "protests", "arrests", "border", "airport", "convoys", "votes"]
+    static let kinds = ["person", "armed-group", "state", "government-body", "military", "coalition", "organisation"]
+
+    /// Writes `Content/` (site.yaml, events, actors, topics, a page) into `folder`.
+    public func write(to folder: URL) throws {
+        let content = folder.appendingPathComponent("Content")
+        let manager = FileManager.default
+        try? manager.removeItem(at: content)
+        for sub in ["events", "actors", "topics", "pages"] {
+            try manager.createDirectory(at: content.appendingPathComponent(sub), withIntermediateDirectories: true)
+        }
+        var random = SplitMix64(seed: seed)
+        try siteYAML().write(to: content.appendingPathComponent("site.yaml"), atomically: false, encoding: .utf8)
+        let actorIDs = (0..<actors).map { String(format: "actor-%05d", $0) }
+        for (index, id) in actorIDs.enumerated() {
+            try actorMarkdown(index: index, id: id, actorIDs: actorIDs, random: &random)
+                .write(to: content.appendingPathComponent("actors/\(id).md"), atomically: false, encoding: .utf8)
+        }
+        var file = "", fileIndex = 0
+        for index in 0..<events {
+            file += eventYAML(index: index, actorIDs: actorIDs, random: &random)
+            if (index + 1) % eventsPerFile == 0 || index == events - 1 {
+                try file.write(to: content.appendingPathComponent(String(format: "events/events-%04d.yaml", fileIndex)), atomically: false, encoding: .utf8)
+                file = ""
+                fileIndex += 1
+            }
+        }
+        for index in 0..<topicCount {
+            try topicMarkdown(index: index, random: &random)
+                .write(to: content.appendingPathComponent(String(format: "topics/topic-%03d.md", index)), atomically: false, encoding: .utf8)
+        }
+        try "---\ntitle: About\n---\nA synthetic report of \(events) events and \(actors) actors, for benchmarks.\n"
+            .write(to: content.appendingPathComponent("pages/about.md"), atomically: false, encoding: .utf8)
+    }
+
+    func siteYAML() -> String {
+        var text = "title: Synthetic report\ndescription: \(events) generated events for benchmarks.\nlanguage: en\nevent_types:\n"
+        let colours = ["#a93226", "#6c3483", "#7e5109", "#1f5f8b", "#0e6655", "#2e4053", "#4d5b69", "#6e2c00"]
+        for (type, colour) in zip(Self.types, colours) { text += "  - { id: \(type), label: \(type.capitalized), colour: \"\(colour)\" }\n" }
+        return text
+    }
+
+    /// The day of event `index`: events are spread evenly from 2014, a few per day.
+    func day(of index: Int) -> (Int, Int, Int) {
+        var date = DateComponents(calendar: Calendar(identifier: .gregorian), timeZone: TimeZone(identifier: "UTC"), year: 2014, month: 1, day: 1)
+        date.day = 1 + index * 3650 / max(events, 1)
+        let resolved = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: date.date!)
+        return (resolved.year!, resolved.month!, resolved.day!)
+    }
+
+    static func eventID(_ index: Int) -> String { String(format: "event-%06d", index) }
+
+    func sentence(_ random: inout SplitMix64, words count: Int) -> String {
+        var parts: [String] = []
+        for _ in 0..<count { parts.append(Self.words[random.next(below: Self.words.count)]) }
+        let text = parts.joined(separator: " ")
+        return text.prefix(1).uppercased() + text.dropFirst() + "."
+    }
+
+    func eventYAML(index: Int, actorIDs: [String], random: inout SplitMix64) -> String {
+        let (year, month, dayOfMonth) = day(of: index)
+        let id = Self.eventID(index)
+        let type = Self.types[random.next(below: Self.types.count)]
+        let place = Self.places[random.next(below: Self.places.count)]
+        var text = "- id: \(id)\n"
+        switch random.next(below: 20) {
+        case 0: text += String(format: "  date: %04d-%02d\n", year, month)
+        case 1: text += String(format: "  start: %04d-%02d-%02d\n  end: %04d-%02d-28\n", year, month, dayOfMonth, year, month < 12 ? month + 1 : 12)
+        default: text += String(format: "  date: %04d-%02d-%02d\n", year, month, dayOfMonth)
+        }
+        text += "  title: \"\(sentence(&random, words: 6).dropLast()) in \(place.0)\"\n  type: \(type)\n"
+        text += "  location: { name: \"\(place.0)\", country: \(place.1), lat: \(place.2), lon: \(place.3) }\n"
+        // Every actor appears at least once; after that, a few actors appear far more than others.
+        var involved = [index < actorIDs.count ? actorIDs[index] : actorIDs[random.skewed(below: actorIDs.count)]]
+        for _ in 0..<random.next(below: 3) { involved.append(actorIDs[random.skewed(below: actorIDs.count)]) }
+        let roles = ["perpetrator", "target", "participant", "mentioned"]
+        text += "  actors:\n"
+        for (position, actor) in Set(involved).sorted().enumerated() { text += "    - { id: \(actor), role: \(roles[(position + index) % roles.count]) }\n" }
+        if type == "attack" || type == "strike" {
+            let low = random.next(below: 12)
+            text += "  casualties:\n    - { kind: killed, min: \(low), max: \(low + random.next(below: 5)) }\n"
+        }
+        text += "  summary: \"\(sentence(&random, words: 18))\"\n"
+        text += "  body: |\n" + body(index: index, actorIDs: actorIDs, random: &random).split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? "" : "    \($0)" }.joined(separator: "\n") + "\n"
+        text += "  sources:\n"
+        for _ in 0...random.next(below: 2) {
+            let publisher = Self.publishers[random.next(below: Self.publishers.count)]
+            text += "    - { publisher: \(publisher), title: \"\(sentence(&random, words: 5).dropLast())\", url: \"https://example.org/\(publisher.lowercased().replacingOccurrences(of: " ", with: "-"))/\(random.next(below: max(10, events / 5)))\" }\n"
+        }
+        text += "  confidence: \(["confirmed", "reported", "reported", "claimed"][random.next(below: 4)])\n"
+        text += "  tags: [\(Set((0...random.next(below: 2)).map { _ in Self.tags[random.next(below: Self.tags.count)] }).sorted().joined(separator: ", "))]\n"
+        return text
+    }
+
+    /// 150–300 words of Markdown with a heading, emphasis, links, a list, a quote and cross-references.
+    func body(index: Int, actorIDs: [String], random: inout SplitMix64) -> String {
+        var text = sentence(&random, words: 25) + " The *" + Self.words[random.next(below: Self.words.count)] + "* was **"
+        text += Self.words[random.next(below: Self.words.count)] + "**, according to [a report](https://example.org/reports/\(index)).\n\n"
+        text += "## Background\n\n" + sentence(&random, words: 30) + " See [\(actorIDs[random.next(below: actorIDs.count)])](actor:\(actorIDs[random.next(below: actorIDs.count)])).\n\n"
+        if index > 0 { text += "It followed [an earlier event](event:\(Self.eventID(random.next(below: index)))). " }
+        text += sentence(&random, words: 20) + "\n\n"
+        for _ in 0..<3 { text += "- " + sentence(&random, words: 8) + "\n" }
+        text += "\n> " + sentence(&random, words: 16) + "\n\n" + sentence(&random, words: 20 + random.next(below: 100)) + "\n"
+        return text
+    }
+
+    func actorMarkdown(index: Int, id: String, actorIDs: [String], random: inout SplitMix64) -> String {
+        var text = "---\nid: \(id)\nname: \"Actor \(index) \(Self.words[random.next(below: Self.words.count)].capitalized)\"\n"
+        text += "kind: \(Self.kinds[index % Self.kinds.count])\ncountry: \(Self.places[index % Self.places.count].1)\n"
+        if index > 0 {
+            text += "affiliations:\n  - { actor: \(actorIDs[random.next(below: index)]), relation: \(["member of", "allied with", "commander of", "successor of"][random.next(below: 4)]) }\n"
+        }
+        text += "---\n" + sentence(&random, words: 40) + "\n\n" + sentence(&random, words: 40 + random.next(below: 60)) + "\n"
+        return text
+    }
+
+    func topicMarkdown(index: Int, random: inout SplitMix64) -> String {
+        let tag = Self.tags[index % Self.tags.count]
+        var text = "---\ntitle: \"Topic \(index): \(tag)\"\nsummary: \"\(sentence(&random, words: 20))\"\ntags: [\(tag)]\n"
+        text += "quotes:\n  - { text: \"\(sentence(&random, words: 15))\", by: A spokesman }\n---\n"
+        text += "## Overview\n\n" + sentence(&random, words: 60) + " It began with [the first event](event:\(Self.eventID(random.next(below: events)))).\n"
+        return text
+    }
+}
+
+/// A small, fast, seedable random number generator (SplitMix64): the same seed, the same report.
+struct SplitMix64 {
+    var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func nextValue() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    mutating func next(below bound: Int) -> Int {
+        Int(nextValue() % UInt64(max(bound, 1)))
+    }
+
+    /// Skewed towards small values, so some actors are in many events and most in few.
+    mutating func skewed(below bound: Int) -> Int {
+        let uniform = Double(nextValue() % 1_000_000) / 1_000_000
+        return min(bound - 1, Int(Double(bound) * uniform * uniform * uniform))
+    }
+}
