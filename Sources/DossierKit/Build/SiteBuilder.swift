@@ -13,16 +13,23 @@ public struct SiteBuilder: Sendable {
 
     /// Loads and checks everything; returns the report, the templates and every diagnostic.
     public func validate() -> (report: Report?, templates: TemplateSet?, diagnostics: [Diagnostic]) {
+        var timer = PhaseTimer()
+        return validate(timer: &timer)
+    }
+
+    func validate(timer: inout PhaseTimer) -> (report: Report?, templates: TemplateSet?, diagnostics: [Diagnostic]) {
         let log = DiagnosticLog()
         let loader = ContentLoader(folder: options.content, displayName: options.displayName(options.content))
         var report: Report?
-        if var content = loader.load(log: log) {
+        if var content = timer.measure("load", { loader.load(log: log) }) {
             if let baseURL = options.baseURL {
                 content.config.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
             }
-            report = ReportLinker(markdown: markdown(for: content.config)).link(content, log: log)
+            report = timer.measure("link") { ReportLinker(markdown: markdown(for: content.config)).link(content, log: log) }
         }
-        let templates = TemplateSet.load(from: options.templates, displayName: options.displayName(options.templates), log: log)
+        let templates = timer.measure("templates") {
+            TemplateSet.load(from: options.templates, displayName: options.displayName(options.templates), log: log)
+        }
         return (log.hasErrors ? nil : report, log.hasErrors ? nil : templates, log.diagnostics)
     }
 
@@ -45,7 +52,7 @@ public struct SiteBuilder: Sendable {
     /// rendered pages. `dossier check` prints its diagnostics; `build` writes its files.
     public func check() -> CheckResult {
         var timer = PhaseTimer()
-        let (report, templates, diagnostics) = timer.measure("load and link") { validate() }
+        let (report, templates, diagnostics) = validate(timer: &timer)
         guard let report, let templates else {
             return CheckResult(report: nil, diagnostics: diagnostics, files: [], pageCount: 0, phases: timer.phases)
         }
@@ -54,11 +61,7 @@ public struct SiteBuilder: Sendable {
         let log = DiagnosticLog()
         var files = pages
         timer.measure("feed and data") {
-            do {
-                files += try renderer.supportFiles(pagePaths: pages.map(\.path))
-            } catch {
-                log.error(SourceLocation(file: options.displayName(options.output)), "could not write the data downloads: \(error)")
-            }
+            files += renderer.supportFiles(pagePaths: pages.map(\.path))
             files += copiedFiles()
         }
         timer.measure("check links") { LinkChecker(outputName: options.displayName(options.output)).check(files, log: log) }

@@ -13,7 +13,9 @@ enum YAMLReader {
             return nil
         }
         do {
-            guard let node = try Yams.compose(yaml: text) else {
+            // The basic resolver tags every scalar as a string: the decoders interpret values
+            // themselves, and the default resolver's regular expressions cost most of the parse time.
+            guard let node = try Yams.compose(yaml: text, .basic) else {
                 return .null(SourceLocation(file: file, line: 1 + lineOffset, column: 1))
             }
             return convert(node, file: file, lineOffset: lineOffset)

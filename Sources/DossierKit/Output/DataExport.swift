@@ -1,4 +1,3 @@
-import CSV
 import Foundation
 
 /// The report's events as data downloads: `data/events.json` and `data/events.csv`.
@@ -6,58 +5,67 @@ import Foundation
 /// The CSV uses the same columns `dossier` reads from `Content/events/*.csv`, so a download can be
 /// opened in a spreadsheet, edited and put back as content.
 enum DataExport {
+    /// The JSON download's shape: stable keys, sorted, for diffs between versions of a report.
+    struct Document: Encodable {
+        var title: String
+        var events: [Record]
+    }
+
+    struct Record: Encodable {
+        var id: String
+        var date: String
+        var date_precision: String
+        var display_date: String?
+        var title: String
+        var type: String
+        var location: Location?
+        var actors: [ActorRole]
+        var casualties: [CasualtyRecord]
+        var summary: String?
+        var body: String?
+        var sources: [SourceRecord]
+        var confidence: String
+        var tags: [String]
+    }
+
+    struct Location: Encodable {
+        var name: String?, region: String?, country: String?, lat: Double?, lon: Double?
+    }
+
+    struct ActorRole: Encodable {
+        var id: String, role: String
+    }
+
+    struct CasualtyRecord: Encodable {
+        var kind: String, min: Int?, max: Int?, approximate: Bool, who: String?
+    }
+
+    struct SourceRecord: Encodable {
+        var publisher: String, url: String, title: String?, date: String?, quote: String?, via: String?
+    }
+
     static func json(_ report: Report) -> OutputFile {
-        let events: [[String: Any]] = report.events.map { event in
-            var record: [String: Any] = [
-                "id": event.id,
-                "date": event.date.iso,
-                "date_precision": event.date.precisionLabel,
-                "title": event.title,
-                "type": event.type,
-                "confidence": event.confidence,
-                "actors": event.actors.map { ["id": $0.actorID, "role": $0.role.rawValue] },
-                "casualties": event.casualties.map { casualty -> [String: Any] in
-                    var entry: [String: Any] = ["kind": casualty.kind.rawValue, "approximate": casualty.approximate]
-                    if let minimum = casualty.minimum { entry["min"] = minimum }
-                    if let maximum = casualty.maximum { entry["max"] = maximum }
-                    if let who = casualty.who { entry["who"] = who }
-                    return entry
-                },
-                "sources": event.sources.map { source -> [String: Any] in
-                    var entry: [String: Any] = ["publisher": source.publisher, "url": source.url]
-                    if let title = source.title { entry["title"] = title }
-                    if let date = source.date { entry["date"] = date.iso }
-                    if let quote = source.quote { entry["quote"] = quote }
-                    if let via = source.via { entry["via"] = via }
-                    return entry
-                },
-                "tags": event.tags,
-            ]
-            if let display = event.date.display { record["display_date"] = display }
-            if let place = event.location {
-                var location: [String: Any] = [:]
-                if let name = place.name { location["name"] = name }
-                if let region = place.region { location["region"] = region }
-                if let country = place.country { location["country"] = country }
-                if let latitude = place.latitude, let longitude = place.longitude {
-                    location["lat"] = latitude
-                    location["lon"] = longitude
-                }
-                record["location"] = location
-            }
-            if let summary = event.summary { record["summary"] = summary.text }
-            if let body = event.body { record["body"] = body.text }
-            return record
+        let events = report.events.map { event in
+            Record(
+                id: event.id, date: event.date.iso, date_precision: event.date.precisionLabel, display_date: event.date.display,
+                title: event.title, type: event.type,
+                location: event.location.map { Location(name: $0.name, region: $0.region, country: $0.country, lat: $0.latitude, lon: $0.longitude) },
+                actors: event.actors.map { ActorRole(id: $0.actorID, role: $0.role.rawValue) },
+                casualties: event.casualties.map { CasualtyRecord(kind: $0.kind.rawValue, min: $0.minimum, max: $0.maximum, approximate: $0.approximate, who: $0.who) },
+                summary: event.summary?.text, body: event.body?.text,
+                sources: event.sources.map { SourceRecord(publisher: $0.publisher, url: $0.url, title: $0.title, date: $0.date?.iso, quote: $0.quote, via: $0.via) },
+                confidence: event.confidence, tags: event.tags
+            )
         }
-        let document: [String: Any] = ["title": report.config.title, "events": events]
-        let data = (try? JSONSerialization.data(withJSONObject: document, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let data = (try? encoder.encode(Document(title: report.config.title, events: events))) ?? Data("{}".utf8)
         return OutputFile(path: SitePaths.eventsJSON, contents: .data(data + Data("\n".utf8)))
     }
 
-    static func csv(_ report: Report) throws -> OutputFile {
-        let stream = OutputStream(toMemory: ())
-        let writer = try CSVWriter(stream: stream)
-        try writer.write(row: EventDecoder.csvColumns)
+    static func csv(_ report: Report) -> OutputFile {
+        var writer = CSVRows()
+        writer.append(EventDecoder.csvColumns)
         for event in report.events {
             let killed = event.casualties.first { $0.kind == .killed }
             let injured = event.casualties.first { $0.kind == .injured }
@@ -94,10 +102,31 @@ enum DataExport {
                 "confidence": event.confidence,
                 "tags": event.tags.joined(separator: "; "),
             ]
-            try writer.write(row: EventDecoder.csvColumns.map { (values[$0] ?? nil) ?? "" })
+            writer.append(EventDecoder.csvColumns.map { (values[$0] ?? nil) ?? "" })
         }
-        writer.stream.close()
-        let data = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data ?? Data()
-        return OutputFile(path: SitePaths.eventsCSV, contents: .data(data + Data("\n".utf8)))
+        return OutputFile(path: SitePaths.eventsCSV, contents: .data(writer.data))
+    }
+}
+
+/// Writes CSV rows (RFC 4180: fields with a comma, quote or line break are quoted, quotes doubled).
+///
+/// Reading CSV content is CSV.swift's job; its writer, though, calls a closure and writes to a
+/// stream for every code unit (about 0.2 s per 1,000 events), so the download is written here.
+/// `EventFormatsTests` reads the download back with CSV.swift.
+struct CSVRows {
+    private(set) var data = Data()
+
+    mutating func append(_ fields: [String]) {
+        for (index, field) in fields.enumerated() {
+            if index > 0 { data.append(UInt8(ascii: ",")) }
+            if field.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }) {
+                data.append(UInt8(ascii: "\""))
+                data.append(contentsOf: field.replacingOccurrences(of: "\"", with: "\"\"").utf8)
+                data.append(UInt8(ascii: "\""))
+            } else {
+                data.append(contentsOf: field.utf8)
+            }
+        }
+        data.append(0x0A)
     }
 }

@@ -5,6 +5,7 @@ import Foundation
 struct RenderContext: Sendable {
     let report: Report
     let markdown: CommonMark
+    let templates: TemplateSet
     let cards = CardCache()
 }
 
@@ -16,33 +17,37 @@ final class CardValue: TemplateConvertible, @unchecked Sendable {
     init(_ fields: [String: Any]) { templateFields = fields }
 }
 
-/// Builds each event's card once per depth and heading level: the timeline, actor pages, topic
-/// pages and related-event lists then reuse it instead of rendering the summary again.
+/// Builds and renders each event's card once per depth, heading level and role: the timeline,
+/// actor pages, topic pages and related-event lists then place the same HTML (like Hugo's
+/// `partialCached`). The card is rendered by the theme's `partials/event-card` template and
+/// placed with `{{{html}}}`; its fields stay available to themes that lay cards out themselves.
 final class CardCache: @unchecked Sendable {
+    static let template = "partials/event-card"
+
     private struct Key: Hashable {
         var event: Int
         var depth: Int
         var headingLevel: Int
+        var role: Involvement.Role?
     }
 
     private var cards: [Key: CardValue] = [:]
     private let lock = NSLock()
 
     func card(_ index: Int, links: PageLinks, role: Involvement.Role?, headingLevel: Int) -> CardValue {
-        let key = Key(event: index, depth: links.root.count, headingLevel: headingLevel)
+        let key = Key(event: index, depth: links.root.count, headingLevel: headingLevel, role: role)
         lock.lock()
-        var card = cards[key]
+        let cached = cards[key]
         lock.unlock()
-        if card == nil {
-            let made = CardValue(TemplateValue.convert(EventCard(links.report.events[index], links: links, headingLevel: headingLevel)) as? [String: Any] ?? [:])
-            lock.lock()
-            card = cards[key] ?? made
-            cards[key] = card
-            lock.unlock()
-        }
-        guard let role, let base = card else { return card ?? CardValue([:]) }
-        var fields = base.templateFields
-        fields["role"] = role.label
-        return CardValue(fields)
+        if let cached { return cached }
+        let card = EventCard(links.report.events[index], links: links, role: role, headingLevel: headingLevel)
+        var fields = TemplateValue.convert(card) as? [String: Any] ?? [:]
+        fields["html"] = links.site.templates.renderConverted(fields, template: Self.template)
+        let made = CardValue(fields)
+        lock.lock()
+        defer { lock.unlock() }
+        if let raced = cards[key] { return raced }
+        cards[key] = made
+        return made
     }
 }

@@ -14,7 +14,7 @@ struct SiteRenderer: Sendable {
 
     func pageJobs() -> [PageJob] {
         let report = report, templates = templates
-        let site = RenderContext(report: report, markdown: markdown)
+        let site = RenderContext(report: report, markdown: markdown, templates: templates)
         var jobs: [PageJob] = [
             PageJob(path: HomePage.path) { templates.render(HomePage.make(site), template: "home") },
             PageJob(path: TimelinePage.path) { templates.render(TimelinePage.make(site), template: "timeline") },
@@ -49,8 +49,8 @@ struct SiteRenderer: Sendable {
     }
 
     /// Feed, data downloads and sitemap.
-    func supportFiles(pagePaths: [String]) throws -> [OutputFile] {
-        var files = [AtomFeed.make(report, markdown: markdown), DataExport.json(report), try DataExport.csv(report)]
+    func supportFiles(pagePaths: [String]) -> [OutputFile] {
+        var files = [AtomFeed.make(report, markdown: markdown), DataExport.json(report), DataExport.csv(report)]
         if let sitemap = Sitemap.make(report, pagePaths: pagePaths) { files.append(sitemap) }
         return files
     }

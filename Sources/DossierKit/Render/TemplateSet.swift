@@ -11,7 +11,7 @@ public struct TemplateSet: Sendable {
     let displayName: String
 
     /// Templates every theme must provide, one per kind of page.
-    static let requiredPages = ["home", "timeline", "event", "actors", "actor", "topics", "topic", "sources", "page", "404"]
+    static let requiredPages = ["home", "timeline", "event", "actors", "actor", "topics", "topic", "sources", "page", "404", "partials/event-card"]
 
     public static func load(from folder: URL, displayName: String, log: DiagnosticLog) -> TemplateSet? {
         var isFolder: ObjCBool = false
@@ -53,7 +53,12 @@ public struct TemplateSet: Sendable {
 
     /// Renders a page; a missing template was already reported by `load`.
     func render(_ view: Any, template: String) -> String {
-        library.render(TemplateValue.convert(view) ?? [:], withTemplate: template) ?? ""
+        renderConverted(TemplateValue.convert(view) ?? [:], template: template)
+    }
+
+    /// Renders a value already converted by `TemplateValue`.
+    func renderConverted(_ value: Any, template: String) -> String {
+        library.render(value, withTemplate: template) ?? ""
     }
 
     /// Names used in `{{> partial}}` and `{{< parent}}` tags, with their positions.

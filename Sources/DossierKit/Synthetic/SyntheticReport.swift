@@ -102,7 +102,9 @@ public struct SyntheticReport: Sendable {
         var text = "- id: \(id)\n"
         switch random.next(below: 20) {
         case 0: text += String(format: "  date: %04d-%02d\n", year, month)
-        case 1: text += String(format: "  start: %04d-%02d-%02d\n  end: %04d-%02d-28\n", year, month, dayOfMonth, year, month < 12 ? month + 1 : 12)
+        case 1:
+            let (endYear, endMonth, endDay) = day(of: index + max(1, events / 365) * 10)
+            text += String(format: "  start: %04d-%02d-%02d\n  end: %04d-%02d-%02d\n", year, month, dayOfMonth, endYear, endMonth, endDay)
         default: text += String(format: "  date: %04d-%02d-%02d\n", year, month, dayOfMonth)
         }
         text += "  title: \"\(sentence(&random, words: 6).dropLast()) in \(place.0)\"\n  type: \(type)\n"
