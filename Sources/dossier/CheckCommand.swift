@@ -19,7 +19,7 @@ struct CheckCommand: ParsableCommand {
     var format: Format = .text
 
     func run() throws {
-        let result = SiteBuilder(options: folders.buildOptions).check()
+        let result = SiteBuilder(options: folders.buildOptions).check(keepingFiles: false)
         switch format {
         case .text:
             DiagnosticPrinter.print(result.diagnostics)

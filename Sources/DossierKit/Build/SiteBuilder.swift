@@ -40,6 +40,7 @@ public struct SiteBuilder: Sendable {
         /// The complete site, rendered in memory, when there were no errors.
         var files: [OutputFile]
         var pageCount: Int
+        var fileCount: Int = 0
 
         /// How long each step took, in order, for `--timings` and the benchmark.
         public var phases: [Phase] = []
@@ -48,26 +49,79 @@ public struct SiteBuilder: Sendable {
         public var warnings: [Diagnostic] { diagnostics.filter { $0.severity == .warning } }
     }
 
-    /// Everything a build does except writing: load, link, render, and check the links of the
-    /// rendered pages. `dossier check` prints its diagnostics; `build` writes its files.
-    public func check() -> CheckResult {
+    /// Where the rendered site goes.
+    enum Destination {
+        /// Nowhere: `check` renders and checks links only.
+        case discard
+        /// Into memory, for the preview server.
+        case memory
+        /// Into a staging folder, swapped in by `build` when everything passed.
+        case staging(SiteWriter.Staging)
+    }
+
+    /// Everything a build does except publishing: load, link, render, and check the links of
+    /// the rendered pages. `dossier check` prints its diagnostics; `serve` keeps the files.
+    /// - Parameter keepingFiles: keep the rendered site in memory (for the preview server).
+    public func check(keepingFiles: Bool = true) -> CheckResult {
+        run(to: keepingFiles ? .memory : .discard)
+    }
+
+    func run(to destination: Destination) -> CheckResult {
         var timer = PhaseTimer()
         let (report, templates, diagnostics) = validate(timer: &timer)
         guard let report, let templates else {
             return CheckResult(report: nil, diagnostics: diagnostics, files: [], pageCount: 0, phases: timer.phases)
         }
-        let renderer = SiteRenderer(report: report, templates: templates, markdown: markdown(for: report.config))
-        let pages = timer.measure("render pages") { renderer.renderPages() }
         let log = DiagnosticLog()
-        var files = pages
-        timer.measure("feed and data") {
-            files += renderer.supportFiles(pagePaths: pages.map(\.path))
-            files += copiedFiles()
+        let renderer = SiteRenderer(report: report, templates: templates, markdown: markdown(for: report.config))
+        let jobs = renderer.pageJobs()
+        let copied = copiedFiles()
+        let supportPaths = renderer.supportPaths(pagePaths: jobs.map(\.path))
+        let checker = LinkChecker(outputName: options.displayName(options.output), paths: Set(jobs.map(\.path) + supportPaths + copied.map(\.path)))
+        let kept = ResultSlots<String>(count: jobs.count)
+        let writeErrors = ResultSlots<Error>(count: 1)
+        var files: [OutputFile] = []
+        timer.measure("render and check") {
+            if case .staging(let staging) = destination {
+                do {
+                    try staging.prepareFolders(for: jobs.map(\.path) + supportPaths + copied.map(\.path))
+                } catch {
+                    writeErrors.set(0, error)
+                    return
+                }
+            }
+            SiteRenderer.render(jobs) { index, html in
+                checker.check(page: jobs[index].path, html: html)
+                switch destination {
+                case .discard: break
+                case .memory: kept.set(index, html)
+                case .staging(let staging):
+                    do { try staging.write(OutputFile(path: jobs[index].path, text: html)) } catch { writeErrors.set(0, error) }
+                }
+            }
         }
-        timer.measure("check links") { LinkChecker(outputName: options.displayName(options.output)).check(files, log: log) }
+        timer.measure("feed, data, assets") {
+            let extra = renderer.supportFiles(pagePaths: jobs.map(\.path)) + copied
+            switch destination {
+            case .discard: break
+            case .memory:
+                files = zip(jobs, kept.values).map { OutputFile(path: $0.path, text: $1 ?? "") } + extra
+            case .staging(let staging):
+                for file in extra {
+                    do { try staging.write(file) } catch { writeErrors.set(0, error) }
+                }
+            }
+        }
+        checker.finish(log: log)
+        if let error = writeErrors.values.first ?? nil {
+            log.error(SourceLocation(file: options.displayName(options.output)), "could not write the site: \(error.localizedDescription)")
+        }
         let all = (diagnostics + log.diagnostics).sorted { ($0.location, $0.message) < ($1.location, $1.message) }
         let failed = log.hasErrors
-        return CheckResult(report: failed ? nil : report, diagnostics: all, files: failed ? [] : files, pageCount: pages.count, phases: timer.phases)
+        return CheckResult(
+            report: failed ? nil : report, diagnostics: all, files: failed ? [] : files,
+            pageCount: jobs.count, fileCount: jobs.count + supportPaths.count + copied.count, phases: timer.phases
+        )
     }
 
     /// Builds the site into `options.output`; throws `BuildFailure` with every error when the
@@ -76,13 +130,18 @@ public struct SiteBuilder: Sendable {
     public func build() throws -> BuildSummary {
         let clock = ContinuousClock()
         let started = clock.now
-        let result = check()
-        guard let report = result.report, result.errors.isEmpty else { throw BuildFailure(result.diagnostics) }
+        let writer = SiteWriter(output: options.output)
+        let staging = try writer.stage()
+        let result = run(to: .staging(staging))
+        guard let report = result.report, result.errors.isEmpty else {
+            writer.abandon(staging)
+            throw BuildFailure(result.diagnostics)
+        }
         var timer = PhaseTimer(phases: result.phases)
-        try timer.measure("write") { try SiteWriter(output: options.output).write(result.files) }
+        try timer.measure("publish") { try writer.commit(staging) }
         let elapsed = clock.now - started
         return BuildSummary(
-            pages: result.pageCount, files: result.files.count, events: report.events.count, actors: report.actors.count, topics: report.topics.count,
+            pages: result.pageCount, files: result.fileCount, events: report.events.count, actors: report.actors.count, topics: report.topics.count,
             warnings: result.warnings,
             seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18,
             phases: timer.phases

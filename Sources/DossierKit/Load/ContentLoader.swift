@@ -12,7 +12,7 @@ public struct LoadedContent: Sendable {
 }
 
 /// Reads `Content/`: `site.yaml`, `events/` (YAML, JSON, CSV), `actors/`, `topics/`, `pages/` (Markdown).
-public struct ContentLoader {
+public struct ContentLoader: Sendable {
     public let folder: URL
     /// How the folder is named in messages (as the user typed it).
     public let displayName: String
@@ -59,33 +59,49 @@ public struct ContentLoader {
         return SiteConfigDecoder(log: log).decode(node)
     }
 
+    /// Event files are parsed on every core, each into its own log, then merged in path order,
+    /// so the result (and the order of events with equal dates) does not depend on timing.
     private func loadEvents(log: DiagnosticLog) -> [Event] {
-        let decoder = EventDecoder(log: log)
+        let files = ContentFile.list(folder.appendingPathComponent("events"), extensions: ["yaml", "yml", "json", "csv"])
+        let results = ResultSlots<([Event], DiagnosticLog)>(count: files.count)
+        DispatchQueue.concurrentPerform(iterations: files.count) { index in
+            let fileLog = DiagnosticLog()
+            results.set(index, (loadEventFile(files[index], log: fileLog), fileLog))
+        }
         var events: [Event] = []
-        for url in ContentFile.list(folder.appendingPathComponent("events"), extensions: ["yaml", "yml", "json", "csv"]) {
-            let name = display(url)
-            guard let text = ContentFile.readText(url, display: name, log: log) else { continue }
-            let isCSV = url.pathExtension.lowercased() == "csv"
-            let node = isCSV ? CSVTableReader.parse(text, file: name, log: log) : YAMLReader.parse(text, file: name, log: log)
-            switch node {
-            case .list(let items, _)?:
-                events += items.compactMap { decoder.decode($0, flat: isCSV) }
-            case .map(let entries, _)? where entries.contains(where: { $0.key == "events" }):
-                // A file may also wrap its list as `events: [...]`.
-                if case .list(let items, _)? = entries.first(where: { $0.key == "events" })?.value {
-                    events += items.compactMap { decoder.decode($0, flat: false) }
-                }
-            case .map(let entries, let location)?:
-                if let event = decoder.decode(.map(entries, location), flat: false) { events.append(event) }
-            case .null?:
-                log.warning(SourceLocation(file: name, line: 1), "the file holds no events")
-            case .scalar(_, let location)?:
-                log.error(location, "expected an event or a list of events, found a single value")
-            case nil:
-                break
-            }
+        for case let (fileEvents, fileLog)? in results.values {
+            events += fileEvents
+            fileLog.diagnostics.forEach(log.add)
         }
         return events
+    }
+
+    private func loadEventFile(_ url: URL, log: DiagnosticLog) -> [Event] {
+        let decoder = EventDecoder(log: log)
+        let name = display(url)
+        guard let text = ContentFile.readText(url, display: name, log: log) else { return [] }
+        let isCSV = url.pathExtension.lowercased() == "csv"
+        let node = isCSV ? CSVTableReader.parse(text, file: name, log: log) : YAMLReader.parse(text, file: name, log: log)
+        switch node {
+        case .list(let items, _)?:
+            return items.compactMap { decoder.decode($0, flat: isCSV) }
+        case .map(let entries, _)? where entries.contains(where: { $0.key == "events" }):
+            // A file may also wrap its list as `events: [...]`.
+            if case .list(let items, _)? = entries.first(where: { $0.key == "events" })?.value {
+                return items.compactMap { decoder.decode($0, flat: false) }
+            }
+            return []
+        case .map(let entries, let location)?:
+            return decoder.decode(.map(entries, location), flat: false).map { [$0] } ?? []
+        case .null?:
+            log.warning(SourceLocation(file: name, line: 1), "the file holds no events")
+            return []
+        case .scalar(_, let location)?:
+            log.error(location, "expected an event or a list of events, found a single value")
+            return []
+        case nil:
+            return []
+        }
     }
 
     private func markdownFiles(_ section: String, log: DiagnosticLog) -> [ContentFile.MarkdownDocument] {

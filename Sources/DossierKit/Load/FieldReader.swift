@@ -132,6 +132,20 @@ struct FieldReader {
 /// (U+200E, U+200F, U+061C) and the zero-width joiners are kept.
 enum TextSafety {
     static func cleaned(_ text: String, field: String, at location: SourceLocation, log: DiagnosticLog) -> String {
+        // Almost all text is clean: one pass over the bytes decides. Control characters are
+        // single bytes below 0x20 (other than tab, line feed, carriage return) or 0x7F; the bidi
+        // controls are encoded E2 80 AA–AE and E2 81 A6–A9.
+        var suspicious = false
+        var previous: (UInt8, UInt8) = (0, 0)
+        for byte in text.utf8 {
+            if (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) || byte == 0x7F
+                || (previous == (0xE2, 0x80) && (0xAA...0xAE).contains(byte)) || (previous == (0xE2, 0x81) && (0xA6...0xA9).contains(byte)) {
+                suspicious = true
+                break
+            }
+            previous = (previous.1, byte)
+        }
+        guard suspicious else { return text }
         var result = String.UnicodeScalarView()
         var control: (Unicode.Scalar, SourceLocation)?, bidi: (Unicode.Scalar, SourceLocation)?
         var line = 0, column = 0

@@ -19,6 +19,8 @@ public struct Report: Sendable {
 
     /// For each actor, its events (chronological) and its role in each.
     public let involvements: [String: [(event: Int, role: Involvement.Role)]]
+    /// For each actor, the events it takes part in other than by a passing mention, chronological.
+    public let significantEvents: [String: [Int]]
     /// For each topic, the indexes of its events, chronological.
     public let topicEvents: [String: [Int]]
     /// For each event, the topics it belongs to.
@@ -91,6 +93,7 @@ public struct Report: Sendable {
             for tag in Set(event.tags) { eventsByTag[tag, default: []].append(index) }
         }
         self.involvements = involvements
+        significantEvents = involvements.mapValues { $0.filter { $0.role != .mentioned }.map(\.event) }
         sources = sourceEvents.values
             .map { CitedSource(source: $0.0, eventIndexes: $0.1) }
             .sorted { ($0.source.publisher.lowercased(), $0.source.title ?? "", $0.source.url) < ($1.source.publisher.lowercased(), $1.source.title ?? "", $1.source.url) }

@@ -3,47 +3,83 @@ import Foundation
 /// Checks the built site itself: every internal `href` and `src` must name a file of the site,
 /// and every `#fragment` an element id on the page it points to.
 ///
-/// Runs on the rendered pages in memory, before they are written, so a theme or content change
-/// that would publish a broken link stops the build with the page, the line and the link.
-struct LinkChecker {
+/// Pages are checked one by one as they are rendered (on any thread), before anything is
+/// published: a link that leaves the site or names a missing file is settled at once, a link to
+/// another page's fragment once every page's ids are known. A broken link in a template breaks
+/// it on every page, so each problem is reported once, at its first page (in path order), with
+/// how many other pages share it.
+final class LinkChecker: @unchecked Sendable {
     /// How output paths are named in messages (`Site/events/x/index.html`).
     let outputName: String
+    /// Every file the site will contain.
+    let paths: Set<String>
 
-    func check(_ files: [OutputFile], log: DiagnosticLog) {
-        let paths = Set(files.map(\.path))
-        var pages: [String: HTMLScan] = [:]
-        for file in files where file.path.hasSuffix(".html") {
-            if case .text(let html) = file.contents { pages[file.path] = HTMLScan(html) }
-        }
-        // A broken link in a template breaks it on every page: report each problem once, at
-        // its first page, with how many other pages share it.
-        var problems: [String: (location: SourceLocation, message: String, count: Int)] = [:]
-        func report(_ key: String, _ location: SourceLocation, _ message: String) {
-            if let existing = problems[key] {
-                problems[key] = (existing.location, existing.message, existing.count + 1)
+    private struct Problem {
+        var location: SourceLocation
+        var message: String
+        var count: Int
+    }
+
+    private struct PendingFragment {
+        var target: String
+        var fragment: String
+        var link: String
+        var location: SourceLocation
+    }
+
+    private var problems: [String: Problem] = [:]
+    private var ids: [String: Set<String>] = [:]
+    private var pending: [PendingFragment] = []
+    private let lock = NSLock()
+
+    init(outputName: String, paths: Set<String>) {
+        self.outputName = outputName
+        self.paths = paths
+    }
+
+    /// Checks one rendered page.
+    func check(page path: String, html: String) {
+        var scan = HTMLScan()
+        scan.run(html)
+        var found: [(key: String, offset: Int, message: String)] = []
+        var fragments: [PendingFragment] = []
+        for link in scan.links {
+            guard let (target, fragment) = Self.resolve(link.value, from: path) else { continue }
+            if target.hasPrefix("../") || target == ".." {
+                found.append(("outside \(link.value)", link.offset, "the link `\(link.value)` points outside the site"))
+                continue
+            }
+            let file = target.isEmpty || target.hasSuffix("/") ? target + "index.html" : target
+            guard paths.contains(file) else {
+                found.append(("missing \(file)", link.offset, "the link `\(link.value)` points to `\(file)`, which the site does not contain"))
+                continue
+            }
+            guard let fragment, !fragment.isEmpty, file.hasSuffix(".html") else { continue }
+            if file == path {
+                if !scan.ids.contains(fragment) {
+                    found.append(("fragment #\(fragment)", link.offset, "the link `\(link.value)` points to `#\(fragment)`, but `\(file)` has no element with that id"))
+                }
             } else {
-                problems[key] = (location, message, 1)
+                fragments.append(PendingFragment(target: file, fragment: fragment, link: link.value, location: location(path, html, link.offset)))
             }
         }
-        for (path, scan) in pages.sorted(by: { $0.key < $1.key }) {
-            for link in scan.links {
-                guard let (target, fragment) = Self.resolve(link.value, from: path) else { continue }
-                let location = SourceLocation(file: "\(outputName)/\(path)", line: link.line, column: link.column)
-                if target.hasPrefix("../") || target == ".." {
-                    report("outside \(link.value)", location, "the link `\(link.value)` points outside the site")
-                    continue
-                }
-                let file = target.isEmpty || target.hasSuffix("/") ? target + "index.html" : target
-                guard paths.contains(file) else {
-                    report("missing \(file)", location, "the link `\(link.value)` points to `\(file)`, which the site does not contain")
-                    continue
-                }
-                if let fragment, !fragment.isEmpty, let targetPage = pages[file], !targetPage.ids.contains(fragment) {
-                    let key = file == path ? "fragment #\(fragment)" : "fragment \(file)#\(fragment)"
-                    report(key, location, "the link `\(link.value)` points to `#\(fragment)`, but `\(file)` has no element with that id")
-                }
-            }
+        let located = found.map { ($0.key, location(path, html, $0.offset), $0.message) }
+        lock.lock()
+        defer { lock.unlock() }
+        ids[path] = scan.ids
+        pending += fragments
+        for (key, location, message) in located { record(key, location, message) }
+    }
+
+    /// Settles the links to other pages' fragments and reports every problem.
+    func finish(log: DiagnosticLog) {
+        lock.lock()
+        defer { lock.unlock() }
+        for link in pending where ids[link.target].map({ !$0.contains(link.fragment) }) ?? false {
+            record("fragment \(link.target)#\(link.fragment)", link.location,
+                   "the link `\(link.link)` points to `#\(link.fragment)`, but `\(link.target)` has no element with that id")
         }
+        pending = []
         for problem in problems.values {
             let others = problem.count - 1
             let suffix = others == 0 ? "" : " (and on \(others) other page\(others == 1 ? "" : "s"))"
@@ -51,11 +87,33 @@ struct LinkChecker {
         }
     }
 
+    /// Keeps the first location in path order, whatever order the pages were checked in.
+    private func record(_ key: String, _ location: SourceLocation, _ message: String) {
+        if var existing = problems[key] {
+            existing.count += 1
+            if location < existing.location {
+                existing.location = location
+                existing.message = message
+            }
+            problems[key] = existing
+        } else {
+            problems[key] = Problem(location: location, message: message, count: 1)
+        }
+    }
+
+    /// Line and column of a byte offset, computed only for links that are reported.
+    private func location(_ path: String, _ html: String, _ offset: Int) -> SourceLocation {
+        var line = 1, column = 1
+        for byte in html.utf8.prefix(offset) {
+            if byte == 0x0A { line += 1; column = 1 } else if byte & 0xC0 != 0x80 { column += 1 }
+        }
+        return SourceLocation(file: "\(outputName)/\(path)", line: line, column: column)
+    }
+
     /// The site path a link leads to from `page`, with its fragment; nil for links leaving the site.
     static func resolve(_ link: String, from page: String) -> (String, String?)? {
-        let lowered = link.lowercased()
-        if lowered.hasPrefix("//") { return nil }
-        if let colon = lowered.firstIndex(of: ":"), lowered[..<colon].allSatisfy({ $0.isLetter || $0.isNumber || "+-.".contains($0) }) {
+        if link.hasPrefix("//") { return nil }
+        if let colon = link.firstIndex(of: ":"), link[..<colon].allSatisfy({ $0.isLetter || $0.isNumber || "+-.".contains($0) }) {
             return nil
         }
         var target = link
@@ -65,7 +123,7 @@ struct LinkChecker {
             target = String(target[..<hash])
         }
         if let query = target.firstIndex(of: "?") { target = String(target[..<query]) }
-        target = target.removingPercentEncoding ?? target
+        if target.contains("%") { target = target.removingPercentEncoding ?? target }
         if target.isEmpty { return (page, fragment) }
         var parts = target.hasPrefix("/") ? [] : page.split(separator: "/").dropLast().map(String.init)
         var escaped = false
@@ -82,102 +140,123 @@ struct LinkChecker {
     }
 }
 
-/// The links and ids of one HTML page, with their line and column.
+/// The links and ids of one HTML page, with the byte offset of each link.
 ///
-/// Not a general HTML parser (no dependency available here provides one): it walks tags and
-/// their attributes, skipping comments and the contents of `<script>` and `<style>`, which is
-/// all the link check needs.
+/// Not a general HTML parser (no dependency available here provides one): it jumps from `<` to
+/// `<`, reads each tag's attributes, skips comments and the contents of `<script>` and
+/// `<style>`, and makes strings only of the attributes the link check needs.
 struct HTMLScan {
-    struct Attribute {
+    struct Link {
         var value: String
-        var line: Int
-        var column: Int
+        var offset: Int
     }
 
-    var links: [Attribute] = []
+    var links: [Link] = []
     var ids: Set<String> = []
 
-    static let linkAttributes: [String: Set<String>] = [
-        "a": ["href"], "link": ["href"], "area": ["href"], "img": ["src"], "script": ["src"],
-        "iframe": ["src"], "source": ["src"], "video": ["src", "poster"], "audio": ["src"], "embed": ["src"],
-    ]
-
-    init(_ html: String) {
-        let bytes = Array(html.utf8)
-        var index = 0, line = 1, lineStart = 0
-        func advance(to end: Int) {
-            while index < end && index < bytes.count {
-                if bytes[index] == UInt8(ascii: "\n") { line += 1; lineStart = index + 1 }
-                index += 1
-            }
+    /// Tags whose attributes hold links, and which attributes.
+    static func linkAttribute(tag: ArraySlice<UInt8>, attribute: ArraySlice<UInt8>) -> Bool {
+        switch attribute.count {
+        case 4: return matches(attribute, "href") && (matches(tag, "a") || matches(tag, "link") || matches(tag, "area"))
+        case 3: return matches(attribute, "src") && ["img", "script", "iframe", "source", "video", "audio", "embed"].contains { matches(tag, $0) }
+        case 6: return matches(attribute, "poster") && matches(tag, "video")
+        default: return false
         }
-        func find(_ needle: [UInt8], from start: Int) -> Int? {
-            guard needle.count <= bytes.count else { return nil }
-            var position = start
-            while position + needle.count <= bytes.count {
-                if bytes[position] == needle[0], bytes[position..<position + needle.count].elementsEqual(needle) { return position }
+    }
+
+    /// Whether the bytes spell `word` (lowercase ASCII), ignoring case, without allocating.
+    static func matches(_ bytes: ArraySlice<UInt8>, _ word: StaticString) -> Bool {
+        guard bytes.count == word.utf8CodeUnitCount else { return false }
+        return word.withUTF8Buffer { expected in
+            var position = bytes.startIndex
+            for byte in expected {
+                if lowercase(bytes[position]) != byte { return false }
                 position += 1
             }
-            return nil
+            return true
         }
-        while index < bytes.count {
-            guard bytes[index] == UInt8(ascii: "<") else { advance(to: index + 1); continue }
-            if bytes[index...].starts(with: Array("<!--".utf8)) {
-                advance(to: (find(Array("-->".utf8), from: index + 4) ?? bytes.count) + 3)
+    }
+
+    mutating func run(_ html: String) {
+        var text = html
+        text.withUTF8 { buffer in scan(Array(buffer)[...]) }
+    }
+
+    init() {}
+
+    init(_ html: String) { run(html) }
+
+    private mutating func scan(_ bytes: ArraySlice<UInt8>) {
+        let end = bytes.endIndex
+        var index = bytes.startIndex
+        let lessThan = UInt8(ascii: "<"), greaterThan = UInt8(ascii: ">")
+        while let open = bytes[index...].firstIndex(of: lessThan) {
+            index = open + 1
+            guard index < end else { break }
+            let first = bytes[index]
+            if first == UInt8(ascii: "!") {
+                // A comment or doctype: skip to its end.
+                if bytes[index...].starts(with: "!--".utf8) {
+                    index = Self.find("-->", in: bytes, from: index + 3) ?? end
+                } else {
+                    index = bytes[index...].firstIndex(of: greaterThan) ?? end
+                }
                 continue
             }
-            // Tag name.
-            var cursor = index + 1
-            if cursor < bytes.count, bytes[cursor] == UInt8(ascii: "/") || bytes[cursor] == UInt8(ascii: "!") {
-                advance(to: (find(Array(">".utf8), from: cursor) ?? bytes.count) + 1)
-                continue
-            }
-            let nameStart = cursor
-            while cursor < bytes.count, Self.isNameByte(bytes[cursor]) { cursor += 1 }
-            let name = String(decoding: bytes[nameStart..<cursor], as: UTF8.self).lowercased()
-            if name.isEmpty { advance(to: index + 1); continue }
-            advance(to: cursor)
+            guard Self.isLetter(first) else { continue }
+            var cursor = index
+            while cursor < end, Self.isNameByte(bytes[cursor]) { cursor += 1 }
+            let name = bytes[index..<cursor]
             // Attributes, up to the closing `>`.
-            while index < bytes.count, bytes[index] != UInt8(ascii: ">") {
-                if Self.isSpace(bytes[index]) || bytes[index] == UInt8(ascii: "/") { advance(to: index + 1); continue }
-                let attributeStart = index
-                while index < bytes.count, !Self.isSpace(bytes[index]), bytes[index] != UInt8(ascii: "="), bytes[index] != UInt8(ascii: ">") { index += 1 }
-                let attribute = String(decoding: bytes[attributeStart..<index], as: UTF8.self).lowercased()
-                var value: String?
-                var valueLine = line, valueColumn = 0
-                if index < bytes.count, bytes[index] == UInt8(ascii: "=") {
-                    index += 1
-                    valueLine = line
-                    valueColumn = index - lineStart + 1
-                    if index < bytes.count, bytes[index] == UInt8(ascii: "\"") || bytes[index] == UInt8(ascii: "'") {
-                        let quote = bytes[index]
-                        let end = bytes[(index + 1)...].firstIndex(of: quote) ?? bytes.count
-                        value = String(decoding: bytes[(index + 1)..<end], as: UTF8.self)
-                        advance(to: min(end + 1, bytes.count))
-                    } else {
-                        let start = index
-                        while index < bytes.count, !Self.isSpace(bytes[index]), bytes[index] != UInt8(ascii: ">") { index += 1 }
-                        value = String(decoding: bytes[start..<index], as: UTF8.self)
-                    }
+            while cursor < end, bytes[cursor] != greaterThan {
+                let byte = bytes[cursor]
+                if Self.isSpace(byte) || byte == UInt8(ascii: "/") { cursor += 1; continue }
+                let attributeStart = cursor
+                while cursor < end, !Self.isSpace(bytes[cursor]), bytes[cursor] != UInt8(ascii: "="), bytes[cursor] != greaterThan { cursor += 1 }
+                let attribute = bytes[attributeStart..<cursor]
+                guard cursor < end, bytes[cursor] == UInt8(ascii: "=") else { continue }
+                cursor += 1
+                var valueStart = cursor, valueEnd = cursor
+                if cursor < end, bytes[cursor] == UInt8(ascii: "\"") || bytes[cursor] == UInt8(ascii: "'") {
+                    let quote = bytes[cursor]
+                    valueStart = cursor + 1
+                    valueEnd = bytes[valueStart...].firstIndex(of: quote) ?? end
+                    cursor = min(valueEnd + 1, end)
+                } else {
+                    while cursor < end, !Self.isSpace(bytes[cursor]), bytes[cursor] != greaterThan { cursor += 1 }
+                    valueEnd = cursor
                 }
-                guard let value else { continue }
-                let decoded = Self.decodeEntities(value)
-                if attribute == "id" || (name == "a" && attribute == "name") { ids.insert(decoded) }
-                if Self.linkAttributes[name]?.contains(attribute) == true {
-                    links.append(Attribute(value: decoded, line: valueLine, column: valueColumn))
-                }
+                let isID = Self.matches(attribute, "id") || (Self.matches(name, "a") && Self.matches(attribute, "name"))
+                let isLink = !isID && Self.linkAttribute(tag: name, attribute: attribute)
+                guard isID || isLink else { continue }
+                let value = Self.decodeEntities(String(decoding: bytes[valueStart..<valueEnd], as: UTF8.self))
+                if isID { ids.insert(value) } else { links.append(Link(value: value, offset: valueStart - bytes.startIndex)) }
             }
-            advance(to: index + 1)
+            index = cursor
             // Script and style contents are not markup.
-            if name == "script" || name == "style" {
-                let closing = Array("</\(name)".utf8)
-                advance(to: find(closing, from: index) ?? bytes.count)
+            if Self.matches(name, "script") || Self.matches(name, "style") {
+                index = Self.find(Self.matches(name, "script") ? "</script" : "</style", in: bytes, from: index) ?? end
             }
         }
     }
 
+    private static func find(_ needle: String, in bytes: ArraySlice<UInt8>, from start: Int) -> Int? {
+        let pattern = Array(needle.utf8)
+        guard let first = pattern.first else { return nil }
+        var position = start
+        while let candidate = bytes[position...].firstIndex(of: first) {
+            if bytes[candidate...].starts(with: pattern) { return candidate }
+            position = candidate + 1
+        }
+        return nil
+    }
+
+    static func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
+
+    static func lowercase(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
+
     static func isNameByte(_ byte: UInt8) -> Bool {
-        (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39) || byte == UInt8(ascii: "-")
+        isLetter(byte) || (byte >= 0x30 && byte <= 0x39) || byte == UInt8(ascii: "-")
     }
 
     static func isSpace(_ byte: UInt8) -> Bool {

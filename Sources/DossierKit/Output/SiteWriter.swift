@@ -21,37 +21,79 @@ public struct SiteWriter {
     var stagingPrefix: String { ".\(output.lastPathComponent).building-" }
     var retiredPrefix: String { ".\(output.lastPathComponent).old-" }
 
-    public func write(_ files: [OutputFile], failAfter: Int? = nil) throws {
-        let manager = FileManager.default
-        try manager.createDirectory(at: parent, withIntermediateDirectories: true)
-        removeLeftovers()
-        let staging = parent.appendingPathComponent(stagingPrefix + UUID().uuidString)
-        try manager.createDirectory(at: staging, withIntermediateDirectories: true)
-        do {
-            // Folders first (few, in order), then the files on every core.
+    /// A staging folder beside the output, filled while the site is built and swapped in at the end.
+    public final class Staging: @unchecked Sendable {
+        public let folder: URL
+
+        init(folder: URL) { self.folder = folder }
+
+        /// Creates every folder the files need, once, before files are written on many threads.
+        func prepareFolders(for paths: some Sequence<String>) throws {
             var folders = Set<String>()
-            for file in files {
-                let folder = (file.path as NSString).deletingLastPathComponent
+            for path in paths {
+                let folder = (path as NSString).deletingLastPathComponent
                 if !folder.isEmpty { folders.insert(folder) }
             }
+            // Sorted, so every parent comes before its children; mkdir(2) directly, as FileManager's
+            // checks cost more than the system call itself (10,000 event folders).
             for folder in folders.sorted() {
-                try manager.createDirectory(at: staging.appendingPathComponent(folder), withIntermediateDirectories: true)
+                let path = self.folder.appendingPathComponent(folder).path
+                if mkdir(path, 0o755) != 0, errno != EEXIST {
+                    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+                }
             }
+        }
+
+        func write(_ file: OutputFile) throws {
+            try SiteWriter.write(file, to: folder.appendingPathComponent(file.path))
+        }
+    }
+
+    /// Clears what a killed build left behind and opens a new staging folder.
+    public func stage() throws -> Staging {
+        try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+        removeLeftovers()
+        let staging = parent.appendingPathComponent(stagingPrefix + UUID().uuidString)
+        try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
+        return Staging(folder: staging)
+    }
+
+    /// Makes the staged site the output, keeping `.git` and `.gitkeep` from the old one.
+    public func commit(_ staging: Staging) throws {
+        do {
+            try swapIn(staging.folder)
+        } catch {
+            abandon(staging)
+            throw error
+        }
+    }
+
+    /// Drops a staged site: the output stays as it was.
+    public func abandon(_ staging: Staging) {
+        try? FileManager.default.removeItem(at: staging.folder)
+    }
+
+    /// Writes a whole site at once (staging, then swap).
+    /// - Parameter failAfter: for tests, fail as if the disk broke after this many files.
+    public func write(_ files: [OutputFile], failAfter: Int? = nil) throws {
+        let staging = try stage()
+        do {
+            try staging.prepareFolders(for: files.map(\.path))
             let failures = ResultSlots<Error>(count: 1)
             DispatchQueue.concurrentPerform(iterations: files.count) { index in
                 do {
                     if let failAfter, index >= failAfter { throw CocoaError(.fileWriteUnknown) }
-                    try Self.write(files[index], to: staging.appendingPathComponent(files[index].path))
+                    try staging.write(files[index])
                 } catch {
                     failures.set(0, error)
                 }
             }
             if let error = failures.values.first ?? nil { throw error }
-            try swapIn(staging)
         } catch {
-            try? manager.removeItem(at: staging)
+            abandon(staging)
             throw error
         }
+        try commit(staging)
     }
 
     /// One file, written straight from the string's UTF-8 storage without an intermediate copy.

@@ -38,14 +38,19 @@ struct SiteRenderer: Sendable {
         return jobs
     }
 
-    /// All pages, rendered on every core; the output order is the job order whatever the timing.
-    func renderPages() -> [OutputFile] {
-        let jobs = pageJobs()
-        let results = ResultSlots<String>(count: jobs.count)
+    /// Renders every page on every core, handing each to `accept` as soon as it is made, so a
+    /// large site never has to be held in memory whole.
+    static func render(_ jobs: [PageJob], accept: @Sendable (Int, String) -> Void) {
         DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
-            results.set(index, jobs[index].render())
+            accept(index, jobs[index].render())
         }
-        return zip(jobs, results.values).map { OutputFile(path: $0.path, text: $1 ?? "") }
+    }
+
+    /// Paths of the feed, data downloads and sitemap.
+    func supportPaths(pagePaths: [String]) -> [String] {
+        var paths = [SitePaths.feed, SitePaths.eventsJSON, SitePaths.eventsCSV]
+        if report.config.baseURL != nil { paths.append(SitePaths.sitemap) }
+        return paths
     }
 
     /// Feed, data downloads and sitemap.

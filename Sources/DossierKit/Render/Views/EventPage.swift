@@ -35,6 +35,8 @@ struct EventPage {
         var title: String
         var href: String
         var date: String
+        var typeLabel: String = ""
+        var typeColour: String = ""
     }
 
     struct TopicLink {
@@ -50,7 +52,8 @@ struct EventPage {
     var confidenceDescription: String
     var sources: [SourceView]
     var topics: [TopicLink]
-    var related: [CardValue]
+    /// Compact entries (date, type, title): a page stays light however connected the event is.
+    var related: [Neighbour]
     var previous: Neighbour?
     var next: Neighbour?
     var tags: [String]
@@ -85,7 +88,11 @@ struct EventPage {
             confidenceDescription: report.config.confidence(event.confidence)?.description ?? "",
             sources: event.sources.map(SourceView.init),
             topics: (report.eventTopics[index] ?? []).compactMap { id in report.topic(id).map { TopicLink(title: $0.title, href: links.topic($0.id)) } },
-            related: relatedEvents(index, report).map { links.card($0) },
+            related: relatedEvents(index, report).map { other in
+                let event = report.events[other], type = report.config.eventType(report.events[other].type)
+                return Neighbour(title: event.title, href: links.event(event.id), date: event.date.formatted,
+                                 typeLabel: type?.label ?? event.type, typeColour: type?.colour ?? "#5b6770")
+            },
             previous: index > 0 ? neighbour(report.events[index - 1]) : nil,
             next: index + 1 < report.events.count ? neighbour(report.events[index + 1]) : nil,
             tags: event.tags,
@@ -101,14 +108,26 @@ struct EventPage {
     }
 
     /// Up to five events sharing an actor (other than a passing mention) or a topic, nearest in time first.
+    ///
+    /// Each actor's and topic's events are in chronological order, so only the five nearest on
+    /// either side of this event can be among the nearest overall: a busy actor with thousands of
+    /// events costs a binary search, not a scan.
     static func relatedEvents(_ index: Int, _ report: Report) -> [Int] {
-        let event = report.events[index]
+        let limit = 5
         var candidates = Set<Int>()
-        for involvement in event.actors where involvement.role != .mentioned {
-            for entry in report.involvements[involvement.actorID] ?? [] where entry.role != .mentioned { candidates.insert(entry.event) }
+        func nearest(in sorted: [Int]) {
+            var low = 0, high = sorted.count
+            while low < high {
+                let middle = (low + high) / 2
+                if sorted[middle] < index { low = middle + 1 } else { high = middle }
+            }
+            for position in max(0, low - limit)..<min(sorted.count, low + limit + 1) { candidates.insert(sorted[position]) }
         }
-        for topic in report.eventTopics[index] ?? [] { candidates.formUnion(report.topicEvents[topic] ?? []) }
+        for involvement in report.events[index].actors where involvement.role != .mentioned {
+            nearest(in: report.significantEvents[involvement.actorID] ?? [])
+        }
+        for topic in report.eventTopics[index] ?? [] { nearest(in: report.topicEvents[topic] ?? []) }
         candidates.remove(index)
-        return candidates.sorted { (abs($0 - index), $0) < (abs($1 - index), $1) }.prefix(5).sorted()
+        return candidates.sorted { (abs($0 - index), $0) < (abs($1 - index), $1) }.prefix(limit).sorted()
     }
 }
