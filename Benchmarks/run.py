@@ -1,0 +1,155 @@
+#!/usr/bin/env python3
+"""Dossier's build benchmark, side by side with Hugo and the floors.
+
+For each scale (events, actors) it generates a deterministic synthetic report with
+`dossier generate`, writes the equivalent Hugo site (hugo_site.py), and then, alternating
+runs so both tools see the same machine conditions, measures:
+
+  - Dossier clean build and Hugo clean build: median wall time, pages/s, peak memory
+    (/usr/bin/time), and the ratios Dossier/Hugo;
+  - the floors: `cmark` rendering every event body (one process, all bodies), and
+    `cp -r` of Dossier's output tree;
+  - the preview server's rebuild after a one-event edit (from `dossier serve`'s own report).
+
+Also the sample report's full build. The machine is shared and noisy: read medians and ratios.
+
+    swift build -c release
+    python3 Benchmarks/run.py                          # 1,000/100 and 10,000/500
+    python3 Benchmarks/run.py --scales 50000x2000 --runs 1
+"""
+import argparse
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+REPOSITORY = Path(__file__).resolve().parents[1]
+DOSSIER = Path(os.environ.get("DOSSIER", REPOSITORY / ".build/release/dossier"))
+TEMPLATES = REPOSITORY / "Templates"
+
+
+def timed(command, cwd=None):
+    """Wall seconds and peak resident memory (MiB) of a command, via /usr/bin/time."""
+    result = subprocess.run(["/usr/bin/time", "-f", "%e %M"] + command, cwd=cwd, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise RuntimeError(f"{' '.join(command)} failed:\n{result.stdout[-2000:]}\n{result.stderr[-2000:]}")
+    wall, kilobytes = result.stderr.strip().splitlines()[-1].split()
+    return float(wall), int(kilobytes) / 1024, result.stdout
+
+
+def dossier_build(report: Path):
+    shutil.rmtree(report / "Site", ignore_errors=True)
+    wall, memory, output = timed([str(DOSSIER), "build", "--content", str(report / "Content"),
+                                  "--templates", str(TEMPLATES), "--output", str(report / "Site")])
+    pages = int(re.search(r"Built (\d+) page", output).group(1))
+    return wall, memory, pages
+
+
+def hugo_build(site: Path):
+    for folder in ("public", "resources"):
+        shutil.rmtree(site / folder, ignore_errors=True)
+    wall, memory, _ = timed(["hugo", "--quiet", "-s", str(site), "-d", str(site / "public")])
+    pages = sum(1 for _ in (site / "public").rglob("*.html"))
+    return wall, memory, pages
+
+
+def cmark_floor(report: Path, work: Path):
+    bodies = work / "bodies.md"
+    with bodies.open("w") as out:
+        for path in sorted((report / "Content/events").glob("*.yaml")):
+            for event in yaml.safe_load(path.read_text()):
+                out.write(event.get("body", "") + "\n\n")
+    start = time.perf_counter()
+    subprocess.run(["cmark", str(bodies)], stdout=subprocess.DEVNULL, check=True)
+    return time.perf_counter() - start
+
+
+def copy_floor(report: Path, work: Path):
+    target = work / "copy"
+    shutil.rmtree(target, ignore_errors=True)
+    start = time.perf_counter()
+    subprocess.run(["cp", "-r", str(report / "Site"), str(target)], check=True)
+    elapsed = time.perf_counter() - start
+    shutil.rmtree(target, ignore_errors=True)
+    return elapsed
+
+
+def serve_rebuild(report: Path):
+    """Milliseconds of the preview server's rebuild after one event's title changes."""
+    process = subprocess.Popen([str(DOSSIER), "serve", "--port", "0", "--content", str(report / "Content"),
+                                "--templates", str(TEMPLATES)], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        for line in process.stdout:
+            if line.startswith("Serving at"):
+                break
+        events = sorted((report / "Content/events").glob("*.yaml"))[0]
+        text = events.read_text()
+        events.write_text(text.replace("  title: \"", "  title: \"Edited ", 1))
+        for line in process.stdout:
+            match = re.match(r"Rebuilt in (\d+) ms", line)
+            if match:
+                events.write_text(text)
+                return int(match.group(1))
+    finally:
+        process.terminate()
+        process.wait()
+    return None
+
+
+def sample_build():
+    times = []
+    with tempfile.TemporaryDirectory() as output:
+        for _ in range(7):
+            result = subprocess.run([str(DOSSIER), "build", "--output", output + "/Site"], cwd=REPOSITORY, capture_output=True, text=True, check=True)
+            times.append(float(re.search(r"in ([\d.]+) (ms|s)", result.stdout).group(1)) * (1 if "ms" in result.stdout else 1000))
+    return statistics.median(times)
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--scales", default="1000x100,10000x500")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--work", default=tempfile.gettempdir() + "/dossier-bench")
+    parser.add_argument("--no-serve", action="store_true")
+    arguments = parser.parse_args()
+    work = Path(arguments.work)
+    work.mkdir(parents=True, exist_ok=True)
+    print(f"dossier: {DOSSIER}\nhugo: {subprocess.run(['hugo', 'version'], capture_output=True, text=True).stdout.split()[1]}")
+    print(f"sample report, full build: median {sample_build():.0f} ms over 7 runs\n")
+    header = f"{'events':>7} {'actors':>6} | {'dossier s':>9} {'pages/s':>8} {'MiB':>6} | {'hugo s':>7} {'pages/s':>8} {'MiB':>6} | {'time ×':>6} {'mem ×':>6} | {'cmark s':>7} {'cp -r s':>7} {'÷cp':>5} | {'rebuild':>8}"
+    print(header)
+    print("-" * len(header))
+    for scale in arguments.scales.split(","):
+        events, actors = (int(part) for part in scale.split("x"))
+        report, hugo = work / f"report-{events}", work / f"hugo-{events}"
+        if not (report / "Content").exists():
+            subprocess.run([str(DOSSIER), "generate", "--events", str(events), "--actors", str(actors), str(report)], check=True, capture_output=True)
+            shutil.rmtree(hugo, ignore_errors=True)
+            subprocess.run([sys.executable, str(Path(__file__).with_name("hugo_site.py")), str(report / "Content"), str(hugo)], check=True)
+        ours, theirs = [], []
+        for _ in range(arguments.runs):
+            ours.append(dossier_build(report))
+            theirs.append(hugo_build(hugo))
+        wall = statistics.median(run[0] for run in ours)
+        memory = statistics.median(run[1] for run in ours)
+        pages = ours[0][2]
+        hugo_wall = statistics.median(run[0] for run in theirs)
+        hugo_memory = statistics.median(run[1] for run in theirs)
+        hugo_pages = theirs[0][2]
+        cmark = cmark_floor(report, work)
+        copy = copy_floor(report, work)
+        rebuild = None if arguments.no_serve else serve_rebuild(report)
+        print(f"{events:>7} {actors:>6} | {wall:>9.2f} {pages / wall:>8.0f} {memory:>6.0f} | {hugo_wall:>7.2f} {hugo_pages / hugo_wall:>8.0f} {hugo_memory:>6.0f} | "
+              f"{wall / hugo_wall:>6.2f} {memory / hugo_memory:>6.2f} | {cmark:>7.2f} {copy:>7.2f} {wall / copy:>5.1f} | "
+              f"{(str(rebuild) + ' ms') if rebuild is not None else '-':>8}", flush=True)
+
+
+if __name__ == "__main__":
+    main()
