@@ -48,12 +48,7 @@ import Testing
     }
 
     static func sampleSite() throws -> TestSite {
-        let site = try TestSite()
-        try SampleContent.write(to: site)
-        let theme = site.root.appendingPathComponent("Templates")
-        try FileManager.default.copyItem(at: site.templates, to: theme)
-        site.templates = theme
-        return site
+        try TestSite.sampleWithOwnTheme()
     }
 
     @Test func servesPagesWithTheirTypesAndNoStore() async throws {

@@ -5,12 +5,7 @@ import Testing
 @Suite struct TemplateErrorTests {
     /// A copy of the default theme that a test may break.
     func siteWithOwnTheme() throws -> TestSite {
-        let site = try TestSite()
-        try SampleContent.write(to: site)
-        let theme = site.root.appendingPathComponent("Templates")
-        try FileManager.default.copyItem(at: site.templates, to: theme)
-        site.templates = theme
-        return site
+        try TestSite.sampleWithOwnTheme()
     }
 
     func replace(_ old: String, with new: String, in file: String, of site: TestSite) throws {
@@ -33,11 +28,12 @@ import Testing
 
     @Test func missingPartialsAreErrors() throws {
         let site = try siteWithOwnTheme()
-        try replace("{{> partials/footer}}", with: "{{> partials/foter}}", in: "layout.mustache", of: site)
+        try replace("{{> partials/source-line}}", with: "{{> partials/source-lines}}", in: "event.mustache", of: site)
         let errors = site.failingBuild().filter { $0.severity == .error }.map(\.description)
-        let lines = try String(contentsOf: site.templates.appendingPathComponent("layout.mustache"), encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
-        let line = try #require(lines.firstIndex { $0.contains("partials/foter") }) + 1
-        #expect(errors == ["Templates/layout.mustache:\(line):1: error: the template uses the partial `partials/foter`, which does not exist\n    hint: did you mean `partials/footer`?"])
+        let lines = try String(contentsOf: site.templates.appendingPathComponent("event.mustache"), encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+        let line = try #require(lines.firstIndex { $0.contains("partials/source-lines") }) + 1
+        let column = try #require(lines[line - 1].range(of: "{{>")).lowerBound.utf16Offset(in: lines[line - 1]) + 1
+        #expect(errors == ["Templates/event.mustache:\(line):\(column): error: the template uses the partial `partials/source-lines`, which does not exist\n    hint: did you mean `partials/source-line`?"])
     }
 
     @Test func missingPageTemplatesAreErrors() throws {

@@ -7,6 +7,40 @@ struct RenderContext: Sendable {
     let markdown: CommonMark
     let templates: TemplateSet
     let cards = CardCache()
+    let fragments: FragmentCache
+
+    init(report: Report, markdown: CommonMark, templates: TemplateSet) {
+        self.report = report
+        self.markdown = markdown
+        self.templates = templates
+        fragments = FragmentCache(templates: templates)
+    }
+}
+
+/// Parts of the layout that are the same on many pages (the header's navigation for a section,
+/// the footer), rendered once per variant by the theme's own partial.
+final class FragmentCache: @unchecked Sendable {
+    private var rendered: [String: String] = [:]
+    private let lock = NSLock()
+    let templates: TemplateSet
+
+    init(templates: TemplateSet) {
+        self.templates = templates
+    }
+
+    func render(_ template: String, chrome: Chrome, variant: String) -> String {
+        let key = template + "|" + variant
+        lock.lock()
+        let cached = rendered[key]
+        lock.unlock()
+        if let cached { return cached }
+        let html = templates.renderConverted(["chrome": chrome.templateFields], template: template)
+        lock.lock()
+        defer { lock.unlock() }
+        if let raced = rendered[key] { return raced }
+        rendered[key] = html
+        return html
+    }
 }
 
 /// An event card converted for templates, shared by every page that lists the event at the

@@ -11,7 +11,10 @@ public struct TemplateSet: Sendable {
     let displayName: String
 
     /// Templates every theme must provide, one per kind of page.
-    static let requiredPages = ["home", "timeline", "event", "actors", "actor", "topics", "topic", "sources", "page", "404", "partials/event-card"]
+    static let requiredPages = [
+        "home", "timeline", "event", "actors", "actor", "topics", "topic", "sources", "page", "404",
+        "partials/event-card", "partials/header", "partials/footer",
+    ]
 
     public static func load(from folder: URL, displayName: String, log: DiagnosticLog) -> TemplateSet? {
         var isFolder: ObjCBool = false

@@ -35,6 +35,16 @@ final class TestSite {
         try? FileManager.default.removeItem(at: root)
     }
 
+    /// The sample content with its own copy of the default theme, which a test may change.
+    static func sampleWithOwnTheme() throws -> TestSite {
+        let site = try TestSite()
+        try SampleContent.write(to: site)
+        let theme = site.root.appendingPathComponent("Templates")
+        try FileManager.default.copyItem(at: site.templates, to: theme)
+        site.templates = theme
+        return site
+    }
+
     /// Writes a file under `Content/`.
     func write(_ path: String, _ text: String) throws {
         let url = content.appendingPathComponent(path)

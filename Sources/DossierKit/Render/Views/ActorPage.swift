@@ -53,7 +53,9 @@ struct ActorPage {
         }
         let involvements = report.involvements[actor.id] ?? []
         let roles = Involvement.Role.allCases.compactMap { role -> RoleGroup? in
-            let events = involvements.filter { $0.role == role }.map { links.card($0.event, role: role, headingLevel: 4) }
+            // The group's heading names the role, so the cards carry none and are shared by every
+            // actor page that lists the event.
+            let events = involvements.filter { $0.role == role }.map { links.card($0.event, headingLevel: 4) }
             return events.isEmpty ? nil : RoleGroup(role: role.label, events: events)
         }
         let content = ActorPage(

@@ -34,6 +34,10 @@ struct Chrome {
     var license: String?
     /// Set on the 404 page only: hosts serve it at any address, so its links must be absolute.
     var baseHref: String?
+    /// The theme's `partials/header` and `partials/footer`, rendered once for all pages at the
+    /// same depth in the same section, and placed by the layout with `{{{chrome.header}}}`.
+    var header = ""
+    var footer = ""
 
     /// Sections in the main navigation, with the one this page belongs to marked current.
     enum Section: String {
@@ -70,6 +74,8 @@ struct Chrome {
         }
         authors = config.authors.joined(separator: ", ")
         license = config.license
+        header = links.site.fragments.render("partials/header", chrome: self, variant: "\(root)|\(section.rawValue)")
+        footer = links.site.fragments.render("partials/footer", chrome: self, variant: "\(root)|\(footerPages.first { $0.current }?.href ?? "")")
     }
 }
 

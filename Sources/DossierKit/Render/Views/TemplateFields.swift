@@ -21,7 +21,7 @@ extension Chrome: TemplateConvertible {
             "siteTitle": siteTitle, "siteDescription": siteDescription, "language": language, "documentTitle": documentTitle,
             "pageTitle": pageTitle, "description": description, "ogType": ogType, "root": root, "homeHref": homeHref,
             "stylesheet": stylesheet, "script": script, "feedHref": feedHref, "eventsJSONHref": eventsJSONHref,
-            "eventsCSVHref": eventsCSVHref, "authors": authors,
+            "eventsCSVHref": eventsCSVHref, "authors": authors, "header": header, "footer": footer,
             "nav": nav.map(\.templateFields), "breadcrumbs": breadcrumbs.map(\.templateFields), "footerPages": footerPages.map(\.templateFields),
         ]
         fields.set("canonical", canonical)
