@@ -155,7 +155,7 @@ struct HTMLScan {
     var ids: Set<String> = []
 
     /// Tags whose attributes hold links, and which attributes.
-    static func linkAttribute(tag: ArraySlice<UInt8>, attribute: ArraySlice<UInt8>) -> Bool {
+    static func linkAttribute(tag: Slice<UnsafeBufferPointer<UInt8>>, attribute: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
         switch attribute.count {
         case 4: return matches(attribute, "href") && (matches(tag, "a") || matches(tag, "link") || matches(tag, "area"))
         case 3: return matches(attribute, "src") && ["img", "script", "iframe", "source", "video", "audio", "embed"].contains { matches(tag, $0) }
@@ -165,7 +165,7 @@ struct HTMLScan {
     }
 
     /// Whether the bytes spell `word` (lowercase ASCII), ignoring case, without allocating.
-    static func matches(_ bytes: ArraySlice<UInt8>, _ word: StaticString) -> Bool {
+    static func matches(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, _ word: StaticString) -> Bool {
         guard bytes.count == word.utf8CodeUnitCount else { return false }
         return word.withUTF8Buffer { expected in
             var position = bytes.startIndex
@@ -179,14 +179,14 @@ struct HTMLScan {
 
     mutating func run(_ html: String) {
         var text = html
-        text.withUTF8 { buffer in scan(Array(buffer)[...]) }
+        text.withUTF8 { buffer in scan(buffer) }
     }
 
     init() {}
 
     init(_ html: String) { run(html) }
 
-    private mutating func scan(_ bytes: ArraySlice<UInt8>) {
+    private mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>) {
         let end = bytes.endIndex
         var index = bytes.startIndex
         let lessThan = UInt8(ascii: "<"), greaterThan = UInt8(ascii: ">")
@@ -240,7 +240,7 @@ struct HTMLScan {
         }
     }
 
-    private static func find(_ needle: String, in bytes: ArraySlice<UInt8>, from start: Int) -> Int? {
+    private static func find(_ needle: String, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
         let pattern = Array(needle.utf8)
         guard let first = pattern.first else { return nil }
         var position = start

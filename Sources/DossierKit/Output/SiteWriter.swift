@@ -137,7 +137,20 @@ public struct SiteWriter {
         for name in Self.preserved where manager.fileExists(atPath: retired.appendingPathComponent(name).path) {
             try? manager.moveItem(at: retired.appendingPathComponent(name), to: output.appendingPathComponent(name))
         }
-        try? manager.removeItem(at: retired)
+        Self.remove(retired)
+    }
+
+    /// Removes a folder tree, its larger sub-folders on every core (a big site has one folder per page).
+    static func remove(_ folder: URL) {
+        let manager = FileManager.default
+        var entries: [URL] = []
+        for top in (try? manager.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)) ?? [] {
+            let inner = (try? manager.contentsOfDirectory(at: top, includingPropertiesForKeys: nil)) ?? []
+            entries += inner.isEmpty ? [top] : inner
+        }
+        let targets = entries
+        DispatchQueue.concurrentPerform(iterations: targets.count) { try? FileManager.default.removeItem(at: targets[$0]) }
+        try? manager.removeItem(at: folder)
     }
 
     /// Staging and retired folders left behind by a build that was killed.

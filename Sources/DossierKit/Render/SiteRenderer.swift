@@ -55,7 +55,13 @@ struct SiteRenderer: Sendable {
 
     /// Feed, data downloads and sitemap.
     func supportFiles(pagePaths: [String]) -> [OutputFile] {
-        var files = [AtomFeed.make(report, markdown: markdown), DataExport.json(report), DataExport.csv(report)]
+        let report = report, markdown = markdown
+        let makers: [@Sendable () -> OutputFile] = [
+            { AtomFeed.make(report, markdown: markdown) }, { DataExport.json(report) }, { DataExport.csv(report) },
+        ]
+        let made = ResultSlots<OutputFile>(count: makers.count)
+        DispatchQueue.concurrentPerform(iterations: makers.count) { made.set($0, makers[$0]()) }
+        var files = made.values.compactMap { $0 }
         if let sitemap = Sitemap.make(report, pagePaths: pagePaths) { files.append(sitemap) }
         return files
     }
