@@ -58,23 +58,3 @@ public struct SiteSnapshot: Sendable {
         return changed
     }
 }
-
-/// A value shared between the rebuild loop and the request handlers, swapped under a lock.
-final class Locked<Value: Sendable>: @unchecked Sendable {
-    private var value: Value
-    private let lock = NSLock()
-
-    init(_ value: Value) { self.value = value }
-
-    func get() -> Value {
-        lock.lock()
-        defer { lock.unlock() }
-        return value
-    }
-
-    func set(_ newValue: Value) {
-        lock.lock()
-        value = newValue
-        lock.unlock()
-    }
-}
