@@ -137,7 +137,23 @@ public struct SiteWriter {
         for name in Self.preserved where manager.fileExists(atPath: retired.appendingPathComponent(name).path) {
             try? manager.moveItem(at: retired.appendingPathComponent(name), to: output.appendingPathComponent(name))
         }
-        Self.remove(retired)
+        Self.dispose(retired)
+    }
+
+    /// Gets rid of the replaced site, which nobody sees any more. A large one (a folder per page,
+    /// 10,000 of them) takes a second or two to delete on a slow disk, so it is handed to a
+    /// detached `rm -rf` that finishes after this process; anything it has not removed by the
+    /// next build is cleared then, as a leftover.
+    static func dispose(_ folder: URL) {
+        let pages = (try? FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("events").path).count) ?? 0
+        let rm = URL(fileURLWithPath: "/bin/rm")
+        if pages > 2000, FileManager.default.isExecutableFile(atPath: rm.path) {
+            let process = Process()
+            process.executableURL = rm
+            process.arguments = ["-rf", folder.path]
+            if (try? process.run()) != nil { return }
+        }
+        remove(folder)
     }
 
     /// Removes a folder tree, its larger sub-folders on every core (a big site has one folder per page).
