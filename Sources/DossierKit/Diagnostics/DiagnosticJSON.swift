@@ -17,13 +17,27 @@ public enum DiagnosticJSON {
         var severity: String
         var message: String
         var hint: String?
+
+        init(_ diagnostic: Diagnostic) {
+            file = diagnostic.location.file
+            line = diagnostic.location.line
+            column = diagnostic.location.column
+            severity = diagnostic.severity.rawValue
+            message = diagnostic.message
+            hint = diagnostic.hint
+        }
+    }
+
+    /// Compact, sorted-key JSON for machines (the preview's event stream).
+    static func compact(_ value: some Encodable) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
     }
 
     public static func encode(_ diagnostics: [Diagnostic], summary: String) throws -> String {
         let document = Document(
-            diagnostics: diagnostics.map {
-                Entry(file: $0.location.file, line: $0.location.line, column: $0.location.column, severity: $0.severity.rawValue, message: $0.message, hint: $0.hint)
-            },
+            diagnostics: diagnostics.map(Entry.init),
             errors: diagnostics.filter { $0.severity == .error }.count,
             warnings: diagnostics.filter { $0.severity == .warning }.count,
             summary: summary

@@ -85,11 +85,7 @@ struct EventDecoder {
     }
 
     static func example(_ date: PartialDate, at precision: PartialDate.Precision) -> String {
-        switch precision {
-        case .year: return String(date.year)
-        case .month: return String(format: "%04d-%02d", date.year, date.month ?? 1)
-        case .day: return String(format: "%04d-%02d-%02d", date.year, date.month ?? 1, date.day ?? 1)
-        }
+        PartialDate(year: date.year, month: precision >= .month ? date.month ?? 1 : nil, day: precision == .day ? date.day ?? 1 : nil).iso
     }
 
     private func decodeDateValue(_ fields: FieldReader) -> EventDate? {

@@ -197,19 +197,10 @@ public final class PreviewServer: Sendable {
 
     static func diagnosticsJSON(_ diagnostics: [Diagnostic], build: String) -> String {
         struct Payload: Encodable {
-            struct Item: Encodable {
-                var file: String, line: Int, column: Int, severity: String, message: String, hint: String?
-            }
             var build: String
-            var diagnostics: [Item]
+            var diagnostics: [DiagnosticJSON.Entry]
         }
-        let payload = Payload(build: build, diagnostics: diagnostics.map {
-            .init(file: $0.location.file, line: $0.location.line, column: $0.location.column, severity: $0.severity.rawValue, message: $0.message, hint: $0.hint)
-        })
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let data = (try? encoder.encode(payload)) ?? Data("{}".utf8)
-        return String(decoding: data, as: UTF8.self)
+        return DiagnosticJSON.compact(Payload(build: build, diagnostics: diagnostics.map(DiagnosticJSON.Entry.init)))
     }
 }
 
