@@ -102,7 +102,7 @@ import Testing
         let received = stream.read(until: { $0.contains("event: reload") }, seconds: 10)
         #expect(received.contains("event: reload"))
         #expect(try preview.get("/timeline/").body.contains("Drone strike on the base"))
-        #expect(preview.messages.all.contains { $0.hasPrefix("Rebuilt in ") && $0.hasSuffix("changed") })
+        #expect(preview.messages.all.contains { $0.hasPrefix("Rebuilt in ") && $0.contains("changed (") && $0.hasSuffix("rendered)") })
     }
 
     @Test func aBrokenEditShowsErrorsAndAFixRecovers() async throws {

@@ -41,6 +41,8 @@ public struct SiteBuilder: Sendable {
         var files: [OutputFile]
         var pageCount: Int
         var fileCount: Int = 0
+        /// Every page of the site (an incremental run renders only some of them).
+        var pagePaths: [String] = []
 
         /// How long each step took, in order, for `--timings` and the benchmark.
         public var phases: [Phase] = []
@@ -66,18 +68,46 @@ public struct SiteBuilder: Sendable {
         run(to: keepingFiles ? .memory : .discard)
     }
 
-    func run(to destination: Destination) -> CheckResult {
+    /// What the preview carries from one rebuild to the next.
+    struct Incremental {
+        /// The report the previous site was rendered from (nil for the first build).
+        var previous: Report?
+        /// Cards of the previous build; those of changed events are dropped here.
+        var cards: CardCache
+        /// Whether only event files changed (anything else renders the whole site).
+        var onlyEventsChanged: Bool
+    }
+
+    /// Pages rendered by an incremental run; the others are unchanged from the previous build.
+    struct Rendered {
+        var paths: Set<String>
+        var all: Bool
+    }
+
+    func run(to destination: Destination, incremental: Incremental? = nil, rendered: ((Rendered) -> Void)? = nil) -> CheckResult {
         var timer = PhaseTimer()
         let (report, templates, diagnostics) = validate(timer: &timer)
         guard let report, let templates else {
             return CheckResult(report: nil, diagnostics: diagnostics, files: [], pageCount: 0, phases: timer.phases)
         }
         let log = DiagnosticLog()
-        let renderer = SiteRenderer(report: report, templates: templates, markdown: markdown(for: report.config))
-        let jobs = renderer.pageJobs()
+        var renderer = SiteRenderer(report: report, templates: templates, markdown: markdown(for: report.config))
+        let allJobs = renderer.pageJobs()
+        let jobs: [SiteRenderer.PageJob]
+        if let incremental, incremental.onlyEventsChanged, let previous = incremental.previous {
+            let plan = timer.measure("plan") { RebuildPlan(old: previous, new: report) }
+            incremental.cards.invalidate(plan.changedEvents)
+            renderer.cards = incremental.cards
+            jobs = renderer.pageJobs().filter { plan.pages.contains($0.path) }
+            rendered?(Rendered(paths: Set(jobs.map(\.path)), all: false))
+        } else {
+            if let incremental { renderer.cards = incremental.cards; incremental.cards.invalidate(nil) }
+            jobs = renderer.pageJobs()
+            rendered?(Rendered(paths: Set(jobs.map(\.path)), all: true))
+        }
         let copied = copiedFiles()
         let supportPaths = renderer.supportPaths(pagePaths: jobs.map(\.path))
-        let checker = LinkChecker(outputName: options.displayName(options.output), paths: Set(jobs.map(\.path) + supportPaths + copied.map(\.path)))
+        let checker = LinkChecker(outputName: options.displayName(options.output), paths: Set(allJobs.map(\.path) + supportPaths + copied.map(\.path)))
         let kept = ResultSlots<String>(count: jobs.count)
         let writeErrors = ResultSlots<Error>(count: 1)
         var files: [OutputFile] = []
@@ -120,7 +150,8 @@ public struct SiteBuilder: Sendable {
         let failed = log.hasErrors
         return CheckResult(
             report: failed ? nil : report, diagnostics: all, files: failed ? [] : files,
-            pageCount: jobs.count, fileCount: jobs.count + supportPaths.count + copied.count, phases: timer.phases
+            pageCount: allJobs.count, fileCount: allJobs.count + supportPaths.count + copied.count, pagePaths: allJobs.map(\.path),
+            phases: timer.phases
         )
     }
 

@@ -6,13 +6,16 @@ struct RenderContext: Sendable {
     let report: Report
     let markdown: CommonMark
     let templates: TemplateSet
-    let cards = CardCache()
+    let cards: CardCache
     let fragments: FragmentCache
 
-    init(report: Report, markdown: CommonMark, templates: TemplateSet) {
+    /// - Parameter cards: cards kept from the previous build (the preview keeps them across
+    ///   rebuilds, dropping those of changed events); a new cache otherwise.
+    init(report: Report, markdown: CommonMark, templates: TemplateSet, cards: CardCache = CardCache()) {
         self.report = report
         self.markdown = markdown
         self.templates = templates
+        self.cards = cards
         fragments = FragmentCache(templates: templates)
     }
 }
@@ -59,7 +62,7 @@ final class CardCache: @unchecked Sendable {
     static let template = "partials/event-card"
 
     private struct Key: Hashable {
-        var event: Int
+        var event: String
         var depth: Int
         var headingLevel: Int
         var role: Involvement.Role?
@@ -69,7 +72,7 @@ final class CardCache: @unchecked Sendable {
     private let lock = NSLock()
 
     func card(_ index: Int, links: PageLinks, role: Involvement.Role?, headingLevel: Int) -> CardValue {
-        let key = Key(event: index, depth: links.root.count, headingLevel: headingLevel, role: role)
+        let key = Key(event: links.report.events[index].id, depth: links.root.count, headingLevel: headingLevel, role: role)
         lock.lock()
         let cached = cards[key]
         lock.unlock()
@@ -83,5 +86,12 @@ final class CardCache: @unchecked Sendable {
         if let raced = cards[key] { return raced }
         cards[key] = made
         return made
+    }
+
+    /// Forgets the cards of these events (they changed), or every card when `eventIDs` is nil.
+    func invalidate(_ eventIDs: Set<String>?) {
+        lock.lock()
+        if let eventIDs { cards = cards.filter { !eventIDs.contains($0.key.event) } } else { cards = [:] }
+        lock.unlock()
     }
 }

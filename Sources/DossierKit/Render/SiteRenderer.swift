@@ -5,6 +5,7 @@ struct SiteRenderer: Sendable {
     let report: Report
     let templates: TemplateSet
     let markdown: CommonMark
+    var cards = CardCache()
 
     /// One page to render: where it goes and how to make its HTML.
     struct PageJob: Sendable {
@@ -14,7 +15,7 @@ struct SiteRenderer: Sendable {
 
     func pageJobs() -> [PageJob] {
         let report = report, templates = templates
-        let site = RenderContext(report: report, markdown: markdown, templates: templates)
+        let site = RenderContext(report: report, markdown: markdown, templates: templates, cards: cards)
         var jobs: [PageJob] = [
             PageJob(path: HomePage.path) { templates.render(HomePage.make(site), template: "home") },
             PageJob(path: TimelinePage.path) { templates.render(TimelinePage.make(site), template: "timeline") },

@@ -30,6 +30,9 @@ public final class PreviewServer: Sendable {
     let snapshot = Locked(SiteSnapshot.empty)
     let failure = Locked<[Diagnostic]?>(nil)
     let generation = Locked(0)
+    /// The report of the last good build and its event cards, for incremental rebuilds.
+    let previousReport = Locked<Report?>(nil)
+    let cards = CardCache()
     let hub = LiveReloadHub()
     /// Distinguishes this server run from a previous one, so pages reload after a restart.
     let instance = String(UUID().uuidString.prefix(8)).lowercased()
@@ -47,15 +50,23 @@ public final class PreviewServer: Sendable {
         public var changedPaths: [String]
         public var diagnostics: [Diagnostic]
         public var milliseconds: Double
+        /// How many pages were rendered (all of them, or those an edit of events touched).
+        public var renderedPages: Int = 0
     }
 
     /// Builds into memory and notifies open pages. A failed build keeps serving the last good
     /// site, with the errors shown over it.
+    /// - Parameter changed: the files that changed since the last build; when they are all event
+    ///   files, only the pages they touch are rendered again.
     @discardableResult
-    public func rebuild() -> Rebuild {
+    public func rebuild(changed: [String]? = nil) -> Rebuild {
         let clock = ContinuousClock()
         let started = clock.now
-        let result = SiteBuilder(options: build).check()
+        let eventsFolder = build.content.appendingPathComponent("events").standardizedFileURL.path + "/"
+        let onlyEvents = changed.map { !$0.isEmpty && $0.allSatisfy { URL(fileURLWithPath: $0).standardizedFileURL.path.hasPrefix(eventsFolder) } } ?? false
+        let incremental = SiteBuilder.Incremental(previous: previousReport.get(), cards: cards, onlyEventsChanged: onlyEvents)
+        let renderedPaths = Locked<SiteBuilder.Rendered?>(nil)
+        let result = SiteBuilder(options: build).run(to: .memory, incremental: incremental) { renderedPaths.set($0) }
         let elapsed = clock.now - started
         let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
         guard result.report != nil, result.errors.isEmpty else {
@@ -65,7 +76,15 @@ public final class PreviewServer: Sendable {
         }
         let previous = snapshot.get()
         let number = generation.get() + 1
-        var next = SiteSnapshot(result.files, previous: previous, buildID: "\(instance)-\(number)")
+        var files = result.files
+        if let rendered = renderedPaths.get(), !rendered.all {
+            // Pages the edit did not touch are kept as they were.
+            for path in result.pagePaths where !rendered.paths.contains(path) {
+                if let kept = previous.files[path] { files.append(OutputFile(path: path, contents: .data(kept.data))) }
+            }
+        }
+        previousReport.set(result.report)
+        var next = SiteSnapshot(files, previous: previous, buildID: "\(instance)-\(number)")
         let changed = next.changedPaths(since: previous).sorted()
         let recovered = failure.get() != nil
         failure.set(nil)
@@ -80,7 +99,8 @@ public final class PreviewServer: Sendable {
             let cssOnly = changed.allSatisfy { $0.hasSuffix(".css") }
             hub.broadcast(.init(name: cssOnly && !recovered ? "css" : "reload", json: Self.buildJSON(next.buildID)))
         }
-        return Rebuild(succeeded: true, changedPaths: changed, diagnostics: result.diagnostics, milliseconds: milliseconds)
+        return Rebuild(succeeded: true, changedPaths: changed, diagnostics: result.diagnostics, milliseconds: milliseconds,
+                       renderedPages: renderedPaths.get()?.paths.count ?? 0)
     }
 
     /// The first event on each connection: the current build, and its errors if it failed.
@@ -107,7 +127,7 @@ public final class PreviewServer: Sendable {
                     await watcher.run(from: initial) { [self] changed in
                         let names = changed.map { self.build.displayName(URL(fileURLWithPath: $0)) }
                         self.say("Changed: \(names.prefix(3).joined(separator: ", "))\(names.count > 3 ? " and \(names.count - 3) more" : "")")
-                        self.report(self.rebuild(), initial: false)
+                        self.report(self.rebuild(changed: changed), initial: false)
                     }
                 }
                 group.addTask {
@@ -133,7 +153,8 @@ public final class PreviewServer: Sendable {
             if initial {
                 say("Built \(Counted.text(rebuild.changedPaths.count, "file")) in \(time)")
             } else {
-                say("Rebuilt in \(time): \(rebuild.changedPaths.isEmpty ? "no page changed" : Counted.text(rebuild.changedPaths.count, "file") + " changed")")
+                let changed = rebuild.changedPaths.isEmpty ? "no page changed" : Counted.text(rebuild.changedPaths.count, "file") + " changed"
+                say("Rebuilt in \(time): \(changed) (\(Counted.text(rebuild.renderedPages, "page")) rendered)")
             }
         } else {
             for diagnostic in rebuild.diagnostics { say(diagnostic.description) }

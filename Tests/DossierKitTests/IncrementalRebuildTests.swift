@@ -1,0 +1,94 @@
+import Foundation
+import Testing
+@testable import DossierKit
+
+/// The preview's incremental rebuilds render only the pages an edit of events touches, and the
+/// site they give is the same, byte for byte, as building everything again.
+@Suite struct IncrementalRebuildTests {
+    final class Fixture {
+        let root: URL
+        let options: BuildOptions
+        let server: PreviewServer
+
+        init() throws {
+            root = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-incremental-\(UUID().uuidString)")
+            try SyntheticReport(events: 300, actors: 40, seed: 11).write(to: root)
+            var options = BuildOptions(root: root)
+            options.templates = TestSite.repository.appendingPathComponent("Templates")
+            self.options = options
+            server = PreviewServer(build: options, serve: ServeOptions(port: 0), say: { _ in })
+            #expect(server.rebuild().succeeded)
+        }
+
+        deinit { try? FileManager.default.removeItem(at: root) }
+
+        var eventsFile: URL { root.appendingPathComponent("Content/events/events-0000.yaml") }
+
+        func edit(_ file: URL, _ change: (String) -> String) throws -> PreviewServer.Rebuild {
+            let text = try String(contentsOf: file, encoding: .utf8)
+            let changed = change(text)
+            #expect(changed != text)
+            try Data(changed.utf8).write(to: file)
+            return server.rebuild(changed: [file.path])
+        }
+
+        /// The served site against a complete build of the same content.
+        func expectSameAsFullBuild() throws {
+            let full = SiteBuilder(options: options).check()
+            var expected: [String: Data] = [:]
+            for file in full.files {
+                switch file.contents {
+                case .text(let text): expected[file.path] = Data(text.utf8)
+                case .data(let data): expected[file.path] = data
+                case .copy(let url): expected[file.path] = try Data(contentsOf: url)
+                }
+            }
+            let served = server.snapshot.get().files.mapValues(\.data)
+            #expect(served.keys.sorted() == expected.keys.sorted())
+            for (path, data) in expected where served[path] != data { Issue.record("\(path) differs from a full build") }
+        }
+    }
+
+    @Test func aTitleEditRendersFewPagesAndMatchesAFullBuild() throws {
+        let fixture = try Fixture()
+        let rebuild = try fixture.edit(fixture.eventsFile) { $0.replacingOccurrences(of: "- id: event-000010\n", with: "- id: event-000010\n  display_date: Edited date\n") }
+        #expect(rebuild.succeeded)
+        #expect(rebuild.renderedPages > 5 && rebuild.renderedPages < 60, "rendered \(rebuild.renderedPages) pages")
+        #expect(rebuild.changedPaths.contains("events/event-000010/index.html"))
+        try fixture.expectSameAsFullBuild()
+    }
+
+    @Test func movingAnEventInTimeMatchesAFullBuild() throws {
+        let fixture = try Fixture()
+        // Event 5 moves from 2014 to mid-2023: neighbours change at both places.
+        let rebuild = try fixture.edit(fixture.eventsFile) { text in
+            guard let block = text.range(of: "- id: event-000005\n"), let date = text.range(of: "  date: ", range: block.upperBound..<text.endIndex),
+                  let end = text.range(of: "\n", range: date.upperBound..<text.endIndex) else { return text }
+            return text.replacingCharacters(in: date.upperBound..<end.lowerBound, with: "2023-06-15")
+        }
+        #expect(rebuild.succeeded)
+        #expect(rebuild.renderedPages < 120, "rendered \(rebuild.renderedPages) pages")
+        try fixture.expectSameAsFullBuild()
+    }
+
+    @Test func removingAnEventMatchesAFullBuild() throws {
+        let fixture = try Fixture()
+        // The last event: no other event refers to it (cross-references point to earlier events).
+        let lastFile = fixture.root.appendingPathComponent("Content/events/events-0001.yaml")
+        let rebuild = try fixture.edit(lastFile) { text in
+            guard let start = text.range(of: "- id: event-000299\n") else { return text }
+            return String(text[..<start.lowerBound])
+        }
+        #expect(rebuild.succeeded)
+        #expect(fixture.server.snapshot.get().files["events/event-000299/index.html"] == nil)
+        try fixture.expectSameAsFullBuild()
+    }
+
+    @Test func anythingButEventsRendersEverything() throws {
+        let fixture = try Fixture()
+        let actor = fixture.root.appendingPathComponent("Content/actors/actor-00003.md")
+        let rebuild = try fixture.edit(actor) { $0.replacingOccurrences(of: "name: \"Actor 3", with: "name: \"Actor Three") }
+        #expect(rebuild.renderedPages == 300 + 40 + 6 + SyntheticReport(events: 300, actors: 40).topicCount + 1)
+        try fixture.expectSameAsFullBuild()
+    }
+}
