@@ -6,6 +6,8 @@ import Foundation
 /// build either replaces the whole site or leaves the previous one untouched.
 public struct SiteBuilder: Sendable {
     public let options: BuildOptions
+    /// Parsed event files from earlier builds (the preview server passes one).
+    var eventFiles: EventFileCache?
 
     public init(options: BuildOptions) {
         self.options = options
@@ -19,7 +21,7 @@ public struct SiteBuilder: Sendable {
 
     func validate(timer: inout PhaseTimer) -> (report: Report?, templates: TemplateSet?, diagnostics: [Diagnostic]) {
         let log = DiagnosticLog()
-        let loader = ContentLoader(folder: options.content, displayName: options.displayName(options.content))
+        let loader = ContentLoader(folder: options.content, displayName: options.displayName(options.content), cache: eventFiles)
         var report: Report?
         if var content = timer.measure("load", { loader.load(log: log) }) {
             if let baseURL = options.baseURL {

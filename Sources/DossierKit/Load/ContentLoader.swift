@@ -16,10 +16,13 @@ public struct ContentLoader: Sendable {
     public let folder: URL
     /// How the folder is named in messages (as the user typed it).
     public let displayName: String
+    /// Event files parsed by an earlier load (the preview keeps one across rebuilds).
+    let cache: EventFileCache?
 
-    public init(folder: URL, displayName: String? = nil) {
+    public init(folder: URL, displayName: String? = nil, cache: EventFileCache? = nil) {
         self.folder = folder
         self.displayName = displayName ?? folder.lastPathComponent
+        self.cache = cache
     }
 
     public func load(log: DiagnosticLog) -> LoadedContent? {
@@ -65,8 +68,15 @@ public struct ContentLoader: Sendable {
         let files = ContentFile.list(folder.appendingPathComponent("events"), extensions: ["yaml", "yml", "json", "csv"])
         let results = ResultSlots<([Event], DiagnosticLog)>(count: files.count)
         DispatchQueue.concurrentPerform(iterations: files.count) { index in
+            let stamp = EventFileCache.stamp(of: files[index])
+            if let cached = cache?.lookup(files[index], stamp: stamp) {
+                results.set(index, cached)
+                return
+            }
             let fileLog = DiagnosticLog()
-            results.set(index, (loadEventFile(files[index], log: fileLog), fileLog))
+            let loaded = (loadEventFile(files[index], log: fileLog), fileLog)
+            cache?.store(files[index], stamp: stamp, loaded)
+            results.set(index, loaded)
         }
         var events: [Event] = []
         for case let (fileEvents, fileLog)? in results.values {

@@ -33,6 +33,7 @@ public final class PreviewServer: Sendable {
     /// The report of the last good build and its event cards, for incremental rebuilds.
     let previousReport = Locked<Report?>(nil)
     let cards = CardCache()
+    let eventFiles = EventFileCache()
     let hub = LiveReloadHub()
     /// Distinguishes this server run from a previous one, so pages reload after a restart.
     let instance = String(UUID().uuidString.prefix(8)).lowercased()
@@ -66,7 +67,9 @@ public final class PreviewServer: Sendable {
         let onlyEvents = changed.map { !$0.isEmpty && $0.allSatisfy { URL(fileURLWithPath: $0).standardizedFileURL.path.hasPrefix(eventsFolder) } } ?? false
         let incremental = SiteBuilder.Incremental(previous: previousReport.get(), cards: cards, onlyEventsChanged: onlyEvents)
         let renderedPaths = Locked<SiteBuilder.Rendered?>(nil)
-        let result = SiteBuilder(options: build).run(to: .memory, incremental: incremental) { renderedPaths.set($0) }
+        var builder = SiteBuilder(options: build)
+        builder.eventFiles = eventFiles
+        let result = builder.run(to: .memory, incremental: incremental) { renderedPaths.set($0) }
         let elapsed = clock.now - started
         let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
         guard result.report != nil, result.errors.isEmpty else {
