@@ -9,8 +9,8 @@ import Foundation
 /// quiet for `settle` before reporting.
 struct ContentWatcher: Sendable {
     var folders: [URL]
-    var interval: Duration = .milliseconds(150)
-    var settle: Duration = .milliseconds(120)
+    var interval: Duration = .milliseconds(100)
+    var settle: Duration = .milliseconds(80)
 
     typealias Fingerprint = [String: FileState]
 
