@@ -6,8 +6,9 @@ import Foundation
 /// build either replaces the whole site or leaves the previous one untouched.
 public struct SiteBuilder: Sendable {
     public let options: BuildOptions
-    /// Parsed event files from earlier builds (the preview server passes one).
+    /// Parsed event files and Markdown link scans from earlier builds (the preview passes them).
     var eventFiles: EventFileCache?
+    var linkScans: LinkScanCache?
 
     public init(options: BuildOptions) {
         self.options = options
@@ -27,7 +28,7 @@ public struct SiteBuilder: Sendable {
             if let baseURL = options.baseURL {
                 content.config.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
             }
-            report = timer.measure("link") { ReportLinker(markdown: markdown(for: content.config)).link(content, log: log) }
+            report = timer.measure("link") { ReportLinker(markdown: markdown(for: content.config), linkScans: linkScans).link(content, log: log) }
         }
         let templates = timer.measure("templates") {
             TemplateSet.load(from: options.templates, displayName: options.displayName(options.templates), log: log)

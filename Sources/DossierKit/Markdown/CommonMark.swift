@@ -38,18 +38,30 @@ public struct CommonMark: Sendable {
     }
 
     /// Every link and image target in the text, with its file position.
-    public func links(in markdown: MarkdownText) -> [Link] {
-        var found: [Link] = []
-        withDocument(markdown.text) { document in
+    public func links(in markdown: MarkdownText, cache: LinkScanCache? = nil) -> [Link] {
+        let scanned = cache?.links(in: markdown.text, scan: linksInText) ?? linksInText(markdown.text)
+        return scanned.map { link in
+            let location = SourceLocation(
+                file: markdown.location.file,
+                line: markdown.location.line + max(link.line, 1) - 1,
+                column: link.line <= 1 && markdown.location.column > 1 ? markdown.location.column + link.column - 1 : link.column
+            )
+            return Link(url: link.url, location: location)
+        }
+    }
+
+    /// A link's target and its position within the Markdown text itself.
+    public struct TextLink: Sendable {
+        var url: String
+        var line: Int
+        var column: Int
+    }
+
+    func linksInText(_ text: String) -> [TextLink] {
+        var found: [TextLink] = []
+        withDocument(text) { document in
             forEachLink(in: document) { node, url in
-                let line = Int(cmark_node_get_start_line(node))
-                let column = Int(cmark_node_get_start_column(node))
-                let location = SourceLocation(
-                    file: markdown.location.file,
-                    line: markdown.location.line + max(line, 1) - 1,
-                    column: line <= 1 && markdown.location.column > 1 ? markdown.location.column + column - 1 : column
-                )
-                found.append(Link(url: url, location: location))
+                found.append(TextLink(url: url, line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node))))
             }
         }
         return found

@@ -4,9 +4,12 @@ import Foundation
 /// resolve — and builds the `Report`. Every problem is logged with the position of the reference.
 public struct ReportLinker {
     public let markdown: CommonMark
+    /// Link scans from earlier builds (the preview keeps one).
+    public var linkScans: LinkScanCache?
 
-    public init(markdown: CommonMark) {
+    public init(markdown: CommonMark, linkScans: LinkScanCache? = nil) {
         self.markdown = markdown
+        self.linkScans = linkScans
     }
 
     public func link(_ content: LoadedContent, log: DiagnosticLog) -> Report {
@@ -29,7 +32,7 @@ public struct ReportLinker {
         let sitePaths = Self.sitePaths(content)
         func checkMarkdown(_ text: MarkdownText?) {
             guard let text else { return }
-            for link in markdown.links(in: text) {
+            for link in markdown.links(in: text, cache: linkScans) {
                 if let reference = CrossReference(url: link.url) {
                     checkReference(reference.id, kind: reference.kind, at: link.location)
                     if reference.kind == .actor { mentionedActors.insert(reference.id) }

@@ -34,6 +34,7 @@ public final class PreviewServer: Sendable {
     let previousReport = Locked<Report?>(nil)
     let cards = CardCache()
     let eventFiles = EventFileCache()
+    let linkScans = LinkScanCache()
     let hub = LiveReloadHub()
     /// Distinguishes this server run from a previous one, so pages reload after a restart.
     let instance = String(UUID().uuidString.prefix(8)).lowercased()
@@ -69,6 +70,7 @@ public final class PreviewServer: Sendable {
         let renderedPaths = Locked<SiteBuilder.Rendered?>(nil)
         var builder = SiteBuilder(options: build)
         builder.eventFiles = eventFiles
+        builder.linkScans = linkScans
         let result = builder.run(to: .memory, incremental: incremental) { renderedPaths.set($0) }
         let elapsed = clock.now - started
         let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
