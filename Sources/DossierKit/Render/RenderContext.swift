@@ -72,15 +72,31 @@ final class CardCache: @unchecked Sendable {
     private let lock = NSLock()
 
     func card(_ index: Int, links: PageLinks, role: Involvement.Role?, headingLevel: Int) -> CardValue {
-        let key = Key(event: links.report.events[index].id, depth: links.root.count, headingLevel: headingLevel, role: role)
+        cached(Key(event: links.report.events[index].id, depth: links.root.count, headingLevel: headingLevel, role: role)) {
+            let card = EventCard(links.report.events[index], links: links, role: role, headingLevel: headingLevel)
+            var fields = TemplateValue.convert(card) as? [String: Any] ?? [:]
+            fields["html"] = links.site.templates.renderConverted(fields, template: Self.template)
+            return CardValue(fields)
+        }
+    }
+
+    /// A one-line link to an event (title and date), rendered once per event and depth by the
+    /// theme's `partials/event-link`: the sources index lists tens of thousands of them.
+    func link(_ index: Int, links: PageLinks) -> CardValue {
+        cached(Key(event: links.report.events[index].id, depth: links.root.count, headingLevel: 0, role: nil)) {
+            let event = links.report.events[index]
+            var fields: [String: Any] = ["title": event.title, "href": links.event(event.id), "date": event.date.formatted]
+            fields["html"] = links.site.templates.renderConverted(fields, template: "partials/event-link")
+            return CardValue(fields)
+        }
+    }
+
+    private func cached(_ key: Key, make: () -> CardValue) -> CardValue {
         lock.lock()
         let cached = cards[key]
         lock.unlock()
         if let cached { return cached }
-        let card = EventCard(links.report.events[index], links: links, role: role, headingLevel: headingLevel)
-        var fields = TemplateValue.convert(card) as? [String: Any] ?? [:]
-        fields["html"] = links.site.templates.renderConverted(fields, template: Self.template)
-        let made = CardValue(fields)
+        let made = make()
         lock.lock()
         defer { lock.unlock() }
         if let raced = cards[key] { return raced }

@@ -13,7 +13,7 @@ public struct TemplateSet: Sendable {
     /// Templates every theme must provide, one per kind of page.
     static let requiredPages = [
         "home", "timeline", "event", "actors", "actor", "topics", "topic", "sources", "page", "404",
-        "partials/event-card", "partials/header", "partials/footer",
+        "partials/event-card", "partials/event-link", "partials/header", "partials/footer",
     ]
 
     public static func load(from folder: URL, displayName: String, log: DiagnosticLog) -> TemplateSet? {

@@ -2,7 +2,7 @@
 struct SourcesPage {
     struct Row {
         var source: EventPage.SourceView
-        var events: [EventPage.Neighbour]
+        var events: [CardValue]
         var count: Int
         var citedByText: String
     }
@@ -20,10 +20,7 @@ struct SourcesPage {
         let rows = report.sources.map { cited in
             Row(
                 source: EventPage.SourceView(cited.source),
-                events: cited.eventIndexes.map { index in
-                    let event = report.events[index]
-                    return EventPage.Neighbour(title: event.title, href: links.event(event.id), date: event.date.formatted)
-                },
+                events: cited.eventIndexes.map { site.cards.link($0, links: links) },
                 count: cited.eventIndexes.count,
                 citedByText: "Cited by \(Counted.text(cited.eventIndexes.count, "event"))"
             )
