@@ -21,7 +21,7 @@ struct ActorIndexPage {
     static let path = SitePaths.actors
 
     static func make(_ site: RenderContext) -> PageView<ActorIndexPage> {
-        let report = site.report, markdown = site.markdown
+        let report = site.report
         let links = PageLinks(path: path, site: site)
         let groups = Actor.Kind.allCases.compactMap { kind -> Group? in
             let rows = report.actors.filter { $0.kind == kind }.map { actor in

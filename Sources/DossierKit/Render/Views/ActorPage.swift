@@ -35,7 +35,7 @@ struct ActorPage {
     static func path(_ actor: Actor) -> String { SitePaths.actor(actor.id) }
 
     static func make(_ actor: Actor, _ site: RenderContext) -> PageView<ActorPage> {
-        let report = site.report, markdown = site.markdown
+        let report = site.report
         let links = PageLinks(path: path(actor), site: site)
         let period = { (affiliation: Affiliation) -> String? in
             switch (affiliation.since, affiliation.until) {

@@ -26,7 +26,7 @@ struct HomePage {
     static let path = SitePaths.home
 
     static func make(_ site: RenderContext) -> PageView<HomePage> {
-        let report = site.report, markdown = site.markdown
+        let report = site.report
         let links = PageLinks(path: path, site: site)
         let events = report.events
         let killedMinimum = events.flatMap(\.casualties).filter { $0.kind == .killed }.compactMap { $0.minimum ?? $0.maximum }.reduce(0, +)

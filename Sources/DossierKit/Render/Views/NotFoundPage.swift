@@ -5,7 +5,7 @@ struct NotFoundPage {
     static let path = SitePaths.notFound
 
     static func make(_ site: RenderContext) -> PageView<NotFoundPage> {
-        let report = site.report, markdown = site.markdown
+        let report = site.report
         let links = PageLinks(path: path, site: site)
         var chrome = Chrome(links: links, title: "Page not found", description: "This page does not exist.", section: .page)
         // A host serves this page at whatever address was missing, so relative links would

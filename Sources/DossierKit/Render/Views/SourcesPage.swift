@@ -15,7 +15,7 @@ struct SourcesPage {
     static let path = SitePaths.sources
 
     static func make(_ site: RenderContext) -> PageView<SourcesPage> {
-        let report = site.report, markdown = site.markdown
+        let report = site.report
         let links = PageLinks(path: path, site: site)
         let rows = report.sources.map { cited in
             Row(

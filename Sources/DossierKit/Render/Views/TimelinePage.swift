@@ -30,7 +30,7 @@ struct TimelinePage {
     static let path = SitePaths.timeline
 
     static func make(_ site: RenderContext) -> PageView<TimelinePage> {
-        let report = site.report, markdown = site.markdown
+        let report = site.report
         let links = PageLinks(path: path, site: site)
         var years: [Year] = []
         for (index, event) in report.events.enumerated() {

@@ -5,7 +5,7 @@ struct TopicIndexPage {
     static let path = SitePaths.topics
 
     static func make(_ site: RenderContext) -> PageView<TopicIndexPage> {
-        let report = site.report, markdown = site.markdown
+        let report = site.report
         let links = PageLinks(path: path, site: site)
         let topics = report.topics.map { topic in
             HomePage.TopicEntry(title: topic.title, href: links.topic(topic.id), summary: topic.summary ?? "", eventCount: report.topicEvents[topic.id]?.count ?? 0, eventsText: Counted.text(report.topicEvents[topic.id]?.count ?? 0, "event"))

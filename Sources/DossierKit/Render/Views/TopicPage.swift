@@ -22,7 +22,7 @@ struct TopicPage {
     static func path(_ topic: Topic) -> String { SitePaths.topic(topic.id) }
 
     static func make(_ topic: Topic, _ site: RenderContext) -> PageView<TopicPage> {
-        let report = site.report, markdown = site.markdown
+        let report = site.report
         let links = PageLinks(path: path(topic), site: site)
         let indexes = report.topicEvents[topic.id] ?? []
         let content = TopicPage(
