@@ -51,6 +51,7 @@ let package = Package(
             name: "DossierKitTests",
             dependencies: [
                 "DossierKit",
+                .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),

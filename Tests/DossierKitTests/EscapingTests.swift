@@ -1,3 +1,4 @@
+import Mustache
 import Testing
 @testable import DossierKit
 
@@ -90,5 +91,21 @@ import Testing
         try site.build()
         #expect(try site.html("actors/kataib-hezbollah/index.html").contains("<h1>كتائب حزب الله</h1>"))
         #expect(try site.html("events/e/index.html").contains("<h1>زيارة قاآني</h1>"))
+    }
+}
+
+
+/// The theme's fast escaping gives exactly what swift-mustache's own escaping gives.
+@Suite struct HTMLEscapingTests {
+    @Test(arguments: [
+        "", "plain", "A & B <c> \"d\" 'e'", "<script>alert(1)</script>", "e\u{301} café كتائب حزب الله", "&amp;", "x\"><img onerror=alert(1)>",
+        "\u{1F1EE}\u{1F1F6} flags & \u{200F}marks", "'''", "<<>>&&\"\"",
+    ])
+    func matchesTheLibrarysEscaping(text: String) throws {
+        let library = try MustacheTemplate(string: "{{x}}").render(["x": text])
+        _ = HTMLEscaping.registered
+        let ours = try MustacheTemplate(string: "{{% CONTENT_TYPE: HTML}}\n{{x}}").render(["x": text])
+        #expect(ours == library)
+        #expect(HTMLEscaping().escapeText(text) == library)
     }
 }

@@ -17,6 +17,7 @@ public struct TemplateSet: Sendable {
     ]
 
     public static func load(from folder: URL, displayName: String, log: DiagnosticLog) -> TemplateSet? {
+        HTMLEscaping.registered
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
             log.error(SourceLocation(file: displayName), "the templates folder does not exist", hint: "pass --templates PATH, or copy the default theme's Templates/ folder")
