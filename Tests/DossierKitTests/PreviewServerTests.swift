@@ -34,16 +34,20 @@ import Testing
 
         deinit { task.cancel() }
 
-        func get(_ path: String, method: String = "GET", headers: [String: String] = [:]) throws -> RawHTTP.Response {
-            try RawHTTP.request(port: port, method, path, headers: headers)
+        func get(_ path: String, method: String = "GET", headers: [String: String] = [:]) async throws -> RawHTTP.Response {
+            let port = port
+            return try await offThePool { try RawHTTP.request(port: port, method, path, headers: headers) }
         }
 
         /// An open event stream, already past its first (`hello`) event.
-        func events() throws -> RawHTTP {
-            let stream = try RawHTTP(port: port)
-            stream.send("GET", LiveReloadScript.eventsPath)
-            stream.read(until: { $0.contains("event: hello") }, seconds: 5)
-            return stream
+        func events() async throws -> RawHTTP {
+            let port = port
+            return try await offThePool {
+                let stream = try RawHTTP(port: port)
+                stream.send("GET", LiveReloadScript.eventsPath)
+                stream.read(until: { $0.contains("event: hello") }, seconds: 30)
+                return stream
+            }
         }
     }
 
@@ -53,22 +57,22 @@ import Testing
 
     @Test func servesPagesWithTheirTypesAndNoStore() async throws {
         let preview = try await Preview(site: try Self.sampleSite())
-        let home = try preview.get("/")
+        let home = try await preview.get("/")
         #expect(home.status == 200)
         #expect(home.headers["content-type"]?.hasPrefix("text/html") == true)
         #expect(home.headers["cache-control"] == "no-store")
         #expect(home.body.contains("<h1>Test report</h1>"))
         #expect(home.body.contains(#"<script src="/__dossier/livereload.js" data-build="#))
         #expect(home.headers["content-length"] == String(home.body.utf8.count))
-        #expect(try preview.get("/assets/style.css").headers["content-type"]?.hasPrefix("text/css") == true)
-        #expect(try preview.get("/assets/dossier.js").headers["content-type"]?.contains("javascript") == true)
-        #expect(try preview.get("/data/events.json").headers["content-type"]?.hasPrefix("application/json") == true)
-        #expect(try preview.get("/events/first-attack/").body.contains("<h1>Drone attack on a base</h1>"))
-        #expect(try preview.get("/events/first-attack").status == 301)
-        let head = try preview.get("/timeline/", method: "HEAD")
+        #expect(try await preview.get("/assets/style.css").headers["content-type"]?.hasPrefix("text/css") == true)
+        #expect(try await preview.get("/assets/dossier.js").headers["content-type"]?.contains("javascript") == true)
+        #expect(try await preview.get("/data/events.json").headers["content-type"]?.hasPrefix("application/json") == true)
+        #expect(try await preview.get("/events/first-attack/").body.contains("<h1>Drone attack on a base</h1>"))
+        #expect(try await preview.get("/events/first-attack").status == 301)
+        let head = try await preview.get("/timeline/", method: "HEAD")
         #expect(head.status == 200 && head.body.isEmpty)
-        let etag = try #require(try preview.get("/timeline/").headers["etag"])
-        #expect(try preview.get("/timeline/", headers: ["If-None-Match": etag]).status == 304)
+        let etag = try #require(try await preview.get("/timeline/").headers["etag"])
+        #expect(try await preview.get("/timeline/", headers: ["If-None-Match": etag]).status == 304)
         // `build` never writes the live-reload script into the site.
         try preview.site.build()
         #expect(!(try preview.site.html("index.html")).contains("__dossier"))
@@ -76,7 +80,7 @@ import Testing
 
     @Test func missingPagesGetTheSitesOwn404Page() async throws {
         let preview = try await Preview(site: try Self.sampleSite())
-        let missing = try preview.get("/no/such/page/")
+        let missing = try await preview.get("/no/such/page/")
         #expect(missing.status == 404)
         #expect(missing.body.contains("Page not found"))
         #expect(missing.headers["content-type"]?.hasPrefix("text/html") == true)
@@ -88,53 +92,53 @@ import Testing
     ])
     func requestsOutsideTheSiteServeNothingFromOutside(path: String) async throws {
         let preview = try await Preview(site: try Self.sampleSite())
-        let response = try preview.get(path)
+        let response = try await preview.get(path)
         #expect(response.status == 400 || response.status == 404, "\(path) → \(response.status)")
         #expect(!response.body.contains("root:"))
     }
 
     @Test func aContentEditReloadsOpenPages() async throws {
         let preview = try await Preview(site: try Self.sampleSite())
-        let stream = try preview.events()
+        let stream = try await preview.events()
         let events = try preview.site.content.appendingPathComponent("events/events.yaml")
         let text = try String(contentsOf: events, encoding: .utf8)
         try Data(text.replacingOccurrences(of: "title: Drone attack on a base", with: "title: Drone strike on the base").utf8).write(to: events)
-        let received = stream.read(until: { $0.contains("event: reload") }, seconds: 10)
+        let received = try await offThePool { stream.read(until: { $0.contains("event: reload") }, seconds: 30) }
         #expect(received.contains("event: reload"))
-        #expect(try preview.get("/timeline/").body.contains("Drone strike on the base"))
+        #expect(try await preview.get("/timeline/").body.contains("Drone strike on the base"))
         #expect(preview.messages.all.contains { $0.hasPrefix("Rebuilt in ") && $0.contains("changed (") && $0.hasSuffix("rendered)") })
     }
 
     @Test func aBrokenEditShowsErrorsAndAFixRecovers() async throws {
         let preview = try await Preview(site: try Self.sampleSite())
-        let stream = try preview.events()
+        let stream = try await preview.events()
         let events = try preview.site.content.appendingPathComponent("events/events.yaml")
         let original = try String(contentsOf: events, encoding: .utf8)
         try Data(original.replacingOccurrences(of: "date: 2024-01-28", with: "date: 2024-02-30").utf8).write(to: events)
-        let failed = stream.read(until: { $0.contains("event: failed") }, seconds: 10)
+        let failed = try await offThePool { stream.read(until: { $0.contains("event: failed") }, seconds: 30) }
         #expect(failed.contains(#"{"column":9,"file":"Content/events/events.yaml","hint":"write a day as 2024-01-28, a month as 2023-10, a year as 2014","line":2,"message":"`2024-02-30` is not a real date: February 2024 has 29 days","severity":"error"}"#), "\(failed)")
         #expect(failed.contains("is not a real date"))
         // The last good site is still served, and a page opened now learns about the errors.
-        #expect(try preview.get("/").status == 200)
-        let late = try preview.events()
-        #expect(late.read(seconds: 0.1).contains("not a real date"))
+        #expect(try await preview.get("/").status == 200)
+        let late = try await preview.events()
+        #expect(try await offThePool { late.read(seconds: 0.1) }.contains("not a real date"))
         try Data(original.utf8).write(to: events)
-        let recovered = stream.read(until: { $0.contains("event: reload") }, seconds: 10)
+        let recovered = try await offThePool { stream.read(until: { $0.contains("event: reload") }, seconds: 30) }
         #expect(recovered.contains("event: reload"))
-        #expect(try preview.get("/__dossier/status").body.hasPrefix(#"{"build":""#))
-        #expect(!(try preview.get("/__dossier/status").body.contains("diagnostics")))
+        #expect(try await preview.get("/__dossier/status").body.hasPrefix(#"{"build":""#))
+        #expect(!(try await preview.get("/__dossier/status").body.contains("diagnostics")))
     }
 
     @Test func aStylesheetChangeSwapsCSSWithoutAReload() async throws {
         let preview = try await Preview(site: try Self.sampleSite())
-        let stream = try preview.events()
+        let stream = try await preview.events()
         let css = preview.site.templates.appendingPathComponent("assets/style.css")
         let text = try String(contentsOf: css, encoding: .utf8)
         try Data((text + "\n.added-by-test { color: red; }\n").utf8).write(to: css)
-        let received = stream.read(until: { $0.contains("event: css") || $0.contains("event: reload") }, seconds: 10)
+        let received = try await offThePool { stream.read(until: { $0.contains("event: css") || $0.contains("event: reload") }, seconds: 30) }
         #expect(received.contains("event: css"))
         #expect(!received.contains("event: reload"))
-        #expect(try preview.get("/assets/style.css").body.contains(".added-by-test"))
+        #expect(try await preview.get("/assets/style.css").body.contains(".added-by-test"))
     }
 
     @Test func editorTemporaryFilesDoNotTriggerRebuilds() {
@@ -149,6 +153,6 @@ import Testing
         let second = try await Preview(site: try Self.sampleSite(), port: first.port)
         #expect(second.port != first.port)
         #expect(second.messages.all.contains("Port \(first.port) is in use; serving on port \(second.port) instead."))
-        #expect(try second.get("/").status == 200)
+        #expect(try await second.get("/").status == 200)
     }
 }

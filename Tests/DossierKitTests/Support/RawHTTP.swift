@@ -5,7 +5,7 @@ import Glibc
 
 /// A minimal HTTP/1.1 client over a plain socket, for what URLSession will not do in tests:
 /// send a request path exactly as written (`/../..`, `%2e%2e`), and read an event stream as it arrives.
-final class RawHTTP {
+final class RawHTTP: @unchecked Sendable {
     let fd: Int32
     private var buffer = Data()
 
@@ -45,7 +45,7 @@ final class RawHTTP {
         return String(decoding: buffer, as: UTF8.self)
     }
 
-    struct Response {
+    struct Response: Sendable {
         var status: Int
         var headers: [String: String]
         var body: String
@@ -55,7 +55,7 @@ final class RawHTTP {
     static func request(port: Int, _ method: String = "GET", _ path: String, headers: [String: String] = [:]) throws -> Response {
         let client = try RawHTTP(port: port)
         client.send(method, path, headers: headers)
-        let text = client.read(seconds: 5)
+        let text = client.read(seconds: 30)
         let parts = text.components(separatedBy: "\r\n\r\n")
         let head = parts.first ?? ""
         let lines = head.components(separatedBy: "\r\n")
@@ -67,5 +67,15 @@ final class RawHTTP {
             }
         }
         return Response(status: status, headers: fields, body: parts.dropFirst().joined(separator: "\r\n\r\n"))
+    }
+}
+
+/// Runs blocking socket work on a thread of its own: an async test that blocked a thread of the
+/// cooperative pool could starve the very server it is waiting for (the pool has one thread per core).
+func offThePool<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+    try await withCheckedThrowingContinuation { continuation in
+        Thread.detachNewThread {
+            continuation.resume(with: Result { try body() })
+        }
     }
 }
