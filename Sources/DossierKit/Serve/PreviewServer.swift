@@ -132,7 +132,8 @@ public final class PreviewServer: Sendable {
                     await watcher.run(from: initial) { [self] changed in
                         let names = changed.map { self.build.displayName(URL(fileURLWithPath: $0)) }
                         self.say("Changed: \(names.prefix(3).joined(separator: ", "))\(names.count > 3 ? " and \(names.count - 3) more" : "")")
-                        self.report(self.rebuild(changed: changed), initial: false)
+                        let outcome = await onOwnThread { self.rebuild(changed: changed) }
+                        self.report(outcome, initial: false)
                     }
                 }
                 group.addTask {

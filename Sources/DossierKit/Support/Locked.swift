@@ -39,3 +39,11 @@ final class ResultSlots<Value>: @unchecked Sendable {
         return storage
     }
 }
+
+/// Runs CPU-heavy or blocking work on a thread of its own, so it does not hold one of the
+/// cooperative pool's threads (one per core) that the preview's HTTP handlers need meanwhile.
+func onOwnThread<T: Sendable>(_ body: @escaping @Sendable () -> T) async -> T {
+    await withCheckedContinuation { continuation in
+        Thread.detachNewThread { continuation.resume(returning: body()) }
+    }
+}
