@@ -1,4 +1,5 @@
 import Foundation
+@testable import DossierKit
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -70,12 +71,8 @@ final class RawHTTP: @unchecked Sendable {
     }
 }
 
-/// Runs blocking socket work on a thread of its own: an async test that blocked a thread of the
-/// cooperative pool could starve the very server it is waiting for (the pool has one thread per core).
+/// Runs blocking socket work on a thread of its own (see `onOwnThread`): an async test that
+/// blocked a thread of the cooperative pool could starve the very server it is waiting for.
 func offThePool<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
-    try await withCheckedThrowingContinuation { continuation in
-        Thread.detachNewThread {
-            continuation.resume(with: Result { try body() })
-        }
-    }
+    try await onOwnThread { Result { try body() } }.get()
 }
