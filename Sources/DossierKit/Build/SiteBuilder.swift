@@ -95,21 +95,23 @@ public struct SiteBuilder: Sendable {
         }
         let log = DiagnosticLog()
         var renderer = SiteRenderer(report: report, templates: templates, markdown: markdown(for: report.config))
-        let allJobs = renderer.pageJobs()
-        let jobs: [SiteRenderer.PageJob]
-        if let incremental, incremental.onlyEventsChanged, let previous = incremental.previous {
-            let plan = timer.measure("plan") { RebuildPlan(old: previous, new: report) }
-            incremental.cards.invalidate(plan.changedEvents)
+        // Decide which cards survive before the jobs (which capture the card cache) are made.
+        var plan: RebuildPlan?
+        if let incremental {
+            if incremental.onlyEventsChanged, let previous = incremental.previous {
+                let made = timer.measure("plan") { RebuildPlan(old: previous, new: report) }
+                incremental.cards.invalidate(made.changedEvents)
+                plan = made
+            } else {
+                incremental.cards.invalidate(nil)
+            }
             renderer.cards = incremental.cards
-            jobs = renderer.pageJobs().filter { plan.pages.contains($0.path) }
-            rendered?(Rendered(paths: Set(jobs.map(\.path)), all: false))
-        } else {
-            if let incremental { renderer.cards = incremental.cards; incremental.cards.invalidate(nil) }
-            jobs = renderer.pageJobs()
-            rendered?(Rendered(paths: Set(jobs.map(\.path)), all: true))
         }
+        let allJobs = renderer.pageJobs()
+        let jobs = plan.map { plan in allJobs.filter { plan.pages.contains($0.path) } } ?? allJobs
+        rendered?(Rendered(paths: Set(jobs.map(\.path)), all: plan == nil))
         let copied = copiedFiles()
-        let supportPaths = renderer.supportPaths(pagePaths: jobs.map(\.path))
+        let supportPaths = renderer.supportPaths
         let checker = LinkChecker(outputName: options.displayName(options.output), paths: Set(allJobs.map(\.path) + supportPaths + copied.map(\.path)))
         let kept = ResultSlots<String>(count: jobs.count)
         let writeErrors = ResultSlots<Error>(count: 1)

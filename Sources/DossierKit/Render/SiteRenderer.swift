@@ -48,7 +48,7 @@ struct SiteRenderer: Sendable {
     }
 
     /// Paths of the feed, data downloads and sitemap.
-    func supportPaths(pagePaths: [String]) -> [String] {
+    var supportPaths: [String] {
         var paths = [SitePaths.feed, SitePaths.eventsJSON, SitePaths.eventsCSV]
         if report.config.baseURL != nil { paths.append(SitePaths.sitemap) }
         return paths
