@@ -109,3 +109,25 @@ import Testing
         #expect(HTMLEscaping().escapeText(text) == library)
     }
 }
+
+/// View-model strings reach templates as `TemplateText`: rendered, escaped and transformed as
+/// plain strings are, and an absent field stops the lookup instead of finding an outer one.
+@Suite struct TemplateTextTests {
+    @Test func rendersEscapesAndTransformsLikeAString() throws {
+        _ = HTMLEscaping.registered
+        let template = try MustacheTemplate(string: "{{% CONTENT_TYPE: HTML}}\n{{x}}|{{{x}}}|{{uppercased(x)}}|{{#x}}yes{{/x}}|{{^x}}no{{/x}}|{{#tags}}<{{.}}>{{/tags}}")
+        let plain = template.render(["x": "a & <b>", "tags": ["p", "q"]] as [String: Any])
+        let wrapped = template.render(TemplateValue.fields(["x": "a & <b>", "tags": ["p", "q"]]))
+        #expect(wrapped == plain)
+        #expect(wrapped == "a &amp; &lt;b&gt;|a & <b>|A &amp; &lt;B&gt;|yes||<p><q>")
+    }
+
+    @Test func anAbsentFieldDoesNotFallBackToAnOuterOne() throws {
+        let template = try MustacheTemplate(string: "{{#items}}[{{quote}}{{#quote}}!{{/quote}}{{^quote}}-{{/quote}}]{{/items}}")
+        let fields = TemplateValue.fields([
+            "quote": "outer",
+            "items": [TemplateValue.fields(["quote": "inner"]), TemplateValue.fields(["quote": nil as String?])],
+        ])
+        #expect(template.render(fields) == "[inner!][-]")
+    }
+}

@@ -84,11 +84,12 @@ public struct CommonMark: Sendable {
 
     /// Renders a one-paragraph text (a summary) without the wrapping `<p>`, for use inline.
     public func inlineHTML(_ markdown: String, rewrite: (String) -> String? = { _ in nil }) -> String {
-        let block = html(markdown, rewrite: rewrite).trimmingCharacters(in: .whitespacesAndNewlines)
-        if block.hasPrefix("<p>"), block.hasSuffix("</p>"), block.components(separatedBy: "<p>").count == 2 {
-            return String(block.dropFirst(3).dropLast(4))
+        let block = html(markdown, rewrite: rewrite).trimmedWhitespace
+        if block.hasPrefix("<p>"), block.hasSuffix("</p>") {
+            let inner = block.dropFirst(3).dropLast(4)
+            if inner.firstRange(of: "<p>") == nil { return String(inner) }
         }
-        return block
+        return String(block)
     }
 
     /// The text without markup, for `<meta name="description">` and feeds: the literal text of

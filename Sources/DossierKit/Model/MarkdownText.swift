@@ -11,5 +11,5 @@ public struct MarkdownText: Sendable, Hashable {
         self.location = location
     }
 
-    public var isEmpty: Bool { text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
+    public var isEmpty: Bool { text.isBlank }
 }

@@ -123,7 +123,7 @@ struct HTMLScan {
 
     /// The entities our escaping produces, and numeric ones.
     static func decodeEntities(_ text: String) -> String {
-        guard text.contains("&") else { return text }
+        guard text.utf8.contains(UInt8(ascii: "&")) else { return text }
         var result = text
         for (entity, character) in [("&quot;", "\""), ("&#39;", "'"), ("&lt;", "<"), ("&gt;", ">"), ("&amp;", "&")] {
             result = result.replacingOccurrences(of: entity, with: character)

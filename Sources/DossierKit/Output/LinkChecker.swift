@@ -111,31 +111,45 @@ final class LinkChecker: @unchecked Sendable {
     }
 
     /// The site path a link leads to from `page`, with its fragment; nil for links leaving the site.
+    ///
+    /// Every link of every page comes through here (about 60 per page), so it works on UTF-8
+    /// bytes and slices rather than `Character`s.
     static func resolve(_ link: String, from page: String) -> (String, String?)? {
-        if link.hasPrefix("//") { return nil }
-        if let colon = link.firstIndex(of: ":"), link[..<colon].allSatisfy({ $0.isLetter || $0.isNumber || "+-.".contains($0) }) {
+        let bytes = link.utf8
+        let slash = UInt8(ascii: "/")
+        if bytes.starts(with: "//".utf8) { return nil }
+        if let colon = bytes.firstIndex(of: UInt8(ascii: ":")), link[..<colon].utf8.allSatisfy(isSchemeByte) {
             return nil
         }
-        var target = link
+        var target = Substring(link)
         var fragment: String?
-        if let hash = target.firstIndex(of: "#") {
-            fragment = String(target[target.index(after: hash)...]).removingPercentEncoding
-            target = String(target[..<hash])
+        if let hash = bytes.firstIndex(of: UInt8(ascii: "#")) {
+            fragment = String(link[link.utf8.index(after: hash)...]).removingPercentEncoding
+            target = link[..<hash]
         }
-        if let query = target.firstIndex(of: "?") { target = String(target[..<query]) }
-        if target.contains("%") { target = target.removingPercentEncoding ?? target }
+        if let query = target.utf8.firstIndex(of: UInt8(ascii: "?")) { target = target[..<query] }
+        if target.utf8.contains(UInt8(ascii: "%")) { target = Substring(target.removingPercentEncoding ?? String(target)) }
         if target.isEmpty { return (page, fragment) }
-        var parts = target.hasPrefix("/") ? [] : page.split(separator: "/").dropLast().map(String.init)
+        var parts: [Substring] = []
+        if target.utf8.first != slash {
+            parts = page.utf8.split(separator: slash).dropLast().map { Substring($0) }
+        }
         var escaped = false
-        for part in target.split(separator: "/", omittingEmptySubsequences: true) {
-            switch part {
-            case ".": continue
-            case "..":
+        for part in target.utf8.split(separator: slash) {
+            if part.elementsEqual(".".utf8) { continue }
+            if part.elementsEqual("..".utf8) {
                 if parts.isEmpty { escaped = true } else { parts.removeLast() }
-            default: parts.append(String(part))
+            } else {
+                parts.append(Substring(part))
             }
         }
         if escaped { return ("../" + target, fragment) }
-        return (parts.joined(separator: "/") + (target.hasSuffix("/") ? "/" : ""), fragment)
+        return (parts.joined(separator: "/") + (target.utf8.last == slash ? "/" : ""), fragment)
+    }
+
+    /// Letters, digits and `+-.` may form a URL scheme; non-ASCII bytes are letters too, as in
+    /// `Character.isLetter`, so a link like `café:x` counts as having a scheme.
+    private static func isSchemeByte(_ byte: UInt8) -> Bool {
+        byte >= 0x80 || HTMLScan.isLetter(byte) || (byte >= 0x30 && byte <= 0x39) || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")
     }
 }

@@ -75,7 +75,7 @@ final class CardCache: @unchecked Sendable {
         cached(Key(event: links.report.events[index].id, depth: links.root.count, headingLevel: headingLevel, role: role)) {
             let card = EventCard(links.report.events[index], links: links, role: role, headingLevel: headingLevel)
             var fields = TemplateValue.convert(card) as? [String: Any] ?? [:]
-            fields["html"] = links.site.templates.renderConverted(fields, template: Self.template)
+            fields["html"] = TemplateText(links.site.templates.renderConverted(fields, template: Self.template))
             return CardValue(fields)
         }
     }
@@ -85,8 +85,8 @@ final class CardCache: @unchecked Sendable {
     func link(_ index: Int, links: PageLinks) -> CardValue {
         cached(Key(event: links.report.events[index].id, depth: links.root.count, headingLevel: 0, role: nil)) {
             let event = links.report.events[index]
-            var fields: [String: Any] = ["title": event.title, "href": links.event(event.id), "date": event.date.formatted]
-            fields["html"] = links.site.templates.renderConverted(fields, template: "partials/event-link")
+            var fields = TemplateValue.fields(["title": event.title, "href": links.event(event.id), "date": event.date.formatted])
+            fields["html"] = TemplateText(links.site.templates.renderConverted(fields, template: "partials/event-link"))
             return CardValue(fields)
         }
     }

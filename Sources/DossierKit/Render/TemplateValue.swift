@@ -8,7 +8,7 @@ enum TemplateValue {
     static func convert(_ value: Any) -> Any? {
         switch value {
         case let convertible as TemplateConvertible: return convertible.templateFields
-        case let string as String: return string
+        case let string as String: return TemplateText(string)
         case let bool as Bool: return bool
         case let int as Int: return int
         case let double as Double: return double
@@ -25,8 +25,8 @@ enum TemplateValue {
             var fields: [String: Any] = [:]
             fields.reserveCapacity(Int(mirror.children.count))
             for child in mirror.children {
-                guard let label = child.label, let converted = convert(child.value) else { continue }
-                fields[label] = converted
+                guard let label = child.label else { continue }
+                fields[label] = convert(child.value) ?? TemplateText.missing
             }
             return fields
         default:

@@ -1,0 +1,56 @@
+import Mustache
+
+/// A string (or an absent value) as the template engine reads it fastest.
+///
+/// swift-mustache renders a plain `String` through several dynamic casts (template? custom
+/// renderable? lambda? optional?) and then `String(describing:)`; each cast is a protocol
+/// conformance lookup, and at tens of thousands of pages they cost more than the rest of
+/// rendering. A `MustacheCustomRenderable` is recognised at the second cast. Transforms
+/// (`{{uppercased(title)}}`) are passed on to `String`'s, so themes see no difference.
+///
+/// `missing` stands for a field the view model does not have: it renders as nothing and is
+/// false in sections, like a missing key, but stops the lookup where it is. Without it a
+/// lookup of `quote` on a source without one climbs the whole context stack (more casts), and
+/// could even find some outer object's `quote`.
+struct TemplateText: MustacheCustomRenderable, MustacheTransformable, Sendable {
+    let text: String
+    let isNull: Bool
+
+    init(_ text: String) {
+        self.text = text
+        isNull = false
+    }
+
+    private init(null: Void) {
+        text = ""
+        isNull = true
+    }
+
+    static let missing = TemplateText(null: ())
+
+    var renderText: String { text }
+
+    func transform(_ name: String) -> Any? { isNull ? nil : text.transform(name) }
+}
+
+extension TemplateText: CustomStringConvertible {
+    var description: String { text }
+}
+
+extension TemplateValue {
+    /// Template fields from name–value pairs: strings become `TemplateText`, absent values
+    /// `TemplateText.missing`. Nested view models convert themselves (`templateFields`).
+    static func fields(_ pairs: KeyValuePairs<String, Any?>) -> [String: Any] {
+        var fields: [String: Any] = [:]
+        fields.reserveCapacity(pairs.count)
+        for (key, value) in pairs {
+            switch value {
+            case nil: fields[key] = TemplateText.missing
+            case let text as String: fields[key] = TemplateText(text)
+            case let texts as [String]: fields[key] = texts.map(TemplateText.init)
+            case let value?: fields[key] = value
+            }
+        }
+        return fields
+    }
+}
