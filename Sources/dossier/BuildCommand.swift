@@ -20,7 +20,8 @@ struct BuildCommand: ParsableCommand {
             print("\(summary.line) → \(folders.output)/")
             if timings {
                 for phase in summary.phases {
-                    print("  " + phase.name.padding(toLength: 16, withPad: " ", startingAt: 0) + String(format: "%8.1f ms", phase.milliseconds))
+                    let memory = phase.peakMiB.map { String(format: "   peak %6.0f MiB", $0) } ?? ""
+                    print("  " + phase.name.padding(toLength: 18, withPad: " ", startingAt: 0) + String(format: "%8.1f ms", phase.milliseconds) + memory)
                 }
             }
         } catch let failure as BuildFailure {

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import DossierKit
 
@@ -94,5 +95,19 @@ import Testing
         #expect(errors.count == 1)
         #expect(errors.first?.location == SourceLocation(file: "Content/events/bad.yaml", line: 3, column: 13))
         #expect(errors.first?.message.hasPrefix("invalid YAML") == true)
+    }
+
+    /// The JSON download is written record by record; it must be exactly what encoding the
+    /// whole document gives (600 events cross the writer's chunks of 256).
+    @Test(arguments: [0, 1, 600]) func theJSONDownloadIsTheWholeDocumentEncoded(events: Int) throws {
+        let site = try TestSite()
+        if events > 0 { try SyntheticReport(events: events, actors: 20, seed: 11).write(to: site.root) }
+        let report = try #require(SiteBuilder(options: site.options).validate().report)
+        #expect(report.events.count == events)
+        guard case .data(let streamed) = DataExport.json(report).contents else { Issue.record("not data"); return }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let whole = try encoder.encode(DataExport.Document(title: report.config.title, events: report.events.map(DataExport.Record.init))) + Data("\n".utf8)
+        #expect(String(decoding: streamed, as: UTF8.self) == String(decoding: whole, as: UTF8.self))
     }
 }

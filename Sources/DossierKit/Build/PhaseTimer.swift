@@ -1,7 +1,11 @@
+import Foundation
+
 /// One timed step of a build.
 public struct Phase: Sendable {
     public var name: String
     public var milliseconds: Double
+    /// The process's peak resident memory when the step ended, in MiB (Linux only).
+    public var peakMiB: Double?
 }
 
 /// Times the named steps of a build, in order (`dossier build --timings`).
@@ -17,8 +21,20 @@ struct PhaseTimer {
         let start = clock.now
         defer {
             let elapsed = clock.now - start
-            phases.append(Phase(name: name, milliseconds: Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15))
+            phases.append(Phase(
+                name: name, milliseconds: Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15,
+                peakMiB: Self.peakResidentMiB()
+            ))
         }
         return try body()
+    }
+
+    /// `VmHWM` from `/proc/self/status`: which step makes the memory peak is half of a profile.
+    static func peakResidentMiB() -> Double? {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+              let kilobytes = line.split(separator: " ").dropFirst().first.flatMap({ Double($0) })
+        else { return nil }
+        return kilobytes / 1024
     }
 }

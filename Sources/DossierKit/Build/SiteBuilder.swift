@@ -62,6 +62,11 @@ public struct SiteBuilder: Sendable {
         case memory
         /// Into a staging folder, swapped in by `build` when everything passed.
         case staging(SiteWriter.Staging)
+
+        var keepsFiles: Bool {
+            if case .memory = self { return true }
+            return false
+        }
     }
 
     /// Everything a build does except publishing: load, link, render, and check the links of
@@ -115,16 +120,30 @@ public struct SiteBuilder: Sendable {
         let checker = LinkChecker(outputName: options.displayName(options.output), paths: Set(allJobs.map(\.path) + supportPaths + copied.map(\.path)))
         let kept = ResultSlots<String>(count: jobs.count)
         let writeErrors = ResultSlots<Error>(count: 1)
-        var files: [OutputFile] = []
-        timer.measure("render and check") {
-            if case .staging(let staging) = destination {
-                do {
-                    try staging.prepareFolders(for: jobs.map(\.path) + supportPaths + copied.map(\.path))
-                } catch {
-                    writeErrors.set(0, error)
-                    return
+        var extra: [OutputFile] = []
+        if case .staging(let staging) = destination {
+            do {
+                try staging.prepareFolders(for: jobs.map(\.path) + supportPaths + copied.map(\.path))
+            } catch {
+                writeErrors.set(0, error)
+            }
+        }
+        // The feed and data downloads come first, while memory is at its lowest: written out
+        // (or kept, for the preview) before the pages and the cards fill it.
+        timer.measure("feed, data, assets") {
+            let made = renderer.supportFiles(pagePaths: allJobs.map(\.path)) + copied
+            switch destination {
+            case .discard: break
+            case .memory: extra = made
+            case .staging(let staging):
+                for file in made {
+                    do { try staging.write(file) } catch { writeErrors.set(0, error) }
                 }
             }
+        }
+        timer.measure("render and check") {
+            // A site that cannot be written is not rendered: the error is reported below.
+            if writeErrors.values.first.flatMap({ $0 }) != nil { return }
             SiteRenderer.render(jobs) { index, html in
                 checker.check(page: jobs[index].path, html: html)
                 switch destination {
@@ -135,20 +154,9 @@ public struct SiteBuilder: Sendable {
                 }
             }
         }
-        timer.measure("feed, data, assets") {
-            let extra = renderer.supportFiles(pagePaths: jobs.map(\.path)) + copied
-            switch destination {
-            case .discard: break
-            case .memory:
-                files = zip(jobs, kept.values).map { OutputFile(path: $0.path, text: $1 ?? "") } + extra
-            case .staging(let staging):
-                for file in extra {
-                    do { try staging.write(file) } catch { writeErrors.set(0, error) }
-                }
-            }
-        }
+        let files = destination.keepsFiles ? zip(jobs, kept.values).map { OutputFile(path: $0.path, text: $1 ?? "") } + extra : []
         checker.finish(log: log)
-        if let error = writeErrors.values.first ?? nil {
+        if let error = writeErrors.values.first.flatMap({ $0 }) {
             log.error(SourceLocation(file: options.displayName(options.output)), "could not write the site: \(error.localizedDescription)")
         }
         let all = (diagnostics + log.diagnostics).sorted { ($0.location, $0.message) < ($1.location, $1.message) }

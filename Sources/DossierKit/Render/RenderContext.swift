@@ -1,4 +1,5 @@
 import Foundation
+import Mustache
 
 /// What every page of one build renders from: the report, the Markdown renderer, and the
 /// caches shared between pages.
@@ -46,12 +47,25 @@ final class FragmentCache: @unchecked Sendable {
     }
 }
 
-/// An event card converted for templates, shared by every page that lists the event at the
-/// same folder depth (links inside it are relative, so depth matters).
-final class CardValue: TemplateConvertible, @unchecked Sendable {
-    let templateFields: [String: Any]
+/// An event card (or one-line event link) as templates see it, shared by every page that lists
+/// the event at the same folder depth (links inside it are relative, so depth matters).
+///
+/// It keeps only the rendered HTML (`{{{html}}}`); the card's other fields, for themes that
+/// lay cards out themselves, are made again when a template asks for one. Keeping them all
+/// (a dictionary of boxed values per card, two or three cards per event) was most of a
+/// 10,000-event build's memory.
+final class CardValue: MustacheParent, Sendable {
+    let html: TemplateText
+    private let fields: @Sendable () -> [String: Any]
 
-    init(_ fields: [String: Any]) { templateFields = fields }
+    init(html: String, fields: @escaping @Sendable () -> [String: Any]) {
+        self.html = TemplateText(html)
+        self.fields = fields
+    }
+
+    func child(named name: String) -> Any? {
+        name == "html" ? html : fields()[name]
+    }
 }
 
 /// Builds and renders each event's card once per depth, heading level and role: the timeline,
@@ -73,10 +87,8 @@ final class CardCache: @unchecked Sendable {
 
     func card(_ index: Int, links: PageLinks, role: Involvement.Role?, headingLevel: Int) -> CardValue {
         cached(Key(event: links.report.events[index].id, depth: links.root.count, headingLevel: headingLevel, role: role)) {
-            let card = EventCard(links.report.events[index], links: links, role: role, headingLevel: headingLevel)
-            var fields = TemplateValue.convert(card) as? [String: Any] ?? [:]
-            fields["html"] = TemplateText(links.site.templates.renderConverted(fields, template: Self.template))
-            return CardValue(fields)
+            let fields = { @Sendable in EventCard(links.report.events[index], links: links, role: role, headingLevel: headingLevel).templateFields }
+            return CardValue(html: links.site.templates.renderConverted(fields(), template: Self.template), fields: fields)
         }
     }
 
@@ -84,10 +96,11 @@ final class CardCache: @unchecked Sendable {
     /// theme's `partials/event-link`: the sources index lists tens of thousands of them.
     func link(_ index: Int, links: PageLinks) -> CardValue {
         cached(Key(event: links.report.events[index].id, depth: links.root.count, headingLevel: 0, role: nil)) {
-            let event = links.report.events[index]
-            var fields = TemplateValue.fields(["title": event.title, "href": links.event(event.id), "date": event.date.formatted])
-            fields["html"] = TemplateText(links.site.templates.renderConverted(fields, template: "partials/event-link"))
-            return CardValue(fields)
+            let fields = { @Sendable in
+                let event = links.report.events[index]
+                return TemplateValue.fields(["title": event.title, "href": links.event(event.id), "date": event.date.formatted])
+            }
+            return CardValue(html: links.site.templates.renderConverted(fields(), template: "partials/event-link"), fields: fields)
         }
     }
 

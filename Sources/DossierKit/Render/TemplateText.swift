@@ -8,11 +8,15 @@ import Mustache
 /// rendering. A `MustacheCustomRenderable` is recognised at the second cast. Transforms
 /// (`{{uppercased(title)}}`) are passed on to `String`'s, so themes see no difference.
 ///
+/// It is also a `MustacheParent` without children: inside a section on a string
+/// (`{{#place}}…{{/place}}`) the string is on the context stack, and every lookup would
+/// otherwise reflect on it with a `Mirror` before moving on.
+///
 /// `missing` stands for a field the view model does not have: it renders as nothing and is
 /// false in sections, like a missing key, but stops the lookup where it is. Without it a
 /// lookup of `quote` on a source without one climbs the whole context stack (more casts), and
 /// could even find some outer object's `quote`.
-struct TemplateText: MustacheCustomRenderable, MustacheTransformable, Sendable {
+struct TemplateText: MustacheCustomRenderable, MustacheTransformable, MustacheParent, Sendable {
     let text: String
     let isNull: Bool
 
@@ -31,6 +35,8 @@ struct TemplateText: MustacheCustomRenderable, MustacheTransformable, Sendable {
     var renderText: String { text }
 
     func transform(_ name: String) -> Any? { isNull ? nil : text.transform(name) }
+
+    func child(named name: String) -> Any? { nil }
 }
 
 extension TemplateText: CustomStringConvertible {

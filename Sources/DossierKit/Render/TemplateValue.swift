@@ -8,6 +8,7 @@ enum TemplateValue {
     static func convert(_ value: Any) -> Any? {
         switch value {
         case let convertible as TemplateConvertible: return convertible.templateFields
+        case let card as CardValue: return card
         case let string as String: return TemplateText(string)
         case let bool as Bool: return bool
         case let int as Int: return int

@@ -33,6 +33,15 @@ final class ResultSlots<Value>: @unchecked Sendable {
         lock.unlock()
     }
 
+    /// Hands over the value in a slot, emptying it (so large results can be freed one by one).
+    func take(_ index: Int) -> Value? {
+        lock.lock()
+        defer { lock.unlock() }
+        let value = storage[index]
+        storage[index] = nil
+        return value
+    }
+
     var values: [Value?] {
         lock.lock()
         defer { lock.unlock() }

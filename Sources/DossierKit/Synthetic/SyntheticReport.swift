@@ -77,10 +77,11 @@ public struct SyntheticReport: Sendable {
         return text
     }
 
-    /// The day of event `index`: events are spread evenly from 2014, a few per day.
-    func day(of index: Int) -> (Int, Int, Int) {
+    /// The day of event `index` (and `after` days later): events are spread evenly over ten
+    /// years from 2014, a few per day.
+    func day(of index: Int, after: Int = 0) -> (Int, Int, Int) {
         var date = DateComponents(calendar: Calendar(identifier: .gregorian), timeZone: TimeZone(identifier: "UTC"), year: 2014, month: 1, day: 1)
-        date.day = 1 + index * 3650 / max(events, 1)
+        date.day = 1 + index * 3650 / max(events, 1) + after
         let resolved = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: date.date!)
         return (resolved.year!, resolved.month!, resolved.day!)
     }
@@ -103,7 +104,8 @@ public struct SyntheticReport: Sendable {
         switch random.next(below: 20) {
         case 0: text += String(format: "  date: %04d-%02d\n", year, month)
         case 1:
-            let (endYear, endMonth, endDay) = day(of: index + max(1, events / 365) * 10)
+            // Ranges last ten days, whatever the report's density.
+            let (endYear, endMonth, endDay) = day(of: index, after: 10)
             text += String(format: "  start: %04d-%02d-%02d\n  end: %04d-%02d-%02d\n", year, month, dayOfMonth, endYear, endMonth, endDay)
         default: text += String(format: "  date: %04d-%02d-%02d\n", year, month, dayOfMonth)
         }
