@@ -24,8 +24,11 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(help: "Open the site in the default browser.")
     var open = false
 
+    @Flag(help: "Print how long each step of every rebuild took.")
+    var timings = false
+
     func run() async throws {
-        let options = ServeOptions(host: host, port: port)
+        let options = ServeOptions(host: host, port: port, timings: timings)
         if !options.isLoopback {
             FileHandle.standardError.write(Data("warning: serving on \(host): other machines on the network can see this preview.\n".utf8))
         }

@@ -36,13 +36,7 @@ import Testing
         func expectSameAsFullBuild() throws {
             let full = SiteBuilder(options: options).check()
             var expected: [String: Data] = [:]
-            for file in full.files {
-                switch file.contents {
-                case .text(let text): expected[file.path] = Data(text.utf8)
-                case .data(let data): expected[file.path] = data
-                case .copy(let url): expected[file.path] = try Data(contentsOf: url)
-                }
-            }
+            for file in full.files { expected[file.path] = file.data }
             let served = server.snapshot.get().files.mapValues(\.data)
             #expect(served.keys.sorted() == expected.keys.sorted())
             for (path, data) in expected where served[path] != data { Issue.record("\(path) differs from a full build") }
@@ -68,6 +62,22 @@ import Testing
         }
         #expect(rebuild.succeeded)
         #expect(rebuild.renderedPages < 120, "rendered \(rebuild.renderedPages) pages")
+        try fixture.expectSameAsFullBuild()
+    }
+
+    @Test func changingAnEventsActorsMatchesAFullBuild() throws {
+        let fixture = try Fixture()
+        // Event 40 gains a busy actor and its other actors become passing mentions: related
+        // events change on the pages near it in both actors' lists (and only there).
+        let rebuild = try fixture.edit(fixture.eventsFile) { text in
+            guard let block = text.range(of: "- id: event-000040\n"), let end = text.range(of: "- id: event-000041\n") else { return text }
+            var event = String(text[block.lowerBound..<end.lowerBound])
+            for role in ["perpetrator", "target", "participant"] { event = event.replacingOccurrences(of: "role: \(role) }", with: "role: mentioned }") }
+            event = event.replacingOccurrences(of: "  actors:\n", with: "  actors:\n    - { id: actor-00000, role: perpetrator }\n")
+            return text.replacingCharacters(in: block.lowerBound..<end.lowerBound, with: event)
+        }
+        #expect(rebuild.succeeded)
+        #expect(rebuild.renderedPages < 80, "rendered \(rebuild.renderedPages) pages")
         try fixture.expectSameAsFullBuild()
     }
 

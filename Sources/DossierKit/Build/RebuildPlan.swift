@@ -19,7 +19,8 @@ struct RebuildPlan {
         changedEvents = changed
 
         var pages: Set<String> = [SitePaths.home, SitePaths.timeline, SitePaths.actors, SitePaths.topics, SitePaths.sources]
-        for (index, event) in new.events.enumerated() {
+        for index in Self.candidates(old: old, new: new, changed: changed) {
+            let event = new.events[index]
             if changed.contains(event.id) || Self.surroundings(of: event.id, in: new, at: index) != old.eventIndex[event.id].map({ Self.surroundings(of: event.id, in: old, at: $0) }) {
                 pages.insert(SitePaths.event(event.id))
             }
@@ -35,6 +36,33 @@ struct RebuildPlan {
             if before != after || after.contains(where: changed.contains) { pages.insert(SitePaths.topic(topic.id)) }
         }
         self.pages = pages
+    }
+
+    /// The events whose pages may show a changed event (indexes into `new`).
+    ///
+    /// When the order of events is the same as before (an edit that keeps the date), only
+    /// events that can show a changed one need comparing: its neighbours in time, and events
+    /// near it in the lists of its actors and topics, the lists related events are taken from.
+    /// Otherwise every event is compared.
+    private static func candidates(old: Report, new: Report, changed: Set<String>) -> [Int] {
+        guard old.events.count == new.events.count, zip(old.events, new.events).allSatisfy({ $0.id == $1.id }) else {
+            return Array(new.events.indices)
+        }
+        var candidates = Set<Int>()
+        let reach = EventPage.relatedLimit + 1
+        for id in changed {
+            guard let index = new.eventIndex[id] else { continue }
+            candidates.formUnion(max(0, index - 1)...min(new.events.count - 1, index + 1))
+            for report in [old, new] {
+                var lists = report.events[index].actors.map { report.significantEvents[$0.actorID] ?? [] }
+                lists += (report.eventTopics[index] ?? []).map { report.topicEvents[$0] ?? [] }
+                for list in lists {
+                    guard let position = list.firstIndex(of: index) else { continue }
+                    candidates.formUnion(list[max(0, position - reach)..<min(list.count, position + reach + 1)])
+                }
+            }
+        }
+        return candidates.sorted()
     }
 
     /// What an event's page shows of other events: previous, next, related and topics.
@@ -57,10 +85,12 @@ extension Event {
     /// event is edited) do not count.
     func hasSameContent(as other: Event) -> Bool {
         id == other.id && date == other.date && title == other.title && type == other.type && location == other.location
-            && actors.map { "\($0.actorID)|\($0.role)" } == other.actors.map { "\($0.actorID)|\($0.role)" }
+            && actors.elementsEqual(other.actors) { $0.actorID == $1.actorID && $0.role == $1.role }
             && casualties == other.casualties && summary?.text == other.summary?.text && body?.text == other.body?.text
-            && sources.map { "\($0.identity)|\($0.quote ?? "")|\($0.date?.iso ?? "")|\($0.author ?? "")|\($0.via ?? "")" }
-                == other.sources.map { "\($0.identity)|\($0.quote ?? "")|\($0.date?.iso ?? "")|\($0.author ?? "")|\($0.via ?? "")" }
+            && sources.elementsEqual(other.sources) {
+                $0.publisher == $1.publisher && $0.title == $1.title && $0.url == $1.url && $0.author == $1.author
+                    && $0.date == $1.date && $0.quote == $1.quote && $0.via == $1.via
+            }
             && confidence == other.confidence && tags == other.tags
     }
 }

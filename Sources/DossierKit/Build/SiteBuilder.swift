@@ -46,6 +46,8 @@ public struct SiteBuilder: Sendable {
         var fileCount: Int = 0
         /// Every page of the site (an incremental run renders only some of them).
         var pagePaths: [String] = []
+        /// Every file of the site (an incremental run may leave some out of `files`).
+        var sitePaths: Set<String> = []
 
         /// How long each step took, in order, for `--timings` and the benchmark.
         public var phases: [Phase] = []
@@ -131,7 +133,7 @@ public struct SiteBuilder: Sendable {
         // The feed and data downloads come first, while memory is at its lowest: written out
         // (or kept, for the preview) before the pages and the cards fill it.
         timer.measure("feed, data, assets") {
-            let made = renderer.supportFiles(pagePaths: allJobs.map(\.path)) + copied
+            let made = renderer.supportFiles(pagePaths: allJobs.map(\.path), downloads: downloads(incremental, plan, report)) + copied
             switch destination {
             case .discard: break
             case .memory: extra = made
@@ -164,6 +166,7 @@ public struct SiteBuilder: Sendable {
         return CheckResult(
             report: failed ? nil : report, diagnostics: all, files: failed ? [] : files,
             pageCount: allJobs.count, fileCount: allJobs.count + supportPaths.count + copied.count, pagePaths: allJobs.map(\.path),
+            sitePaths: Set(allJobs.map(\.path) + supportPaths + copied.map(\.path)),
             phases: timer.phases
         )
     }
@@ -190,6 +193,17 @@ public struct SiteBuilder: Sendable {
             seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18,
             phases: timer.phases
         )
+    }
+
+    /// A build writes the data downloads; the preview makes them only when they are asked for,
+    /// and keeps the ones it has when no event changed (a template or stylesheet edit).
+    private func downloads(_ incremental: Incremental?, _ plan: RebuildPlan?, _ report: Report) -> SiteRenderer.Downloads {
+        guard let incremental else { return .made }
+        if let plan { return plan.changedEvents.isEmpty ? .unchanged : .deferred }
+        guard let previous = incremental.previous else { return .deferred }
+        let same = previous.config.title == report.config.title && previous.events.count == report.events.count
+            && zip(previous.events, report.events).allSatisfy { $0.hasSameContent(as: $1) }
+        return same ? .unchanged : .deferred
     }
 
     func markdown(for config: SiteConfig) -> CommonMark {

@@ -10,7 +10,13 @@ public struct OutputFile: Sendable {
         case data(Data)
         /// A file copied from the theme or content, read only when written.
         case copy(URL)
+        /// Bytes made when first asked for: the preview's data downloads, which few rebuilds
+        /// are ever asked for and which cost more than the pages an edit touches.
+        case deferred(DeferredData)
     }
+
+    /// The file's bytes (reading a copied file, or making a deferred one).
+    var data: Data { contents.data }
 
     public init(path: String, text: String) {
         self.path = path
@@ -25,5 +31,36 @@ public struct OutputFile: Sendable {
     public init(path: String, copying url: URL) {
         self.path = path
         contents = .copy(url)
+    }
+}
+
+extension OutputFile.Contents {
+    var data: Data {
+        switch self {
+        case .text(let text): Data(text.utf8)
+        case .data(let data): data
+        case .copy(let url): (try? Data(contentsOf: url)) ?? Data()
+        case .deferred(let deferred): deferred.data
+        }
+    }
+}
+
+/// Bytes made once, by whichever thread first needs them.
+public final class DeferredData: @unchecked Sendable {
+    private let make: @Sendable () -> Data
+    private var made: Data?
+    private let lock = NSLock()
+
+    init(_ make: @escaping @Sendable () -> Data) {
+        self.make = make
+    }
+
+    var data: Data {
+        lock.lock()
+        defer { lock.unlock() }
+        if let made { return made }
+        let data = make()
+        made = data
+        return data
     }
 }

@@ -117,6 +117,8 @@ public struct SiteWriter {
             try data.write(to: destination)
         case .copy(let source):
             try FileManager.default.copyItem(at: source, to: destination)
+        case .deferred(let deferred):
+            try deferred.data.write(to: destination)
         }
     }
 

@@ -54,15 +54,33 @@ struct SiteRenderer: Sendable {
         return paths
     }
 
+    /// How a build makes the data downloads.
+    enum Downloads {
+        /// Made now (a build writes them).
+        case made
+        /// Made when first asked for (the preview).
+        case deferred
+        /// Left out: the preview keeps its previous ones (no event changed).
+        case unchanged
+    }
+
     /// Feed, data downloads and sitemap.
-    func supportFiles(pagePaths: [String]) -> [OutputFile] {
+    func supportFiles(pagePaths: [String], downloads: Downloads = .made) -> [OutputFile] {
         let report = report, markdown = markdown
-        let makers: [@Sendable () -> OutputFile] = [
-            { AtomFeed.make(report, markdown: markdown) }, { DataExport.json(report) }, { DataExport.csv(report) },
-        ]
-        let made = ResultSlots<OutputFile>(count: makers.count)
-        DispatchQueue.concurrentPerform(iterations: makers.count) { made.set($0, makers[$0]()) }
-        var files = made.values.compactMap { $0 }
+        var files = [AtomFeed.make(report, markdown: markdown)]
+        let makers: [@Sendable () -> OutputFile] = [{ DataExport.json(report) }, { DataExport.csv(report) }]
+        switch downloads {
+        case .made:
+            let made = ResultSlots<OutputFile>(count: makers.count)
+            DispatchQueue.concurrentPerform(iterations: makers.count) { made.set($0, makers[$0]()) }
+            files += made.values.compactMap { $0 }
+        case .deferred:
+            for (path, make) in zip([SitePaths.eventsJSON, SitePaths.eventsCSV], makers) {
+                files.append(OutputFile(path: path, contents: .deferred(DeferredData { make().data })))
+            }
+        case .unchanged:
+            break
+        }
         if let sitemap = Sitemap.make(report, pagePaths: pagePaths) { files.append(sitemap) }
         return files
     }

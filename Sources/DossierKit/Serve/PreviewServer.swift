@@ -9,11 +9,14 @@ public struct ServeOptions: Sendable {
     public var port: Int
     /// When the port is taken, try the next ones (and say so) instead of failing.
     public var findFreePort: Bool
+    /// Print how long each step of every rebuild took.
+    public var timings: Bool
 
-    public init(host: String = "127.0.0.1", port: Int = 8000, findFreePort: Bool = true) {
+    public init(host: String = "127.0.0.1", port: Int = 8000, findFreePort: Bool = true, timings: Bool = false) {
         self.host = host
         self.port = port
         self.findFreePort = findFreePort
+        self.timings = timings
     }
 
     /// Loopback addresses only serve this machine; anything else exposes the preview.
@@ -54,6 +57,8 @@ public final class PreviewServer: Sendable {
         public var milliseconds: Double
         /// How many pages were rendered (all of them, or those an edit of events touched).
         public var renderedPages: Int = 0
+        /// How long each step took.
+        public var phases: [Phase] = []
     }
 
     /// Builds into memory and notifies open pages. A failed build keeps serving the last good
@@ -72,25 +77,25 @@ public final class PreviewServer: Sendable {
         builder.eventFiles = eventFiles
         builder.linkScans = linkScans
         let result = builder.run(to: .memory, incremental: incremental) { renderedPaths.set($0) }
-        let elapsed = clock.now - started
-        let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+        func elapsed() -> Double {
+            let elapsed = clock.now - started
+            return Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+        }
         guard result.report != nil, result.errors.isEmpty else {
             failure.set(result.diagnostics)
             hub.broadcast(.init(name: "failed", json: Self.diagnosticsJSON(result.diagnostics, build: snapshot.get().buildID)))
-            return Rebuild(succeeded: false, changedPaths: [], diagnostics: result.diagnostics, milliseconds: milliseconds)
+            return Rebuild(succeeded: false, changedPaths: [], diagnostics: result.diagnostics, milliseconds: elapsed(), phases: result.phases)
         }
         let previous = snapshot.get()
         let number = generation.get() + 1
-        var files = result.files
-        if let rendered = renderedPaths.get(), !rendered.all {
-            // Pages the edit did not touch are kept as they were.
-            for path in result.pagePaths where !rendered.paths.contains(path) {
-                if let kept = previous.files[path] { files.append(OutputFile(path: path, contents: .data(kept.data))) }
-            }
+        var timer = PhaseTimer(phases: result.phases)
+        var (next, changedSet) = timer.measure("snapshot") {
+            // An incremental run rendered only the pages the edit touched, and any run may keep
+            // the data downloads: files of the site that were not made again stay as they were.
+            previous.updated(with: result.files, site: result.sitePaths, buildID: "\(instance)-\(number)")
         }
+        let changed = changedSet.sorted()
         previousReport.set(result.report)
-        var next = SiteSnapshot(files, previous: previous, buildID: "\(instance)-\(number)")
-        let changed = next.changedPaths(since: previous).sorted()
         let recovered = failure.get() != nil
         failure.set(nil)
         if changed.isEmpty {
@@ -104,8 +109,8 @@ public final class PreviewServer: Sendable {
             let cssOnly = changed.allSatisfy { $0.hasSuffix(".css") }
             hub.broadcast(.init(name: cssOnly && !recovered ? "css" : "reload", json: Self.buildJSON(next.buildID)))
         }
-        return Rebuild(succeeded: true, changedPaths: changed, diagnostics: result.diagnostics, milliseconds: milliseconds,
-                       renderedPages: renderedPaths.get()?.paths.count ?? 0)
+        return Rebuild(succeeded: true, changedPaths: changed, diagnostics: result.diagnostics, milliseconds: elapsed(),
+                       renderedPages: renderedPaths.get()?.paths.count ?? 0, phases: timer.phases)
     }
 
     /// The first event on each connection: the current build, and its errors if it failed.
@@ -161,6 +166,9 @@ public final class PreviewServer: Sendable {
             } else {
                 let changed = rebuild.changedPaths.isEmpty ? "no page changed" : Counted.text(rebuild.changedPaths.count, "file") + " changed"
                 say("Rebuilt in \(time): \(changed) (\(Counted.text(rebuild.renderedPages, "page")) rendered)")
+            }
+            if serve.timings {
+                say(rebuild.phases.map { "\($0.name) \(String(format: "%.0f", $0.milliseconds)) ms" }.joined(separator: ", "))
             }
         } else {
             for diagnostic in rebuild.diagnostics { say(diagnostic.description) }

@@ -7,10 +7,21 @@ import Foundation
 /// when it is served (`LiveReloadScript`), not stored here.
 public struct SiteSnapshot: Sendable {
     public struct File: Sendable {
-        public var data: Data
+        private var contents: OutputFile.Contents
         /// When this file's content last changed, for `Last-Modified` and ETags: unchanged files
         /// keep their date across rebuilds, so conditional requests get 304s.
         public var modified: Date
+
+        public init(data: Data, modified: Date) {
+            self.init(contents: .data(data), modified: modified)
+        }
+
+        init(contents: OutputFile.Contents, modified: Date) {
+            self.contents = contents
+            self.modified = modified
+        }
+
+        public var data: Data { contents.data }
     }
 
     public var files: [String: File]
@@ -27,34 +38,48 @@ public struct SiteSnapshot: Sendable {
         self.buildID = buildID
     }
 
-    /// A snapshot of freshly rendered files; files equal to those in `previous` keep their dates.
-    init(_ output: [OutputFile], previous: SiteSnapshot, buildID: String, now: Date = Date()) {
-        var files: [String: File] = [:]
-        var folders: Set<String> = [""]
+    /// This snapshot with `output` written over it, and which paths changed.
+    ///
+    /// Files equal to the ones they replace keep their dates. With `site` (every path of the
+    /// new site, for an incremental rebuild that rendered only some pages) the other files are
+    /// kept and only those outside `site` removed; without it the snapshot is exactly `output`.
+    func updated(with output: [OutputFile], site: Set<String>?, buildID: String, now: Date = Date()) -> (SiteSnapshot, changed: Set<String>) {
+        var next = SiteSnapshot(files: site == nil ? [:] : files, folders: site == nil ? [""] : folders, buildID: buildID)
+        var changed = Set<String>()
         for file in output {
-            let data: Data
-            switch file.contents {
-            case .text(let text): data = Data(text.utf8)
-            case .data(let bytes): data = bytes
-            case .copy(let url): data = (try? Data(contentsOf: url)) ?? Data()
+            if case .deferred = file.contents {
+                // Not made until asked for, so not compared: counted as changed.
+                next.files[file.path] = File(contents: file.contents, modified: now)
+                changed.insert(file.path)
+            } else {
+                let data = file.data
+                if let old = files[file.path], old.data == data {
+                    next.files[file.path] = old
+                } else {
+                    next.files[file.path] = File(data: data, modified: now)
+                    changed.insert(file.path)
+                }
             }
-            var modified = now
-            if let old = previous.files[file.path], old.data == data { modified = old.modified }
-            files[file.path] = File(data: data, modified: modified)
-            var folder = file.path
-            while let slash = folder.lastIndex(of: "/") {
-                folder = String(folder[..<slash])
-                folders.insert(folder)
+            Self.addFolders(of: file.path, to: &next.folders)
+        }
+        let removed = files.keys.filter { path in site.map { !$0.contains(path) } ?? (next.files[path] == nil) }
+        if !removed.isEmpty {
+            changed.formUnion(removed)
+            for path in removed { next.files[path] = nil }
+            if site != nil {
+                // A folder may have emptied: count them again.
+                next.folders = [""]
+                for path in next.files.keys { Self.addFolders(of: path, to: &next.folders) }
             }
         }
-        self.init(files: files, folders: folders, buildID: buildID)
+        return (next, changed)
     }
 
-    /// Paths whose content differs from `previous`: added, changed or removed.
-    public func changedPaths(since previous: SiteSnapshot) -> Set<String> {
-        var changed = Set<String>()
-        for (path, file) in files where file.modified != previous.files[path]?.modified { changed.insert(path) }
-        for path in previous.files.keys where files[path] == nil { changed.insert(path) }
-        return changed
+    private static func addFolders(of path: String, to folders: inout Set<String>) {
+        var folder = path
+        while let slash = folder.lastIndex(of: "/") {
+            folder = String(folder[..<slash])
+            folders.insert(folder)
+        }
     }
 }

@@ -112,8 +112,10 @@ struct EventPage {
     /// Each actor's and topic's events are in chronological order, so only the five nearest on
     /// either side of this event can be among the nearest overall: a busy actor with thousands of
     /// events costs a binary search, not a scan.
+    static let relatedLimit = 5
+
     static func relatedEvents(_ index: Int, _ report: Report) -> [Int] {
-        let limit = 5
+        let limit = relatedLimit
         var candidates = Set<Int>()
         func nearest(in sorted: [Int]) {
             var low = 0, high = sorted.count

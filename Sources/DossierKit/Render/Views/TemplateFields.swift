@@ -1,5 +1,6 @@
-/// Hand-written template forms for the view models on every page (the layout's chrome) and on
-/// the most numerous pages (events): reflection costs more than the rest of building them.
+/// Hand-written template forms for the view models on every page (the layout's chrome), on
+/// the most numerous pages (events) and on the longest (timeline, sources): reflection costs
+/// more than the rest of building them.
 /// Other view models are converted by reflection (`TemplateValue.convert`); the field names here
 /// are the property names, so templates cannot tell the difference. Strings and absent values
 /// become `TemplateText` (see there why).
@@ -83,5 +84,42 @@ extension EventPage: TemplateConvertible {
             "bodyHTML": bodyHTML, "coordinates": coordinates, "mapHref": mapHref,
             "previous": previous?.templateFields, "next": next?.templateFields,
         ])
+    }
+}
+
+// The pages that list every event or source: at 10,000 events reflection on their rows costs
+// more than a preview rebuild should take.
+
+extension TimelinePage: TemplateConvertible {
+    var templateFields: [String: Any] {
+        TemplateValue.fields(["years": years.map(\.templateFields), "eventCount": eventCount, "types": types.map(\.templateFields)])
+    }
+}
+
+extension TimelinePage.Year: TemplateConvertible {
+    var templateFields: [String: Any] {
+        TemplateValue.fields(["year": year, "anchor": anchor, "count": count, "countText": countText, "months": months.map(\.templateFields)])
+    }
+}
+
+extension TimelinePage.Month: TemplateConvertible {
+    var templateFields: [String: Any] { TemplateValue.fields(["label": label, "anchor": anchor, "key": key, "events": events]) }
+}
+
+extension TimelinePage.TypeKey: TemplateConvertible {
+    var templateFields: [String: Any] { TemplateValue.fields(["label": label, "colour": colour, "count": count]) }
+}
+
+extension SourcesPage: TemplateConvertible {
+    var templateFields: [String: Any] {
+        TemplateValue.fields([
+            "sources": sources.map(\.templateFields), "count": count, "eventsJSONHref": eventsJSONHref, "eventsCSVHref": eventsCSVHref,
+        ])
+    }
+}
+
+extension SourcesPage.Row: TemplateConvertible {
+    var templateFields: [String: Any] {
+        TemplateValue.fields(["source": source.templateFields, "events": events, "count": count, "citedByText": citedByText])
     }
 }
