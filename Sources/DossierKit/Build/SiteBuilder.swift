@@ -6,9 +6,8 @@ import Foundation
 /// build either replaces the whole site or leaves the previous one untouched.
 public struct SiteBuilder: Sendable {
     public let options: BuildOptions
-    /// Parsed event files and Markdown link scans from earlier builds (the preview passes them).
-    var eventFiles: EventFileCache?
-    var linkScans: LinkScanCache?
+    /// Files parsed by earlier builds (the preview passes them).
+    var parsedFiles: ContentCache?
 
     public init(options: BuildOptions) {
         self.options = options
@@ -22,13 +21,13 @@ public struct SiteBuilder: Sendable {
 
     func validate(timer: inout PhaseTimer) -> (report: Report?, templates: TemplateSet?, diagnostics: [Diagnostic]) {
         let log = DiagnosticLog()
-        let loader = ContentLoader(folder: options.content, displayName: options.displayName(options.content), cache: eventFiles)
+        let loader = ContentLoader(folder: options.content, displayName: options.displayName(options.content), cache: parsedFiles)
         var report: Report?
         if var content = timer.measure("load", { loader.load(log: log) }) {
             if let baseURL = options.baseURL {
                 content.config.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
             }
-            report = timer.measure("link") { ReportLinker(markdown: markdown(for: content.config), linkScans: linkScans).link(content, log: log) }
+            report = timer.measure("link") { ReportLinker(markdown: markdown(for: content.config)).link(content, log: log) }
         }
         let templates = timer.measure("templates") {
             TemplateSet.load(from: options.templates, displayName: options.displayName(options.templates), log: log)
@@ -115,7 +114,21 @@ public struct SiteBuilder: Sendable {
             renderer.cards = incremental.cards
         }
         let allJobs = renderer.pageJobs()
-        let jobs = plan.map { plan in allJobs.filter { plan.pages.contains($0.path) } } ?? allJobs
+        var planned = plan.map { plan in allJobs.filter { plan.pages.contains($0.path) } } ?? allJobs
+        // After an edit of events the preview renders the pages listing every event when they
+        // are first requested, as Hugo's server renders only the pages being viewed: at 10,000
+        // events they are megabytes each and took most of a rebuild. Their cards are those of
+        // this build, and only event data changed, so their links are the ones checked before.
+        var deferred: [OutputFile] = []
+        if plan != nil, destination.keepsFiles {
+            var listing = renderer
+            listing.cards = renderer.cards.copy()
+            deferred = listing.pageJobs().filter { SiteRenderer.listingPaths.contains($0.path) }.map { job in
+                OutputFile(path: job.path, contents: .deferred(DeferredData { Data(job.render().utf8) }))
+            }
+            planned.removeAll { SiteRenderer.listingPaths.contains($0.path) }
+        }
+        let jobs = planned
         rendered?(Rendered(paths: Set(jobs.map(\.path)), all: plan == nil))
         let copied = copiedFiles()
         let supportPaths = renderer.supportPaths
@@ -156,7 +169,7 @@ public struct SiteBuilder: Sendable {
                 }
             }
         }
-        let files = destination.keepsFiles ? zip(jobs, kept.values).map { OutputFile(path: $0.path, text: $1 ?? "") } + extra : []
+        let files = destination.keepsFiles ? zip(jobs, kept.values).map { OutputFile(path: $0.path, text: $1 ?? "") } + extra + deferred : []
         checker.finish(log: log)
         if let error = writeErrors.values.first.flatMap({ $0 }) {
             log.error(SourceLocation(file: options.displayName(options.output)), "could not write the site: \(error.localizedDescription)")

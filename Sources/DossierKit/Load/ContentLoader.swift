@@ -16,10 +16,10 @@ public struct ContentLoader: Sendable {
     public let folder: URL
     /// How the folder is named in messages (as the user typed it).
     public let displayName: String
-    /// Event files parsed by an earlier load (the preview keeps one across rebuilds).
-    let cache: EventFileCache?
+    /// Files parsed by an earlier load (the preview keeps them across rebuilds).
+    let cache: ContentCache?
 
-    public init(folder: URL, displayName: String? = nil, cache: EventFileCache? = nil) {
+    public init(folder: URL, displayName: String? = nil, cache: ContentCache? = nil) {
         self.folder = folder
         self.displayName = displayName ?? folder.lastPathComponent
         self.cache = cache
@@ -68,15 +68,13 @@ public struct ContentLoader: Sendable {
         let files = ContentFile.list(folder.appendingPathComponent("events"), extensions: ["yaml", "yml", "json", "csv"])
         let results = ResultSlots<([Event], DiagnosticLog)>(count: files.count)
         DispatchQueue.concurrentPerform(iterations: files.count) { index in
-            let stamp = EventFileCache.stamp(of: files[index])
-            if let cached = cache?.lookup(files[index], stamp: stamp) {
-                results.set(index, cached)
-                return
+            let parse = { (log: DiagnosticLog) in loadEventFile(files[index], log: log) }
+            if let cache {
+                results.set(index, cache.events.value(of: files[index], parse: parse))
+            } else {
+                let log = DiagnosticLog()
+                results.set(index, (parse(log), log))
             }
-            let fileLog = DiagnosticLog()
-            let loaded = (loadEventFile(files[index], log: fileLog), fileLog)
-            cache?.store(files[index], stamp: stamp, loaded)
-            results.set(index, loaded)
         }
         var events: [Event] = []
         for case let (fileEvents, fileLog)? in results.values {
@@ -114,9 +112,24 @@ public struct ContentLoader: Sendable {
         }
     }
 
+    /// Markdown files are read on every core too (a report may profile thousands of actors).
     private func markdownFiles(_ section: String, log: DiagnosticLog) -> [ContentFile.MarkdownDocument] {
-        ContentFile.list(folder.appendingPathComponent(section), extensions: ["md", "markdown"]).compactMap {
-            ContentFile.readMarkdown($0, display: display($0), log: log)
+        let files = ContentFile.list(folder.appendingPathComponent(section), extensions: ["md", "markdown"])
+        let results = ResultSlots<(ContentFile.MarkdownDocument?, DiagnosticLog)>(count: files.count)
+        DispatchQueue.concurrentPerform(iterations: files.count) { index in
+            let parse = { (log: DiagnosticLog) in ContentFile.readMarkdown(files[index], display: display(files[index]), log: log) }
+            if let cache {
+                results.set(index, cache.documents.value(of: files[index], parse: parse))
+            } else {
+                let log = DiagnosticLog()
+                results.set(index, (parse(log), log))
+            }
         }
+        var documents: [ContentFile.MarkdownDocument] = []
+        for case let (document, fileLog)? in results.values {
+            if let document { documents.append(document) }
+            fileLog.diagnostics.forEach(log.add)
+        }
+        return documents
     }
 }

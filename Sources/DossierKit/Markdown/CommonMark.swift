@@ -38,8 +38,8 @@ public struct CommonMark: Sendable {
     }
 
     /// Every link and image target in the text, with its file position.
-    public func links(in markdown: MarkdownText, cache: LinkScanCache? = nil) -> [Link] {
-        let scanned = cache?.links(in: markdown.text, scan: linksInText) ?? linksInText(markdown.text)
+    public func links(in markdown: MarkdownText) -> [Link] {
+        let scanned = markdown.linkScan.get { linksInText(markdown.text) }
         return scanned.map { link in
             let location = SourceLocation(
                 file: markdown.location.file,

@@ -5,6 +5,9 @@ import Foundation
 public struct MarkdownText: Sendable, Hashable {
     public var text: String
     public var location: SourceLocation
+    /// The text's links, scanned once. The preview reuses the parsed files that did not change,
+    /// and with them their texts' scans: a rebuild scans only what was edited.
+    let linkScan = Memo<[CommonMark.TextLink]>()
 
     public init(_ text: String, at location: SourceLocation) {
         self.text = text
@@ -12,4 +15,13 @@ public struct MarkdownText: Sendable, Hashable {
     }
 
     public var isEmpty: Bool { text.isBlank }
+
+    public static func == (a: MarkdownText, b: MarkdownText) -> Bool {
+        a.text == b.text && a.location == b.location
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(text)
+        hasher.combine(location)
+    }
 }

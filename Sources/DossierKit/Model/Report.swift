@@ -67,7 +67,9 @@ public struct Report: Sendable {
         // (Sort keys are made once per item, not once per comparison: at 10,000 events that was
         // most of the preview's rebuild of the report.)
         let chronology = events.map(\.date.chronologyKey)
-        self.events = events.indices.sorted { (chronology[$0], $0) < (chronology[$1], $1) }.map { events[$0] }
+        let order = events.indices.sorted { (chronology[$0], $0) < (chronology[$1], $1) }
+        // Events are usually written in order: then the array is shared, not copied event by event.
+        self.events = order.elementsEqual(events.indices) ? events : order.map { events[$0] }
         let actorNames = actors.map { $0.name.lowercased() }
         self.actors = actors.indices.sorted { (actorNames[$0], actors[$0].id) < (actorNames[$1], actors[$1].id) }.map { actors[$0] }
         self.topics = topics.sorted { ($0.title.lowercased(), $0.id) < ($1.title.lowercased(), $1.id) }

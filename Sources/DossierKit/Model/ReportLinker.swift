@@ -4,12 +4,9 @@ import Foundation
 /// resolve — and builds the `Report`. Every problem is logged with the position of the reference.
 public struct ReportLinker {
     public let markdown: CommonMark
-    /// Link scans from earlier builds (the preview keeps one).
-    public var linkScans: LinkScanCache?
 
-    public init(markdown: CommonMark, linkScans: LinkScanCache? = nil) {
+    public init(markdown: CommonMark) {
         self.markdown = markdown
-        self.linkScans = linkScans
     }
 
     public func link(_ content: LoadedContent, log: DiagnosticLog) -> Report {
@@ -32,7 +29,7 @@ public struct ReportLinker {
         let sitePaths = Self.sitePaths(content)
         func checkMarkdown(_ text: MarkdownText?) {
             guard let text else { return }
-            for link in markdown.links(in: text, cache: linkScans) {
+            for link in markdown.links(in: text) {
                 if let reference = CrossReference(url: link.url) {
                     checkReference(reference.id, kind: reference.kind, at: link.location)
                     if reference.kind == .actor { mentionedActors.insert(reference.id) }
@@ -107,7 +104,7 @@ public struct ReportLinker {
     /// are refused; `/path` must name a file of the site; a relative path is refused, because the
     /// same text is shown on pages at different depths (a summary on the timeline and the home page).
     private func checkLocalLink(_ link: CommonMark.Link, sitePaths: Set<String>, log: DiagnosticLog) {
-        let url = link.url.trimmingCharacters(in: .whitespaces)
+        let url = String(link.url.trimmedWhitespace)
         if url.isEmpty || url.hasPrefix("#") || url.hasPrefix("//") { return }
         if let colon = url.firstIndex(of: ":"), url[..<colon].allSatisfy({ $0.isLetter || $0.isNumber || "+-.".contains($0) }) {
             let scheme = url[..<colon].lowercased()

@@ -50,10 +50,10 @@ final class FragmentCache: @unchecked Sendable {
 /// An event card (or one-line event link) as templates see it, shared by every page that lists
 /// the event at the same folder depth (links inside it are relative, so depth matters).
 ///
-/// It keeps only the rendered HTML (`{{{html}}}`); the card's other fields, for themes that
-/// lay cards out themselves, are made again when a template asks for one. Keeping them all
-/// (a dictionary of boxed values per card, two or three cards per event) was most of a
-/// 10,000-event build's memory.
+/// It keeps the rendered HTML (`{{{html}}}`) and the card's values; their template form, for
+/// themes that lay cards out themselves, is made again when a template asks for a field.
+/// Keeping that form (a dictionary of boxed values per card, two or three cards per event)
+/// was most of a 10,000-event build's memory.
 final class CardValue: MustacheParent, Sendable {
     let html: TemplateText
     private let fields: @Sendable () -> [String: Any]
@@ -75,52 +75,63 @@ final class CardValue: MustacheParent, Sendable {
 final class CardCache: @unchecked Sendable {
     static let template = "partials/event-card"
 
+    /// A card's variant; the cache is keyed by event first, so an edit drops its cards at once.
     private struct Key: Hashable {
-        var event: String
         var depth: Int
         var headingLevel: Int
         var role: Involvement.Role?
     }
 
-    private var cards: [Key: CardValue] = [:]
+    private var cards: [String: [Key: CardValue]] = [:]
     private let lock = NSLock()
 
     func card(_ index: Int, links: PageLinks, role: Involvement.Role?, headingLevel: Int) -> CardValue {
-        cached(Key(event: links.report.events[index].id, depth: links.root.count, headingLevel: headingLevel, role: role)) {
-            let fields = { @Sendable in EventCard(links.report.events[index], links: links, role: role, headingLevel: headingLevel).templateFields }
-            return CardValue(html: links.site.templates.renderConverted(fields(), template: Self.template), fields: fields)
+        cached(links.report.events[index].id, Key(depth: links.root.count, headingLevel: headingLevel, role: role)) {
+            // The closure keeps the card's own values, not the report: the preview keeps cards
+            // across rebuilds, and each would otherwise keep the report it was made from.
+            let card = EventCard(links.report.events[index], links: links, role: role, headingLevel: headingLevel)
+            return CardValue(html: links.site.templates.renderConverted(card.templateFields, template: Self.template), fields: { card.templateFields })
         }
     }
 
     /// A one-line link to an event (title and date), rendered once per event and depth by the
     /// theme's `partials/event-link`: the sources index lists tens of thousands of them.
     func link(_ index: Int, links: PageLinks) -> CardValue {
-        cached(Key(event: links.report.events[index].id, depth: links.root.count, headingLevel: 0, role: nil)) {
-            let fields = { @Sendable in
-                let event = links.report.events[index]
-                return TemplateValue.fields(["title": event.title, "href": links.event(event.id), "date": event.date.formatted])
-            }
+        cached(links.report.events[index].id, Key(depth: links.root.count, headingLevel: 0, role: nil)) {
+            let event = links.report.events[index]
+            let title = event.title, href = links.event(event.id), date = event.date.formatted
+            let fields = { @Sendable in TemplateValue.fields(["title": title, "href": href, "date": date]) }
             return CardValue(html: links.site.templates.renderConverted(fields(), template: "partials/event-link"), fields: fields)
         }
     }
 
-    private func cached(_ key: Key, make: () -> CardValue) -> CardValue {
+    private func cached(_ event: String, _ key: Key, make: () -> CardValue) -> CardValue {
         lock.lock()
-        let cached = cards[key]
+        let cached = cards[event]?[key]
         lock.unlock()
         if let cached { return cached }
         let made = make()
         lock.lock()
         defer { lock.unlock() }
-        if let raced = cards[key] { return raced }
-        cards[key] = made
+        if let raced = cards[event]?[key] { return raced }
+        cards[event, default: [:]][key] = made
         return made
+    }
+
+    /// A cache of its own holding the same cards, for pages rendered later (whose cards must
+    /// come from their own build, whatever later rebuilds do to this cache).
+    func copy() -> CardCache {
+        let copy = CardCache()
+        lock.lock()
+        copy.cards = cards
+        lock.unlock()
+        return copy
     }
 
     /// Forgets the cards of these events (they changed), or every card when `eventIDs` is nil.
     func invalidate(_ eventIDs: Set<String>?) {
         lock.lock()
-        if let eventIDs { cards = cards.filter { !eventIDs.contains($0.key.event) } } else { cards = [:] }
+        if let eventIDs { for id in eventIDs { cards[id] = nil } } else { cards = [:] }
         lock.unlock()
     }
 }

@@ -13,6 +13,9 @@ struct SiteRenderer: Sendable {
         var render: @Sendable () -> String
     }
 
+    /// The pages that list every event or source: the longest of a large report.
+    static let listingPaths: Set<String> = [TimelinePage.path, SourcesPage.path]
+
     func pageJobs() -> [PageJob] {
         let report = report, templates = templates
         let site = RenderContext(report: report, markdown: markdown, templates: templates, cards: cards)

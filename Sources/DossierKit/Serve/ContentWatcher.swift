@@ -12,12 +12,7 @@ struct ContentWatcher: Sendable {
     var interval: Duration = .milliseconds(100)
     var settle: Duration = .milliseconds(80)
 
-    typealias Fingerprint = [String: FileState]
-
-    struct FileState: Equatable, Sendable {
-        var modified: Date
-        var size: Int
-    }
+    typealias Fingerprint = [String: FileStamp]
 
     /// Editor droppings that are not content: backups, swap files, lock files, temporary saves.
     static func isIgnored(_ name: String) -> Bool {
@@ -27,12 +22,15 @@ struct ContentWatcher: Sendable {
 
     func fingerprint() -> Fingerprint {
         var result: Fingerprint = [:]
-        let keys: [URLResourceKey] = [.contentModificationDateKey, .fileSizeKey, .isRegularFileKey]
         for folder in folders {
-            guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: keys, options: [.skipsHiddenFiles]) else { continue }
-            for case let url as URL in enumerator where !Self.isIgnored(url.lastPathComponent) {
-                guard let values = try? url.resourceValues(forKeys: Set(keys)), values.isRegularFile == true else { continue }
-                result[url.path] = FileState(modified: values.contentModificationDate ?? .distantPast, size: values.fileSize ?? 0)
+            let base = folder.path
+            guard let enumerator = FileManager.default.enumerator(atPath: base) else { continue }
+            for case let relative as String in enumerator {
+                let name = (relative as NSString).lastPathComponent
+                if name.hasPrefix(".") { enumerator.skipDescendants() }
+                if Self.isIgnored(name) { continue }
+                let path = base + "/" + relative
+                if let stamp = FileStamp.of(path) { result[path] = stamp }
             }
         }
         return result

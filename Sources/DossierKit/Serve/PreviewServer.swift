@@ -36,8 +36,7 @@ public final class PreviewServer: Sendable {
     /// The report of the last good build and its event cards, for incremental rebuilds.
     let previousReport = Locked<Report?>(nil)
     let cards = CardCache()
-    let eventFiles = EventFileCache()
-    let linkScans = LinkScanCache()
+    let parsedFiles = ContentCache()
     let hub = LiveReloadHub()
     /// Distinguishes this server run from a previous one, so pages reload after a restart.
     let instance = String(UUID().uuidString.prefix(8)).lowercased()
@@ -74,8 +73,7 @@ public final class PreviewServer: Sendable {
         let incremental = SiteBuilder.Incremental(previous: previousReport.get(), cards: cards, onlyEventsChanged: onlyEvents)
         let renderedPaths = Locked<SiteBuilder.Rendered?>(nil)
         var builder = SiteBuilder(options: build)
-        builder.eventFiles = eventFiles
-        builder.linkScans = linkScans
+        builder.parsedFiles = parsedFiles
         let result = builder.run(to: .memory, incremental: incremental) { renderedPaths.set($0) }
         func elapsed() -> Double {
             let elapsed = clock.now - started

@@ -20,6 +20,21 @@ final class Locked<Value: Sendable>: @unchecked Sendable {
     }
 }
 
+/// A value computed once, by whichever thread first asks for it.
+final class Memo<Value: Sendable>: @unchecked Sendable {
+    private var value: Value?
+    private let lock = NSLock()
+
+    func get(_ make: () -> Value) -> Value {
+        lock.lock()
+        defer { lock.unlock() }
+        if let value { return value }
+        let made = make()
+        value = made
+        return made
+    }
+}
+
 /// A fixed number of result slots filled from several threads, each slot by one writer.
 final class ResultSlots<Value>: @unchecked Sendable {
     private var storage: [Value?]

@@ -1,0 +1,38 @@
+import Foundation
+
+/// Content files as parsed, kept between the preview's rebuilds: a rebuild parses again only
+/// the files whose modification time or size changed. A report of 10,000 events spends most
+/// of its loading time in the YAML parser, and its parsed texts carry their link scans.
+public final class ParsedFileCache<Value: Sendable>: @unchecked Sendable {
+    private var entries: [String: (stamp: FileStamp, value: Value, log: DiagnosticLog)] = [:]
+    private let lock = NSLock()
+
+    public init() {}
+
+    /// The file parsed, from the cache when it has not changed since it was last parsed there.
+    func value(of url: URL, parse: (DiagnosticLog) -> Value) -> (Value, DiagnosticLog) {
+        let stamp = FileStamp.of(url.path)
+        if let stamp {
+            lock.lock()
+            let entry = entries[url.path]
+            lock.unlock()
+            if let entry, entry.stamp == stamp { return (entry.value, entry.log) }
+        }
+        let log = DiagnosticLog()
+        let value = parse(log)
+        if let stamp {
+            lock.lock()
+            entries[url.path] = (stamp, value, log)
+            lock.unlock()
+        }
+        return (value, log)
+    }
+}
+
+/// The parse caches the preview keeps: event files, and Markdown files (actors, topics, pages).
+public struct ContentCache: Sendable {
+    let events = ParsedFileCache<[Event]>()
+    let documents = ParsedFileCache<ContentFile.MarkdownDocument?>()
+
+    public init() {}
+}
