@@ -53,11 +53,18 @@ public struct EventDate: Sendable, Hashable {
         let (year, month, day) = isRange ? start.earliestDay : start.latestDay
         let precisionRank = 2 - start.precision.rawValue
         let (endYear, endMonth, endDay) = end?.latestDay ?? (year, month, day)
-        return ChronologyKey(values: [year, month, day, precisionRank, endYear, endMonth, endDay])
+        return ChronologyKey(start: Self.dayNumber(year, month, day), precisionRank: precisionRank, end: Self.dayNumber(endYear, endMonth, endDay))
     }
 
+    /// Year, month and day as one number that sorts the same way (months and days are at most two digits).
+    private static func dayNumber(_ year: Int, _ month: Int, _ day: Int) -> Int { (year * 100 + month) * 100 + day }
+
     public struct ChronologyKey: Sendable, Comparable {
-        let values: [Int]
-        public static func < (a: ChronologyKey, b: ChronologyKey) -> Bool { a.values.lexicographicallyPrecedes(b.values) }
+        let start: Int
+        let precisionRank: Int
+        let end: Int
+        public static func < (a: ChronologyKey, b: ChronologyKey) -> Bool {
+            (a.start, a.precisionRank, a.end) < (b.start, b.precisionRank, b.end)
+        }
     }
 }
