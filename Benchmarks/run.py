@@ -44,8 +44,28 @@ def timed(command, cwd=None):
     return float(wall), int(kilobytes) / 1024, result.stdout
 
 
+TRASH = None  # set in main(): where old outputs are moved before a timed run
+
+
+def move_aside(folder: Path):
+    """Moves an old output out of the way instead of deleting it: on this machine's file system,
+    creating files right after a large delete is up to 10x slower (freed inodes are not reused
+    for about a minute), which would penalise whichever tool runs next. Deleted at the end."""
+    if folder.exists():
+        TRASH.mkdir(parents=True, exist_ok=True)
+        folder.rename(TRASH / f"{folder.parent.name}-{folder.name}-{time.monotonic_ns()}")
+
+
+def warm(*folders: Path):
+    """Reads every input once, so each tool starts with the same warm page cache."""
+    for folder in folders:
+        for path in folder.rglob("*"):
+            if path.is_file():
+                path.read_bytes()
+
+
 def dossier_build(report: Path):
-    shutil.rmtree(report / "Site", ignore_errors=True)
+    move_aside(report / "Site")
     wall, memory, output = timed([str(DOSSIER), "build", "--content", str(report / "Content"),
                                   "--templates", str(TEMPLATES), "--output", str(report / "Site")])
     pages = int(re.search(r"Built (\d+) page", output).group(1))
@@ -54,7 +74,7 @@ def dossier_build(report: Path):
 
 def hugo_build(site: Path):
     for folder in ("public", "resources"):
-        shutil.rmtree(site / folder, ignore_errors=True)
+        move_aside(site / folder)
     wall, memory, _ = timed(["hugo", "--quiet", "-s", str(site), "-d", str(site / "public")])
     pages = sum(1 for _ in (site / "public").rglob("*.html"))
     return wall, memory, pages
@@ -73,34 +93,45 @@ def cmark_floor(report: Path, work: Path):
 
 def copy_floor(report: Path, work: Path):
     target = work / "copy"
-    shutil.rmtree(target, ignore_errors=True)
+    move_aside(target)
     start = time.perf_counter()
     subprocess.run(["cp", "-r", str(report / "Site"), str(target)], check=True)
     elapsed = time.perf_counter() - start
-    shutil.rmtree(target, ignore_errors=True)
+    move_aside(target)
     return elapsed
 
 
-def serve_rebuild(report: Path):
-    """Milliseconds of the preview server's rebuild after one event's title changes."""
-    process = subprocess.Popen([str(DOSSIER), "serve", "--port", "0", "--content", str(report / "Content"),
+def serve_rebuild(report: Path, edits: int = 7):
+    """Median milliseconds of the preview server's rebuild after one event's title changes
+    (from `dossier serve`'s own report), over several edits, and the median of each step."""
+    process = subprocess.Popen([str(DOSSIER), "serve", "--port", "0", "--timings", "--content", str(report / "Content"),
                                 "--templates", str(TEMPLATES)], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    events = sorted((report / "Content/events").glob("*.yaml"))[0]
+    text = events.read_text()
+    times, steps = [], {}
     try:
         for line in process.stdout:
             if line.startswith("Serving at"):
                 break
-        events = sorted((report / "Content/events").glob("*.yaml"))[0]
-        text = events.read_text()
-        events.write_text(text.replace("  title: \"", "  title: \"Edited ", 1))
-        for line in process.stdout:
-            match = re.match(r"Rebuilt in (\d+) ms", line)
-            if match:
-                events.write_text(text)
-                return int(match.group(1))
+        for edit in range(edits):
+            events.write_text(text.replace("  title: \"", f"  title: \"Edited {edit} ", 1))
+            for line in process.stdout:
+                match = re.match(r"Rebuilt in (\d+) ms", line)
+                if match:
+                    times.append(int(match.group(1)))
+                    for step in next(process.stdout).strip().split(" · "):
+                        name, milliseconds, _ = step.rsplit(" ", 2)
+                        steps.setdefault(name, []).append(float(milliseconds))
+                    break
+            time.sleep(0.5)
     finally:
+        events.write_text(text)
         process.terminate()
         process.wait()
-    return None
+    if not times:
+        return None, ""
+    detail = ", ".join(f"{name} {statistics.median(values):.0f}" for name, values in steps.items() if statistics.median(values) >= 1)
+    return statistics.median(times), detail
 
 
 def sample_build():
@@ -121,6 +152,9 @@ def main():
     arguments = parser.parse_args()
     work = Path(arguments.work)
     work.mkdir(parents=True, exist_ok=True)
+    global TRASH
+    TRASH = work / "trash"
+    steps_by_scale = []
     print(f"dossier: {DOSSIER}\nhugo: {subprocess.run(['hugo', 'version'], capture_output=True, text=True).stdout.split()[1]}")
     print(f"sample report, full build: median {sample_build():.0f} ms over 7 runs\n")
     header = f"{'events':>7} {'actors':>6} | {'dossier s':>9} {'pages/s':>8} {'MiB':>6} | {'hugo s':>7} {'pages/s':>8} {'MiB':>6} | {'time ×':>6} {'mem ×':>6} | {'cmark s':>7} {'cp -r s':>7} {'÷cp':>5} | {'rebuild':>8}"
@@ -133,6 +167,7 @@ def main():
             subprocess.run([str(DOSSIER), "generate", "--events", str(events), "--actors", str(actors), str(report)], check=True, capture_output=True)
             shutil.rmtree(hugo, ignore_errors=True)
             subprocess.run([sys.executable, str(Path(__file__).with_name("hugo_site.py")), str(report / "Content"), str(hugo)], check=True)
+        warm(report / "Content", hugo)
         ours, theirs = [], []
         for _ in range(arguments.runs):
             ours.append(dossier_build(report))
@@ -145,10 +180,17 @@ def main():
         hugo_pages = theirs[0][2]
         cmark = cmark_floor(report, work)
         copy = copy_floor(report, work)
-        rebuild = None if arguments.no_serve else serve_rebuild(report)
+        rebuild, rebuild_steps = (None, "") if arguments.no_serve else serve_rebuild(report)
         print(f"{events:>7} {actors:>6} | {wall:>9.2f} {pages / wall:>8.0f} {memory:>6.0f} | {hugo_wall:>7.2f} {hugo_pages / hugo_wall:>8.0f} {hugo_memory:>6.0f} | "
               f"{wall / hugo_wall:>6.2f} {memory / hugo_memory:>6.2f} | {cmark:>7.2f} {copy:>7.2f} {wall / copy:>5.1f} | "
-              f"{(str(rebuild) + ' ms') if rebuild is not None else '-':>8}", flush=True)
+              f"{(f'{rebuild:.0f} ms') if rebuild is not None else '-':>8}", flush=True)
+        if rebuild_steps:
+            steps_by_scale.append(f"{events:>7} events: rebuild after a one-event edit, median {rebuild:.0f} ms ({rebuild_steps} ms)")
+
+    for line in steps_by_scale:
+        print(line)
+    # The old outputs go now that nothing is timed any more.
+    shutil.rmtree(TRASH, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -166,7 +166,7 @@ public final class PreviewServer: Sendable {
                 say("Rebuilt in \(time): \(changed) (\(Counted.text(rebuild.renderedPages, "page")) rendered)")
             }
             if serve.timings {
-                say(rebuild.phases.map { "\($0.name) \(String(format: "%.0f", $0.milliseconds)) ms" }.joined(separator: ", "))
+                say(rebuild.phases.map { "\($0.name) \(String(format: "%.0f", $0.milliseconds)) ms" }.joined(separator: " · "))
             }
         } else {
             for diagnostic in rebuild.diagnostics { say(diagnostic.description) }
