@@ -166,6 +166,7 @@ def main():
         if not (report / "Content").exists():
             subprocess.run([str(DOSSIER), "generate", "--events", str(events), "--actors", str(actors), str(report)], check=True, capture_output=True)
             shutil.rmtree(hugo, ignore_errors=True)
+        if not hugo.exists():
             subprocess.run([sys.executable, str(Path(__file__).with_name("hugo_site.py")), str(report / "Content"), str(hugo)], check=True)
         warm(report / "Content", hugo)
         ours, theirs = [], []
