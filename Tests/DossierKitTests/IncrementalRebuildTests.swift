@@ -81,6 +81,20 @@ import Testing
         try fixture.expectSameAsFullBuild()
     }
 
+    @Test func aSourcesAuthorEditMatchesAFullBuild() throws {
+        let fixture = try Fixture()
+        // The same document (publisher, title, address) with an author now: the sources index,
+        // which lists each document once, must show it.
+        let rebuild = try fixture.edit(fixture.eventsFile) { text in
+            guard let block = text.range(of: "- id: event-000012\n"), let source = text.range(of: "    - { publisher: ", range: block.upperBound..<text.endIndex) else { return text }
+            return text.replacingCharacters(in: source, with: "    - { author: Jane Doe, publisher: ")
+        }
+        #expect(rebuild.succeeded)
+        let sources = try #require(fixture.server.snapshot.get().files["sources/index.html"]).data
+        #expect(String(decoding: sources, as: UTF8.self).contains("Jane Doe"))
+        try fixture.expectSameAsFullBuild()
+    }
+
     @Test func removingAnEventMatchesAFullBuild() throws {
         let fixture = try Fixture()
         // The last event: no other event refers to it (cross-references point to earlier events).

@@ -89,10 +89,7 @@ extension Event {
         return id == other.id && date == other.date && title == other.title && type == other.type && location == other.location
             && actors.elementsEqual(other.actors) { $0.actorID == $1.actorID && $0.role == $1.role }
             && casualties == other.casualties && summary?.text == other.summary?.text && body?.text == other.body?.text
-            && sources.elementsEqual(other.sources) {
-                $0.publisher == $1.publisher && $0.title == $1.title && $0.url == $1.url && $0.author == $1.author
-                    && $0.date == $1.date && $0.quote == $1.quote && $0.via == $1.via
-            }
+            && sources.elementsEqual(other.sources) { $0.isSameCitation(as: $1) }
             && confidence == other.confidence && tags == other.tags
     }
 }

@@ -19,7 +19,8 @@ public struct SiteBuilder: Sendable {
         return validate(timer: &timer)
     }
 
-    func validate(timer: inout PhaseTimer) -> (report: Report?, templates: TemplateSet?, diagnostics: [Diagnostic]) {
+    /// - Parameter previous: the preview's last report, when only event files changed since.
+    func validate(timer: inout PhaseTimer, previous: Report? = nil) -> (report: Report?, templates: TemplateSet?, diagnostics: [Diagnostic]) {
         let log = DiagnosticLog()
         let loader = ContentLoader(folder: options.content, displayName: options.displayName(options.content), cache: parsedFiles)
         var report: Report?
@@ -27,7 +28,7 @@ public struct SiteBuilder: Sendable {
             if let baseURL = options.baseURL {
                 content.config.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
             }
-            report = timer.measure("link") { ReportLinker(markdown: markdown(for: content.config)).link(content, log: log) }
+            report = timer.measure("link") { ReportLinker(markdown: markdown(for: content.config)).link(content, previous: previous, log: log) }
         }
         let templates = timer.measure("templates") {
             TemplateSet.load(from: options.templates, displayName: options.displayName(options.templates), log: log)
@@ -95,7 +96,7 @@ public struct SiteBuilder: Sendable {
 
     func run(to destination: Destination, incremental: Incremental? = nil, rendered: ((Rendered) -> Void)? = nil) -> CheckResult {
         var timer = PhaseTimer()
-        let (report, templates, diagnostics) = validate(timer: &timer)
+        let (report, templates, diagnostics) = validate(timer: &timer, previous: incremental.flatMap { $0.onlyEventsChanged ? $0.previous : nil })
         guard let report, let templates else {
             return CheckResult(report: nil, diagnostics: diagnostics, files: [], pageCount: 0, phases: timer.phases)
         }

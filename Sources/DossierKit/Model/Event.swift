@@ -140,4 +140,10 @@ public struct Source: Sendable, Hashable {
 
     /// Sources are the same when they are the same document: the Sources page lists each once.
     public var identity: String { "\(url)\u{1F}\(publisher)\u{1F}\(title ?? "")" }
+
+    /// The same in everything pages show of it; where it sits in its file does not count.
+    func isSameCitation(as other: Source) -> Bool {
+        publisher == other.publisher && title == other.title && url == other.url && author == other.author
+            && date == other.date && quote == other.quote && via == other.via
+    }
 }

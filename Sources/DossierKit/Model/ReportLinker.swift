@@ -9,7 +9,9 @@ public struct ReportLinker {
         self.markdown = markdown
     }
 
-    public func link(_ content: LoadedContent, log: DiagnosticLog) -> Report {
+    /// - Parameter previous: the report of the preview's last build, when only event files
+    ///   changed since: its indexes are reused if the edit left them as they were.
+    public func link(_ content: LoadedContent, previous: Report? = nil, log: DiagnosticLog) -> Report {
         checkUnique(content.events.map { ($0.id, $0.origin) }, kind: "event", log: log)
         checkUnique(content.actors.map { ($0.id, $0.origin) }, kind: "actor", log: log)
         checkUnique(content.topics.map { ($0.id, $0.origin) }, kind: "topic", log: log)
@@ -81,7 +83,8 @@ public struct ReportLinker {
         for actor in content.actors where !mentionedActors.contains(actor.id) {
             log.warning(actor.origin, "actor `\(actor.id)` is not mentioned by any event or page", hint: "link it from an event's `actors:` or with [name](actor:\(actor.id))")
         }
-        return Report(config: config, events: content.events, actors: content.actors, topics: content.topics, pages: content.pages)
+        return previous?.replacingEvents(content.events)
+            ?? Report(config: config, events: content.events, actors: content.actors, topics: content.topics, pages: content.pages)
     }
 
     /// Files the site will contain, as root-relative paths, for checking `/…` links in Markdown.

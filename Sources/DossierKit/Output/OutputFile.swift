@@ -46,21 +46,13 @@ extension OutputFile.Contents {
 }
 
 /// Bytes made once, by whichever thread first needs them.
-public final class DeferredData: @unchecked Sendable {
+public final class DeferredData: Sendable {
     private let make: @Sendable () -> Data
-    private var made: Data?
-    private let lock = NSLock()
+    private let made = Memo<Data>()
 
     init(_ make: @escaping @Sendable () -> Data) {
         self.make = make
     }
 
-    var data: Data {
-        lock.lock()
-        defer { lock.unlock() }
-        if let made { return made }
-        let data = make()
-        made = data
-        return data
-    }
+    var data: Data { made.get(make) }
 }
