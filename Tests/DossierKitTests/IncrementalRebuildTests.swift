@@ -95,6 +95,18 @@ import Testing
         try fixture.expectSameAsFullBuild()
     }
 
+    @Test func aBrokenCrossReferenceInAnEditedTextIsStillReported() throws {
+        let fixture = try Fixture()
+        // A text edit keeps the report's indexes, so the unchanged events are not checked again;
+        // the edited one is.
+        let rebuild = try fixture.edit(fixture.eventsFile) { text in
+            guard let block = text.range(of: "- id: event-000030\n"), let summary = text.range(of: "  summary: \"", range: block.upperBound..<text.endIndex) else { return text }
+            return text.replacingCharacters(in: summary, with: "  summary: \"See [the ghost](actor:nobody-here). ")
+        }
+        #expect(!rebuild.succeeded)
+        #expect(rebuild.diagnostics.contains { $0.severity == .error && $0.message == "unknown actor `nobody-here`" })
+    }
+
     @Test func removingAnEventMatchesAFullBuild() throws {
         let fixture = try Fixture()
         // The last event: no other event refers to it (cross-references point to earlier events).

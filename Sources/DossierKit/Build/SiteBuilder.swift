@@ -124,7 +124,7 @@ public struct SiteBuilder: Sendable {
         if plan != nil, destination.keepsFiles {
             var listing = renderer
             listing.cards = renderer.cards.copy()
-            deferred = listing.pageJobs().filter { SiteRenderer.listingPaths.contains($0.path) }.map { job in
+            deferred = listing.pageJobs(listingsOnly: true).map { job in
                 OutputFile(path: job.path, contents: .deferred(DeferredData { Data(job.render().utf8) }))
             }
             planned.removeAll { SiteRenderer.listingPaths.contains($0.path) }
@@ -133,7 +133,8 @@ public struct SiteBuilder: Sendable {
         rendered?(Rendered(paths: Set(jobs.map(\.path)), all: plan == nil))
         let copied = copiedFiles()
         let supportPaths = renderer.supportPaths
-        let checker = LinkChecker(outputName: options.displayName(options.output), paths: Set(allJobs.map(\.path) + supportPaths + copied.map(\.path)))
+        let sitePaths = Set(allJobs.map(\.path) + supportPaths + copied.map(\.path))
+        let checker = LinkChecker(outputName: options.displayName(options.output), paths: sitePaths)
         let kept = ResultSlots<String>(count: jobs.count)
         let writeErrors = ResultSlots<Error>(count: 1)
         var extra: [OutputFile] = []
@@ -180,7 +181,7 @@ public struct SiteBuilder: Sendable {
         return CheckResult(
             report: failed ? nil : report, diagnostics: all, files: failed ? [] : files,
             pageCount: allJobs.count, fileCount: allJobs.count + supportPaths.count + copied.count, pagePaths: allJobs.map(\.path),
-            sitePaths: Set(allJobs.map(\.path) + supportPaths + copied.map(\.path)),
+            sitePaths: sitePaths,
             phases: timer.phases
         )
     }

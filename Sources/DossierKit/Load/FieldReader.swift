@@ -54,7 +54,9 @@ struct FieldReader {
 
     func integer(_ key: String) -> Int? {
         guard let text = string(key) else { return nil }
-        guard let value = Int(text.replacingOccurrences(of: ",", with: "").replacingOccurrences(of: "_", with: "")) else {
+        // Thousands may be grouped: 1,200 or 1_200.
+        let digits = text.utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "_") } ? String(text.filter { $0 != "," && $0 != "_" }) : text
+        guard let value = Int(digits) else {
             log.error(locationOf(key), "`\(key)` must be a whole number, found `\(text)`")
             return nil
         }

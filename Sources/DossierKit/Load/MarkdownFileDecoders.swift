@@ -21,7 +21,7 @@ struct MarkdownFileDecoders {
         let kindText = fields.string("kind", required: true)
         var kind: Actor.Kind?
         if let kindText {
-            kind = Actor.Kind(rawValue: kindText.lowercased().replacingOccurrences(of: " ", with: "-"))
+            kind = Actor.Kind(rawValue: String(kindText.lowercased().map { $0 == " " ? "-" : $0 }))
             if kind == nil {
                 let names = Actor.Kind.allCases.map(\.rawValue)
                 log.error(fields.locationOf("kind"), "unknown actor kind `\(kindText)`",

@@ -38,6 +38,11 @@ public struct CommonMark: Sendable {
     }
 
     /// Every link and image target in the text, with its file position.
+    /// The link targets of a text, without positions (cheaper, when no message is to be made).
+    func linkTargets(in markdown: MarkdownText) -> [String] {
+        markdown.linkScan.get { linksInText(markdown.text) }.map(\.url)
+    }
+
     public func links(in markdown: MarkdownText) -> [Link] {
         let scanned = markdown.linkScan.get { linksInText(markdown.text) }
         return scanned.map { link in

@@ -41,7 +41,25 @@ public struct ReportLinker {
             }
         }
 
+        // In the preview, after an edit that leaves the report's indexes as they were, the events
+        // that are the very objects of the last good build (their file did not change) were
+        // checked then against the same ids, types and files: only their mentions of actors
+        // are collected again.
+        let reused = previous?.replacingEvents(content.events)
+        func collectMentions(_ text: MarkdownText?) {
+            guard let text else { return }
+            for url in markdown.linkTargets(in: text) {
+                if let reference = CrossReference(url: url), reference.kind == .actor { mentionedActors.insert(reference.id) }
+            }
+        }
+
         for event in content.events {
+            if let previous, reused != nil, previous.event(event.id) === event {
+                for involvement in event.actors { mentionedActors.insert(involvement.actorID) }
+                collectMentions(event.summary)
+                collectMentions(event.body)
+                continue
+            }
             if config.eventType(event.type) == nil {
                 log.error(event.referenceLocations["type"] ?? event.origin, "event `\(event.id)` has the unknown type `\(event.type)`",
                           hint: Suggestion.hint(for: event.type, in: config.eventTypes.map(\.id))
@@ -83,7 +101,7 @@ public struct ReportLinker {
         for actor in content.actors where !mentionedActors.contains(actor.id) {
             log.warning(actor.origin, "actor `\(actor.id)` is not mentioned by any event or page", hint: "link it from an event's `actors:` or with [name](actor:\(actor.id))")
         }
-        return previous?.replacingEvents(content.events)
+        return reused
             ?? Report(config: config, events: content.events, actors: content.actors, topics: content.topics, pages: content.pages)
     }
 

@@ -16,15 +16,21 @@ struct SiteRenderer: Sendable {
     /// The pages that list every event or source: the longest of a large report.
     static let listingPaths: Set<String> = [TimelinePage.path, SourcesPage.path]
 
-    func pageJobs() -> [PageJob] {
+    /// Every page of the site; with `listingsOnly`, only those of `listingPaths`.
+    func pageJobs(listingsOnly: Bool = false) -> [PageJob] {
         let report = report, templates = templates
         let site = RenderContext(report: report, markdown: markdown, templates: templates, cards: cards)
+        let listings = [
+            PageJob(path: TimelinePage.path) { templates.render(TimelinePage.make(site), template: "timeline") },
+            PageJob(path: SourcesPage.path) { templates.render(SourcesPage.make(site), template: "sources") },
+        ]
+        if listingsOnly { return listings }
         var jobs: [PageJob] = [
             PageJob(path: HomePage.path) { templates.render(HomePage.make(site), template: "home") },
-            PageJob(path: TimelinePage.path) { templates.render(TimelinePage.make(site), template: "timeline") },
+            listings[0],
             PageJob(path: ActorIndexPage.path) { templates.render(ActorIndexPage.make(site), template: "actors") },
             PageJob(path: TopicIndexPage.path) { templates.render(TopicIndexPage.make(site), template: "topics") },
-            PageJob(path: SourcesPage.path) { templates.render(SourcesPage.make(site), template: "sources") },
+            listings[1],
             PageJob(path: NotFoundPage.path) { templates.render(NotFoundPage.make(site), template: "404") },
         ]
         for index in report.events.indices {
