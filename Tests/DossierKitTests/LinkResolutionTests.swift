@@ -25,6 +25,11 @@ import Testing
         Case(link: "//cdn.example.org/x.js", page: "index.html", target: nil),
         Case(link: "a//b/", page: "index.html", target: "a/b/"),
         Case(link: "", page: "events/a/index.html", target: "events/a/index.html"),
+        Case(link: "timeline/index.html", page: "index.html", target: "timeline/index.html"),
+        Case(link: "../../actors/", page: "events/a/index.html", target: "actors/"),
+        Case(link: "../../a/.well-known/x", page: "events/a/index.html", target: "a/.well-known/x"),
+        Case(link: "../../a/b/../c.html", page: "events/a/index.html", target: "a/c.html"),
+        Case(link: "../x.html", page: "events/a/index.html", target: "events/x.html"),
     ]
 
     @Test(arguments: cases) func resolvesAgainstThePage(_ test: Case) {

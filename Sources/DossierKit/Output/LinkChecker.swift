@@ -121,6 +121,7 @@ final class LinkChecker: @unchecked Sendable {
         if let colon = bytes.firstIndex(of: UInt8(ascii: ":")), link[..<colon].utf8.allSatisfy(isSchemeByte) {
             return nil
         }
+        if let target = climbingToRoot(link, from: page) { return (target, nil) }
         var target = Substring(link)
         var fragment: String?
         if let hash = bytes.firstIndex(of: UInt8(ascii: "#")) {
@@ -145,6 +146,31 @@ final class LinkChecker: @unchecked Sendable {
         }
         if escaped { return ("../" + target, fragment) }
         return (parts.joined(separator: "/") + (target.utf8.last == slash ? "/" : ""), fragment)
+    }
+
+    /// The common case, without splitting: a link that climbs exactly to the site root from the
+    /// page's folder (`../../actors/a/index.html` from `events/x/index.html`), followed by a
+    /// plain path (no `.` or `..` segments, query, fragment, escapes or doubled slashes).
+    private static func climbingToRoot(_ link: String, from page: String) -> String? {
+        let slash = UInt8(ascii: "/")
+        let depth = page.utf8.reduce(0) { $1 == slash ? $0 + 1 : $0 }
+        var rest = link.utf8[...]
+        for _ in 0..<depth {
+            guard rest.starts(with: "../".utf8) else { return nil }
+            rest = rest.dropFirst(3)
+        }
+        guard let first = rest.first, first != slash, first != UInt8(ascii: ".") else { return nil }
+        var previous: UInt8 = 0
+        for byte in rest {
+            switch byte {
+            case UInt8(ascii: "?"), UInt8(ascii: "#"), UInt8(ascii: "%"), UInt8(ascii: ":"): return nil
+            case UInt8(ascii: "."): if previous == slash { return nil }
+            case slash: if previous == slash { return nil }
+            default: break
+            }
+            previous = byte
+        }
+        return String(Substring(rest))
     }
 
     /// Letters, digits and `+-.` may form a URL scheme; non-ASCII bytes are letters too, as in

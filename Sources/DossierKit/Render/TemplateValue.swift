@@ -9,6 +9,8 @@ enum TemplateValue {
         switch value {
         case let convertible as TemplateConvertible: return convertible.templateFields
         case let card as CardValue: return card
+        // Lists of cards (an actor's or a topic's events) can be thousands long: no reflection.
+        case let cards as [CardValue]: return cards
         case let string as String: return TemplateText(string)
         case let bool as Bool: return bool
         case let int as Int: return int
