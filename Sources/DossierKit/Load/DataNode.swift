@@ -3,13 +3,13 @@
 /// Every loader turns its format into this one tree, so the content model is decoded (and
 /// validated) by one piece of code whatever the file format, and every error can point at
 /// the exact line and column.
-public indirect enum DataNode: Sendable {
+public indirect enum DataNode: Sendable, Equatable {
     case scalar(String, SourceLocation)
     case list([DataNode], SourceLocation)
     case map([Entry], SourceLocation)
     case null(SourceLocation)
 
-    public struct Entry: Sendable {
+    public struct Entry: Sendable, Equatable {
         public var key: String
         public var keyLocation: SourceLocation
         public var value: DataNode

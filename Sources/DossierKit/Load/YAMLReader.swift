@@ -5,13 +5,15 @@ import Yams
 enum YAMLReader {
     /// - Parameters:
     ///   - lineOffset: lines before the YAML text in its file (front matter starts on line 2).
-    static func parse(_ text: String, file: String, lineOffset: Int = 0, log: DiagnosticLog) -> DataNode? {
+    ///   - inParts: allow a large list to be parsed in parts on every core (`parseInParts`).
+    static func parse(_ text: String, file: String, lineOffset: Int = 0, log: DiagnosticLog, inParts: Bool = true) -> DataNode? {
         let format = file.lowercased().hasSuffix(".json") ? "JSON" : "YAML"
         if let bad = text.firstIndex(of: "\u{0}") {
             let line = text[..<bad].filter { $0 == "\n" }.count + 1 + lineOffset
             log.error(SourceLocation(file: file, line: line), "the file contains a null byte", hint: "remove it; content files must be plain UTF-8 text")
             return nil
         }
+        if inParts, let list = parseInParts(text, file: file, lineOffset: lineOffset) { return list }
         do {
             // The basic resolver tags every scalar as a string: the decoders interpret values
             // themselves, and the default resolver's regular expressions cost most of the parse time.
@@ -26,6 +28,60 @@ enum YAMLReader {
             log.error(SourceLocation(file: file, line: 1 + lineOffset), "could not read \(format): \(error)")
             return nil
         }
+    }
+
+    /// A large file that is one top-level list (the usual events file) is cut between its items
+    /// and the parts are parsed on every core: the preview parses an edited file of hundreds of
+    /// events while you wait, and a report kept in one file would otherwise load on one core.
+    ///
+    /// Every item of such a list starts with `- ` at the start of a line; nothing else may
+    /// (block scalars and continued lines are indented). At any doubt — another line at the
+    /// margin, a directive or document marker, a part that does not parse alone (an alias to an
+    /// anchor in another part, a syntax error) — this gives nil and the file is parsed whole, so
+    /// results and messages are those of a whole parse.
+    static func parseInParts(_ text: String, file: String, lineOffset: Int, minimumSize: Int = 128 * 1024) -> DataNode? {
+        let bytes = Array(text.utf8)
+        guard bytes.count >= minimumSize else { return nil }
+        var itemStarts: [(offset: Int, line: Int)] = []
+        var line = 0, offset = 0
+        while offset < bytes.count {
+            switch bytes[offset] {
+            case UInt8(ascii: "-"):
+                let next = offset + 1 < bytes.count ? bytes[offset + 1] : 0x0A
+                guard next == 0x20 || next == 0x0A || next == 0x0D else { return nil }
+                itemStarts.append((offset, line))
+            case UInt8(ascii: "#"), 0x20, 0x0A, 0x0D:
+                break
+            default:
+                return nil
+            }
+            guard let end = bytes[offset...].firstIndex(of: 0x0A) else { break }
+            offset = end + 1
+            line += 1
+        }
+        let partCount = min(itemStarts.count, 2 * ProcessInfo.processInfo.activeProcessorCount)
+        guard partCount > 1 else { return nil }
+        // Parts of about equal size, each starting at an item (the first also takes what precedes it).
+        var bounds = [(offset: 0, line: 0)]
+        for item in itemStarts where item.offset >= bytes.count * bounds.count / partCount && bounds.count < partCount {
+            bounds.append(item)
+        }
+        let parsed = ResultSlots<[DataNode]>(count: bounds.count)
+        let parts = bounds
+        DispatchQueue.concurrentPerform(iterations: parts.count) { index in
+            let end = index + 1 < parts.count ? parts[index + 1].offset : bytes.count
+            let part = String(decoding: bytes[parts[index].offset..<end], as: UTF8.self)
+            guard let node = try? Yams.compose(yaml: part, .basic),
+                  case .list(let items, _) = convert(node, file: file, lineOffset: lineOffset + parts[index].line) else { return }
+            parsed.set(index, items)
+        }
+        var items: [DataNode] = []
+        for part in parsed.values {
+            guard let part else { return nil }
+            items += part
+        }
+        let first = itemStarts[0]
+        return .list(items, SourceLocation(file: file, line: first.line + 1 + lineOffset, column: 1))
     }
 
     private static func convert(_ node: Node, file: String, lineOffset: Int) -> DataNode {
