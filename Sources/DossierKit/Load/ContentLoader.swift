@@ -67,7 +67,7 @@ public struct ContentLoader: Sendable {
     private func loadEvents(log: DiagnosticLog) -> [Event] {
         let files = ContentFile.list(folder.appendingPathComponent("events"), extensions: ["yaml", "yml", "json", "csv"])
         let results = ResultSlots<([Event], DiagnosticLog)>(count: files.count)
-        DispatchQueue.concurrentPerform(iterations: files.count) { index in
+        Self.forEach(files.count, parsing: cache.map { cache in files.filter { !cache.events.isFresh($0) }.count }) { index in
             let parse = { (log: DiagnosticLog) in loadEventFile(files[index], log: log) }
             if let cache {
                 results.set(index, cache.events.value(of: files[index], parse: parse))
@@ -82,6 +82,17 @@ public struct ContentLoader: Sendable {
             fileLog.diagnostics.forEach(log.add)
         }
         return events
+    }
+
+    /// Runs `body` for every file, on every core when several files are to be parsed. With one
+    /// (the preview, after a save) it runs here: a parallel loop inside another gets one thread
+    /// from Dispatch, and the YAML reader parses a large file in parts on every core itself.
+    private static func forEach(_ count: Int, parsing: Int?, _ body: @Sendable (Int) -> Void) {
+        if let parsing, parsing <= 1 {
+            for index in 0..<count { body(index) }
+        } else {
+            DispatchQueue.concurrentPerform(iterations: count, execute: body)
+        }
     }
 
     private func loadEventFile(_ url: URL, log: DiagnosticLog) -> [Event] {
@@ -116,7 +127,7 @@ public struct ContentLoader: Sendable {
     private func markdownFiles(_ section: String, log: DiagnosticLog) -> [ContentFile.MarkdownDocument] {
         let files = ContentFile.list(folder.appendingPathComponent(section), extensions: ["md", "markdown"])
         let results = ResultSlots<(ContentFile.MarkdownDocument?, DiagnosticLog)>(count: files.count)
-        DispatchQueue.concurrentPerform(iterations: files.count) { index in
+        Self.forEach(files.count, parsing: cache.map { cache in files.filter { !cache.documents.isFresh($0) }.count }) { index in
             let parse = { (log: DiagnosticLog) in ContentFile.readMarkdown(files[index], display: display(files[index]), log: log) }
             if let cache {
                 results.set(index, cache.documents.value(of: files[index], parse: parse))

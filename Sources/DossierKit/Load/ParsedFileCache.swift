@@ -9,6 +9,14 @@ public final class ParsedFileCache<Value: Sendable>: @unchecked Sendable {
 
     public init() {}
 
+    /// Whether the file is cached as it is now (a `value(of:parse:)` would not parse it).
+    func isFresh(_ url: URL) -> Bool {
+        guard let stamp = FileStamp.of(url.path) else { return false }
+        lock.lock()
+        defer { lock.unlock() }
+        return entries[url.path]?.stamp == stamp
+    }
+
     /// The file parsed, from the cache when it has not changed since it was last parsed there.
     func value(of url: URL, parse: (DiagnosticLog) -> Value) -> (Value, DiagnosticLog) {
         let stamp = FileStamp.of(url.path)
