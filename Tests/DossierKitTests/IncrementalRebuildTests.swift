@@ -10,11 +10,16 @@ import Testing
         let options: BuildOptions
         let server: PreviewServer
 
-        init() throws {
+        /// - Parameter ownTheme: a copy of the default theme that the test may change.
+        init(ownTheme: Bool = false) throws {
             root = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-incremental-\(UUID().uuidString)")
             try SyntheticReport(events: 300, actors: 40, seed: 11).write(to: root)
             var options = BuildOptions(root: root)
             options.templates = TestSite.repository.appendingPathComponent("Templates")
+            if ownTheme {
+                try FileManager.default.copyItem(at: options.templates, to: root.appendingPathComponent("Templates"))
+                options.templates = root.appendingPathComponent("Templates")
+            }
             self.options = options
             server = PreviewServer(build: options, serve: ServeOptions(port: 0), say: { _ in })
             #expect(server.rebuild().succeeded)
@@ -105,6 +110,19 @@ import Testing
         }
         #expect(!rebuild.succeeded)
         #expect(rebuild.diagnostics.contains { $0.severity == .error && $0.message == "unknown actor `nobody-here`" })
+    }
+
+    @Test func anEventEditAfterAFailedTemplateEditDoesNotUseTheOldTheme() throws {
+        let fixture = try Fixture(ownTheme: true)
+        let template = fixture.options.templates.appendingPathComponent("event.mustache")
+        let original = try String(contentsOf: template, encoding: .utf8)
+        #expect(!(try fixture.edit(template) { $0.replacingOccurrences(of: "{{/content}}", with: "") }).succeeded)
+        // Only an event file changes now, but the theme is still broken: the build must say so.
+        #expect(!(try fixture.edit(fixture.eventsFile) { $0.replacingOccurrences(of: "  title: \"", with: "  title: \"Edited ") }).succeeded)
+        let fixed = try fixture.edit(template) { _ in original.replacingOccurrences(of: "<article", with: "<!-- theme 2 -->\n<article") }
+        #expect(fixed.succeeded)
+        try fixture.expectSameAsFullBuild()
+        #expect(String(decoding: try #require(fixture.server.snapshot.get().files["events/event-000001/index.html"]).data, as: UTF8.self).contains("theme 2"))
     }
 
     @Test func removingAnEventMatchesAFullBuild() throws {

@@ -20,7 +20,8 @@ public struct SiteBuilder: Sendable {
     }
 
     /// - Parameter previous: the preview's last report, when only event files changed since.
-    func validate(timer: inout PhaseTimer, previous: Report? = nil) -> (report: Report?, templates: TemplateSet?, diagnostics: [Diagnostic]) {
+    /// - Parameter theme: the previous build's templates, when no template changed since.
+    func validate(timer: inout PhaseTimer, previous: Report? = nil, theme: TemplateSet? = nil) -> (report: Report?, templates: TemplateSet?, diagnostics: [Diagnostic]) {
         let log = DiagnosticLog()
         let loader = ContentLoader(folder: options.content, displayName: options.displayName(options.content), cache: parsedFiles)
         var report: Report?
@@ -30,7 +31,7 @@ public struct SiteBuilder: Sendable {
             }
             report = timer.measure("link") { ReportLinker(markdown: markdown(for: content.config)).link(content, previous: previous, log: log) }
         }
-        let templates = timer.measure("templates") {
+        let templates = theme ?? timer.measure("templates") {
             TemplateSet.load(from: options.templates, displayName: options.displayName(options.templates), log: log)
         }
         return (log.hasErrors ? nil : report, log.hasErrors ? nil : templates, log.diagnostics)
@@ -86,6 +87,8 @@ public struct SiteBuilder: Sendable {
         var cards: CardCache
         /// Whether only event files changed (anything else renders the whole site).
         var onlyEventsChanged: Bool
+        /// The theme of the previous build, used again when only event files changed.
+        var templates: TemplateSet? = nil
     }
 
     /// Pages rendered by an incremental run; the others are unchanged from the previous build.
@@ -94,12 +97,18 @@ public struct SiteBuilder: Sendable {
         var all: Bool
     }
 
-    func run(to destination: Destination, incremental: Incremental? = nil, rendered: ((Rendered) -> Void)? = nil) -> CheckResult {
+    /// - Parameters:
+    ///   - rendered: told which pages an incremental run renders.
+    ///   - builtTemplates: given the theme the run used (the preview keeps it for the next one).
+    func run(to destination: Destination, incremental: Incremental? = nil, rendered: ((Rendered) -> Void)? = nil,
+             builtTemplates: ((TemplateSet) -> Void)? = nil) -> CheckResult {
         var timer = PhaseTimer()
-        let (report, templates, diagnostics) = validate(timer: &timer, previous: incremental.flatMap { $0.onlyEventsChanged ? $0.previous : nil })
+        let unchangedTheme = incremental.flatMap { $0.onlyEventsChanged ? $0 : nil }
+        let (report, templates, diagnostics) = validate(timer: &timer, previous: unchangedTheme?.previous, theme: unchangedTheme?.templates)
         guard let report, let templates else {
             return CheckResult(report: nil, diagnostics: diagnostics, files: [], pageCount: 0, phases: timer.phases)
         }
+        defer { builtTemplates?(templates) }
         let log = DiagnosticLog()
         var renderer = SiteRenderer(report: report, templates: templates, markdown: markdown(for: report.config))
         // Decide which cards survive before the jobs (which capture the card cache) are made.

@@ -38,9 +38,13 @@ public struct CommonMark: Sendable {
     }
 
     /// Every link and image target in the text, with its file position.
-    /// The link targets of a text, without positions (cheaper, when no message is to be made).
-    func linkTargets(in markdown: MarkdownText) -> [String] {
-        markdown.linkScan.get { linksInText(markdown.text) }.map(\.url)
+    /// The actors a text cross-references, found once per text.
+    func actorMentions(in markdown: MarkdownText) -> [String] {
+        markdown.actorMentions.get {
+            markdown.linkScan.get { linksInText(markdown.text) }.compactMap { link in
+                CrossReference(url: link.url).flatMap { $0.kind == .actor ? $0.id : nil }
+            }
+        }
     }
 
     public func links(in markdown: MarkdownText) -> [Link] {

@@ -8,6 +8,8 @@ public struct MarkdownText: Sendable, Hashable {
     /// The text's links, scanned once. The preview reuses the parsed files that did not change,
     /// and with them their texts' scans: a rebuild scans only what was edited.
     let linkScan = Memo<[CommonMark.TextLink]>()
+    /// The actors it cross-references, for the check that every actor is mentioned somewhere.
+    let actorMentions = Memo<[String]>()
 
     public init(_ text: String, at location: SourceLocation) {
         self.text = text

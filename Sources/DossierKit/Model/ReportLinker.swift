@@ -12,15 +12,24 @@ public struct ReportLinker {
     /// - Parameter previous: the report of the preview's last build, when only event files
     ///   changed since: its indexes are reused if the edit left them as they were.
     public func link(_ content: LoadedContent, previous: Report? = nil, log: DiagnosticLog) -> Report {
-        checkUnique(content.events.map { ($0.id, $0.origin) }, kind: "event", log: log)
-        checkUnique(content.actors.map { ($0.id, $0.origin) }, kind: "actor", log: log)
-        checkUnique(content.topics.map { ($0.id, $0.origin) }, kind: "topic", log: log)
-        checkUnique(content.pages.map { ($0.id, $0.origin) }, kind: "page", log: log)
+        // In the preview, after an edit that leaves the report's indexes as they were, the ids
+        // are those of the last good build (so they are unique), and the events that are the
+        // very objects of that build (their file did not change) were checked then against the
+        // same ids, types and files: only their mentions of actors are collected again.
+        let reused = previous?.replacingEvents(content.events)
+        if reused == nil {
+            checkUnique(content.events.map { ($0.id, $0.origin) }, kind: "event", log: log)
+            checkUnique(content.actors.map { ($0.id, $0.origin) }, kind: "actor", log: log)
+            checkUnique(content.topics.map { ($0.id, $0.origin) }, kind: "topic", log: log)
+            checkUnique(content.pages.map { ($0.id, $0.origin) }, kind: "page", log: log)
+        }
 
         let config = content.config
-        let actorIDs = Set(content.actors.map(\.id)), eventIDs = Set(content.events.map(\.id))
-        let topicIDs = Set(content.topics.map(\.id)), pageIDs = Set(content.pages.map(\.id))
-        let known: [CrossReference.Kind: Set<String>] = [.actor: actorIDs, .event: eventIDs, .topic: topicIDs, .page: pageIDs]
+        // (Made only when something is checked: a preview rebuild may check a single event.)
+        lazy var known: [CrossReference.Kind: Set<String>] = [
+            .actor: Set(content.actors.map(\.id)), .event: Set(content.events.map(\.id)),
+            .topic: Set(content.topics.map(\.id)), .page: Set(content.pages.map(\.id)),
+        ]
         var mentionedActors = Set<String>()
 
         func checkReference(_ id: String, kind: CrossReference.Kind, at location: SourceLocation) {
@@ -28,7 +37,7 @@ public struct ReportLinker {
             log.error(location, "unknown \(kind.rawValue) `\(id)`",
                       hint: Suggestion.hint(for: id, in: known[kind, default: []].sorted()) ?? "no \(kind.rawValue) has this id; check the spelling or add it")
         }
-        let sitePaths = Self.sitePaths(content)
+        lazy var sitePaths = Self.sitePaths(content)
         func checkMarkdown(_ text: MarkdownText?) {
             guard let text else { return }
             for link in markdown.links(in: text) {
@@ -41,16 +50,9 @@ public struct ReportLinker {
             }
         }
 
-        // In the preview, after an edit that leaves the report's indexes as they were, the events
-        // that are the very objects of the last good build (their file did not change) were
-        // checked then against the same ids, types and files: only their mentions of actors
-        // are collected again.
-        let reused = previous?.replacingEvents(content.events)
         func collectMentions(_ text: MarkdownText?) {
             guard let text else { return }
-            for url in markdown.linkTargets(in: text) {
-                if let reference = CrossReference(url: url), reference.kind == .actor { mentionedActors.insert(reference.id) }
-            }
+            mentionedActors.formUnion(markdown.actorMentions(in: text))
         }
 
         for event in content.events {
@@ -77,27 +79,32 @@ public struct ReportLinker {
             checkMarkdown(event.summary)
             checkMarkdown(event.body)
         }
+        // With the indexes reused only event files changed: actors, topics and pages are those
+        // checked by the last good build, against the same ids.
+        let check = reused == nil ? checkMarkdown : collectMentions
         for actor in content.actors {
             for affiliation in actor.affiliations {
-                checkReference(affiliation.actorID, kind: .actor, at: affiliation.location)
+                if reused == nil { checkReference(affiliation.actorID, kind: .actor, at: affiliation.location) }
                 mentionedActors.insert(affiliation.actorID)
             }
-            checkMarkdown(actor.profile)
+            check(actor.profile)
         }
         for topic in content.topics {
-            for id in topic.eventIDs { checkReference(id, kind: .event, at: topic.referenceLocations[id] ?? topic.origin) }
+            if reused == nil {
+                for id in topic.eventIDs { checkReference(id, kind: .event, at: topic.referenceLocations[id] ?? topic.origin) }
+            }
             for quote in topic.quotes {
                 if let actor = quote.actorID {
-                    checkReference(actor, kind: .actor, at: quote.location)
+                    if reused == nil { checkReference(actor, kind: .actor, at: quote.location) }
                     mentionedActors.insert(actor)
                 }
             }
             for tag in topic.tags where !content.events.contains(where: { $0.tags.contains(tag) }) {
                 log.warning(topic.origin, "topic `\(topic.id)` selects events tagged `\(tag)`, but no event has that tag")
             }
-            checkMarkdown(topic.narrative)
+            check(topic.narrative)
         }
-        for page in content.pages { checkMarkdown(page.body) }
+        for page in content.pages { check(page.body) }
         for actor in content.actors where !mentionedActors.contains(actor.id) {
             log.warning(actor.origin, "actor `\(actor.id)` is not mentioned by any event or page", hint: "link it from an event's `actors:` or with [name](actor:\(actor.id))")
         }

@@ -35,6 +35,10 @@ public final class PreviewServer: Sendable {
     let generation = Locked(0)
     /// The report of the last good build and its event cards, for incremental rebuilds.
     let previousReport = Locked<Report?>(nil)
+    /// The templates of the last good build, used again while only event files change.
+    let theme = Locked<TemplateSet?>(nil)
+    /// Files changed since the last good build (by builds that failed).
+    let unsettled = Locked<[String]>([])
     let cards = CardCache()
     let parsedFiles = ContentCache()
     let hub = LiveReloadHub()
@@ -69,17 +73,22 @@ public final class PreviewServer: Sendable {
         let clock = ContinuousClock()
         let started = clock.now
         let eventsFolder = build.content.appendingPathComponent("events").standardizedFileURL.path + "/"
-        let onlyEvents = changed.map { !$0.isEmpty && $0.allSatisfy { URL(fileURLWithPath: $0).standardizedFileURL.path.hasPrefix(eventsFolder) } } ?? false
-        let incremental = SiteBuilder.Incremental(previous: previousReport.get(), cards: cards, onlyEventsChanged: onlyEvents)
+        // What changed since the last good build, not only since the last build: after a failed
+        // build (say a template error) an edit of events alone must not reuse what it replaced.
+        let sinceLastGood = changed.map { unsettled.get() + $0 }
+        let onlyEvents = sinceLastGood.map { !$0.isEmpty && $0.allSatisfy { URL(fileURLWithPath: $0).standardizedFileURL.path.hasPrefix(eventsFolder) } } ?? false
+        let incremental = SiteBuilder.Incremental(previous: previousReport.get(), cards: cards, onlyEventsChanged: onlyEvents, templates: theme.get())
         let renderedPaths = Locked<SiteBuilder.Rendered?>(nil)
+        let usedTemplates = Locked<TemplateSet?>(nil)
         var builder = SiteBuilder(options: build)
         builder.parsedFiles = parsedFiles
-        let result = builder.run(to: .memory, incremental: incremental) { renderedPaths.set($0) }
+        let result = builder.run(to: .memory, incremental: incremental, rendered: { renderedPaths.set($0) }, builtTemplates: { usedTemplates.set($0) })
         func elapsed() -> Double {
             let elapsed = clock.now - started
             return Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
         }
         guard result.report != nil, result.errors.isEmpty else {
+            unsettled.set(sinceLastGood ?? [build.content.path, build.templates.path])
             failure.set(result.diagnostics)
             hub.broadcast(.init(name: "failed", json: Self.diagnosticsJSON(result.diagnostics, build: snapshot.get().buildID)))
             return Rebuild(succeeded: false, changedPaths: [], diagnostics: result.diagnostics, milliseconds: elapsed(), phases: result.phases)
@@ -94,6 +103,8 @@ public final class PreviewServer: Sendable {
         }
         let changed = changedSet.sorted()
         previousReport.set(result.report)
+        theme.set(usedTemplates.get())
+        unsettled.set([])
         let recovered = failure.get() != nil
         failure.set(nil)
         if changed.isEmpty {
