@@ -11,11 +11,16 @@ enum ContentFile {
     /// Regular files directly or deeply inside `folder` with one of the extensions (any file
     /// when `extensions` is nil), sorted by path. Hidden files and editor backups are skipped.
     static func list(_ folder: URL, extensions: Set<String>?) -> [URL] {
+        listStamped(folder, extensions: extensions).map(\.url)
+    }
+
+    /// The files with the stamp `stat` gave while listing them (the parse cache compares it).
+    static func listStamped(_ folder: URL, extensions: Set<String>?) -> [(url: URL, stamp: FileStamp)] {
         // Paths rather than URLs, and one stat() per file: the preview lists the folders on
         // every rebuild, and URL resource values cost several times more.
         let base = folder.path
         guard let enumerator = FileManager.default.enumerator(atPath: base) else { return [] }
-        var files: [URL] = []
+        var files: [(url: URL, stamp: FileStamp)] = []
         for case let relative as String in enumerator {
             let name = (relative as NSString).lastPathComponent
             if name.hasPrefix(".") {
@@ -25,10 +30,10 @@ enum ContentFile {
             if name.hasSuffix("~") { continue }
             if let extensions, !extensions.contains((name as NSString).pathExtension.lowercased()) { continue }
             let path = base + "/" + relative
-            guard FileStamp.of(path) != nil else { continue }
-            files.append(URL(fileURLWithPath: path, isDirectory: false))
+            guard let stamp = FileStamp.of(path) else { continue }
+            files.append((URL(fileURLWithPath: path, isDirectory: false), stamp))
         }
-        return files.sorted { $0.path < $1.path }
+        return files.sorted { $0.url.path < $1.url.path }
     }
 
     static func relativePath(of url: URL, in folder: URL) -> String {

@@ -65,12 +65,12 @@ public struct ContentLoader: Sendable {
     /// Event files are parsed on every core, each into its own log, then merged in path order,
     /// so the result (and the order of events with equal dates) does not depend on timing.
     private func loadEvents(log: DiagnosticLog) -> [Event] {
-        let files = ContentFile.list(folder.appendingPathComponent("events"), extensions: ["yaml", "yml", "json", "csv"])
+        let files = ContentFile.listStamped(folder.appendingPathComponent("events"), extensions: ["yaml", "yml", "json", "csv"])
         let results = ResultSlots<([Event], DiagnosticLog)>(count: files.count)
-        Self.forEach(files.count, parsing: cache.map { cache in files.filter { !cache.events.isFresh($0) }.count }) { index in
-            let parse = { (log: DiagnosticLog) in loadEventFile(files[index], log: log) }
+        Self.forEach(files.count, parsing: cache.map { cache in files.filter { !cache.events.isFresh($0.url, stamp: $0.stamp) }.count }) { index in
+            let parse = { (log: DiagnosticLog) in loadEventFile(files[index].url, log: log) }
             if let cache {
-                results.set(index, cache.events.value(of: files[index], parse: parse))
+                results.set(index, cache.events.value(of: files[index].url, stamp: files[index].stamp, parse: parse))
             } else {
                 let log = DiagnosticLog()
                 results.set(index, (parse(log), log))
@@ -125,12 +125,13 @@ public struct ContentLoader: Sendable {
 
     /// Markdown files are read on every core too (a report may profile thousands of actors).
     private func markdownFiles(_ section: String, log: DiagnosticLog) -> [ContentFile.MarkdownDocument] {
-        let files = ContentFile.list(folder.appendingPathComponent(section), extensions: ["md", "markdown"])
+        let files = ContentFile.listStamped(folder.appendingPathComponent(section), extensions: ["md", "markdown"])
         let results = ResultSlots<(ContentFile.MarkdownDocument?, DiagnosticLog)>(count: files.count)
-        Self.forEach(files.count, parsing: cache.map { cache in files.filter { !cache.documents.isFresh($0) }.count }) { index in
-            let parse = { (log: DiagnosticLog) in ContentFile.readMarkdown(files[index], display: display(files[index]), log: log) }
+        Self.forEach(files.count, parsing: cache.map { cache in files.filter { !cache.documents.isFresh($0.url, stamp: $0.stamp) }.count }) { index in
+            let url = files[index].url
+            let parse = { (log: DiagnosticLog) in ContentFile.readMarkdown(url, display: display(url), log: log) }
             if let cache {
-                results.set(index, cache.documents.value(of: files[index], parse: parse))
+                results.set(index, cache.documents.value(of: url, stamp: files[index].stamp, parse: parse))
             } else {
                 let log = DiagnosticLog()
                 results.set(index, (parse(log), log))

@@ -9,17 +9,17 @@ public final class ParsedFileCache<Value: Sendable>: @unchecked Sendable {
 
     public init() {}
 
-    /// Whether the file is cached as it is now (a `value(of:parse:)` would not parse it).
-    func isFresh(_ url: URL) -> Bool {
-        guard let stamp = FileStamp.of(url.path) else { return false }
+    /// Whether the file is cached as it is (with this stamp): `value(of:stamp:parse:)` would not parse it.
+    func isFresh(_ url: URL, stamp: FileStamp) -> Bool {
         lock.lock()
         defer { lock.unlock() }
         return entries[url.path]?.stamp == stamp
     }
 
     /// The file parsed, from the cache when it has not changed since it was last parsed there.
-    func value(of url: URL, parse: (DiagnosticLog) -> Value) -> (Value, DiagnosticLog) {
-        let stamp = FileStamp.of(url.path)
+    /// - Parameter stamp: the file's stamp when it was listed (taken before it is read, so a
+    ///   save while it is parsed is seen by the next rebuild).
+    func value(of url: URL, stamp: FileStamp?, parse: (DiagnosticLog) -> Value) -> (Value, DiagnosticLog) {
         if let stamp {
             lock.lock()
             let entry = entries[url.path]
