@@ -16,24 +16,31 @@ enum ContentFile {
 
     /// The files with the stamp `stat` gave while listing them (the parse cache compares it).
     static func listStamped(_ folder: URL, extensions: Set<String>?) -> [(url: URL, stamp: FileStamp)] {
-        // Paths rather than URLs, and one stat() per file: the preview lists the folders on
-        // every rebuild, and URL resource values cost several times more.
-        let base = folder.path
+        walk(folder.path)
+            .filter { file in
+                let name = (file.path as NSString).lastPathComponent
+                return !name.hasSuffix("~") && extensions.map { $0.contains((name as NSString).pathExtension.lowercased()) } ?? true
+            }
+            .sorted { $0.path < $1.path }
+            .map { (URL(fileURLWithPath: $0.path, isDirectory: false), $0.stamp) }
+    }
+
+    /// Every regular file under `base` with its stamp, in no particular order; hidden files and
+    /// folders are skipped. Paths rather than URLs, and one stat() per file: the preview lists
+    /// the folders on every rebuild and its watcher ten times a second, and URL resource values
+    /// cost several times more.
+    static func walk(_ base: String) -> [(path: String, stamp: FileStamp)] {
         guard let enumerator = FileManager.default.enumerator(atPath: base) else { return [] }
-        var files: [(url: URL, stamp: FileStamp)] = []
+        var files: [(path: String, stamp: FileStamp)] = []
         for case let relative as String in enumerator {
-            let name = (relative as NSString).lastPathComponent
-            if name.hasPrefix(".") {
+            if (relative as NSString).lastPathComponent.hasPrefix(".") {
                 enumerator.skipDescendants()
                 continue
             }
-            if name.hasSuffix("~") { continue }
-            if let extensions, !extensions.contains((name as NSString).pathExtension.lowercased()) { continue }
             let path = base + "/" + relative
-            guard let stamp = FileStamp.of(path) else { continue }
-            files.append((URL(fileURLWithPath: path, isDirectory: false), stamp))
+            if let stamp = FileStamp.of(path) { files.append((path, stamp)) }
         }
-        return files.sorted { $0.url.path < $1.url.path }
+        return files
     }
 
     static func relativePath(of url: URL, in folder: URL) -> String {

@@ -62,37 +62,43 @@ public struct ContentLoader: Sendable {
         return SiteConfigDecoder(log: log).decode(node)
     }
 
-    /// Event files are parsed on every core, each into its own log, then merged in path order,
-    /// so the result (and the order of events with equal dates) does not depend on timing.
+    /// Event files in path order, so the order of events with equal dates is what the author wrote.
     private func loadEvents(log: DiagnosticLog) -> [Event] {
         let files = ContentFile.listStamped(folder.appendingPathComponent("events"), extensions: ["yaml", "yml", "json", "csv"])
-        let results = ResultSlots<([Event], DiagnosticLog)>(count: files.count)
-        Self.forEach(files.count, parsing: cache.map { cache in files.filter { !cache.events.isFresh($0.url, stamp: $0.stamp) }.count }) { index in
-            let parse = { (log: DiagnosticLog) in loadEventFile(files[index].url, log: log) }
-            if let cache {
-                results.set(index, cache.events.value(of: files[index].url, stamp: files[index].stamp, parse: parse))
-            } else {
-                let log = DiagnosticLog()
-                results.set(index, (parse(log), log))
-            }
-        }
-        var events: [Event] = []
-        for case let (fileEvents, fileLog)? in results.values {
-            events += fileEvents
-            fileLog.diagnostics.forEach(log.add)
-        }
-        return events
+        return Self.parse(files, cache: cache?.events, log: log) { url, fileLog in loadEventFile(url, log: fileLog) }.flatMap { $0 }
     }
 
-    /// Runs `body` for every file, on every core when several files are to be parsed. With one
-    /// (the preview, after a save) it runs here: a parallel loop inside another gets one thread
-    /// from Dispatch, and the YAML reader parses a large file in parts on every core itself.
-    private static func forEach(_ count: Int, parsing: Int?, _ body: @Sendable (Int) -> Void) {
-        if let parsing, parsing <= 1 {
-            for index in 0..<count { body(index) }
-        } else {
-            DispatchQueue.concurrentPerform(iterations: count, execute: body)
+    /// Parses the files, each into its own log, merged into `log` in path order (so the result
+    /// does not depend on timing); files the cache holds as they are now are not parsed again.
+    ///
+    /// Several files are parsed on every core. One file (the preview, after a save) is parsed
+    /// here: a parallel loop inside another gets one thread from Dispatch, and the YAML reader
+    /// parses a large file in parts on every core itself.
+    private static func parse<Value: Sendable>(
+        _ files: [(url: URL, stamp: FileStamp)], cache: ParsedFileCache<Value>?, log: DiagnosticLog,
+        _ parse: @escaping @Sendable (URL, DiagnosticLog) -> Value
+    ) -> [Value] {
+        let results = ResultSlots<(Value, DiagnosticLog)>(count: files.count)
+        let parseOne: @Sendable (Int) -> Void = { index in
+            let (url, stamp) = files[index]
+            if let cache {
+                results.set(index, cache.value(of: url, stamp: stamp) { parse(url, $0) })
+            } else {
+                let fileLog = DiagnosticLog()
+                results.set(index, (parse(url, fileLog), fileLog))
+            }
         }
+        if let cache, files.filter({ !cache.isFresh($0.url, stamp: $0.stamp) }).count <= 1 {
+            for index in files.indices { parseOne(index) }
+        } else {
+            DispatchQueue.concurrentPerform(iterations: files.count, execute: parseOne)
+        }
+        var values: [Value] = []
+        for case let (value, fileLog)? in results.values {
+            values.append(value)
+            fileLog.diagnostics.forEach(log.add)
+        }
+        return values
     }
 
     private func loadEventFile(_ url: URL, log: DiagnosticLog) -> [Event] {
@@ -126,22 +132,8 @@ public struct ContentLoader: Sendable {
     /// Markdown files are read on every core too (a report may profile thousands of actors).
     private func markdownFiles(_ section: String, log: DiagnosticLog) -> [ContentFile.MarkdownDocument] {
         let files = ContentFile.listStamped(folder.appendingPathComponent(section), extensions: ["md", "markdown"])
-        let results = ResultSlots<(ContentFile.MarkdownDocument?, DiagnosticLog)>(count: files.count)
-        Self.forEach(files.count, parsing: cache.map { cache in files.filter { !cache.documents.isFresh($0.url, stamp: $0.stamp) }.count }) { index in
-            let url = files[index].url
-            let parse = { (log: DiagnosticLog) in ContentFile.readMarkdown(url, display: display(url), log: log) }
-            if let cache {
-                results.set(index, cache.documents.value(of: url, stamp: files[index].stamp, parse: parse))
-            } else {
-                let log = DiagnosticLog()
-                results.set(index, (parse(log), log))
-            }
-        }
-        var documents: [ContentFile.MarkdownDocument] = []
-        for case let (document, fileLog)? in results.values {
-            if let document { documents.append(document) }
-            fileLog.diagnostics.forEach(log.add)
-        }
-        return documents
+        return Self.parse(files, cache: cache?.documents, log: log) { url, fileLog in
+            ContentFile.readMarkdown(url, display: display(url), log: fileLog)
+        }.compactMap { $0 }
     }
 }

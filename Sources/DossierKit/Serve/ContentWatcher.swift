@@ -23,14 +23,8 @@ struct ContentWatcher: Sendable {
     func fingerprint() -> Fingerprint {
         var result: Fingerprint = [:]
         for folder in folders {
-            let base = folder.path
-            guard let enumerator = FileManager.default.enumerator(atPath: base) else { continue }
-            for case let relative as String in enumerator {
-                let name = (relative as NSString).lastPathComponent
-                if name.hasPrefix(".") { enumerator.skipDescendants() }
-                if Self.isIgnored(name) { continue }
-                let path = base + "/" + relative
-                if let stamp = FileStamp.of(path) { result[path] = stamp }
+            for file in ContentFile.walk(folder.path) where !Self.isIgnored((file.path as NSString).lastPathComponent) {
+                result[file.path] = file.stamp
             }
         }
         return result

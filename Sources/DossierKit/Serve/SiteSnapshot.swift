@@ -40,11 +40,11 @@ public struct SiteSnapshot: Sendable {
 
     /// This snapshot with `output` written over it, and which paths changed.
     ///
-    /// Files equal to the ones they replace keep their dates. With `site` (every path of the
-    /// new site, for an incremental rebuild that rendered only some pages) the other files are
-    /// kept and only those outside `site` removed; without it the snapshot is exactly `output`.
-    func updated(with output: [OutputFile], site: Set<String>?, buildID: String, now: Date = Date()) -> (SiteSnapshot, changed: Set<String>) {
-        var next = SiteSnapshot(files: site == nil ? [:] : files, folders: site == nil ? [""] : folders, buildID: buildID)
+    /// Files equal to the ones they replace keep their dates. Files of `site` (every path of the
+    /// new site) that are not in `output` stay as they were: an incremental rebuild renders only
+    /// some pages, and any rebuild may keep the data downloads. Files outside `site` are removed.
+    func updated(with output: [OutputFile], site: Set<String>, buildID: String, now: Date = Date()) -> (SiteSnapshot, changed: Set<String>) {
+        var next = SiteSnapshot(files: files, folders: folders, buildID: buildID)
         var changed = Set<String>()
         for file in output {
             if case .deferred = file.contents {
@@ -62,15 +62,13 @@ public struct SiteSnapshot: Sendable {
             }
             Self.addFolders(of: file.path, to: &next.folders)
         }
-        let removed = files.keys.filter { path in site.map { !$0.contains(path) } ?? (next.files[path] == nil) }
+        let removed = files.keys.filter { !site.contains($0) }
         if !removed.isEmpty {
             changed.formUnion(removed)
             for path in removed { next.files[path] = nil }
-            if site != nil {
-                // A folder may have emptied: count them again.
-                next.folders = [""]
-                for path in next.files.keys { Self.addFolders(of: path, to: &next.folders) }
-            }
+            // A folder may have emptied: count them again.
+            next.folders = [""]
+            for path in next.files.keys { Self.addFolders(of: path, to: &next.folders) }
         }
         return (next, changed)
     }
