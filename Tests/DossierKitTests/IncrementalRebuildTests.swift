@@ -11,9 +11,11 @@ import Testing
         let server: PreviewServer
 
         /// - Parameter ownTheme: a copy of the default theme that the test may change.
-        init(ownTheme: Bool = false) throws {
+        /// - Parameter prepare: changes to the content before the first build.
+        init(ownTheme: Bool = false, prepare: (URL) throws -> Void = { _ in }) throws {
             root = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-incremental-\(UUID().uuidString)")
             try SyntheticReport(events: 300, actors: 40, seed: 11).write(to: root)
+            try prepare(root.appendingPathComponent("Content"))
             var options = BuildOptions(root: root)
             options.templates = TestSite.repository.appendingPathComponent("Templates")
             if ownTheme {
@@ -110,6 +112,29 @@ import Testing
         }
         #expect(!rebuild.succeeded)
         #expect(rebuild.diagnostics.contains { $0.severity == .error && $0.message == "unknown actor `nobody-here`" })
+    }
+
+    @Test func actorsNothingMentionsAreWarnedAboutAsInAFullBuild() throws {
+        // `quoted` is named only by a cross-reference in an event the edit leaves alone (which
+        // an incremental rebuild does not check again); `forgotten` by nothing at all.
+        let fixture = try Fixture { content in
+            for id in ["quoted", "forgotten"] {
+                try Data("---\nname: \(id.capitalized)\nkind: person\n---\nA profile.\n".utf8).write(to: content.appendingPathComponent("actors/\(id).md"))
+            }
+            let other = content.appendingPathComponent("events/events-0001.yaml")
+            let text = try String(contentsOf: other, encoding: .utf8)
+            guard let block = text.range(of: "- id: event-000299\n"), let summary = text.range(of: "  summary: \"", range: block.upperBound..<text.endIndex) else {
+                Issue.record("the synthetic report changed shape")
+                return
+            }
+            try Data(text.replacingCharacters(in: summary, with: "  summary: \"With [Quoted](actor:quoted). ").utf8).write(to: other)
+        }
+        let rebuild = try fixture.edit(fixture.eventsFile) { $0.replacingOccurrences(of: "- id: event-000010\n", with: "- id: event-000010\n  display_date: Edited date\n") }
+        #expect(rebuild.succeeded)
+        #expect(rebuild.renderedPages < 100, "rendered \(rebuild.renderedPages) pages: not an incremental rebuild")
+        let unmentioned = { (diagnostics: [Diagnostic]) in diagnostics.filter { $0.message.contains("is not mentioned") }.map(\.message) }
+        #expect(unmentioned(rebuild.diagnostics) == ["actor `forgotten` is not mentioned by any event or page"])
+        #expect(unmentioned(rebuild.diagnostics) == unmentioned(SiteBuilder(options: fixture.options).check().diagnostics))
     }
 
     @Test func anEventEditAfterAFailedTemplateEditDoesNotUseTheOldTheme() throws {

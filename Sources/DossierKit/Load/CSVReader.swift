@@ -8,7 +8,7 @@ import Foundation
 enum CSVTableReader {
     static func parse(_ text: String, file: String, log: DiagnosticLog) -> DataNode? {
         let start = SourceLocation(file: file, line: 1, column: 1)
-        if text.contains("\u{0}") {
+        if text.utf8.contains(0) {
             log.error(start, "the file contains a null byte", hint: "save the spreadsheet as CSV (UTF-8)")
             return nil
         }

@@ -33,10 +33,9 @@ public struct ContentLoader: Sendable {
         }
         let config = loadConfig(log: log)
         let events = loadEvents(log: log)
-        let decoders = MarkdownFileDecoders(log: log)
-        let actors = markdownFiles("actors", log: log).compactMap(decoders.actor)
-        let topics = markdownFiles("topics", log: log).compactMap(decoders.topic)
-        let pages = markdownFiles("pages", log: log).compactMap(decoders.page)
+        let actors = markdownFiles("actors", cache: cache?.actors, log: log) { $0.actor($1) }
+        let topics = markdownFiles("topics", cache: cache?.topics, log: log) { $0.topic($1) }
+        let pages = markdownFiles("pages", cache: cache?.pages, log: log) { $0.page($1) }
         guard let config else { return nil }
         let staticFolder = folder.appendingPathComponent("static")
         let staticFiles = ContentFile.list(staticFolder, extensions: nil).map { ContentFile.relativePath(of: $0, in: staticFolder) }
@@ -129,11 +128,14 @@ public struct ContentLoader: Sendable {
         }
     }
 
-    /// Markdown files are read on every core too (a report may profile thousands of actors).
-    private func markdownFiles(_ section: String, log: DiagnosticLog) -> [ContentFile.MarkdownDocument] {
+    /// Markdown files are read and decoded on every core too (a report may profile thousands of actors).
+    private func markdownFiles<Value: Sendable>(
+        _ section: String, cache: ParsedFileCache<Value?>?, log: DiagnosticLog,
+        decode: @escaping @Sendable (MarkdownFileDecoders, ContentFile.MarkdownDocument) -> Value?
+    ) -> [Value] {
         let files = ContentFile.listStamped(folder.appendingPathComponent(section), extensions: ["md", "markdown"])
-        return Self.parse(files, cache: cache?.documents, log: log) { url, fileLog in
-            ContentFile.readMarkdown(url, display: display(url), log: fileLog)
+        return Self.parse(files, cache: cache, log: log) { url, fileLog in
+            ContentFile.readMarkdown(url, display: display(url), log: fileLog).flatMap { decode(MarkdownFileDecoders(log: fileLog), $0) }
         }.compactMap { $0 }
     }
 }

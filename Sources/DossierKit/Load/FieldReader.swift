@@ -45,7 +45,7 @@ struct FieldReader {
             return nil
         }
         let cleaned = TextSafety.cleaned(text, field: key, at: node.location, log: log)
-        if required, cleaned.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        if required, cleaned.isBlank {
             log.error(node.location, "`\(key)` of \(subject) must not be empty")
             return nil
         }

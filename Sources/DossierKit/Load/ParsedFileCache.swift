@@ -37,10 +37,13 @@ public final class ParsedFileCache<Value: Sendable>: @unchecked Sendable {
     }
 }
 
-/// The parse caches the preview keeps: event files, and Markdown files (actors, topics, pages).
+/// The parse caches the preview keeps, of files decoded: event files, and the Markdown files of
+/// actors, topics and pages (decoding needs nothing but the file, so it is kept too).
 public struct ContentCache: Sendable {
     let events = ParsedFileCache<[Event]>()
-    let documents = ParsedFileCache<ContentFile.MarkdownDocument?>()
+    let actors = ParsedFileCache<Actor?>()
+    let topics = ParsedFileCache<Topic?>()
+    let pages = ParsedFileCache<Page?>()
 
     public init() {}
 }

@@ -30,6 +30,7 @@ public struct ReportLinker {
             .actor: Set(content.actors.map(\.id)), .event: Set(content.events.map(\.id)),
             .topic: Set(content.topics.map(\.id)), .page: Set(content.pages.map(\.id)),
         ]
+        // Actors mentioned other than as an event's actor (the report indexes those).
         var mentionedActors = Set<String>()
 
         func checkReference(_ id: String, kind: CrossReference.Kind, at location: SourceLocation) {
@@ -45,23 +46,13 @@ public struct ReportLinker {
                     checkReference(reference.id, kind: reference.kind, at: link.location)
                     if reference.kind == .actor { mentionedActors.insert(reference.id) }
                 } else {
-                    checkLocalLink(link, sitePaths: sitePaths, log: log)
+                    checkLocalLink(link, sitePaths: { sitePaths }, log: log)
                 }
             }
         }
 
-        func collectMentions(_ text: MarkdownText?) {
-            guard let text else { return }
-            mentionedActors.formUnion(markdown.actorMentions(in: text))
-        }
-
         for event in content.events {
-            if let previous, reused != nil, previous.event(event.id) === event {
-                for involvement in event.actors { mentionedActors.insert(involvement.actorID) }
-                collectMentions(event.summary)
-                collectMentions(event.body)
-                continue
-            }
+            if let previous, reused != nil, previous.event(event.id) === event { continue }
             if config.eventType(event.type) == nil {
                 log.error(event.referenceLocations["type"] ?? event.origin, "event `\(event.id)` has the unknown type `\(event.type)`",
                           hint: Suggestion.hint(for: event.type, in: config.eventTypes.map(\.id))
@@ -74,20 +65,18 @@ public struct ReportLinker {
             }
             for involvement in event.actors {
                 checkReference(involvement.actorID, kind: .actor, at: involvement.location)
-                mentionedActors.insert(involvement.actorID)
             }
             checkMarkdown(event.summary)
             checkMarkdown(event.body)
         }
         // With the indexes reused only event files changed: actors, topics and pages are those
         // checked by the last good build, against the same ids.
-        let check = reused == nil ? checkMarkdown : collectMentions
         for actor in content.actors {
             for affiliation in actor.affiliations {
                 if reused == nil { checkReference(affiliation.actorID, kind: .actor, at: affiliation.location) }
                 mentionedActors.insert(affiliation.actorID)
             }
-            check(actor.profile)
+            if reused == nil { checkMarkdown(actor.profile) }
         }
         for topic in content.topics {
             if reused == nil {
@@ -102,14 +91,37 @@ public struct ReportLinker {
             for tag in topic.tags where !content.events.contains(where: { $0.tags.contains(tag) }) {
                 log.warning(topic.origin, "topic `\(topic.id)` selects events tagged `\(tag)`, but no event has that tag")
             }
-            check(topic.narrative)
+            if reused == nil { checkMarkdown(topic.narrative) }
         }
-        for page in content.pages { check(page.body) }
-        for actor in content.actors where !mentionedActors.contains(actor.id) {
+        if reused == nil { for page in content.pages { checkMarkdown(page.body) } }
+
+        let report = reused
+            ?? Report(config: config, events: content.events, actors: content.actors, topics: content.topics, pages: content.pages)
+        warnAboutUnmentionedActors(content, report: report, mentioned: mentionedActors, textsChecked: reused == nil, log: log)
+        return report
+    }
+
+    /// An actor that nothing mentions is probably a typo'd id somewhere, or a leftover.
+    /// Most actors are an event's actor (the report's index says so at once); only when some
+    /// are not, and the texts were not all checked above, are their cross-references looked
+    /// through (each text's scan is kept with it, so this is cheap in the preview too).
+    private func warnAboutUnmentionedActors(_ content: LoadedContent, report: Report, mentioned: Set<String>, textsChecked: Bool, log: DiagnosticLog) {
+        var unmentioned = Set(content.actors.lazy.map(\.id).filter { report.involvements[$0] == nil && !mentioned.contains($0) })
+        if !textsChecked, !unmentioned.isEmpty {
+            func scan(_ text: MarkdownText?) {
+                if let text, !unmentioned.isEmpty { unmentioned.subtract(markdown.actorMentions(in: text)) }
+            }
+            for event in content.events where !unmentioned.isEmpty {
+                scan(event.summary)
+                scan(event.body)
+            }
+            content.actors.forEach { scan($0.profile) }
+            content.topics.forEach { scan($0.narrative) }
+            content.pages.forEach { scan($0.body) }
+        }
+        for actor in content.actors where unmentioned.contains(actor.id) {
             log.warning(actor.origin, "actor `\(actor.id)` is not mentioned by any event or page", hint: "link it from an event's `actors:` or with [name](actor:\(actor.id))")
         }
-        return reused
-            ?? Report(config: config, events: content.events, actors: content.actors, topics: content.topics, pages: content.pages)
     }
 
     /// Files the site will contain, as root-relative paths, for checking `/…` links in Markdown.
@@ -131,7 +143,7 @@ public struct ReportLinker {
     /// Links in Markdown that are not cross-references: web links pass; script-bearing schemes
     /// are refused; `/path` must name a file of the site; a relative path is refused, because the
     /// same text is shown on pages at different depths (a summary on the timeline and the home page).
-    private func checkLocalLink(_ link: CommonMark.Link, sitePaths: Set<String>, log: DiagnosticLog) {
+    private func checkLocalLink(_ link: CommonMark.Link, sitePaths: () -> Set<String>, log: DiagnosticLog) {
         let url = String(link.url.trimmedWhitespace)
         if url.isEmpty || url.hasPrefix("#") || url.hasPrefix("//") { return }
         if let colon = url.firstIndex(of: ":"), url[..<colon].allSatisfy({ $0.isLetter || $0.isNumber || "+-.".contains($0) }) {
@@ -153,7 +165,9 @@ public struct ReportLinker {
         if let end = path.firstIndex(where: { $0 == "#" || $0 == "?" }) { path = String(path[..<end]) }
         path = path.removingPercentEncoding ?? path
         if path.isEmpty || path.hasSuffix("/") { path += "index.html" }
-        if path.hasPrefix("assets/") || sitePaths.contains(path) || sitePaths.contains(path + "/index.html") { return }
+        if path.hasPrefix("assets/") { return }
+        let sitePaths = sitePaths()
+        if sitePaths.contains(path) || sitePaths.contains(path + "/index.html") { return }
         log.error(link.location, "the link `\(url)` points to `\(path)`, which the site does not contain",
                   hint: "put the file in Content/static/\(path), or correct the path")
     }

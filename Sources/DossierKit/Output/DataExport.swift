@@ -83,11 +83,13 @@ enum DataExport {
                 // Inside the document each record sits two levels deep: four more spaces a line.
                 bytes.append(contentsOf: ",\n    ".utf8)
                 var lineStart = false
-                for byte in record {
-                    // (An empty array prints as `[`, an empty line, `]`: the empty line stays empty.)
-                    if lineStart, byte != 0x0A { bytes.append(contentsOf: [0x20, 0x20, 0x20, 0x20]) }
-                    bytes.append(byte)
-                    lineStart = byte == 0x0A
+                record.withUnsafeBytes { raw in
+                    for byte in raw {
+                        // (An empty array prints as `[`, an empty line, `]`: the empty line stays empty.)
+                        if lineStart, byte != 0x0A { bytes.append(contentsOf: [0x20, 0x20, 0x20, 0x20]) }
+                        bytes.append(byte)
+                        lineStart = byte == 0x0A
+                    }
                 }
             }
             encoded.set(part, bytes)

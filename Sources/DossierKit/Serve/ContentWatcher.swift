@@ -15,7 +15,7 @@ struct ContentWatcher: Sendable {
     typealias Fingerprint = [String: FileStamp]
 
     /// Editor droppings that are not content: backups, swap files, lock files, temporary saves.
-    static func isIgnored(_ name: String) -> Bool {
+    static func isIgnored(_ name: some StringProtocol) -> Bool {
         name.hasPrefix(".") || name.hasSuffix("~") || name.hasPrefix("#") || name == "4913"
             || [".swp", ".swx", ".swo", ".tmp", ".bak", ".part", ".crdownload"].contains { name.hasSuffix($0) }
     }
@@ -23,7 +23,7 @@ struct ContentWatcher: Sendable {
     func fingerprint() -> Fingerprint {
         var result: Fingerprint = [:]
         for folder in folders {
-            for file in ContentFile.walk(folder.path) where !Self.isIgnored((file.path as NSString).lastPathComponent) {
+            for file in ContentFile.walk(folder.path) where !Self.isIgnored(ContentFile.fileName(file.path)) {
                 result[file.path] = file.stamp
             }
         }

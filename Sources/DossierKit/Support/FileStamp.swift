@@ -25,4 +25,10 @@ struct FileStamp: Equatable, Sendable {
         #endif
         return FileStamp(seconds: Int(time.tv_sec), nanoseconds: Int(time.tv_nsec), size: Int(info.st_size))
     }
+
+    /// Whether the path is a folder itself (not a link to one).
+    static func isFolder(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+    }
 }
