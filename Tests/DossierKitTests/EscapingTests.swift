@@ -130,4 +130,14 @@ import Testing
         ])
         #expect(template.render(fields) == "[inner!][-]")
     }
+
+    /// View models are `TemplateObject`s rather than dictionaries (faster to look up in):
+    /// templates must not see a difference.
+    @Test func objectsOfFieldsRenderLikeDictionaries() throws {
+        let template = try MustacheTemplate(string: "{{#page}}{{title}} {{site.name}} {{count(site)}} {{#empty(page)}}E{{/empty(page)}}{{#site}}{{name}}/{{title}}{{/site}}{{/page}}")
+        let dictionaries: [String: Any] = ["page": ["title": "T", "site": ["name": "N"] as [String: Any]] as [String: Any]]
+        let objects = TemplateObject(["page": TemplateObject(["title": TemplateText("T"), "site": TemplateObject(["name": TemplateText("N")])])])
+        #expect(template.render(objects) == template.render(dictionaries))
+        #expect(template.render(objects) == "T N 1 N/T")
+    }
 }

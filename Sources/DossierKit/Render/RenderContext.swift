@@ -56,15 +56,15 @@ final class FragmentCache: @unchecked Sendable {
 /// was most of a 10,000-event build's memory.
 final class CardValue: MustacheParent, Sendable {
     let html: TemplateText
-    private let fields: @Sendable () -> [String: Any]
+    private let fields: @Sendable () -> TemplateObject
 
-    init(html: String, fields: @escaping @Sendable () -> [String: Any]) {
+    init(html: String, fields: @escaping @Sendable () -> TemplateObject) {
         self.html = TemplateText(html)
         self.fields = fields
     }
 
     func child(named name: String) -> Any? {
-        name == "html" ? html : fields()[name]
+        name == "html" ? html : fields().child(named: name)
     }
 }
 

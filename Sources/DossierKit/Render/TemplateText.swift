@@ -46,7 +46,7 @@ extension TemplateText: CustomStringConvertible {
 extension TemplateValue {
     /// Template fields from name–value pairs: strings become `TemplateText`, absent values
     /// `TemplateText.missing`. Nested view models convert themselves (`templateFields`).
-    static func fields(_ pairs: KeyValuePairs<String, Any?>) -> [String: Any] {
+    static func fields(_ pairs: KeyValuePairs<String, Any?>) -> TemplateObject {
         var fields: [String: Any] = [:]
         fields.reserveCapacity(pairs.count)
         for (key, value) in pairs {
@@ -57,6 +57,6 @@ extension TemplateValue {
             case let value?: fields[key] = value
             }
         }
-        return fields
+        return TemplateObject(fields)
     }
 }

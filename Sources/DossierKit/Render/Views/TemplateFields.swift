@@ -5,13 +5,13 @@
 /// are the property names, so templates cannot tell the difference. Strings and absent values
 /// become `TemplateText` (see there why).
 extension PageView: TemplateConvertible {
-    var templateFields: [String: Any] {
-        ["chrome": chrome.templateFields, "content": TemplateValue.convert(content) ?? TemplateText.missing]
+    var templateFields: TemplateObject {
+        TemplateObject(["chrome": chrome.templateFields, "content": TemplateValue.convert(content) ?? TemplateText.missing])
     }
 }
 
 extension Chrome: TemplateConvertible {
-    var templateFields: [String: Any] {
+    var templateFields: TemplateObject {
         TemplateValue.fields([
             "siteTitle": siteTitle, "siteDescription": siteDescription, "language": language, "documentTitle": documentTitle,
             "pageTitle": pageTitle, "description": description, "ogType": ogType, "root": root, "homeHref": homeHref,
@@ -24,25 +24,25 @@ extension Chrome: TemplateConvertible {
 }
 
 extension Chrome.Link: TemplateConvertible {
-    var templateFields: [String: Any] { TemplateValue.fields(["label": label, "href": href, "current": current]) }
+    var templateFields: TemplateObject { TemplateValue.fields(["label": label, "href": href, "current": current]) }
 }
 
 extension Chrome.Crumb: TemplateConvertible {
-    var templateFields: [String: Any] { TemplateValue.fields(["label": label, "href": href]) }
+    var templateFields: TemplateObject { TemplateValue.fields(["label": label, "href": href]) }
 }
 
 extension DateView: TemplateConvertible {
-    var templateFields: [String: Any] {
+    var templateFields: TemplateObject {
         TemplateValue.fields(["text": text, "datetime": datetime, "iso": iso, "precision": precision, "isApproximate": isApproximate])
     }
 }
 
 extension EventCard.ActorLink: TemplateConvertible {
-    var templateFields: [String: Any] { TemplateValue.fields(["name": name, "href": href, "role": role]) }
+    var templateFields: TemplateObject { TemplateValue.fields(["name": name, "href": href, "role": role]) }
 }
 
 extension EventCard: TemplateConvertible {
-    var templateFields: [String: Any] {
+    var templateFields: TemplateObject {
         TemplateValue.fields([
             "id": id, "title": title, "href": href, "date": date.templateFields, "typeLabel": typeLabel, "typeID": typeID,
             "typeColour": typeColour, "actors": actors.map(\.templateFields), "casualties": casualties,
@@ -53,11 +53,11 @@ extension EventCard: TemplateConvertible {
 }
 
 extension EventPage.RoleGroup: TemplateConvertible {
-    var templateFields: [String: Any] { TemplateValue.fields(["role": role, "actors": actors.map(\.templateFields)]) }
+    var templateFields: TemplateObject { TemplateValue.fields(["role": role, "actors": actors.map(\.templateFields)]) }
 }
 
 extension EventPage.SourceView: TemplateConvertible {
-    var templateFields: [String: Any] {
+    var templateFields: TemplateObject {
         TemplateValue.fields([
             "publisher": publisher, "url": url, "linkText": linkText, "isTitle": isTitle,
             "author": author, "date": date, "quote": quote, "viaNote": viaNote,
@@ -66,17 +66,17 @@ extension EventPage.SourceView: TemplateConvertible {
 }
 
 extension EventPage.Neighbour: TemplateConvertible {
-    var templateFields: [String: Any] {
+    var templateFields: TemplateObject {
         TemplateValue.fields(["title": title, "href": href, "date": date, "typeLabel": typeLabel, "typeColour": typeColour])
     }
 }
 
 extension EventPage.TopicLink: TemplateConvertible {
-    var templateFields: [String: Any] { TemplateValue.fields(["title": title, "href": href]) }
+    var templateFields: TemplateObject { TemplateValue.fields(["title": title, "href": href]) }
 }
 
 extension EventPage: TemplateConvertible {
-    var templateFields: [String: Any] {
+    var templateFields: TemplateObject {
         TemplateValue.fields([
             "card": card.templateFields, "roles": roles.map(\.templateFields), "confidenceDescription": confidenceDescription,
             "sources": sources.map(\.templateFields), "topics": topics.map(\.templateFields), "related": related.map(\.templateFields),
@@ -91,27 +91,27 @@ extension EventPage: TemplateConvertible {
 // more than a preview rebuild should take.
 
 extension TimelinePage: TemplateConvertible {
-    var templateFields: [String: Any] {
+    var templateFields: TemplateObject {
         TemplateValue.fields(["years": years.map(\.templateFields), "eventCount": eventCount, "types": types.map(\.templateFields)])
     }
 }
 
 extension TimelinePage.Year: TemplateConvertible {
-    var templateFields: [String: Any] {
+    var templateFields: TemplateObject {
         TemplateValue.fields(["year": year, "anchor": anchor, "count": count, "countText": countText, "months": months.map(\.templateFields)])
     }
 }
 
 extension TimelinePage.Month: TemplateConvertible {
-    var templateFields: [String: Any] { TemplateValue.fields(["label": label, "anchor": anchor, "key": key, "events": events]) }
+    var templateFields: TemplateObject { TemplateValue.fields(["label": label, "anchor": anchor, "key": key, "events": events]) }
 }
 
 extension TimelinePage.TypeKey: TemplateConvertible {
-    var templateFields: [String: Any] { TemplateValue.fields(["label": label, "colour": colour, "count": count]) }
+    var templateFields: TemplateObject { TemplateValue.fields(["label": label, "colour": colour, "count": count]) }
 }
 
 extension SourcesPage: TemplateConvertible {
-    var templateFields: [String: Any] {
+    var templateFields: TemplateObject {
         TemplateValue.fields([
             "sources": sources.map(\.templateFields), "count": count, "eventsJSONHref": eventsJSONHref, "eventsCSVHref": eventsCSVHref,
         ])
@@ -119,7 +119,7 @@ extension SourcesPage: TemplateConvertible {
 }
 
 extension SourcesPage.Row: TemplateConvertible {
-    var templateFields: [String: Any] {
+    var templateFields: TemplateObject {
         TemplateValue.fields(["source": source.templateFields, "events": events, "count": count, "citedByText": citedByText])
     }
 }
