@@ -2,6 +2,9 @@
 struct PageLinks {
     let path: String
     let site: RenderContext
+    /// From this page to the site root: `""`, `"../"`, `"../../"` (worked out once: a page
+    /// makes dozens of links).
+    let root: String
     var report: Report { site.report }
     var markdown: CommonMark { site.markdown }
 
@@ -10,10 +13,14 @@ struct PageLinks {
         site.cards.card(index, links: self, role: role, headingLevel: headingLevel)
     }
 
-    /// Relative link from this page to another file of the site.
-    func to(_ target: String) -> String { SitePaths.relativeURL(from: path, to: target) }
+    init(path: String, site: RenderContext) {
+        self.path = path
+        self.site = site
+        root = SitePaths.rootPrefix(from: path)
+    }
 
-    var root: String { SitePaths.rootPrefix(from: path) }
+    /// Relative link from this page to another file of the site (`SitePaths.relativeURL`).
+    func to(_ target: String) -> String { root + target }
 
     func event(_ id: String) -> String { to(SitePaths.event(id)) }
     func actor(_ id: String) -> String { to(SitePaths.actor(id)) }
