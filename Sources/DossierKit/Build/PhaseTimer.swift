@@ -22,7 +22,7 @@ struct PhaseTimer {
         defer {
             let elapsed = clock.now - start
             phases.append(Phase(
-                name: name, milliseconds: Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15,
+                name: name, milliseconds: elapsed.milliseconds,
                 peakMiB: Self.peakResidentMiB()
             ))
         }
@@ -37,4 +37,9 @@ struct PhaseTimer {
         else { return nil }
         return kilobytes / 1024
     }
+}
+
+extension Duration {
+    /// The duration in milliseconds, as the timings print it.
+    var milliseconds: Double { Double(components.seconds) * 1000 + Double(components.attoseconds) / 1e15 }
 }

@@ -45,8 +45,6 @@ public struct SiteBuilder: Sendable {
         var files: [OutputFile]
         var pageCount: Int
         var fileCount: Int = 0
-        /// Every page of the site (an incremental run renders only some of them).
-        var pagePaths: [String] = []
         /// Every file of the site (an incremental run may leave some out of `files`).
         var sitePaths: Set<String> = []
 
@@ -124,6 +122,7 @@ public struct SiteBuilder: Sendable {
             renderer.cards = incremental.cards
         }
         let allJobs = renderer.pageJobs()
+        let pagePaths = allJobs.map(\.path)
         var planned = plan.map { plan in allJobs.filter { plan.pages.contains($0.path) } } ?? allJobs
         // After an edit of events the preview renders the pages listing every event when they
         // are first requested, as Hugo's server renders only the pages being viewed: at 10,000
@@ -142,7 +141,7 @@ public struct SiteBuilder: Sendable {
         rendered?(Rendered(paths: Set(jobs.map(\.path)), all: plan == nil))
         let copied = copiedFiles()
         let supportPaths = renderer.supportPaths
-        let sitePaths = Set(allJobs.map(\.path) + supportPaths + copied.map(\.path))
+        let sitePaths = Set(pagePaths + supportPaths + copied.map(\.path))
         let checker = LinkChecker(outputName: options.displayName(options.output), paths: sitePaths)
         let kept = ResultSlots<String>(count: jobs.count)
         let writeErrors = ResultSlots<Error>(count: 1)
@@ -157,7 +156,7 @@ public struct SiteBuilder: Sendable {
         // The feed and data downloads come first, while memory is at its lowest: written out
         // (or kept, for the preview) before the pages and the cards fill it.
         timer.measure("feed, data, assets") {
-            let made = renderer.supportFiles(pagePaths: allJobs.map(\.path), downloads: downloads(incremental, plan, report)) + copied
+            let made = renderer.supportFiles(pagePaths: pagePaths, downloads: downloads(incremental, plan, report)) + copied
             switch destination {
             case .discard: break
             case .memory: extra = made
@@ -189,8 +188,7 @@ public struct SiteBuilder: Sendable {
         let failed = log.hasErrors
         return CheckResult(
             report: failed ? nil : report, diagnostics: all, files: failed ? [] : files,
-            pageCount: allJobs.count, fileCount: allJobs.count + supportPaths.count + copied.count, pagePaths: allJobs.map(\.path),
-            sitePaths: sitePaths,
+            pageCount: allJobs.count, fileCount: allJobs.count + supportPaths.count + copied.count, sitePaths: sitePaths,
             phases: timer.phases
         )
     }
@@ -210,11 +208,10 @@ public struct SiteBuilder: Sendable {
         }
         var timer = PhaseTimer(phases: result.phases)
         try timer.measure("publish") { try writer.commit(staging) }
-        let elapsed = clock.now - started
         return BuildSummary(
             pages: result.pageCount, files: result.fileCount, events: report.events.count, actors: report.actors.count, topics: report.topics.count,
             warnings: result.warnings,
-            seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18,
+            seconds: (clock.now - started).milliseconds / 1000,
             phases: timer.phases
         )
     }

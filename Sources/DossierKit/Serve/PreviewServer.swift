@@ -83,10 +83,7 @@ public final class PreviewServer: Sendable {
         var builder = SiteBuilder(options: build)
         builder.parsedFiles = parsedFiles
         let result = builder.run(to: .memory, incremental: incremental, rendered: { renderedPaths.set($0) }, builtTemplates: { usedTemplates.set($0) })
-        func elapsed() -> Double {
-            let elapsed = clock.now - started
-            return Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
-        }
+        func elapsed() -> Double { (clock.now - started).milliseconds }
         guard result.report != nil, result.errors.isEmpty else {
             unsettled.set(sinceLastGood ?? [build.content.path, build.templates.path])
             failure.set(result.diagnostics)
