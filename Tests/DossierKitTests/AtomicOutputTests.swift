@@ -42,10 +42,13 @@ import Testing
         try FileManager.default.createDirectory(at: site.output.appendingPathComponent(".git"), withIntermediateDirectories: true)
         try Data("ref".utf8).write(to: site.output.appendingPathComponent(".git/HEAD"))
         try Data().write(to: site.output.appendingPathComponent(".gitkeep"))
-        try Data("stale".utf8).write(to: site.output.appendingPathComponent("stale.html"))
         try site.build()
-        #expect(site.exists(".gitkeep"))
-        #expect(site.exists(".git/HEAD"))
-        #expect(!site.exists("stale.html"), "the output is replaced as a whole")
+        #expect(site.exists(".gitkeep") && site.exists(".git/HEAD") && site.exists("index.html"))
+        // The site is replaced as a whole: the page of an event that is gone goes with it.
+        let events = try String(contentsOf: site.content.appendingPathComponent("events/events.yaml"), encoding: .utf8)
+        try site.write("events/events.yaml", String(events[..<events.range(of: "- id: founding")!.lowerBound]))
+        try site.build()
+        #expect(!site.exists("events/founding/index.html"))
+        #expect(site.exists(".gitkeep") && site.exists(".git/HEAD"))
     }
 }

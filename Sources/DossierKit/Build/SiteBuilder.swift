@@ -182,7 +182,7 @@ public struct SiteBuilder: Sendable {
         let files = destination.keepsFiles ? zip(jobs, kept.values).map { OutputFile(path: $0.path, text: $1 ?? "") } + extra + deferred : []
         checker.finish(log: log)
         if let error = writeErrors.values.first.flatMap({ $0 }) {
-            log.error(SourceLocation(file: options.displayName(options.output)), "could not write the site: \(error.localizedDescription)")
+            log.error(SourceLocation(file: options.displayName(options.output)), FileSystemError("write the site to", options.displayName(options.output), error: error).description)
         }
         let all = (diagnostics + log.diagnostics).sorted { ($0.location, $0.message) < ($1.location, $1.message) }
         let failed = log.hasErrors
@@ -194,23 +194,63 @@ public struct SiteBuilder: Sendable {
     }
 
     /// Builds the site into `options.output`; throws `BuildFailure` with every error when the
-    /// input is wrong, and then leaves the previous output untouched.
+    /// input is wrong or the output may not be replaced, and then leaves the output untouched.
     @discardableResult
     public func build() throws -> BuildSummary {
         let clock = ContinuousClock()
         let started = clock.now
-        let writer = SiteWriter(output: options.output)
-        let staging = try writer.stage()
+        let options = options
+        let writer = SiteWriter(output: options.output, display: { options.displayName($0) })
+        let outputGuard = OutputGuard(output: options.output, content: options.content, templates: options.templates, display: { options.displayName($0) })
+        let name = options.displayName(options.output)
+        let here = SourceLocation(file: name)
+        let misplaced = outputGuard.placementProblems()
+        if !misplaced.isEmpty { throw BuildFailure(misplaced) }
+        let lock: BuildLock
+        do {
+            try writer.prepareParent()
+        } catch {
+            throw BuildFailure([.error(here, "\(error)")])
+        }
+        do {
+            lock = try BuildLock.acquire(for: writer)
+        } catch BuildLock.Failure.fileSystem(let error) {
+            throw BuildFailure([.error(here, error.description)])
+        } catch {
+            throw BuildFailure([.error(here, "another build is writing \(name)", hint: "wait for it to finish, or stop it; builds of one folder run one at a time")])
+        }
+        defer { lock.release() }
+        let foreign = outputGuard.ownershipProblems()
+        if !foreign.isEmpty { throw BuildFailure(foreign) }
+        let staging: SiteWriter.Staging
+        var warnings: [String]
+        do {
+            (staging, warnings) = try writer.stage()
+        } catch {
+            throw BuildFailure([.error(here, FileSystemError("create the staging folder for", name, error: error).description)])
+        }
         let result = run(to: .staging(staging))
         guard let report = result.report, result.errors.isEmpty else {
             writer.abandon(staging)
             throw BuildFailure(result.diagnostics)
         }
         var timer = PhaseTimer(phases: result.phases)
-        try timer.measure("publish") { try writer.commit(staging) }
+        try timer.measure("publish") {
+            // Files may have been put into the output while the site was rendered.
+            let late = outputGuard.ownershipProblems()
+            if !late.isEmpty {
+                writer.abandon(staging)
+                throw BuildFailure(late)
+            }
+            do {
+                warnings += try writer.commit(staging, paths: result.sitePaths)
+            } catch {
+                throw BuildFailure([.error(here, FileSystemError("replace", name, error: error).description)])
+            }
+        }
         return BuildSummary(
             pages: result.pageCount, files: result.fileCount, events: report.events.count, actors: report.actors.count, topics: report.topics.count,
-            warnings: result.warnings,
+            warnings: result.warnings + warnings.map { .warning(here, $0) },
             seconds: (clock.now - started).milliseconds / 1000,
             phases: timer.phases
         )

@@ -1,20 +1,27 @@
 import Foundation
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// Writes the site atomically: into a temporary folder beside the output, swapped in at the end.
 ///
 /// A build that fails at any point leaves the previous site exactly as it was, and the temporary
-/// folders of a build that was killed are cleared by the next one.
-public struct SiteWriter {
+/// folders of a build that was killed are cleared by the next one. Whether the output may be
+/// replaced at all is `OutputGuard`'s decision, made before; every site written carries its
+/// manifest (`SiteManifest`), which is how the next build knows the folder is its own.
+public struct SiteWriter: Sendable {
     public let output: URL
+    /// How paths are named in messages.
+    let display: @Sendable (URL) -> String
     /// Entries of the old output carried into the new one, so the output can be a checkout of a
     /// publishing branch (`.git`) and keep its placeholder (`.gitkeep`).
     static let preserved = [".git", ".gitkeep"]
 
-    public init(output: URL) {
+    public init(output: URL, display: @escaping @Sendable (URL) -> String = { $0.path }) {
         self.output = output.standardizedFileURL
+        self.display = display
     }
 
     var parent: URL { output.deletingLastPathComponent() }
@@ -24,44 +31,86 @@ public struct SiteWriter {
     /// A staging folder beside the output, filled while the site is built and swapped in at the end.
     public final class Staging: @unchecked Sendable {
         public let folder: URL
+        /// The output as messages name it: a file that cannot be written is named where it would end up.
+        let outputName: String
 
-        init(folder: URL) { self.folder = folder }
+        init(folder: URL, outputName: String) {
+            self.folder = folder
+            self.outputName = outputName
+        }
 
         /// Creates every folder the files need, once, before files are written on many threads.
         func prepareFolders(for paths: some Sequence<String>) throws {
             var folders = Set<String>()
             for path in paths {
-                let folder = (path as NSString).deletingLastPathComponent
-                if !folder.isEmpty { folders.insert(folder) }
+                var folder = Substring(path)
+                while let slash = folder.lastIndex(of: "/") {
+                    folder = folder[..<slash]
+                    if folders.insert(String(folder)).inserted == false { break }
+                }
             }
             // Sorted, so every parent comes before its children; mkdir(2) directly, as FileManager's
             // checks cost more than the system call itself (10,000 event folders).
             for folder in folders.sorted() {
                 let path = self.folder.appendingPathComponent(folder).path
                 if mkdir(path, 0o755) != 0, errno != EEXIST {
-                    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+                    throw FileSystemError("create the folder", outputName + "/" + folder, errno: errno)
                 }
             }
         }
 
         func write(_ file: OutputFile) throws {
-            try SiteWriter.write(file, to: folder.appendingPathComponent(file.path))
+            try SiteWriter.write(file, to: folder.appendingPathComponent(file.path), shownAs: outputName + "/" + file.path)
         }
     }
 
-    /// Clears what a killed build left behind and opens a new staging folder.
-    public func stage() throws -> Staging {
-        try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
-        removeLeftovers()
+    /// Clears what a killed build left behind and opens a new staging folder. Call it holding
+    /// the output's `BuildLock`: another build's staging folder looks like a leftover.
+    /// - Returns: the staging folder, and warnings about leftovers that could not be removed.
+    public func stage() throws -> (Staging, warnings: [String]) {
+        try prepareParent()
+        let warnings = removeLeftovers()
         let staging = parent.appendingPathComponent(stagingPrefix + UUID().uuidString)
-        try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
-        return Staging(folder: staging)
+        if mkdir(staging.path, 0o755) != 0 {
+            throw FileSystemError("create the folder", display(staging), errno: errno)
+        }
+        return (Staging(folder: staging, outputName: display(output)), warnings)
+    }
+
+    /// Creates the folder the output goes in (where the lock and staging folder go too).
+    public func prepareParent() throws {
+        do {
+            try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+        } catch {
+            throw FileSystemError("create the folder", display(Self.firstBlocked(parent)), error: error)
+        }
+    }
+
+    /// The first part of `url` that is missing or not a folder, for a message about why a folder
+    /// could not be made (`blocker` of `blocker/Site` when `blocker` is a file).
+    static func firstBlocked(_ url: URL) -> URL {
+        var candidate = url.standardizedFileURL
+        var chain: [URL] = []
+        while candidate.path != "/" {
+            chain.append(candidate)
+            candidate = candidate.deletingLastPathComponent()
+        }
+        for url in chain.reversed() {
+            var isFolder: ObjCBool = false
+            if !FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) || !isFolder.boolValue { return url }
+        }
+        return url
     }
 
     /// Makes the staged site the output, keeping `.git` and `.gitkeep` from the old one.
-    public func commit(_ staging: Staging) throws {
+    /// - Parameter paths: every file of the new site, for its manifest.
+    /// - Returns: warnings (an old site that could not be removed).
+    @discardableResult
+    public func commit(_ staging: Staging, paths: some Sequence<String>) throws -> [String] {
         do {
-            try swapIn(staging.folder)
+            let manifest = staging.folder.appendingPathComponent(SiteManifest.fileName)
+            do { try SiteManifest.contents(paths).write(to: manifest) } catch { throw FileSystemError("write", display(manifest), error: error) }
+            return try swapIn(staging.folder)
         } catch {
             abandon(staging)
             throw error
@@ -76,7 +125,7 @@ public struct SiteWriter {
     /// Writes a whole site at once (staging, then swap).
     /// - Parameter failAfter: for tests, fail as if the disk broke after this many files.
     public func write(_ files: [OutputFile], failAfter: Int? = nil) throws {
-        let staging = try stage()
+        let (staging, _) = try stage()
         do {
             try staging.prepareFolders(for: files.map(\.path))
             let failures = ResultSlots<Error>(count: 1)
@@ -93,69 +142,77 @@ public struct SiteWriter {
             abandon(staging)
             throw error
         }
-        try commit(staging)
+        try commit(staging, paths: files.map(\.path))
     }
 
     /// One file, written straight from the string's UTF-8 storage without an intermediate copy.
-    static func write(_ file: OutputFile, to destination: URL) throws {
+    static func write(_ file: OutputFile, to destination: URL, shownAs name: String) throws {
         switch file.contents {
         case .text(var text):
-            let descriptor = open(destination.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-            guard descriptor >= 0 else { throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: destination.path]) }
+            let descriptor = open(destination.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+            guard descriptor >= 0 else { throw FileSystemError("write", name, errno: errno) }
             defer { close(descriptor) }
-            let complete = text.withUTF8 { buffer -> Bool in
+            let failure = text.withUTF8 { buffer -> Int32? in
+                guard let base = buffer.baseAddress else { return nil }
                 var offset = 0
                 while offset < buffer.count {
-                    let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                    if written <= 0 { return false }
+                    #if canImport(Glibc)
+                    let written = Glibc.write(descriptor, base + offset, buffer.count - offset)
+                    #else
+                    let written = Darwin.write(descriptor, base + offset, buffer.count - offset)
+                    #endif
+                    if written < 0, errno == EINTR { continue }
+                    if written <= 0 { return written < 0 ? errno : ENOSPC }
                     offset += written
                 }
-                return true
+                return nil
             }
-            if !complete { throw CocoaError(.fileWriteOutOfSpace, userInfo: [NSFilePathErrorKey: destination.path]) }
+            if let failure { throw FileSystemError("write", name, errno: failure) }
         case .data(let data):
-            try data.write(to: destination)
+            do { try data.write(to: destination) } catch { throw FileSystemError("write", name, error: error) }
         case .copy(let source):
-            try FileManager.default.copyItem(at: source, to: destination)
+            do { try FileManager.default.copyItem(at: source, to: destination) } catch { throw FileSystemError("copy \(source.path) to", name, error: error) }
         case .deferred(let deferred):
-            try deferred.data.write(to: destination)
+            do { try deferred.data.write(to: destination) } catch { throw FileSystemError("write", name, error: error) }
         }
     }
 
-    private func swapIn(_ staging: URL) throws {
-        let manager = FileManager.default
-        guard manager.fileExists(atPath: output.path) else {
-            try manager.moveItem(at: staging, to: output)
-            return
+    /// Two renames (old site aside, new one in), each atomic; the first undone if the second fails.
+    private func swapIn(_ staging: URL) throws -> [String] {
+        var info = stat()
+        guard lstat(output.path, &info) == 0 else {
+            if rename(staging.path, output.path) != 0 { throw FileSystemError("move the new site to", display(output), errno: errno) }
+            return []
         }
         let retired = parent.appendingPathComponent(retiredPrefix + UUID().uuidString)
-        try manager.moveItem(at: output, to: retired)
-        do {
-            try manager.moveItem(at: staging, to: output)
-        } catch {
-            try? manager.moveItem(at: retired, to: output)
-            throw error
+        if rename(output.path, retired.path) != 0 { throw FileSystemError("move the old site aside to", display(retired), errno: errno) }
+        if rename(staging.path, output.path) != 0 {
+            let code = errno
+            rename(retired.path, output.path)
+            throw FileSystemError("move the new site to", display(output), errno: code)
         }
-        for name in Self.preserved where manager.fileExists(atPath: retired.appendingPathComponent(name).path) {
-            try? manager.moveItem(at: retired.appendingPathComponent(name), to: output.appendingPathComponent(name))
+        for name in Self.preserved where lstat(retired.appendingPathComponent(name).path, &info) == 0 {
+            rename(retired.appendingPathComponent(name).path, output.appendingPathComponent(name).path)
         }
-        Self.dispose(retired)
+        return Self.dispose(retired) ? [] : ["could not remove the old site \(display(retired)); remove it yourself"]
     }
 
     /// Gets rid of the replaced site, which nobody sees any more. A large one (a folder per page,
     /// 10,000 of them) takes a second or two to delete on a slow disk, so it is handed to a
     /// detached `rm -rf` that finishes after this process; anything it has not removed by the
     /// next build is cleared then, as a leftover.
-    static func dispose(_ folder: URL) {
+    /// - Returns: false when the folder is still there.
+    static func dispose(_ folder: URL) -> Bool {
         let pages = (try? FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("events").path).count) ?? 0
         let rm = URL(fileURLWithPath: "/bin/rm")
         if pages > 2000, FileManager.default.isExecutableFile(atPath: rm.path) {
             let process = Process()
             process.executableURL = rm
             process.arguments = ["-rf", folder.path]
-            if (try? process.run()) != nil { return }
+            if (try? process.run()) != nil { return true }
         }
         remove(folder)
+        return !FileManager.default.fileExists(atPath: folder.path)
     }
 
     /// Removes a folder tree, its larger sub-folders on every core (a big site has one folder per page).
@@ -179,14 +236,22 @@ public struct SiteWriter {
 
     /// Clears what a killed build left behind. If it was killed in the instant between moving the
     /// old site aside and moving the new one in, the old site is put back first.
-    private func removeLeftovers() {
+    /// - Returns: a warning for each leftover that could not be removed.
+    private func removeLeftovers() -> [String] {
         let manager = FileManager.default
         var leftovers = leftovers()
         if !manager.fileExists(atPath: output.path),
            let retired = leftovers.first(where: { $0.lastPathComponent.hasPrefix(retiredPrefix) }),
-           (try? manager.moveItem(at: retired, to: output)) != nil {
+           rename(retired.path, output.path) == 0 {
             leftovers.removeAll { $0 == retired }
         }
-        for url in leftovers { try? manager.removeItem(at: url) }
+        var warnings: [String] = []
+        for url in leftovers {
+            Self.remove(url)
+            if manager.fileExists(atPath: url.path) {
+                warnings.append("could not remove \(display(url)), left by an earlier build; remove it yourself")
+            }
+        }
+        return warnings
     }
 }

@@ -1,0 +1,60 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// One build at a time per output folder: `.Site.lock` beside `Site/`, held with `flock(2)`.
+///
+/// The lock is the kernel's, so a build that is killed releases it (no stale lock to clear by
+/// hand). The file is removed when the build ends; a build that opened it just before that
+/// checks, once it holds the lock, that the file it locked is still the one at the path.
+public final class BuildLock: @unchecked Sendable {
+    private var descriptor: Int32
+    let path: String
+
+    private init(descriptor: Int32, path: String) {
+        self.descriptor = descriptor
+        self.path = path
+    }
+
+    deinit { release() }
+
+    public enum Failure: Error {
+        /// Another build holds it.
+        case held
+        case fileSystem(FileSystemError)
+    }
+
+    /// Takes the lock of the writer's output folder, or fails at once when another build holds it.
+    public static func acquire(for writer: SiteWriter) throws -> BuildLock {
+        let path = writer.parent.appendingPathComponent(".\(writer.output.lastPathComponent).lock").path
+        while true {
+            let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+            guard descriptor >= 0 else {
+                throw Failure.fileSystem(FileSystemError("create the lock file", writer.display(URL(fileURLWithPath: path)), errno: errno))
+            }
+            if flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
+                let code = errno
+                close(descriptor)
+                if code == EWOULDBLOCK { throw Failure.held }
+                throw Failure.fileSystem(FileSystemError("lock", writer.display(URL(fileURLWithPath: path)), errno: code))
+            }
+            // The build that held it may have removed the file in between: lock the new one then.
+            var opened = stat(), current = stat()
+            if fstat(descriptor, &opened) == 0, stat(path, &current) == 0, opened.st_ino == current.st_ino, opened.st_dev == current.st_dev {
+                return BuildLock(descriptor: descriptor, path: path)
+            }
+            close(descriptor)
+        }
+    }
+
+    /// Removes the lock file and releases the lock (also when the lock is dropped).
+    public func release() {
+        guard descriptor >= 0 else { return }
+        unlink(path)
+        close(descriptor)
+        descriptor = -1
+    }
+}
