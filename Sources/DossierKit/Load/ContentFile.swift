@@ -74,7 +74,17 @@ enum ContentFile {
         return path.hasPrefix(base + "/") ? String(path.dropFirst(base.count + 1)) : url.lastPathComponent
     }
 
+    /// The largest content or template file Dossier reads: parsing holds several copies of a
+    /// file in memory, so a runaway file (a log, a dump) must not be read at all. A report of
+    /// 50,000 events split by year stays far below it.
+    static let largestFile = 100 * 1024 * 1024
+
     static func readText(_ url: URL, display: String, log: DiagnosticLog) -> String? {
+        if let size = FileStamp.of(url.path)?.size, size > largestFile {
+            log.error(SourceLocation(file: display), "the file is \(size / (1024 * 1024)) MiB; Dossier reads content and template files of up to \(largestFile / (1024 * 1024)) MiB",
+                      hint: "split it: events may be spread over several files in events/ (by year, say)")
+            return nil
+        }
         guard let data = FileManager.default.contents(atPath: url.path) else {
             log.error(SourceLocation(file: display), "could not read the file")
             return nil

@@ -211,7 +211,10 @@ struct EventDecoder {
                 log.error(entry.locationOf("count"), "give either `count` or `min`/`max`, not both")
                 return nil
             }
-            return checkedCasualty(kind: kind, min: count ?? entry.integer("min"), max: count ?? entry.integer("max"),
+            let low = count ?? entry.integer("min"), high = count ?? entry.integer("max")
+            // A figure that is not a number has its own error already: nothing more to say.
+            if ["count", "min", "max"].contains(where: { entry.node($0) != nil }), low == nil, high == nil { return nil }
+            return checkedCasualty(kind: kind, min: low, max: high,
                                    approximate: entry.bool("approximate") ?? false, who: entry.string("who"), at: entry.location,
                                    minLocation: entry.locationOf(count == nil ? "min" : "count"))
         }
@@ -230,6 +233,11 @@ struct EventDecoder {
     private func checkedCasualty(kind: Casualty.Kind, min: Int?, max: Int?, approximate: Bool, who: String?, at location: SourceLocation, minLocation: SourceLocation) -> Casualty? {
         if let value = [min, max].compactMap({ $0 }).first(where: { $0 < 0 }) {
             log.error(minLocation, "a casualty figure cannot be negative (\(value))")
+            return nil
+        }
+        if let value = [min, max].compactMap({ $0 }).first(where: { $0 > Casualty.largestFigure }) {
+            log.error(minLocation, "the casualty figure \(value) is larger than any recorded event's (Dossier accepts up to \(Casualty.largestFigure))",
+                      hint: "check the number for extra digits; a figure for a whole war belongs in the text, not on one event")
             return nil
         }
         if let min, let max, min > max {

@@ -21,7 +21,7 @@ enum YAMLReader {
             guard let node = try Yams.compose(yaml: text, .basic) else {
                 return .null(SourceLocation(file: file, line: 1 + lineOffset, column: 1))
             }
-            return convert(node, file: file, lineOffset: lineOffset)
+            return convert(node, file: file, lineOffset: lineOffset, log: log)
         } catch let error as YamlError {
             log.add(diagnostic(for: error, file: file, lineOffset: lineOffset, format: format))
             return nil
@@ -73,7 +73,7 @@ enum YAMLReader {
             let end = index + 1 < parts.count ? parts[index + 1].offset : bytes.count
             let part = String(decoding: bytes[parts[index].offset..<end], as: UTF8.self)
             guard let node = try? Yams.compose(yaml: part, .basic),
-                  case .list(let items, _) = convert(node, file: file, lineOffset: lineOffset + parts[index].line) else { return }
+                  case .list(let items, _)? = convert(node, file: file, lineOffset: lineOffset + parts[index].line, log: DiagnosticLog()) else { return }
             parsed.set(index, items)
         }
         var items: [DataNode] = []
@@ -85,55 +85,124 @@ enum YAMLReader {
         return .list(items, SourceLocation(file: file, line: first.line + 1 + lineOffset, column: 1))
     }
 
-    private static func convert(_ node: Node, file: String, lineOffset: Int) -> DataNode {
-        let location = SourceLocation(
-            file: file,
-            line: (node.mark?.line ?? 1) + lineOffset,
-            column: node.mark?.column ?? 1
-        )
-        switch node {
-        case .scalar(let scalar):
-            // A block scalar (`body: |`) starts on the line after its indicator.
-            if scalar.style == .literal || scalar.style == .folded {
-                return .scalar(scalar.string, location.offset(lines: 1, column: 1))
+    /// How many values aliases (`*name`) may add to one file. libyaml shares an anchored value
+    /// among its aliases, but converting it copies it for each: nine nested aliases of ten
+    /// (a "billion laughs" file of a few hundred bytes) would be a billion values. Ordinary use,
+    /// a merge of shared fields into each of 50,000 events, stays well below this.
+    static let aliasExpansionLimit = 2_000_000
+
+    /// Converts libyaml's nodes into `DataNode`s, counting what aliases expand to.
+    final class Converter {
+        let file: String
+        let lineOffset: Int
+        let limit: Int
+        /// Start positions of the collections converted so far: meeting one again is an alias.
+        private var seen = Set<Int>()
+        private var aliasDepth = 0
+        private(set) var expanded = 0
+        /// Where the value is whose aliases went over the limit.
+        private(set) var exceeded: SourceLocation?
+
+        init(file: String, lineOffset: Int, limit: Int = YAMLReader.aliasExpansionLimit) {
+            self.file = file
+            self.lineOffset = lineOffset
+            self.limit = limit
+        }
+
+        func convert(_ node: Node) -> DataNode {
+            let location = SourceLocation(
+                file: file,
+                line: (node.mark?.line ?? 1) + lineOffset,
+                column: node.mark?.column ?? 1
+            )
+            if exceeded != nil { return .null(location) }
+            if aliasDepth > 0 {
+                expanded += 1
+                if expanded > limit {
+                    exceeded = location
+                    return .null(location)
+                }
             }
-            // A plain `~`, `null` or empty value is YAML's null; quoted, it is a string.
-            if scalar.style == .plain, ["", "~", "null", "Null", "NULL"].contains(scalar.string) {
+            switch node {
+            case .scalar(let scalar):
+                // A block scalar (`body: |`) starts on the line after its indicator.
+                if scalar.style == .literal || scalar.style == .folded {
+                    return .scalar(scalar.string, location.offset(lines: 1, column: 1))
+                }
+                // A plain `~`, `null` or empty value is YAML's null; quoted, it is a string.
+                if scalar.style == .plain, ["", "~", "null", "Null", "NULL"].contains(scalar.string) {
+                    return .null(location)
+                }
+                return .scalar(scalar.string, location)
+            case .sequence(let sequence):
+                let alias = enterCollection(at: node.mark)
+                defer { if alias { aliasDepth -= 1 } }
+                return .list(sequence.map { convert($0) }, location)
+            case .mapping(let mapping):
+                let alias = enterCollection(at: node.mark)
+                defer { if alias { aliasDepth -= 1 } }
+                var entries: [DataNode.Entry] = []
+                var merged: [DataNode.Entry] = []
+                for pair in mapping {
+                    let value = convert(pair.value)
+                    // `<<: *anchor` merges another mapping's fields; fields written here win.
+                    if case .scalar(let key) = pair.key, key.string == "<<", key.style == .plain {
+                        switch value {
+                        case .map(let inherited, _): merged += inherited
+                        case .list(let items, _): for case .map(let inherited, _) in items { merged += inherited }
+                        default: break
+                        }
+                        continue
+                    }
+                    let key = convert(pair.key)
+                    let keyText: String
+                    if case .scalar(let text, _) = key { keyText = text } else { keyText = "" }
+                    entries.append(DataNode.Entry(key: keyText, keyLocation: key.location, value: value))
+                }
+                let own = Set(entries.map(\.key))
+                entries += merged.filter { !own.contains($0.key) }
+                return .map(entries, location)
+            case .alias:
                 return .null(location)
             }
-            return .scalar(scalar.string, location)
-        case .sequence(let sequence):
-            return .list(sequence.map { convert($0, file: file, lineOffset: lineOffset) }, location)
-        case .mapping(let mapping):
-            var entries: [DataNode.Entry] = []
-            var merged: [DataNode.Entry] = []
-            for pair in mapping {
-                let value = convert(pair.value, file: file, lineOffset: lineOffset)
-                // `<<: *anchor` merges another mapping's fields; fields written here win.
-                if case .scalar(let key) = pair.key, key.string == "<<", key.style == .plain {
-                    switch value {
-                    case .map(let inherited, _): merged += inherited
-                    case .list(let items, _): for case .map(let inherited, _) in items { merged += inherited }
-                    default: break
-                    }
-                    continue
-                }
-                let key = convert(pair.key, file: file, lineOffset: lineOffset)
-                let keyText: String
-                if case .scalar(let text, _) = key { keyText = text } else { keyText = "" }
-                entries.append(DataNode.Entry(key: keyText, keyLocation: key.location, value: value))
-            }
-            let own = Set(entries.map(\.key))
-            entries += merged.filter { !own.contains($0.key) }
-            return .map(entries, location)
-        case .alias:
-            return .null(location)
         }
+
+        /// Whether this collection was met before (so it is an alias's copy); counts it if so.
+        private func enterCollection(at mark: Mark?) -> Bool {
+            guard let mark else { return false }
+            if seen.insert(mark.line << 24 | mark.column).inserted { return false }
+            aliasDepth += 1
+            return true
+        }
+
+        /// The error for a file whose aliases went over the limit.
+        var limitError: Diagnostic? {
+            exceeded.map {
+                .error($0, "the aliases (`*name`) to this value expand the file to more than \(limit) values",
+                       hint: "this is how a \"billion laughs\" file exhausts memory; write the values out, or nest fewer aliases")
+            }
+        }
+    }
+
+    private static func convert(_ node: Node, file: String, lineOffset: Int, log: DiagnosticLog) -> DataNode? {
+        let converter = Converter(file: file, lineOffset: lineOffset)
+        let result = converter.convert(node)
+        if let error = converter.limitError {
+            log.add(error)
+            return nil
+        }
+        return result
     }
 
     private static func diagnostic(for error: YamlError, file: String, lineOffset: Int, format: String) -> Diagnostic {
         switch error {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _):
+            // libyaml's own words here name its C function (and carry a stray parenthesis).
+            if problem.hasPrefix("Maximum nesting level") {
+                return .error(SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column),
+                              "invalid \(format): values are nested more than 1000 levels deep",
+                              hint: "a report needs a few levels at most; look for brackets that are never closed or indentation that runs away")
+            }
             var message = problem
             if let context { message = "\(problem) \(context.text)".trimmingCharacters(in: .whitespaces) }
             var hint = "check the indentation and quoting around this line"

@@ -98,6 +98,10 @@ public struct Casualty: Sendable, Hashable {
         case killed, injured
     }
 
+    /// The largest figure an event may carry: above any single recorded event, and small enough
+    /// that the sums of 50,000 events' figures stay far from `Int.max`.
+    public static let largestFigure = 100_000_000
+
     public var kind: Kind
     public var minimum: Int?
     public var maximum: Int?

@@ -29,7 +29,12 @@ struct HomePage {
         let report = site.report
         let links = PageLinks(path: path, site: site)
         let events = report.events
-        let killedMinimum = events.flatMap(\.casualties).filter { $0.kind == .killed }.compactMap { $0.minimum ?? $0.maximum }.reduce(0, +)
+        // Figures are bounded when loaded; the sum saturates all the same, so no input can trap it.
+        let killedMinimum = events.lazy.flatMap(\.casualties).filter { $0.kind == .killed }.compactMap { $0.minimum ?? $0.maximum }
+            .reduce(0) { sum, figure in
+                let (total, overflow) = sum.addingReportingOverflow(figure)
+                return overflow ? Int.max : total
+            }
         var figures = [
             Figure(value: String(events.count), label: events.count == 1 ? "event" : "events"),
             Figure(value: String(report.actors.count), label: report.actors.count == 1 ? "actor" : "actors"),
