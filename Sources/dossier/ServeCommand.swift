@@ -21,6 +21,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Address to listen on. Anything but loopback makes the preview visible to other machines.")
     var host = "127.0.0.1"
 
+    @Option(name: .customLong("allow-host"), help: ArgumentHelp("Also answer requests for this host name (repeatable). localhost and loopback addresses are always answered; other names are refused, against DNS rebinding.", valueName: "name"))
+    var allowedHosts: [String] = []
+
     @Flag(help: "Open the site in the default browser.")
     var open = false
 
@@ -28,7 +31,7 @@ struct ServeCommand: AsyncParsableCommand {
     var timings = false
 
     func run() async throws {
-        let options = ServeOptions(host: host, port: port, timings: timings)
+        let options = ServeOptions(host: host, port: port, timings: timings, allowedHosts: allowedHosts)
         if !options.isLoopback {
             FileHandle.standardError.write(Data("warning: serving on \(host): other machines on the network can see this preview.\n".utf8))
         }

@@ -50,10 +50,23 @@ struct MemoryFileProvider: FileProvider {
         return ResponseBody(byteBuffer: ByteBuffer(bytes: data))
     }
 
+    /// The bytes of `range` that the file has: none for an empty file or a range past its end
+    /// (`RangeRequestMiddleware` answers those with 416 before they get here).
     func loadFile(id: String, range: ClosedRange<Int>, context: some RequestContext) async throws -> ResponseBody {
         guard let data = data(for: id) else { throw HTTPError(.notFound) }
-        let bounded = range.clamped(to: 0...max(0, data.count - 1))
-        return ResponseBody(byteBuffer: ByteBuffer(bytes: data[data.startIndex + bounded.lowerBound...data.startIndex + bounded.upperBound]))
+        let lower = min(max(range.lowerBound, 0), data.count)
+        let upper = min(max(range.upperBound, -1), data.count - 1)
+        guard lower <= upper else { return ResponseBody(byteBuffer: ByteBuffer()) }
+        return ResponseBody(byteBuffer: ByteBuffer(bytes: data[(data.startIndex + lower)...(data.startIndex + upper)]))
+    }
+
+    /// The size of the file a request path is served from (a folder's `index.html`), as served.
+    func size(ofRequestPath path: String) -> Int? {
+        guard let key = Self.key(for: path) else { return nil }
+        let current = snapshot.get()
+        let id = current.files[key] != nil ? key : (current.folders.contains(key) ? (key.isEmpty ? "index.html" : key + "/index.html") : key)
+        guard let file = current.files[id] else { return nil }
+        return file.data.count + (id.hasSuffix(".html") ? LiveReloadScript.tag(buildID: current.buildID).utf8.count : 0)
     }
 }
 

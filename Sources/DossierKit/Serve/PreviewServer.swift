@@ -11,12 +11,20 @@ public struct ServeOptions: Sendable {
     public var findFreePort: Bool
     /// Print how long each step of every rebuild took.
     public var timings: Bool
+    /// Host names answered besides localhost, loopback addresses and `host` (`HostCheck`).
+    public var allowedHosts: [String]
+    /// How long a connection may take to send a request's headers (and may stay idle between
+    /// requests) before it is closed, so slow clients cannot hold connections open forever.
+    public var headerTimeout: Duration
 
-    public init(host: String = "127.0.0.1", port: Int = 8000, findFreePort: Bool = true, timings: Bool = false) {
+    public init(host: String = "127.0.0.1", port: Int = 8000, findFreePort: Bool = true, timings: Bool = false,
+                allowedHosts: [String] = [], headerTimeout: Duration = .seconds(10)) {
         self.host = host
         self.port = port
         self.findFreePort = findFreePort
         self.timings = timings
+        self.allowedHosts = allowedHosts
+        self.headerTimeout = headerTimeout
     }
 
     /// Loopback addresses only serve this machine; anything else exposes the preview.
@@ -185,8 +193,10 @@ public final class PreviewServer: Sendable {
     func makeApplication(port: Int, onRunning: @escaping @Sendable (Int) async -> Void) -> some ApplicationProtocol {
         let router = Router()
         let files = MemoryFileProvider(snapshot: snapshot)
+        router.middlewares.add(HostCheckMiddleware(check: HostCheck(listenHost: serve.host, allowed: serve.allowedHosts)))
         router.middlewares.add(NoStoreMiddleware())
         router.middlewares.add(NotFoundPageMiddleware(files: files))
+        router.middlewares.add(RangeRequestMiddleware(files: files))
         router.middlewares.add(FileMiddleware(fileProvider: files, searchForIndexHtml: true))
         router.get("__dossier/livereload.js") { _, _ -> Response in
             var headers = HTTPFields()
@@ -213,8 +223,10 @@ public final class PreviewServer: Sendable {
         }
         var logger = Logger(label: "dossier.serve")
         logger.logLevel = .warning
+        let timeout = serve.headerTimeout.components
         return Application(
             router: router,
+            server: .http1(configuration: .init(idleTimeout: .nanoseconds(timeout.seconds * 1_000_000_000 + timeout.attoseconds / 1_000_000_000))),
             configuration: .init(address: .hostname(serve.host, port: port), serverName: "Dossier preview"),
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? port) },
             logger: logger

@@ -26,11 +26,30 @@ final class RawHTTP: @unchecked Sendable {
 
     deinit { close(fd) }
 
+    /// Sends a request; `Host: 127.0.0.1` unless `headers` names another (an empty one: no Host).
     func send(_ method: String, _ path: String, headers: [String: String] = [:]) {
-        var request = "\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
-        for (name, value) in headers { request += "\(name): \(value)\r\n" }
+        let host = headers["Host"] ?? "127.0.0.1"
+        var request = "\(method) \(path) HTTP/1.1\r\n\(host.isEmpty ? "" : "Host: \(host)\r\n")Connection: close\r\n"
+        for (name, value) in headers where name != "Host" { request += "\(name): \(value)\r\n" }
         request += "\r\n"
-        _ = request.withCString { Glibc.send(fd, $0, strlen($0), 0) }
+        sendRaw(request)
+    }
+
+    /// Sends bytes as they are (part of a request, say).
+    func sendRaw(_ text: String) {
+        _ = text.withCString { Glibc.send(fd, $0, strlen($0), Int32(MSG_NOSIGNAL)) }
+    }
+
+    /// Whether the server has closed the connection (a read returns end of file).
+    func isClosedByServer(within seconds: Double) -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        var chunk = [UInt8](repeating: 0, count: 4096)
+        while Date() < deadline {
+            let count = recv(fd, &chunk, chunk.count, 0)
+            if count == 0 { return true }
+            if count < 0, errno != EAGAIN, errno != EWOULDBLOCK { return true }
+        }
+        return false
     }
 
     /// Reads until `predicate` holds for what has arrived, the connection closes, or `seconds` pass.

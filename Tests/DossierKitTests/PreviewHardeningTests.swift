@@ -1,0 +1,144 @@
+import Foundation
+import Testing
+@testable import DossierKit
+
+/// The preview server against hostile or odd clients, over real HTTP: byte ranges, `Host`
+/// names (DNS rebinding), and clients that never finish their headers.
+@Suite(.serialized) struct PreviewHardeningTests {
+    typealias Preview = PreviewServerTests.Preview
+
+    static func site() throws -> TestSite {
+        let site = try TestSite.sampleWithOwnTheme()
+        try site.write("static/empty.txt", "")
+        try site.write("static/ten.txt", "0123456789")
+        return site
+    }
+
+    /// On c5ad4ae a Range request for an empty file killed the server (index out of range), and
+    /// one past the end of a file answered 206 with a negative Content-Length.
+    @Test func rangesAreAnsweredAsHTTPSays() async throws {
+        let preview = try await Preview(site: try Self.site())
+        func get(_ path: String, _ range: String) async throws -> RawHTTP.Response {
+            try await preview.get(path, headers: ["Range": range])
+        }
+        let empty = try await get("/empty.txt", "bytes=0-10")
+        #expect(empty.status == 416)
+        #expect(empty.headers["content-range"] == "bytes */0")
+        #expect(try await get("/empty.txt", "bytes=-5").status == 416)
+        let past = try await get("/ten.txt", "bytes=20-30")
+        #expect(past.status == 416)
+        #expect(past.headers["content-range"] == "bytes */10")
+        let tail = try await get("/ten.txt", "bytes=-3")
+        #expect(tail.status == 206)
+        #expect(tail.body == "789")
+        #expect(tail.headers["content-range"] == "bytes 7-9/10")
+        let clipped = try await get("/ten.txt", "bytes=8-100")
+        #expect(clipped.status == 206 && clipped.body == "89" && clipped.headers["content-length"] == "2")
+        let open = try await get("/ten.txt", "bytes=4-")
+        #expect(open.status == 206 && open.body == "456789")
+        for ignored in ["bytes=0-1,4-5", "bytes=5-2", "items=0-1", "bytes=x-y", "bytes=--1"] {
+            let whole = try await get("/ten.txt", ignored)
+            #expect(whole.status == 200 && whole.body == "0123456789", "\(ignored)")
+        }
+        let huge = try await get("/ten.txt", "bytes=99999999999999999999999-")
+        #expect(huge.status == 416)
+        // The server is still up.
+        #expect(try await preview.get("/").status == 200)
+    }
+
+    @Test func randomRangesNeverBreakTheServer() async throws {
+        let preview = try await Preview(site: try Self.site())
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["bytes=", "-", "0", "1", "9", "10", "11", "99999999999999999999", ",", " ", "x", "=", "bytes", "--"]
+        for _ in 0..<150 {
+            let header = (0..<Int.random(in: 1...6, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let path = ["/empty.txt", "/ten.txt", "/", "/timeline/"].randomElement(using: &generator)!
+            let response = try await preview.get(path, headers: ["Range": header])
+            #expect([200, 206, 416].contains(response.status), "\(path) Range: \(header) → \(response.status)")
+            if response.status == 206 {
+                #expect(Int(response.headers["content-length"] ?? "") == response.body.utf8.count, "\(header)")
+            }
+        }
+        #expect(try await preview.get("/").status == 200)
+    }
+
+    @Test(arguments: ["127.0.0.1", "127.0.0.1:PORT", "localhost", "localhost:PORT", "LOCALHOST.", "report.localhost:PORT", "[::1]:PORT", "127.1.2.3"])
+    func loopbackHostNamesAreAnswered(host: String) async throws {
+        let preview = try await Preview(site: try Self.site())
+        let response = try await preview.get("/", headers: ["Host": host.replacingOccurrences(of: "PORT", with: String(preview.port))])
+        #expect(response.status == 200, "\(host)")
+    }
+
+    /// On c5ad4ae any Host was answered: a rebinding page could read the draft.
+    @Test(arguments: ["evil.example", "evil.example:PORT", "127.0.0.1.evil.example", "localhost.evil.example", "10.0.0.1", "[::2]"])
+    func otherHostNamesAreRefused(host: String) async throws {
+        let preview = try await Preview(site: try Self.site())
+        for path in ["/", "/__dossier/status", "/data/events.json", "/no/such/page/"] {
+            let response = try await preview.get(path, headers: ["Host": host.replacingOccurrences(of: "PORT", with: String(preview.port))])
+            #expect(response.status == 403, "\(host) \(path)")
+            #expect(response.body.contains("DNS rebinding") && response.body.contains("--allow-host"))
+            #expect(!response.body.contains("Test report"), "no page content")
+        }
+    }
+
+    @Test func aRequestWithoutHostIsABadRequest() async throws {
+        let preview = try await Preview(site: try Self.site())
+        #expect(try await preview.get("/", headers: ["Host": ""]).status == 400)
+    }
+
+    @Test func allowedHostNamesAreAnswered() async throws {
+        let site = try Self.site()
+        let server = PreviewServer(build: site.options, serve: ServeOptions(port: 0, allowedHosts: ["Preview.Example"]), say: { _ in })
+        let (stream, continuation) = AsyncStream<Int>.makeStream()
+        let task = Task { try await server.run { continuation.yield($0) } }
+        defer { task.cancel() }
+        var iterator = stream.makeAsyncIterator()
+        let port = try #require(await iterator.next())
+        #expect(try await offThePool { try RawHTTP.request(port: port, "GET", "/", headers: ["Host": "preview.example:\(port)"]) }.status == 200)
+        #expect(try await offThePool { try RawHTTP.request(port: port, "GET", "/", headers: ["Host": "other.example"]) }.status == 403)
+    }
+
+    @Test func hostChecksAcceptOnlyWhatCannotBeRebound() {
+        let loopback = HostCheck(listenHost: "127.0.0.1", allowed: [])
+        #expect(loopback.accepts(HostCheck.name(ofHost: "[::1]:8000")))
+        #expect(loopback.accepts(HostCheck.name(ofHost: "127.0.0.1:8000")))
+        #expect(!loopback.accepts(HostCheck.name(ofHost: "192.168.1.5:8000")))
+        #expect(!loopback.accepts(HostCheck.name(ofHost: "attacker.test")))
+        // Listening for the network: addresses are fine, names still need --allow-host.
+        let network = HostCheck(listenHost: "0.0.0.0", allowed: [])
+        #expect(network.accepts(HostCheck.name(ofHost: "192.168.1.5:8000")))
+        #expect(network.accepts(HostCheck.name(ofHost: "[fe80::1]:8000")))
+        #expect(!network.accepts(HostCheck.name(ofHost: "laptop.lan:8000")))
+    }
+
+    /// A client that trickles its headers is cut off after the header timeout (on c5ad4ae it was
+    /// held forever).
+    @Test func aSlowClientIsDisconnected() async throws {
+        let site = try Self.site()
+        let server = PreviewServer(build: site.options, serve: ServeOptions(port: 0, headerTimeout: .seconds(1)), say: { _ in })
+        let (stream, continuation) = AsyncStream<Int>.makeStream()
+        let task = Task { try await server.run { continuation.yield($0) } }
+        defer { task.cancel() }
+        var iterator = stream.makeAsyncIterator()
+        let port = try #require(await iterator.next())
+        let closed = try await offThePool {
+            let client = try RawHTTP(port: port)
+            client.sendRaw("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n")
+            // One more header byte every 200 ms: never idle, never done.
+            for _ in 0..<15 {
+                client.sendRaw("X")
+                if client.isClosedByServer(within: 0.2) { return true }
+            }
+            return false
+        }
+        #expect(closed, "the server closed the connection within 3 s")
+        // An event stream is a response in progress, not an idle connection: it stays open.
+        let events = try await offThePool {
+            let client = try RawHTTP(port: port)
+            client.send("GET", LiveReloadScript.eventsPath)
+            client.read(until: { $0.contains("event: hello") }, seconds: 5)
+            return client
+        }
+        #expect(try await offThePool { !events.isClosedByServer(within: 2.5) })
+    }
+}
