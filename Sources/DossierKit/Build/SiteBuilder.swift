@@ -139,8 +139,8 @@ public struct SiteBuilder: Sendable {
         }
         let jobs = planned
         rendered?(Rendered(paths: Set(jobs.map(\.path)), all: plan == nil))
-        let copied = copiedFiles()
         let supportPaths = renderer.supportPaths
+        let copied = copiedFiles(generated: pagePaths + supportPaths, log: log)
         let sitePaths = Set(pagePaths + supportPaths + copied.map(\.path))
         let checker = LinkChecker(outputName: options.displayName(options.output), paths: sitePaths)
         let kept = ResultSlots<String>(count: jobs.count)
@@ -271,13 +271,32 @@ public struct SiteBuilder: Sendable {
         CommonMark(options: .init(allowRawHTML: config.allowRawHTML, smartPunctuation: config.smartPunctuation))
     }
 
-    /// The theme's `assets/` and the report's own `static/` files, copied as they are.
-    private func copiedFiles() -> [OutputFile] {
+    /// The theme's `assets/` and the report's own `static/` files, copied as they are (a link
+    /// inside the report as the file it leads to; the loaders reported the links they refused).
+    ///
+    /// A static file may not take the path of a file Dossier makes (`static/index.html`, or
+    /// `static/assets/style.css` over the theme's): each such collision is an error naming both,
+    /// and the static file is left out. Paths that differ only in case collide too, as they
+    /// would on macOS and Windows.
+    private func copiedFiles(generated: [String], log: DiagnosticLog) -> [OutputFile] {
+        let assets = options.templates.appendingPathComponent("assets"), staticFolder = options.content.appendingPathComponent("static")
+        var taken: [String: String] = [:]
+        for path in generated { taken[path.lowercased()] = "the page \(path) that Dossier makes" }
         var files: [OutputFile] = []
-        for (folder, prefix) in [(options.templates.appendingPathComponent("assets"), "assets/"), (options.content.appendingPathComponent("static"), "")] {
-            for url in ContentFile.list(folder, extensions: nil) {
-                files.append(OutputFile(path: prefix + ContentFile.relativePath(of: url, in: folder), copying: url))
+        for (url, source, _) in ContentFile.listStamped(assets, extensions: nil, within: options.templates).files {
+            let path = "assets/" + ContentFile.relativePath(of: url, in: assets)
+            taken[path.lowercased()] = "the theme's \(path) (\(options.displayName(url)))"
+            files.append(OutputFile(path: path, copying: source))
+        }
+        for (url, source, _) in ContentFile.listStamped(staticFolder, extensions: nil, within: options.content).files {
+            let path = ContentFile.relativePath(of: url, in: staticFolder)
+            if let owner = taken[path.lowercased()] {
+                log.error(SourceLocation(file: options.displayName(url)), "this file would be published as \(path), over \(owner)",
+                          hint: "rename or move it: static files may not take the path of a file Dossier makes")
+                continue
             }
+            taken[path.lowercased()] = "the static file \(options.displayName(url))"
+            files.append(OutputFile(path: path, copying: source))
         }
         return files
     }

@@ -13,30 +13,104 @@ enum ContentFile {
         var body: MarkdownText
     }
 
+    /// A file found by `walk`: `path` is where it is listed (under the folder walked), `source`
+    /// where its bytes are (the same, or the real path a link inside the report leads to).
+    struct Found: Sendable {
+        var path: String
+        var source: String
+        var stamp: FileStamp
+    }
+
+    /// Something `walk` did not list, and why: a report must say so rather than drop it silently.
+    struct Skipped: Sendable, Equatable {
+        enum Reason: Sendable, Equatable {
+            /// A link to something outside the folder the report may read (it could publish `/etc/passwd`).
+            case outside(target: String)
+            /// A link to nothing.
+            case dangling(target: String)
+            /// A link back to a folder already read (a loop, or the same folder twice).
+            case loop(target: String)
+            /// A named pipe, socket or device: reading one could block forever.
+            case notAFile(kind: String)
+        }
+        var path: String
+        var reason: Reason
+
+        var isError: Bool {
+            switch reason {
+            case .outside, .dangling: return true
+            case .loop, .notAFile: return false
+            }
+        }
+
+        /// The diagnostic, with the path as messages show it.
+        func diagnostic(shownAs name: String, root: String) -> Diagnostic {
+            let here = SourceLocation(file: name)
+            switch reason {
+            case .outside(let target):
+                return .error(here, "this is a link to \(target), outside \(root); links out of the report are not followed, so it is not published",
+                              hint: "copy the file into \(root) instead of linking to it")
+            case .dangling(let target):
+                return .error(here, "this is a link to \(target), which does not exist", hint: "remove the link, or restore what it points to")
+            case .loop(let target):
+                return .warning(here, "this link leads to a folder already read (\(target)); it is skipped", hint: "remove the link: each folder is read once")
+            case .notAFile(let kind):
+                return .warning(here, "this is \(kind), not a file; it is skipped", hint: "content folders hold only files and folders")
+            }
+        }
+    }
+
     /// Regular files directly or deeply inside `folder` with one of the extensions (any file
     /// when `extensions` is nil), sorted by path. Hidden files and editor backups are skipped.
-    static func list(_ folder: URL, extensions: Set<String>?) -> [URL] {
-        listStamped(folder, extensions: extensions).map(\.url)
+    static func list(_ folder: URL, extensions: Set<String>?, within root: URL? = nil) -> [URL] {
+        listStamped(folder, extensions: extensions, within: root).files.map(\.url)
     }
 
-    /// The files with the stamp `stat` gave while listing them (the parse cache compares it).
-    static func listStamped(_ folder: URL, extensions: Set<String>?) -> [(url: URL, stamp: FileStamp)] {
-        walk(folder.path)
-            .filter { file in
-                let name = fileName(file.path)
-                return !name.hasSuffix("~") && extensions.map { $0.contains(fileExtension(name).lowercased()) } ?? true
-            }
+    /// The files with the stamp `stat` gave while listing them (the parse cache compares it),
+    /// where their bytes are, and what was skipped (for the extensions asked for, and folders).
+    static func listStamped(_ folder: URL, extensions: Set<String>?, within root: URL? = nil)
+        -> (files: [(url: URL, source: URL, stamp: FileStamp)], skipped: [Skipped]) {
+        func wanted(_ path: String) -> Bool {
+            let name = fileName(path)
+            return !name.hasSuffix("~") && extensions.map { $0.contains(fileExtension(name).lowercased()) } ?? true
+        }
+        let (found, skipped) = walk(folder.path, within: (root ?? folder).path)
+        let files = found
+            .filter { wanted($0.path) }
             .sorted { $0.path < $1.path }
-            .map { (URL(fileURLWithPath: $0.path, isDirectory: false), $0.stamp) }
+            .map { (URL(fileURLWithPath: $0.path, isDirectory: false), URL(fileURLWithPath: $0.source, isDirectory: false), $0.stamp) }
+        let reported = skipped.filter { skip in
+            if case .loop = skip.reason { return true }
+            return wanted(skip.path) || FileStamp.isFolderFollowingLinks(skip.path)
+        }
+        return (files, reported.sorted { $0.path < $1.path })
     }
 
-    /// Every regular file under `base` with its stamp, in no particular order; hidden files and
-    /// folders are skipped, and so are links to folders (a link could make a cycle). Paths
+    /// Every regular file under `base` with its stamp, in no particular order, and what was
+    /// skipped. Hidden files and folders are skipped. A link is followed when what it leads to
+    /// is inside `root` (the content or theme folder): a link to a file is listed under its own
+    /// name, a link to a folder is walked unless that folder was read already (a loop). Paths
     /// rather than URLs, `readdir` rather than `FileManager`, and one `stat` per file: the preview
     /// lists the folders on every rebuild and its watcher ten times a second, and Foundation's
     /// enumerator costs several times more (it rewrites every path it returns through NSString).
-    static func walk(_ base: String) -> [(path: String, stamp: FileStamp)] {
-        var files: [(path: String, stamp: FileStamp)] = []
+    static func walk(_ base: String, within root: String? = nil) -> (files: [Found], skipped: [Skipped]) {
+        var files: [Found] = []
+        var skipped: [Skipped] = []
+        let rootPath = realPath(root ?? base) ?? (root ?? base)
+        var visited = Set<UInt64>()
+        var info = stat()
+        guard stat(base, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else { return ([], []) }
+        // `static/` itself may be a link out of the report.
+        if let real = realPath(base), !(real == rootPath || real.hasPrefix(rootPath == "/" ? "/" : rootPath + "/")) {
+            return ([], [Skipped(path: base, reason: .outside(target: real))])
+        }
+        // The folders from `base` up to `root` count as read: a link to one of them is a loop.
+        var ancestor = base
+        for _ in 0..<64 where stat(ancestor, &info) == 0 {
+            visited.insert(UInt64(info.st_ino))
+            if realPath(ancestor) == rootPath || ancestor == "/" || ancestor.isEmpty { break }
+            ancestor = (ancestor as NSString).deletingLastPathComponent
+        }
         var folders = [base]
         while let folder = folders.popLast() {
             guard let directory = opendir(folder) else { continue }
@@ -46,15 +120,54 @@ enum ContentFile {
                 // Also "." and "..".
                 if name.hasPrefix(".") { continue }
                 let path = folder + "/" + name
-                let type = Int32(entry.pointee.d_type)
-                if type == Int32(DT_DIR) || (type == Int32(DT_UNKNOWN) && FileStamp.isFolder(path)) {
-                    folders.append(path)
-                } else if let stamp = FileStamp.of(path) {
-                    files.append((path, stamp))
+                var type = Int32(entry.pointee.d_type)
+                if type == Int32(DT_UNKNOWN) { type = FileStamp.entryType(path) }
+                switch type {
+                case Int32(DT_DIR):
+                    if visited.insert(UInt64(entry.pointee.d_ino)).inserted { folders.append(path) }
+                case Int32(DT_REG):
+                    if let stamp = FileStamp.of(path) { files.append(Found(path: path, source: path, stamp: stamp)) }
+                case Int32(DT_LNK):
+                    let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) ?? "?"
+                    guard let real = realPath(path) else {
+                        skipped.append(Skipped(path: path, reason: .dangling(target: target)))
+                        continue
+                    }
+                    guard real == rootPath || real.hasPrefix(rootPath == "/" ? "/" : rootPath + "/") else {
+                        skipped.append(Skipped(path: path, reason: .outside(target: real)))
+                        continue
+                    }
+                    guard stat(real, &info) == 0 else {
+                        skipped.append(Skipped(path: path, reason: .dangling(target: target)))
+                        continue
+                    }
+                    switch info.st_mode & S_IFMT {
+                    case S_IFDIR:
+                        if visited.insert(UInt64(info.st_ino)).inserted {
+                            folders.append(path)
+                        } else {
+                            skipped.append(Skipped(path: path, reason: .loop(target: target)))
+                        }
+                    case S_IFREG:
+                        if let stamp = FileStamp.of(real) { files.append(Found(path: path, source: real, stamp: stamp)) }
+                    default:
+                        skipped.append(Skipped(path: path, reason: .notAFile(kind: FileStamp.kindName(info.st_mode))))
+                    }
+                default:
+                    var own = stat()
+                    lstat(path, &own)
+                    skipped.append(Skipped(path: path, reason: .notAFile(kind: FileStamp.kindName(own.st_mode))))
                 }
             }
         }
-        return files
+        return (files, skipped)
+    }
+
+    /// The path with every link resolved, or nil when it leads nowhere.
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 
     /// The last component of a path.

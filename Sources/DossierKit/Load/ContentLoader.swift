@@ -38,8 +38,17 @@ public struct ContentLoader: Sendable {
         let pages = markdownFiles("pages", cache: cache?.pages, log: log) { $0.page($1) }
         guard let config else { return nil }
         let staticFolder = folder.appendingPathComponent("static")
-        let staticFiles = ContentFile.list(staticFolder, extensions: nil).map { ContentFile.relativePath(of: $0, in: staticFolder) }
+        let staticListing = ContentFile.listStamped(staticFolder, extensions: nil, within: folder)
+        report(staticListing.skipped, log: log)
+        let staticFiles = staticListing.files.map { ContentFile.relativePath(of: $0.url, in: staticFolder) }
         return LoadedContent(config: config, events: events, actors: actors, topics: topics, pages: pages, staticFiles: staticFiles)
+    }
+
+    /// Links out of the report, dangling links, loops and pipes in the content folder.
+    private func report(_ skipped: [ContentFile.Skipped], log: DiagnosticLog) {
+        for skip in skipped {
+            log.add(skip.diagnostic(shownAs: display(URL(fileURLWithPath: skip.path)), root: "the content folder (\(displayName))"))
+        }
     }
 
     private func display(_ url: URL) -> String {
@@ -63,7 +72,9 @@ public struct ContentLoader: Sendable {
 
     /// Event files in path order, so the order of events with equal dates is what the author wrote.
     private func loadEvents(log: DiagnosticLog) -> [Event] {
-        let files = ContentFile.listStamped(folder.appendingPathComponent("events"), extensions: ["yaml", "yml", "json", "csv"])
+        let listing = ContentFile.listStamped(folder.appendingPathComponent("events"), extensions: ["yaml", "yml", "json", "csv"], within: folder)
+        report(listing.skipped, log: log)
+        let files = listing.files.map { ($0.url, $0.stamp) }
         return Self.parse(files, cache: cache?.events, log: log) { url, fileLog in loadEventFile(url, log: fileLog) }.flatMap { $0 }
     }
 
@@ -133,7 +144,9 @@ public struct ContentLoader: Sendable {
         _ section: String, cache: ParsedFileCache<Value?>?, log: DiagnosticLog,
         decode: @escaping @Sendable (MarkdownFileDecoders, ContentFile.MarkdownDocument) -> Value?
     ) -> [Value] {
-        let files = ContentFile.listStamped(folder.appendingPathComponent(section), extensions: ["md", "markdown"])
+        let listing = ContentFile.listStamped(folder.appendingPathComponent(section), extensions: ["md", "markdown"], within: folder)
+        report(listing.skipped, log: log)
+        let files = listing.files.map { ($0.url, $0.stamp) }
         return Self.parse(files, cache: cache, log: log) { url, fileLog in
             ContentFile.readMarkdown(url, display: display(url), log: fileLog).flatMap { decode(MarkdownFileDecoders(log: fileLog), $0) }
         }.compactMap { $0 }

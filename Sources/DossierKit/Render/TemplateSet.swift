@@ -27,7 +27,12 @@ public struct TemplateSet: Sendable {
         var unreadable = Set<String>()
         var references: [(name: String, location: SourceLocation)] = []
         let base = folder.standardizedFileURL.path
-        for url in ContentFile.list(folder, extensions: ["mustache"]) {
+        let listing = ContentFile.listStamped(folder, extensions: nil)
+        for skip in listing.skipped {
+            log.add(skip.diagnostic(shownAs: "\(displayName)/\(ContentFile.relativePath(of: URL(fileURLWithPath: skip.path), in: folder))",
+                                    root: "the theme folder (\(displayName))"))
+        }
+        for (url, _, _) in listing.files where url.pathExtension == "mustache" {
             let relative = String(url.standardizedFileURL.path.dropFirst(base.count + 1))
             let name = String(relative.dropLast(".mustache".count))
             let display = "\(displayName)/\(relative)"

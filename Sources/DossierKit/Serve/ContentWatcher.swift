@@ -23,7 +23,7 @@ struct ContentWatcher: Sendable {
     func fingerprint() -> Fingerprint {
         var result: Fingerprint = [:]
         for folder in folders {
-            for file in ContentFile.walk(folder.path) where !Self.isIgnored(ContentFile.fileName(file.path)) {
+            for file in ContentFile.walk(folder.path).files where !Self.isIgnored(ContentFile.fileName(file.path)) {
                 result[file.path] = file.stamp
             }
         }

@@ -26,6 +26,36 @@ struct FileStamp: Equatable, Sendable {
         return FileStamp(seconds: Int(time.tv_sec), nanoseconds: Int(time.tv_nsec), size: Int(info.st_size))
     }
 
+    /// The `d_type` of a path, from `lstat` (for file systems whose `readdir` does not say).
+    static func entryType(_ path: String) -> Int32 {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return Int32(DT_UNKNOWN) }
+        switch info.st_mode & S_IFMT {
+        case S_IFDIR: return Int32(DT_DIR)
+        case S_IFREG: return Int32(DT_REG)
+        case S_IFLNK: return Int32(DT_LNK)
+        default: return Int32(DT_FIFO)
+        }
+    }
+
+    /// "a named pipe", "a socket", … for messages about what is not a file.
+    static func kindName(_ mode: mode_t) -> String {
+        switch mode & S_IFMT {
+        case S_IFIFO: return "a named pipe"
+        case S_IFSOCK: return "a socket"
+        case S_IFCHR: return "a character device"
+        case S_IFBLK: return "a block device"
+        case S_IFDIR: return "a folder"
+        default: return "not a regular file"
+        }
+    }
+
+    /// Whether the path leads to a folder (following links).
+    static func isFolderFollowingLinks(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+    }
+
     /// Whether the path is a folder itself (not a link to one).
     static func isFolder(_ path: String) -> Bool {
         var info = stat()
