@@ -15,7 +15,7 @@ import Testing
         #expect(date.iso == text)
     }
 
-    @Test(arguments: ["2024-02-30", "2023-02-29", "2024-13", "2024-00-10", "24-01-01", "2024/01/01", "January 2024", "2024-1-5", ""])
+    @Test(arguments: ["2024-02-30", "2023-02-29", "2024-13", "2024-00-10", "24-01-01", "2024/01/01", "January 2024", "2024-1-5", "", "0000", "0000-01-01", "２０２４"])
     func rejectsImpossibleOrMalformedDates(text: String) {
         #expect(throws: PartialDate.DateError.self) { try PartialDate.parse(text).get() }
     }

@@ -81,6 +81,42 @@ import Testing
         #expect(reread.events.map { $0.casualties.first?.formatted } == original.events.map { $0.casualties.first?.formatted })
     }
 
+    /// On c5ad4ae a formula in a title reached data/events.csv as it was: a spreadsheet opening
+    /// the download would run it.
+    @Test func theCSVDownloadCarriesNoFormulasAndReadsBackExactly() throws {
+        let titles = ["=HYPERLINK(\"https://evil.example\",\"Source\")", "+1+1", "-2+3", "@SUM(A1)", "\tTabbed", "'=quoted", "''twice", "'Tis the season", "'", "-", "Plain"]
+        let site = try TestSite()
+        let events = titles.enumerated().map { index, title in
+            "- { id: event-\(index), date: 2024-01-\(String(format: "%02d", index + 1)), title: \(String(decoding: try! JSONEncoder().encode(title), as: UTF8.self)), type: attack, location: { name: Spot, lat: -33.5, lon: 151.2 }, sources: [{ publisher: \"-Wire\", url: \"https://example.org/\" }] }"
+        }
+        try site.write("events/formulas.yaml", events.joined(separator: "\n"))
+        try site.build()
+        let csv = try String(contentsOf: site.output.appendingPathComponent("data/events.csv"), encoding: .utf8)
+        for line in csv.split(separator: "\n").dropFirst() {
+            for cell in line.split(separator: ",", omittingEmptySubsequences: false) {
+                let text = cell.hasPrefix("\"") ? cell.dropFirst() : cell
+                #expect(!["=", "+", "@", "\t", "\r"].contains(text.first.map(String.init) ?? ""), "\(cell)")
+                #expect(!(text.hasPrefix("-") && Double(text) == nil), "\(cell)")
+            }
+        }
+        #expect(csv.contains(",-33.5,151.2,"), "numbers stay numbers")
+        let again = try TestSite()
+        try again.write("events/all.csv", csv)
+        let reread = try #require(SiteBuilder(options: again.options).validate().report)
+        #expect(reread.events.map(\.title) == titles)
+        #expect(reread.events.allSatisfy { $0.sources.first?.publisher == "-Wire" })
+    }
+
+    /// On c5ad4ae an unclosed quote made the rest of the file one field, with no syntax error.
+    @Test func anUnclosedQuoteIsReportedWhereItOpens() throws {
+        let site = try TestSite()
+        try site.write("events/bad.csv", "id,date,title,type\nok-one,2024-01-01,\"Fine, \"\"quoted\"\"\",attack\nbad-two,2024-01-02,\"Never closed,attack\nthree,2024-01-03,Three,attack\n")
+        let errors = site.failingBuild().filter { $0.severity == .error }.map(\.description)
+        #expect(errors == ["Content/events/bad.csv:3:20: error: this quote opens a field that is never closed, so the rest of the file would be one field\n    hint: close the field with a quote; a quote inside a field is written twice: \"He said \"\"no\"\"\""], "\(errors)")
+        #expect(CSVTableReader.unclosedQuote(in: "a,b\n\"x\"\"y\",\"z\"\n") == nil)
+        #expect(CSVTableReader.unclosedQuote(in: "a,b\né,\"x\n") ?? (0, 0) == (2, 3))
+    }
+
     @Test func csvErrorsPointAtRowAndColumn() throws {
         let site = try TestSite()
         try site.write("events/bad.csv", "id,date,title,type\nok-one,2024-01-01,Fine,attack\nbad-two,2024-13-01,Bad month,attack\n")

@@ -27,7 +27,12 @@ public struct SiteBuilder: Sendable {
         var report: Report?
         if var content = timer.measure("load", { loader.load(log: log) }) {
             if let baseURL = options.baseURL {
-                content.config.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
+                // Checked like site.yaml's base_url: it is written into links and the 404 page's <base>.
+                if let problem = URLCheck.problem(with: baseURL, asBase: true) {
+                    log.error(SourceLocation(file: "--base-url"), "invalid base URL: \(problem)", hint: "give the full address of the published site, e.g. https://example.org/report/")
+                } else {
+                    content.config.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
+                }
             }
             report = timer.measure("link") { ReportLinker(markdown: markdown(for: content.config)).link(content, previous: previous, log: log) }
         }

@@ -12,12 +12,31 @@ public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConver
         self.column = column
     }
 
+    /// `file:line:column`, on one line whatever the file is called (a line break in a file name
+    /// is shown as `\n`, so editors and scripts reading one message per line are not misled).
     public var description: String {
+        let file = Self.printable(file)
         switch (line, column) {
         case (0, _): return file
         case (_, 0): return "\(file):\(line)"
         default: return "\(file):\(line):\(column)"
         }
+    }
+
+    /// Text as one line of a message: control characters escaped (`\n`, `\t`, `\u{1b}`).
+    public static func printable(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else { return text }
+        var result = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            case _ where scalar.value < 0x20 || scalar.value == 0x7F: result += "\\u{\(String(scalar.value, radix: 16))}"
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
     }
 
     public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {

@@ -12,6 +12,11 @@ enum CSVTableReader {
             log.error(start, "the file contains a null byte", hint: "save the spreadsheet as CSV (UTF-8)")
             return nil
         }
+        if let quote = unclosedQuote(in: text) {
+            log.error(SourceLocation(file: file, line: quote.line, column: quote.column), "this quote opens a field that is never closed, so the rest of the file would be one field",
+                      hint: "close the field with a quote; a quote inside a field is written twice: \"He said \"\"no\"\"\"")
+            return nil
+        }
         let reader: CSVReader
         do {
             reader = try CSVReader(string: text, hasHeaderRow: true)
@@ -39,7 +44,8 @@ enum CSVTableReader {
             }
             var entries: [DataNode.Entry] = []
             for (index, name) in header.enumerated() where index < row.count {
-                let value = row[index].trimmingCharacters(in: .whitespaces)
+                // Cells of the data download that a spreadsheet would run carry an apostrophe.
+                let value = SpreadsheetFormulaGuard.unescaped(row[index].trimmingCharacters(in: .whitespaces))
                 let location = rowLocations[index]
                 entries.append(DataNode.Entry(
                     key: name.trimmingCharacters(in: .whitespaces),
@@ -54,6 +60,50 @@ enum CSVTableReader {
             return nil
         }
         return .list(rows, start)
+    }
+
+    /// Where a quoted field opens that the file never closes (RFC 4180: a field that starts with
+    /// a quote ends at the next single quote; two quotes stand for one). The CSV reader takes the
+    /// rest of the file as that field, without an error.
+    static func unclosedQuote(in text: String) -> (line: Int, column: Int)? {
+        var line = 1, column = 0
+        var atFieldStart = true, inQuotes = false, pendingQuote = false
+        var opened = (line: 1, column: 1)
+        for byte in text.utf8 {
+            // Columns count characters: continuation bytes of UTF-8 do not start one.
+            if byte & 0xC0 != 0x80 { column += 1 }
+            if inQuotes {
+                if pendingQuote {
+                    pendingQuote = false
+                    // Two quotes: one quote inside the field. Anything else: the field has ended.
+                    if byte == UInt8(ascii: "\"") { continue }
+                    inQuotes = false
+                } else {
+                    if byte == UInt8(ascii: "\"") { pendingQuote = true }
+                    if byte == 0x0A { line += 1; column = 0 }
+                    continue
+                }
+            }
+            switch byte {
+            case UInt8(ascii: "\"") where atFieldStart:
+                inQuotes = true
+                opened = (line, column)
+            case UInt8(ascii: ","):
+                atFieldStart = true
+                continue
+            case 0x0A:
+                line += 1
+                column = 0
+                atFieldStart = true
+                continue
+            case 0x0D:
+                continue
+            default:
+                break
+            }
+            atFieldStart = false
+        }
+        return inQuotes && !pendingQuote ? opened : nil
     }
 
     private static func lineBreaks(in fields: [String]) -> Int {

@@ -304,9 +304,14 @@ struct SourceDecoder {
 
 enum URLCheck {
     /// Source links must be web addresses: this keeps `javascript:` and local paths out of pages.
-    static func problem(with text: String) -> String? {
+    /// - Parameter asBase: the site's own address, which relative links are resolved against:
+    ///   no query or fragment either.
+    static func problem(with text: String, asBase: Bool = false) -> String? {
         guard let components = URLComponents(string: text), let scheme = components.scheme?.lowercased() else {
             return "`\(text)` is not a URL"
+        }
+        if asBase, components.query != nil || components.fragment != nil {
+            return "`\(text)` has a query or fragment (`?`, `#`), which a site's address cannot have"
         }
         guard scheme == "http" || scheme == "https" else { return "`\(text)` must start with http:// or https://" }
         guard let host = components.host, !host.isEmpty, host.contains(".") || host == "localhost" else {

@@ -8,7 +8,7 @@ struct SiteConfigDecoder {
         let title = fields.string("title", required: true)
         var baseURL = fields.string("base_url")
         if let url = baseURL {
-            if let problem = URLCheck.problem(with: url) {
+            if let problem = URLCheck.problem(with: url, asBase: true) {
                 log.error(fields.locationOf("base_url"), "invalid base_url: \(problem)", hint: "give the full address of the published site, e.g. https://example.org/report/")
                 baseURL = nil
             } else if !url.hasSuffix("/") {
@@ -53,9 +53,14 @@ struct SiteConfigDecoder {
             options.warnAboutUnknownKeys(known: ["latest"])
             latest = max(0, options.integer("latest") ?? latest)
         }
+        var language = fields.string("language") ?? "en"
+        if !LanguageTag.isWellFormed(language) {
+            log.error(fields.locationOf("language"), "`\(language)` is not a language tag", hint: "use a BCP 47 tag such as en, en-GB, ar or fa")
+            language = "en"
+        }
         guard let title else { return nil }
         return SiteConfig(
-            title: title, description: fields.string("description") ?? "", language: fields.string("language") ?? "en",
+            title: title, description: fields.string("description") ?? "", language: language,
             baseURL: baseURL, authors: fields.stringList("authors"), license: fields.string("license"),
             eventTypes: types, confidenceGrades: grades, allowRawHTML: allowRawHTML, smartPunctuation: smart,
             homeLatestCount: latest, origin: fields.location
@@ -65,6 +70,7 @@ struct SiteConfigDecoder {
     /// Colours go into a `style` attribute, so only plain hex colours are accepted.
     static func isSafeColour(_ text: String) -> Bool {
         guard text.hasPrefix("#"), [4, 7].contains(text.count) else { return false }
-        return text.dropFirst().allSatisfy(\.isHexDigit)
+        // ASCII only: `Character.isHexDigit` also accepts full-width digits such as `１`.
+        return text.utf8.dropFirst().allSatisfy { (0x30...0x39).contains($0) || (0x41...0x46).contains($0) || (0x61...0x66).contains($0) }
     }
 }

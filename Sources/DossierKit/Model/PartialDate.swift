@@ -33,6 +33,7 @@ public struct PartialDate: Sendable, Hashable, Comparable, CustomStringConvertib
         else {
             return .failure(.malformed(text))
         }
+        if year == 0 { return .failure(.impossible(text, "there is no year 0; years start at 0001")) }
         let month = parts.count > 1 ? Int(parts[1]) : nil
         let day = parts.count > 2 ? Int(parts[2]) : nil
         if let month, !(1...12).contains(month) { return .failure(.impossible(text, "there is no month \(month)")) }

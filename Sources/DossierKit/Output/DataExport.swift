@@ -3,7 +3,8 @@ import Foundation
 /// The report's events as data downloads: `data/events.json` and `data/events.csv`.
 ///
 /// The CSV uses the same columns `dossier` reads from `Content/events/*.csv`, so a download can be
-/// opened in a spreadsheet, edited and put back as content.
+/// opened in a spreadsheet, edited and put back as content. Cells that a spreadsheet would run
+/// as formulas are written as text (`SpreadsheetFormulaGuard`), and read back as they were.
 enum DataExport {
     /// The JSON download's shape: stable keys, sorted, for diffs between versions of a report.
     /// (`json(_:)` writes it record by record; a test checks it against encoding it whole.)
@@ -146,7 +147,7 @@ enum DataExport {
                 "confidence": event.confidence,
                 "tags": event.tags.joined(separator: "; "),
             ]
-            writer.append(EventDecoder.csvColumns.map { (values[$0] ?? nil) ?? "" })
+            writer.append(EventDecoder.csvColumns.map { SpreadsheetFormulaGuard.escaped((values[$0] ?? nil) ?? "") })
         }
         return OutputFile(path: SitePaths.eventsCSV, contents: .data(writer.data))
     }

@@ -17,7 +17,7 @@ struct OutputGuard {
     /// How a path is named in messages.
     let display: (URL) -> String
 
-    private var name: String { display(output) }
+    private var name: String { SourceLocation.printable(display(output)) }
     private var location: SourceLocation { SourceLocation(file: name) }
 
     /// What the path itself is and where it lies: a file, a link, the report's own folders.
@@ -91,14 +91,14 @@ struct OutputGuard {
             }
         }
         if !foreign.isEmpty {
-            let shown = foreign.prefix(5).map(Self.printable).joined(separator: ", ") + (foreign.count > 5 ? " and \(foreign.count - 5) more" : "")
+            let shown = foreign.prefix(5).map(SourceLocation.printable).joined(separator: ", ") + (foreign.count > 5 ? " and \(foreign.count - 5) more" : "")
             return [.error(location, "\(name) holds files Dossier did not write: \(shown); the build would delete them",
                            hint: "move them out of \(name) (files to publish with the site belong in Content/static/), or build into another folder with --output")]
         }
         for entry in [(path: "", isFolder: true)] + entries where entry.isFolder {
             let path = entry.path.isEmpty ? output.path : output.path + "/" + entry.path
             if access(path, W_OK | X_OK) != 0 {
-                let shown = entry.path.isEmpty ? name : name + "/" + Self.printable(entry.path)
+                let shown = entry.path.isEmpty ? name : name + "/" + SourceLocation.printable(entry.path)
                 return [.error(location, "\(name) cannot be replaced: \(String(cString: strerror(errno))) on \(shown)",
                                hint: "make it writable (chmod -R u+w \(name)), or build into another folder with --output")]
             }
@@ -145,21 +145,5 @@ struct OutputGuard {
             rest.append((existing as NSString).lastPathComponent)
             existing = (existing as NSString).deletingLastPathComponent
         }
-    }
-
-    /// A name as one line of a message: control characters (a line break in a file name) escaped.
-    static func printable(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else { return text }
-        var result = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            case _ where scalar.value < 0x20 || scalar.value == 0x7F: result += "\\u{\(String(scalar.value, radix: 16))}"
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result
     }
 }

@@ -1,0 +1,68 @@
+import Foundation
+import Testing
+@testable import DossierKit
+
+/// Settings from site.yaml and the command line that end up in every page: checked before use.
+@Suite struct SiteSettingsTests {
+    static func config(_ extra: String) -> String {
+        TestSite.minimalConfig + "\n" + extra
+    }
+
+    @Test(arguments: ["en", "en-GB", "ar", "fa-IR", "zh-Hant-TW", "es-419", "de-CH-1901", "sr-Latn-RS", "en-US-x-twain", "x-private", "EN-gb"])
+    func languageTagsThatAreAccepted(tag: String) {
+        #expect(LanguageTag.isWellFormed(tag), "\(tag)")
+    }
+
+    @Test(arguments: ["English", "e", "en_GB", "en-", "-en", "en--GB", "123", "en-GB-", "x", "en-x", "fa IR", "\"><script>", "ar-٣"])
+    func languageTagsThatAreRefused(tag: String) {
+        #expect(!LanguageTag.isWellFormed(tag), "\(tag)")
+    }
+
+    @Test func aLanguageThatIsNotATagIsALocatedError() throws {
+        let site = try TestSite(config: TestSite.minimalConfig.replacingOccurrences(of: "language: en", with: "language: English"))
+        let errors = site.failingBuild().map(\.description)
+        #expect(errors == ["Content/site.yaml:3:11: error: `English` is not a language tag\n    hint: use a BCP 47 tag such as en, en-GB, ar or fa"], "\(errors)")
+    }
+
+    /// `Character.isHexDigit` accepts full-width digits; a colour goes into a style attribute.
+    @Test func onlyASCIIHexColoursAreColours() {
+        #expect(SiteConfigDecoder.isSafeColour("#a93226"))
+        #expect(SiteConfigDecoder.isSafeColour("#ABC"))
+        #expect(!SiteConfigDecoder.isSafeColour("#１２３"))
+        #expect(!SiteConfigDecoder.isSafeColour("#ｆｆｆｆｆｆ"))
+        #expect(!SiteConfigDecoder.isSafeColour("#12345g"))
+    }
+
+    /// On c5ad4ae `--base-url 'javascript:alert(1)//'` reached the 404 page's <base> and canonical links.
+    @Test(arguments: ["javascript:alert(1)//", "data:text/html,x", "https://example.org/?x=1", "https://example.org/#top", "example.org", "https:///nohost"])
+    func aBaseURLFromTheCommandLineIsCheckedLikeTheSetting(url: String) throws {
+        let site = try TestSite()
+        try SampleContent.write(to: site)
+        let errors: [String]
+        do {
+            try site.build(baseURL: url)
+            errors = []
+        } catch let failure as BuildFailure {
+            errors = failure.diagnostics.map(\.description)
+        }
+        #expect(errors.count == 1 && errors[0].hasPrefix("--base-url: error: invalid base URL: "), "\(errors)")
+        #expect(!site.exists("404.html"))
+    }
+
+    @Test func aGoodBaseURLFromTheCommandLineIsUsed() throws {
+        let site = try TestSite()
+        try SampleContent.write(to: site)
+        try site.build(baseURL: "https://example.org/report")
+        #expect(try site.html("404.html").contains("https://example.org/report/"))
+    }
+
+    /// On c5ad4ae a line break in a file name split a diagnostic into two lines.
+    @Test func aDiagnosticIsOneLineWhateverTheFileIsCalled() throws {
+        let site = try TestSite()
+        try site.write("events/bad\nname.yaml", "- { id: bad, date: 2024-02-30, title: Bad, type: attack }\n")
+        let errors = site.failingBuild().filter { $0.severity == .error }
+        #expect(errors.count == 1)
+        let line = try #require(errors.first?.description.split(separator: "\n").first)
+        #expect(line.hasPrefix("Content/events/bad\\nname.yaml:1:20: error: `2024-02-30` is not a real date"), "\(line)")
+    }
+}
