@@ -46,15 +46,26 @@ import Testing
         #expect(try await preview.get("/").status == 200)
     }
 
-    @Test func randomRangesNeverBreakTheServer() async throws {
+    /// Random `Range` and `Host` headers (of names answered and refused) against one server.
+    @Test func randomRangeAndHostHeadersNeverBreakTheServer() async throws {
         let preview = try await Preview(site: try Self.site())
         var generator = SystemRandomNumberGenerator()
         let pieces = ["bytes=", "-", "0", "1", "9", "10", "11", "99999999999999999999", ",", " ", "x", "=", "bytes", "--"]
-        for _ in 0..<150 {
+        let hosts: [(String, Bool)] = [
+            ("127.0.0.1", true), ("localhost:PORT", true), ("[::1]", true), ("a.localhost", true), ("127.9.9.9:1", true),
+            ("evil.example", false), ("127.0.0.1.nip.example", false), ("[::ffff:7f00:1]x", false), ("localhost.", true),
+            ("LOCALHOST:PORT", true), ("0.0.0.0", false), ("example.org:80", false), ("xn--lcalhost", false),
+        ]
+        for _ in 0..<200 {
             let header = (0..<Int.random(in: 1...6, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
-            let path = ["/empty.txt", "/ten.txt", "/", "/timeline/"].randomElement(using: &generator)!
-            let response = try await preview.get(path, headers: ["Range": header])
-            #expect([200, 206, 416].contains(response.status), "\(path) Range: \(header) → \(response.status)")
+            let path = ["/empty.txt", "/ten.txt", "/", "/timeline/", "/no/such/", "/events"].randomElement(using: &generator)!
+            let (host, answered) = hosts.randomElement(using: &generator)!
+            let response = try await preview.get(path, headers: ["Range": header, "Host": host.replacingOccurrences(of: "PORT", with: String(preview.port))])
+            if answered {
+                #expect([200, 206, 301, 404, 416].contains(response.status), "\(host) \(path) Range: \(header) → \(response.status)")
+            } else {
+                #expect(response.status == 403, "\(host) \(path) → \(response.status)")
+            }
             if response.status == 206 {
                 #expect(Int(response.headers["content-length"] ?? "") == response.body.utf8.count, "\(header)")
             }

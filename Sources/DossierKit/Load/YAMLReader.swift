@@ -6,7 +6,9 @@ enum YAMLReader {
     /// - Parameters:
     ///   - lineOffset: lines before the YAML text in its file (front matter starts on line 2).
     ///   - inParts: allow a large list to be parsed in parts on every core (`parseInParts`).
-    static func parse(_ text: String, file: String, lineOffset: Int = 0, log: DiagnosticLog, inParts: Bool = true) -> DataNode? {
+    ///   - aliasLimit: how many values aliases may add (`aliasExpansionLimit`; tests set less).
+    static func parse(_ text: String, file: String, lineOffset: Int = 0, log: DiagnosticLog, inParts: Bool = true,
+                      aliasLimit: Int = aliasExpansionLimit) -> DataNode? {
         let format = file.lowercased().hasSuffix(".json") ? "JSON" : "YAML"
         // Bytes, not Characters: walking a large events file by grapheme cost more than parsing it.
         if let bad = text.utf8.firstIndex(of: 0) {
@@ -14,14 +16,14 @@ enum YAMLReader {
             log.error(SourceLocation(file: file, line: line), "the file contains a null byte", hint: "remove it; content files must be plain UTF-8 text")
             return nil
         }
-        if inParts, let list = parseInParts(text, file: file, lineOffset: lineOffset) { return list }
+        if inParts, let list = parseInParts(text, file: file, lineOffset: lineOffset, aliasLimit: aliasLimit) { return list }
         do {
             // The basic resolver tags every scalar as a string: the decoders interpret values
             // themselves, and the default resolver's regular expressions cost most of the parse time.
             guard let node = try Yams.compose(yaml: text, .basic) else {
                 return .null(SourceLocation(file: file, line: 1 + lineOffset, column: 1))
             }
-            return convert(node, file: file, lineOffset: lineOffset, log: log)
+            return convert(node, file: file, lineOffset: lineOffset, limit: aliasLimit, log: log)
         } catch let error as YamlError {
             log.add(diagnostic(for: error, file: file, lineOffset: lineOffset, format: format))
             return nil
@@ -40,7 +42,8 @@ enum YAMLReader {
     /// margin, a directive or document marker, a part that does not parse alone (an alias to an
     /// anchor in another part, a syntax error) — this gives nil and the file is parsed whole, so
     /// results and messages are those of a whole parse.
-    static func parseInParts(_ text: String, file: String, lineOffset: Int, minimumSize: Int = 128 * 1024) -> DataNode? {
+    static func parseInParts(_ text: String, file: String, lineOffset: Int, minimumSize: Int = 128 * 1024,
+                             aliasLimit: Int = aliasExpansionLimit) -> DataNode? {
         let bytes = Array(text.utf8)
         guard bytes.count >= minimumSize else { return nil }
         var itemStarts: [(offset: Int, line: Int)] = []
@@ -73,7 +76,7 @@ enum YAMLReader {
             let end = index + 1 < parts.count ? parts[index + 1].offset : bytes.count
             let part = String(decoding: bytes[parts[index].offset..<end], as: UTF8.self)
             guard let node = try? Yams.compose(yaml: part, .basic),
-                  case .list(let items, _)? = convert(node, file: file, lineOffset: lineOffset + parts[index].line, log: DiagnosticLog()) else { return }
+                  case .list(let items, _)? = convert(node, file: file, lineOffset: lineOffset + parts[index].line, limit: aliasLimit, log: DiagnosticLog()) else { return }
             parsed.set(index, items)
         }
         var items: [DataNode] = []
@@ -184,8 +187,8 @@ enum YAMLReader {
         }
     }
 
-    private static func convert(_ node: Node, file: String, lineOffset: Int, log: DiagnosticLog) -> DataNode? {
-        let converter = Converter(file: file, lineOffset: lineOffset)
+    private static func convert(_ node: Node, file: String, lineOffset: Int, limit: Int, log: DiagnosticLog) -> DataNode? {
+        let converter = Converter(file: file, lineOffset: lineOffset, limit: limit)
         let result = converter.convert(node)
         if let error = converter.limitError {
             log.add(error)
