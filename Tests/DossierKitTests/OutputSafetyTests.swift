@@ -138,6 +138,22 @@ import Testing
         #expect(try Self.tree(site.output) == before)
     }
 
+    /// The check just before the swap reads only folders that changed since the first check,
+    /// and still finds what was added anywhere meanwhile.
+    @Test func filesAddedDuringTheBuildAreFoundBeforeTheSwap() throws {
+        let (site, options) = try Self.site()
+        try site.build()
+        let outputGuard = OutputGuard(output: options.output, content: options.content, templates: options.templates, display: { options.displayName($0) })
+        let (problems, survey) = outputGuard.ownershipProblems()
+        #expect(problems.isEmpty)
+        #expect(survey.folderTimes.count > 10)
+        #expect(outputGuard.ownershipProblems(since: survey).problems.isEmpty)
+        try Data("late".utf8).write(to: site.output.appendingPathComponent("events/first-attack/late.md"))
+        try FileManager.default.createDirectory(at: site.output.appendingPathComponent("actors/new/deeper"), withIntermediateDirectories: true)
+        let late = outputGuard.ownershipProblems(since: survey).problems.map(\.message)
+        #expect(late == ["Site holds files Dossier did not write: actors/new/, events/first-attack/late.md; the build would delete them"], "\(late)")
+    }
+
     @Test func twoBuildsAtOnceDoNotDamageEachOther() throws {
         let (site, _) = try Self.site()
         let writer = SiteWriter(output: site.output)

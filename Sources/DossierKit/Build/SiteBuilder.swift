@@ -225,7 +225,8 @@ public struct SiteBuilder: Sendable {
             throw BuildFailure([.error(here, "another build is writing \(name)", hint: "wait for it to finish, or stop it; builds of one folder run one at a time")])
         }
         defer { lock.release() }
-        let foreign = outputGuard.ownershipProblems()
+        var checking = PhaseTimer()
+        let (foreign, survey) = checking.measure("check output") { outputGuard.ownershipProblems() }
         if !foreign.isEmpty { throw BuildFailure(foreign) }
         let staging: SiteWriter.Staging
         var warnings: [String]
@@ -239,10 +240,10 @@ public struct SiteBuilder: Sendable {
             writer.abandon(staging)
             throw BuildFailure(result.diagnostics)
         }
-        var timer = PhaseTimer(phases: result.phases)
+        var timer = PhaseTimer(phases: checking.phases + result.phases)
         try timer.measure("publish") {
             // Files may have been put into the output while the site was rendered.
-            let late = outputGuard.ownershipProblems()
+            let late = outputGuard.ownershipProblems(since: survey).problems
             if !late.isEmpty {
                 writer.abandon(staging)
                 throw BuildFailure(late)

@@ -199,7 +199,11 @@ enum ContentFile {
             return nil
         }
         guard let data = FileManager.default.contents(atPath: url.path) else {
-            log.error(SourceLocation(file: display), "could not read the file")
+            // Foundation does not say why; the system does.
+            let descriptor = open(url.path, O_RDONLY | O_NONBLOCK)
+            let reason = descriptor < 0 ? String(cString: strerror(errno)) : "the read failed"
+            if descriptor >= 0 { close(descriptor) }
+            log.error(SourceLocation(file: display), "could not read the file: \(reason)", hint: "check that you may read it (ls -l shows its permissions)")
             return nil
         }
         guard let text = String(data: data, encoding: .utf8) else {

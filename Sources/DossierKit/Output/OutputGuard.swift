@@ -55,18 +55,43 @@ struct OutputGuard {
         return []
     }
 
+    /// What a check saw of the output: each folder's modification time. A folder's time changes
+    /// when an entry is added to it, removed or renamed, so the check just before the swap
+    /// reads again only the folders that changed since (at 10,000 events, listing every folder
+    /// again cost a third of a second).
+    struct Survey {
+        var folderTimes: [String: FolderTime] = [:]
+    }
+
+    struct FolderTime: Equatable {
+        var seconds: Int
+        var nanoseconds: Int
+    }
+
     /// Whether the folder's present contents may be deleted: missing, empty, or all listed in its
     /// manifest; and whether they can be (every folder writable, so the old site can be removed).
-    func ownershipProblems() -> [Diagnostic] {
+    /// - Parameter survey: what an earlier check saw; only what changed since is read again.
+    func ownershipProblems(since survey: Survey? = nil) -> (problems: [Diagnostic], survey: Survey) {
         var info = stat()
-        guard lstat(output.path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else { return [] }
-        let entries = Self.entries(of: output.path)
+        var seen = Survey()
+        guard lstat(output.path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else { return ([], seen) }
+        let entries: [(path: String, isFolder: Bool)]
+        let checkedFolders: [String]
+        if let survey {
+            let changed = survey.folderTimes.keys.filter { Self.folderTime(output.path, $0) != survey.folderTimes[$0] }
+            entries = Self.entries(of: output.path, in: changed, times: &seen.folderTimes) { survey.folderTimes[$0] == nil }
+            checkedFolders = changed
+        } else {
+            entries = Self.entries(of: output.path, in: [""], times: &seen.folderTimes) { _ in true }
+            checkedFolders = [""]
+        }
+        if let survey { seen.folderTimes.merge(survey.folderTimes) { new, _ in new } }
         let listed = SiteManifest.read(in: output)
         let others = entries.filter { !SiteWriter.preserved.contains($0.path.split(separator: "/").first.map(String.init) ?? "") && $0.path != SiteManifest.fileName }
         guard let listed else {
-            if others.isEmpty { return [] }
-            return [.error(location, "\(name) is not empty and was not built by Dossier (it has no \(SiteManifest.fileName)); the build would replace it",
-                           hint: "choose a new or empty folder with --output; if \(name) is a site an earlier Dossier (0.1) built, delete it yourself and build again")]
+            if others.isEmpty { return ([], seen) }
+            return ([.error(location, "\(name) is not empty and was not built by Dossier (it has no \(SiteManifest.fileName)); the build would replace it",
+                            hint: "choose a new or empty folder with --output; if \(name) is a site an earlier Dossier (0.1) built, delete it yourself and build again")], seen)
         }
         var folders = Set<String>()
         for path in listed {
@@ -92,26 +117,29 @@ struct OutputGuard {
         }
         if !foreign.isEmpty {
             let shown = foreign.prefix(5).map(SourceLocation.printable).joined(separator: ", ") + (foreign.count > 5 ? " and \(foreign.count - 5) more" : "")
-            return [.error(location, "\(name) holds files Dossier did not write: \(shown); the build would delete them",
-                           hint: "move them out of \(name) (files to publish with the site belong in Content/static/), or build into another folder with --output")]
+            return ([.error(location, "\(name) holds files Dossier did not write: \(shown); the build would delete them",
+                            hint: "move them out of \(name) (files to publish with the site belong in Content/static/), or build into another folder with --output")], seen)
         }
-        for entry in [(path: "", isFolder: true)] + entries where entry.isFolder {
-            let path = entry.path.isEmpty ? output.path : output.path + "/" + entry.path
+        for folder in checkedFolders.map({ (path: $0, isFolder: true) }) + entries where folder.isFolder {
+            let path = folder.path.isEmpty ? output.path : output.path + "/" + folder.path
             if access(path, W_OK | X_OK) != 0 {
-                let shown = entry.path.isEmpty ? name : name + "/" + SourceLocation.printable(entry.path)
-                return [.error(location, "\(name) cannot be replaced: \(String(cString: strerror(errno))) on \(shown)",
-                               hint: "make it writable (chmod -R u+w \(name)), or build into another folder with --output")]
+                let shown = folder.path.isEmpty ? name : name + "/" + SourceLocation.printable(folder.path)
+                return ([.error(location, "\(name) cannot be replaced: \(String(cString: strerror(errno))) on \(shown)",
+                                hint: "make it writable (chmod -R u+w \(name)), or build into another folder with --output")], seen)
             }
         }
-        return []
+        return ([], seen)
     }
 
-    /// Everything under `base` (hidden files too; links are not followed), relative to it.
-    static func entries(of base: String) -> [(path: String, isFolder: Bool)] {
+    /// The entries of the folders `start` (relative to `base`; hidden ones too, links not
+    /// followed), and of the sub-folders `descend` accepts, each folder's time recorded.
+    static func entries(of base: String, in start: [String], times: inout [String: FolderTime],
+                        descend: (String) -> Bool) -> [(path: String, isFolder: Bool)] {
         var result: [(path: String, isFolder: Bool)] = []
-        var pending = [""]
+        var pending = start
         while let relative = pending.popLast() {
-            guard let directory = opendir(relative.isEmpty ? base : base + "/" + relative) else { continue }
+            guard let time = folderTime(base, relative), let directory = opendir(relative.isEmpty ? base : base + "/" + relative) else { continue }
+            times[relative] = time
             defer { closedir(directory) }
             while let entry = readdir(directory) {
                 let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
@@ -124,10 +152,21 @@ struct OutputGuard {
                 let type = Int32(entry.pointee.d_type)
                 let isFolder = type == Int32(DT_DIR) || (type == Int32(DT_UNKNOWN) && FileStamp.isFolder(base + "/" + path))
                 result.append((path, isFolder))
-                if isFolder { pending.append(path) }
+                if isFolder, descend(path) { pending.append(path) }
             }
         }
         return result
+    }
+
+    static func folderTime(_ base: String, _ relative: String) -> FolderTime? {
+        var info = stat()
+        guard lstat(relative.isEmpty ? base : base + "/" + relative, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else { return nil }
+        #if canImport(Darwin)
+        let time = info.st_mtimespec
+        #else
+        let time = info.st_mtim
+        #endif
+        return FolderTime(seconds: Int(time.tv_sec), nanoseconds: Int(time.tv_nsec))
     }
 
     /// The real path, links resolved; for a path that does not exist yet, its nearest existing
