@@ -34,6 +34,7 @@ public struct BuildOptions: Sendable {
         let path = url.standardizedFileURL.path
         let root = messageRoot.standardizedFileURL.path
         if path.hasPrefix(root + "/") { return String(path.dropFirst(root.count + 1)) }
+        if path == root { return "." }
         return path
     }
 }
