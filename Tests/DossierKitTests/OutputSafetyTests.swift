@@ -22,7 +22,7 @@ import Testing
         for case let relative as String in enumerator {
             let path = base + "/" + relative
             var isFolder: ObjCBool = false
-            FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
+            _ = FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
             result[relative] = isFolder.boolValue ? Data("<folder>".utf8) : (FileManager.default.contents(atPath: path) ?? Data())
         }
         return result

@@ -13,11 +13,10 @@ import Testing
         let port: Int
         let messages = Messages()
 
-        final class Messages: @unchecked Sendable {
-            private var lines: [String] = []
-            private let lock = NSLock()
-            func add(_ line: String) { lock.lock(); lines.append(line); lock.unlock() }
-            var all: [String] { lock.lock(); defer { lock.unlock() }; return lines }
+        final class Messages: Sendable {
+            private let lines = Locked<[String]>([])
+            func add(_ line: String) { lines.update { $0.append(line) } }
+            var all: [String] { lines.get() }
         }
 
         init(site: TestSite, port requested: Int = 0) async throws {

@@ -1,3 +1,5 @@
+import NIOConcurrencyHelpers
+
 /// One problem found in the input, with where it is and how to fix it.
 public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     public enum Severity: String, Sendable, Hashable {
@@ -35,12 +37,15 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
 }
 
 /// Collects diagnostics while a stage runs, so the user sees every problem at once, not only the first.
-public final class DiagnosticLog: @unchecked Sendable {
-    private var items: [Diagnostic] = []
+///
+/// Stages may log from several threads (the loader parses files on every core), so the list is
+/// kept under a lock.
+public final class DiagnosticLog: Sendable {
+    private let items = NIOLockedValueBox<[Diagnostic]>([])
 
     public init() {}
 
-    public func add(_ diagnostic: Diagnostic) { items.append(diagnostic) }
+    public func add(_ diagnostic: Diagnostic) { items.withLockedValue { $0.append(diagnostic) } }
     public func error(_ location: SourceLocation, _ message: String, hint: String? = nil) {
         add(.error(location, message, hint: hint))
     }
@@ -48,8 +53,8 @@ public final class DiagnosticLog: @unchecked Sendable {
         add(.warning(location, message, hint: hint))
     }
 
-    public var diagnostics: [Diagnostic] { items.sorted { ($0.location, $0.message) < ($1.location, $1.message) } }
-    public var hasErrors: Bool { items.contains { $0.severity == .error } }
+    public var diagnostics: [Diagnostic] { items.withLockedValue { $0 }.sorted { ($0.location, $0.message) < ($1.location, $1.message) } }
+    public var hasErrors: Bool { items.withLockedValue { $0.contains { $0.severity == .error } } }
 }
 
 /// Thrown when a stage found errors: carries all of them, sorted by file and line.

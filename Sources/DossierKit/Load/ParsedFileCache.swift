@@ -1,19 +1,17 @@
 import Foundation
+import NIOConcurrencyHelpers
 
 /// Content files as parsed, kept between the preview's rebuilds: a rebuild parses again only
 /// the files whose modification time or size changed. A report of 10,000 events spends most
 /// of its loading time in the YAML parser, and its parsed texts carry their link scans.
-public final class ParsedFileCache<Value: Sendable>: @unchecked Sendable {
-    private var entries: [String: (stamp: FileStamp, value: Value, log: DiagnosticLog)] = [:]
-    private let lock = NSLock()
+public final class ParsedFileCache<Value: Sendable>: Sendable {
+    private let entries = NIOLockedValueBox<[String: (stamp: FileStamp, value: Value, log: DiagnosticLog)]>([:])
 
     public init() {}
 
     /// Whether the file is cached as it is (with this stamp): `value(of:stamp:parse:)` would not parse it.
     func isFresh(_ url: URL, stamp: FileStamp) -> Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        return entries[url.path]?.stamp == stamp
+        entries.withLockedValue { $0[url.path]?.stamp == stamp }
     }
 
     /// The file parsed, from the cache when it has not changed since it was last parsed there.
@@ -21,17 +19,13 @@ public final class ParsedFileCache<Value: Sendable>: @unchecked Sendable {
     ///   save while it is parsed is seen by the next rebuild).
     func value(of url: URL, stamp: FileStamp?, parse: (DiagnosticLog) -> Value) -> (Value, DiagnosticLog) {
         if let stamp {
-            lock.lock()
-            let entry = entries[url.path]
-            lock.unlock()
+            let entry = entries.withLockedValue { $0[url.path] }
             if let entry, entry.stamp == stamp { return (entry.value, entry.log) }
         }
         let log = DiagnosticLog()
         let value = parse(log)
         if let stamp {
-            lock.lock()
-            entries[url.path] = (stamp, value, log)
-            lock.unlock()
+            entries.withLockedValue { $0[url.path] = (stamp, value, log) }
         }
         return (value, log)
     }

@@ -10,7 +10,7 @@ import Darwin
 /// The lock is the kernel's, so a build that is killed releases it (no stale lock to clear by
 /// hand). The file is removed when the build ends; a build that opened it just before that
 /// checks, once it holds the lock, that the file it locked is still the one at the path.
-public final class BuildLock: @unchecked Sendable {
+public final class BuildLock {
     private var descriptor: Int32
     let path: String
 

@@ -1,4 +1,5 @@
 import Foundation
+import NIOConcurrencyHelpers
 
 /// Checks the built site itself: every internal `href` and `src` must name a file of the site,
 /// and every `#fragment` an element id on the page it points to.
@@ -8,7 +9,7 @@ import Foundation
 /// another page's fragment once every page's ids are known. A broken link in a template breaks
 /// it on every page, so each problem is reported once, at its first page (in path order), with
 /// how many other pages share it.
-final class LinkChecker: @unchecked Sendable {
+final class LinkChecker: Sendable {
     /// How output paths are named in messages (`Site/events/x/index.html`).
     let outputName: String
     /// Every file the site will contain.
@@ -27,10 +28,28 @@ final class LinkChecker: @unchecked Sendable {
         var location: SourceLocation
     }
 
-    private var problems: [String: Problem] = [:]
-    private var ids: [String: Set<String>] = [:]
-    private var pending: [PendingFragment] = []
-    private let lock = NSLock()
+    /// What the pages checked so far found, under one lock (pages are checked on every core).
+    private struct Findings {
+        var problems: [String: Problem] = [:]
+        var ids: [String: Set<String>] = [:]
+        var pending: [PendingFragment] = []
+
+        /// Keeps the first location in path order, whatever order the pages were checked in.
+        mutating func record(_ key: String, _ location: SourceLocation, _ message: String) {
+            if var existing = problems[key] {
+                existing.count += 1
+                if location < existing.location {
+                    existing.location = location
+                    existing.message = message
+                }
+                problems[key] = existing
+            } else {
+                problems[key] = Problem(location: location, message: message, count: 1)
+            }
+        }
+    }
+
+    private let findings = NIOLockedValueBox(Findings())
 
     init(outputName: String, paths: Set<String>) {
         self.outputName = outputName
@@ -64,40 +83,27 @@ final class LinkChecker: @unchecked Sendable {
             }
         }
         let located = found.map { ($0.key, location(path, html, $0.offset), $0.message) }
-        lock.lock()
-        defer { lock.unlock() }
-        ids[path] = scan.ids
-        pending += fragments
-        for (key, location, message) in located { record(key, location, message) }
+        findings.withLockedValue { findings in
+            findings.ids[path] = scan.ids
+            findings.pending += fragments
+            for (key, location, message) in located { findings.record(key, location, message) }
+        }
     }
 
     /// Settles the links to other pages' fragments and reports every problem.
     func finish(log: DiagnosticLog) {
-        lock.lock()
-        defer { lock.unlock() }
-        for link in pending where ids[link.target].map({ !$0.contains(link.fragment) }) ?? false {
-            record("fragment \(link.target)#\(link.fragment)", link.location,
-                   "the link `\(link.link)` points to `#\(link.fragment)`, but `\(link.target)` has no element with that id")
+        let problems = findings.withLockedValue { findings in
+            for link in findings.pending where findings.ids[link.target].map({ !$0.contains(link.fragment) }) ?? false {
+                findings.record("fragment \(link.target)#\(link.fragment)", link.location,
+                                "the link `\(link.link)` points to `#\(link.fragment)`, but `\(link.target)` has no element with that id")
+            }
+            findings.pending = []
+            return findings.problems
         }
-        pending = []
         for problem in problems.values {
             let others = problem.count - 1
             let suffix = others == 0 ? "" : " (and on \(others) other page\(others == 1 ? "" : "s"))"
             log.error(problem.location, problem.message + suffix, hint: "fix the link in the template or content that produces it")
-        }
-    }
-
-    /// Keeps the first location in path order, whatever order the pages were checked in.
-    private func record(_ key: String, _ location: SourceLocation, _ message: String) {
-        if var existing = problems[key] {
-            existing.count += 1
-            if location < existing.location {
-                existing.location = location
-                existing.message = message
-            }
-            problems[key] = existing
-        } else {
-            problems[key] = Problem(location: location, message: message, count: 1)
         }
     }
 

@@ -29,7 +29,7 @@ public struct SiteWriter: Sendable {
     var retiredPrefix: String { ".\(output.lastPathComponent).old-" }
 
     /// A staging folder beside the output, filled while the site is built and swapped in at the end.
-    public final class Staging: @unchecked Sendable {
+    public final class Staging: Sendable {
         public let folder: URL
         /// The output as messages name it: a file that cannot be written is named where it would end up.
         let outputName: String

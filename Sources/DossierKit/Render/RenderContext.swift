@@ -1,4 +1,5 @@
 import Foundation
+import NIOConcurrencyHelpers
 import Mustache
 
 /// What every page of one build renders from: the report, the Markdown renderer, and the
@@ -23,9 +24,8 @@ struct RenderContext: Sendable {
 
 /// Parts of the layout that are the same on many pages (the header's navigation for a section,
 /// the footer), rendered once per variant by the theme's own partial.
-final class FragmentCache: @unchecked Sendable {
-    private var rendered: [String: String] = [:]
-    private let lock = NSLock()
+final class FragmentCache: Sendable {
+    private let rendered = NIOLockedValueBox<[String: String]>([:])
     let templates: TemplateSet
 
     init(templates: TemplateSet) {
@@ -34,16 +34,13 @@ final class FragmentCache: @unchecked Sendable {
 
     func render(_ template: String, chrome: Chrome, variant: String) -> String {
         let key = template + "|" + variant
-        lock.lock()
-        let cached = rendered[key]
-        lock.unlock()
-        if let cached { return cached }
+        if let cached = rendered.withLockedValue({ $0[key] }) { return cached }
         let html = templates.renderConverted(["chrome": chrome.templateFields], template: template)
-        lock.lock()
-        defer { lock.unlock() }
-        if let raced = rendered[key] { return raced }
-        rendered[key] = html
-        return html
+        return rendered.withLockedValue { rendered in
+            if let raced = rendered[key] { return raced }
+            rendered[key] = html
+            return html
+        }
     }
 }
 
@@ -72,7 +69,7 @@ final class CardValue: MustacheParent, Sendable {
 /// actor pages, topic pages and related-event lists then place the same HTML (like Hugo's
 /// `partialCached`). The card is rendered by the theme's `partials/event-card` template and
 /// placed with `{{{html}}}`; its fields stay available to themes that lay cards out themselves.
-final class CardCache: @unchecked Sendable {
+final class CardCache: Sendable {
     static let template = "partials/event-card"
 
     /// A card's variant; the cache is keyed by event first, so an edit drops its cards at once.
@@ -82,8 +79,7 @@ final class CardCache: @unchecked Sendable {
         var role: Involvement.Role?
     }
 
-    private var cards: [String: [Key: CardValue]] = [:]
-    private let lock = NSLock()
+    private let cards = NIOLockedValueBox<[String: [Key: CardValue]]>([:])
 
     func card(_ index: Int, links: PageLinks, role: Involvement.Role?, headingLevel: Int) -> CardValue {
         cached(links.report.events[index].id, Key(depth: links.root.count, headingLevel: headingLevel, role: role)) {
@@ -106,32 +102,28 @@ final class CardCache: @unchecked Sendable {
     }
 
     private func cached(_ event: String, _ key: Key, make: () -> CardValue) -> CardValue {
-        lock.lock()
-        let cached = cards[event]?[key]
-        lock.unlock()
-        if let cached { return cached }
+        if let cached = cards.withLockedValue({ $0[event]?[key] }) { return cached }
         let made = make()
-        lock.lock()
-        defer { lock.unlock() }
-        if let raced = cards[event]?[key] { return raced }
-        cards[event, default: [:]][key] = made
-        return made
+        return cards.withLockedValue { cards in
+            if let raced = cards[event]?[key] { return raced }
+            cards[event, default: [:]][key] = made
+            return made
+        }
     }
 
     /// A cache of its own holding the same cards, for pages rendered later (whose cards must
     /// come from their own build, whatever later rebuilds do to this cache).
     func copy() -> CardCache {
         let copy = CardCache()
-        lock.lock()
-        copy.cards = cards
-        lock.unlock()
+        let cards = cards.withLockedValue { $0 }
+        copy.cards.withLockedValue { $0 = cards }
         return copy
     }
 
     /// Forgets the cards of these events (they changed), or every card when `eventIDs` is nil.
     func invalidate(_ eventIDs: Set<String>?) {
-        lock.lock()
-        if let eventIDs { for id in eventIDs { cards[id] = nil } } else { cards = [:] }
-        lock.unlock()
+        cards.withLockedValue { cards in
+            if let eventIDs { for id in eventIDs { cards[id] = nil } } else { cards = [:] }
+        }
     }
 }

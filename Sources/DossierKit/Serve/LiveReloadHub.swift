@@ -1,9 +1,10 @@
 import Foundation
+import NIOConcurrencyHelpers
 
 /// Fans out live-reload events to every open page over server-sent events.
 ///
 /// Each connection gets its own `AsyncStream`; a rebuild sends one event to all of them.
-final class LiveReloadHub: @unchecked Sendable {
+final class LiveReloadHub: Sendable {
     /// One server-sent event, already formatted for the wire.
     struct Event: Sendable {
         var text: String
@@ -18,44 +19,32 @@ final class LiveReloadHub: @unchecked Sendable {
         private init(raw: String) { text = raw }
     }
 
-    private var continuations: [UUID: AsyncStream<Event>.Continuation] = [:]
-    private let lock = NSLock()
+    private let continuations = NIOLockedValueBox<[UUID: AsyncStream<Event>.Continuation]>([:])
 
     /// A stream of events for one connection, starting with `first`.
     func subscribe(first: Event) -> AsyncStream<Event> {
         let id = UUID()
         return AsyncStream { continuation in
             continuation.yield(first)
-            lock.lock()
-            continuations[id] = continuation
-            lock.unlock()
+            continuations.withLockedValue { $0[id] = continuation }
             continuation.onTermination = { [weak self] _ in
-                guard let self else { return }
-                self.lock.lock()
-                self.continuations[id] = nil
-                self.lock.unlock()
+                self?.continuations.withLockedValue { $0[id] = nil }
             }
         }
     }
 
     func broadcast(_ event: Event) {
-        lock.lock()
-        let targets = Array(continuations.values)
-        lock.unlock()
+        let targets = continuations.withLockedValue { Array($0.values) }
         for continuation in targets { continuation.yield(event) }
     }
 
-    var connectionCount: Int {
-        lock.lock()
-        defer { lock.unlock() }
-        return continuations.count
-    }
+    var connectionCount: Int { continuations.withLockedValue { $0.count } }
 
     func closeAll() {
-        lock.lock()
-        let targets = Array(continuations.values)
-        continuations = [:]
-        lock.unlock()
+        let targets = continuations.withLockedValue { continuations in
+            defer { continuations = [:] }
+            return Array(continuations.values)
+        }
         for continuation in targets { continuation.finish() }
     }
 }
