@@ -142,11 +142,9 @@ public final class PreviewServer: Sendable {
         let watcher = ContentWatcher(folders: [build.content, build.templates])
         let initial = watcher.fingerprint()
         report(rebuild(), initial: true)
-        let port = try choosePort()
-        let app = makeApplication(port: port, onRunning: onRunning)
         try await withTaskCancellationHandler {
             try await withThrowingTaskGroup(of: Void.self) { group in
-                group.addTask { try await app.run() }
+                group.addTask { try await self.serveOnFirstFreePort(onRunning: onRunning) }
                 group.addTask {
                     await watcher.run(from: initial) { [self] changed in
                         let names = changed.map { self.build.displayName(URL(fileURLWithPath: $0)) }
@@ -233,15 +231,32 @@ public final class PreviewServer: Sendable {
         )
     }
 
-    /// The requested port, or the next free one when it is taken (said plainly).
-    func choosePort() throws -> Int {
-        guard serve.port != 0 else { return 0 }
-        let candidates = serve.findFreePort ? Array(serve.port..<min(serve.port + 20, 65536)) : [serve.port]
-        for port in candidates where PortProbe.isFree(host: serve.host, port: port) {
-            if port != serve.port { say("Port \(serve.port) is in use; serving on port \(port) instead.") }
-            return port
+    /// Serves on the requested port, or on the next free one when it is taken (said plainly).
+    ///
+    /// Binding is the test: a port probed free and bound a moment later could have been taken
+    /// in between by another program.
+    func serveOnFirstFreePort(onRunning: @escaping @Sendable (Int) async -> Void) async throws {
+        let candidates = serve.port == 0 || !serve.findFreePort ? [serve.port] : Array(serve.port..<min(serve.port + 20, 65536))
+        for port in candidates {
+            let requested = serve.port, say = say
+            let app = makeApplication(port: port) { bound in
+                if port != requested { say("Port \(requested) is in use; serving on port \(bound) instead.") }
+                await onRunning(bound)
+            }
+            do {
+                try await app.run()
+                return
+            } catch where Self.isAddressInUse(error) {
+                continue
+            }
         }
         throw ServeError.portInUse(serve.port)
+    }
+
+    /// Whether a server failed because its port is taken (NIO reports the system's EADDRINUSE).
+    static func isAddressInUse(_ error: Error) -> Bool {
+        if let error = error as? IOError { return error.errnoCode == EADDRINUSE }
+        return "\(error)".contains("Address already in use")
     }
 
     static func buildJSON(_ build: String) -> String {
