@@ -7,8 +7,8 @@ struct FolderOptions: ParsableArguments {
     @Option(help: "Folder holding site.yaml, events/, actors/, topics/ and pages/.")
     var content = "Content"
 
-    @Option(help: "Folder holding the theme's Mustache templates and assets/.")
-    var templates = "Templates"
+    @Option(help: "Folder whose templates and assets/ override the built-in theme file by file (default: Templates, when it exists).")
+    var templates: String?
 
     @Option(help: "Folder the site is written to (replaced as a whole).")
     var output = "Site"
@@ -17,12 +17,14 @@ struct FolderOptions: ParsableArguments {
     var baseURL: String?
 
     var buildOptions: BuildOptions {
-        BuildOptions(
+        var options = BuildOptions(
             content: URL(fileURLWithPath: content),
-            templates: URL(fileURLWithPath: templates),
+            templates: URL(fileURLWithPath: templates ?? "Templates"),
             output: URL(fileURLWithPath: output),
             baseURL: baseURL
         )
+        options.templatesMustExist = templates != nil
+        return options
     }
 }
 

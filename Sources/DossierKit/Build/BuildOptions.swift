@@ -3,7 +3,11 @@ import Foundation
 /// Where a build reads and writes.
 public struct BuildOptions: Sendable {
     public var content: URL
+    /// A theme that overrides the built-in one file by file (see `TemplateSet`).
     public var templates: URL
+    /// Whether `templates` was named by the user, so that its absence is an error rather than
+    /// a report that simply uses the built-in theme.
+    public var templatesMustExist = false
     public var output: URL
     /// Overrides `base_url` in site.yaml (for a preview, or a second host).
     public var baseURL: String?

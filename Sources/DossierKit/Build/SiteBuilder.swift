@@ -37,7 +37,7 @@ public struct SiteBuilder: Sendable {
             report = timer.measure("link") { ReportLinker(markdown: markdown(for: content.config)).link(content, previous: previous, log: log) }
         }
         let templates = theme ?? timer.measure("templates") {
-            TemplateSet.load(from: options.templates, displayName: options.displayName(options.templates), log: log)
+            TemplateSet.load(from: options.templates, displayName: options.displayName(options.templates), mustExist: options.templatesMustExist, log: log)
         }
         return (log.hasErrors ? nil : report, log.hasErrors ? nil : templates, log.diagnostics)
     }
@@ -293,6 +293,11 @@ public struct SiteBuilder: Sendable {
             let path = "assets/" + ContentFile.relativePath(of: url, in: assets)
             taken[path.lowercased()] = "the theme's \(path) (\(options.displayName(url)))"
             files.append(OutputFile(path: path, copying: source))
+        }
+        // The built-in theme's assets that the report's theme does not override.
+        for (path, text) in BuiltInTheme.files.sorted(by: { $0.key < $1.key }) where path.hasPrefix("assets/") && taken[path.lowercased()] == nil {
+            taken[path.lowercased()] = "the built-in theme's \(path)"
+            files.append(OutputFile(path: path, contents: .data(Data(text.utf8))))
         }
         for (url, source, _) in ContentFile.listStamped(staticFolder, extensions: nil, within: options.content).files {
             let path = ContentFile.relativePath(of: url, in: staticFolder)

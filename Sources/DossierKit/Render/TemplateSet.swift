@@ -5,38 +5,53 @@ import Mustache
 ///
 /// Page templates and the shared `layout.mustache` sit at the top of the templates folder;
 /// partials in `partials/`; static files (CSS, JS, images) in `assets/`, copied as they are.
+/// A report's templates folder overrides the default theme file by file: whatever it lacks
+/// (or all of it, when there is no such folder) comes from `BuiltInTheme`.
 public struct TemplateSet: Sendable {
     let library: MustacheLibrary
     public let folder: URL
     let displayName: String
 
-    /// Templates every theme must provide, one per kind of page.
-    static let requiredPages = [
-        "home", "timeline", "event", "actors", "actor", "topics", "topic", "sources", "page", "404",
-        "partials/event-card", "partials/event-link", "partials/header", "partials/footer",
-    ]
-
-    public static func load(from folder: URL, displayName: String, log: DiagnosticLog) -> TemplateSet? {
+    /// - Parameter mustExist: the folder was named on the command line (`--templates`), so its
+    ///   absence is an error; the default `Templates/` may be missing (the built-in theme is used).
+    public static func load(from folder: URL, displayName: String, mustExist: Bool = false, log: DiagnosticLog) -> TemplateSet? {
         HTMLEscaping.registered
         var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
-            log.error(SourceLocation(file: displayName), "the templates folder does not exist", hint: "pass --templates PATH, or copy the default theme's Templates/ folder")
+        let exists = FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder) && isFolder.boolValue
+        if !exists, mustExist {
+            log.error(SourceLocation(file: displayName), "the templates folder does not exist",
+                      hint: "leave out --templates to use the built-in theme, or give a folder that overrides some of its files")
             return nil
         }
-        var templates: [String: MustacheTemplate] = [:]
+        var sources: [(name: String, display: String, text: String)] = []
         var unreadable = Set<String>()
-        var references: [(name: String, location: SourceLocation)] = []
-        let base = folder.standardizedFileURL.path
-        let listing = ContentFile.listStamped(folder, extensions: nil)
-        for skip in listing.skipped {
-            log.add(skip.diagnostic(shownAs: "\(displayName)/\(ContentFile.relativePath(of: URL(fileURLWithPath: skip.path), in: folder))",
-                                    root: "the theme folder (\(displayName))"))
+        if exists {
+            let base = folder.standardizedFileURL.path
+            let listing = ContentFile.listStamped(folder, extensions: nil)
+            for skip in listing.skipped {
+                log.add(skip.diagnostic(shownAs: "\(displayName)/\(ContentFile.relativePath(of: URL(fileURLWithPath: skip.path), in: folder))",
+                                        root: "the theme folder (\(displayName))"))
+            }
+            for (url, _, _) in listing.files where url.pathExtension == "mustache" {
+                let relative = String(url.standardizedFileURL.path.dropFirst(base.count + 1))
+                let name = String(relative.dropLast(".mustache".count))
+                let display = "\(displayName)/\(relative)"
+                guard let text = ContentFile.readText(url, display: display, log: log) else {
+                    unreadable.insert(name)
+                    continue
+                }
+                sources.append((name, display, text))
+            }
         }
-        for (url, _, _) in listing.files where url.pathExtension == "mustache" {
-            let relative = String(url.standardizedFileURL.path.dropFirst(base.count + 1))
-            let name = String(relative.dropLast(".mustache".count))
-            let display = "\(displayName)/\(relative)"
-            guard let text = ContentFile.readText(url, display: display, log: log) else { continue }
+        // What the folder does not override comes from the theme the binary carries.
+        let overridden = Set(sources.map(\.name)).union(unreadable)
+        for (path, text) in BuiltInTheme.files.sorted(by: { $0.key < $1.key }) where path.hasSuffix(".mustache") {
+            let name = String(path.dropLast(".mustache".count))
+            if !overridden.contains(name) { sources.append((name, "(built-in theme)/\(path)", text)) }
+        }
+        var templates: [String: MustacheTemplate] = [:]
+        var references: [(name: String, location: SourceLocation)] = []
+        for (name, display, text) in sources {
             unreadable.insert(name)
             references += partialReferences(in: text, file: display)
             do {
@@ -53,9 +68,6 @@ public struct TemplateSet: Sendable {
         for reference in references where templates[reference.name] == nil && !unreadable.contains(reference.name) {
             log.error(reference.location, "the template uses the partial `\(reference.name)`, which does not exist",
                       hint: Suggestion.hint(for: reference.name, in: templates.keys.sorted()) ?? "create \(displayName)/\(reference.name).mustache")
-        }
-        for name in requiredPages where templates[name] == nil && !unreadable.contains(name) {
-            log.error(SourceLocation(file: "\(displayName)/\(name).mustache"), "the theme has no `\(name)` template", hint: "every theme needs: \(requiredPages.joined(separator: ", "))")
         }
         return TemplateSet(library: MustacheLibrary(templates: templates), folder: folder, displayName: displayName)
     }

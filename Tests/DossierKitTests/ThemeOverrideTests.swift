@@ -1,0 +1,74 @@
+import Foundation
+import Testing
+@testable import DossierKit
+
+/// The default theme is built into the binary; a report's `Templates/` overrides it file by file.
+@Suite struct ThemeOverrideTests {
+    /// The embedded theme is exactly the repository's `Templates/` (run scripts/embed-theme after
+    /// changing a theme file).
+    @Test func theBuiltInThemeIsTheRepositorysTemplatesFolder() throws {
+        let folder = TestSite.repository.appendingPathComponent("Templates")
+        var files: [String: String] = [:]
+        for url in ContentFile.list(folder, extensions: nil) {
+            files[ContentFile.relativePath(of: url, in: folder)] = try String(contentsOf: url, encoding: .utf8)
+        }
+        #expect(files.count >= 20)
+        #expect(Set(files.keys) == Set(BuiltInTheme.files.keys), "run scripts/embed-theme")
+        for (path, text) in files {
+            #expect(BuiltInTheme.files[path] == text, "\(path) differs from the built-in theme: run scripts/embed-theme")
+        }
+    }
+
+    /// A site's options with a templates folder of its own (which may hold nothing, or not exist).
+    static func site(theme files: [String: String]?) throws -> TestSite {
+        let site = try TestSite()
+        try SampleContent.write(to: site)
+        site.templates = site.root.appendingPathComponent("Templates")
+        if let files {
+            for (path, text) in files {
+                let url = site.templates.appendingPathComponent(path)
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try Data(text.utf8).write(to: url)
+            }
+        }
+        return site
+    }
+
+    @Test func aReportWithOnlyContentBuildsWithTheBuiltInTheme() throws {
+        let site = try Self.site(theme: nil)
+        let reference = try TestSite()
+        try SampleContent.write(to: reference)
+        try site.build()
+        try reference.build()
+        #expect(try site.outputFiles() == reference.outputFiles(), "the same site as with the repository's Templates/")
+    }
+
+    @Test func oneOverriddenTemplateWinsAndTheRestIsBuiltIn() throws {
+        let footer = BuiltInTheme.files["partials/footer.mustache"]!.replacingOccurrences(of: "</footer>", with: "<p class=\"colophon\">Our own footer</p></footer>")
+        #expect(footer != BuiltInTheme.files["partials/footer.mustache"])
+        let site = try Self.site(theme: ["partials/footer.mustache": footer, "assets/style.css": "body { color: black; }\n", "assets/extra.svg": "<svg/>"])
+        try site.build()
+        for page in ["index.html", "events/first-attack/index.html", "timeline/index.html"] {
+            #expect(try site.html(page).contains("Our own footer"), "\(page)")
+        }
+        #expect(try site.html("assets/style.css") == "body { color: black; }\n")
+        #expect(try site.html("assets/dossier.js") == BuiltInTheme.files["assets/dossier.js"])
+        #expect(try site.html("assets/extra.svg") == "<svg/>")
+    }
+
+    @Test func anOverrideWithAnErrorIsReportedAtItsOwnFile() throws {
+        let site = try Self.site(theme: ["event.mustache": "{{% CONTENT_TYPE: HTML}}\n{{#title}}\n"])
+        let errors = site.failingBuild().map(\.description)
+        #expect(errors.count == 1 && errors[0].hasPrefix("Templates/event.mustache:"), "\(errors)")
+    }
+
+    @Test func aTemplatesFolderNamedOnTheCommandLineMustExist() throws {
+        let site = try Self.site(theme: nil)
+        let result = try CommandLineTests.run(["build", "--templates", "NoSuchTheme"], in: site.root)
+        #expect(result.status == 1)
+        #expect(result.stderr.hasPrefix("NoSuchTheme: error: the templates folder does not exist"), "\(result.stderr)")
+        let built = try CommandLineTests.run(["build"], in: site.root)
+        #expect(built.status == 0, "\(built.stderr)")
+        #expect(site.exists("assets/style.css"))
+    }
+}
