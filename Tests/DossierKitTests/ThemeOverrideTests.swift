@@ -71,4 +71,27 @@ import Testing
         #expect(built.status == 0, "\(built.stderr)")
         #expect(site.exists("assets/style.css"))
     }
+
+    /// The header is rendered once for all pages of a section at one depth. On c5ad4ae a theme
+    /// that put `{{chrome.pageTitle}}` in it showed one page's title on every event page.
+    @Test func aPageSpecificFieldInTheSharedHeaderIsRefusedAtItsTag() throws {
+        let header = BuiltInTheme.files["partials/header.mustache"]!
+            .replacingOccurrences(of: "    <nav class=\"site-nav\"", with: "    <p>{{chrome.pageTitle}}</p>\n    <nav class=\"site-nav\"")
+        let site = try Self.site(theme: ["partials/header.mustache": header])
+        let errors = site.failingBuild().map(\.description)
+        #expect(errors == ["""
+            Templates/partials/header.mustache:5:8: error: `chrome.pageTitle` differs from page to page, but partials/header is rendered once and shared by many pages, so it cannot show it
+                hint: use it in layout.mustache, which is rendered for each page; partials/header may read chrome.{authors, eventsCSVHref, eventsJSONHref, feedHref, homeHref, language, license, nav, root, script, siteDescription, siteTitle, stylesheet}
+            """], "\(errors)")
+        #expect(SiteBuilder(options: site.options).check(keepingFiles: false).errors.count == 1, "check says the same")
+    }
+
+    @Test func sharedFieldsInTheHeaderRenderOnEveryPage() throws {
+        let header = BuiltInTheme.files["partials/header.mustache"]!
+            .replacingOccurrences(of: "    <nav class=\"site-nav\"", with: "    <p class=\"by\">{{chrome.authors}}</p>\n    <nav class=\"site-nav\"")
+        let site = try Self.site(theme: ["partials/header.mustache": header])
+        try site.write("site.yaml", TestSite.minimalConfig + "\nauthors: [A. Writer]\n")
+        try site.build()
+        #expect(try site.html("events/first-attack/index.html").contains("<p class=\"by\">A. Writer</p>"))
+    }
 }

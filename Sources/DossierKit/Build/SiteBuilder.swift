@@ -186,6 +186,7 @@ public struct SiteBuilder: Sendable {
         }
         let files = destination.keepsFiles ? zip(jobs, kept.values).map { OutputFile(path: $0.path, text: $1 ?? "") } + extra + deferred : []
         checker.finish(log: log)
+        renderer.fragmentReads.diagnostics(templates, allowed: Chrome.fragmentFields).forEach(log.add)
         if let error = writeErrors.values.first.flatMap({ $0 }) {
             log.error(SourceLocation(file: options.displayName(options.output)), FileSystemError("write the site to", options.displayName(options.output), error: error).description)
         }

@@ -6,6 +6,8 @@ struct SiteRenderer: Sendable {
     let templates: TemplateSet
     let markdown: CommonMark
     var cards = CardCache()
+    /// Chrome fields the cached header and footer asked for but may not read (`FragmentCache`).
+    let fragmentReads = FragmentReads()
 
     /// One page to render: where it goes and how to make its HTML.
     struct PageJob: Sendable {
@@ -19,7 +21,7 @@ struct SiteRenderer: Sendable {
     /// Every page of the site; with `listingsOnly`, only those of `listingPaths`.
     func pageJobs(listingsOnly: Bool = false) -> [PageJob] {
         let report = report, templates = templates
-        let site = RenderContext(report: report, markdown: markdown, templates: templates, cards: cards)
+        let site = RenderContext(report: report, markdown: markdown, templates: templates, cards: cards, fragmentReads: fragmentReads)
         let listings = [
             PageJob(path: TimelinePage.path) { templates.render(TimelinePage.make(site), template: "timeline") },
             PageJob(path: SourcesPage.path) { templates.render(SourcesPage.make(site), template: "sources") },

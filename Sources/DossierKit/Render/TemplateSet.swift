@@ -11,6 +11,8 @@ public struct TemplateSet: Sendable {
     let library: MustacheLibrary
     public let folder: URL
     let displayName: String
+    /// Each template's text and how messages name its file, to point at a tag.
+    var sources: [String: (display: String, text: String)] = [:]
 
     /// - Parameter mustExist: the folder was named on the command line (`--templates`), so its
     ///   absence is an error; the default `Templates/` may be missing (the built-in theme is used).
@@ -69,7 +71,19 @@ public struct TemplateSet: Sendable {
             log.error(reference.location, "the template uses the partial `\(reference.name)`, which does not exist",
                       hint: Suggestion.hint(for: reference.name, in: templates.keys.sorted()) ?? "create \(displayName)/\(reference.name).mustache")
         }
-        return TemplateSet(library: MustacheLibrary(templates: templates), folder: folder, displayName: displayName)
+        var set = TemplateSet(library: MustacheLibrary(templates: templates), folder: folder, displayName: displayName)
+        for (name, display, text) in sources { set.sources[name] = (display, text) }
+        return set
+    }
+
+    /// Where `name` first appears inside a tag of the template (its file alone when it does not).
+    func location(of name: String, in template: String) -> SourceLocation {
+        guard let (display, text) = sources[template] else { return SourceLocation(file: "\(displayName)/\(template).mustache") }
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            guard let found = line.range(of: name), let open = line[..<found.lowerBound].range(of: "{{", options: .backwards) else { continue }
+            return SourceLocation(file: display, line: index + 1, column: line.distance(from: line.startIndex, to: open.lowerBound) + 1)
+        }
+        return SourceLocation(file: display)
     }
 
     /// Renders a page; a missing template was already reported by `load`.

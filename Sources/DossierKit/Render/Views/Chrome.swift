@@ -74,9 +74,21 @@ struct Chrome {
         }
         authors = config.authors.joined(separator: ", ")
         license = config.license
-        header = links.site.fragments.render("partials/header", chrome: self, variant: "\(root)|\(section.rawValue)")
-        footer = links.site.fragments.render("partials/footer", chrome: self, variant: "\(root)|\(footerPages.first { $0.current }?.href ?? "")")
+        header = links.site.fragments.render("partials/header", chrome: self, variant: "\(root)|\(section.rawValue)", allowed: Self.headerFields)
+        footer = links.site.fragments.render("partials/footer", chrome: self, variant: "\(root)|\(footerPages.first { $0.current }?.href ?? "")", allowed: Self.footerFields)
     }
+
+    /// The fields the header's cache key (depth and section) decides: the same on every page
+    /// that shares the header. Titles, descriptions, canonical links and breadcrumbs are not.
+    static let headerFields: Set<String> = [
+        "siteTitle", "siteDescription", "language", "root", "homeHref", "stylesheet", "script", "feedHref",
+        "eventsJSONHref", "eventsCSVHref", "nav", "authors", "license",
+    ]
+    /// The footer's key is depth and the current footer page: the footer links too.
+    static let footerFields = headerFields.union(["footerPages"])
+
+    /// Which chrome fields each cached fragment may read, for messages.
+    static let fragmentFields = ["partials/header": headerFields, "partials/footer": footerFields]
 }
 
 /// The object a page template renders: the layout's `chrome` and the page's own `content`.
