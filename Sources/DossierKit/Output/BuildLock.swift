@@ -10,7 +10,7 @@ import Darwin
 /// The lock is the kernel's, so a build that is killed releases it (no stale lock to clear by
 /// hand). The file is removed when the build ends; a build that opened it just before that
 /// checks, once it holds the lock, that the file it locked is still the one at the path.
-public final class BuildLock {
+final class BuildLock {
     private var descriptor: Int32
     let path: String
 
@@ -21,14 +21,14 @@ public final class BuildLock {
 
     deinit { release() }
 
-    public enum Failure: Error {
+    enum Failure: Error {
         /// Another build holds it.
         case held
         case fileSystem(FileSystemError)
     }
 
     /// Takes the lock of the writer's output folder, or fails at once when another build holds it.
-    public static func acquire(for writer: SiteWriter) throws -> BuildLock {
+    static func acquire(for writer: SiteWriter) throws -> BuildLock {
         let path = writer.parent.appendingPathComponent(".\(writer.output.lastPathComponent).lock").path
         while true {
             let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
@@ -51,7 +51,7 @@ public final class BuildLock {
     }
 
     /// Removes the lock file and releases the lock (also when the lock is dropped).
-    public func release() {
+    func release() {
         guard descriptor >= 0 else { return }
         unlink(path)
         close(descriptor)

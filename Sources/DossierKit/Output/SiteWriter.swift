@@ -11,15 +11,15 @@ import Darwin
 /// folders of a build that was killed are cleared by the next one. Whether the output may be
 /// replaced at all is `OutputGuard`'s decision, made before; every site written carries its
 /// manifest (`SiteManifest`), which is how the next build knows the folder is its own.
-public struct SiteWriter: Sendable {
-    public let output: URL
+struct SiteWriter: Sendable {
+    let output: URL
     /// How paths are named in messages.
     let display: @Sendable (URL) -> String
     /// Entries of the old output carried into the new one, so the output can be a checkout of a
     /// publishing branch (`.git`) and keep its placeholder (`.gitkeep`).
     static let preserved = [".git", ".gitkeep"]
 
-    public init(output: URL, display: @escaping @Sendable (URL) -> String = { $0.path }) {
+    init(output: URL, display: @escaping @Sendable (URL) -> String = { $0.path }) {
         self.output = output.standardizedFileURL
         self.display = display
     }
@@ -29,8 +29,8 @@ public struct SiteWriter: Sendable {
     var retiredPrefix: String { ".\(output.lastPathComponent).old-" }
 
     /// A staging folder beside the output, filled while the site is built and swapped in at the end.
-    public final class Staging: Sendable {
-        public let folder: URL
+    final class Staging: Sendable {
+        let folder: URL
         /// The output as messages name it: a file that cannot be written is named where it would end up.
         let outputName: String
 
@@ -67,7 +67,7 @@ public struct SiteWriter: Sendable {
     /// Clears what a killed build left behind and opens a new staging folder. Call it holding
     /// the output's `BuildLock`: another build's staging folder looks like a leftover.
     /// - Returns: the staging folder, and warnings about leftovers that could not be removed.
-    public func stage() throws -> (Staging, warnings: [String]) {
+    func stage() throws -> (Staging, warnings: [String]) {
         try prepareParent()
         let warnings = removeLeftovers()
         let staging = parent.appendingPathComponent(stagingPrefix + UUID().uuidString)
@@ -78,7 +78,7 @@ public struct SiteWriter: Sendable {
     }
 
     /// Creates the folder the output goes in (where the lock and staging folder go too).
-    public func prepareParent() throws {
+    func prepareParent() throws {
         do {
             try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
         } catch {
@@ -106,7 +106,7 @@ public struct SiteWriter: Sendable {
     /// - Parameter paths: every file of the new site, for its manifest.
     /// - Returns: warnings (an old site that could not be removed).
     @discardableResult
-    public func commit(_ staging: Staging, paths: some Sequence<String>) throws -> [String] {
+    func commit(_ staging: Staging, paths: some Sequence<String>) throws -> [String] {
         do {
             let manifest = staging.folder.appendingPathComponent(SiteManifest.fileName)
             do { try SiteManifest.contents(paths).write(to: manifest) } catch { throw FileSystemError("write", display(manifest), error: error) }
@@ -118,13 +118,13 @@ public struct SiteWriter: Sendable {
     }
 
     /// Drops a staged site: the output stays as it was.
-    public func abandon(_ staging: Staging) {
+    func abandon(_ staging: Staging) {
         try? FileManager.default.removeItem(at: staging.folder)
     }
 
     /// Writes a whole site at once (staging, then swap).
     /// - Parameter failAfter: for tests, fail as if the disk broke after this many files.
-    public func write(_ files: [OutputFile], failAfter: Int? = nil) throws {
+    func write(_ files: [OutputFile], failAfter: Int? = nil) throws {
         let (staging, _) = try stage()
         do {
             try staging.prepareFolders(for: files.map(\.path))
