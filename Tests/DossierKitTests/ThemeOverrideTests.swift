@@ -94,4 +94,20 @@ import Testing
         try site.build()
         #expect(try site.html("events/first-attack/index.html").contains("<p class=\"by\">A. Writer</p>"))
     }
+
+    /// The feed and sitemap are templates like the pages: a report can change them.
+    @Test func theFeedAndSitemapAreTemplatesAReportCanOverride() throws {
+        let feed = BuiltInTheme.files["feed.mustache"]!.replacingOccurrences(of: "  <generator>Dossier</generator>", with: "  <rights>CC BY 4.0</rights>")
+        let site = try Self.site(theme: ["feed.mustache": feed])
+        try site.write("events/hostile.yaml", "- { id: hostile, date: 2024-03-01, title: \"Q&A: <b>'quoted'</b>\", type: statement, sources: [{ publisher: X, url: \"https://example.org/\" }] }\n")
+        try site.build(baseURL: "https://example.org/report/")
+        let xml = try site.html("feed.xml")
+        #expect(xml.hasPrefix("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed "))
+        #expect(xml.contains("<rights>CC BY 4.0</rights>"))
+        #expect(xml.contains("<title>Q&amp;A: &lt;b&gt;&#39;quoted&#39;&lt;/b&gt;</title>"))
+        #expect(xml.contains("<id>https://example.org/report/events/hostile/</id>"))
+        let sitemap = try site.html("sitemap.xml")
+        #expect(sitemap.contains("<url><loc>https://example.org/report/events/hostile/</loc></url>"))
+        #expect(!sitemap.contains("404.html"))
+    }
 }

@@ -438,6 +438,32 @@ main:focus { outline: none; }
 {{/layout}}
 
 """#,
+        "feed.mustache": #"""
+{{% CONTENT_TYPE: HTML}}
+<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="{{language}}">
+  <title>{{title}}</title>
+  <subtitle>{{subtitle}}</subtitle>
+  <id>{{id}}</id>
+  <link rel="alternate" type="text/html" href="{{alternate}}"/>
+  <link rel="self" type="application/atom+xml" href="{{selfLink}}"/>
+  <updated>{{updated}}</updated>
+  <generator>Dossier</generator>
+  {{#authors}}
+  <author><name>{{.}}</name></author>
+  {{/authors}}
+  {{#entries}}
+  <entry>
+    <title>{{title}}</title>
+    <id>{{id}}</id>
+    <link rel="alternate" type="text/html" href="{{link}}"/>
+    <updated>{{updated}}</updated>
+    <summary>{{summary}}</summary>
+  </entry>
+  {{/entries}}
+</feed>
+
+"""#,
         "home.mustache": #"""
 {{% CONTENT_TYPE: HTML}}
 {{<layout}}
@@ -638,6 +664,16 @@ main:focus { outline: none; }
         "partials/source-line.mustache": #"""
 {{% CONTENT_TYPE: HTML}}
 <p class="source-line"><span class="publisher">{{publisher}}</span>{{#author}}, {{author}}{{/author}}, <a href="{{url}}">{{#isTitle}}“{{linkText}}”{{/isTitle}}{{^isTitle}}{{linkText}}{{/isTitle}}</a>{{#date}}, {{date}}{{/date}}{{#viaNote}} <span class="muted">({{viaNote}})</span>{{/viaNote}}.</p>
+
+"""#,
+        "sitemap.mustache": #"""
+{{% CONTENT_TYPE: HTML}}
+<?xml version="1.0" encoding="utf-8"?>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+  {{#locations}}
+  <url><loc>{{.}}</loc></url>
+  {{/locations}}
+</urlset>
 
 """#,
         "sources.mustache": #"""

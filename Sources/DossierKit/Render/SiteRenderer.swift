@@ -78,7 +78,7 @@ struct SiteRenderer: Sendable {
     /// Feed, data downloads and sitemap.
     func supportFiles(pagePaths: [String], downloads: Downloads = .made) -> [OutputFile] {
         let report = report, markdown = markdown
-        var files = [AtomFeed.make(report, markdown: markdown)]
+        var files = [OutputFile(path: SitePaths.feed, text: templates.render(AtomFeed.make(report, markdown: markdown), template: AtomFeed.template))]
         let makers: [@Sendable () -> OutputFile] = [{ DataExport.json(report) }, { DataExport.csv(report) }]
         switch downloads {
         case .made:
@@ -92,7 +92,9 @@ struct SiteRenderer: Sendable {
         case .unchanged:
             break
         }
-        if let sitemap = Sitemap.make(report, pagePaths: pagePaths) { files.append(sitemap) }
+        if let sitemap = Sitemap.make(report, pagePaths: pagePaths) {
+            files.append(OutputFile(path: SitePaths.sitemap, text: templates.render(sitemap, template: Sitemap.template)))
+        }
         return files
     }
 }
