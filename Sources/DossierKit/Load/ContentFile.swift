@@ -116,7 +116,7 @@ enum ContentFile {
             guard let directory = opendir(folder) else { continue }
             defer { closedir(directory) }
             while let entry = readdir(directory) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+                let name = FileStamp.name(of: entry)
                 // Also "." and "..".
                 if name.hasPrefix(".") { continue }
                 let path = folder + "/" + name

@@ -39,13 +39,13 @@ public struct ContentLoader: Sendable {
         guard let config else { return nil }
         let staticFolder = folder.appendingPathComponent("static")
         let staticListing = ContentFile.listStamped(staticFolder, extensions: nil, within: folder)
-        report(staticListing.skipped, log: log)
+        reportSkipped(staticListing.skipped, log: log)
         let staticFiles = staticListing.files.map { ContentFile.relativePath(of: $0.url, in: staticFolder) }
         return LoadedContent(config: config, events: events, actors: actors, topics: topics, pages: pages, staticFiles: staticFiles)
     }
 
     /// Links out of the report, dangling links, loops and pipes in the content folder.
-    private func report(_ skipped: [ContentFile.Skipped], log: DiagnosticLog) {
+    private func reportSkipped(_ skipped: [ContentFile.Skipped], log: DiagnosticLog) {
         for skip in skipped {
             log.add(skip.diagnostic(shownAs: display(URL(fileURLWithPath: skip.path)), root: "the content folder (\(displayName))"))
         }
@@ -73,7 +73,7 @@ public struct ContentLoader: Sendable {
     /// Event files in path order, so the order of events with equal dates is what the author wrote.
     private func loadEvents(log: DiagnosticLog) -> [Event] {
         let listing = ContentFile.listStamped(folder.appendingPathComponent("events"), extensions: ["yaml", "yml", "json", "csv"], within: folder)
-        report(listing.skipped, log: log)
+        reportSkipped(listing.skipped, log: log)
         let files = listing.files.map { ($0.url, $0.stamp) }
         return Self.parse(files, cache: cache?.events, log: log) { url, fileLog in loadEventFile(url, log: fileLog) }.flatMap { $0 }
     }
@@ -145,7 +145,7 @@ public struct ContentLoader: Sendable {
         decode: @escaping @Sendable (MarkdownFileDecoders, ContentFile.MarkdownDocument) -> Value?
     ) -> [Value] {
         let listing = ContentFile.listStamped(folder.appendingPathComponent(section), extensions: ["md", "markdown"], within: folder)
-        report(listing.skipped, log: log)
+        reportSkipped(listing.skipped, log: log)
         let files = listing.files.map { ($0.url, $0.stamp) }
         return Self.parse(files, cache: cache, log: log) { url, fileLog in
             ContentFile.readMarkdown(url, display: display(url), log: fileLog).flatMap { decode(MarkdownFileDecoders(log: fileLog), $0) }

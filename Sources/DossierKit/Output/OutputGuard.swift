@@ -60,12 +60,7 @@ struct OutputGuard {
     /// reads again only the folders that changed since (at 10,000 events, listing every folder
     /// again cost a third of a second).
     struct Survey {
-        var folderTimes: [String: FolderTime] = [:]
-    }
-
-    struct FolderTime: Equatable {
-        var seconds: Int
-        var nanoseconds: Int
+        var folderTimes: [String: FileStamp] = [:]
     }
 
     /// Whether the folder's present contents may be deleted: missing, empty, or all listed in its
@@ -94,13 +89,7 @@ struct OutputGuard {
                             hint: "choose a new or empty folder with --output; if \(name) is a site an earlier Dossier (0.1) built, delete it yourself and build again")], seen)
         }
         var folders = Set<String>()
-        for path in listed {
-            var folder = Substring(path)
-            while let slash = folder.lastIndex(of: "/") {
-                folder = folder[..<slash]
-                folders.insert(String(folder))
-            }
-        }
+        for path in listed { SitePaths.addFolders(of: path, to: &folders) }
         // A folder the manifest does not imply is reported once, not with everything inside it.
         var foreign: [String] = []
         var foreignFolders: [String] = []
@@ -133,7 +122,7 @@ struct OutputGuard {
 
     /// The entries of the folders `start` (relative to `base`; hidden ones too, links not
     /// followed), and of the sub-folders `descend` accepts, each folder's time recorded.
-    static func entries(of base: String, in start: [String], times: inout [String: FolderTime],
+    static func entries(of base: String, in start: [String], times: inout [String: FileStamp],
                         descend: (String) -> Bool) -> [(path: String, isFolder: Bool)] {
         var result: [(path: String, isFolder: Bool)] = []
         var pending = start
@@ -142,7 +131,7 @@ struct OutputGuard {
             times[relative] = time
             defer { closedir(directory) }
             while let entry = readdir(directory) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+                let name = FileStamp.name(of: entry)
                 if name == "." || name == ".." { continue }
                 let path = relative.isEmpty ? name : relative + "/" + name
                 if relative.isEmpty, SiteWriter.preserved.contains(name) {
@@ -158,15 +147,8 @@ struct OutputGuard {
         return result
     }
 
-    static func folderTime(_ base: String, _ relative: String) -> FolderTime? {
-        var info = stat()
-        guard lstat(relative.isEmpty ? base : base + "/" + relative, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else { return nil }
-        #if canImport(Darwin)
-        let time = info.st_mtimespec
-        #else
-        let time = info.st_mtim
-        #endif
-        return FolderTime(seconds: Int(time.tv_sec), nanoseconds: Int(time.tv_nsec))
+    static func folderTime(_ base: String, _ relative: String) -> FileStamp? {
+        FileStamp.ofFolder(relative.isEmpty ? base : base + "/" + relative)
     }
 
     /// The real path, links resolved; for a path that does not exist yet, its nearest existing
@@ -175,9 +157,7 @@ struct OutputGuard {
         var existing = url.standardizedFileURL.path
         var rest: [String] = []
         while true {
-            if let real = realpath(existing, nil) {
-                defer { free(real) }
-                let base = String(cString: real)
+            if let base = ContentFile.realPath(existing) {
                 return rest.isEmpty ? base : (base == "/" ? "" : base) + "/" + rest.reversed().joined(separator: "/")
             }
             guard existing != "/", !existing.isEmpty else { return url.standardizedFileURL.path }

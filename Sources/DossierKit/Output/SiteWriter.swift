@@ -42,13 +42,7 @@ struct SiteWriter: Sendable {
         /// Creates every folder the files need, once, before files are written on many threads.
         func prepareFolders(for paths: some Sequence<String>) throws {
             var folders = Set<String>()
-            for path in paths {
-                var folder = Substring(path)
-                while let slash = folder.lastIndex(of: "/") {
-                    folder = folder[..<slash]
-                    if folders.insert(String(folder)).inserted == false { break }
-                }
-            }
+            for path in paths { SitePaths.addFolders(of: path, to: &folders) }
             // Sorted, so every parent comes before its children; mkdir(2) directly, as FileManager's
             // checks cost more than the system call itself (10,000 event folders).
             for folder in folders.sorted() {
@@ -64,11 +58,11 @@ struct SiteWriter: Sendable {
         }
     }
 
-    /// Clears what a killed build left behind and opens a new staging folder. Call it holding
-    /// the output's `BuildLock`: another build's staging folder looks like a leftover.
+    /// Clears what a killed build left behind and opens a new staging folder, in the parent
+    /// `prepareParent` made. Call it holding the output's `BuildLock`: another build's staging
+    /// folder looks like a leftover.
     /// - Returns: the staging folder, and warnings about leftovers that could not be removed.
     func stage() throws -> (Staging, warnings: [String]) {
-        try prepareParent()
         let warnings = removeLeftovers()
         let staging = parent.appendingPathComponent(stagingPrefix + UUID().uuidString)
         if mkdir(staging.path, 0o755) != 0 {
@@ -125,6 +119,7 @@ struct SiteWriter: Sendable {
     /// Writes a whole site at once (staging, then swap).
     /// - Parameter failAfter: for tests, fail as if the disk broke after this many files.
     func write(_ files: [OutputFile], failAfter: Int? = nil) throws {
+        try prepareParent()
         let (staging, _) = try stage()
         do {
             try staging.prepareFolders(for: files.map(\.path))

@@ -19,21 +19,21 @@ enum SpreadsheetFormulaGuard {
     }
 
     static func unescaped(_ value: String) -> String {
-        let bytes = value.utf8
-        guard let first = bytes.first, first == apostrophe, bytes.count > 1 else { return value }
-        let second = bytes[bytes.index(after: bytes.startIndex)]
-        return triggers.contains(second) || second == apostrophe ? String(value.dropFirst()) : value
+        startsWithEscapingApostrophe(value) ? String(value.dropFirst()) : value
     }
 
     static func needsEscape(_ value: String) -> Bool {
-        let bytes = value.utf8
-        guard let first = bytes.first else { return false }
+        guard let first = value.utf8.first else { return false }
         if triggers.contains(first) { return !isPlainNumber(value) }
-        if first == apostrophe, bytes.count > 1 {
-            let second = bytes[bytes.index(after: bytes.startIndex)]
-            return triggers.contains(second) || second == apostrophe
-        }
-        return false
+        return startsWithEscapingApostrophe(value)
+    }
+
+    /// An apostrophe followed by a trigger or by another apostrophe: what `unescaped` removes,
+    /// so a value that starts so is escaped too, to read back as it was.
+    private static func startsWithEscapingApostrophe(_ value: String) -> Bool {
+        var bytes = value.utf8.makeIterator()
+        guard bytes.next() == apostrophe, let second = bytes.next() else { return false }
+        return triggers.contains(second) || second == apostrophe
     }
 
     /// `-12`, `+3.5`: a sign, digits, at most one point between digits.

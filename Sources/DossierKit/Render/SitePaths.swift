@@ -43,6 +43,16 @@ public enum SitePaths {
         rootPrefix(from: from) + to
     }
 
+    /// Adds the folders that hold `path` (`events/a/index.html` → `events/a`, `events`) to `folders`.
+    /// Stops at the first one already there: its own parents were added with it.
+    static func addFolders(of path: String, to folders: inout Set<String>) {
+        var folder = Substring(path)
+        while let slash = folder.lastIndex(of: "/") {
+            folder = folder[..<slash]
+            if !folders.insert(String(folder)).inserted { return }
+        }
+    }
+
     /// Prefix from the page at `from` to the site root: `""`, `"../"`, `"../../"`.
     public static func rootPrefix(from: String) -> String {
         String(repeating: "../", count: from.split(separator: "/").count - 1)

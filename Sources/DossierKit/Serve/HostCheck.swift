@@ -18,10 +18,13 @@ import Darwin
 struct HostCheck: Sendable {
     let listenHost: String
     let allowed: Set<String>
+    /// Listening beyond loopback: IP addresses are answered too.
+    let acceptsAddresses: Bool
 
     init(listenHost: String, allowed: [String]) {
         self.listenHost = Self.normalized(listenHost)
         self.allowed = Set(allowed.map(Self.normalized))
+        acceptsAddresses = !ServeOptions(host: listenHost).isLoopback
     }
 
     /// The name of a `Host` value: port and IPv6 brackets removed, lowercased, no trailing dot.
@@ -46,26 +49,19 @@ struct HostCheck: Sendable {
         if name == "localhost" || name.hasSuffix(".localhost") { return true }
         if name == listenHost || allowed.contains(name) { return true }
         if Self.isLoopbackAddress(name) { return true }
-        return !ServeOptions(host: listenHost).isLoopback && Self.isAddress(name)
+        return acceptsAddresses && Self.isAddress(name)
     }
 
     static func isLoopbackAddress(_ name: String) -> Bool {
         var v4 = in_addr(), v6 = in6_addr()
         if inet_pton(AF_INET, name, &v4) == 1 { return UInt32(bigEndian: v4.s_addr) >> 24 == 127 }
-        if inet_pton(AF_INET6, name, &v6) == 1 { return name == "::1" || normalizedIPv6(v6) == "::1" }
+        if inet_pton(AF_INET6, name, &v6) == 1 { return withUnsafeBytes(of: &v6) { $0.dropLast().allSatisfy { $0 == 0 } && $0.last == 1 } }
         return false
     }
 
     static func isAddress(_ name: String) -> Bool {
         var v4 = in_addr(), v6 = in6_addr()
         return inet_pton(AF_INET, name, &v4) == 1 || inet_pton(AF_INET6, name, &v6) == 1
-    }
-
-    private static func normalizedIPv6(_ address: in6_addr) -> String {
-        var copy = address
-        var buffer = [CChar](repeating: 0, count: Int(INET6_ADDRSTRLEN))
-        guard inet_ntop(AF_INET6, &copy, &buffer, socklen_t(buffer.count)) != nil else { return "" }
-        return String(cString: buffer)
     }
 }
 

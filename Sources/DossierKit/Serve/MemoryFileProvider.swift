@@ -30,8 +30,7 @@ struct MemoryFileProvider: FileProvider {
     func getAttributes(id: String) async throws -> Attributes? {
         let current = snapshot.get()
         if let file = current.files[id] {
-            let extra = id.hasSuffix(".html") ? LiveReloadScript.tag(buildID: current.buildID).utf8.count : 0
-            return Attributes(isFolder: false, size: file.data.count + extra, modificationDate: file.modified)
+            return Attributes(isFolder: false, size: Self.servedSize(file, id: id, in: current), modificationDate: file.modified)
         }
         if current.folders.contains(id) {
             return Attributes(isFolder: true, size: 0, modificationDate: Date(timeIntervalSince1970: 0))
@@ -66,7 +65,12 @@ struct MemoryFileProvider: FileProvider {
         let current = snapshot.get()
         let id = current.files[key] != nil ? key : (current.folders.contains(key) ? (key.isEmpty ? "index.html" : key + "/index.html") : key)
         guard let file = current.files[id] else { return nil }
-        return file.data.count + (id.hasSuffix(".html") ? LiveReloadScript.tag(buildID: current.buildID).utf8.count : 0)
+        return Self.servedSize(file, id: id, in: current)
+    }
+
+    /// A file's size as served: HTML carries the live-reload script tag.
+    private static func servedSize(_ file: SiteSnapshot.File, id: String, in snapshot: SiteSnapshot) -> Int {
+        file.data.count + (id.hasSuffix(".html") ? LiveReloadScript.tag(buildID: snapshot.buildID).utf8.count : 0)
     }
 }
 

@@ -60,7 +60,7 @@ public struct SiteSnapshot: Sendable {
                     changed.insert(file.path)
                 }
             }
-            Self.addFolders(of: file.path, to: &next.folders)
+            SitePaths.addFolders(of: file.path, to: &next.folders)
         }
         let removed = files.keys.filter { !site.contains($0) }
         if !removed.isEmpty {
@@ -68,16 +68,8 @@ public struct SiteSnapshot: Sendable {
             for path in removed { next.files[path] = nil }
             // A folder may have emptied: count them again.
             next.folders = [""]
-            for path in next.files.keys { Self.addFolders(of: path, to: &next.folders) }
+            for path in next.files.keys { SitePaths.addFolders(of: path, to: &next.folders) }
         }
         return (next, changed)
-    }
-
-    private static func addFolders(of path: String, to folders: inout Set<String>) {
-        var folder = path
-        while let slash = folder.lastIndex(of: "/") {
-            folder = String(folder[..<slash])
-            folders.insert(folder)
-        }
     }
 }

@@ -18,12 +18,35 @@ struct FileStamp: Equatable, Sendable {
     static func of(_ path: String) -> FileStamp? {
         var info = stat()
         guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        return FileStamp(info)
+    }
+
+    /// The stamp of a folder itself (not of a link to one): its time changes when an entry is
+    /// added to it, removed or renamed.
+    static func ofFolder(_ path: String) -> FileStamp? {
+        var info = stat()
+        guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else { return nil }
+        return FileStamp(info)
+    }
+
+    private init(_ info: stat) {
         #if canImport(Darwin)
         let time = info.st_mtimespec
         #else
         let time = info.st_mtim
         #endif
-        return FileStamp(seconds: Int(time.tv_sec), nanoseconds: Int(time.tv_nsec), size: Int(info.st_size))
+        self.init(seconds: Int(time.tv_sec), nanoseconds: Int(time.tv_nsec), size: Int(info.st_size))
+    }
+
+    init(seconds: Int, nanoseconds: Int, size: Int) {
+        self.seconds = seconds
+        self.nanoseconds = nanoseconds
+        self.size = size
+    }
+
+    /// The name of a folder entry `readdir` returned.
+    static func name(of entry: UnsafeMutablePointer<dirent>) -> String {
+        withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
     }
 
     /// The `d_type` of a path, from `lstat` (for file systems whose `readdir` does not say).
