@@ -13,6 +13,8 @@ public struct BuildOptions: Sendable {
     public var baseURL: String?
     /// Paths in messages are shown relative to this folder (the working directory by default).
     public var messageRoot: URL
+    /// The kinds of page the site has (tests add their own, as a new feature would).
+    var kinds: [PageKind] = PageKinds.builtIn
 
     public init(content: URL, templates: URL, output: URL, baseURL: String? = nil,
                 messageRoot: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) {

@@ -34,7 +34,7 @@ public struct SiteBuilder: Sendable {
                     content.config.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
                 }
             }
-            report = timer.measure("link") { ReportLinker(markdown: markdown(for: content.config)).link(content, previous: previous, log: log) }
+            report = timer.measure("link") { ReportLinker(markdown: markdown(for: content.config), kinds: options.kinds).link(content, previous: previous, log: log) }
         }
         let templates = theme ?? timer.measure("templates") {
             TemplateSet.load(from: options.templates, displayName: options.displayName(options.templates), mustExist: options.templatesMustExist, log: log)
@@ -52,6 +52,9 @@ public struct SiteBuilder: Sendable {
         var fileCount: Int = 0
         /// Every file of the site (an incremental run may leave some out of `files`).
         var sitePaths: Set<String> = []
+        /// What each page read (`PageReads`), for the preview's next rebuild; pages rendered
+        /// later (the listings put off by the preview) have none.
+        var reads: [String: [PageInput]] = [:]
 
         /// How long each step took, in order, for `--timings` and the benchmark.
         public var phases: [Phase] = []
@@ -92,6 +95,10 @@ public struct SiteBuilder: Sendable {
         var onlyEventsChanged: Bool
         /// The theme of the previous build, used again when only event files changed.
         var templates: TemplateSet? = nil
+        /// What each page of the previous build read.
+        var reads: [String: [PageInput]] = [:]
+        /// For tests: reads to forget, to show that the incremental test notices.
+        var forgetting: (@Sendable (PageInput) -> Bool)? = nil
     }
 
     /// Pages rendered by an incremental run; the others are unchanged from the previous build.
@@ -113,21 +120,22 @@ public struct SiteBuilder: Sendable {
         }
         defer { builtTemplates?(templates) }
         let log = DiagnosticLog()
-        var renderer = SiteRenderer(report: report, templates: templates, markdown: markdown(for: report.config))
-        // Decide which cards survive before the jobs (which capture the card cache) are made.
+        var renderer = SiteRenderer(report: report, templates: templates, markdown: markdown(for: report.config), kinds: options.kinds)
+        renderer.forgetting = incremental?.forgetting
+        let allJobs = renderer.pageJobs()
+        let pagePaths = allJobs.map(\.path)
+        // Decide which cards survive before any page is rendered (the jobs share the card cache).
         var plan: RebuildPlan?
         if let incremental {
             if incremental.onlyEventsChanged, let previous = incremental.previous {
-                let made = timer.measure("plan") { RebuildPlan(old: previous, new: report) }
-                incremental.cards.invalidate(made.changedEvents)
+                let made = timer.measure("plan") { RebuildPlan(old: previous, new: report, reads: incremental.reads, pagePaths: pagePaths) }
+                incremental.cards.invalidate(made.changes)
                 plan = made
             } else {
                 incremental.cards.invalidate(nil)
             }
             renderer.cards = incremental.cards
         }
-        let allJobs = renderer.pageJobs()
-        let pagePaths = allJobs.map(\.path)
         var planned = plan.map { plan in allJobs.filter { plan.pages.contains($0.path) } } ?? allJobs
         // After an edit of events the preview renders the pages listing every event when they
         // are first requested, as Hugo's server renders only the pages being viewed: at 10,000
@@ -137,10 +145,10 @@ public struct SiteBuilder: Sendable {
         if plan != nil, destination.keepsFiles {
             var listing = renderer
             listing.cards = renderer.cards.copy()
-            deferred = listing.pageJobs(listingsOnly: true).map { job in
-                OutputFile(path: job.path, contents: .deferred(DeferredData { Data(job.render().utf8) }))
+            deferred = listing.pageJobs(listingsOnly: true).filter { plan?.pages.contains($0.path) ?? true }.map { job in
+                OutputFile(path: job.path, contents: .deferred(DeferredData { Data(job.render().html.utf8) }))
             }
-            planned.removeAll { SiteRenderer.listingPaths.contains($0.path) }
+            planned.removeAll { $0.kind.listsEveryEvent }
         }
         let jobs = planned
         rendered?(Rendered(paths: Set(jobs.map(\.path)), all: plan == nil))
@@ -149,6 +157,7 @@ public struct SiteBuilder: Sendable {
         let sitePaths = Set(pagePaths + supportPaths + copied.map(\.path))
         let checker = LinkChecker(outputName: options.displayName(options.output), paths: sitePaths)
         let kept = ResultSlots<String>(count: jobs.count)
+        let pageReads = ResultSlots<[PageInput]>(count: destination.keepsFiles ? jobs.count : 0)
         let writeErrors = ResultSlots<Error>(count: 1)
         var extra: [OutputFile] = []
         if case .staging(let staging) = destination {
@@ -161,7 +170,8 @@ public struct SiteBuilder: Sendable {
         // The feed and data downloads come first, while memory is at its lowest: written out
         // (or kept, for the preview) before the pages and the cards fill it.
         timer.measure("feed, data, assets") {
-            let made = renderer.supportFiles(pagePaths: pagePaths, downloads: downloads(incremental, plan, report)) + copied
+            let sitemapPaths = allJobs.filter(\.kind.inSitemap).map(\.path)
+            let made = renderer.supportFiles(sitemapPaths: sitemapPaths, downloads: downloads(incremental, plan, report)) + copied
             switch destination {
             case .discard: break
             case .memory: extra = made
@@ -174,11 +184,13 @@ public struct SiteBuilder: Sendable {
         timer.measure("render and check") {
             // A site that cannot be written is not rendered: the error is reported below.
             if writeErrors.values.first.flatMap({ $0 }) != nil { return }
-            SiteRenderer.render(jobs) { index, html in
+            SiteRenderer.render(jobs) { index, html, reads in
                 checker.check(page: jobs[index].path, html: html)
                 switch destination {
                 case .discard: break
-                case .memory: kept.set(index, html)
+                case .memory:
+                    kept.set(index, html)
+                    pageReads.set(index, Array(reads))
                 case .staging(let staging):
                     do { try staging.write(OutputFile(path: jobs[index].path, text: html)) } catch { writeErrors.set(0, error) }
                 }
@@ -192,10 +204,18 @@ public struct SiteBuilder: Sendable {
         }
         let all = (diagnostics + log.diagnostics).sorted { ($0.location, $0.message) < ($1.location, $1.message) }
         let failed = log.hasErrors
+        // What each page read: those rendered now, and those kept from the previous build.
+        var reads: [String: [PageInput]] = [:]
+        if destination.keepsFiles, !failed {
+            let current = Set(pagePaths)
+            if plan != nil { reads = incremental?.reads.filter { current.contains($0.key) } ?? [:] }
+            for (job, read) in zip(jobs, pageReads.values) { reads[job.path] = read }
+            for file in deferred { reads[file.path] = nil }
+        }
         return CheckResult(
             report: failed ? nil : report, diagnostics: all, files: failed ? [] : files,
             pageCount: allJobs.count, fileCount: allJobs.count + supportPaths.count + copied.count, sitePaths: sitePaths,
-            phases: timer.phases
+            reads: reads, phases: timer.phases
         )
     }
 
@@ -267,7 +287,7 @@ public struct SiteBuilder: Sendable {
     /// and keeps the ones it has when no event changed (a template or stylesheet edit).
     private func downloads(_ incremental: Incremental?, _ plan: RebuildPlan?, _ report: Report) -> SiteRenderer.Downloads {
         guard let incremental else { return .made }
-        if let plan { return plan.changedEvents.isEmpty ? .unchanged : .deferred }
+        if let plan { return plan.changes.changedEvents.isEmpty ? .unchanged : .deferred }
         guard let previous = incremental.previous else { return .deferred }
         let same = previous.config.title == report.config.title && previous.events.count == report.events.count
             && zip(previous.events, report.events).allSatisfy { $0.hasSameContent(as: $1) }

@@ -70,13 +70,9 @@ struct MarkdownFileDecoders {
         guard let fields = FieldReader(file.frontMatter, subject: "the page", log: log) else { return nil }
         fields.warnAboutUnknownKeys(known: ["id", "title", "description", "order"])
         let id = id(fields, fileStem: file.stem)
-        if let id, SitePaths.sectionNames.contains(id) {
-            log.error(fields.node("id") == nil ? fields.location : fields.locationOf("id"),
-                      "a page cannot be called `\(id)`: the site uses that folder for its own pages", hint: "rename the page, e.g. `\(id)-notes`")
-            return nil
-        }
         guard let id else { return nil }
-        return Page(id: id, title: fields.string("title", required: true) ?? id, description: fields.string("description"), order: fields.integer("order") ?? 100, body: file.body, origin: fields.location)
+        // (Ids the site's own folders take are refused by `ReportLinker`, which knows the page kinds.)
+        return Page(id: id, idLocation: fields.node("id") == nil ? fields.location : fields.locationOf("id"), title: fields.string("title", required: true) ?? id, description: fields.string("description"), order: fields.integer("order") ?? 100, body: file.body, origin: fields.location)
     }
 
     private func date(_ fields: FieldReader, _ key: String) -> PartialDate? {

@@ -56,6 +56,18 @@ public struct EventDate: Sendable, Hashable {
         return ChronologyKey(start: Self.dayNumber(year, month, day), precisionRank: precisionRank, end: Self.dayNumber(endYear, endMonth, endDay))
     }
 
+    /// The day the event sits at in the chronology, counted in days (since 1 March of year 0),
+    /// so that the distance between two events is a number of days.
+    var dayNumber: Int {
+        let (year, month, day) = isRange ? start.earliestDay : start.latestDay
+        // Days from a civil date (Howard Hinnant's algorithm), with March as the first month.
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        return era * 146_097 + yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+    }
+
     /// Year, month and day as one number that sorts the same way (months and days are at most two digits).
     private static func dayNumber(_ year: Int, _ month: Int, _ day: Int) -> Int { (year * 100 + month) * 100 + day }
 

@@ -1,6 +1,8 @@
 /// A plain page: about, methodology, corrections.
 public struct Page: Sendable, Identifiable {
     public var id: String
+    /// Where the id is given (its file, when the id is the file's name).
+    public var idLocation: SourceLocation
     public var title: String
     public var description: String?
     /// Order in the navigation and footer; lower comes first.

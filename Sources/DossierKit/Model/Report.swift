@@ -55,6 +55,21 @@ public struct Report: Sendable {
         return earliest == latest ? earliest.formatted : "\(earliest.formatted) – \(latest.formatted)"
     }
 
+    /// How far on either side of an event its neighbourhood in a list reaches.
+    static let neighbourhoodReach = 5
+
+    /// The events around `index` in `list` (chronological indexes): up to `neighbourhoodReach`
+    /// on either side of where it is (or would be). Related events are chosen from these, and the
+    /// preview compares them between builds (`ReportChanges`), so both use this one definition.
+    func neighbourhood(of index: Int, in list: [Int]) -> ArraySlice<Int> {
+        var low = 0, high = list.count
+        while low < high {
+            let middle = (low + high) / 2
+            if list[middle] < index { low = middle + 1 } else { high = middle }
+        }
+        return list[max(0, low - Self.neighbourhoodReach)..<min(list.count, low + Self.neighbourhoodReach + 1)]
+    }
+
     public func event(_ id: String) -> Event? { eventIndex[id].map { events[$0] } }
     public func actor(_ id: String) -> Actor? { actorIndex[id].map { actors[$0] } }
     public func topic(_ id: String) -> Topic? { topicIndex[id].map { topics[$0] } }

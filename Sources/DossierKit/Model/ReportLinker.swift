@@ -4,9 +4,16 @@ import Foundation
 /// resolve — and builds the `Report`. Every problem is logged with the position of the reference.
 public struct ReportLinker {
     public let markdown: CommonMark
+    /// The site's page kinds: their pages are the paths links may point to.
+    let kinds: [PageKind]
 
     public init(markdown: CommonMark) {
+        self.init(markdown: markdown, kinds: PageKinds.builtIn)
+    }
+
+    init(markdown: CommonMark, kinds: [PageKind]) {
         self.markdown = markdown
+        self.kinds = kinds
     }
 
     /// - Parameter previous: the report of the preview's last build, when only event files
@@ -22,6 +29,10 @@ public struct ReportLinker {
             checkUnique(content.actors.map { ($0.id, $0.origin) }, kind: "actor", log: log)
             checkUnique(content.topics.map { ($0.id, $0.origin) }, kind: "topic", log: log)
             checkUnique(content.pages.map { ($0.id, $0.origin) }, kind: "page", log: log)
+            let reserved = PageKinds.reservedFolders(kinds)
+            for page in content.pages where reserved.contains(page.id) {
+                log.error(page.idLocation, "a page cannot be called `\(page.id)`: the site uses that folder for its own pages", hint: "rename the page, e.g. `\(page.id)-notes`")
+            }
         }
 
         let config = content.config
@@ -38,7 +49,7 @@ public struct ReportLinker {
             log.error(location, "unknown \(kind.rawValue) `\(id)`",
                       hint: Suggestion.hint(for: id, in: known[kind, default: []].sorted()) ?? "no \(kind.rawValue) has this id; check the spelling or add it")
         }
-        lazy var sitePaths = Self.sitePaths(content)
+        lazy var sitePaths = Self.sitePaths(content, kinds: kinds)
         func checkMarkdown(_ text: MarkdownText?) {
             guard let text else { return }
             for link in markdown.links(in: text) {
@@ -124,18 +135,12 @@ public struct ReportLinker {
         }
     }
 
-    /// Files the site will contain, as root-relative paths, for checking `/…` links in Markdown.
-    /// The theme's `assets/` are left to the link check of the rendered site.
-    static func sitePaths(_ content: LoadedContent) -> Set<String> {
-        var paths: Set<String> = [
-            SitePaths.home, SitePaths.timeline, SitePaths.actors, SitePaths.topics, SitePaths.sources, SitePaths.notFound,
-            SitePaths.feed, SitePaths.eventsJSON, SitePaths.eventsCSV,
-        ]
-        if content.config.baseURL != nil { paths.insert(SitePaths.sitemap) }
-        paths.formUnion(content.events.map { SitePaths.event($0.id) })
-        paths.formUnion(content.actors.map { SitePaths.actor($0.id) })
-        paths.formUnion(content.topics.map { SitePaths.topic($0.id) })
-        paths.formUnion(content.pages.map { SitePaths.page($0.id) })
+    /// Files the site will contain, as root-relative paths, for checking `/…` links in Markdown:
+    /// the pages of every kind, the feed and downloads, and the report's static files. (The
+    /// theme's `assets/` are left to the link check of the rendered site.)
+    static func sitePaths(_ content: LoadedContent, kinds: [PageKind]) -> Set<String> {
+        var paths = Set(PageKinds.pagePaths(kinds, of: content))
+        paths.formUnion(SiteRenderer.supportPaths(content.config))
         paths.formUnion(content.staticFiles)
         return paths
     }

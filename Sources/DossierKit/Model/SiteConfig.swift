@@ -1,5 +1,5 @@
 /// The report's settings, from `Content/site.yaml`.
-public struct SiteConfig: Sendable {
+public struct SiteConfig: Sendable, Equatable {
     public var title: String
     public var description: String
     /// BCP 47 language tag for `<html lang>`.

@@ -62,10 +62,41 @@ struct Sitemap {
 
     static let template = "sitemap"
 
+    /// - Parameter pagePaths: the pages of kinds listed in sitemaps (`PageKind.inSitemap`).
     static func make(_ report: Report, pagePaths: [String]) -> Sitemap? {
         guard let base = report.config.baseURL else { return nil }
-        return Sitemap(locations: pagePaths.filter { $0 != SitePaths.notFound }.map { path in
+        return Sitemap(locations: pagePaths.map { path in
             base + (path.hasSuffix("index.html") ? String(path.dropLast("index.html".count)) : path)
         })
     }
+}
+
+extension AtomFeed: TemplateModel {
+    static let shape = TemplateFieldList<AtomFeed>("AtomFeed", "The Atom feed of the latest events (`feed.mustache`).", [
+        .text("language", "The report's language.") { $0.language },
+        .text("title", "The report's title.") { $0.title },
+        .text("subtitle", "The report's description.") { $0.subtitle },
+        .text("id", "The feed's id: the base URL, or a `tag:` URI.") { $0.id },
+        .text("alternate", "The site's address.") { $0.alternate },
+        .text("selfLink", "The feed's own address.") { $0.selfLink },
+        .text("updated", "When the latest event happened, as an Atom timestamp.") { $0.updated },
+        .texts("authors", "The report's authors.") { $0.authors },
+        .list("entries", "The latest events, newest first.") { $0.entries },
+    ])
+}
+
+extension AtomFeed.Entry: TemplateModel {
+    static let shape = TemplateFieldList<AtomFeed.Entry>("FeedEntry", "An event in the feed.", [
+        .text("title", "The event's title.") { $0.title },
+        .text("id", "Its id: its page's address, or a `tag:` URI.") { $0.id },
+        .text("link", "Its page's address.") { $0.link },
+        .text("updated", "Its date, as an Atom timestamp.") { $0.updated },
+        .text("summary", "Its date in words and its summary as plain text.") { $0.summary },
+    ])
+}
+
+extension Sitemap: TemplateModel {
+    static let shape = TemplateFieldList<Sitemap>("Sitemap", "The addresses of the site's pages (`sitemap.mustache`).", [
+        .texts("locations", "The full address of each page.") { $0.locations },
+    ])
 }

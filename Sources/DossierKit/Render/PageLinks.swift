@@ -5,18 +5,39 @@ struct PageLinks {
     /// From this page to the site root: `""`, `"../"`, `"../../"` (worked out once: a page
     /// makes dozens of links).
     let root: String
+    /// The page kind whose navigation entry is current on this page (`PageKind.section`).
+    let section: String
+    /// What the page read of the report, for the preview's incremental rebuilds.
+    let reads: PageReads
     var report: Report { site.report }
     var markdown: CommonMark { site.markdown }
 
     /// The card for an event as shown on this page, shared by every page at the same depth.
+    /// What the card read is read by this page too.
     func card(_ index: Int, role: Involvement.Role? = nil, headingLevel: Int = 3) -> CardValue {
-        site.cards.card(index, links: self, role: role, headingLevel: headingLevel)
+        let card = site.cards.card(index, links: self, role: role, headingLevel: headingLevel)
+        reads.read(card.reads)
+        return card
     }
 
-    init(path: String, site: RenderContext) {
+    /// A one-line link to an event (`CardCache.link`).
+    func eventLink(_ index: Int) -> CardValue {
+        let link = site.cards.link(index, links: self)
+        reads.read(link.reads)
+        return link
+    }
+
+    init(path: String, site: RenderContext, section: String, reads: PageReads) {
         self.path = path
         self.site = site
+        self.section = section
+        self.reads = reads
         root = SitePaths.rootPrefix(from: path)
+    }
+
+    /// The same page, recording into `reads` (a cached card records its own).
+    func recording(into reads: PageReads) -> PageLinks {
+        PageLinks(path: path, site: site, section: section, reads: reads)
     }
 
     /// Relative link from this page to another file of the site (`SitePaths.relativeURL`).

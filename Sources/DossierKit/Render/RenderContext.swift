@@ -10,11 +10,15 @@ struct RenderContext: Sendable {
     let templates: TemplateSet
     let cards: CardCache
     let fragments: FragmentCache
+    /// The site's page kinds (`PageKinds.builtIn`, or more in tests).
+    let kinds: [PageKind]
 
     /// - Parameter cards: cards kept from the previous build (the preview keeps them across
     ///   rebuilds, dropping those of changed events); a new cache otherwise.
-    init(report: Report, markdown: CommonMark, templates: TemplateSet, cards: CardCache = CardCache(), fragmentReads: FragmentReads = FragmentReads()) {
+    init(report: Report, markdown: CommonMark, templates: TemplateSet, kinds: [PageKind] = PageKinds.builtIn, cards: CardCache = CardCache(),
+         fragmentReads: FragmentReads = FragmentReads()) {
         self.report = report
+        self.kinds = kinds
         self.markdown = markdown
         self.templates = templates
         self.cards = cards
@@ -107,11 +111,29 @@ final class FragmentReads: Sendable {
 final class CardValue: MustacheParent, Sendable {
     let html: TemplateText
     private let fields: @Sendable () -> TemplateObject
+    /// What the card read of the report: every page that places it reads it too.
+    let reads: [PageInput]
 
-    init(html: String, fields: @escaping @Sendable () -> TemplateObject) {
+    init(html: String, reads: Set<PageInput>, fields: @escaping @Sendable () -> TemplateObject) {
         self.html = TemplateText(html)
+        self.reads = Array(reads)
         self.fields = fields
     }
+
+    /// What templates find in a card: the card's own fields and its rendered HTML.
+    static let shape: TemplateShape = {
+        var shape = EventCard.shape.shape
+        shape.fields.insert(.init(name: "html", summary: "The card as the theme's `partials/event-card` renders it, for `{{{html}}}`.", kind: .html), at: 0)
+        return shape
+    }()
+
+    /// What templates find in a one-line event link.
+    static let linkShape = TemplateShape(name: "EventLink", summary: "A one-line link to an event (rendered by `partials/event-link`).", fields: [
+        .init(name: "html", summary: "The link as the theme's `partials/event-link` renders it, for `{{{html}}}`.", kind: .html),
+        .init(name: "title", summary: "The event's title.", kind: .text),
+        .init(name: "href", summary: "Link to the event's page.", kind: .text),
+        .init(name: "date", summary: "The event's date in words.", kind: .text),
+    ])
 
     func child(named name: String) -> Any? {
         name == "html" ? html : fields().child(named: name)
@@ -138,8 +160,10 @@ final class CardCache: Sendable {
         cached(links.report.events[index].id, Key(depth: links.root.count, headingLevel: headingLevel, role: role)) {
             // The closure keeps the card's own values, not the report: the preview keeps cards
             // across rebuilds, and each would otherwise keep the report it was made from.
-            let card = EventCard(links.report.events[index], links: links, role: role, headingLevel: headingLevel)
-            return CardValue(html: links.site.templates.renderConverted(card.templateFields, template: Self.template), fields: { card.templateFields })
+            let reads = PageReads(forgetting: links.reads.forgetting)
+            let card = EventCard(links.report.events[index], links: links.recording(into: reads), role: role, headingLevel: headingLevel)
+            return CardValue(html: links.site.templates.renderConverted(card.templateFields, template: Self.template), reads: reads.inputs,
+                             fields: { card.templateFields })
         }
     }
 
@@ -150,7 +174,7 @@ final class CardCache: Sendable {
             let event = links.report.events[index]
             let title = event.title, href = links.event(event.id), date = event.date.formatted
             let fields = { @Sendable in TemplateValue.fields(["title": title, "href": href, "date": date]) }
-            return CardValue(html: links.site.templates.renderConverted(fields(), template: "partials/event-link"), fields: fields)
+            return CardValue(html: links.site.templates.renderConverted(fields(), template: "partials/event-link"), reads: [.event(event.id)], fields: fields)
         }
     }
 
@@ -173,10 +197,13 @@ final class CardCache: Sendable {
         return copy
     }
 
-    /// Forgets the cards of these events (they changed), or every card when `eventIDs` is nil.
-    func invalidate(_ eventIDs: Set<String>?) {
+    /// Forgets the cards that read something the edit changed, or every card when `changes` is nil.
+    func invalidate(_ changes: ReportChanges?) {
         cards.withLockedValue { cards in
-            if let eventIDs { for id in eventIDs { cards[id] = nil } } else { cards = [:] }
+            guard let changes else { return cards = [:] }
+            for (event, variants) in cards where variants.values.contains(where: { $0.reads.contains(where: changes.contains) }) {
+                cards[event] = nil
+            }
         }
     }
 }

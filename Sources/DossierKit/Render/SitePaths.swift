@@ -4,8 +4,9 @@
 /// under any sub-path, and opened straight from disk (`file://`), where a link to a folder
 /// would show a directory listing instead of the page.
 public enum SitePaths {
-    /// Folders the site uses for its own pages; plain pages may not take these names.
-    public static let sectionNames: Set<String> = ["events", "actors", "topics", "timeline", "sources", "assets", "data", "feed", "404"]
+    /// Folders and names the site's own files use besides its pages (`PageKind.folder`):
+    /// plain pages may not take these ids either.
+    static let supportFolders: Set<String> = ["assets", "data", "feed"]
 
     public static let home = "index.html"
     public static let timeline = "timeline/index.html"

@@ -1,69 +1,60 @@
 import Foundation
 
-/// Renders every page of the report through the theme, in parallel, in a fixed order.
+/// Renders every page of the report through the theme, in parallel, in a fixed order: the
+/// pages of each kind (`PageKind`), kind after kind.
 struct SiteRenderer: Sendable {
     let report: Report
     let templates: TemplateSet
     let markdown: CommonMark
+    var kinds: [PageKind] = PageKinds.builtIn
     var cards = CardCache()
     /// Chrome fields the cached header and footer asked for but may not read (`FragmentCache`).
     let fragmentReads = FragmentReads()
+    /// For tests: reads to forget (`PageReads.forgetting`).
+    var forgetting: (@Sendable (PageInput) -> Bool)? = nil
 
-    /// One page to render: where it goes and how to make its HTML.
+    /// One page to render: where it goes, and how to make its HTML and what it read.
     struct PageJob: Sendable {
         var path: String
-        var render: @Sendable () -> String
+        var kind: PageKind
+        var render: @Sendable () -> (html: String, reads: Set<PageInput>)
     }
 
-    /// The pages that list every event or source: the longest of a large report.
-    static let listingPaths: Set<String> = [TimelinePage.path, SourcesPage.path]
-
-    /// Every page of the site; with `listingsOnly`, only those of `listingPaths`.
+    /// Every page of the site; with `listingsOnly`, only those of kinds that list every event.
     func pageJobs(listingsOnly: Bool = false) -> [PageJob] {
-        let report = report, templates = templates
-        let site = RenderContext(report: report, markdown: markdown, templates: templates, cards: cards, fragmentReads: fragmentReads)
-        let listings = [
-            PageJob(path: TimelinePage.path) { templates.render(TimelinePage.make(site), template: "timeline") },
-            PageJob(path: SourcesPage.path) { templates.render(SourcesPage.make(site), template: "sources") },
-        ]
-        if listingsOnly { return listings }
-        var jobs: [PageJob] = [
-            PageJob(path: HomePage.path) { templates.render(HomePage.make(site), template: "home") },
-            listings[0],
-            PageJob(path: ActorIndexPage.path) { templates.render(ActorIndexPage.make(site), template: "actors") },
-            PageJob(path: TopicIndexPage.path) { templates.render(TopicIndexPage.make(site), template: "topics") },
-            listings[1],
-            PageJob(path: NotFoundPage.path) { templates.render(NotFoundPage.make(site), template: "404") },
-        ]
-        for index in report.events.indices {
-            jobs.append(PageJob(path: EventPage.path(report.events[index])) { templates.render(EventPage.make(index, site), template: "event") })
-        }
-        for actor in report.actors {
-            jobs.append(PageJob(path: ActorPage.path(actor)) { templates.render(ActorPage.make(actor, site), template: "actor") })
-        }
-        for topic in report.topics {
-            jobs.append(PageJob(path: TopicPage.path(topic)) { templates.render(TopicPage.make(topic, site), template: "topic") })
-        }
-        for page in report.pages {
-            jobs.append(PageJob(path: PlainPage.path(page)) { templates.render(PlainPage.make(page, site), template: "page") })
+        let templates = templates, forgetting = forgetting
+        let site = RenderContext(report: report, markdown: markdown, templates: templates, kinds: kinds, cards: cards, fragmentReads: fragmentReads)
+        var jobs: [PageJob] = []
+        for kind in kinds where !listingsOnly || kind.listsEveryEvent {
+            for subject in kind.subjects(report) {
+                let path = kind.path(subject)
+                jobs.append(PageJob(path: path, kind: kind) {
+                    let links = PageLinks(path: path, site: site, section: kind.section, reads: PageReads(forgetting: forgetting))
+                    let html = templates.render(kind.view(subject, links), template: kind.template)
+                    return (html, links.reads.inputs)
+                })
+            }
         }
         return jobs
     }
 
     /// Renders every page on every core, handing each to `accept` as soon as it is made, so a
     /// large site never has to be held in memory whole.
-    static func render(_ jobs: [PageJob], accept: @Sendable (Int, String) -> Void) {
+    static func render(_ jobs: [PageJob], accept: @Sendable (Int, String, Set<PageInput>) -> Void) {
         DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
-            accept(index, jobs[index].render())
+            let (html, reads) = jobs[index].render()
+            accept(index, html, reads)
         }
     }
 
     /// Paths of the feed, data downloads and sitemap.
-    var supportPaths: [String] {
+    static func supportPaths(_ config: SiteConfig) -> [String] {
         var paths = [SitePaths.feed, SitePaths.eventsJSON, SitePaths.eventsCSV]
-        if report.config.baseURL != nil { paths.append(SitePaths.sitemap) }
+        if config.baseURL != nil { paths.append(SitePaths.sitemap) }
         return paths
     }
+
+    var supportPaths: [String] { Self.supportPaths(report.config) }
 
     /// How a build makes the data downloads.
     enum Downloads {
@@ -76,7 +67,8 @@ struct SiteRenderer: Sendable {
     }
 
     /// Feed, data downloads and sitemap.
-    func supportFiles(pagePaths: [String], downloads: Downloads = .made) -> [OutputFile] {
+    /// - Parameter sitemapPaths: the pages of kinds listed in the sitemap.
+    func supportFiles(sitemapPaths: [String], downloads: Downloads = .made) -> [OutputFile] {
         let report = report, markdown = markdown
         var files = [OutputFile(path: SitePaths.feed, text: templates.render(AtomFeed.make(report, markdown: markdown), template: AtomFeed.template))]
         let makers: [@Sendable () -> OutputFile] = [{ DataExport.json(report) }, { DataExport.csv(report) }]
@@ -92,7 +84,7 @@ struct SiteRenderer: Sendable {
         case .unchanged:
             break
         }
-        if let sitemap = Sitemap.make(report, pagePaths: pagePaths) {
+        if let sitemap = Sitemap.make(report, pagePaths: sitemapPaths) {
             files.append(OutputFile(path: SitePaths.sitemap, text: templates.render(sitemap, template: Sitemap.template)))
         }
         return files

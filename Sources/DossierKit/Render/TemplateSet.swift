@@ -87,8 +87,8 @@ public struct TemplateSet: Sendable {
     }
 
     /// Renders a page; a missing template was already reported by `load`.
-    func render(_ view: Any, template: String) -> String {
-        renderConverted(TemplateValue.convert(view) ?? [:], template: template)
+    func render(_ view: any TemplateConvertible, template: String) -> String {
+        renderConverted(view.templateFields, template: template)
     }
 
     /// Renders a value already converted by `TemplateValue`.

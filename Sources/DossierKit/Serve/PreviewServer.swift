@@ -45,6 +45,10 @@ public final class PreviewServer: Sendable {
     let previousReport = Locked<Report?>(nil)
     /// The templates of the last good build, used again while only event files change.
     let theme = Locked<TemplateSet?>(nil)
+    /// What each page of the last good build read (`PageReads`), to know what an edit touches.
+    let pageReads = Locked<[String: [PageInput]]>([:])
+    /// For tests: reads to forget (`PageReads.forgetting`).
+    let forgetting: (@Sendable (PageInput) -> Bool)?
     /// Files changed since the last good build (by builds that failed).
     let unsettled = Locked<[String]>([])
     let cards = CardCache()
@@ -54,7 +58,12 @@ public final class PreviewServer: Sendable {
     let instance = String(UUID().uuidString.prefix(8)).lowercased()
     let say: @Sendable (String) -> Void
 
-    public init(build: BuildOptions, serve: ServeOptions, say: @escaping @Sendable (String) -> Void = { print($0) }) {
+    public convenience init(build: BuildOptions, serve: ServeOptions, say: @escaping @Sendable (String) -> Void = { print($0) }) {
+        self.init(build: build, serve: serve, forgetting: nil, say: say)
+    }
+
+    init(build: BuildOptions, serve: ServeOptions, forgetting: (@Sendable (PageInput) -> Bool)?, say: @escaping @Sendable (String) -> Void = { print($0) }) {
+        self.forgetting = forgetting
         self.build = build
         self.serve = serve
         self.say = say
@@ -85,7 +94,8 @@ public final class PreviewServer: Sendable {
         // build (say a template error) an edit of events alone must not reuse what it replaced.
         let sinceLastGood = changed.map { unsettled.get() + $0 }
         let onlyEvents = sinceLastGood.map { !$0.isEmpty && $0.allSatisfy { URL(fileURLWithPath: $0).standardizedFileURL.path.hasPrefix(eventsFolder) } } ?? false
-        let incremental = SiteBuilder.Incremental(previous: previousReport.get(), cards: cards, onlyEventsChanged: onlyEvents, templates: theme.get())
+        let incremental = SiteBuilder.Incremental(previous: previousReport.get(), cards: cards, onlyEventsChanged: onlyEvents, templates: theme.get(),
+                                                  reads: pageReads.get(), forgetting: forgetting)
         let renderedPaths = Locked<SiteBuilder.Rendered?>(nil)
         let usedTemplates = Locked<TemplateSet?>(nil)
         var builder = SiteBuilder(options: build)
@@ -108,6 +118,7 @@ public final class PreviewServer: Sendable {
         }
         let changed = changedSet.sorted()
         previousReport.set(result.report)
+        pageReads.set(result.reads)
         theme.set(usedTemplates.get())
         unsettled.set([])
         let recovered = failure.get() != nil

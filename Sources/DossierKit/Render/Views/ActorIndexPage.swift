@@ -18,20 +18,50 @@ struct ActorIndexPage {
     var groups: [Group]
     var count: Int
 
-    static let path = SitePaths.actors
+    static let kind = PageKind(
+        name: "actors", folder: "actors", navigationLabel: "Actors", fields: shape.shape,
+        path: { _ in SitePaths.actors }, view: { _, links in make(links) }
+    )
 
-    static func make(_ site: RenderContext) -> PageView<ActorIndexPage> {
-        let report = site.report
-        let links = PageLinks(path: path, site: site)
+    static func make(_ links: PageLinks) -> PageView<ActorIndexPage> {
+        let report = links.report
+        links.reads.read(.everyActor)
         let groups = Actor.Kind.allCases.compactMap { kind -> Group? in
             let rows = report.actors.filter { $0.kind == kind }.map { actor in
-                Row(name: actor.name, href: links.actor(actor.id), description: actor.description, status: actor.status,
+                links.reads.read(.actorEvents(actor.id))
+                return Row(name: actor.name, href: links.actor(actor.id), description: actor.description, status: actor.status,
                     eventCount: report.involvements[actor.id]?.count ?? 0, eventsText: Counted.text(report.involvements[actor.id]?.count ?? 0, "event"))
             }
             return rows.isEmpty ? nil : Group(label: kind.plural, anchor: kind.rawValue, actors: rows)
         }
         let chrome = Chrome(links: links, title: "Actors", description: "The people, groups, states and forces in \(report.config.title).",
-                            section: .actors, breadcrumbs: [.init(label: "Actors")])
+                            breadcrumbs: [.init(label: "Actors")])
         return PageView(chrome: chrome, content: ActorIndexPage(groups: groups, count: report.actors.count))
     }
+}
+
+extension ActorIndexPage: TemplateModel {
+    static let shape = TemplateFieldList<ActorIndexPage>("ActorIndexPage", "All actors, grouped by kind (`actors.mustache`, as `content.*`).", [
+        .list("groups", "One group per kind of actor.") { $0.groups },
+        .number("count", "How many actors there are.") { $0.count },
+    ])
+}
+
+extension ActorIndexPage.Group: TemplateModel {
+    static let shape = TemplateFieldList<ActorIndexPage.Group>("ActorGroup", "The actors of one kind.", [
+        .text("label", "The kind, in the plural, e.g. \"Armed groups\".") { $0.label },
+        .text("anchor", "Its anchor on the page.") { $0.anchor },
+        .list("actors", "The actors, by name.") { $0.actors },
+    ])
+}
+
+extension ActorIndexPage.Row: TemplateModel {
+    static let shape = TemplateFieldList<ActorIndexPage.Row>("ActorRow", "An actor in the list of actors.", [
+        .text("name", "The actor's name.") { $0.name },
+        .text("href", "Link to its page.") { $0.href },
+        .text("description", "Its one-line description.") { $0.description },
+        .text("status", "Its status, e.g. \"killed January 2020\".") { $0.status },
+        .number("eventCount", "How many events it takes part in.") { $0.eventCount },
+        .text("eventsText", "The count in words.") { $0.eventsText },
+    ])
 }

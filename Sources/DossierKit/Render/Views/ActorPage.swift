@@ -32,11 +32,15 @@ struct ActorPage {
     var eventCount: Int
     var topics: [TopicLink]
 
-    static func path(_ actor: Actor) -> String { SitePaths.actor(actor.id) }
+    static let kind = PageKind(
+        name: "actor", folder: "actors", section: ActorIndexPage.kind.name, fields: shape.shape,
+        subjects: { $0.actors.map(\.id) }, path: SitePaths.actor,
+        view: { id, links in make(links.report.actor(id)!, links) }
+    )
 
-    static func make(_ actor: Actor, _ site: RenderContext) -> PageView<ActorPage> {
-        let report = site.report
-        let links = PageLinks(path: path(actor), site: site)
+    static func make(_ actor: Actor, _ links: PageLinks) -> PageView<ActorPage> {
+        let report = links.report
+        links.reads.read([.actor(actor.id), .actorEvents(actor.id), .affiliationsTo(actor.id), .actorTopics(actor.id)])
         let period = { (affiliation: Affiliation) -> String? in
             switch (affiliation.since, affiliation.until) {
             case (nil, nil): return nil
@@ -46,10 +50,12 @@ struct ActorPage {
             }
         }
         let outgoing = actor.affiliations.compactMap { affiliation in
-            report.actor(affiliation.actorID).map { Relation(text: affiliation.relation, name: $0.name, href: links.actor($0.id), period: period(affiliation)) }
+            links.reads.read(.actor(affiliation.actorID))
+            return report.actor(affiliation.actorID).map { Relation(text: affiliation.relation, name: $0.name, href: links.actor($0.id), period: period(affiliation)) }
         }
         let incoming = (report.incomingAffiliations[actor.id] ?? []).compactMap { entry in
-            report.actor(entry.from).map { Relation(text: entry.affiliation.relation, name: $0.name, href: links.actor($0.id), period: period(entry.affiliation), subject: actor.name) }
+            links.reads.read(.actor(entry.from))
+            return report.actor(entry.from).map { Relation(text: entry.affiliation.relation, name: $0.name, href: links.actor($0.id), period: period(entry.affiliation), subject: actor.name) }
         }
         let involvements = report.involvements[actor.id] ?? []
         let roles = Involvement.Role.allCases.compactMap { role -> RoleGroup? in
@@ -63,13 +69,56 @@ struct ActorPage {
             aliases: actor.aliases.isEmpty ? nil : actor.aliases.joined(separator: ", "),
             country: actor.country, status: actor.status, profileHTML: links.html(actor.profile),
             affiliations: outgoing, affiliatedFrom: incoming, roles: roles, eventCount: involvements.count,
-            topics: (report.actorTopics[actor.id] ?? []).compactMap { id in report.topic(id).map { TopicLink(title: $0.title, href: links.topic($0.id)) } }
+            topics: (report.actorTopics[actor.id] ?? []).compactMap { id in
+                links.reads.read(.topic(id))
+                return report.topic(id).map { TopicLink(title: $0.title, href: links.topic($0.id)) } }
         )
         let description = actor.description.map { "\(actor.name): \($0)." } ?? "\(actor.name) in \(report.config.title)."
         let chrome = Chrome(
-            links: links, title: actor.name, description: description, section: .actors,
+            links: links, title: actor.name, description: description,
             breadcrumbs: [.init(label: "Actors", href: links.to(SitePaths.actors)), .init(label: actor.name)], ogType: "profile"
         )
         return PageView(chrome: chrome, content: content)
     }
+}
+
+extension ActorPage: TemplateModel {
+    static let shape = TemplateFieldList<ActorPage>("ActorPage", "One actor (`actor.mustache`, as `content.*`).", [
+        .text("name", "The actor's name.") { $0.name },
+        .text("kind", "Its kind, e.g. \"Armed group\".") { $0.kind },
+        .text("description", "Its one-line description.") { $0.description },
+        .text("aliases", "Other names, comma-separated.") { $0.aliases },
+        .text("country", "Its country.") { $0.country },
+        .text("status", "Its status.") { $0.status },
+        .html("profileHTML", "Its profile, as HTML.") { $0.profileHTML },
+        .list("affiliations", "Its affiliations with other actors.") { $0.affiliations },
+        .list("affiliatedFrom", "Other actors' affiliations with it.") { $0.affiliatedFrom },
+        .list("roles", "Its events, grouped by its role in them.") { $0.roles },
+        .number("eventCount", "How many events it takes part in.") { $0.eventCount },
+        .list("topics", "The topics it appears in.") { $0.topics },
+    ])
+}
+
+extension ActorPage.Relation: TemplateModel {
+    static let shape = TemplateFieldList<ActorPage.Relation>("Relation", "An affiliation between two actors.", [
+        .text("text", "The relation, e.g. \"commander of\".") { $0.text },
+        .text("name", "The other actor's name.") { $0.name },
+        .text("href", "Link to the other actor's page.") { $0.href },
+        .text("period", "When, e.g. \"since 2020\".") { $0.period },
+        .text("subject", "On links from other actors: this actor's name.") { $0.subject },
+    ])
+}
+
+extension ActorPage.RoleGroup: TemplateModel {
+    static let shape = TemplateFieldList<ActorPage.RoleGroup>("ActorRoleGroup", "An actor's events in one role.", [
+        .text("role", "The role, in words.") { $0.role },
+        .cards("events", "The events' cards.") { $0.events },
+    ])
+}
+
+extension ActorPage.TopicLink: TemplateModel {
+    static let shape = TemplateFieldList<ActorPage.TopicLink>("ActorTopicLink", "A link to a topic.", [
+        .text("title", "The topic's title.") { $0.title },
+        .text("href", "Link to the topic's page.") { $0.href },
+    ])
 }

@@ -39,18 +39,17 @@ struct Chrome {
     var header = ""
     var footer = ""
 
-    /// Sections in the main navigation, with the one this page belongs to marked current.
-    enum Section: String {
-        case home, timeline, actors, topics, sources, page
-    }
-
-    init(links: PageLinks, title: String, description: String, section: Section, breadcrumbs: [Crumb] = [], ogType: String = "website") {
+    /// The navigation entry marked current is that of the page's kind (`PageKind.section`);
+    /// the home page's title is the site's alone.
+    init(links: PageLinks, title: String, description: String, breadcrumbs: [Crumb] = [], ogType: String = "website") {
+        let section = links.section
+        links.reads.read([.config, .everyPage])
         let config = links.report.config
         siteTitle = config.title
         siteDescription = config.description
         language = config.language
         pageTitle = title
-        documentTitle = section == .home ? config.title : "\(title) — \(config.title)"
+        documentTitle = links.path == SitePaths.home ? config.title : "\(title) — \(config.title)"
         self.description = description.isEmpty ? config.description : description
         canonical = links.canonicalURL
         self.ogType = ogType
@@ -61,20 +60,16 @@ struct Chrome {
         feedHref = links.to(SitePaths.feed)
         eventsJSONHref = links.to(SitePaths.eventsJSON)
         eventsCSVHref = links.to(SitePaths.eventsCSV)
-        nav = [
-            Link(label: "Home", href: links.to(SitePaths.home), current: section == .home),
-            Link(label: "Timeline", href: links.to(SitePaths.timeline), current: section == .timeline),
-            Link(label: "Actors", href: links.to(SitePaths.actors), current: section == .actors),
-            Link(label: "Topics", href: links.to(SitePaths.topics), current: section == .topics),
-            Link(label: "Sources", href: links.to(SitePaths.sources), current: section == .sources),
-        ]
+        nav = links.site.kinds.compactMap { kind in
+            kind.navigationLabel.map { Link(label: $0, href: links.to(kind.path("")), current: kind.name == section) }
+        }
         self.breadcrumbs = breadcrumbs.isEmpty ? [] : [Crumb(label: "Home", href: links.to(SitePaths.home))] + breadcrumbs
         footerPages = links.report.pages.map { page in
             Link(label: page.title, href: links.to(SitePaths.page(page.id)), current: links.path == SitePaths.page(page.id))
         }
         authors = config.authors.joined(separator: ", ")
         license = config.license
-        header = links.site.fragments.render("partials/header", chrome: self, variant: "\(root)|\(section.rawValue)", allowed: Self.headerFields)
+        header = links.site.fragments.render("partials/header", chrome: self, variant: "\(root)|\(section)", allowed: Self.headerFields)
         footer = links.site.fragments.render("partials/footer", chrome: self, variant: "\(root)|\(footerPages.first { $0.current }?.href ?? "")", allowed: Self.footerFields)
     }
 
@@ -92,7 +87,54 @@ struct Chrome {
 }
 
 /// The object a page template renders: the layout's `chrome` and the page's own `content`.
-struct PageView<Content> {
+struct PageView<Content: TemplateModel>: TemplateConvertible {
     var chrome: Chrome
     var content: Content
+
+    var templateFields: TemplateObject {
+        TemplateObject(["chrome": chrome.templateFields, "content": content.templateFields])
+    }
+}
+
+extension Chrome: TemplateModel {
+    static let shape = TemplateFieldList<Chrome>("Chrome", "What every page's layout shows: `<head>` metadata, navigation, breadcrumbs, footer. Read as `chrome.*` on every page.", [
+        .text("siteTitle", "The report's title (`title` in site.yaml).") { $0.siteTitle },
+        .text("siteDescription", "The report's description.") { $0.siteDescription },
+        .text("language", "The report's language, a BCP 47 tag for `<html lang>`.") { $0.language },
+        .text("documentTitle", "The `<title>`: \"Page — Site\", or the site title alone on the home page.") { $0.documentTitle },
+        .text("pageTitle", "The page's own title.") { $0.pageTitle },
+        .text("description", "The page's description (the site's when it has none).") { $0.description },
+        .text("canonical", "The page's full address, when `base_url` is set.") { $0.canonical },
+        .text("ogType", "The Open Graph type: website, article or profile.") { $0.ogType },
+        .text("root", "From this page to the site root: \"\", \"../\", \"../../\".") { $0.root },
+        .text("homeHref", "Link to the home page.") { $0.homeHref },
+        .text("stylesheet", "Link to the theme's stylesheet.") { $0.stylesheet },
+        .text("script", "Link to the theme's script.") { $0.script },
+        .text("feedHref", "Link to the Atom feed.") { $0.feedHref },
+        .text("eventsJSONHref", "Link to the events as JSON.") { $0.eventsJSONHref },
+        .text("eventsCSVHref", "Link to the events as CSV.") { $0.eventsCSVHref },
+        .list("nav", "The main navigation, one entry per page kind that has one.") { $0.nav },
+        .list("breadcrumbs", "Home, then the page's parents, then the page (empty on the home page).") { $0.breadcrumbs },
+        .list("footerPages", "Links to the plain pages (`Content/pages/`).") { $0.footerPages },
+        .text("authors", "The report's authors, comma-separated.") { $0.authors },
+        .text("license", "The report's licence.") { $0.license },
+        .text("baseHref", "On the 404 page only: the base URL, for `<base href>`.") { $0.baseHref },
+        .html("header", "The theme's `partials/header`, rendered once per depth and section.") { $0.header },
+        .html("footer", "The theme's `partials/footer`, rendered once per depth and current footer page.") { $0.footer },
+    ])
+}
+
+extension Chrome.Link: TemplateModel {
+    static let shape = TemplateFieldList<Chrome.Link>("Link", "A link in the navigation or footer.", [
+        .text("label", "The link's words.") { $0.label },
+        .text("href", "The link, relative to the page.") { $0.href },
+        .flag("current", "Whether it leads to this page (or its section).") { $0.current },
+    ])
+}
+
+extension Chrome.Crumb: TemplateModel {
+    static let shape = TemplateFieldList<Chrome.Crumb>("Crumb", "One step of the breadcrumbs.", [
+        .text("label", "The step's words.") { $0.label },
+        .text("href", "Its link; absent for the page itself.") { $0.href },
+    ])
 }

@@ -59,16 +59,20 @@ struct EventPage {
     var tags: [String]
     var citation: String
 
-    static func path(_ event: Event) -> String { SitePaths.event(event.id) }
+    static let kind = PageKind(
+        name: "event", folder: "events", section: TimelinePage.kind.name, fields: shape.shape,
+        subjects: { $0.events.map(\.id) }, path: SitePaths.event,
+        view: { id, links in make(links.report.eventIndex[id] ?? 0, links) }
+    )
 
-    static func make(_ index: Int, _ site: RenderContext) -> PageView<EventPage> {
-        let report = site.report, markdown = site.markdown
+    static func make(_ index: Int, _ links: PageLinks) -> PageView<EventPage> {
+        let report = links.report, markdown = links.markdown
         let event = report.events[index]
-        let links = PageLinks(path: path(event), site: site)
         let card = EventCard(event, links: links)
         let roles = Involvement.Role.allCases.compactMap { role -> RoleGroup? in
             let actors = event.actors.filter { $0.role == role }.compactMap { involvement in
-                report.actor(involvement.actorID).map { EventCard.ActorLink(name: $0.name, href: links.actor($0.id), role: role.label) }
+                links.reads.read(.actor(involvement.actorID))
+                return report.actor(involvement.actorID).map { EventCard.ActorLink(name: $0.name, href: links.actor($0.id), role: role.label) }
             }
             return actors.isEmpty ? nil : RoleGroup(role: role.label, actors: actors)
         }
@@ -77,7 +81,11 @@ struct EventPage {
             coordinates = String(format: "%.4f, %.4f", latitude, longitude)
             mapHref = String(format: "https://www.openstreetmap.org/?mlat=%.5f&mlon=%.5f#map=10/%.5f/%.5f", latitude, longitude, latitude, longitude)
         }
-        let neighbour = { (other: Event) in Neighbour(title: other.title, href: links.event(other.id), date: other.date.formatted) }
+        let neighbour = { (other: Event) -> Neighbour in
+            links.reads.read(.event(other.id))
+            return Neighbour(title: other.title, href: links.event(other.id), date: other.date.formatted)
+        }
+        links.reads.read([.neighbours(event.id), .eventTopics(event.id)])
         let citedURL = links.canonicalURL.map { " \($0)" } ?? ""
         let content = EventPage(
             card: card,
@@ -87,8 +95,10 @@ struct EventPage {
             mapHref: mapHref,
             confidenceDescription: report.config.confidence(event.confidence)?.description ?? "",
             sources: event.sources.map(SourceView.init),
-            topics: (report.eventTopics[index] ?? []).compactMap { id in report.topic(id).map { TopicLink(title: $0.title, href: links.topic($0.id)) } },
-            related: relatedEvents(index, report).map { other in
+            topics: (report.eventTopics[index] ?? []).compactMap { id in
+                links.reads.read(.topic(id))
+                return report.topic(id).map { TopicLink(title: $0.title, href: links.topic($0.id)) } },
+            related: relatedEvents(index, report, reads: links.reads).map { other in
                 let event = report.events[other], type = report.config.eventType(report.events[other].type)
                 return Neighbour(title: event.title, href: links.event(event.id), date: event.date.formatted,
                                  typeLabel: type?.label ?? event.type, typeColour: type?.colour ?? "#5b6770")
@@ -100,36 +110,95 @@ struct EventPage {
         )
         let plainSummary = event.summary.map { markdown.plainText($0.text) } ?? ""
         let chrome = Chrome(
-            links: links, title: event.title, description: plainSummary, section: .timeline,
+            links: links, title: event.title, description: plainSummary,
             breadcrumbs: [.init(label: "Timeline", href: links.to(SitePaths.timeline)), .init(label: event.title)],
             ogType: "article"
         )
         return PageView(chrome: chrome, content: content)
     }
 
-    /// Up to five events sharing an actor (other than a passing mention) or a topic, nearest in time first.
+    /// Up to five events sharing an actor (other than a passing mention) or a topic, nearest in
+    /// time first (in days between their dates; events equally far in the order of the timeline).
     ///
     /// Each actor's and topic's events are in chronological order, so only the five nearest on
-    /// either side of this event can be among the nearest overall: a busy actor with thousands of
-    /// events costs a binary search, not a scan.
+    /// either side of this event can be among the nearest overall (`Report.neighbourhood`): a
+    /// busy actor with thousands of events costs a binary search, not a scan. What the choice
+    /// reads is recorded: those stretches of the lists, and the candidates (their dates decide).
     static let relatedLimit = 5
 
-    static func relatedEvents(_ index: Int, _ report: Report) -> [Int] {
-        let limit = relatedLimit
+    static func relatedEvents(_ index: Int, _ report: Report, reads: PageReads) -> [Int] {
+        let event = report.events[index]
         var candidates = Set<Int>()
-        func nearest(in sorted: [Int]) {
-            var low = 0, high = sorted.count
-            while low < high {
-                let middle = (low + high) / 2
-                if sorted[middle] < index { low = middle + 1 } else { high = middle }
-            }
-            for position in max(0, low - limit)..<min(sorted.count, low + limit + 1) { candidates.insert(sorted[position]) }
+        for involvement in event.actors where involvement.role != .mentioned {
+            reads.read(.actorNeighbourhood(actor: involvement.actorID, event: event.id))
+            candidates.formUnion(report.neighbourhood(of: index, in: report.significantEvents[involvement.actorID] ?? []))
         }
-        for involvement in report.events[index].actors where involvement.role != .mentioned {
-            nearest(in: report.significantEvents[involvement.actorID] ?? [])
+        for topic in report.eventTopics[index] ?? [] {
+            reads.read(.topicNeighbourhood(topic: topic, event: event.id))
+            candidates.formUnion(report.neighbourhood(of: index, in: report.topicEvents[topic] ?? []))
         }
-        for topic in report.eventTopics[index] ?? [] { nearest(in: report.topicEvents[topic] ?? []) }
         candidates.remove(index)
-        return candidates.sorted { (abs($0 - index), $0) < (abs($1 - index), $1) }.prefix(limit).sorted()
+        let day = event.date.dayNumber
+        var ranked: [(distance: Int, index: Int)] = []
+        for candidate in candidates {
+            reads.read(.event(report.events[candidate].id))
+            ranked.append((abs(report.events[candidate].date.dayNumber - day), candidate))
+        }
+        return ranked.sorted { ($0.distance, $0.index) < ($1.distance, $1.index) }.prefix(relatedLimit).map(\.index).sorted()
     }
+}
+
+extension EventPage: TemplateModel {
+    static let shape = TemplateFieldList<EventPage>("EventPage", "One event in full (`event.mustache`, as `content.*`).", [
+        .object("card", "The event as lists show it: title, date, type, place, actors, summary.") { $0.card },
+        .html("bodyHTML", "The event's text, as HTML.") { $0.bodyHTML },
+        .list("roles", "The event's actors grouped by role.") { $0.roles },
+        .text("coordinates", "Latitude and longitude, when given.") { $0.coordinates },
+        .text("mapHref", "A link to the place on OpenStreetMap, when coordinates are given.") { $0.mapHref },
+        .text("confidenceDescription", "What the event's confidence grade means.") { $0.confidenceDescription },
+        .list("sources", "The sources cited for the event.") { $0.sources },
+        .list("topics", "The topics the event belongs to.") { $0.topics },
+        .list("related", "Up to five events sharing an actor or a topic, nearest in time.") { $0.related },
+        .object("previous", "The event before it in the timeline.") { $0.previous },
+        .object("next", "The event after it in the timeline.") { $0.next },
+        .texts("tags", "The event's tags.") { $0.tags },
+        .text("citation", "A citation of the event's page.") { $0.citation },
+    ])
+}
+
+extension EventPage.RoleGroup: TemplateModel {
+    static let shape = TemplateFieldList<EventPage.RoleGroup>("RoleGroup", "The actors of an event in one role.", [
+        .text("role", "The role, in words.") { $0.role },
+        .list("actors", "The actors in that role.") { $0.actors },
+    ])
+}
+
+extension EventPage.SourceView: TemplateModel {
+    static let shape = TemplateFieldList<EventPage.SourceView>("SourceView", "A cited source.", [
+        .text("publisher", "Who published it.") { $0.publisher },
+        .text("url", "Its address.") { $0.url },
+        .text("linkText", "The link's words: its title, \"cited via …\", or the address's host.") { $0.linkText },
+        .flag("isTitle", "Whether the link's words are the source's title.") { $0.isTitle },
+        .text("author", "Its author.") { $0.author },
+        .text("date", "Its date, in words.") { $0.date },
+        .text("quote", "The passage quoted from it.") { $0.quote },
+        .text("viaNote", "\"cited via …\" when the link's words are the title.") { $0.viaNote },
+    ])
+}
+
+extension EventPage.Neighbour: TemplateModel {
+    static let shape = TemplateFieldList<EventPage.Neighbour>("Neighbour", "Another event, in brief.", [
+        .text("title", "Its title.") { $0.title },
+        .text("href", "Link to its page.") { $0.href },
+        .text("date", "Its date, in words.") { $0.date },
+        .text("typeLabel", "Its type's label (related events only).") { $0.typeLabel },
+        .text("typeColour", "Its type's colour (related events only).") { $0.typeColour },
+    ])
+}
+
+extension EventPage.TopicLink: TemplateModel {
+    static let shape = TemplateFieldList<EventPage.TopicLink>("TopicLink", "A link to a topic.", [
+        .text("title", "The topic's title.") { $0.title },
+        .text("href", "Link to the topic's page.") { $0.href },
+    ])
 }

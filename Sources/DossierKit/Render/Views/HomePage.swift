@@ -23,11 +23,14 @@ struct HomePage {
     var sourcesHref: String
     var period: String?
 
-    static let path = SitePaths.home
+    static let kind = PageKind(
+        name: "home", navigationLabel: "Home", listsEveryEvent: true, fields: shape.shape,
+        path: { _ in SitePaths.home }, view: { _, links in make(links) }
+    )
 
-    static func make(_ site: RenderContext) -> PageView<HomePage> {
-        let report = site.report
-        let links = PageLinks(path: path, site: site)
+    static func make(_ links: PageLinks) -> PageView<HomePage> {
+        let report = links.report
+        links.reads.read([.everyEvent, .everyActor, .everyTopic, .sources])
         let events = report.events
         // Figures are bounded when loaded; the sum saturates all the same, so no input can trap it.
         let killedMinimum = events.lazy.flatMap(\.casualties).filter { $0.kind == .killed }.compactMap { $0.minimum ?? $0.maximum }
@@ -49,13 +52,45 @@ struct HomePage {
             figures: figures,
             latest: events.indices.suffix(report.config.homeLatestCount).reversed().map { links.card($0) },
             topics: report.topics.map { topic in
-                TopicEntry(title: topic.title, href: links.topic(topic.id), summary: topic.summary ?? "", eventCount: report.topicEvents[topic.id]?.count ?? 0, eventsText: Counted.text(report.topicEvents[topic.id]?.count ?? 0, "event"))
+                links.reads.read(.topicEvents(topic.id))
+                return TopicEntry(title: topic.title, href: links.topic(topic.id), summary: topic.summary ?? "", eventCount: report.topicEvents[topic.id]?.count ?? 0, eventsText: Counted.text(report.topicEvents[topic.id]?.count ?? 0, "event"))
             },
             timelineHref: links.to(SitePaths.timeline),
             actorsHref: links.to(SitePaths.actors),
             sourcesHref: links.to(SitePaths.sources),
             period: report.dateSpan(of: events.indices)
         )
-        return PageView(chrome: Chrome(links: links, title: report.config.title, description: report.config.description, section: .home), content: content)
+        return PageView(chrome: Chrome(links: links, title: report.config.title, description: report.config.description), content: content)
     }
+}
+
+extension HomePage: TemplateModel {
+    static let shape = TemplateFieldList<HomePage>("HomePage", "The front page (`home.mustache`, as `content.*`).", [
+        .text("title", "The report's title.") { $0.title },
+        .text("lede", "The report's description.") { $0.lede },
+        .list("figures", "Key figures: events, actors, sources, people killed.") { $0.figures },
+        .cards("latest", "The latest events' cards, newest first (`home_latest` in site.yaml).") { $0.latest },
+        .list("topics", "The topics.") { $0.topics },
+        .text("timelineHref", "Link to the timeline.") { $0.timelineHref },
+        .text("actorsHref", "Link to the actors.") { $0.actorsHref },
+        .text("sourcesHref", "Link to the sources.") { $0.sourcesHref },
+        .text("period", "The span of the report's dates, e.g. \"2014 – 18 February 2024\".") { $0.period },
+    ])
+}
+
+extension HomePage.Figure: TemplateModel {
+    static let shape = TemplateFieldList<HomePage.Figure>("Figure", "A key figure.", [
+        .text("value", "The number.") { $0.value },
+        .text("label", "What it counts.") { $0.label },
+    ])
+}
+
+extension HomePage.TopicEntry: TemplateModel {
+    static let shape = TemplateFieldList<HomePage.TopicEntry>("TopicEntry", "A topic in a list of topics.", [
+        .text("title", "The topic's title.") { $0.title },
+        .text("href", "Link to the topic's page.") { $0.href },
+        .text("summary", "The topic's summary.") { $0.summary },
+        .number("eventCount", "How many events it holds.") { $0.eventCount },
+        .text("eventsText", "The count in words, e.g. \"6 events\".") { $0.eventsText },
+    ])
 }

@@ -2,16 +2,24 @@
 struct NotFoundPage {
     var timelineHref: String
 
-    static let path = SitePaths.notFound
+    static let kind = PageKind(
+        name: "404", folder: "404", section: "", inSitemap: false, fields: shape.shape,
+        path: { _ in SitePaths.notFound }, view: { _, links in make(links) }
+    )
 
-    static func make(_ site: RenderContext) -> PageView<NotFoundPage> {
-        let report = site.report
-        let links = PageLinks(path: path, site: site)
-        var chrome = Chrome(links: links, title: "Page not found", description: "This page does not exist.", section: .page)
+    static func make(_ links: PageLinks) -> PageView<NotFoundPage> {
+        let report = links.report
+        var chrome = Chrome(links: links, title: "Page not found", description: "This page does not exist.")
         // A host serves this page at whatever address was missing, so relative links would
         // point to the wrong place; with a known base URL, anchor them with <base>.
         chrome.baseHref = report.config.baseURL
         chrome.canonical = nil
         return PageView(chrome: chrome, content: NotFoundPage(timelineHref: links.to(SitePaths.timeline)))
     }
+}
+
+extension NotFoundPage: TemplateModel {
+    static let shape = TemplateFieldList<NotFoundPage>("NotFoundPage", "The page hosts show for a missing address (`404.mustache`, as `content.*`).", [
+        .text("timelineHref", "Link to the timeline.") { $0.timelineHref },
+    ])
 }

@@ -3,11 +3,22 @@ struct PlainPage {
     var title: String
     var bodyHTML: String
 
-    static func path(_ page: Page) -> String { SitePaths.page(page.id) }
+    static let kind = PageKind(
+        name: "page", section: "", fields: shape.shape,
+        subjects: { $0.pages.map(\.id) }, path: SitePaths.page,
+        view: { id, links in make(links.report.page(id)!, links) }
+    )
 
-    static func make(_ page: Page, _ site: RenderContext) -> PageView<PlainPage> {
-        let links = PageLinks(path: path(page), site: site)
-        let chrome = Chrome(links: links, title: page.title, description: page.description ?? "", section: .page, breadcrumbs: [.init(label: page.title)])
+    static func make(_ page: Page, _ links: PageLinks) -> PageView<PlainPage> {
+        links.reads.read(.page(page.id))
+        let chrome = Chrome(links: links, title: page.title, description: page.description ?? "", breadcrumbs: [.init(label: page.title)])
         return PageView(chrome: chrome, content: PlainPage(title: page.title, bodyHTML: links.html(page.body)))
     }
+}
+
+extension PlainPage: TemplateModel {
+    static let shape = TemplateFieldList<PlainPage>("PlainPage", "A page from `Content/pages/` (`page.mustache`, as `content.*`).", [
+        .text("title", "The page's title.") { $0.title },
+        .html("bodyHTML", "Its text, as HTML.") { $0.bodyHTML },
+    ])
 }

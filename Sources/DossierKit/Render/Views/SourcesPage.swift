@@ -12,22 +12,43 @@ struct SourcesPage {
     var eventsJSONHref: String
     var eventsCSVHref: String
 
-    static let path = SitePaths.sources
+    static let kind = PageKind(
+        name: "sources", folder: "sources", navigationLabel: "Sources", listsEveryEvent: true, fields: shape.shape,
+        path: { _ in SitePaths.sources }, view: { _, links in make(links) }
+    )
 
-    static func make(_ site: RenderContext) -> PageView<SourcesPage> {
-        let report = site.report
-        let links = PageLinks(path: path, site: site)
+    static func make(_ links: PageLinks) -> PageView<SourcesPage> {
+        let report = links.report
+        links.reads.read([.sources, .everyEvent])
         let rows = report.sources.map { cited in
             Row(
                 source: EventPage.SourceView(cited.source),
-                events: cited.eventIndexes.map { site.cards.link($0, links: links) },
+                events: cited.eventIndexes.map { links.eventLink($0) },
                 count: cited.eventIndexes.count,
                 citedByText: "Cited by \(Counted.text(cited.eventIndexes.count, "event"))"
             )
         }
         let chrome = Chrome(links: links, title: "Sources", description: "Every source cited in \(report.config.title), with the events that rely on it.",
-                            section: .sources, breadcrumbs: [.init(label: "Sources")])
+                            breadcrumbs: [.init(label: "Sources")])
         let content = SourcesPage(sources: rows, count: rows.count, eventsJSONHref: links.to(SitePaths.eventsJSON), eventsCSVHref: links.to(SitePaths.eventsCSV))
         return PageView(chrome: chrome, content: content)
     }
+}
+
+extension SourcesPage: TemplateModel {
+    static let shape = TemplateFieldList<SourcesPage>("SourcesPage", "Every cited source once (`sources.mustache`, as `content.*`).", [
+        .list("sources", "The sources, by publisher, with the events citing each.") { $0.sources },
+        .number("count", "How many sources there are.") { $0.count },
+        .text("eventsJSONHref", "Link to the events as JSON.") { $0.eventsJSONHref },
+        .text("eventsCSVHref", "Link to the events as CSV.") { $0.eventsCSVHref },
+    ])
+}
+
+extension SourcesPage.Row: TemplateModel {
+    static let shape = TemplateFieldList<SourcesPage.Row>("SourceRow", "A source and the events citing it.", [
+        .object("source", "The source.") { $0.source },
+        .eventLinks("events", "One-line links to the events citing it.") { $0.events },
+        .number("count", "How many events cite it.") { $0.count },
+        .text("citedByText", "The count in words, e.g. \"Cited by 2 events\".") { $0.citedByText },
+    ])
 }

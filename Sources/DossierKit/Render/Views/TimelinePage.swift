@@ -27,11 +27,14 @@ struct TimelinePage {
     var eventCount: Int
     var types: [TypeKey]
 
-    static let path = SitePaths.timeline
+    static let kind = PageKind(
+        name: "timeline", folder: "timeline", navigationLabel: "Timeline", listsEveryEvent: true, fields: shape.shape,
+        path: { _ in SitePaths.timeline }, view: { _, links in make(links) }
+    )
 
-    static func make(_ site: RenderContext) -> PageView<TimelinePage> {
-        let report = site.report
-        let links = PageLinks(path: path, site: site)
+    static func make(_ links: PageLinks) -> PageView<TimelinePage> {
+        let report = links.report
+        links.reads.read(.everyEvent)
         var years: [Year] = []
         for (index, event) in report.events.enumerated() {
             let start = event.date.start
@@ -59,7 +62,42 @@ struct TimelinePage {
         }
         let content = TimelinePage(years: years, eventCount: report.events.count, types: types)
         let chrome = Chrome(links: links, title: "Timeline", description: "All \(report.events.count) events of \(report.config.title), in order.",
-                            section: .timeline, breadcrumbs: [.init(label: "Timeline")])
+                            breadcrumbs: [.init(label: "Timeline")])
         return PageView(chrome: chrome, content: content)
     }
+}
+
+extension TimelinePage: TemplateModel {
+    static let shape = TemplateFieldList<TimelinePage>("TimelinePage", "Every event in order (`timeline.mustache`, as `content.*`).", [
+        .list("years", "The years, oldest first.") { $0.years },
+        .number("eventCount", "How many events the report has.") { $0.eventCount },
+        .list("types", "The event types in use, with their counts, for the key.") { $0.types },
+    ])
+}
+
+extension TimelinePage.Year: TemplateModel {
+    static let shape = TemplateFieldList<TimelinePage.Year>("Year", "One year of the timeline.", [
+        .text("year", "The year.") { $0.year },
+        .text("anchor", "Its anchor on the page, e.g. `y2024`.") { $0.anchor },
+        .number("count", "How many events it has.") { $0.count },
+        .text("countText", "The count in words, e.g. \"3 events\".") { $0.countText },
+        .list("months", "Its months, in order.") { $0.months },
+    ])
+}
+
+extension TimelinePage.Month: TemplateModel {
+    static let shape = TemplateFieldList<TimelinePage.Month>("Month", "One month of the timeline (or the events known only to the year).", [
+        .text("label", "The month in words, e.g. \"February 2024\".") { $0.label },
+        .text("anchor", "Its anchor on the page.") { $0.anchor },
+        .text("key", "Its key, e.g. `m2024-02`.") { $0.key },
+        .cards("events", "Its events' cards.") { $0.events },
+    ])
+}
+
+extension TimelinePage.TypeKey: TemplateModel {
+    static let shape = TemplateFieldList<TimelinePage.TypeKey>("TypeKey", "An event type in the key.", [
+        .text("label", "The type's label.") { $0.label },
+        .text("colour", "The type's colour.") { $0.colour },
+        .number("count", "How many events have it.") { $0.count },
+    ])
 }

@@ -2,16 +2,26 @@
 struct TopicIndexPage {
     var topics: [HomePage.TopicEntry]
 
-    static let path = SitePaths.topics
+    static let kind = PageKind(
+        name: "topics", folder: "topics", navigationLabel: "Topics", fields: shape.shape,
+        path: { _ in SitePaths.topics }, view: { _, links in make(links) }
+    )
 
-    static func make(_ site: RenderContext) -> PageView<TopicIndexPage> {
-        let report = site.report
-        let links = PageLinks(path: path, site: site)
+    static func make(_ links: PageLinks) -> PageView<TopicIndexPage> {
+        let report = links.report
+        links.reads.read(.everyTopic)
         let topics = report.topics.map { topic in
-            HomePage.TopicEntry(title: topic.title, href: links.topic(topic.id), summary: topic.summary ?? "", eventCount: report.topicEvents[topic.id]?.count ?? 0, eventsText: Counted.text(report.topicEvents[topic.id]?.count ?? 0, "event"))
+            links.reads.read(.topicEvents(topic.id))
+            return HomePage.TopicEntry(title: topic.title, href: links.topic(topic.id), summary: topic.summary ?? "", eventCount: report.topicEvents[topic.id]?.count ?? 0, eventsText: Counted.text(report.topicEvents[topic.id]?.count ?? 0, "event"))
         }
         let chrome = Chrome(links: links, title: "Topics", description: "The threads that tie the events of \(report.config.title) together.",
-                            section: .topics, breadcrumbs: [.init(label: "Topics")])
+                            breadcrumbs: [.init(label: "Topics")])
         return PageView(chrome: chrome, content: TopicIndexPage(topics: topics))
     }
+}
+
+extension TopicIndexPage: TemplateModel {
+    static let shape = TemplateFieldList<TopicIndexPage>("TopicIndexPage", "All topics (`topics.mustache`, as `content.*`).", [
+        .list("topics", "The topics, by title.") { $0.topics },
+    ])
 }

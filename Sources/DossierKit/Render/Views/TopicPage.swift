@@ -19,11 +19,15 @@ struct TopicPage {
     var eventsText: String
     var period: String?
 
-    static func path(_ topic: Topic) -> String { SitePaths.topic(topic.id) }
+    static let kind = PageKind(
+        name: "topic", folder: "topics", section: TopicIndexPage.kind.name, fields: shape.shape,
+        subjects: { $0.topics.map(\.id) }, path: SitePaths.topic,
+        view: { id, links in make(links.report.topic(id)!, links) }
+    )
 
-    static func make(_ topic: Topic, _ site: RenderContext) -> PageView<TopicPage> {
-        let report = site.report
-        let links = PageLinks(path: path(topic), site: site)
+    static func make(_ topic: Topic, _ links: PageLinks) -> PageView<TopicPage> {
+        let report = links.report
+        links.reads.read([.topic(topic.id), .topicEvents(topic.id)])
         let indexes = report.topicEvents[topic.id] ?? []
         let content = TopicPage(
             title: topic.title,
@@ -39,9 +43,34 @@ struct TopicPage {
             period: report.dateSpan(of: indexes)
         )
         let chrome = Chrome(
-            links: links, title: topic.title, description: topic.summary ?? "", section: .topics,
+            links: links, title: topic.title, description: topic.summary ?? "",
             breadcrumbs: [.init(label: "Topics", href: links.to(SitePaths.topics)), .init(label: topic.title)], ogType: "article"
         )
         return PageView(chrome: chrome, content: content)
     }
+}
+
+extension TopicPage: TemplateModel {
+    static let shape = TemplateFieldList<TopicPage>("TopicPage", "A topic: its narrative, events and key quotes (`topic.mustache`, as `content.*`).", [
+        .text("title", "The topic's title.") { $0.title },
+        .text("summary", "Its summary.") { $0.summary },
+        .html("narrativeHTML", "Its narrative, as HTML.") { $0.narrativeHTML },
+        .list("quotes", "Its key quotes.") { $0.quotes },
+        .cards("events", "Its events' cards, in order.") { $0.events },
+        .number("eventCount", "How many events it holds.") { $0.eventCount },
+        .text("eventsText", "The count in words.") { $0.eventsText },
+        .text("period", "The span of its events' dates.") { $0.period },
+    ])
+}
+
+extension TopicPage.QuoteView: TemplateModel {
+    static let shape = TemplateFieldList<TopicPage.QuoteView>("QuoteView", "A key quote of a topic.", [
+        .text("text", "The words quoted.") { $0.text },
+        .text("attribution", "Who said them.") { $0.attribution },
+        .text("actorHref", "Link to the speaker's actor page, when known.") { $0.actorHref },
+        .text("date", "When, in words.") { $0.date },
+        .text("sourceTitle", "The source's title.") { $0.sourceTitle },
+        .text("sourcePublisher", "The source's publisher.") { $0.sourcePublisher },
+        .text("sourceURL", "The source's address.") { $0.sourceURL },
+    ])
 }

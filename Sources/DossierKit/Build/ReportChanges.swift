@@ -1,0 +1,162 @@
+/// Which parts of the report (`PageInput`) differ between two builds: the preview renders again
+/// the pages that read one of them (`RebuildPlan`).
+///
+/// Each comparison is of data, not of pages: it knows nothing of what any page shows. Events of
+/// files that did not change are the very same objects (the parse cache), so most comparisons
+/// are one pointer test; the whole comparison is linear in the size of the report.
+struct ReportChanges {
+    private(set) var inputs: Set<PageInput> = []
+
+    init(old: Report, new: Report) {
+        if old.config != new.config { inputs.insert(.config) }
+        compareEvents(old, new)
+        compareActors(old, new)
+        compareTopics(old, new)
+        comparePages(old, new)
+    }
+
+    func contains(_ input: PageInput) -> Bool { inputs.contains(input) }
+
+    /// Ids of events added, removed or edited.
+    var changedEvents: Set<String> {
+        Set(inputs.compactMap { if case .event(let id) = $0 { return id } else { return nil } })
+    }
+
+    private mutating func compareEvents(_ old: Report, _ new: Report) {
+        var anyChanged = old.events.count != new.events.count
+        for (index, event) in new.events.enumerated() {
+            guard let oldIndex = old.eventIndex[event.id] else {
+                inputs.insert(.event(event.id))
+                inputs.insert(.neighbours(event.id))
+                anyChanged = true
+                continue
+            }
+            if !old.events[oldIndex].hasSameContent(as: event) {
+                inputs.insert(.event(event.id))
+                anyChanged = true
+            }
+            if oldIndex != index { anyChanged = true }
+            if Self.neighbourIDs(old, oldIndex) != Self.neighbourIDs(new, index) { inputs.insert(.neighbours(event.id)) }
+            let oldTopics = old.eventTopics[oldIndex] ?? [], newTopics = new.eventTopics[index] ?? []
+            if oldTopics != newTopics { inputs.insert(.eventTopics(event.id)) }
+        }
+        for event in old.events where new.eventIndex[event.id] == nil {
+            inputs.insert(.event(event.id))
+            inputs.insert(.neighbours(event.id))
+            inputs.insert(.eventTopics(event.id))
+            anyChanged = true
+        }
+        if anyChanged { inputs.insert(.everyEvent) }
+        if !old.sources.elementsEqual(new.sources, by: { a, b in
+            a.source.isSameCitation(as: b.source) && a.eventIndexes.map { old.events[$0].id } == b.eventIndexes.map { new.events[$0].id }
+        }) {
+            inputs.insert(.sources)
+        }
+        // The lists of events each actor and topic holds, and the stretch of each list around
+        // each of its events (what related events are chosen from).
+        for id in Set(old.involvements.keys).union(new.involvements.keys) {
+            let before = (old.involvements[id] ?? []).map { (old.events[$0.event].id, $0.role) }
+            let after = (new.involvements[id] ?? []).map { (new.events[$0.event].id, $0.role) }
+            if !before.elementsEqual(after, by: ==) { inputs.insert(.actorEvents(id)) }
+            for event in compareNeighbourhoods(old, old.significantEvents[id] ?? [], new, new.significantEvents[id] ?? []) {
+                inputs.insert(.actorNeighbourhood(actor: id, event: event))
+            }
+        }
+        for id in Set(old.topicEvents.keys).union(new.topicEvents.keys) {
+            let before = (old.topicEvents[id] ?? []).map { old.events[$0].id }, after = (new.topicEvents[id] ?? []).map { new.events[$0].id }
+            if before != after { inputs.insert(.topicEvents(id)) }
+            for event in compareNeighbourhoods(old, old.topicEvents[id] ?? [], new, new.topicEvents[id] ?? []) {
+                inputs.insert(.topicNeighbourhood(topic: id, event: event))
+            }
+        }
+    }
+
+    /// Events of a list (in either build) whose neighbourhood in it differs between the builds.
+    /// A list whose ids are the same in the same order has none, and costs one comparison.
+    private func compareNeighbourhoods(_ old: Report, _ before: [Int], _ new: Report, _ after: [Int]) -> [String] {
+        let beforeIDs = before.map { old.events[$0].id }, afterIDs = after.map { new.events[$0].id }
+        if beforeIDs == afterIDs { return [] }
+        var changed: [String] = []
+        for id in Set(beforeIDs).union(afterIDs) {
+            let was = old.eventIndex[id].map { old.neighbourhood(of: $0, in: before).map { old.events[$0].id } } ?? []
+            let now = new.eventIndex[id].map { new.neighbourhood(of: $0, in: after).map { new.events[$0].id } } ?? []
+            if was != now { changed.append(id) }
+        }
+        return changed
+    }
+
+    private static func neighbourIDs(_ report: Report, _ index: Int) -> [String] {
+        [index > 0 ? report.events[index - 1].id : "", index + 1 < report.events.count ? report.events[index + 1].id : ""]
+    }
+
+    private mutating func compareActors(_ old: Report, _ new: Report) {
+        if !old.actors.elementsEqual(new.actors, by: { $0.hasSameContent(as: $1) }) { inputs.insert(.everyActor) }
+        for actor in new.actors where !(old.actor(actor.id).map { $0.hasSameContent(as: actor) } ?? false) { inputs.insert(.actor(actor.id)) }
+        for actor in old.actors where new.actor(actor.id) == nil { inputs.insert(.actor(actor.id)) }
+        for id in Set(old.actorTopics.keys).union(new.actorTopics.keys) where old.actorTopics[id] != new.actorTopics[id] {
+            inputs.insert(.actorTopics(id))
+        }
+        for id in Set(old.incomingAffiliations.keys).union(new.incomingAffiliations.keys) {
+            let before = (old.incomingAffiliations[id] ?? []).map { ($0.from, $0.affiliation.withoutLocation) }
+            let after = (new.incomingAffiliations[id] ?? []).map { ($0.from, $0.affiliation.withoutLocation) }
+            if !before.elementsEqual(after, by: ==) { inputs.insert(.affiliationsTo(id)) }
+        }
+    }
+
+    private mutating func compareTopics(_ old: Report, _ new: Report) {
+        if !old.topics.elementsEqual(new.topics, by: { $0.hasSameContent(as: $1) }) { inputs.insert(.everyTopic) }
+        for topic in new.topics where !(old.topic(topic.id).map { $0.hasSameContent(as: topic) } ?? false) { inputs.insert(.topic(topic.id)) }
+        for topic in old.topics where new.topic(topic.id) == nil { inputs.insert(.topic(topic.id)) }
+    }
+
+    private mutating func comparePages(_ old: Report, _ new: Report) {
+        if !old.pages.elementsEqual(new.pages, by: { $0.hasSameContent(as: $1) }) { inputs.insert(.everyPage) }
+        for page in new.pages where !(old.page(page.id).map { $0.hasSameContent(as: page) } ?? false) { inputs.insert(.page(page.id)) }
+        for page in old.pages where new.page(page.id) == nil { inputs.insert(.page(page.id)) }
+    }
+}
+
+// What pages show of actors, topics and pages: everything but where in its file each was read.
+
+extension Affiliation {
+    var withoutLocation: [String] { [actorID, relation, since?.description ?? "", until?.description ?? ""] }
+}
+
+extension Actor {
+    func hasSameContent(as other: Actor) -> Bool {
+        id == other.id && name == other.name && kind == other.kind && aliases == other.aliases && country == other.country
+            && description == other.description && status == other.status && profile.text == other.profile.text
+            && affiliations.map(\.withoutLocation) == other.affiliations.map(\.withoutLocation)
+    }
+}
+
+extension Topic {
+    func hasSameContent(as other: Topic) -> Bool {
+        id == other.id && title == other.title && summary == other.summary && eventIDs == other.eventIDs && tags == other.tags
+            && narrative.text == other.narrative.text
+            && quotes.elementsEqual(other.quotes) { a, b in
+                a.text == b.text && a.attribution == b.attribution && a.actorID == b.actorID && a.date == b.date
+                    && (a.source.map { s in b.source.map { s.isSameCitation(as: $0) } ?? false } ?? (b.source == nil))
+            }
+    }
+}
+
+extension Page {
+    func hasSameContent(as other: Page) -> Bool {
+        id == other.id && title == other.title && description == other.description && order == other.order && body.text == other.body.text
+    }
+}
+
+extension Event {
+    /// Equal in everything a page shows; positions in the file (which shift when an earlier
+    /// event is edited) do not count.
+    func hasSameContent(as other: Event) -> Bool {
+        // Events of files that did not change are the very same objects (the parse cache).
+        if self === other { return true }
+        return id == other.id && date == other.date && title == other.title && type == other.type && location == other.location
+            && actors.elementsEqual(other.actors) { $0.actorID == $1.actorID && $0.role == $1.role }
+            && casualties == other.casualties && summary?.text == other.summary?.text && body?.text == other.body?.text
+            && sources.elementsEqual(other.sources) { $0.isSameCitation(as: $1) }
+            && confidence == other.confidence && tags == other.tags
+    }
+}

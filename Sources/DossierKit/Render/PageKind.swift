@@ -1,0 +1,83 @@
+/// One kind of page of the site (the event pages, the timeline, …), declared once, in the file
+/// of its view model (`EventPage.kind`), and listed in `PageKinds.builtIn`.
+///
+/// Everything else about pages is derived from these declarations: the pages a build renders
+/// and in which order, the site's list of files that links are checked against, the folder
+/// names plain pages may not take, the theme templates a site needs, the main navigation, the
+/// sitemap, and what the preview renders again after an edit (each page records what it read,
+/// `PageReads`). `docs/architecture.md` shows how a kind is added.
+public struct PageKind: Sendable {
+    /// Names the kind in messages and in the template reference ("event").
+    public let name: String
+    /// The theme template that draws its pages (`event` → `Templates/event.mustache`).
+    public let template: String
+    /// The top folder of its pages' paths (`events`), which plain pages may not use as their id.
+    public let folder: String?
+    /// Its entry in the main navigation (the kind's index page), if it has one.
+    let navigationLabel: String?
+    /// The kind whose navigation entry is marked current on these pages (event pages are part
+    /// of the timeline); the kind's own name when it has an entry.
+    let section: String
+    /// Whether its pages are listed in `sitemap.xml` (the 404 page is not).
+    let inSitemap: Bool
+    /// Whether each page lists every event: after an edit of events the preview renders these
+    /// when they are first asked for, not with the rebuild (at 10,000 events they are megabytes).
+    let listsEveryEvent: Bool
+    /// What each page is about, by id: one per event, actor, …; `[""]` for a single page.
+    let subjects: @Sendable (any SiteContents) -> [String]
+    /// Where the page about `subject` goes, relative to the site root.
+    let path: @Sendable (_ subject: String) -> String
+    /// The page's view, as its template reads it: `PageView` of the kind's own content. Every
+    /// part of the report it uses is recorded in `links.reads` (see `PageReads`).
+    let view: @Sendable (_ subject: String, _ links: PageLinks) -> any TemplateConvertible
+    /// The fields its template may use under `content`, for `check` and the template reference.
+    let fields: TemplateShape
+
+    init(name: String, template: String? = nil, folder: String? = nil, navigationLabel: String? = nil, section: String? = nil,
+         inSitemap: Bool = true, listsEveryEvent: Bool = false, fields: TemplateShape,
+         subjects: @escaping @Sendable (any SiteContents) -> [String] = { _ in [""] },
+         path: @escaping @Sendable (String) -> String, view: @escaping @Sendable (String, PageLinks) -> any TemplateConvertible) {
+        self.name = name
+        self.template = template ?? name
+        self.folder = folder
+        self.navigationLabel = navigationLabel
+        self.section = section ?? name
+        self.inSitemap = inSitemap
+        self.listsEveryEvent = listsEveryEvent
+        self.fields = fields
+        self.subjects = subjects
+        self.path = path
+        self.view = view
+    }
+}
+
+/// What a report holds, as loaded (`LoadedContent`, before links are checked) or linked
+/// (`Report`): enough to know every page of the site.
+public protocol SiteContents: Sendable {
+    var config: SiteConfig { get }
+    var events: [Event] { get }
+    var actors: [Actor] { get }
+    var topics: [Topic] { get }
+    var pages: [Page] { get }
+}
+
+extension Report: SiteContents {}
+extension LoadedContent: SiteContents {}
+
+/// The page kinds a site is made of, in the order pages are rendered and listed in the sitemap.
+public enum PageKinds {
+    public static let builtIn: [PageKind] = [
+        HomePage.kind, TimelinePage.kind, ActorIndexPage.kind, TopicIndexPage.kind, SourcesPage.kind, NotFoundPage.kind,
+        EventPage.kind, ActorPage.kind, TopicPage.kind, PlainPage.kind,
+    ]
+
+    /// Paths of every page of these kinds, in order.
+    static func pagePaths(_ kinds: [PageKind], of contents: any SiteContents) -> [String] {
+        kinds.flatMap { kind in kind.subjects(contents).map(kind.path) }
+    }
+
+    /// Top folders that belong to the site itself: plain pages may not take these ids.
+    static func reservedFolders(_ kinds: [PageKind]) -> Set<String> {
+        Set(kinds.compactMap(\.folder)).union(SitePaths.supportFolders)
+    }
+}

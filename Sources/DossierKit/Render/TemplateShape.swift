@@ -1,0 +1,117 @@
+import Mustache
+
+/// A view model whose template fields are declared once, in `shape`: each field's name, what it
+/// holds, and how to read it. The values templates render (`templateFields`), the reference of
+/// fields in `docs/template-fields.md` (`dossier fields`) and `check`'s test of every name a
+/// template uses (`TemplateFieldCheck`) all come from that one list.
+protocol TemplateModel: TemplateConvertible {
+    static var shape: TemplateFieldList<Self> { get }
+}
+
+extension TemplateModel {
+    var templateFields: TemplateObject { Self.shape.values(of: self) }
+}
+
+/// The declared fields of one view model type.
+struct TemplateFieldList<Model>: Sendable {
+    struct Field: Sendable {
+        var name: String
+        var summary: String
+        var kind: TemplateShape.Kind
+        var value: @Sendable (Model) -> Any
+    }
+
+    let name: String
+    let summary: String
+    let fields: [Field]
+
+    init(_ name: String, _ summary: String, _ fields: [Field]) {
+        self.name = name
+        self.summary = summary
+        self.fields = fields
+    }
+
+    func values(of model: Model) -> TemplateObject {
+        var values: [String: Any] = [:]
+        values.reserveCapacity(fields.count)
+        for field in fields { values[field.name] = field.value(model) }
+        return TemplateObject(values)
+    }
+
+    /// The declaration without its values: what the docs and `check` read.
+    var shape: TemplateShape {
+        TemplateShape(name: name, summary: summary, fields: fields.map { TemplateShape.Field(name: $0.name, summary: $0.summary, kind: $0.kind) })
+    }
+}
+
+/// The fields a template can read from one view model, without their values.
+struct TemplateShape: Sendable {
+    struct Field: Sendable {
+        var name: String
+        var summary: String
+        var kind: Kind
+    }
+
+    indirect enum Kind: Sendable {
+        /// Text, HTML-escaped by `{{name}}`.
+        case text
+        /// HTML made by Dossier (cmark, or a rendered partial): placed with `{{{name}}}`.
+        case html
+        case flag
+        case number
+        case texts
+        case object(TemplateShape)
+        case list(TemplateShape)
+    }
+
+    var name: String
+    var summary: String
+    var fields: [Field]
+
+    func field(_ name: String) -> Field? { fields.first { $0.name == name } }
+}
+
+extension TemplateFieldList.Field {
+    static func text(_ name: String, _ summary: String, _ get: @escaping @Sendable (Model) -> String?) -> Self {
+        Self(name: name, summary: summary, kind: .text) { model in get(model).map(TemplateText.init) ?? TemplateText.missing }
+    }
+
+    static func html(_ name: String, _ summary: String, _ get: @escaping @Sendable (Model) -> String?) -> Self {
+        Self(name: name, summary: summary, kind: .html) { model in get(model).map(TemplateText.init) ?? TemplateText.missing }
+    }
+
+    static func flag(_ name: String, _ summary: String, _ get: @escaping @Sendable (Model) -> Bool) -> Self {
+        Self(name: name, summary: summary, kind: .flag) { get($0) }
+    }
+
+    static func number(_ name: String, _ summary: String, _ get: @escaping @Sendable (Model) -> Int) -> Self {
+        Self(name: name, summary: summary, kind: .number) { get($0) }
+    }
+
+    static func texts(_ name: String, _ summary: String, _ get: @escaping @Sendable (Model) -> [String]) -> Self {
+        Self(name: name, summary: summary, kind: .texts) { get($0).map(TemplateText.init) }
+    }
+
+    static func object<Value: TemplateModel>(_ name: String, _ summary: String, _ get: @escaping @Sendable (Model) -> Value?) -> Self {
+        Self(name: name, summary: summary, kind: .object(Value.shape.shape)) { model -> Any in
+            // (Spelled out: `?? TemplateText.missing` would box the optional itself, which is truthy.)
+            if let value = get(model) { return value.templateFields }
+            return TemplateText.missing
+        }
+    }
+
+    static func list<Value: TemplateModel>(_ name: String, _ summary: String, _ get: @escaping @Sendable (Model) -> [Value]) -> Self {
+        Self(name: name, summary: summary, kind: .list(Value.shape.shape)) { model in get(model).map(\.templateFields) }
+    }
+
+    /// Event cards rendered once and shared (`CardCache`): `{{{html}}}` places the card, and
+    /// its fields are there for themes that lay cards out themselves.
+    static func cards(_ name: String, _ summary: String, _ get: @escaping @Sendable (Model) -> [CardValue]) -> Self {
+        Self(name: name, summary: summary, kind: .list(CardValue.shape)) { get($0) }
+    }
+
+    /// One-line links to events (`partials/event-link`), rendered once and shared.
+    static func eventLinks(_ name: String, _ summary: String, _ get: @escaping @Sendable (Model) -> [CardValue]) -> Self {
+        Self(name: name, summary: summary, kind: .list(CardValue.linkShape)) { get($0) }
+    }
+}
