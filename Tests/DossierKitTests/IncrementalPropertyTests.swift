@@ -8,21 +8,6 @@ import Testing
 /// CI runs a bounded number of edits; set `DOSSIER_INCREMENTAL_EDITS` (e.g. 500) to run more
 /// locally, and `DOSSIER_INCREMENTAL_SEED` to replay a sequence.
 @Suite struct IncrementalPropertyTests {
-    /// SplitMix64: small, seeded, the same sequence on every machine.
-    struct Random {
-        var state: UInt64
-
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-
-        mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
-    }
-
     /// One kind of edit a writer makes, as a change to one file.
     enum Edit: CaseIterable {
         case title, dateAcrossYears, addActor, tags, actorRename, topicEvents, typeColour, template
@@ -31,17 +16,17 @@ import Testing
     static let eventCount = 80, actorCount = 12
 
     /// Makes the edit on the report at `root`; returns the file it changed.
-    static func apply(_ edit: Edit, root: URL, random: inout Random, step: Int) throws -> URL {
+    static func apply(_ edit: Edit, root: URL, random: inout SplitMix64, step: Int) throws -> URL {
         let content = root.appendingPathComponent("Content")
         let eventsFile = content.appendingPathComponent("events/events-0000.yaml")
-        let event = String(format: "event-%06d", random.below(eventCount))
-        let actor = String(format: "actor-%05d", random.below(actorCount))
+        let event = String(format: "event-%06d", random.next(below: eventCount))
+        let actor = String(format: "actor-%05d", random.next(below: actorCount))
         switch edit {
         case .title:
             try rewrite(eventsFile) { replaceField("title", of: event, in: $0, with: "\"Edited title \(step)\"") }
             return eventsFile
         case .dateAcrossYears:
-            let date = String(format: "%04d-%02d-%02d", 2014 + random.below(11), 1 + random.below(12), 1 + random.below(28))
+            let date = String(format: "%04d-%02d-%02d", 2014 + random.next(below: 11), 1 + random.next(below: 12), 1 + random.next(below: 28))
             try rewrite(eventsFile) { text in
                 // Ranges (`start:`/`end:`) become single dates, so no end comes before its start.
                 var text = removeField("end", of: event, in: text)
@@ -52,12 +37,12 @@ import Testing
         case .addActor:
             try rewrite(eventsFile) { text in
                 guard let block = text.range(of: blockStart(event)), let actors = text.range(of: "  actors:\n", range: block.upperBound..<text.endIndex) else { return text }
-                let role = ["perpetrator", "target", "participant", "mentioned"][random.below(4)]
+                let role = ["perpetrator", "target", "participant", "mentioned"][random.next(below: 4)]
                 return text.replacingCharacters(in: actors, with: "  actors:\n    - { id: \(actor), role: \(role) }\n")
             }
             return eventsFile
         case .tags:
-            let tags = ["attacks", "strikes", "talks", "convoys", "arrests"].filter { _ in random.below(2) == 0 }
+            let tags = ["attacks", "strikes", "talks", "convoys", "arrests"].filter { _ in random.next(below: 2) == 0 }
             try rewrite(eventsFile) { replaceField("tags", of: event, in: $0, with: "[\(tags.joined(separator: ", "))]") }
             return eventsFile
         case .actorRename:
@@ -68,7 +53,7 @@ import Testing
             }
             return file
         case .topicEvents:
-            let file = content.appendingPathComponent(String(format: "topics/topic-%03d.md", random.below(3)))
+            let file = content.appendingPathComponent(String(format: "topics/topic-%03d.md", random.next(below: 3)))
             try rewrite(file) { text in
                 if let line = text.range(of: "events: [") {
                     return text.replacingCharacters(in: line, with: "events: [\(event), ")
@@ -78,7 +63,7 @@ import Testing
             return file
         case .typeColour:
             let file = content.appendingPathComponent("site.yaml")
-            let colour = String(format: "#%06x", random.below(0xFFFFFF))
+            let colour = String(format: "#%06x", random.next(below: 0xFFFFFF))
             try rewrite(file) { text in
                 guard let type = text.range(of: "{ id: strike, label: Strike, colour: \""), let end = text.range(of: "\"", range: type.upperBound..<text.endIndex) else { return text }
                 return text.replacingCharacters(in: type.upperBound..<end.lowerBound, with: colour)
@@ -154,11 +139,11 @@ import Testing
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-property-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }
         let (server, options) = try Self.makeServer(at: root)
-        var random = Random(state: Self.seed)
+        var random = SplitMix64(seed: Self.seed)
         var incremental = 0
         for step in 0..<Self.editCount {
             // Every kind of edit in turn at first, then at random.
-            let edit = step < Edit.allCases.count ? Edit.allCases[step] : Edit.allCases[random.below(Edit.allCases.count)]
+            let edit = step < Edit.allCases.count ? Edit.allCases[step] : Edit.allCases[random.next(below: Edit.allCases.count)]
             let file = try Self.apply(edit, root: root, random: &random, step: step)
             let rebuild = server.rebuild(changed: [file.path])
             #expect(rebuild.succeeded, "step \(step) (\(edit)): \(rebuild.diagnostics.map(\.description))")
@@ -184,7 +169,7 @@ import Testing
             default: return false
             }
         }
-        var random = Random(state: Self.seed)
+        var random = SplitMix64(seed: Self.seed)
         var noticed = false
         for step in 0..<40 where !noticed {
             let edit: Edit = [.dateAcrossYears, .addActor, .tags, .title][step % 4]
