@@ -37,7 +37,12 @@ public struct SiteBuilder: Sendable {
             report = timer.measure("link") { ReportLinker(markdown: markdown(for: content.config), kinds: options.kinds).link(content, previous: previous, log: log) }
         }
         let templates = theme ?? timer.measure("templates") {
-            TemplateSet.load(from: options.templates, displayName: options.displayName(options.templates), mustExist: options.templatesMustExist, log: log)
+            let templates = TemplateSet.load(from: options.templates, displayName: options.displayName(options.templates), mustExist: options.templatesMustExist, log: log)
+            if let templates {
+                var fields = TemplateFieldCheck(templates: templates, kinds: options.kinds)
+                fields.diagnostics().forEach(log.add)
+            }
+            return templates
         }
         return (log.hasErrors ? nil : report, log.hasErrors ? nil : templates, log.diagnostics)
     }

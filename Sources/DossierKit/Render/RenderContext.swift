@@ -146,6 +146,7 @@ final class CardValue: MustacheParent, Sendable {
 /// placed with `{{{html}}}`; its fields stay available to themes that lay cards out themselves.
 final class CardCache: Sendable {
     static let template = "partials/event-card"
+    static let linkTemplate = "partials/event-link"
 
     /// A card's variant; the cache is keyed by event first, so an edit drops its cards at once.
     private struct Key: Hashable {
@@ -174,7 +175,7 @@ final class CardCache: Sendable {
             let event = links.report.events[index]
             let title = event.title, href = links.event(event.id), date = event.date.formatted
             let fields = { @Sendable in TemplateValue.fields(["title": title, "href": href, "date": date]) }
-            return CardValue(html: links.site.templates.renderConverted(fields(), template: "partials/event-link"), reads: [.event(event.id)], fields: fields)
+            return CardValue(html: links.site.templates.renderConverted(fields(), template: Self.linkTemplate), reads: [.event(event.id)], fields: fields)
         }
     }
 

@@ -98,22 +98,15 @@ public struct TemplateSet: Sendable {
 
     /// Names used in `{{> partial}}` and `{{< parent}}` tags, with their positions.
     static func partialReferences(in text: String, file: String) -> [(name: String, location: SourceLocation)] {
-        var found: [(String, SourceLocation)] = []
-        for (lineIndex, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            var rest = line[...]
-            while let open = rest.range(of: "{{") {
-                let afterOpen = rest[open.upperBound...]
-                guard let close = afterOpen.range(of: "}}") else { break }
-                let tag = afterOpen[..<close.lowerBound].trimmingCharacters(in: .whitespaces)
-                if let sigil = tag.first, sigil == ">" || sigil == "<" {
-                    let name = tag.dropFirst().trimmingCharacters(in: .whitespaces)
-                    let column = line.distance(from: line.startIndex, to: open.lowerBound) + 1
-                    if !name.isEmpty, !name.hasPrefix("*") { found.append((name, SourceLocation(file: file, line: lineIndex + 1, column: column))) }
-                }
-                rest = afterOpen[close.upperBound...]
+        (TemplateTag.scan(text) ?? []).compactMap { tag in
+            switch tag.kind {
+            case .partial, .parent:
+                guard !tag.name.isEmpty, !tag.name.hasPrefix("*") else { return nil }
+                return (tag.name, SourceLocation(file: file, line: tag.line, column: tag.column))
+            default:
+                return nil
             }
         }
-        return found
     }
 
     private static func describe(_ error: Error) -> String {
