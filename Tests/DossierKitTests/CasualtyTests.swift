@@ -12,7 +12,7 @@ import Testing
     ] as [(Int?, Int?, Bool, String)])
     func figuresReadAsRanges(minimum: Int?, maximum: Int?, approximate: Bool, expected: String) {
         let casualty = Casualty(kind: .killed, minimum: minimum, maximum: maximum, approximate: approximate, who: nil)
-        #expect(casualty.figure == expected)
+        #expect(DisplayText.builtIn.figure(casualty) == expected)
     }
 
     @Test func eventPagesAndCardsShowTheRanges() throws {

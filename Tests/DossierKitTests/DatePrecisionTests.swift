@@ -10,7 +10,7 @@ import Testing
     ])
     func parsesAndFormatsAtItsPrecision(text: String, formatted: String, precision: PartialDate.Precision) throws {
         let date = try PartialDate.parse(text).get()
-        #expect(date.formatted == formatted)
+        #expect(DisplayText.builtIn.date(date) == formatted)
         #expect(date.precision == precision)
         #expect(date.iso == text)
     }
@@ -22,11 +22,11 @@ import Testing
 
     @Test func rangesReadNaturally() throws {
         let day = { (text: String) in try PartialDate.parse(text).get() }
-        #expect(EventDate(start: try day("2023-11-24"), end: try day("2023-11-30")).formatted == "24–30 November 2023")
-        #expect(EventDate(start: try day("2023-10"), end: try day("2024-02-04")).formatted == "October 2023 – 4 February 2024")
-        #expect(EventDate(start: try day("2024-01-29"), end: try day("2024-02-04")).formatted == "29 January – 4 February 2024")
-        #expect(EventDate(start: try day("2023-10"), end: try day("2023-12")).formatted == "October–December 2023")
-        #expect(EventDate(start: try day("2024-02"), display: "by 19 February 2024").formatted == "by 19 February 2024")
+        #expect(DisplayText.builtIn.date(EventDate(start: try day("2023-11-24"), end: try day("2023-11-30"))) == "24–30 November 2023")
+        #expect(DisplayText.builtIn.date(EventDate(start: try day("2023-10"), end: try day("2024-02-04"))) == "October 2023 – 4 February 2024")
+        #expect(DisplayText.builtIn.date(EventDate(start: try day("2024-01-29"), end: try day("2024-02-04"))) == "29 January – 4 February 2024")
+        #expect(DisplayText.builtIn.date(EventDate(start: try day("2023-10"), end: try day("2023-12"))) == "October–December 2023")
+        #expect(DisplayText.builtIn.date(EventDate(start: try day("2024-02"), display: "by 19 February 2024")) == "by 19 February 2024")
     }
 
     @Test func eventsSortByEarliestDayThenPrecision() throws {
@@ -90,6 +90,6 @@ import Testing
         #expect(report.events.map(\.id) == [
             "written-first", "written-second", "february-onwards", "second-of-february", "sometime-in-february", "sometime-in-2024",
         ])
-        #expect(report.dateSpan(of: report.events.indices) == "2024")
+        #expect(DisplayText.builtIn.span(report.dateSpan(of: report.events.indices)) == "2024")
     }
 }

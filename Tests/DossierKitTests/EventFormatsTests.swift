@@ -23,7 +23,7 @@ import Testing
         #expect(event.location?.latitude == 33.5)
         #expect(event.actors.map(\.actorID) == ["militia"])
         #expect(event.actors.map(\.role) == [.perpetrator])
-        #expect(event.casualties.map(\.formatted) == ["2–4 killed (fighters)"])
+        #expect(event.casualties.map(DisplayText.builtIn.casualty) == ["2–4 killed (fighters)"])
         #expect(event.sources.map(\.url) == ["https://example.org/raid"])
         #expect(event.tags == ["raids", "border"])
         #expect(event.confidence == "claimed")
@@ -78,7 +78,7 @@ import Testing
         let reread = try #require(SiteBuilder(options: again.options).validate().report)
         #expect(reread.events.map(\.id) == original.events.map(\.id))
         #expect(reread.events.map(\.date) == original.events.map(\.date))
-        #expect(reread.events.map { $0.casualties.first?.formatted } == original.events.map { $0.casualties.first?.formatted })
+        #expect(reread.events.map { $0.casualties.first.map(DisplayText.builtIn.casualty) } == original.events.map { $0.casualties.first.map(DisplayText.builtIn.casualty) })
     }
 
     /// On c5ad4ae a formula in a title reached data/events.csv as it was: a spreadsheet opening

@@ -21,30 +21,6 @@ public struct Actor: Sendable, Identifiable {
         case military
         case coalition
         case organisation
-
-        public var plural: String {
-            switch self {
-            case .person: return "People"
-            case .armedGroup: return "Armed groups"
-            case .state: return "States"
-            case .governmentBody: return "Government bodies"
-            case .military: return "Military forces"
-            case .coalition: return "Coalitions"
-            case .organisation: return "Organisations"
-            }
-        }
-
-        public var label: String {
-            switch self {
-            case .person: return "Person"
-            case .armedGroup: return "Armed group"
-            case .state: return "State"
-            case .governmentBody: return "Government body"
-            case .military: return "Military force"
-            case .coalition: return "Coalition"
-            case .organisation: return "Organisation"
-            }
-        }
     }
 }
 

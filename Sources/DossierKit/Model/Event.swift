@@ -67,16 +67,6 @@ public struct Involvement: Sendable, Hashable {
     public enum Role: String, Sendable, CaseIterable, Comparable {
         case perpetrator, target, participant, mediator, mentioned
 
-        public var label: String {
-            switch self {
-            case .perpetrator: return "Perpetrator"
-            case .target: return "Target"
-            case .participant: return "Participant"
-            case .mediator: return "Mediator"
-            case .mentioned: return "Mentioned"
-            }
-        }
-
         /// Most significant first: perpetrator, target, participant, mediator, mentioned.
         var rank: Int {
             switch self {
@@ -109,24 +99,6 @@ public struct Casualty: Sendable, Hashable {
     public var approximate: Bool
     /// Who they were ("US soldiers", "mostly militia members").
     public var who: String?
-
-    /// `3`, `3–5`, `at least 3`, `up to 5`, `about 40`.
-    public var figure: String {
-        switch (minimum, maximum) {
-        case let (low?, high?) where low == high: return approximate ? "about \(low)" : "\(low)"
-        case let (low?, high?): return approximate ? "about \(low)–\(high)" : "\(low)–\(high)"
-        case let (low?, nil): return approximate ? "about \(low)" : "at least \(low)"
-        case let (nil, high?): return "up to \(high)"
-        case (nil, nil): return "unknown"
-        }
-    }
-
-    /// `3 killed (US soldiers)`.
-    public var formatted: String {
-        var text = "\(figure) \(kind.rawValue)"
-        if let who, !who.isEmpty { text += " (\(who))" }
-        return text
-    }
 }
 
 /// A published source an event (or quote) relies on.

@@ -19,26 +19,6 @@ public struct EventDate: Sendable, Hashable {
         return "\(start.iso)/\(end.iso)"
     }
 
-    /// The date as shown to readers, at the precision of the data:
-    /// `28 January 2024`, `January 2020`, `24–30 November 2023`, `October 2023 – 4 February 2024`.
-    public var formatted: String {
-        if let display { return display }
-        guard let end else { return start.formatted }
-        if start.year == end.year, start.precision == .day, end.precision == .day, start.month == end.month,
-           let day = start.day, let endDay = end.day, let month = start.monthName {
-            return "\(day)–\(endDay) \(month) \(start.year)"
-        }
-        if start.year == end.year, start.precision == end.precision, start.precision == .month,
-           let month = start.monthName, let endMonth = end.monthName {
-            return "\(month)–\(endMonth) \(start.year)"
-        }
-        if start.year == end.year, start.precision == .day, end.precision == .day,
-           let day = start.day, let month = start.monthName {
-            return "\(day) \(month) – \(end.formatted)"
-        }
-        return "\(start.formatted) – \(end.formatted)"
-    }
-
     /// The precision a reader should understand, e.g. for a badge: "day", "month", "year", "range".
     public var precisionLabel: String {
         isRange ? "range" : start.precision.name

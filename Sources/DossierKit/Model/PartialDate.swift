@@ -89,15 +89,7 @@ public struct PartialDate: Sendable, Hashable, Comparable, CustomStringConvertib
         return a.precision < b.precision
     }
 
-    /// Human form at the date's precision: `28 January 2024`, `January 2024`, `2014`.
-    public var formatted: String {
-        guard let month else { return String(year) }
-        guard let day else { return "\(Self.monthNames[month - 1]) \(year)" }
-        return "\(day) \(Self.monthNames[month - 1]) \(year)"
-    }
-
-    public var monthName: String? { month.map { Self.monthNames[$0 - 1] } }
-
+    /// English month names, for messages about dates (the site's own come from the theme, `DisplayText`).
     static let monthNames = [
         "January", "February", "March", "April", "May", "June",
         "July", "August", "September", "October", "November", "December",

@@ -37,8 +37,8 @@ public struct Report: Sendable {
         public var eventIndexes: [Int]
     }
 
-    /// The earliest start and the latest end among some events, e.g. "2014 – 18 February 2024".
-    public func dateSpan(of indexes: some Sequence<Int>) -> String? {
+    /// The earliest start and the latest end among some events (shown as "2014 – 18 February 2024").
+    public func dateSpan(of indexes: some Sequence<Int>) -> (earliest: PartialDate, latest: PartialDate)? {
         var earliest: PartialDate?, latest: PartialDate?
         for index in indexes {
             let date = events[index].date
@@ -52,7 +52,7 @@ public struct Report: Sendable {
             }
         }
         guard let earliest, let latest else { return nil }
-        return earliest == latest ? earliest.formatted : "\(earliest.formatted) – \(latest.formatted)"
+        return (earliest, latest)
     }
 
     /// How far on either side of an event its neighbourhood in a list reaches.

@@ -26,7 +26,7 @@ struct AtomFeed {
 
     static let template = "feed"
 
-    static func make(_ report: Report, markdown: CommonMark, limit: Int = 50) -> AtomFeed {
+    static func make(_ report: Report, markdown: CommonMark, text: DisplayText, limit: Int = 50) -> AtomFeed {
         let config = report.config
         let events = report.events.reversed().prefix(limit)
         let base = config.baseURL ?? ""
@@ -43,7 +43,7 @@ struct AtomFeed {
                 let link = base.isEmpty ? path : base + String(path.dropLast("index.html".count))
                 let summary = event.summary.map { markdown.plainText($0.text, limit: 1000) } ?? ""
                 return Entry(title: event.title, id: base.isEmpty ? "\(tag):\(event.id)" : link, link: link,
-                             updated: timestamp(event.date.start), summary: "\(event.date.formatted). \(summary)")
+                             updated: timestamp(event.date.start), summary: "\(text.date(event.date)). \(summary)")
             }
         )
     }

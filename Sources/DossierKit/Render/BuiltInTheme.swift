@@ -703,6 +703,94 @@ main:focus { outline: none; }
 {{/layout}}
 
 """#,
+        "text.yaml": #"""
+# The words Dossier writes around a report (the report's own words come from Content/), in
+# English. To change some, or to translate them, put a text.yaml in your report's Templates/
+# folder with only the keys you change. {name} stands for a value: keep each one of a line.
+
+months: [January, February, March, April, May, June, July, August, September, October, November, December]
+
+# Dates at the precision the sources give.
+date.day: "{day} {month} {year}"
+date.month: "{month} {year}"
+date.year: "{year}"
+date.range: "{start} – {end}"
+date.range.days: "{startDay}–{endDay} {month} {year}"
+date.range.months: "{startMonth}–{endMonth} {year}"
+date.range.sameYear: "{startDay} {startMonth} – {end}"
+
+# Casualty figures: sources rarely agree on one number.
+casualty.exact: "{count}"
+casualty.range: "{low}–{high}"
+casualty.about: "about {count}"
+casualty.aboutRange: "about {low}–{high}"
+casualty.atLeast: "at least {count}"
+casualty.upTo: "up to {count}"
+casualty.unknown: "unknown"
+casualty.killed: "{figure} killed"
+casualty.injured: "{figure} injured"
+casualty.who: "{casualty} ({who})"
+
+# Kinds of actor, one and many.
+actor.person: Person
+actor.person.plural: People
+actor.armed-group: Armed group
+actor.armed-group.plural: Armed groups
+actor.state: State
+actor.state.plural: States
+actor.government-body: Government body
+actor.government-body.plural: Government bodies
+actor.military: Military force
+actor.military.plural: Military forces
+actor.coalition: Coalition
+actor.coalition.plural: Coalitions
+actor.organisation: Organisation
+actor.organisation.plural: Organisations
+
+# An actor's part in an event.
+role.perpetrator: Perpetrator
+role.target: Target
+role.participant: Participant
+role.mediator: Mediator
+role.mentioned: Mentioned
+
+# Affiliations between actors.
+affiliation.since: "since {date}"
+affiliation.until: "until {date}"
+affiliation.between: "{since} – {until}"
+
+# Counts: ".one" for 1, ".other" for any other number.
+events.one: "{count} event"
+events.other: "{count} events"
+citedBy.one: "Cited by {count} event"
+citedBy.other: "Cited by {count} events"
+figure.events.one: event
+figure.events.other: events
+figure.actors.one: actor
+figure.actors.other: actors
+figure.sources.one: source cited
+figure.sources.other: sources cited
+figure.killed: people killed in recorded events (sum of lowest reported figures)
+
+# Page titles (also the navigation and breadcrumbs) and descriptions.
+page.home: Home
+page.timeline: Timeline
+page.actors: Actors
+page.topics: Topics
+page.sources: Sources
+page.404: Page not found
+description.timeline: "All {count} events of {site}, in order."
+description.actors: "The people, groups, states and forces in {site}."
+description.topics: "The threads that tie the events of {site} together."
+description.sources: "Every source cited in {site}, with the events that rely on it."
+description.404: "This page does not exist."
+description.actor: "{name}: {description}."
+description.actorWithout: "{name} in {site}."
+timeline.monthNotGiven: "{year}, month not given"
+source.via: "cited via {via}"
+event.citation: "{site}, “{title}” ({date})."
+
+"""#,
         "timeline.mustache": #"""
 {{% CONTENT_TYPE: HTML}}
 {{<layout}}

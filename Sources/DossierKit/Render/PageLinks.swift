@@ -10,6 +10,8 @@ struct PageLinks {
     /// What the page read of the report, for the preview's incremental rebuilds.
     let reads: PageReads
     var report: Report { site.report }
+    /// The theme's words (`DisplayText`).
+    var text: DisplayText { site.templates.text }
     var markdown: CommonMark { site.markdown }
 
     /// The card for an event as shown on this page, shared by every page at the same depth.

@@ -173,7 +173,7 @@ final class CardCache: Sendable {
     func link(_ index: Int, links: PageLinks) -> CardValue {
         cached(links.report.events[index].id, Key(depth: links.root.count, headingLevel: 0, role: nil)) {
             let event = links.report.events[index]
-            let title = event.title, href = links.event(event.id), date = event.date.formatted
+            let title = event.title, href = links.event(event.id), date = links.text.date(event.date)
             let fields = { @Sendable in TemplateValue.fields(["title": title, "href": href, "date": date]) }
             return CardValue(html: links.site.templates.renderConverted(fields(), template: Self.linkTemplate), reads: [.event(event.id)], fields: fields)
         }

@@ -70,7 +70,7 @@ struct SiteRenderer: Sendable {
     /// - Parameter sitemapPaths: the pages of kinds listed in the sitemap.
     func supportFiles(sitemapPaths: [String], downloads: Downloads = .made) -> [OutputFile] {
         let report = report, markdown = markdown
-        var files = [OutputFile(path: SitePaths.feed, text: templates.render(AtomFeed.make(report, markdown: markdown), template: AtomFeed.template))]
+        var files = [OutputFile(path: SitePaths.feed, text: templates.render(AtomFeed.make(report, markdown: markdown, text: templates.text), template: AtomFeed.template))]
         let makers: [@Sendable () -> OutputFile] = [{ DataExport.json(report) }, { DataExport.csv(report) }]
         switch downloads {
         case .made:

@@ -13,6 +13,8 @@ public struct TemplateSet: Sendable {
     let displayName: String
     /// Each template's text and how messages name its file, to point at a tag.
     var sources: [String: (display: String, text: String)] = [:]
+    /// The words the theme writes around the report (`text.yaml`).
+    var text = DisplayText.builtIn
 
     /// - Parameter mustExist: the folder was named on the command line (`--templates`), so its
     ///   absence is an error; the default `Templates/` may be missing (the built-in theme is used).
@@ -72,6 +74,13 @@ public struct TemplateSet: Sendable {
                       hint: Suggestion.hint(for: reference.name, in: templates.keys.sorted()) ?? "create \(displayName)/\(reference.name).mustache")
         }
         var set = TemplateSet(library: MustacheLibrary(templates: templates), folder: folder, displayName: displayName)
+        let textFile = folder.appendingPathComponent(DisplayText.file)
+        if exists, FileManager.default.fileExists(atPath: textFile.path) {
+            let display = "\(displayName)/\(DisplayText.file)"
+            if let yaml = ContentFile.readText(textFile, display: display, log: log) {
+                set.text = DisplayText(base: .builtIn, yaml: yaml, display: display, log: log)
+            }
+        }
         for (name, display, text) in sources { set.sources[name] = (display, text) }
         return set
     }

@@ -30,12 +30,13 @@ struct ActorIndexPage {
             let rows = report.actors.filter { $0.kind == kind }.map { actor in
                 links.reads.read(.actorEvents(actor.id))
                 return Row(name: actor.name, href: links.actor(actor.id), description: actor.description, status: actor.status,
-                    eventCount: report.involvements[actor.id]?.count ?? 0, eventsText: Counted.text(report.involvements[actor.id]?.count ?? 0, "event"))
+                    eventCount: report.involvements[actor.id]?.count ?? 0, eventsText: links.text.count("events", report.involvements[actor.id]?.count ?? 0))
             }
-            return rows.isEmpty ? nil : Group(label: kind.plural, anchor: kind.rawValue, actors: rows)
+            return rows.isEmpty ? nil : Group(label: links.text.kind(kind, plural: true), anchor: kind.rawValue, actors: rows)
         }
-        let chrome = Chrome(links: links, title: "Actors", description: "The people, groups, states and forces in \(report.config.title).",
-                            breadcrumbs: [.init(label: "Actors")])
+        let title = links.text("page.actors")
+        let chrome = Chrome(links: links, title: title, description: links.text("description.actors", ["site": report.config.title]),
+                            breadcrumbs: [.init(label: title)])
         return PageView(chrome: chrome, content: ActorIndexPage(groups: groups, count: report.actors.count))
     }
 }

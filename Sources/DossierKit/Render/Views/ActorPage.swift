@@ -44,9 +44,9 @@ struct ActorPage {
         let period = { (affiliation: Affiliation) -> String? in
             switch (affiliation.since, affiliation.until) {
             case (nil, nil): return nil
-            case (let since?, nil): return "since \(since.formatted)"
-            case (nil, let until?): return "until \(until.formatted)"
-            case (let since?, let until?): return "\(since.formatted) – \(until.formatted)"
+            case (let since?, nil): return links.text("affiliation.since", ["date": links.text.date(since)])
+            case (nil, let until?): return links.text("affiliation.until", ["date": links.text.date(until)])
+            case (let since?, let until?): return links.text("affiliation.between", ["since": links.text.date(since), "until": links.text.date(until)])
             }
         }
         let outgoing = actor.affiliations.compactMap { affiliation in
@@ -62,10 +62,10 @@ struct ActorPage {
             // The group's heading names the role, so the cards carry none and are shared by every
             // actor page that lists the event.
             let events = involvements.filter { $0.role == role }.map { links.card($0.event, headingLevel: 4) }
-            return events.isEmpty ? nil : RoleGroup(role: role.label, events: events)
+            return events.isEmpty ? nil : RoleGroup(role: links.text.role(role), events: events)
         }
         let content = ActorPage(
-            name: actor.name, kind: actor.kind.label, description: actor.description,
+            name: actor.name, kind: links.text.kind(actor.kind), description: actor.description,
             aliases: actor.aliases.isEmpty ? nil : actor.aliases.joined(separator: ", "),
             country: actor.country, status: actor.status, profileHTML: links.html(actor.profile),
             affiliations: outgoing, affiliatedFrom: incoming, roles: roles, eventCount: involvements.count,
@@ -73,10 +73,11 @@ struct ActorPage {
                 links.reads.read(.topic(id))
                 return report.topic(id).map { TopicLink(title: $0.title, href: links.topic($0.id)) } }
         )
-        let description = actor.description.map { "\(actor.name): \($0)." } ?? "\(actor.name) in \(report.config.title)."
+        let description = actor.description.map { links.text("description.actor", ["name": actor.name, "description": $0]) }
+            ?? links.text("description.actorWithout", ["name": actor.name, "site": report.config.title])
         let chrome = Chrome(
             links: links, title: actor.name, description: description,
-            breadcrumbs: [.init(label: "Actors", href: links.to(SitePaths.actors)), .init(label: actor.name)], ogType: "profile"
+            breadcrumbs: [.init(label: links.text("page.actors"), href: links.to(SitePaths.actors)), .init(label: actor.name)], ogType: "profile"
         )
         return PageView(chrome: chrome, content: content)
     }

@@ -61,9 +61,9 @@ struct Chrome {
         eventsJSONHref = links.to(SitePaths.eventsJSON)
         eventsCSVHref = links.to(SitePaths.eventsCSV)
         nav = links.site.kinds.compactMap { kind in
-            kind.navigationLabel.map { Link(label: $0, href: links.to(kind.path("")), current: kind.name == section) }
+            kind.navigationLabel.map { Link(label: links.text.optional("page.\(kind.name)") ?? $0, href: links.to(kind.path("")), current: kind.name == section) }
         }
-        self.breadcrumbs = breadcrumbs.isEmpty ? [] : [Crumb(label: "Home", href: links.to(SitePaths.home))] + breadcrumbs
+        self.breadcrumbs = breadcrumbs.isEmpty ? [] : [Crumb(label: links.text("page.home"), href: links.to(SitePaths.home))] + breadcrumbs
         footerPages = links.report.pages.map { page in
             Link(label: page.title, href: links.to(SitePaths.page(page.id)), current: links.path == SitePaths.page(page.id))
         }

@@ -32,20 +32,20 @@ struct EventCard {
         id = event.id
         title = event.title
         href = links.event(event.id)
-        date = DateView(event.date)
+        date = DateView(event.date, text: links.text)
         typeLabel = type?.label ?? event.type
         typeID = event.type
         typeColour = type?.colour ?? "#5b6770"
         place = event.location.map(\.formatted).flatMap { $0.isEmpty ? nil : $0 }
         actors = event.actors.filter { $0.role != .mentioned }.compactMap { involvement in
             links.reads.read(.actor(involvement.actorID))
-            return links.report.actor(involvement.actorID).map { ActorLink(name: $0.name, href: links.actor($0.id), role: involvement.role.label) }
+            return links.report.actor(involvement.actorID).map { ActorLink(name: $0.name, href: links.actor($0.id), role: links.text.role(involvement.role)) }
         }
-        casualties = event.casualties.map(\.formatted)
+        casualties = event.casualties.map(links.text.casualty)
         summaryHTML = links.inlineHTML(event.summary).nonEmpty
         confidenceLabel = config.confidence(event.confidence)?.label ?? event.confidence
         confidenceID = event.confidence
-        self.role = role?.label
+        self.role = role.map(links.text.role)
     }
 }
 
@@ -58,8 +58,8 @@ struct DateView {
     var precision: String
     var isApproximate: Bool
 
-    init(_ date: EventDate) {
-        text = date.formatted
+    init(_ date: EventDate, text words: DisplayText) {
+        text = words.date(date)
         datetime = date.start.iso
         iso = date.iso
         precision = date.precisionLabel

@@ -19,15 +19,16 @@ struct EventPage {
         /// "cited via …" when the link text is already the title.
         var viaNote: String?
 
-        init(_ source: Source) {
+        init(_ source: Source, text words: DisplayText) {
+            let via = source.via.map { words("source.via", ["via": $0]) }
             publisher = source.publisher
             url = source.url
             isTitle = source.title != nil
-            linkText = source.title ?? source.via.map { "cited via \($0)" } ?? (URLComponents(string: source.url)?.host ?? source.url)
+            linkText = source.title ?? via ?? (URLComponents(string: source.url)?.host ?? source.url)
             author = source.author
-            date = source.date?.formatted
+            date = source.date.map(words.date)
             quote = source.quote
-            viaNote = source.title == nil ? nil : source.via.map { "cited via \($0)" }
+            viaNote = source.title == nil ? nil : via
         }
     }
 
@@ -72,9 +73,9 @@ struct EventPage {
         let roles = Involvement.Role.allCases.compactMap { role -> RoleGroup? in
             let actors = event.actors.filter { $0.role == role }.compactMap { involvement in
                 links.reads.read(.actor(involvement.actorID))
-                return report.actor(involvement.actorID).map { EventCard.ActorLink(name: $0.name, href: links.actor($0.id), role: role.label) }
+                return report.actor(involvement.actorID).map { EventCard.ActorLink(name: $0.name, href: links.actor($0.id), role: links.text.role(role)) }
             }
-            return actors.isEmpty ? nil : RoleGroup(role: role.label, actors: actors)
+            return actors.isEmpty ? nil : RoleGroup(role: links.text.role(role), actors: actors)
         }
         var coordinates: String?, mapHref: String?
         if let latitude = event.location?.latitude, let longitude = event.location?.longitude {
@@ -83,7 +84,7 @@ struct EventPage {
         }
         let neighbour = { (other: Event) -> Neighbour in
             links.reads.read(.event(other.id))
-            return Neighbour(title: other.title, href: links.event(other.id), date: other.date.formatted)
+            return Neighbour(title: other.title, href: links.event(other.id), date: links.text.date(other.date))
         }
         links.reads.read([.neighbours(event.id), .eventTopics(event.id)])
         let citedURL = links.canonicalURL.map { " \($0)" } ?? ""
@@ -94,24 +95,24 @@ struct EventPage {
             coordinates: coordinates,
             mapHref: mapHref,
             confidenceDescription: report.config.confidence(event.confidence)?.description ?? "",
-            sources: event.sources.map(SourceView.init),
+            sources: event.sources.map { SourceView($0, text: links.text) },
             topics: (report.eventTopics[index] ?? []).compactMap { id in
                 links.reads.read(.topic(id))
                 return report.topic(id).map { TopicLink(title: $0.title, href: links.topic($0.id)) } },
             related: relatedEvents(index, report, reads: links.reads).map { other in
                 let event = report.events[other], type = report.config.eventType(report.events[other].type)
-                return Neighbour(title: event.title, href: links.event(event.id), date: event.date.formatted,
+                return Neighbour(title: event.title, href: links.event(event.id), date: links.text.date(event.date),
                                  typeLabel: type?.label ?? event.type, typeColour: type?.colour ?? "#5b6770")
             },
             previous: index > 0 ? neighbour(report.events[index - 1]) : nil,
             next: index + 1 < report.events.count ? neighbour(report.events[index + 1]) : nil,
             tags: event.tags,
-            citation: "\(report.config.title), “\(event.title)” (\(event.date.formatted)).\(citedURL)"
+            citation: links.text("event.citation", ["site": report.config.title, "title": event.title, "date": links.text.date(event.date)]) + citedURL
         )
         let plainSummary = event.summary.map { markdown.plainText($0.text) } ?? ""
         let chrome = Chrome(
             links: links, title: event.title, description: plainSummary,
-            breadcrumbs: [.init(label: "Timeline", href: links.to(SitePaths.timeline)), .init(label: event.title)],
+            breadcrumbs: [.init(label: links.text("page.timeline"), href: links.to(SitePaths.timeline)), .init(label: event.title)],
             ogType: "article"
         )
         return PageView(chrome: chrome, content: content)

@@ -39,12 +39,12 @@ struct HomePage {
                 return overflow ? Int.max : total
             }
         var figures = [
-            Figure(value: String(events.count), label: events.count == 1 ? "event" : "events"),
-            Figure(value: String(report.actors.count), label: report.actors.count == 1 ? "actor" : "actors"),
-            Figure(value: String(report.sources.count), label: report.sources.count == 1 ? "source cited" : "sources cited"),
+            Figure(value: String(events.count), label: links.text.count("figure.events", events.count)),
+            Figure(value: String(report.actors.count), label: links.text.count("figure.actors", report.actors.count)),
+            Figure(value: String(report.sources.count), label: links.text.count("figure.sources", report.sources.count)),
         ]
         if killedMinimum > 0 {
-            figures.append(Figure(value: "\(killedMinimum)+", label: "people killed in recorded events (sum of lowest reported figures)"))
+            figures.append(Figure(value: "\(killedMinimum)+", label: links.text("figure.killed")))
         }
         let content = HomePage(
             title: report.config.title,
@@ -53,12 +53,12 @@ struct HomePage {
             latest: events.indices.suffix(report.config.homeLatestCount).reversed().map { links.card($0) },
             topics: report.topics.map { topic in
                 links.reads.read(.topicEvents(topic.id))
-                return TopicEntry(title: topic.title, href: links.topic(topic.id), summary: topic.summary ?? "", eventCount: report.topicEvents[topic.id]?.count ?? 0, eventsText: Counted.text(report.topicEvents[topic.id]?.count ?? 0, "event"))
+                return TopicEntry(title: topic.title, href: links.topic(topic.id), summary: topic.summary ?? "", eventCount: report.topicEvents[topic.id]?.count ?? 0, eventsText: links.text.count("events", report.topicEvents[topic.id]?.count ?? 0))
             },
             timelineHref: links.to(SitePaths.timeline),
             actorsHref: links.to(SitePaths.actors),
             sourcesHref: links.to(SitePaths.sources),
-            period: report.dateSpan(of: events.indices)
+            period: links.text.span(report.dateSpan(of: events.indices))
         )
         return PageView(chrome: Chrome(links: links, title: report.config.title, description: report.config.description), content: content)
     }

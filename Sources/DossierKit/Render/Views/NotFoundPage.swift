@@ -9,7 +9,7 @@ struct NotFoundPage {
 
     static func make(_ links: PageLinks) -> PageView<NotFoundPage> {
         let report = links.report
-        var chrome = Chrome(links: links, title: "Page not found", description: "This page does not exist.")
+        var chrome = Chrome(links: links, title: links.text("page.404"), description: links.text("description.404"))
         // A host serves this page at whatever address was missing, so relative links would
         // point to the wrong place; with a known base URL, anchor them with <base>.
         chrome.baseHref = report.config.baseURL

@@ -22,14 +22,15 @@ struct SourcesPage {
         links.reads.read([.sources, .everyEvent])
         let rows = report.sources.map { cited in
             Row(
-                source: EventPage.SourceView(cited.source),
+                source: EventPage.SourceView(cited.source, text: links.text),
                 events: cited.eventIndexes.map { links.eventLink($0) },
                 count: cited.eventIndexes.count,
-                citedByText: "Cited by \(Counted.text(cited.eventIndexes.count, "event"))"
+                citedByText: links.text.count("citedBy", cited.eventIndexes.count)
             )
         }
-        let chrome = Chrome(links: links, title: "Sources", description: "Every source cited in \(report.config.title), with the events that rely on it.",
-                            breadcrumbs: [.init(label: "Sources")])
+        let title = links.text("page.sources")
+        let chrome = Chrome(links: links, title: title, description: links.text("description.sources", ["site": report.config.title]),
+                            breadcrumbs: [.init(label: title)])
         let content = SourcesPage(sources: rows, count: rows.count, eventsJSONHref: links.to(SitePaths.eventsJSON), eventsCSVHref: links.to(SitePaths.eventsCSV))
         return PageView(chrome: chrome, content: content)
     }

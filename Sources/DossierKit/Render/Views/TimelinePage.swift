@@ -42,7 +42,8 @@ struct TimelinePage {
                 years.append(Year(year: String(start.year), anchor: "y\(start.year)", count: 0, months: []))
             }
             // Events known only to the year come first in their year, under the year itself.
-            let label = start.monthName.map { "\($0) \(start.year)" } ?? "\(start.year), month not given"
+            let label = start.month.map { links.text("date.month", ["month": links.text.month($0), "year": String(start.year)]) }
+                ?? links.text("timeline.monthNotGiven", ["year": String(start.year)])
             let key = start.month.map { String(format: "m%04d-%02d", start.year, $0) } ?? "y\(start.year)-undated"
             if years[years.count - 1].months.last?.key != key {
                 // A year-only period (at the year's start) and a year-only date (at its end) both
@@ -55,14 +56,15 @@ struct TimelinePage {
             years[years.count - 1].months[last].events.append(links.card(index, headingLevel: 4))
             years[years.count - 1].count += 1
         }
-        for index in years.indices { years[index].countText = Counted.text(years[index].count, "event") }
+        for index in years.indices { years[index].countText = links.text.count("events", years[index].count) }
         let types = report.config.eventTypes.compactMap { type -> TypeKey? in
             let count = report.events.filter { $0.type == type.id }.count
             return count == 0 ? nil : TypeKey(label: type.label, colour: type.colour, count: count)
         }
         let content = TimelinePage(years: years, eventCount: report.events.count, types: types)
-        let chrome = Chrome(links: links, title: "Timeline", description: "All \(report.events.count) events of \(report.config.title), in order.",
-                            breadcrumbs: [.init(label: "Timeline")])
+        let title = links.text("page.timeline")
+        let chrome = Chrome(links: links, title: title, description: links.text("description.timeline", ["count": String(report.events.count), "site": report.config.title]),
+                            breadcrumbs: [.init(label: title)])
         return PageView(chrome: chrome, content: content)
     }
 }

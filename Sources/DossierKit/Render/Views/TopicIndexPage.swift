@@ -12,10 +12,11 @@ struct TopicIndexPage {
         links.reads.read(.everyTopic)
         let topics = report.topics.map { topic in
             links.reads.read(.topicEvents(topic.id))
-            return HomePage.TopicEntry(title: topic.title, href: links.topic(topic.id), summary: topic.summary ?? "", eventCount: report.topicEvents[topic.id]?.count ?? 0, eventsText: Counted.text(report.topicEvents[topic.id]?.count ?? 0, "event"))
+            return HomePage.TopicEntry(title: topic.title, href: links.topic(topic.id), summary: topic.summary ?? "", eventCount: report.topicEvents[topic.id]?.count ?? 0, eventsText: links.text.count("events", report.topicEvents[topic.id]?.count ?? 0))
         }
-        let chrome = Chrome(links: links, title: "Topics", description: "The threads that tie the events of \(report.config.title) together.",
-                            breadcrumbs: [.init(label: "Topics")])
+        let title = links.text("page.topics")
+        let chrome = Chrome(links: links, title: title, description: links.text("description.topics", ["site": report.config.title]),
+                            breadcrumbs: [.init(label: title)])
         return PageView(chrome: chrome, content: TopicIndexPage(topics: topics))
     }
 }

@@ -34,17 +34,17 @@ struct TopicPage {
             summary: topic.summary,
             narrativeHTML: links.html(topic.narrative),
             quotes: topic.quotes.map { quote in
-                QuoteView(text: quote.text, attribution: quote.attribution, actorHref: quote.actorID.map(links.actor), date: quote.date?.formatted,
+                QuoteView(text: quote.text, attribution: quote.attribution, actorHref: quote.actorID.map(links.actor), date: quote.date.map(links.text.date),
                           sourceTitle: quote.source?.title, sourcePublisher: quote.source?.publisher, sourceURL: quote.source?.url)
             },
             events: indexes.map { links.card($0) },
             eventCount: indexes.count,
-            eventsText: Counted.text(indexes.count, "event"),
-            period: report.dateSpan(of: indexes)
+            eventsText: links.text.count("events", indexes.count),
+            period: links.text.span(report.dateSpan(of: indexes))
         )
         let chrome = Chrome(
             links: links, title: topic.title, description: topic.summary ?? "",
-            breadcrumbs: [.init(label: "Topics", href: links.to(SitePaths.topics)), .init(label: topic.title)], ogType: "article"
+            breadcrumbs: [.init(label: links.text("page.topics"), href: links.to(SitePaths.topics)), .init(label: topic.title)], ogType: "article"
         )
         return PageView(chrome: chrome, content: content)
     }

@@ -1,0 +1,179 @@
+/// The words Dossier writes around a report: dates, casualty figures, kinds of actor, roles,
+/// counts, page titles. They belong to the theme, not to the model: the built-in theme's
+/// `text.yaml` holds them in English, and a report's `Templates/text.yaml` replaces any of them
+/// key by key (the first step to a site in another language).
+///
+/// `{name}` in a text stands for a value (`"{count} events"`); the view models fill them in.
+struct DisplayText: Sendable {
+    static let file = "text.yaml"
+
+    private(set) var texts: [String: Pattern]
+    private(set) var months: [String]
+
+    /// A text cut once at its `{placeholders}`, so filling it in is a concatenation: dates and
+    /// figures are written tens of thousands of times in a large report.
+    struct Pattern: Sendable {
+        enum Segment: Sendable {
+            case literal(String)
+            case slot(String)
+        }
+
+        let raw: String
+        let segments: [Segment]
+
+        init(_ raw: String) {
+            self.raw = raw
+            var segments: [Segment] = []
+            var rest = raw[...]
+            while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+                if open > rest.startIndex { segments.append(.literal(String(rest[..<open]))) }
+                segments.append(.slot(String(rest[rest.index(after: open)..<close])))
+                rest = rest[rest.index(after: close)...]
+            }
+            if !rest.isEmpty { segments.append(.literal(String(rest))) }
+            self.segments = segments
+        }
+
+        var placeholders: Set<String> {
+            Set(segments.compactMap { if case .slot(let name) = $0 { return name } else { return nil } })
+        }
+
+        func filled(_ values: KeyValuePairs<String, String>) -> String {
+            var text = ""
+            for segment in segments {
+                switch segment {
+                case .literal(let literal): text += literal
+                case .slot(let name): text += values.first { $0.key == name }?.value ?? "{\(name)}"
+                }
+            }
+            return text
+        }
+    }
+
+    /// The built-in theme's texts: English.
+    static let builtIn: DisplayText = {
+        let log = DiagnosticLog()
+        let text = BuiltInTheme.files[file] ?? ""
+        return DisplayText(base: DisplayText(texts: [:], months: []), yaml: text, display: "(built-in theme)/\(file)", log: log)
+    }()
+
+    private init(texts: [String: Pattern], months: [String]) {
+        self.texts = texts
+        self.months = months
+    }
+
+    /// `base` with the texts of `yaml` in place of its own; what cannot be used is logged.
+    init(base: DisplayText, yaml: String, display: String, log: DiagnosticLog) {
+        self = base
+        guard let node = YAMLReader.parse(yaml, file: display, log: log, inParts: false) else { return }
+        guard case .map(let entries, _) = node else {
+            if case .null = node { return }
+            log.error(node.location, "\(Self.file) must be a mapping of texts (key: text)", hint: "see the built-in theme's Templates/text.yaml")
+            return
+        }
+        let known = base.texts.isEmpty ? nil : Set(base.texts.keys).union(["months"])
+        for entry in entries {
+            if let known, !known.contains(entry.key) {
+                log.warning(entry.keyLocation, "unknown text `\(entry.key)`; it is not used",
+                            hint: Suggestion.hint(for: entry.key, in: known.sorted()) ?? "the keys are those of the built-in theme's Templates/text.yaml")
+                continue
+            }
+            if entry.key == "months" {
+                guard case .list(let items, _) = entry.value, items.count == 12,
+                      case let names = items.compactMap({ item -> String? in if case .scalar(let text, _) = item { return text } else { return nil } }),
+                      names.count == 12
+                else {
+                    log.error(entry.value.location, "`months` must be a list of the twelve month names", hint: "months: [January, February, …, December]")
+                    continue
+                }
+                months = names
+                continue
+            }
+            guard case .scalar(let text, _) = entry.value else {
+                log.error(entry.value.location, "the text `\(entry.key)` must be a single value, not \(entry.value.kindName)")
+                continue
+            }
+            let pattern = Pattern(text)
+            if let english = base.texts[entry.key], english.placeholders != pattern.placeholders {
+                log.warning(entry.value.location, "the text `\(entry.key)` should use \(english.placeholders.sorted().map { "{\($0)}" }.joined(separator: ", ").nonEmpty ?? "no {placeholders}")",
+                            hint: "the built-in text is \"\(english.raw)\"")
+            }
+            texts[entry.key] = pattern
+        }
+    }
+
+    /// The text of `key` with its `{placeholders}` filled in.
+    func callAsFunction(_ key: String, _ values: KeyValuePairs<String, String> = [:]) -> String {
+        texts[key]?.filled(values) ?? key
+    }
+
+    /// The text of `key`, if the theme has one (page kinds added later may not).
+    func optional(_ key: String) -> String? { texts[key]?.raw }
+
+    /// A count with its words: `key.one` for 1, `key.other` otherwise (`{count}` is the number).
+    func count(_ key: String, _ count: Int, site: String = "") -> String {
+        self("\(key).\(count == 1 ? "one" : "other")", ["count": String(count), "site": site])
+    }
+
+    // MARK: Dates
+
+    func month(_ month: Int) -> String { months.indices.contains(month - 1) ? months[month - 1] : String(month) }
+
+    /// At the date's precision: `28 January 2024`, `January 2024`, `2014`.
+    func date(_ date: PartialDate) -> String {
+        let year = String(date.year)
+        guard let month = date.month else { return self("date.year", ["year": year]) }
+        guard let day = date.day else { return self("date.month", ["month": self.month(month), "year": year]) }
+        return self("date.day", ["day": String(day), "month": self.month(month), "year": year])
+    }
+
+    /// An event's date as readers see it (the author's own words when given):
+    /// `28 January 2024`, `24–30 November 2023`, `October 2023 – 4 February 2024`.
+    func date(_ date: EventDate) -> String {
+        if let display = date.display { return display }
+        let start = date.start
+        guard let end = date.end else { return self.date(start) }
+        let year = String(start.year)
+        if start.year == end.year, start.precision == .day, end.precision == .day, start.month == end.month,
+           let day = start.day, let endDay = end.day, let month = start.month {
+            return self("date.range.days", ["startDay": String(day), "endDay": String(endDay), "month": self.month(month), "year": year])
+        }
+        if start.year == end.year, start.precision == end.precision, start.precision == .month, let month = start.month, let endMonth = end.month {
+            return self("date.range.months", ["startMonth": self.month(month), "endMonth": self.month(endMonth), "year": year])
+        }
+        if start.year == end.year, start.precision == .day, end.precision == .day, let day = start.day, let month = start.month {
+            return self("date.range.sameYear", ["startDay": String(day), "startMonth": self.month(month), "end": self.date(end)])
+        }
+        return self("date.range", ["start": self.date(start), "end": self.date(end)])
+    }
+
+    /// The earliest start and latest end of some events (`Report.dateSpan`), e.g. "2014 – 18 February 2024".
+    func span(_ span: (earliest: PartialDate, latest: PartialDate)?) -> String? {
+        guard let span else { return nil }
+        return span.earliest == span.latest ? date(span.earliest) : self("date.range", ["start": date(span.earliest), "end": date(span.latest)])
+    }
+
+    // MARK: The model's words
+
+    /// `3`, `3–5`, `at least 3`, `up to 5`, `about 40`.
+    func figure(_ casualty: Casualty) -> String {
+        switch (casualty.minimum, casualty.maximum) {
+        case let (low?, high?) where low == high: return self(casualty.approximate ? "casualty.about" : "casualty.exact", ["count": String(low)])
+        case let (low?, high?): return self(casualty.approximate ? "casualty.aboutRange" : "casualty.range", ["low": String(low), "high": String(high)])
+        case let (low?, nil): return self(casualty.approximate ? "casualty.about" : "casualty.atLeast", ["count": String(low)])
+        case let (nil, high?): return self("casualty.upTo", ["count": String(high)])
+        case (nil, nil): return self("casualty.unknown")
+        }
+    }
+
+    /// `3 killed (US soldiers)`.
+    func casualty(_ casualty: Casualty) -> String {
+        let text = self("casualty.\(casualty.kind.rawValue)", ["figure": figure(casualty)])
+        guard let who = casualty.who, !who.isEmpty else { return text }
+        return self("casualty.who", ["casualty": text, "who": who])
+    }
+
+    func kind(_ kind: Actor.Kind, plural: Bool = false) -> String { self("actor.\(kind.rawValue)\(plural ? ".plural" : "")") }
+
+    func role(_ role: Involvement.Role) -> String { self("role.\(role.rawValue)") }
+}
