@@ -16,6 +16,7 @@ Also the sample report's full build. The machine is shared and noisy: read media
     swift build -c release
     python3 Benchmarks/run.py                          # 1,000/100 and 10,000/500
     python3 Benchmarks/run.py --scales 50000x2000 --runs 1
+    python3 Benchmarks/run.py --baseline /path/to/older/dossier   # also an older build, alternating
 """
 import argparse
 import os
@@ -64,9 +65,9 @@ def warm(*folders: Path):
                 path.read_bytes()
 
 
-def dossier_build(report: Path):
+def dossier_build(report: Path, binary: Path = None):
     move_aside(report / "Site")
-    wall, memory, output = timed([str(DOSSIER), "build", "--content", str(report / "Content"),
+    wall, memory, output = timed([str(binary or DOSSIER), "build", "--content", str(report / "Content"),
                                   "--templates", str(TEMPLATES), "--output", str(report / "Site")])
     pages = int(re.search(r"Built (\d+) page", output).group(1))
     return wall, memory, pages
@@ -101,10 +102,10 @@ def copy_floor(report: Path, work: Path):
     return elapsed
 
 
-def serve_rebuild(report: Path, edits: int = 7):
+def serve_rebuild(report: Path, edits: int = 7, binary: Path = None):
     """Median milliseconds of the preview server's rebuild after one event's title changes
     (from `dossier serve`'s own report), over several edits, and the median of each step."""
-    process = subprocess.Popen([str(DOSSIER), "serve", "--port", "0", "--timings", "--content", str(report / "Content"),
+    process = subprocess.Popen([str(binary or DOSSIER), "serve", "--port", "0", "--timings", "--content", str(report / "Content"),
                                 "--templates", str(TEMPLATES)], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     events = sorted((report / "Content/events").glob("*.yaml"))[0]
     text = events.read_text()
@@ -149,6 +150,7 @@ def main():
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--work", default=tempfile.gettempdir() + "/dossier-bench")
     parser.add_argument("--no-serve", action="store_true")
+    parser.add_argument("--baseline", help="another dossier binary (an older build) to run alternately, for a before/after comparison")
     arguments = parser.parse_args()
     work = Path(arguments.work)
     work.mkdir(parents=True, exist_ok=True)
@@ -169,10 +171,12 @@ def main():
         if not hugo.exists():
             subprocess.run([sys.executable, str(Path(__file__).with_name("hugo_site.py")), str(report / "Content"), str(hugo)], check=True)
         warm(report / "Content", hugo)
-        ours, theirs = [], []
+        ours, theirs, before = [], [], []
         for _ in range(arguments.runs):
             ours.append(dossier_build(report))
             theirs.append(hugo_build(hugo))
+            if arguments.baseline:
+                before.append(dossier_build(report, Path(arguments.baseline)))
         wall = statistics.median(run[0] for run in ours)
         memory = statistics.median(run[1] for run in ours)
         pages = ours[0][2]
@@ -187,6 +191,13 @@ def main():
               f"{(f'{rebuild:.0f} ms') if rebuild is not None else '-':>8}", flush=True)
         if rebuild_steps:
             steps_by_scale.append(f"{events:>7} events: rebuild after a one-event edit, median {rebuild:.0f} ms ({rebuild_steps} ms)")
+        if arguments.baseline:
+            base_wall = statistics.median(run[0] for run in before)
+            base_memory = statistics.median(run[1] for run in before)
+            base_rebuild, _ = (None, "") if arguments.no_serve else serve_rebuild(report, binary=Path(arguments.baseline))
+            steps_by_scale.append(f"{events:>7} events: baseline {base_wall:.2f} s, {base_memory:.0f} MiB, rebuild "
+                                  f"{(f'{base_rebuild:.0f} ms') if base_rebuild is not None else '-'}; this build / baseline: "
+                                  f"time {wall / base_wall:.2f}, memory {memory / base_memory:.2f}")
 
     for line in steps_by_scale:
         print(line)

@@ -59,6 +59,19 @@ import Testing
         try fixture.expectSameAsFullBuild()
     }
 
+    /// The preview renders each card once and keeps it across rebuilds; an edit drops the cards
+    /// of the edited event only (this is most of what makes a rebuild fast).
+    @Test func cardsAreKeptAcrossRebuildsExceptTheEditedEvents() throws {
+        let fixture = try Fixture()
+        let before = fixture.server.cards.eventIDs
+        #expect(before.count > 250, "the first build fills the preview's card cache")
+        let rebuild = try fixture.edit(fixture.eventsFile) { $0.replacingOccurrences(of: "- id: event-000010\n", with: "- id: event-000010\n  display_date: Edited date\n") }
+        #expect(rebuild.succeeded)
+        let after = fixture.server.cards.eventIDs
+        #expect(before.subtracting(after).isSubset(of: ["event-000010"]))
+        #expect(after.count > 250)
+    }
+
     @Test func movingAnEventInTimeMatchesAFullBuild() throws {
         let fixture = try Fixture()
         // Event 5 moves from 2014 to mid-2023: neighbours change at both places.

@@ -12,12 +12,14 @@ struct RebuildPlan {
     let pages: Set<String>
 
     /// - Parameter reads: what each page of the previous build read.
-    init(old: Report, new: Report, reads: [String: [PageInput]], pagePaths: [String]) {
+    init(old: Report, new: Report, reads: [String: Set<PageInput>], pagePaths: [String]) {
         let changes = ReportChanges(old: old, new: new)
         self.changes = changes
+        let changed = changes.inputs
         pages = Set(pagePaths.filter { path in
             guard let read = reads[path] else { return true }
-            return read.contains(where: changes.contains)
+            // An edit changes few inputs and a page reads a few dozen: look the fewer up in the more.
+            return changed.count <= read.count ? changed.contains(where: read.contains) : read.contains(where: changed.contains)
         })
     }
 }

@@ -8,6 +8,13 @@ struct ReportChanges {
     private(set) var inputs: Set<PageInput> = []
 
     init(old: Report, new: Report) {
+        if old.indexes === new.indexes {
+            // The new report is the old one with some events edited in place (`Report.replacingEvents`):
+            // the same events in the same order, the same lists, actors, topics, pages and settings.
+            for (before, after) in zip(old.events, new.events) where !before.hasSameContent(as: after) { inputs.insert(.event(after.id)) }
+            if !inputs.isEmpty { inputs.insert(.everyEvent) }
+            return
+        }
         if old.config != new.config { inputs.insert(.config) }
         compareEvents(old, new)
         compareActors(old, new)
@@ -23,61 +30,62 @@ struct ReportChanges {
     }
 
     private mutating func compareEvents(_ old: Report, _ new: Report) {
-        var anyChanged = old.events.count != new.events.count
+        // The usual edit keeps every event where it was: then an index means the same event in
+        // both reports, and lists of indexes compare as they are (arrays the report reused are
+        // the very same storage), without looking ids up.
+        let sameOrder = old.events.count == new.events.count
+            && zip(old.events, new.events).allSatisfy { $0 === $1 || $0.id == $1.id }
+        var anyChanged = !sameOrder
         for (index, event) in new.events.enumerated() {
-            guard let oldIndex = old.eventIndex[event.id] else {
-                inputs.insert(.event(event.id))
-                inputs.insert(.neighbours(event.id))
-                anyChanged = true
+            let oldIndex = sameOrder ? index : old.eventIndex[event.id]
+            guard let oldIndex else {
+                inputs.formUnion([.event(event.id), .neighbours(event.id), .eventTopics(event.id)])
                 continue
             }
             if !old.events[oldIndex].hasSameContent(as: event) {
                 inputs.insert(.event(event.id))
                 anyChanged = true
             }
-            if oldIndex != index { anyChanged = true }
-            if Self.neighbourIDs(old, oldIndex) != Self.neighbourIDs(new, index) { inputs.insert(.neighbours(event.id)) }
-            let oldTopics = old.eventTopics[oldIndex] ?? [], newTopics = new.eventTopics[index] ?? []
-            if oldTopics != newTopics { inputs.insert(.eventTopics(event.id)) }
+            if !sameOrder, Self.neighbourIDs(old, oldIndex) != Self.neighbourIDs(new, index) { inputs.insert(.neighbours(event.id)) }
+            if old.eventTopics[oldIndex] != new.eventTopics[index] { inputs.insert(.eventTopics(event.id)) }
         }
-        for event in old.events where new.eventIndex[event.id] == nil {
-            inputs.insert(.event(event.id))
-            inputs.insert(.neighbours(event.id))
-            inputs.insert(.eventTopics(event.id))
-            anyChanged = true
+        for event in old.events where !sameOrder && new.eventIndex[event.id] == nil {
+            inputs.formUnion([.event(event.id), .neighbours(event.id), .eventTopics(event.id)])
         }
         if anyChanged { inputs.insert(.everyEvent) }
-        if !old.sources.elementsEqual(new.sources, by: { a, b in
-            a.source.isSameCitation(as: b.source) && a.eventIndexes.map { old.events[$0].id } == b.eventIndexes.map { new.events[$0].id }
-        }) {
-            inputs.insert(.sources)
+        let sameSources = old.sources.count == new.sources.count && zip(old.sources, new.sources).allSatisfy { a, b in
+            a.source.isSameCitation(as: b.source)
+                && (sameOrder ? a.eventIndexes == b.eventIndexes : a.eventIndexes.map { old.events[$0].id } == b.eventIndexes.map { new.events[$0].id })
         }
+        if !sameSources { inputs.insert(.sources) }
         // The lists of events each actor and topic holds, and the stretch of each list around
         // each of its events (what related events are chosen from).
         for id in Set(old.involvements.keys).union(new.involvements.keys) {
-            let before = (old.involvements[id] ?? []).map { (old.events[$0.event].id, $0.role) }
-            let after = (new.involvements[id] ?? []).map { (new.events[$0.event].id, $0.role) }
-            if !before.elementsEqual(after, by: ==) { inputs.insert(.actorEvents(id)) }
-            for event in compareNeighbourhoods(old, old.significantEvents[id] ?? [], new, new.significantEvents[id] ?? []) {
+            let before = old.involvements[id] ?? [], after = new.involvements[id] ?? []
+            let same = sameOrder
+                ? before.elementsEqual(after) { $0.event == $1.event && $0.role == $1.role }
+                : before.map { (old.events[$0.event].id, $0.role) }.elementsEqual(after.map { (new.events[$0.event].id, $0.role) }, by: ==)
+            if same { continue }
+            inputs.insert(.actorEvents(id))
+            for event in compareNeighbourhoods(old, old.significantEvents[id] ?? [], new, new.significantEvents[id] ?? [], sameOrder: sameOrder) {
                 inputs.insert(.actorNeighbourhood(actor: id, event: event))
             }
         }
         for id in Set(old.topicEvents.keys).union(new.topicEvents.keys) {
-            let before = (old.topicEvents[id] ?? []).map { old.events[$0].id }, after = (new.topicEvents[id] ?? []).map { new.events[$0].id }
-            if before != after { inputs.insert(.topicEvents(id)) }
-            for event in compareNeighbourhoods(old, old.topicEvents[id] ?? [], new, new.topicEvents[id] ?? []) {
+            let before = old.topicEvents[id] ?? [], after = new.topicEvents[id] ?? []
+            if sameOrder ? before == after : before.map({ old.events[$0].id }) == after.map({ new.events[$0].id }) { continue }
+            inputs.insert(.topicEvents(id))
+            for event in compareNeighbourhoods(old, before, new, after, sameOrder: sameOrder) {
                 inputs.insert(.topicNeighbourhood(topic: id, event: event))
             }
         }
     }
 
     /// Events of a list (in either build) whose neighbourhood in it differs between the builds.
-    /// A list whose ids are the same in the same order has none, and costs one comparison.
-    private func compareNeighbourhoods(_ old: Report, _ before: [Int], _ new: Report, _ after: [Int]) -> [String] {
-        let beforeIDs = before.map { old.events[$0].id }, afterIDs = after.map { new.events[$0].id }
-        if beforeIDs == afterIDs { return [] }
+    private func compareNeighbourhoods(_ old: Report, _ before: [Int], _ new: Report, _ after: [Int], sameOrder: Bool) -> [String] {
+        if sameOrder ? before == after : before.map({ old.events[$0].id }) == after.map({ new.events[$0].id }) { return [] }
         var changed: [String] = []
-        for id in Set(beforeIDs).union(afterIDs) {
+        for id in Set(before.map { old.events[$0].id }).union(after.map { new.events[$0].id }) {
             let was = old.eventIndex[id].map { old.neighbourhood(of: $0, in: before).map { old.events[$0].id } } ?? []
             let now = new.eventIndex[id].map { new.neighbourhood(of: $0, in: after).map { new.events[$0].id } } ?? []
             if was != now { changed.append(id) }
@@ -85,8 +93,8 @@ struct ReportChanges {
         return changed
     }
 
-    private static func neighbourIDs(_ report: Report, _ index: Int) -> [String] {
-        [index > 0 ? report.events[index - 1].id : "", index + 1 < report.events.count ? report.events[index + 1].id : ""]
+    private static func neighbourIDs(_ report: Report, _ index: Int) -> (String, String) {
+        (index > 0 ? report.events[index - 1].id : "", index + 1 < report.events.count ? report.events[index + 1].id : "")
     }
 
     private mutating func compareActors(_ old: Report, _ new: Report) {

@@ -59,7 +59,7 @@ public struct SiteBuilder: Sendable {
         var sitePaths: Set<String> = []
         /// What each page read (`PageReads`), for the preview's next rebuild; pages rendered
         /// later (the listings put off by the preview) have none.
-        var reads: [String: [PageInput]] = [:]
+        var reads: [String: Set<PageInput>] = [:]
 
         /// How long each step took, in order, for `--timings` and the benchmark.
         public var phases: [Phase] = []
@@ -101,7 +101,7 @@ public struct SiteBuilder: Sendable {
         /// The theme of the previous build, used again when only event files changed.
         var templates: TemplateSet? = nil
         /// What each page of the previous build read.
-        var reads: [String: [PageInput]] = [:]
+        var reads: [String: Set<PageInput>] = [:]
         /// For tests: reads to forget, to show that the incremental test notices.
         var forgetting: (@Sendable (PageInput) -> Bool)? = nil
     }
@@ -127,9 +127,9 @@ public struct SiteBuilder: Sendable {
         let log = DiagnosticLog()
         var renderer = SiteRenderer(report: report, templates: templates, markdown: markdown(for: report.config), kinds: options.kinds)
         renderer.forgetting = incremental?.forgetting
-        let allJobs = renderer.pageJobs()
-        let pagePaths = allJobs.map(\.path)
-        // Decide which cards survive before any page is rendered (the jobs share the card cache).
+        let pages = timer.measure("pages") { renderer.pages() }
+        let pagePaths = pages.map(\.path)
+        // Decide which cards survive before the jobs are made: they capture the card cache.
         var plan: RebuildPlan?
         if let incremental {
             if incremental.onlyEventsChanged, let previous = incremental.previous {
@@ -141,7 +141,7 @@ public struct SiteBuilder: Sendable {
             }
             renderer.cards = incremental.cards
         }
-        var planned = plan.map { plan in allJobs.filter { plan.pages.contains($0.path) } } ?? allJobs
+        var planned = plan.map { plan in pages.filter { plan.pages.contains($0.path) } } ?? pages
         // After an edit of events the preview renders the pages listing every event when they
         // are first requested, as Hugo's server renders only the pages being viewed: at 10,000
         // events they are megabytes each and took most of a rebuild. Their cards are those of
@@ -150,19 +150,19 @@ public struct SiteBuilder: Sendable {
         if plan != nil, destination.keepsFiles {
             var listing = renderer
             listing.cards = renderer.cards.copy()
-            deferred = listing.pageJobs(listingsOnly: true).filter { plan?.pages.contains($0.path) ?? true }.map { job in
+            deferred = listing.jobs(planned.filter(\.kind.listsEveryEvent)).map { job in
                 OutputFile(path: job.path, contents: .deferred(DeferredData { Data(job.render().html.utf8) }))
             }
             planned.removeAll { $0.kind.listsEveryEvent }
         }
-        let jobs = planned
+        let jobs = renderer.jobs(planned)
         rendered?(Rendered(paths: Set(jobs.map(\.path)), all: plan == nil))
         let supportPaths = renderer.supportPaths
         let copied = copiedFiles(generated: pagePaths + supportPaths, log: log)
         let sitePaths = Set(pagePaths + supportPaths + copied.map(\.path))
         let checker = LinkChecker(outputName: options.displayName(options.output), paths: sitePaths)
         let kept = ResultSlots<String>(count: jobs.count)
-        let pageReads = ResultSlots<[PageInput]>(count: destination.keepsFiles ? jobs.count : 0)
+        let pageReads = ResultSlots<Set<PageInput>>(count: destination.keepsFiles ? jobs.count : 0)
         let writeErrors = ResultSlots<Error>(count: 1)
         var extra: [OutputFile] = []
         if case .staging(let staging) = destination {
@@ -175,7 +175,7 @@ public struct SiteBuilder: Sendable {
         // The feed and data downloads come first, while memory is at its lowest: written out
         // (or kept, for the preview) before the pages and the cards fill it.
         timer.measure("feed, data, assets") {
-            let sitemapPaths = allJobs.filter(\.kind.inSitemap).map(\.path)
+            let sitemapPaths = pages.filter(\.kind.inSitemap).map(\.path)
             let made = renderer.supportFiles(sitemapPaths: sitemapPaths, downloads: downloads(incremental, plan, report)) + copied
             switch destination {
             case .discard: break
@@ -195,7 +195,7 @@ public struct SiteBuilder: Sendable {
                 case .discard: break
                 case .memory:
                     kept.set(index, html)
-                    pageReads.set(index, Array(reads))
+                    pageReads.set(index, reads)
                 case .staging(let staging):
                     do { try staging.write(OutputFile(path: jobs[index].path, text: html)) } catch { writeErrors.set(0, error) }
                 }
@@ -210,16 +210,23 @@ public struct SiteBuilder: Sendable {
         let all = (diagnostics + log.diagnostics).sorted { ($0.location, $0.message) < ($1.location, $1.message) }
         let failed = log.hasErrors
         // What each page read: those rendered now, and those kept from the previous build.
-        var reads: [String: [PageInput]] = [:]
-        if destination.keepsFiles, !failed {
-            let current = Set(pagePaths)
-            if plan != nil { reads = incremental?.reads.filter { current.contains($0.key) } ?? [:] }
+        var reads: [String: Set<PageInput>] = [:]
+        if destination.keepsFiles, !failed { timer.measure("bookkeeping") {
+            if plan != nil, let incremental {
+                // Pages can only have come or gone when the report's indexes were made anew.
+                if incremental.previous?.indexes === report.indexes {
+                    reads = incremental.reads
+                } else {
+                    let current = Set(pagePaths)
+                    reads = incremental.reads.filter { current.contains($0.key) }
+                }
+            }
             for (job, read) in zip(jobs, pageReads.values) { reads[job.path] = read }
             for file in deferred { reads[file.path] = nil }
-        }
+        } }
         return CheckResult(
             report: failed ? nil : report, diagnostics: all, files: failed ? [] : files,
-            pageCount: allJobs.count, fileCount: allJobs.count + supportPaths.count + copied.count, sitePaths: sitePaths,
+            pageCount: pages.count, fileCount: pages.count + supportPaths.count + copied.count, sitePaths: sitePaths,
             reads: reads, phases: timer.phases
         )
     }

@@ -31,6 +31,11 @@ public struct Report: Sendable {
     public let incomingAffiliations: [String: [(from: String, affiliation: Affiliation)]]
     /// Every cited source once, with the events citing it, ordered by publisher then title.
     public let sources: [CitedSource]
+    /// Made with the indexes: a report from `replacingEvents` keeps it, so comparing two reports
+    /// can tell at once that everything but the events is the very same (`ReportChanges`).
+    let indexes = IndexesIdentity()
+
+    final class IndexesIdentity: Sendable {}
 
     public struct CitedSource: Sendable {
         public var source: Source

@@ -6,7 +6,7 @@
 /// names plain pages may not take, the theme templates a site needs, the main navigation, the
 /// sitemap, and what the preview renders again after an edit (each page records what it read,
 /// `PageReads`). `docs/architecture.md` shows how a kind is added.
-public struct PageKind: Sendable {
+public final class PageKind: Sendable {
     /// Names the kind in messages and in the template reference ("event").
     public let name: String
     /// The theme template that draws its pages (`event` → `Templates/event.mustache`).

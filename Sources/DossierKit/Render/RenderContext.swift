@@ -155,7 +155,14 @@ final class CardCache: Sendable {
         var role: Involvement.Role?
     }
 
-    private let cards = NIOLockedValueBox<[String: [Key: CardValue]]>([:])
+    /// The cards by event, and which events' cards read each input (so that an edit finds the
+    /// cards it makes stale without looking at every card).
+    private struct Store {
+        var cards: [String: [Key: CardValue]] = [:]
+        var readers: [PageInput: Set<String>] = [:]
+    }
+
+    private let store = NIOLockedValueBox(Store())
 
     func card(_ index: Int, links: PageLinks, role: Involvement.Role?, headingLevel: Int) -> CardValue {
         cached(links.report.events[index].id, Key(depth: links.root.count, headingLevel: headingLevel, role: role)) {
@@ -180,11 +187,12 @@ final class CardCache: Sendable {
     }
 
     private func cached(_ event: String, _ key: Key, make: () -> CardValue) -> CardValue {
-        if let cached = cards.withLockedValue({ $0[event]?[key] }) { return cached }
+        if let cached = store.withLockedValue({ $0.cards[event]?[key] }) { return cached }
         let made = make()
-        return cards.withLockedValue { cards in
-            if let raced = cards[event]?[key] { return raced }
-            cards[event, default: [:]][key] = made
+        return store.withLockedValue { store in
+            if let raced = store.cards[event]?[key] { return raced }
+            store.cards[event, default: [:]][key] = made
+            for input in made.reads { store.readers[input, default: []].insert(event) }
             return made
         }
     }
@@ -193,17 +201,21 @@ final class CardCache: Sendable {
     /// come from their own build, whatever later rebuilds do to this cache).
     func copy() -> CardCache {
         let copy = CardCache()
-        let cards = cards.withLockedValue { $0 }
-        copy.cards.withLockedValue { $0 = cards }
+        let store = store.withLockedValue { $0 }
+        copy.store.withLockedValue { $0 = store }
         return copy
     }
 
+    /// The events that have cards here.
+    var eventIDs: Set<String> { store.withLockedValue { Set($0.cards.keys) } }
+
     /// Forgets the cards that read something the edit changed, or every card when `changes` is nil.
     func invalidate(_ changes: ReportChanges?) {
-        cards.withLockedValue { cards in
-            guard let changes else { return cards = [:] }
-            for (event, variants) in cards where variants.values.contains(where: { $0.reads.contains(where: changes.contains) }) {
-                cards[event] = nil
+        store.withLockedValue { store in
+            guard let changes else { return store = Store() }
+            for input in changes.inputs {
+                // (Readers of an input whose cards were dropped since stay listed: dropping none is harmless.)
+                for event in store.readers.removeValue(forKey: input) ?? [] { store.cards[event] = nil }
             }
         }
     }

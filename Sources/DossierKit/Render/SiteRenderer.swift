@@ -13,29 +13,36 @@ struct SiteRenderer: Sendable {
     /// For tests: reads to forget (`PageReads.forgetting`).
     var forgetting: (@Sendable (PageInput) -> Bool)? = nil
 
+    /// One page of the site: where it goes, of which kind, about what.
+    struct PageRef: Sendable {
+        var path: String
+        var kind: PageKind
+        var subject: String
+    }
+
     /// One page to render: where it goes, and how to make its HTML and what it read.
     struct PageJob: Sendable {
         var path: String
-        var kind: PageKind
         var render: @Sendable () -> (html: String, reads: Set<PageInput>)
     }
 
-    /// Every page of the site; with `listingsOnly`, only those of kinds that list every event.
-    func pageJobs(listingsOnly: Bool = false) -> [PageJob] {
+    /// Every page of the site, kind after kind.
+    func pages() -> [PageRef] {
+        kinds.flatMap { kind in kind.subjects(report).map { PageRef(path: kind.path($0), kind: kind, subject: $0) } }
+    }
+
+    /// How to render these pages (made for the pages to render only: a preview rebuild renders
+    /// a few of 10,000).
+    func jobs(_ pages: some Sequence<PageRef>) -> [PageJob] {
         let templates = templates, forgetting = forgetting
         let site = RenderContext(report: report, markdown: markdown, templates: templates, kinds: kinds, cards: cards, fragmentReads: fragmentReads)
-        var jobs: [PageJob] = []
-        for kind in kinds where !listingsOnly || kind.listsEveryEvent {
-            for subject in kind.subjects(report) {
-                let path = kind.path(subject)
-                jobs.append(PageJob(path: path, kind: kind) {
-                    let links = PageLinks(path: path, site: site, section: kind.section, reads: PageReads(forgetting: forgetting))
-                    let html = templates.render(kind.view(subject, links), template: kind.template)
-                    return (html, links.reads.inputs)
-                })
+        return pages.map { page in
+            PageJob(path: page.path) {
+                let links = PageLinks(path: page.path, site: site, section: page.kind.section, reads: PageReads(forgetting: forgetting))
+                let html = templates.render(page.kind.view(page.subject, links), template: page.kind.template)
+                return (html, links.reads.inputs)
             }
         }
-        return jobs
     }
 
     /// Renders every page on every core, handing each to `accept` as soon as it is made, so a

@@ -46,7 +46,7 @@ public final class PreviewServer: Sendable {
     /// The templates of the last good build, used again while only event files change.
     let theme = Locked<TemplateSet?>(nil)
     /// What each page of the last good build read (`PageReads`), to know what an edit touches.
-    let pageReads = Locked<[String: [PageInput]]>([:])
+    let pageReads = Locked<[String: Set<PageInput>]>([:])
     /// For tests: reads to forget (`PageReads.forgetting`).
     let forgetting: (@Sendable (PageInput) -> Bool)?
     /// Files changed since the last good build (by builds that failed).
