@@ -127,6 +127,7 @@ public struct SiteBuilder: Sendable {
         let log = DiagnosticLog()
         var renderer = SiteRenderer(report: report, templates: templates, markdown: markdown(for: report.config), kinds: options.kinds)
         renderer.forgetting = incremental?.forgetting
+        renderer.recordsReads = destination.keepsFiles
         let pages = timer.measure("pages") { renderer.pages() }
         let pagePaths = pages.map(\.path)
         // Decide which cards survive before the jobs are made: they capture the card cache.

@@ -44,14 +44,21 @@ enum PageInput: Hashable, Sendable {
 /// exactly the pages that read something the edit changed (`RebuildPlan`).
 final class PageReads {
     private(set) var inputs: Set<PageInput> = []
+    /// Off for `build` and `check`, which render every page once and never plan a rebuild.
+    let isRecording: Bool
     /// For tests: a kind of read to forget, to show the incremental test notices.
     let forgetting: (@Sendable (PageInput) -> Bool)?
 
-    init(forgetting: (@Sendable (PageInput) -> Bool)? = nil) {
+    init(recording: Bool = true, forgetting: (@Sendable (PageInput) -> Bool)? = nil) {
+        isRecording = recording
         self.forgetting = forgetting
     }
 
+    /// A recorder of the same kind, for a cached part of the page (a card) that keeps its own reads.
+    func fresh() -> PageReads { PageReads(recording: isRecording, forgetting: forgetting) }
+
     func read(_ input: PageInput) {
+        guard isRecording else { return }
         if let forgetting, forgetting(input) { return }
         inputs.insert(input)
     }

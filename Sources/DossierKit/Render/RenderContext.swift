@@ -168,7 +168,7 @@ final class CardCache: Sendable {
         cached(links.report.events[index].id, Key(depth: links.root.count, headingLevel: headingLevel, role: role)) {
             // The closure keeps the card's own values, not the report: the preview keeps cards
             // across rebuilds, and each would otherwise keep the report it was made from.
-            let reads = PageReads(forgetting: links.reads.forgetting)
+            let reads = links.reads.fresh()
             let card = EventCard(links.report.events[index], links: links.recording(into: reads), role: role, headingLevel: headingLevel)
             return CardValue(html: links.site.templates.renderConverted(card.templateFields, template: Self.template), reads: reads.inputs,
                              fields: { card.templateFields })

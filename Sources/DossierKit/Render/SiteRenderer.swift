@@ -10,6 +10,8 @@ struct SiteRenderer: Sendable {
     var cards = CardCache()
     /// Chrome fields the cached header and footer asked for but may not read (`FragmentCache`).
     let fragmentReads = FragmentReads()
+    /// Whether pages record what they read (`PageReads`): only the preview plans rebuilds.
+    var recordsReads = true
     /// For tests: reads to forget (`PageReads.forgetting`).
     var forgetting: (@Sendable (PageInput) -> Bool)? = nil
 
@@ -34,11 +36,11 @@ struct SiteRenderer: Sendable {
     /// How to render these pages (made for the pages to render only: a preview rebuild renders
     /// a few of 10,000).
     func jobs(_ pages: some Sequence<PageRef>) -> [PageJob] {
-        let templates = templates, forgetting = forgetting
+        let templates = templates, forgetting = forgetting, recording = recordsReads
         let site = RenderContext(report: report, markdown: markdown, templates: templates, kinds: kinds, cards: cards, fragmentReads: fragmentReads)
         return pages.map { page in
             PageJob(path: page.path) {
-                let links = PageLinks(path: page.path, site: site, section: page.kind.section, reads: PageReads(forgetting: forgetting))
+                let links = PageLinks(path: page.path, site: site, section: page.kind.section, reads: PageReads(recording: recording, forgetting: forgetting))
                 let html = templates.render(page.kind.view(page.subject, links), template: page.kind.template)
                 return (html, links.reads.inputs)
             }
