@@ -176,10 +176,26 @@ import Testing
         try fixture.expectSameAsFullBuild()
     }
 
-    @Test func anythingButEventsRendersEverything() throws {
+    /// An actor's file is content like events: the pages that show the actor are rendered again.
+    @Test func anActorEditRendersThePagesThatShowTheActor() throws {
         let fixture = try Fixture()
         let actor = fixture.root.appendingPathComponent("Content/actors/actor-00003.md")
         let rebuild = try fixture.edit(actor) { $0.replacingOccurrences(of: "name: \"Actor 3", with: "name: \"Actor Three") }
+        #expect(rebuild.succeeded)
+        #expect(rebuild.renderedPages > 3 && rebuild.renderedPages < 300, "rendered \(rebuild.renderedPages) pages")
+        #expect(rebuild.changedPaths.contains("actors/actor-00003/index.html"))
+        let report = try #require(fixture.server.previousReport.get())
+        for involvement in (report.involvements["actor-00003"] ?? []).filter({ $0.role != .mentioned }).prefix(5) {
+            #expect(rebuild.changedPaths.contains("events/\(report.events[involvement.event].id)/index.html"))
+        }
+        try fixture.expectSameAsFullBuild()
+    }
+
+    /// A theme file can change anything on any page: everything is rendered again.
+    @Test func aThemeEditRendersEverything() throws {
+        let fixture = try Fixture(ownTheme: true)
+        let card = fixture.root.appendingPathComponent("Templates/partials/event-card.mustache")
+        let rebuild = try fixture.edit(card) { $0 + "<!-- edited -->\n" }
         #expect(rebuild.renderedPages == 300 + 40 + 6 + SyntheticReport(events: 300, actors: 40).topicCount + 1)
         try fixture.expectSameAsFullBuild()
     }

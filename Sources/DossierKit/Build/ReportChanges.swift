@@ -24,11 +24,6 @@ struct ReportChanges {
 
     func contains(_ input: PageInput) -> Bool { inputs.contains(input) }
 
-    /// Ids of events added, removed or edited.
-    var changedEvents: Set<String> {
-        Set(inputs.compactMap { if case .event(let id) = $0 { return id } else { return nil } })
-    }
-
     private mutating func compareEvents(_ old: Report, _ new: Report) {
         // The usual edit keeps every event where it was: then an index means the same event in
         // both reports, and lists of indexes compare as they are (arrays the report reused are

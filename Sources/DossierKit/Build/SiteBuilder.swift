@@ -96,9 +96,12 @@ public struct SiteBuilder: Sendable {
         var previous: Report?
         /// Cards of the previous build; those of changed events are dropped here.
         var cards: CardCache
-        /// Whether only event files changed (anything else renders the whole site).
+        /// Whether only event files changed: the report's indexes may then be reused.
         var onlyEventsChanged: Bool
-        /// The theme of the previous build, used again when only event files changed.
+        /// Whether only content changed (not the theme, not static files): the previous theme
+        /// is used again, and only the pages that read a changed part are rendered.
+        var onlyContentChanged: Bool
+        /// The theme of the previous build.
         var templates: TemplateSet? = nil
         /// What each page of the previous build read.
         var reads: [String: Set<PageInput>] = [:]
@@ -118,8 +121,9 @@ public struct SiteBuilder: Sendable {
     func run(to destination: Destination, incremental: Incremental? = nil, rendered: ((Rendered) -> Void)? = nil,
              builtTemplates: ((TemplateSet) -> Void)? = nil) -> CheckResult {
         var timer = PhaseTimer()
-        let unchangedTheme = incremental.flatMap { $0.onlyEventsChanged ? $0 : nil }
-        let (report, templates, diagnostics) = validate(timer: &timer, previous: unchangedTheme?.previous, theme: unchangedTheme?.templates)
+        let sameIndexes = incremental.flatMap { $0.onlyEventsChanged ? $0.previous : nil }
+        let sameTheme = incremental.flatMap { $0.onlyContentChanged ? $0.templates : nil }
+        let (report, templates, diagnostics) = validate(timer: &timer, previous: sameIndexes, theme: sameTheme)
         guard let report, let templates else {
             return CheckResult(report: nil, diagnostics: diagnostics, files: [], pageCount: 0, phases: timer.phases)
         }
@@ -133,7 +137,7 @@ public struct SiteBuilder: Sendable {
         // Decide which cards survive before the jobs are made: they capture the card cache.
         var plan: RebuildPlan?
         if let incremental {
-            if incremental.onlyEventsChanged, let previous = incremental.previous {
+            if incremental.onlyContentChanged, let previous = incremental.previous {
                 let made = timer.measure("plan") { RebuildPlan(old: previous, new: report, reads: incremental.reads, pagePaths: pagePaths) }
                 incremental.cards.invalidate(made.changes)
                 plan = made
@@ -300,7 +304,8 @@ public struct SiteBuilder: Sendable {
     /// and keeps the ones it has when no event changed (a template or stylesheet edit).
     private func downloads(_ incremental: Incremental?, _ plan: RebuildPlan?, _ report: Report) -> SiteRenderer.Downloads {
         guard let incremental else { return .made }
-        if let plan { return plan.changes.changedEvents.isEmpty ? .unchanged : .deferred }
+        // The downloads hold the events and the report's title.
+        if let plan { return plan.changes.contains(.everyEvent) || plan.changes.contains(.config) ? .deferred : .unchanged }
         guard let previous = incremental.previous else { return .deferred }
         let same = previous.config.title == report.config.title && previous.events.count == report.events.count
             && zip(previous.events, report.events).allSatisfy { $0.hasSameContent(as: $1) }

@@ -93,8 +93,15 @@ public final class PreviewServer: Sendable {
         // What changed since the last good build, not only since the last build: after a failed
         // build (say a template error) an edit of events alone must not reuse what it replaced.
         let sinceLastGood = changed.map { unsettled.get() + $0 }
-        let onlyEvents = sinceLastGood.map { !$0.isEmpty && $0.allSatisfy { URL(fileURLWithPath: $0).standardizedFileURL.path.hasPrefix(eventsFolder) } } ?? false
-        let incremental = SiteBuilder.Incremental(previous: previousReport.get(), cards: cards, onlyEventsChanged: onlyEvents, templates: theme.get(),
+        let contentFolder = build.content.standardizedFileURL.path + "/", staticFolder = contentFolder + "static/"
+        func all(_ test: (String) -> Bool) -> Bool {
+            sinceLastGood.map { !$0.isEmpty && $0.allSatisfy { test(URL(fileURLWithPath: $0).standardizedFileURL.path) } } ?? false
+        }
+        let onlyEvents = all { $0.hasPrefix(eventsFolder) }
+        // Static files are outside the reads (links to them are checked against the file list).
+        let onlyContent = all { $0.hasPrefix(contentFolder) && !$0.hasPrefix(staticFolder) }
+        let incremental = SiteBuilder.Incremental(previous: previousReport.get(), cards: cards, onlyEventsChanged: onlyEvents,
+                                                  onlyContentChanged: onlyContent, templates: theme.get(),
                                                   reads: pageReads.get(), forgetting: forgetting)
         let renderedPaths = Locked<SiteBuilder.Rendered?>(nil)
         let usedTemplates = Locked<TemplateSet?>(nil)
