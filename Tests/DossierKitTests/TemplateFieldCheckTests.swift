@@ -45,6 +45,14 @@ import Testing
         #expect(try Self.errors(theme: [:]).isEmpty)
     }
 
+    /// A declared field that is empty on some page makes an empty link there: the link check
+    /// reports it (once, with the number of other pages), where a reader would find a dead link.
+    @Test func anEmptyLinkIsAnError() throws {
+        let layout = BuiltInTheme.files["layout.mustache"]!.replacingOccurrences(of: "<main id=\"main\"", with: "<a href=\"{{chrome.canonical}}\">here</a><main id=\"main\"")
+        let errors = try Self.errors(theme: ["layout.mustache": layout])
+        #expect(errors.count == 1 && errors[0].contains("error: an empty link (`href=\"\"` or `src=\"\"`)") && errors[0].contains("other pages"), "\(errors)")
+    }
+
     /// docs/template-fields.md is `dossier fields`' output.
     @Test func theReferenceInTheDocsIsGeneratedFromTheDeclarations() throws {
         let docs = try String(contentsOf: TestSite.repository.appendingPathComponent("docs/template-fields.md"), encoding: .utf8)

@@ -63,6 +63,12 @@ final class LinkChecker: Sendable {
         var found: [(key: String, offset: Int, message: String)] = []
         var fragments: [PendingFragment] = []
         for link in scan.links {
+            // An empty link leads back to the page itself: in generated HTML it means the value a
+            // template put there was missing (a field that is empty for this page).
+            if link.value.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A }) {
+                found.append(("empty link", link.offset, "an empty link (`href=\"\"` or `src=\"\"`): the value the template put there is empty on this page"))
+                continue
+            }
             guard let (target, fragment) = Self.resolve(link.value, from: path) else { continue }
             if target.hasPrefix("../") || target == ".." {
                 found.append(("outside \(link.value)", link.offset, "the link `\(link.value)` points outside the site"))
