@@ -180,7 +180,8 @@ public struct SiteBuilder: Sendable {
         // The feed and data downloads come first, while memory is at its lowest: written out
         // (or kept, for the preview) before the pages and the cards fill it.
         timer.measure("feed, data, assets") {
-            let sitemapPaths = pages.filter(\.kind.inSitemap).map(\.path)
+            // (A sitemap is made only when the base URL is known.)
+            let sitemapPaths = report.config.baseURL == nil ? [] : pages.filter(\.kind.inSitemap).map(\.path)
             let made = renderer.supportFiles(sitemapPaths: sitemapPaths, downloads: downloads(incremental, plan, report)) + copied
             switch destination {
             case .discard: break

@@ -139,7 +139,7 @@ public struct ReportLinker {
     /// the pages of every kind, the feed and downloads, and the report's static files. (The
     /// theme's `assets/` are left to the link check of the rendered site.)
     static func sitePaths(_ content: LoadedContent, kinds: [PageKind]) -> Set<String> {
-        var paths = Set(PageKinds.pagePaths(kinds, of: content))
+        var paths = Set(PageKinds.pages(kinds, of: content).map(\.path))
         paths.formUnion(SiteRenderer.supportPaths(content.config))
         paths.formUnion(content.staticFiles)
         return paths

@@ -111,19 +111,24 @@ struct DisplayText: Sendable {
     func optional(_ key: String) -> String? { texts[key]?.raw }
 
     /// A count with its words: `key.one` for 1, `key.other` otherwise (`{count}` is the number).
-    func count(_ key: String, _ count: Int, site: String = "") -> String {
-        self("\(key).\(count == 1 ? "one" : "other")", ["count": String(count), "site": site])
+    func count(_ key: String, _ count: Int) -> String {
+        self("\(key).\(count == 1 ? "one" : "other")", ["count": String(count)])
     }
 
     // MARK: Dates
 
     func month(_ month: Int) -> String { months.indices.contains(month - 1) ? months[month - 1] : String(month) }
 
+    /// `January 2024`.
+    func monthOfYear(_ month: Int, _ year: Int) -> String {
+        self("date.month", ["month": self.month(month), "year": String(year)])
+    }
+
     /// At the date's precision: `28 January 2024`, `January 2024`, `2014`.
     func date(_ date: PartialDate) -> String {
         let year = String(date.year)
         guard let month = date.month else { return self("date.year", ["year": year]) }
-        guard let day = date.day else { return self("date.month", ["month": self.month(month), "year": year]) }
+        guard let day = date.day else { return monthOfYear(month, date.year) }
         return self("date.day", ["day": String(day), "month": self.month(month), "year": year])
     }
 

@@ -71,9 +71,16 @@ public enum PageKinds {
         EventPage.kind, ActorPage.kind, TopicPage.kind, PlainPage.kind,
     ]
 
-    /// Paths of every page of these kinds, in order.
-    static func pagePaths(_ kinds: [PageKind], of contents: any SiteContents) -> [String] {
-        kinds.flatMap { kind in kind.subjects(contents).map(kind.path) }
+    /// One page of the site: where it goes, of which kind, about what.
+    struct Page: Sendable {
+        var path: String
+        var kind: PageKind
+        var subject: String
+    }
+
+    /// Every page of these kinds, kind after kind.
+    static func pages(_ kinds: [PageKind], of contents: any SiteContents) -> [Page] {
+        kinds.flatMap { kind in kind.subjects(contents).map { Page(path: kind.path($0), kind: kind, subject: $0) } }
     }
 
     /// Top folders that belong to the site itself: plain pages may not take these ids.

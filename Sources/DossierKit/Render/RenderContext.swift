@@ -12,6 +12,9 @@ struct RenderContext: Sendable {
     let fragments: FragmentCache
     /// The site's page kinds (`PageKinds.builtIn`, or more in tests).
     let kinds: [PageKind]
+    /// The main navigation: the kinds that have an entry, labelled by the theme's `page.<kind>`
+    /// text when it has one (worked out once, not on each of 10,000 pages).
+    let navigation: [(kind: String, label: String, path: String)]
 
     /// - Parameter cards: cards kept from the previous build (the preview keeps them across
     ///   rebuilds, dropping those of changed events); a new cache otherwise.
@@ -19,6 +22,9 @@ struct RenderContext: Sendable {
          fragmentReads: FragmentReads = FragmentReads()) {
         self.report = report
         self.kinds = kinds
+        navigation = kinds.compactMap { kind in
+            kind.navigationLabel.map { (kind.name, templates.text.optional("page.\(kind.name)") ?? $0, kind.path("")) }
+        }
         self.markdown = markdown
         self.templates = templates
         self.cards = cards

@@ -15,13 +15,6 @@ struct SiteRenderer: Sendable {
     /// For tests: reads to forget (`PageReads.forgetting`).
     var forgetting: (@Sendable (PageInput) -> Bool)? = nil
 
-    /// One page of the site: where it goes, of which kind, about what.
-    struct PageRef: Sendable {
-        var path: String
-        var kind: PageKind
-        var subject: String
-    }
-
     /// One page to render: where it goes, and how to make its HTML and what it read.
     struct PageJob: Sendable {
         var path: String
@@ -29,13 +22,11 @@ struct SiteRenderer: Sendable {
     }
 
     /// Every page of the site, kind after kind.
-    func pages() -> [PageRef] {
-        kinds.flatMap { kind in kind.subjects(report).map { PageRef(path: kind.path($0), kind: kind, subject: $0) } }
-    }
+    func pages() -> [PageKinds.Page] { PageKinds.pages(kinds, of: report) }
 
     /// How to render these pages (made for the pages to render only: a preview rebuild renders
     /// a few of 10,000).
-    func jobs(_ pages: some Sequence<PageRef>) -> [PageJob] {
+    func jobs(_ pages: some Sequence<PageKinds.Page>) -> [PageJob] {
         let templates = templates, forgetting = forgetting, recording = recordsReads
         let site = RenderContext(report: report, markdown: markdown, templates: templates, kinds: kinds, cards: cards, fragmentReads: fragmentReads)
         return pages.map { page in

@@ -29,26 +29,36 @@ struct TemplateFieldCheck {
         self.kinds = kinds
     }
 
-    /// The values each template is rendered with, by template.
-    static func roots(kinds: [PageKind]) -> [(template: String, shape: TemplateShape, fragment: Fragment?)] {
-        var roots: [(String, TemplateShape, Fragment?)] = kinds.map { kind in
-            (kind.template, TemplateShape(name: "Page", summary: "", fields: [
+    /// A template and the values it is rendered with.
+    struct Root {
+        var template: String
+        var shape: TemplateShape
+        /// Set for a cached fragment (header, footer).
+        var fragment: Fragment?
+        /// Set for a page kind's template.
+        var kind: PageKind?
+    }
+
+    /// The values each template is rendered with (also the rows of the template reference).
+    static func roots(kinds: [PageKind]) -> [Root] {
+        var roots = kinds.map { kind in
+            Root(template: kind.template, shape: TemplateShape(name: "Page", summary: "", fields: [
                 .init(name: "chrome", summary: "", kind: .object(Chrome.shape.shape)),
                 .init(name: "content", summary: "", kind: .object(kind.fields)),
-            ]), nil)
+            ]), kind: kind)
         }
         for (template, allowed) in Chrome.fragmentFields.sorted(by: { $0.key < $1.key }) {
             var chrome = Chrome.shape.shape
             chrome.fields.removeAll { !allowed.contains($0.name) }
-            roots.append((template, TemplateShape(name: "Fragment", summary: "", fields: [.init(name: "chrome", summary: "", kind: .object(chrome))]),
-                          Fragment(template: template, allowed: allowed)))
+            roots.append(Root(template: template, shape: TemplateShape(name: "Fragment", summary: "", fields: [.init(name: "chrome", summary: "", kind: .object(chrome))]),
+                              fragment: Fragment(template: template, allowed: allowed)))
         }
-        roots.append((CardCache.template, EventCard.shape.shape, nil))
         var link = CardValue.linkShape
         link.fields.removeAll { $0.name == "html" }
-        roots.append((CardCache.linkTemplate, link, nil))
-        roots.append((AtomFeed.template, AtomFeed.shape.shape, nil))
-        roots.append((Sitemap.template, Sitemap.shape.shape, nil))
+        for (template, shape) in [(CardCache.template, EventCard.shape.shape), (CardCache.linkTemplate, link),
+                                  (AtomFeed.template, AtomFeed.shape.shape), (Sitemap.template, Sitemap.shape.shape)] {
+            roots.append(Root(template: template, shape: shape))
+        }
         return roots
     }
 

@@ -38,17 +38,16 @@ public enum TemplateReference {
             }
         }
         collect(Chrome.shape.shape)
-        for kind in kinds {
-            text += "| `\(kind.template).mustache` | `chrome`: [Chrome](#chrome), `content`: [\(kind.fields.name)](#\(anchor(kind.fields.name))) (page kind `\(kind.name)`) |\n"
-            collect(kind.fields)
-        }
-        for (template, allowed) in Chrome.fragmentFields.sorted(by: { $0.key < $1.key }) {
-            text += "| `\(template).mustache` | `chrome`, with only: \(allowed.sorted().map { "`\($0)`" }.joined(separator: ", ")) (rendered once, shared by many pages) |\n"
-        }
-        for (template, shape) in [(CardCache.template, EventCard.shape.shape), (CardCache.linkTemplate, CardValue.linkShape),
-                                  (AtomFeed.template, AtomFeed.shape.shape), (Sitemap.template, Sitemap.shape.shape)] {
-            text += "| `\(template).mustache` | [\(shape.name)](#\(anchor(shape.name)))\(template == CardCache.linkTemplate ? " (without `html`)" : "") |\n"
-            collect(shape)
+        for root in TemplateFieldCheck.roots(kinds: kinds) {
+            if let kind = root.kind {
+                text += "| `\(kind.template).mustache` | `chrome`: [Chrome](#chrome), `content`: [\(kind.fields.name)](#\(anchor(kind.fields.name))) (page kind `\(kind.name)`) |\n"
+                collect(kind.fields)
+            } else if let fragment = root.fragment {
+                text += "| `\(root.template).mustache` | `chrome`, with only: \(fragment.allowed.sorted().map { "`\($0)`" }.joined(separator: ", ")) (rendered once, shared by many pages) |\n"
+            } else {
+                text += "| `\(root.template).mustache` | [\(root.shape.name)](#\(anchor(root.shape.name)))\(root.template == CardCache.linkTemplate ? " (without `html`)" : "") |\n"
+                collect(root.shape)
+            }
         }
         text += "\n## Values\n"
         for name in order {

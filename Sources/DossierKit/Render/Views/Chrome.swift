@@ -60,8 +60,8 @@ struct Chrome {
         feedHref = links.to(SitePaths.feed)
         eventsJSONHref = links.to(SitePaths.eventsJSON)
         eventsCSVHref = links.to(SitePaths.eventsCSV)
-        nav = links.site.kinds.compactMap { kind in
-            kind.navigationLabel.map { Link(label: links.text.optional("page.\(kind.name)") ?? $0, href: links.to(kind.path("")), current: kind.name == section) }
+        nav = links.site.navigation.map { entry in
+            Link(label: entry.label, href: links.to(entry.path), current: entry.kind == section)
         }
         self.breadcrumbs = breadcrumbs.isEmpty ? [] : [Crumb(label: links.text("page.home"), href: links.to(SitePaths.home))] + breadcrumbs
         footerPages = links.report.pages.map { page in

@@ -42,7 +42,7 @@ struct TimelinePage {
                 years.append(Year(year: String(start.year), anchor: "y\(start.year)", count: 0, months: []))
             }
             // Events known only to the year come first in their year, under the year itself.
-            let label = start.month.map { links.text("date.month", ["month": links.text.month($0), "year": String(start.year)]) }
+            let label = start.month.map { links.text.monthOfYear($0, start.year) }
                 ?? links.text("timeline.monthNotGiven", ["year": String(start.year)])
             let key = start.month.map { String(format: "m%04d-%02d", start.year, $0) } ?? "y\(start.year)-undated"
             if years[years.count - 1].months.last?.key != key {
