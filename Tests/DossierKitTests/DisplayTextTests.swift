@@ -41,6 +41,19 @@ import Testing
         #expect(messages.contains { $0.hasPrefix("Templates/text.yaml:3:9: error: `months` must be a list of the twelve month names") }, "\(messages)")
     }
 
+    /// Only files inside the theme folder are read: a text.yaml that links out of it is refused.
+    @Test func aTextFileLinkingOutOfTheThemeIsNotRead() throws {
+        let site = try ThemeOverrideTests.site(theme: ["page.mustache": BuiltInTheme.files["page.mustache"]!])
+        let outside = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-outside-\(UUID().uuidString).yaml")
+        defer { try? FileManager.default.removeItem(at: outside) }
+        try Data("page.timeline: Leaked\n".utf8).write(to: outside)
+        try FileManager.default.createSymbolicLink(at: site.templates.appendingPathComponent("text.yaml"), withDestinationURL: outside)
+        let log = DiagnosticLog()
+        let theme = try #require(TemplateSet.load(from: site.templates, displayName: "Templates", log: log))
+        #expect(log.diagnostics.contains { $0.severity == .error && $0.location.file == "Templates/text.yaml" }, "\(log.diagnostics.map(\.description))")
+        #expect(theme.text("page.timeline") == "Timeline")
+    }
+
     @Test func theBuiltInTextsAreEnglishAndComplete() {
         let text = DisplayText.builtIn
         #expect(text.months.count == 12)

@@ -29,6 +29,7 @@ public struct TemplateSet: Sendable {
         }
         var sources: [(name: String, display: String, text: String)] = []
         var unreadable = Set<String>()
+        var textFile: URL?
         if exists {
             let base = folder.standardizedFileURL.path
             let listing = ContentFile.listStamped(folder, extensions: nil)
@@ -36,8 +37,10 @@ public struct TemplateSet: Sendable {
                 log.add(skip.diagnostic(shownAs: "\(displayName)/\(ContentFile.relativePath(of: URL(fileURLWithPath: skip.path), in: folder))",
                                         root: "the theme folder (\(displayName))"))
             }
-            for (url, _, _) in listing.files where url.pathExtension == "mustache" {
+            for (url, _, _) in listing.files {
                 let relative = String(url.standardizedFileURL.path.dropFirst(base.count + 1))
+                if relative == DisplayText.file { textFile = url }
+                guard url.pathExtension == "mustache" else { continue }
                 let name = String(relative.dropLast(".mustache".count))
                 let display = "\(displayName)/\(relative)"
                 guard let text = ContentFile.readText(url, display: display, log: log) else {
@@ -74,8 +77,8 @@ public struct TemplateSet: Sendable {
                       hint: Suggestion.hint(for: reference.name, in: templates.keys.sorted()) ?? "create \(displayName)/\(reference.name).mustache")
         }
         var set = TemplateSet(library: MustacheLibrary(templates: templates), folder: folder, displayName: displayName)
-        let textFile = folder.appendingPathComponent(DisplayText.file)
-        if exists, FileManager.default.fileExists(atPath: textFile.path) {
+        // (Found by the listing, which refuses links that lead out of the theme folder.)
+        if let textFile {
             let display = "\(displayName)/\(DisplayText.file)"
             if let yaml = ContentFile.readText(textFile, display: display, log: log) {
                 set.text = DisplayText(base: .builtIn, yaml: yaml, display: display, log: log)
