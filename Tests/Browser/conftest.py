@@ -84,5 +84,8 @@ def browser():
         options.add_argument(argument)
     service = Service(executable_path=os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver"))
     driver = webdriver.Chrome(service=service, options=options)
+    # A page that never finishes loading fails its test instead of holding the run.
+    driver.set_page_load_timeout(30)
+    driver.set_script_timeout(30)
     yield driver
     driver.quit()

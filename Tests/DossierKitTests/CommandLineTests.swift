@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import DossierKit
 
 /// The `dossier` executable as a user runs it: exit codes, what goes to stdout and stderr.
 @Suite struct CommandLineTests {
@@ -14,7 +15,11 @@ import Testing
         var stderr: String
     }
 
-    static func run(_ arguments: [String], in folder: URL, executable: URL = executable) throws -> Run {
+    /// Runs the executable and collects its output. Both pipes are drained at once (a child that
+    /// fills one pipe while the test reads the other would wait forever), the exit is awaited
+    /// through `terminationHandler` (`waitUntilExit` can hang on Linux: swiftlang/swift#79881),
+    /// and a child that outlives `seconds` is killed and reported instead of holding the run.
+    static func run(_ arguments: [String], in folder: URL, executable: URL = executable, seconds: Double = 120) throws -> Run {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -22,11 +27,22 @@ import Testing
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
+        let exited = DispatchSemaphore(value: 0)
+        process.terminationHandler = { _ in exited.signal() }
         try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+        let output = ResultSlots<Data>(count: 2)
+        let drained = DispatchGroup()
+        for (index, pipe) in [out, err].enumerated() {
+            DispatchQueue.global().async(group: drained) { output.set(index, pipe.fileHandleForReading.readDataToEndOfFile()) }
+        }
+        if exited.wait(timeout: .now() + seconds) == .timedOut {
+            process.terminate()
+            Issue.record("dossier \(arguments.joined(separator: " ")) ran for more than \(Int(seconds)) s and was stopped")
+            exited.wait()
+        }
+        drained.wait()
+        let text = { String(decoding: output.take($0) ?? Data(), as: UTF8.self) }
+        return Run(status: process.terminationStatus, stdout: text(0), stderr: text(1))
     }
 
     @Test func checkOnTheSampleReportPrintsOneLineAndSucceeds() throws {

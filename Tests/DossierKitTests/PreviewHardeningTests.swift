@@ -4,7 +4,7 @@ import Testing
 
 /// The preview server against hostile or odd clients, over real HTTP: byte ranges, `Host`
 /// names (DNS rebinding), and clients that never finish their headers.
-@Suite(.serialized) struct PreviewHardeningTests {
+@Suite(.serialized, .timeLimit(.minutes(2))) struct PreviewHardeningTests {
     typealias Preview = PreviewServerTests.Preview
 
     static func site() throws -> TestSite {
@@ -100,11 +100,8 @@ import Testing
     @Test func allowedHostNamesAreAnswered() async throws {
         let site = try Self.site()
         let server = PreviewServer(build: site.options, serve: ServeOptions(port: 0, allowedHosts: ["Preview.Example"]), say: { _ in })
-        let (stream, continuation) = AsyncStream<Int>.makeStream()
-        let task = Task { try await server.run { continuation.yield($0) } }
+        let (task, port) = try await Preview.start(server)
         defer { task.cancel() }
-        var iterator = stream.makeAsyncIterator()
-        let port = try #require(await iterator.next())
         #expect(try await offThePool { try RawHTTP.request(port: port, "GET", "/", headers: ["Host": "preview.example:\(port)"]) }.status == 200)
         #expect(try await offThePool { try RawHTTP.request(port: port, "GET", "/", headers: ["Host": "other.example"]) }.status == 403)
     }
@@ -127,11 +124,8 @@ import Testing
     @Test func aSlowClientIsDisconnected() async throws {
         let site = try Self.site()
         let server = PreviewServer(build: site.options, serve: ServeOptions(port: 0, headerTimeout: .seconds(1)), say: { _ in })
-        let (stream, continuation) = AsyncStream<Int>.makeStream()
-        let task = Task { try await server.run { continuation.yield($0) } }
+        let (task, port) = try await Preview.start(server)
         defer { task.cancel() }
-        var iterator = stream.makeAsyncIterator()
-        let port = try #require(await iterator.next())
         let closed = try await offThePool {
             let client = try RawHTTP(port: port)
             client.sendRaw("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n")

@@ -4,7 +4,8 @@ import Testing
 
 /// `dossier serve` over real HTTP on an ephemeral port: pages, MIME types, the 404 page,
 /// traversal attempts, and live reload after edits, errors and fixes.
-@Suite(.serialized) struct PreviewServerTests {
+/// The time limit turns a server that stops answering into a failed test, not a hung run.
+@Suite(.serialized, .timeLimit(.minutes(2))) struct PreviewServerTests {
     /// A running preview of a test site; stopped when the test ends.
     final class Preview {
         let site: TestSite
@@ -24,11 +25,24 @@ import Testing
             let messages = messages
             let server = PreviewServer(build: site.options, serve: ServeOptions(port: requested), say: { messages.add($0) })
             self.server = server
+            (task, port) = try await Self.start(server)
+        }
+
+        /// Runs `server` until the returned task is cancelled, once it listens on its port. A
+        /// server that stops before it listens throws its error here instead of leaving the
+        /// test waiting for a port that never comes.
+        static func start(_ server: PreviewServer) async throws -> (Task<Void, Error>, Int) {
             let (stream, continuation) = AsyncStream<Int>.makeStream()
-            task = Task { try await server.run { port in continuation.yield(port) } }
+            let task = Task {
+                defer { continuation.finish() }
+                try await server.run { port in continuation.yield(port) }
+            }
             var iterator = stream.makeAsyncIterator()
-            guard let port = await iterator.next() else { throw CocoaError(.featureUnsupported) }
-            self.port = port
+            guard let port = await iterator.next() else {
+                try await task.value
+                throw CocoaError(.featureUnsupported)
+            }
+            return (task, port)
         }
 
         deinit { task.cancel() }
