@@ -196,7 +196,7 @@ import Testing
         let fixture = try Fixture(ownTheme: true)
         let card = fixture.root.appendingPathComponent("Templates/partials/event-card.mustache")
         let rebuild = try fixture.edit(card) { $0 + "<!-- edited -->\n" }
-        #expect(rebuild.renderedPages == 300 + 40 + 6 + SyntheticReport(events: 300, actors: 40).topicCount + 1)
+        #expect(rebuild.renderedPages == 300 + 40 + 7 + SyntheticReport(events: 300, actors: 40).topicCount + 1)
         try fixture.expectSameAsFullBuild()
     }
 }

@@ -156,7 +156,7 @@ extension Event {
     func hasSameContent(as other: Event) -> Bool {
         // Events of files that did not change are the very same objects (the parse cache).
         if self === other { return true }
-        return id == other.id && date == other.date && title == other.title && type == other.type && location == other.location
+        return id == other.id && date == other.date && title == other.title && type == other.type && Place.isSame(location, as: other.location)
             && actors.elementsEqual(other.actors) { $0.actorID == $1.actorID && $0.role == $1.role }
             && casualties == other.casualties && summary?.text == other.summary?.text && body?.text == other.body?.text
             && sources.elementsEqual(other.sources) { $0.isSameCitation(as: $1) }

@@ -44,6 +44,9 @@ public struct SiteBuilder: Sendable {
             }
             return templates
         }
+        if let report, let templates {
+            timer.measure("locations") { LocationCheck(geography: templates.geography).diagnostics(report).forEach(log.add) }
+        }
         return (log.hasErrors ? nil : report, log.hasErrors ? nil : templates, log.diagnostics)
     }
 

@@ -13,7 +13,7 @@ struct EventDecoder {
     ]
     static let csvColumns: [String] = [
         "id", "date", "start", "end", "precision", "display_date", "title", "type", "place", "region", "country",
-        "lat", "lon", "actors", "killed_min", "killed_max", "killed_approximate", "killed_who",
+        "lat", "lon", "location_precision", "actors", "killed_min", "killed_max", "killed_approximate", "killed_who",
         "injured_min", "injured_max", "injured_approximate", "injured_who", "summary", "body",
         "source_publisher", "source_title", "source_url", "source_date", "source_quote", "confidence", "tags",
     ]
@@ -36,7 +36,8 @@ struct EventDecoder {
         if let id, Identifier.problem(with: id) == nil, !declaresSources {
             log.warning(fields.location, "event `\(id)` cites no source", hint: "add `sources:` so readers can check it")
         }
-        let references = ["type": fields.locationOf("type"), "confidence": fields.locationOf("confidence")]
+        let references = ["type": fields.locationOf("type"), "confidence": fields.locationOf("confidence"),
+                          "location": fields.locationOf(flat ? "lat" : "location")]
 
         let event = Event(
             id: id ?? "",
@@ -136,16 +137,18 @@ struct EventDecoder {
         guard let node = fields.node("location") else { return nil }
         if case .scalar(let name, _) = node { return Place(name: name) }
         guard let place = FieldReader(node, subject: "the location", log: log) else { return nil }
-        place.warnAboutUnknownKeys(known: ["name", "region", "country", "lat", "lon"])
-        return checkedPlace(place, name: "name", region: "region", country: "country", lat: "lat", lon: "lon")
+        place.warnAboutUnknownKeys(known: ["name", "region", "country", "lat", "lon", "precision", "source"])
+        let source = place.node("source").flatMap { SourceDecoder(log: log).decode($0) }
+        return checkedPlace(place, name: "name", region: "region", country: "country", lat: "lat", lon: "lon", precision: "precision", source: source)
     }
 
     private func decodeFlatPlace(_ fields: FieldReader) -> Place? {
-        checkedPlace(fields, name: "place", region: "region", country: "country", lat: "lat", lon: "lon")
+        checkedPlace(fields, name: "place", region: "region", country: "country", lat: "lat", lon: "lon", precision: "location_precision", source: nil)
     }
 
-    private func checkedPlace(_ fields: FieldReader, name: String, region: String, country: String, lat: String, lon: String) -> Place? {
-        var place = Place(name: fields.string(name), region: fields.string(region), country: fields.string(country))
+    private func checkedPlace(_ fields: FieldReader, name: String, region: String, country: String, lat: String, lon: String,
+                              precision precisionKey: String, source: Source?) -> Place? {
+        var place = Place(name: fields.string(name), region: fields.string(region), country: fields.string(country), source: source)
         let latitude = fields.double(lat), longitude = fields.double(lon)
         if let latitude, !(-90...90).contains(latitude) {
             log.error(fields.locationOf(lat), "latitude \(latitude) is out of range", hint: "latitude runs from -90 to 90")
@@ -157,6 +160,28 @@ struct EventDecoder {
         } else {
             place.latitude = latitude
             place.longitude = longitude
+        }
+        // Coordinates without a stated precision are taken as exact; a place without them is
+        // known to its country at best.
+        place.precision = place.latitude == nil ? .country : .exact
+        if let stated = fields.string(precisionKey) {
+            let names = LocationPrecision.allCases.map(\.rawValue)
+            if let precision = LocationPrecision(rawValue: stated.lowercased()) {
+                if precision != .country, place.latitude == nil {
+                    log.error(fields.locationOf(precisionKey), "precision `\(precision.rawValue)` needs coordinates, and the location has none",
+                              hint: "add `\(lat)` and `\(lon)` for the \(precision.rawValue)'s point, or write `\(precisionKey): country`")
+                } else if precision == .country, place.latitude != nil {
+                    log.warning(fields.locationOf(precisionKey), "precision `country` says the place is not known more closely than its country, but the location gives coordinates",
+                                hint: "say how closely the coordinates place the event (\(names.dropLast().joined(separator: ", "))), or remove them")
+                }
+                place.precision = precision
+            } else {
+                log.error(fields.locationOf(precisionKey), "unknown location precision `\(stated)`",
+                          hint: Suggestion.hint(for: stated, in: names) ?? "use one of: \(names.joined(separator: ", "))")
+            }
+        }
+        if place.source != nil, place.latitude == nil {
+            log.warning(fields.locationOf("source"), "the location cites a source for its coordinates but gives none", hint: "add `\(lat)` and `\(lon)`, or remove `source`")
         }
         if place.name == nil, place.region == nil, place.country == nil, place.latitude == nil { return nil }
         return place

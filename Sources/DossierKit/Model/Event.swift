@@ -51,11 +51,64 @@ public struct Place: Sendable, Hashable {
     public var country: String?
     public var latitude: Double?
     public var longitude: Double?
+    /// How closely the coordinates (or the names) place the event; see `LocationPrecision`.
+    public var precision: LocationPrecision = .country
+    /// Where the coordinates come from when the event's sources do not give them (a gazetteer).
+    public var source: Source?
+
+    public init(name: String? = nil, region: String? = nil, country: String? = nil, latitude: Double? = nil, longitude: Double? = nil,
+                precision: LocationPrecision = .country, source: Source? = nil) {
+        self.name = name
+        self.region = region
+        self.country = country
+        self.latitude = latitude
+        self.longitude = longitude
+        self.precision = precision
+        self.source = source
+    }
+
+    /// The same in everything pages show of it; where its source sits in its file does not count.
+    static func isSame(_ a: Place?, as b: Place?) -> Bool {
+        guard let a, let b else { return a == nil && b == nil }
+        var (left, right) = (a, b)
+        (left.source, right.source) = (nil, nil)
+        guard left == right else { return false }
+        switch (a.source, b.source) {
+        case (nil, nil): return true
+        case let (x?, y?): return x.isSameCitation(as: y)
+        default: return false
+        }
+    }
+
+    /// The point a map draws, when the place has one (a place known only by its country has none).
+    public var point: GeoPoint? {
+        guard precision != .country, let latitude, let longitude else { return nil }
+        return GeoPoint(longitude: longitude, latitude: latitude)
+    }
 
     /// `Baghdad, Iraq` — the parts that are known, most specific first.
     public var formatted: String {
         [name, region, country].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", ")
     }
+}
+
+/// How closely a place is known, from a point on a building to a whole country (after ACLED's
+/// `geo_precision`). Maps draw each differently, and never draw a country-wide place as a point.
+public enum LocationPrecision: String, Sendable, CaseIterable, Comparable {
+    /// The coordinates are the place itself.
+    case exact
+    /// Somewhere in or near a town or city; the point is the town's.
+    case town
+    /// Somewhere in a district; the point is the district's centre.
+    case district
+    /// Somewhere in a region, a province or a border area; the point stands for the area.
+    case region
+    /// Only the country is known: no point.
+    case country
+
+    var rank: Int { Self.allCases.firstIndex(of: self) ?? 0 }
+
+    public static func < (a: Self, b: Self) -> Bool { a.rank < b.rank }
 }
 
 /// An actor's part in an event.

@@ -21,7 +21,7 @@ enum DataExport {
             display_date = event.date.display
             title = event.title
             type = event.type
-            location = event.location.map { Location(name: $0.name, region: $0.region, country: $0.country, lat: $0.latitude, lon: $0.longitude) }
+            location = event.location.map { Location(name: $0.name, region: $0.region, country: $0.country, lat: $0.latitude, lon: $0.longitude, precision: $0.precision.rawValue) }
             actors = event.actors.map { ActorRole(id: $0.actorID, role: $0.role.rawValue) }
             casualties = event.casualties.map { CasualtyRecord(kind: $0.kind.rawValue, min: $0.minimum, max: $0.maximum, approximate: $0.approximate, who: $0.who) }
             summary = event.summary?.text
@@ -49,6 +49,7 @@ enum DataExport {
 
     struct Location: Encodable {
         var name: String?, region: String?, country: String?, lat: Double?, lon: Double?
+        var precision: String
     }
 
     struct ActorRole: Encodable {
@@ -128,6 +129,8 @@ enum DataExport {
                 "country": event.location?.country,
                 "lat": event.location?.latitude.map { String($0) },
                 "lon": event.location?.longitude.map { String($0) },
+                // Written only where reading it back would not give the same precision.
+                "location_precision": event.location.flatMap { $0.precision == ($0.latitude == nil ? .country : .exact) ? nil : $0.precision.rawValue },
                 "actors": event.actors.map { "\($0.actorID):\($0.role.rawValue)" }.joined(separator: "; "),
                 "killed_min": killed?.minimum.map(String.init),
                 "killed_max": killed?.maximum.map(String.init),
@@ -150,6 +153,53 @@ enum DataExport {
             writer.append(EventDecoder.csvColumns.map { SpreadsheetFormulaGuard.escaped((values[$0] ?? nil) ?? "") })
         }
         return OutputFile(path: SitePaths.eventsCSV, contents: .data(writer.data))
+    }
+}
+
+extension DataExport {
+    /// `data/events.geojson`: one Feature per event with a point (RFC 7946: WGS 84, longitude
+    /// first), for GIS tools and web maps. Events known only to their country have no point and
+    /// are left out (the JSON download has every event).
+    static func geoJSON(_ report: Report, eventURL: (String) -> String) -> OutputFile {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        var data = Data("{\"type\":\"FeatureCollection\",\"features\":[".utf8)
+        var first = true
+        for event in report.events {
+            guard let place = event.location, let point = place.point else { continue }
+            let killed = event.casualties.first { $0.kind == .killed }
+            let feature = Feature(
+                geometry: .init(coordinates: [point.longitude, point.latitude]),
+                properties: .init(
+                    id: event.id, title: event.title, date: event.date.iso, date_precision: event.date.precisionLabel, type: event.type,
+                    place: place.formatted.isEmpty ? nil : place.formatted, precision: place.precision.rawValue,
+                    killed_min: killed?.minimum, killed_max: killed?.maximum, url: eventURL(event.id)
+                )
+            )
+            guard let encoded = try? encoder.encode(feature) else { continue }
+            data.append(contentsOf: (first ? "\n" : ",\n").utf8)
+            data.append(encoded)
+            first = false
+        }
+        data.append(contentsOf: "\n]}\n".utf8)
+        return OutputFile(path: SitePaths.eventsGeoJSON, contents: .data(data))
+    }
+
+    struct Feature: Encodable {
+        var type = "Feature"
+        var geometry: Point
+        var properties: Properties
+
+        struct Point: Encodable {
+            var type = "Point"
+            var coordinates: [Double]
+        }
+
+        struct Properties: Encodable {
+            var id: String, title: String, date: String, date_precision: String, type: String, place: String?, precision: String
+            var killed_min: Int?, killed_max: Int?
+            var url: String
+        }
     }
 }
 

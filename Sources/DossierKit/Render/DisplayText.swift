@@ -181,4 +181,10 @@ struct DisplayText: Sendable {
     func kind(_ kind: Actor.Kind, plural: Bool = false) -> String { self("actor.\(kind.rawValue)\(plural ? ".plural" : "")") }
 
     func role(_ role: Involvement.Role) -> String { self("role.\(role.rawValue)") }
+
+    /// "Baghdad, Iraq (in or near a town)": a place in words, with how precisely it is known.
+    func place(_ place: Place) -> String {
+        let precision = self("map.precision.\(place.precision.rawValue)")
+        return place.formatted.isEmpty ? precision : "\(place.formatted) (\(precision))"
+    }
 }

@@ -18,8 +18,11 @@ public enum SitePaths {
     public static let sitemap = "sitemap.xml"
     public static let eventsJSON = "data/events.json"
     public static let eventsCSV = "data/events.csv"
+    public static let eventsGeoJSON = "data/events.geojson"
+    public static let map = "map/index.html"
     public static let stylesheet = "assets/style.css"
     public static let script = "assets/dossier.js"
+    public static let favicon = "assets/favicon.svg"
 
     public static func event(_ id: String) -> String { "events/\(id)/index.html" }
     public static func actor(_ id: String) -> String { "actors/\(id)/index.html" }

@@ -49,7 +49,7 @@ struct SiteRenderer: Sendable {
 
     /// Paths of the feed, data downloads and sitemap.
     static func supportPaths(_ config: SiteConfig) -> [String] {
-        var paths = [SitePaths.feed, SitePaths.eventsJSON, SitePaths.eventsCSV]
+        var paths = [SitePaths.feed, SitePaths.eventsJSON, SitePaths.eventsCSV, SitePaths.eventsGeoJSON, WorldOutline.path, MapPage.filterStylesheetPath]
         if config.baseURL != nil { paths.append(SitePaths.sitemap) }
         return paths
     }
@@ -71,14 +71,21 @@ struct SiteRenderer: Sendable {
     func supportFiles(sitemapPaths: [String], downloads: Downloads = .made) -> [OutputFile] {
         let report = report, markdown = markdown
         var files = [OutputFile(path: SitePaths.feed, text: templates.render(AtomFeed.make(report, markdown: markdown, text: templates.text), template: AtomFeed.template))]
-        let makers: [@Sendable () -> OutputFile] = [{ DataExport.json(report) }, { DataExport.csv(report) }]
+        // The outlines under every map: cheap, and they follow the theme as well as the events.
+        files.append(WorldOutline.file(templates.geography, style: templates.worldStyle, reportCountries: WorldOutline.reportCountries(report, templates.geography)))
+        files.append(MapPage.filterStylesheet(report.config))
+        // Links in the GeoJSON are absolute when the site's address is known, else from the site's root.
+        let base = report.config.baseURL ?? ""
+        let makers: [@Sendable () -> OutputFile] = [
+            { DataExport.json(report) }, { DataExport.csv(report) }, { DataExport.geoJSON(report) { base + SitePaths.event($0).dropLast("index.html".count) } },
+        ]
         switch downloads {
         case .made:
             let made = ResultSlots<OutputFile>(count: makers.count)
             DispatchQueue.concurrentPerform(iterations: makers.count) { made.set($0, makers[$0]()) }
             files += made.values.compactMap { $0 }
         case .deferred:
-            for (path, make) in zip([SitePaths.eventsJSON, SitePaths.eventsCSV], makers) {
+            for (path, make) in zip([SitePaths.eventsJSON, SitePaths.eventsCSV, SitePaths.eventsGeoJSON], makers) {
                 files.append(OutputFile(path: path, contents: .deferred(DeferredData { make().data })))
             }
         case .unchanged:

@@ -15,6 +15,10 @@ public struct TemplateSet: Sendable {
     var sources: [String: (display: String, text: String)] = [:]
     /// The words the theme writes around the report (`text.yaml`).
     var text = DisplayText.builtIn
+    /// The country outlines maps are drawn on (`map/countries.txt`).
+    var geography = Geography.builtIn
+    /// The colours of the shared outline file (`map/world.css`, written into `map/world.svg`).
+    var worldStyle = BuiltInTheme.files[WorldOutline.stylePath] ?? ""
 
     /// - Parameter mustExist: the folder was named on the command line (`--templates`), so its
     ///   absence is an error; the default `Templates/` may be missing (the built-in theme is used).
@@ -29,7 +33,7 @@ public struct TemplateSet: Sendable {
         }
         var sources: [(name: String, display: String, text: String)] = []
         var unreadable = Set<String>()
-        var textFile: URL?
+        var textFile: URL?, geographyFile: URL?, worldStyleFile: URL?
         if exists {
             let base = folder.standardizedFileURL.path
             let listing = ContentFile.listStamped(folder, extensions: nil)
@@ -40,6 +44,8 @@ public struct TemplateSet: Sendable {
             for (url, _, _) in listing.files {
                 let relative = String(url.standardizedFileURL.path.dropFirst(base.count + 1))
                 if relative == DisplayText.file { textFile = url }
+                if relative == Geography.path { geographyFile = url }
+                if relative == WorldOutline.stylePath { worldStyleFile = url }
                 guard url.pathExtension == "mustache" else { continue }
                 let name = String(relative.dropLast(".mustache".count))
                 let display = "\(displayName)/\(relative)"
@@ -83,6 +89,22 @@ public struct TemplateSet: Sendable {
             if let yaml = ContentFile.readText(textFile, display: display, log: log) {
                 set.text = DisplayText(base: .builtIn, yaml: yaml, display: display, log: log)
             }
+        }
+        if let geographyFile {
+            let display = "\(displayName)/\(Geography.path)"
+            if let text = ContentFile.readText(geographyFile, display: display, log: log) {
+                do {
+                    set.geography = try Geography(text: text)
+                } catch let error as Geography.FormatError {
+                    log.error(SourceLocation(file: display, line: error.line), "the map outlines cannot be read: \(error.message)",
+                              hint: "write the file as scripts/derive-map-data does, or remove it to use the built-in outlines")
+                } catch {
+                    log.error(SourceLocation(file: display), "the map outlines cannot be read: \(error)")
+                }
+            }
+        }
+        if let worldStyleFile {
+            set.worldStyle = ContentFile.readText(worldStyleFile, display: "\(displayName)/\(WorldOutline.stylePath)", log: log) ?? set.worldStyle
         }
         for (name, display, text) in sources { set.sources[name] = (display, text) }
         return set

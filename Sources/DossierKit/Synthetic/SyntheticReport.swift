@@ -110,7 +110,7 @@ public struct SyntheticReport: Sendable {
         default: text += String(format: "  date: %04d-%02d-%02d\n", year, month, dayOfMonth)
         }
         text += "  title: \"\(sentence(&random, words: 6).dropLast()) in \(place.0)\"\n  type: \(type)\n"
-        text += "  location: { name: \"\(place.0)\", country: \(place.1), lat: \(place.2), lon: \(place.3) }\n"
+        text += Self.location(of: index, at: place)
         // Every actor appears at least once; after that, a few actors appear far more than others.
         var involved = [index < actorIDs.count ? actorIDs[index] : actorIDs[random.skewed(below: actorIDs.count)]]
         for _ in 0..<random.next(below: 3) { involved.append(actorIDs[random.skewed(below: actorIDs.count)]) }
@@ -165,6 +165,33 @@ public struct SyntheticReport: Sendable {
 }
 
 /// A small, fast, seedable random number generator (SplitMix64): the same seed, the same report.
+extension SyntheticReport {
+    /// An event's place, at the precisions real data mixes: a tenth known only to the country, a
+    /// tenth to a region, four tenths to a town, the rest exact points spread up to about 130 km
+    /// around the town (kept inside the named country, so the synthetic report stays clean).
+    /// Drawn from a generator of its own, so the rest of the report is the same as without places.
+    static func location(of index: Int, at place: (String, String, Double, Double)) -> String {
+        var random = SplitMix64(seed: UInt64(index) &* 0x2545_F491_4F6C_DD1D &+ 17)
+        let (name, country, latitude, longitude) = place
+        func degrees(_ range: Double) -> Double { (Double(random.next(below: 2_001)) / 1_000 - 1) * range }
+        func point(_ lat: Double, _ lon: Double, _ precision: String) -> String {
+            String(format: "  location: { name: \"%@\", country: %@, lat: %.4f, lon: %.4f, precision: %@ }\n", name, country, lat, lon, precision)
+        }
+        switch random.next(below: 10) {
+        case 0: return "  location: { name: \"\(name)\", country: \(country) }\n"
+        case 1: return point(latitude, longitude, "region")
+        case 2...5: return point(latitude + degrees(0.02), longitude + degrees(0.02), "town")
+        default:
+            let named = Geography.builtIn.country(named: country)
+            for _ in 0..<8 {
+                let candidate = GeoPoint(longitude: longitude + degrees(1.2), latitude: latitude + degrees(1.2))
+                if named?.contains(candidate) ?? true { return point(candidate.latitude, candidate.longitude, "exact") }
+            }
+            return point(latitude, longitude, "exact")
+        }
+    }
+}
+
 struct SplitMix64 {
     var state: UInt64
 

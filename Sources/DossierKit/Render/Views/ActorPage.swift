@@ -31,6 +31,7 @@ struct ActorPage {
     var roles: [RoleGroup]
     var eventCount: Int
     var topics: [TopicLink]
+    var map: MapView?
 
     static let kind = PageKind(
         name: "actor", folder: "actors", section: ActorIndexPage.kind.name, fields: shape.shape,
@@ -71,7 +72,9 @@ struct ActorPage {
             affiliations: outgoing, affiliatedFrom: incoming, roles: roles, eventCount: involvements.count,
             topics: (report.actorTopics[actor.id] ?? []).compactMap { id in
                 links.reads.read(.topic(id))
-                return report.topic(id).map { TopicLink(title: $0.title, href: links.topic($0.id)) } }
+                return report.topic(id).map { TopicLink(title: $0.title, href: links.topic($0.id)) } },
+            map: MapView.make(Array(Set(involvements.map(\.event))).sorted(), links: links, id: "actor-map", size: .page,
+                              title: links.text("map.title", ["subject": actor.name]))
         )
         let description = actor.description.map { links.text("description.actor", ["name": actor.name, "description": $0]) }
             ?? links.text("description.actorWithout", ["name": actor.name, "site": report.config.title])
@@ -97,6 +100,7 @@ extension ActorPage: TemplateModel {
         .list("roles", "Its events, grouped by its role in them.") { $0.roles },
         .number("eventCount", "How many events it takes part in.") { $0.eventCount },
         .list("topics", "The topics it appears in.") { $0.topics },
+        .object("map", "A map of its events; absent when none has a place a map can show.") { $0.map },
     ])
 }
 

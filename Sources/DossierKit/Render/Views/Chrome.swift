@@ -23,6 +23,8 @@ struct Chrome {
     var root: String
     var homeHref: String
     var stylesheet: String
+    /// The site's icon (the theme's `assets/favicon.svg`): with it declared, no browser asks for a missing `/favicon.ico`.
+    var favicon: String
     var script: String
     var feedHref: String
     var eventsJSONHref: String
@@ -56,6 +58,7 @@ struct Chrome {
         root = links.root
         homeHref = links.to(SitePaths.home)
         stylesheet = links.to(SitePaths.stylesheet)
+        favicon = links.to(SitePaths.favicon)
         script = links.to(SitePaths.script)
         feedHref = links.to(SitePaths.feed)
         eventsJSONHref = links.to(SitePaths.eventsJSON)
@@ -76,7 +79,7 @@ struct Chrome {
     /// The fields the header's cache key (depth and section) decides: the same on every page
     /// that shares the header. Titles, descriptions, canonical links and breadcrumbs are not.
     static let headerFields: Set<String> = [
-        "siteTitle", "siteDescription", "language", "root", "homeHref", "stylesheet", "script", "feedHref",
+        "siteTitle", "siteDescription", "language", "root", "homeHref", "stylesheet", "favicon", "script", "feedHref",
         "eventsJSONHref", "eventsCSVHref", "nav", "authors", "license",
     ]
     /// The footer's key is depth and the current footer page: the footer links too.
@@ -109,6 +112,7 @@ extension Chrome: TemplateModel {
         .text("root", "From this page to the site root: \"\", \"../\", \"../../\".") { $0.root },
         .text("homeHref", "Link to the home page.") { $0.homeHref },
         .text("stylesheet", "Link to the theme's stylesheet.") { $0.stylesheet },
+        .text("favicon", "Link to the site's icon (`assets/favicon.svg`).") { $0.favicon },
         .text("script", "Link to the theme's script.") { $0.script },
         .text("feedHref", "Link to the Atom feed.") { $0.feedHref },
         .text("eventsJSONHref", "Link to the events as JSON.") { $0.eventsJSONHref },

@@ -50,6 +50,12 @@ struct EventPage {
     var roles: [RoleGroup]
     var coordinates: String?
     var mapHref: String?
+    /// A small map placing the event (or its country), when it has a place a map can show.
+    var locator: MapView?
+    /// Where the event took place, in words, with how precisely it is known.
+    var placeText: String?
+    /// Where the coordinates come from, when not from the event's own sources.
+    var coordinatesSource: SourceView?
     var confidenceDescription: String
     var sources: [SourceView]
     var topics: [TopicLink]
@@ -94,6 +100,9 @@ struct EventPage {
             roles: roles,
             coordinates: coordinates,
             mapHref: mapHref,
+            locator: MapView.make([index], links: links, id: "locator", size: .locator, title: links.text("map.title", ["subject": event.title])),
+            placeText: event.location.map(links.text.place),
+            coordinatesSource: event.location?.source.map { SourceView($0, text: links.text) },
             confidenceDescription: report.config.confidence(event.confidence)?.description ?? "",
             sources: event.sources.map { SourceView($0, text: links.text) },
             topics: (report.eventTopics[index] ?? []).compactMap { id in
@@ -156,6 +165,9 @@ extension EventPage: TemplateModel {
         .list("roles", "The event's actors grouped by role.") { $0.roles },
         .text("coordinates", "Latitude and longitude, when given.") { $0.coordinates },
         .text("mapHref", "A link to the place on OpenStreetMap, when coordinates are given.") { $0.mapHref },
+        .object("locator", "A small map placing the event, or its country.") { $0.locator },
+        .text("placeText", "Where it took place, with how precisely that is known.") { $0.placeText },
+        .object("coordinatesSource", "Where the coordinates come from (a gazetteer), when the event says.") { $0.coordinatesSource },
         .text("confidenceDescription", "What the event's confidence grade means.") { $0.confidenceDescription },
         .list("sources", "The sources cited for the event.") { $0.sources },
         .list("topics", "The topics the event belongs to.") { $0.topics },

@@ -22,6 +22,8 @@ struct HomePage {
     var actorsHref: String
     var sourcesHref: String
     var period: String?
+    var map: MapView?
+    var mapHref: String
 
     static let kind = PageKind(
         name: "home", navigationLabel: "Home", listsEveryEvent: true, fields: shape.shape,
@@ -58,7 +60,10 @@ struct HomePage {
             timelineHref: links.to(SitePaths.timeline),
             actorsHref: links.to(SitePaths.actors),
             sourcesHref: links.to(SitePaths.sources),
-            period: links.text.span(report.dateSpan(of: events.indices))
+            period: links.text.span(report.dateSpan(of: events.indices)),
+            map: MapView.make(Array(events.indices), links: links, id: "home-map", size: .page, title: links.text("map.title", ["subject": report.config.title]),
+                              readEach: false, groupHref: links.to(SitePaths.map)),
+            mapHref: links.to(SitePaths.map)
         )
         return PageView(chrome: Chrome(links: links, title: report.config.title, description: report.config.description), content: content)
     }
@@ -68,6 +73,8 @@ extension HomePage: TemplateModel {
     static let shape = TemplateFieldList<HomePage>("HomePage", "The front page (`home.mustache`, as `content.*`).", [
         .text("title", "The report's title.") { $0.title },
         .text("lede", "The report's description.") { $0.lede },
+        .object("map", "A map of the report's events; absent when none has a place a map can show.") { $0.map },
+        .text("mapHref", "Link to the map page.") { $0.mapHref },
         .list("figures", "Key figures: events, actors, sources, people killed.") { $0.figures },
         .cards("latest", "The latest events' cards, newest first (`home_latest` in site.yaml).") { $0.latest },
         .list("topics", "The topics.") { $0.topics },

@@ -18,6 +18,7 @@ struct TopicPage {
     var eventCount: Int
     var eventsText: String
     var period: String?
+    var map: MapView?
 
     static let kind = PageKind(
         name: "topic", folder: "topics", section: TopicIndexPage.kind.name, fields: shape.shape,
@@ -40,7 +41,8 @@ struct TopicPage {
             events: indexes.map { links.card($0) },
             eventCount: indexes.count,
             eventsText: links.text.count("events", indexes.count),
-            period: links.text.span(report.dateSpan(of: indexes))
+            period: links.text.span(report.dateSpan(of: indexes)),
+            map: MapView.make(indexes, links: links, id: "topic-map", size: .page, title: links.text("map.title", ["subject": topic.title]))
         )
         let chrome = Chrome(
             links: links, title: topic.title, description: topic.summary ?? "",
@@ -60,6 +62,7 @@ extension TopicPage: TemplateModel {
         .number("eventCount", "How many events it holds.") { $0.eventCount },
         .text("eventsText", "The count in words.") { $0.eventsText },
         .text("period", "The span of its events' dates.") { $0.period },
+        .object("map", "A map of its events; absent when none has a place a map can show.") { $0.map },
     ])
 }
 

@@ -1,0 +1,126 @@
+import Foundation
+
+/// The country outlines maps are drawn on, read from the theme's `map/countries.txt`: by default
+/// Natural Earth's 1:110m countries (public domain), derived by `scripts/derive-map-data`, which
+/// also documents the file's format. A theme may bring its own file in the same format.
+struct Geography: Sendable {
+    struct Country: Sendable {
+        /// ISO 3166-1 alpha-3 (Natural Earth's code, or one made from the name where it has none).
+        var code: String
+        var name: String
+        /// A point well inside the country's largest part, where its name is written.
+        var label: GeoPoint
+        /// Closed rings of points: outer boundaries and holes alike (drawn with the even-odd rule).
+        var rings: [[GeoPoint]]
+        /// The rings' bounds, to skip most countries quickly when looking a point up.
+        var west, south, east, north: Double
+
+        func contains(_ point: GeoPoint) -> Bool {
+            guard point.longitude >= west, point.longitude <= east, point.latitude >= south, point.latitude <= north else { return false }
+            var inside = false
+            for ring in rings where Self.ring(ring, contains: point) { inside.toggle() }
+            return inside
+        }
+
+        private static func ring(_ ring: [GeoPoint], contains point: GeoPoint) -> Bool {
+            var inside = false
+            var previous = ring[ring.count - 1]
+            for current in ring {
+                if (current.latitude > point.latitude) != (previous.latitude > point.latitude) {
+                    let crossing = current.longitude + (point.latitude - current.latitude) * (previous.longitude - current.longitude) / (previous.latitude - current.latitude)
+                    if point.longitude < crossing { inside.toggle() }
+                }
+                previous = current
+            }
+            return inside
+        }
+    }
+
+    struct FormatError: Error, CustomStringConvertible {
+        var line: Int
+        var message: String
+        var description: String { "line \(line): \(message)" }
+    }
+
+    let countries: [Country]
+    private let byName: [String: Int]
+    /// Tells two sets of outlines apart cheaply (a hash of the text they were read from).
+    let fingerprint: Int
+
+    init(countries: [Country], fingerprint: Int = 0) {
+        self.countries = countries
+        self.fingerprint = fingerprint
+        var byName: [String: Int] = [:]
+        for (index, country) in countries.enumerated() {
+            byName[Self.key(country.name)] = index
+            byName[Self.key(country.code)] = index
+        }
+        self.byName = byName
+    }
+
+    /// Reads the text format of `scripts/derive-map-data`.
+    init(text: String) throws {
+        var countries: [Country] = []
+        for (offset, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+            guard fields.count == 4 else {
+                throw FormatError(line: offset + 1, message: "expected 4 tab-separated fields (code, name, label point, rings), found \(fields.count)")
+            }
+            guard let label = Self.points(fields[2]).first else { throw FormatError(line: offset + 1, message: "the label point is not `longitude,latitude` in hundredths of a degree") }
+            var rings: [[GeoPoint]] = []
+            for ring in fields[3].split(separator: "|") {
+                var x = 0, y = 0
+                var points: [GeoPoint] = []
+                for pair in ring.split(separator: " ") {
+                    guard let comma = pair.firstIndex(of: ","), let dx = Int(pair[..<comma]), let dy = Int(pair[pair.index(after: comma)...]) else {
+                        throw FormatError(line: offset + 1, message: "`\(pair)` is not a pair of whole numbers")
+                    }
+                    x += dx
+                    y += dy
+                    points.append(GeoPoint(longitude: Double(x) / 100, latitude: Double(y) / 100))
+                }
+                guard points.count >= 3 else { throw FormatError(line: offset + 1, message: "a ring has fewer than three points") }
+                rings.append(points)
+            }
+            let all = rings.joined()
+            countries.append(Country(
+                code: String(fields[0]), name: String(fields[1]), label: label, rings: rings,
+                west: all.map(\.longitude).min() ?? 0, south: all.map(\.latitude).min() ?? 0,
+                east: all.map(\.longitude).max() ?? 0, north: all.map(\.latitude).max() ?? 0
+            ))
+        }
+        self.init(countries: countries, fingerprint: text.hashValue)
+    }
+
+    private static func points(_ field: Substring) -> [GeoPoint] {
+        field.split(separator: " ").compactMap { pair in
+            let parts = pair.split(separator: ",")
+            guard parts.count == 2, let x = Int(parts[0]), let y = Int(parts[1]) else { return nil }
+            return GeoPoint(longitude: Double(x) / 100, latitude: Double(y) / 100)
+        }
+    }
+
+    private static func key(_ name: some StringProtocol) -> String {
+        name.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).trimmingCharacters(in: .whitespaces)
+    }
+
+    /// The country a report names, by its name or its code (`Iraq`, `irq`).
+    func country(named name: String) -> Country? {
+        byName[Self.key(name)].map { countries[$0] }
+    }
+
+    /// The country a point lies in, if any (a point at sea lies in none).
+    func country(containing point: GeoPoint) -> Country? {
+        countries.first { $0.contains(point) }
+    }
+
+    /// The built-in theme's outlines, read once per process.
+    static let builtIn: Geography = {
+        // The file is generated and tested (GeographyTests); a broken one is a bug in the repository.
+        (try? Geography(text: BuiltInTheme.files[path] ?? "")) ?? Geography(countries: [])
+    }()
+
+    /// Where a theme keeps its outlines.
+    static let path = "map/countries.txt"
+}

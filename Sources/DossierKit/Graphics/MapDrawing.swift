@@ -1,0 +1,96 @@
+/// Draws an `EventMap` as inline SVG: the shared country outlines (`WorldOutline`, one file
+/// the whole site references), the names that fit, and the markers, each a link to its event
+/// (or, for several events, to the map's list of places) with a tooltip.
+///
+/// Everything from content is escaped; the drawing is deterministic (same report, same bytes).
+struct MapDrawing {
+    let map: EventMap
+    let report: Report
+    let text: DisplayText
+    /// From the page to the site root (`PageLinks.root`).
+    let root: String
+    /// A name for the map unique on its page: the prefix of its element ids.
+    let id: String
+    /// Where a marker of several events leads when the page does not list the map's places
+    /// (the home page's map leads to the map page); nil: to the place's entry in the list.
+    var groupHref: String? = nil
+    let eventHref: (Int) -> String
+
+    /// The id of the list entry for a marker of several events.
+    func placeID(layer: Int, marker: Int) -> String { "\(id)-place-\(layer)-\(marker)" }
+
+    func svg(title: String, description: String) -> String {
+        let frame = map.frame, n = SVGNumber.self
+        var svg = ""
+        svg.reserveCapacity(1_024 + map.placedCount * 160)
+        svg += "<svg class=\"\(map.size.className)\" id=\"\(id)\" viewBox=\"0 0 \(n.text(frame.width)) \(n.text(frame.height))\" aria-labelledby=\"\(id)-title \(id)-desc\">"
+        svg += "<title id=\"\(id)-title\">\(HTMLEscaping().escapeText(title))</title><desc id=\"\(id)-desc\">\(HTMLEscaping().escapeText(description))</desc>"
+        let world = WebMercator.size * frame.scale
+        svg += "<image class=\"map-base\" href=\"\(root)\(WorldOutline.path)\" x=\"\(n.text(-frame.origin.x * frame.scale))\" y=\"\(n.text(-frame.origin.y * frame.scale))\" width=\"\(n.text(world))\" height=\"\(n.text(world))\"/>"
+        if let country = map.focusCountry {
+            svg += "<path class=\"map-focus\" d=\"\(Self.path(country, in: frame))\"/>"
+        }
+        if !map.labels.isEmpty {
+            svg += "<g class=\"map-labels\" aria-hidden=\"true\">"
+            for label in map.labels {
+                svg += "<text x=\"\(n.text(label.position.x))\" y=\"\(n.text(label.position.y))\"\(label.isReportCountry ? " class=\"map-label-report\"" : "")>\(HTMLEscaping().escapeText(label.text))</text>"
+            }
+            svg += "</g>"
+        }
+        for (layerIndex, layer) in map.layers.enumerated() {
+            svg += "<g class=\"map-layer\" data-type=\"\(HTMLEscaping().escapeText(layer.type.id))\" style=\"--type-colour: \(HTMLEscaping().escapeText(layer.type.colour))\">"
+            for (markerIndex, marker) in layer.markers.enumerated() {
+                svg += self.marker(marker, shape: layer.shape, type: layer.type, anchor: placeID(layer: layerIndex, marker: markerIndex))
+            }
+            svg += "</g>"
+        }
+        svg += "</svg>"
+        return svg
+    }
+
+    private func marker(_ marker: EventMap.Marker, shape: MarkerShape, type: SiteConfig.EventType, anchor: String) -> String {
+        let n = SVGNumber.self
+        let (x, y) = (marker.position.x, marker.position.y)
+        let count = marker.events.count
+        var radius = min(4.5 + 1.4 * Double(marker.casualties).squareRoot(), 15)
+        if count > 1 { radius = max(radius, 6 + 2.4 * Double(String(count).count)) }
+        var out = "<a\(count > 1 ? " class=\"map-group\"" : "") href=\"\(count == 1 ? eventHref(marker.events[0]) : groupHref ?? "#" + anchor)\"><title>\(HTMLEscaping().escapeText(tooltip(marker, type: type)))</title>"
+        if marker.areaRadius > radius {
+            out += "<circle class=\"map-area\" cx=\"\(n.text(x))\" cy=\"\(n.text(y))\" r=\"\(n.text(marker.areaRadius))\"/>"
+        }
+        out += shape.element(x: x, y: y, r: radius, attributes: " class=\"map-marker precision-\(marker.precision.rawValue)\"")
+        if count > 1 {
+            out += "<text class=\"map-count\" x=\"\(n.text(x))\" y=\"\(n.text(y + 3.5))\">\(count)</text>"
+        }
+        return out + "</a>"
+    }
+
+    /// "Title, 28 January 2024, Baghdad, Iraq (town or city)"; for several events, how many and where.
+    func tooltip(_ marker: EventMap.Marker, type: SiteConfig.EventType) -> String {
+        let first = report.events[marker.events[0]]
+        let place = placeText(first.location)
+        if marker.events.count == 1 {
+            return text("map.marker", ["title": first.title, "type": type.label, "date": text.date(first.date), "place": place])
+        }
+        return text("map.group", ["events": text.count("events", marker.events.count), "type": type.label, "place": place])
+    }
+
+    func placeText(_ place: Place?) -> String { place.map(text.place) ?? "" }
+
+    /// A country's outline in frame units (even-odd rule: holes stay holes).
+    static func path(_ country: Geography.Country, in frame: MapFrame) -> String {
+        var d = ""
+        for ring in country.rings {
+            var previous = ""
+            for (index, point) in ring.enumerated() {
+                let placed = frame.place(point)
+                let pair = "\(SVGNumber.text(placed.x)) \(SVGNumber.text(placed.y))"
+                if pair == previous { continue }
+                d += (index == 0 ? "M" : "L") + pair
+                previous = pair
+            }
+            d += "Z"
+        }
+        return d
+    }
+}

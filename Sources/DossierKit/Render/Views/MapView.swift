@@ -1,0 +1,142 @@
+/// A map of some events as a template sees it: the drawing (inline SVG), its legend, the list
+/// of places where several events are grouped (the target of their markers), and the events it
+/// cannot place. Used by the map page, home, event, actor and topic pages.
+struct MapView {
+    struct LegendEntry {
+        var typeID: String
+        var label: String
+        var colour: String
+        /// The type's marker shape, as a small inline SVG (colour alone does not tell types apart).
+        var keyHTML: String
+        var count: Int
+    }
+
+    struct PrecisionEntry {
+        var label: String
+        var keyHTML: String
+    }
+
+    struct PlaceEntry {
+        var id: String
+        var label: String
+        var events: [CardValue]
+        var moreText: String?
+    }
+
+    var id: String
+    var svgHTML: String
+    var caption: String
+    var placedCount: Int
+    var legend: [LegendEntry]
+    var precisions: [PrecisionEntry]
+    var places: [PlaceEntry]
+    var unplacedText: String?
+    var unplaced: [CardValue]
+    var unplacedMoreText: String?
+
+    /// Lists on a map of many events stay short: a map page of 50,000 events stays small.
+    static let listedEventLimit = 12, listedUnplacedLimit = 50, listedPlaceLimit = 300
+
+    /// The map of `events` (indexes into the report), or nil when none has a place a map can show.
+    /// What it shows of each event is recorded as read.
+    /// - Parameters:
+    ///   - readEach: record a read of each event (pages that read `.everyEvent` need not).
+    ///   - groupHref: for a page that shows the map alone, where markers of several events lead
+    ///     (instead of the map's list of places, which it then leaves out).
+    static func make(_ events: [Int], links: PageLinks, id: String, size: EventMap.Size, title: String, readEach: Bool = true,
+                     groupHref: String? = nil) -> MapView? {
+        let report = links.report, text = links.text
+        if readEach { for index in events { links.reads.read(.event(report.events[index].id)) } }
+        links.reads.read(.config)
+        let geography = links.site.templates.geography
+        var countries = Set<String>()
+        for index in events {
+            if let name = report.events[index].location?.country, let country = geography.country(named: name) { countries.insert(country.code) }
+        }
+        guard let map = EventMap.make(events, report: report, geography: geography, mapCountries: countries, size: size) else { return nil }
+        let drawing = MapDrawing(map: map, report: report, text: text, root: links.root, id: id, groupHref: groupHref) { links.event(report.events[$0].id) }
+        let placed = map.placedCount
+        let description = text("map.description", ["placed": text.count("events", placed), "unplaced": String(map.unplaced.count)])
+        var places: [PlaceEntry] = []
+        for (layerIndex, layer) in map.layers.enumerated() {
+            for (markerIndex, marker) in layer.markers.enumerated() where marker.events.count > 1 && groupHref == nil {
+                let listed = places.count < listedPlaceLimit ? marker.events.prefix(listedEventLimit) : []
+                let more = marker.events.count - listed.count
+                places.append(PlaceEntry(
+                    id: drawing.placeID(layer: layerIndex, marker: markerIndex),
+                    label: drawing.tooltip(marker, type: layer.type),
+                    events: listed.map { links.eventLink($0) },
+                    moreText: more > 0 ? text("map.more", ["events": text.count("events", more)]) : nil
+                ))
+            }
+        }
+        let unplacedListed = map.unplaced.prefix(listedUnplacedLimit)
+        let legend = map.layers.map { layer in
+            LegendEntry(typeID: layer.type.id, label: layer.type.label, colour: layer.type.colour,
+                        keyHTML: key(layer.shape, colour: layer.type.colour, precision: .exact), count: layer.markers.reduce(0) { $0 + $1.events.count })
+        }
+        let shown = Set(map.layers.flatMap { $0.markers.map(\.precision) })
+        let precisions = LocationPrecision.allCases.filter { $0 != .country && shown.contains($0) }.map { precision in
+            PrecisionEntry(label: text("map.precision.\(precision.rawValue)"), keyHTML: key(.circle, colour: "currentColor", precision: precision))
+        }
+        return MapView(
+            id: id,
+            svgHTML: drawing.svg(title: title, description: description),
+            caption: description,
+            placedCount: placed,
+            legend: legend,
+            precisions: precisions,
+            places: places,
+            unplacedText: map.unplaced.isEmpty ? nil : text.count("map.unplaced", map.unplaced.count),
+            unplaced: unplacedListed.map { links.eventLink($0) },
+            unplacedMoreText: map.unplaced.count > unplacedListed.count ? text("map.more", ["events": text.count("events", map.unplaced.count - unplacedListed.count)]) : nil
+        )
+    }
+
+    /// A legend key: the marker as the map draws it, 16 units square.
+    static func key(_ shape: MarkerShape, colour: String, precision: LocationPrecision) -> String {
+        "<svg class=\"map-key\" viewBox=\"0 0 16 16\" aria-hidden=\"true\" style=\"--type-colour: \(HTMLEscaping().escapeText(colour))\">"
+            + shape.element(x: 8, y: 8, r: 5, attributes: " class=\"map-marker precision-\(precision.rawValue)\"") + "</svg>"
+    }
+}
+
+extension MapView: TemplateModel {
+    static let shape = TemplateFieldList<MapView>("MapView", "A map of events, drawn at build time.", [
+        .text("id", "The map's element id on its page.") { $0.id },
+        .html("svgHTML", "The map as inline SVG: outlines (the shared `map/world.svg`), country names, one layer of markers per type.") { $0.svgHTML },
+        .text("caption", "What the map shows, in words.") { $0.caption },
+        .number("placedCount", "How many events have a marker.") { $0.placedCount },
+        .list("legend", "The event types on the map, in site.yaml's order.") { $0.legend },
+        .list("precisions", "How precisely the markers' places are known, for those on the map.") { $0.precisions },
+        .list("places", "Markers that stand for several events: their list entries.") { $0.places },
+        .text("unplacedText", "How many events are not on the map (no coordinates, or only a country), when some are not.") { $0.unplacedText },
+        .eventLinks("unplaced", "Links to those events (the first 50).") { $0.unplaced },
+        .text("unplacedMoreText", "How many more are not listed.") { $0.unplacedMoreText },
+    ])
+}
+
+extension MapView.LegendEntry: TemplateModel {
+    static let shape = TemplateFieldList<MapView.LegendEntry>("MapLegendEntry", "An event type on a map.", [
+        .text("typeID", "The type's id (for the legend's show/hide control).") { $0.typeID },
+        .text("label", "The type's label.") { $0.label },
+        .text("colour", "The type's colour.") { $0.colour },
+        .html("keyHTML", "The type's marker, as a small SVG.") { $0.keyHTML },
+        .number("count", "How many of the map's events are of this type.") { $0.count },
+    ])
+}
+
+extension MapView.PrecisionEntry: TemplateModel {
+    static let shape = TemplateFieldList<MapView.PrecisionEntry>("MapPrecisionEntry", "How precisely a marker's place is known.", [
+        .text("label", "The precision, in words.") { $0.label },
+        .html("keyHTML", "How the map draws it, as a small SVG.") { $0.keyHTML },
+    ])
+}
+
+extension MapView.PlaceEntry: TemplateModel {
+    static let shape = TemplateFieldList<MapView.PlaceEntry>("MapPlaceEntry", "Several events at one place on a map.", [
+        .text("id", "The entry's element id (its marker links here).") { $0.id },
+        .text("label", "How many events, of which type, where.") { $0.label },
+        .eventLinks("events", "Links to its events (the first 12).") { $0.events },
+        .text("moreText", "How many more are not listed.") { $0.moreText },
+    ])
+}

@@ -1,0 +1,93 @@
+"""The maps in a real browser: markers lead to their events, the legend filters types without
+JavaScript, the map reads without JavaScript, and nothing is requested from another host."""
+import json
+import os
+from urllib.parse import urlparse
+
+import pytest
+from selenium import webdriver
+from selenium.webdriver.chrome.options import Options
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
+
+
+def wait_for(driver, condition, seconds=15):
+    return WebDriverWait(driver, seconds, poll_frequency=0.05).until(lambda d: condition(d))
+
+
+def chromium(javascript=True):
+    options = Options()
+    options.binary_location = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1280,1000"):
+        options.add_argument(argument)
+    if not javascript:
+        options.add_experimental_option("prefs", {"profile.managed_default_content_settings.javascript": 2})
+    options.set_capability("goog:loggingPrefs", {"performance": "ALL"})
+    service = Service(executable_path=os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver"))
+    driver = webdriver.Chrome(service=service, options=options)
+    driver.set_page_load_timeout(30)
+    return driver
+
+
+@pytest.fixture
+def no_script_browser():
+    driver = chromium(javascript=False)
+    yield driver
+    driver.quit()
+
+
+def test_clicking_a_marker_opens_its_event(preview, browser):
+    browser.get(preview.url + "map/")
+    marker = browser.find_element(By.CSS_SELECTOR, 'svg.map a[href*="baghdad-drone-strike"] .map-marker')
+    marker.click()
+    wait_for(browser, lambda d: "/events/baghdad-drone-strike/" in d.current_url)
+    assert "US drone strike in Baghdad" in browser.find_element(By.TAG_NAME, "h1").text
+
+
+def test_the_legend_hides_and_shows_a_type(preview, browser):
+    browser.get(preview.url + "map/")
+    layer = browser.find_element(By.CSS_SELECTOR, 'svg.map .map-layer[data-type="strike"]')
+    box = browser.find_element(By.CSS_SELECTOR, 'input[data-map-type="strike"]')
+    assert layer.value_of_css_property("display") != "none"
+    box.click()
+    wait_for(browser, lambda d: layer.value_of_css_property("display") == "none")
+    other = browser.find_element(By.CSS_SELECTOR, 'svg.map .map-layer[data-type="attack"]')
+    assert other.value_of_css_property("display") != "none", "the other types stay"
+    box.click()
+    wait_for(browser, lambda d: layer.value_of_css_property("display") != "none")
+
+
+def test_maps_read_and_filter_without_javascript(preview, no_script_browser):
+    driver = no_script_browser
+    driver.get(preview.url + "map/")
+    assert driver.execute_script is not None
+    markers = driver.find_elements(By.CSS_SELECTOR, "svg.map .map-marker")
+    assert len(markers) == 2 and all(marker.is_displayed() for marker in markers)
+    # The outlines under the markers are an image the browser loaded.
+    base = driver.find_element(By.CSS_SELECTOR, "svg.map image.map-base")
+    assert base.size["width"] > 0
+    box = driver.find_element(By.CSS_SELECTOR, 'input[data-map-type="attack"]')
+    box.click()
+    layer = driver.find_element(By.CSS_SELECTOR, 'svg.map .map-layer[data-type="attack"]')
+    assert layer.value_of_css_property("display") == "none"
+    driver.get(preview.url + "events/baghdad-drone-strike/")
+    assert driver.find_element(By.CSS_SELECTOR, "svg.map-small .map-marker").is_displayed()
+    driver.get(preview.url)
+    assert driver.find_element(By.CSS_SELECTOR, "svg#home-map").is_displayed()
+
+
+def test_no_request_leaves_the_local_server(preview, browser):
+    origin = urlparse(preview.url).netloc
+    browser.get_log("performance")  # drop what earlier tests logged
+    for path in ("", "map/", "events/baghdad-drone-strike/", "events/qaani-visits-iraq/", "actors/kataib-hezbollah/", "topics/the-pause-in-attacks/"):
+        browser.get(preview.url + path)
+        wait_for(browser, lambda d: d.execute_script("return document.readyState") == "complete")
+    requested = []
+    for entry in browser.get_log("performance"):
+        message = json.loads(entry["message"])["message"]
+        if message.get("method") == "Network.requestWillBeSent":
+            requested.append(message["params"]["request"]["url"])
+    assert any(url.endswith("/map/world.svg") for url in requested), "the outlines were loaded"
+    elsewhere = [url for url in requested if urlparse(url).scheme not in ("data", "blob") and urlparse(url).netloc != origin]
+    assert elsewhere == []

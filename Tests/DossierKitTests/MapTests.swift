@@ -1,0 +1,203 @@
+import Foundation
+import Testing
+@testable import DossierKit
+
+/// Maps drawn at build time: the projection, the window a map shows, grouping of markers, the
+/// country outlines, the GeoJSON download, and the maps of the sample report's pages.
+@Suite struct MapTests {
+    // MARK: Projection
+
+    @Test func webMercatorRoundTrips() {
+        var random = SplitMix64(seed: 12)
+        for _ in 0..<2_000 {
+            let point = GeoPoint(longitude: Double(random.next(below: 360_001)) / 1_000 - 180, latitude: Double(random.next(below: 170_001)) / 1_000 - 85)
+            let back = WebMercator.unproject(WebMercator.project(point))
+            #expect(abs(back.longitude - point.longitude) < 1e-9 && abs(back.latitude - point.latitude) < 1e-9, "\(point) → \(back)")
+        }
+    }
+
+    @Test func webMercatorPutsKnownPointsWhereTheyBelong() {
+        let origin = WebMercator.project(GeoPoint(longitude: 0, latitude: 0))
+        #expect(abs(origin.x - 500) < 1e-9 && abs(origin.y - 500) < 1e-9)
+        #expect(abs(WebMercator.project(GeoPoint(longitude: 180, latitude: 0)).x - 1_000) < 1e-9)
+        #expect(abs(WebMercator.project(GeoPoint(longitude: 0, latitude: WebMercator.maximumLatitude)).y) < 1e-6)
+        // Beyond the square's edge latitudes are clamped, never infinite.
+        #expect(WebMercator.project(GeoPoint(longitude: 0, latitude: 90)).y.isFinite)
+        // North is up: Baghdad is above the equator, and east of Greenwich.
+        let baghdad = WebMercator.project(GeoPoint(longitude: 44.4, latitude: 33.34))
+        #expect(baghdad.y < 500 && baghdad.x > 500)
+    }
+
+    // MARK: The window
+
+    static func frame(_ points: [GeoPoint], minimumSpan: Double = 20) -> MapFrame {
+        MapFrame(width: 640, height: 420, fitting: MapFrame.Bounds(points.map(WebMercator.project))!, minimumSpan: minimumSpan)
+    }
+
+    static func spanInDegrees(_ frame: MapFrame) -> Double {
+        let west = WebMercator.unproject(frame.world(at: .init(x: 0, y: 0))).longitude
+        let east = WebMercator.unproject(frame.world(at: .init(x: frame.width, y: 0))).longitude
+        return east - west
+    }
+
+    @Test func oneEventShowsItsRegionNotOneCity() {
+        let baghdad = GeoPoint(longitude: 44.4, latitude: 33.34)
+        let frame = Self.frame([baghdad])
+        #expect(abs(Self.spanInDegrees(frame) - 20) < 1e-6, "the minimum span, \(Self.spanInDegrees(frame))°")
+        let placed = frame.place(baghdad)
+        #expect(abs(placed.x - 320) < 1e-6 && abs(placed.y - 210) < 1e-6, "in the middle: \(placed)")
+    }
+
+    @Test func theWindowFitsEveryPointWithPaddingInTheFramesProportions() {
+        let points = [GeoPoint(longitude: 35.5, latitude: 33.9), GeoPoint(longitude: 51.4, latitude: 35.7), GeoPoint(longitude: 44.2, latitude: 15.4)]
+        let frame = Self.frame(points)
+        for point in points {
+            let placed = frame.place(point)
+            #expect(frame.contains(placed, margin: -20), "\(point) is inside with padding: \(placed)")
+        }
+        // The frame's proportions: 640 wide, 420 high, in world units too.
+        let corner = frame.world(at: .init(x: frame.width, y: frame.height)), origin = frame.origin
+        #expect(abs((corner.x - origin.x) / (corner.y - origin.y) - 640.0 / 420.0) < 1e-9)
+    }
+
+    @Test func aWindowNeverWidensBeyondTheWorld() {
+        let frame = Self.frame([GeoPoint(longitude: -179, latitude: 0), GeoPoint(longitude: 179, latitude: 10)])
+        #expect(frame.origin.x >= 0 && frame.world(at: .init(x: frame.width, y: 0)).x <= WebMercator.size + 1e-9)
+    }
+
+    // MARK: Grouping
+
+    @Test func markersNearerThanTheRadiusGroupAndOthersDoNot() {
+        let points = [WebMercator.Point(x: 100, y: 100), .init(x: 104, y: 103), .init(x: 300, y: 100), .init(x: 108, y: 100), .init(x: 120, y: 100)]
+        let groups = MarkerGrouping.group(points, radius: 9)
+        #expect(groups.map(\.members) == [[0, 1, 3], [2], [4]])
+        #expect(abs(groups[0].centre.x - 104) < 1e-9 && abs(groups[0].centre.y - 101) < 1e-9)
+        // The same input groups the same way (the drawing is deterministic).
+        #expect(MarkerGrouping.group(points, radius: 9).map(\.members) == groups.map(\.members))
+    }
+
+    @Test func aCrowdedMapGroupsWiderUntilItHoldsFewMarkers() {
+        var random = SplitMix64(seed: 3)
+        let points = (0..<50_000).map { _ in WebMercator.Point(x: Double(random.next(below: 640_000)) / 1_000, y: Double(random.next(below: 420_000)) / 1_000) }
+        let (groups, radius) = MarkerGrouping.group(points, radius: 9, atMost: 1_500)
+        #expect(groups.count <= 1_500 && radius > 9)
+        #expect(groups.reduce(0) { $0 + $1.members.count } == 50_000, "every event is in one group")
+    }
+
+    // MARK: Outlines
+
+    @Test func theOutlinesKnowCountriesByNameCodeAndPoint() throws {
+        let world = Geography.builtIn
+        #expect(world.countries.count > 170)
+        #expect(world.country(named: "Iraq")?.code == "IRQ")
+        #expect(world.country(named: "irq")?.name == "Iraq")
+        #expect(world.country(named: "Cote d'Ivoire")?.name == "Côte d'Ivoire", "accents are not required")
+        #expect(world.country(containing: GeoPoint(longitude: 44.4, latitude: 33.34))?.name == "Iraq")
+        #expect(world.country(containing: GeoPoint(longitude: 36.3, latitude: 33.5))?.name == "Syria")
+        #expect(world.country(containing: GeoPoint(longitude: -30, latitude: 30)) == nil, "the Atlantic")
+        let iraq = try #require(world.country(named: "Iraq"))
+        #expect(iraq.contains(iraq.label), "the label point lies inside the country")
+    }
+
+    @Test func aBrokenOutlineFileIsALocatedError() {
+        #expect(throws: Geography.FormatError.self) { try Geography(text: "# comment\nIRQ\tIraq\t4319,3324\t3920,3216 x,1 2,2\n") }
+        do {
+            _ = try Geography(text: "# one\n# two\nIRQ\tIraq\n")
+        } catch let error as Geography.FormatError {
+            #expect(error.line == 3)
+        } catch {
+            Issue.record("unexpected \(error)")
+        }
+    }
+
+    // MARK: Locations in content
+
+    static func event(_ location: String) throws -> (Event?, [Diagnostic]) {
+        let log = DiagnosticLog()
+        let yaml = "id: e\ndate: 2024-01-28\ntitle: T\ntype: attack\nlocation: \(location)\nsources: [{ publisher: X, url: \"https://example.org\" }]\n"
+        let node = try #require(YAMLReader.parse(yaml, file: "events.yaml", log: log))
+        return (EventDecoder(log: log).decode(node, flat: false), log.diagnostics)
+    }
+
+    @Test(arguments: [
+        ("{ country: Iraq }", LocationPrecision.country),
+        ("{ lat: 33.3, lon: 44.4 }", .exact),
+        ("{ lat: 33.3, lon: 44.4, precision: town }", .town),
+        ("{ lat: 33.3, lon: 44.4, precision: Region }", .region),
+    ])
+    func precisionIsReadOrFollowsFromTheCoordinates(location: String, precision: LocationPrecision) throws {
+        let (event, diagnostics) = try Self.event(location)
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+        #expect(event?.location?.precision == precision)
+        #expect((event?.location?.point == nil) == (precision == .country), "only a place with a point below country level is drawn")
+    }
+
+    // MARK: Downloads and pages
+
+    @Test func theGeoJSONDownloadIsAFeatureCollectionOfTheLocatedEvents() throws {
+        let (output, files) = try SampleReportTests.buildSample(baseURL: "https://example.org/report/")
+        defer { try? FileManager.default.removeItem(at: output) }
+        let data = try #require(files["data/events.geojson"])
+        let document = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        #expect(document["type"] as? String == "FeatureCollection")
+        let features = try #require(document["features"] as? [[String: Any]])
+        let report = try #require(SiteBuilder(options: BuildOptions(root: TestSite.repository)).validate().report)
+        #expect(features.count == report.events.filter { $0.location?.point != nil }.count)
+        let strike = try #require(features.first { ($0["properties"] as? [String: Any])?["id"] as? String == "baghdad-drone-strike" })
+        let geometry = try #require(strike["geometry"] as? [String: Any])
+        #expect(geometry["type"] as? String == "Point")
+        #expect(geometry["coordinates"] as? [Double] == [44.40088, 33.34058], "longitude first (RFC 7946)")
+        let properties = try #require(strike["properties"] as? [String: Any])
+        #expect(properties["precision"] as? String == "town")
+        #expect(properties["url"] as? String == "https://example.org/report/events/baghdad-drone-strike/")
+        #expect(properties["date"] as? String == "2024-02-07")
+    }
+
+    @Test func theSampleSitesMapsPlaceWhatTheArticlePlaces() throws {
+        let (output, files) = try SampleReportTests.buildSample()
+        defer { try? FileManager.default.removeItem(at: output) }
+        let html = { (path: String) in String(decoding: files[path] ?? Data(), as: UTF8.self) }
+        let map = html("map/index.html")
+        // Two events have a point: Baghdad (a town) and the Jordan–Syria border area (a region).
+        let svg = try #require(map.range(of: "<svg class=\"map\"").map { map[$0.lowerBound...] }.flatMap { $0.range(of: "</svg>").map { $0.lowerBound } }.map { map[map.range(of: "<svg class=\"map\"")!.lowerBound..<$0] })
+        #expect(svg.components(separatedBy: "class=\"map-marker").count - 1 == 2)
+        #expect(svg.contains(#"<a href="../events/baghdad-drone-strike/index.html"><title>"#) && svg.contains(#"<a href="../events/jordan-drone-attack/index.html"><title>"#))
+        #expect(map.contains("precision-town") && map.contains("precision-region") && map.contains("class=\"map-area\""))
+        #expect(map.contains(#"<image class="map-base" href="../map/world.svg""#), "the shared outlines, not a copy")
+        #expect(map.contains("13 events are not on the map"))
+        #expect(map.contains(#"<title id="map-title">"#) && map.contains("<desc id=\"map-desc\">"))
+        #expect(map.contains("US drone strike in Baghdad kills a senior Kataib Hezbollah commander (Military strike), 7 February 2024, Baghdad, Iraq (in or near a town)"))
+        // Labels: the countries of the events stand out.
+        #expect(map.contains(#"class="map-label-report">Iraq<"#) && map.contains(#"class="map-label-report">Jordan<"#))
+        // The legend toggles a type without JavaScript.
+        #expect(map.contains(#"<link rel="stylesheet" href="../map/filter.css">"#))
+        #expect(html("map/filter.css").contains(#"input[data-map-type="strike"]:not(:checked)) .map-layer[data-type="strike"] { display: none; }"#))
+        #expect(html("map/world.svg").contains(#"<path class="report" d="#))
+        // Home, event, actor and topic pages carry their maps.
+        #expect(html("index.html").contains(#"<svg class="map" id="home-map""#))
+        let strike = html("events/baghdad-drone-strike/index.html")
+        #expect(strike.contains(#"<svg class="map map-small" id="locator""#) && strike.contains("Coordinates: <a href=\"https://www.geonames.org/98182/baghdad.html\">GeoNames, Baghdad</a>"))
+        let visit = html("events/qaani-visits-iraq/index.html")
+        #expect(visit.contains(#"class="map-focus""#) && !visit.contains("map-marker"), "a country-level place is shaded, never a point")
+        #expect(html("actors/kataib-hezbollah/index.html").contains(#"id="actor-map""#))
+        #expect(html("topics/the-pause-in-attacks/index.html").contains(#"id="topic-map""#))
+        #expect(!html("events/gaza-truce-pause/index.html").contains("<svg class=\"map"), "no place, no map")
+    }
+
+    @Test func textInMapsIsEscaped() throws {
+        let site = try TestSite()
+        try SampleContent.write(to: site)
+        try site.write("events/hostile.yaml", """
+        - id: hostile
+          date: 2024-02-01
+          title: "Strike <script>alert(1)</script> & \\"quotes\\""
+          type: attack
+          location: { name: "<b>Town</b>", country: Iraq, lat: 33.3, lon: 44.4, precision: town }
+          sources: [{ publisher: X, url: "https://example.org/x" }]
+        """)
+        try site.build()
+        let map = try site.html("map/index.html")
+        #expect(!map.contains("<script>alert") && !map.contains("<b>Town"))
+        #expect(map.contains("Strike &lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot;"))
+    }
+}
