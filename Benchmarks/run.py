@@ -65,12 +65,25 @@ def warm(*folders: Path):
                 path.read_bytes()
 
 
-def dossier_build(report: Path, binary: Path = None):
+def dossier_build(report: Path, binary: Path = None, templates: Path = None):
     move_aside(report / "Site")
     wall, memory, output = timed([str(binary or DOSSIER), "build", "--content", str(report / "Content"),
-                                  "--templates", str(TEMPLATES), "--output", str(report / "Site")])
+                                  "--templates", str(templates or TEMPLATES), "--output", str(report / "Site")])
     pages = int(re.search(r"Built (\d+) page", output).group(1))
-    return wall, memory, pages
+    return wall, memory, pages, output_size(report / "Site")
+
+
+def output_size(site: Path):
+    """Total bytes of a built site, its largest HTML page (path, bytes) and its map page's bytes."""
+    total, largest = 0, ("", 0)
+    for path in site.rglob("*"):
+        if path.is_file():
+            size = path.stat().st_size
+            total += size
+            if path.suffix == ".html" and size > largest[1]:
+                largest = (str(path.relative_to(site)), size)
+    map_page = site / "map" / "index.html"
+    return total, largest, map_page.stat().st_size if map_page.exists() else 0
 
 
 def hugo_build(site: Path):
@@ -102,11 +115,11 @@ def copy_floor(report: Path, work: Path):
     return elapsed
 
 
-def serve_rebuild(report: Path, edits: int = 7, binary: Path = None):
+def serve_rebuild(report: Path, edits: int = 7, binary: Path = None, templates: Path = None):
     """Median milliseconds of the preview server's rebuild after one event's title changes
     (from `dossier serve`'s own report), over several edits, and the median of each step."""
     process = subprocess.Popen([str(binary or DOSSIER), "serve", "--port", "0", "--timings", "--content", str(report / "Content"),
-                                "--templates", str(TEMPLATES)], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+                                "--templates", str(templates or TEMPLATES)], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     events = sorted((report / "Content/events").glob("*.yaml"))[0]
     text = events.read_text()
     times, steps = [], {}
@@ -151,8 +164,15 @@ def main():
     parser.add_argument("--work", default=tempfile.gettempdir() + "/dossier-bench")
     parser.add_argument("--no-serve", action="store_true")
     parser.add_argument("--baseline", help="another dossier binary (an older build) to run alternately, for a before/after comparison")
+    parser.add_argument("--templates", help="the theme folder to build with (default: this repository's Templates/)")
+    parser.add_argument("--baseline-templates", help="the baseline's own theme folder (e.g. from `git archive OLD Templates`), "
+                        "when this repository's Templates/ uses fields the older build does not know")
     arguments = parser.parse_args()
     work = Path(arguments.work)
+    baseline_templates = Path(arguments.baseline_templates) if arguments.baseline_templates else None
+    global TEMPLATES
+    if arguments.templates:
+        TEMPLATES = Path(arguments.templates)
     work.mkdir(parents=True, exist_ok=True)
     global TRASH
     TRASH = work / "trash"
@@ -176,7 +196,7 @@ def main():
             ours.append(dossier_build(report))
             theirs.append(hugo_build(hugo))
             if arguments.baseline:
-                before.append(dossier_build(report, Path(arguments.baseline)))
+                before.append(dossier_build(report, Path(arguments.baseline), baseline_templates))
         wall = statistics.median(run[0] for run in ours)
         memory = statistics.median(run[1] for run in ours)
         pages = ours[0][2]
@@ -189,15 +209,19 @@ def main():
         print(f"{events:>7} {actors:>6} | {wall:>9.2f} {pages / wall:>8.0f} {memory:>6.0f} | {hugo_wall:>7.2f} {hugo_pages / hugo_wall:>8.0f} {hugo_memory:>6.0f} | "
               f"{wall / hugo_wall:>6.2f} {memory / hugo_memory:>6.2f} | {cmark:>7.2f} {copy:>7.2f} {wall / copy:>5.1f} | "
               f"{(f'{rebuild:.0f} ms') if rebuild is not None else '-':>8}", flush=True)
+        total, largest, map_bytes = ours[-1][3]
+        steps_by_scale.append(f"{events:>7} events: output {total / 2**20:.1f} MiB; largest page {largest[0]} {largest[1] / 2**20:.2f} MiB; "
+                              f"map page {map_bytes / 2**10:.0f} KiB")
         if rebuild_steps:
             steps_by_scale.append(f"{events:>7} events: rebuild after a one-event edit, median {rebuild:.0f} ms ({rebuild_steps} ms)")
         if arguments.baseline:
             base_wall = statistics.median(run[0] for run in before)
             base_memory = statistics.median(run[1] for run in before)
-            base_rebuild, _ = (None, "") if arguments.no_serve else serve_rebuild(report, binary=Path(arguments.baseline))
+            base_rebuild, _ = (None, "") if arguments.no_serve else serve_rebuild(report, binary=Path(arguments.baseline), templates=baseline_templates)
             steps_by_scale.append(f"{events:>7} events: baseline {base_wall:.2f} s, {base_memory:.0f} MiB, rebuild "
                                   f"{(f'{base_rebuild:.0f} ms') if base_rebuild is not None else '-'}; this build / baseline: "
-                                  f"time {wall / base_wall:.2f}, memory {memory / base_memory:.2f}")
+                                  f"time {wall / base_wall:.2f}, memory {memory / base_memory:.2f}, "
+                                  f"output {total / before[-1][3][0]:.3f}")
 
     for line in steps_by_scale:
         print(line)

@@ -160,6 +160,6 @@ extension Event {
             && actors.elementsEqual(other.actors) { $0.actorID == $1.actorID && $0.role == $1.role }
             && casualties == other.casualties && summary?.text == other.summary?.text && body?.text == other.body?.text
             && sources.elementsEqual(other.sources) { $0.isSameCitation(as: $1) }
-            && confidence == other.confidence && tags == other.tags
+            && confidence == other.confidence && tags == other.tags && highlight == other.highlight
     }
 }

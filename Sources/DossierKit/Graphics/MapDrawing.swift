@@ -14,6 +14,9 @@ struct MapDrawing {
     /// Where a marker of several events leads when the page does not list the map's places
     /// (the home page's map leads to the map page); nil: to the place's entry in the list.
     var groupHref: String? = nil
+    /// A locator on the event's own page: its marker is not a link to the page it is on, and
+    /// the map's title says what it shows (10,000 event pages each carry one: every byte counts).
+    var isLocator = false
     let eventHref: (Int) -> String
 
     /// The id of the list entry for a marker of several events.
@@ -24,7 +27,12 @@ struct MapDrawing {
         var svg = ""
         svg.reserveCapacity(1_024 + map.placedCount * 160)
         svg += "<svg class=\"\(map.size.className)\" id=\"\(id)\" viewBox=\"0 0 \(n.text(frame.width)) \(n.text(frame.height))\" aria-labelledby=\"\(id)-title \(id)-desc\">"
-        svg += "<title id=\"\(id)-title\">\(HTMLEscaping().escapeText(title))</title><desc id=\"\(id)-desc\">\(HTMLEscaping().escapeText(description))</desc>"
+        if isLocator {
+            svg = "<svg class=\"\(map.size.className)\" id=\"\(id)\" viewBox=\"0 0 \(n.text(frame.width)) \(n.text(frame.height))\" aria-labelledby=\"\(id)-title\">"
+            svg += "<title id=\"\(id)-title\">\(HTMLEscaping().escapeText(title))</title>"
+        } else {
+            svg += "<title id=\"\(id)-title\">\(HTMLEscaping().escapeText(title))</title><desc id=\"\(id)-desc\">\(HTMLEscaping().escapeText(description))</desc>"
+        }
         let world = WebMercator.size * frame.scale
         svg += "<image class=\"map-base\" href=\"\(root)\(WorldOutline.path)\" x=\"\(n.text(-frame.origin.x * frame.scale))\" y=\"\(n.text(-frame.origin.y * frame.scale))\" width=\"\(n.text(world))\" height=\"\(n.text(world))\"/>"
         if let country = map.focusCountry {
@@ -54,7 +62,7 @@ struct MapDrawing {
         let count = marker.events.count
         var radius = min(4.5 + 1.4 * Double(marker.casualties).squareRoot(), 15)
         if count > 1 { radius = max(radius, 6 + 2.4 * Double(String(count).count)) }
-        var out = "<a\(count > 1 ? " class=\"map-group\"" : "") href=\"\(count == 1 ? eventHref(marker.events[0]) : groupHref ?? "#" + anchor)\"><title>\(HTMLEscaping().escapeText(tooltip(marker, type: type)))</title>"
+        var out = isLocator ? "<g>" : "<a\(count > 1 ? " class=\"map-group\"" : "") href=\"\(count == 1 ? eventHref(marker.events[0]) : groupHref ?? "#" + anchor)\"><title>\(HTMLEscaping().escapeText(tooltip(marker, type: type)))</title>"
         if marker.areaRadius > radius {
             out += "<circle class=\"map-area\" cx=\"\(n.text(x))\" cy=\"\(n.text(y))\" r=\"\(n.text(marker.areaRadius))\"/>"
         }
@@ -62,7 +70,7 @@ struct MapDrawing {
         if count > 1 {
             out += "<text class=\"map-count\" x=\"\(n.text(x))\" y=\"\(n.text(y + 3.5))\">\(count)</text>"
         }
-        return out + "</a>"
+        return out + (isLocator ? "</g>" : "</a>")
     }
 
     /// "Title, 28 January 2024, Baghdad, Iraq (town or city)"; for several events, how many and where.

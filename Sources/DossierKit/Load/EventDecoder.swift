@@ -9,13 +9,13 @@ struct EventDecoder {
 
     static let fields: Set<String> = [
         "id", "date", "start", "end", "precision", "display_date", "title", "type", "location", "actors",
-        "casualties", "summary", "body", "sources", "confidence", "tags",
+        "casualties", "summary", "body", "sources", "confidence", "tags", "highlight",
     ]
     static let csvColumns: [String] = [
         "id", "date", "start", "end", "precision", "display_date", "title", "type", "place", "region", "country",
         "lat", "lon", "location_precision", "actors", "killed_min", "killed_max", "killed_approximate", "killed_who",
         "injured_min", "injured_max", "injured_approximate", "injured_who", "summary", "body",
-        "source_publisher", "source_title", "source_url", "source_date", "source_quote", "confidence", "tags",
+        "source_publisher", "source_title", "source_url", "source_date", "source_quote", "confidence", "tags", "highlight",
     ]
 
     func decode(_ node: DataNode, flat: Bool) -> Event? {
@@ -53,7 +53,8 @@ struct EventDecoder {
             confidence: confidence,
             tags: fields.stringList("tags"),
             origin: fields.location,
-            referenceLocations: references
+            referenceLocations: references,
+            highlight: highlight(fields)
         )
         // A record with an id is kept even when other fields are wrong (their errors are already
         // logged and the build will stop), so references to it do not cascade into more errors.
@@ -128,6 +129,16 @@ struct EventDecoder {
         case .failure(let error):
             log.error(location, error.message, hint: error.hint)
             return nil
+        }
+    }
+
+    /// `highlight: true` marks a key event with its title; `highlight: Qaani visits Iraq` with a short label.
+    private func highlight(_ fields: FieldReader) -> String? {
+        guard let text = fields.string("highlight") else { return nil }
+        switch text.lowercased() {
+        case "true", "yes", "on": return ""
+        case "false", "no", "off", "": return nil
+        default: return text
         }
     }
 

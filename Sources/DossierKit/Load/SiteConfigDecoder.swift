@@ -18,7 +18,7 @@ struct SiteConfigDecoder {
         var types: [SiteConfig.EventType] = []
         for node in fields.list("event_types") {
             guard let entry = FieldReader(node, subject: "the event type", log: log) else { continue }
-            entry.warnAboutUnknownKeys(known: ["id", "label", "colour", "color", "description"])
+            entry.warnAboutUnknownKeys(known: ["id", "label", "colour", "color", "colour_dark", "color_dark", "description"])
             guard let id = entry.string("id", required: true) else { continue }
             if let problem = Identifier.problem(with: id) {
                 log.error(entry.locationOf("id"), "invalid event type id: \(problem)")
@@ -29,7 +29,12 @@ struct SiteConfigDecoder {
                 log.error(entry.locationOf(entry.node("colour") != nil ? "colour" : "color"), "`\(colour)` is not a colour", hint: "use a hex colour such as #b03a2e")
                 continue
             }
-            types.append(.init(id: id, label: entry.string("label") ?? id, colour: colour, description: entry.string("description")))
+            let dark = entry.string("colour_dark") ?? entry.string("color_dark")
+            if let dark, !Self.isSafeColour(dark) {
+                log.error(entry.locationOf(entry.node("colour_dark") != nil ? "colour_dark" : "color_dark"), "`\(dark)` is not a colour", hint: "use a hex colour such as #e58a7e")
+                continue
+            }
+            types.append(.init(id: id, label: entry.string("label") ?? id, colour: colour, description: entry.string("description"), darkColour: dark))
         }
         if types.isEmpty {
             log.error(fields.location, "site.yaml defines no `event_types`", hint: "list the kinds of event the report uses, e.g. `- {id: attack, label: Attack, colour: \"#b03a2e\"}`")

@@ -18,6 +18,8 @@ public final class Event: Sendable, Identifiable {
     /// An id from the site's confidence grades (confirmed, reported, claimed, disputed by default).
     public let confidence: String
     public let tags: [String]
+    /// A key event, marked on charts' time axes with this short label ("" for the title).
+    public let highlight: String?
     /// Where the event is defined, for messages about it.
     public let origin: SourceLocation
     /// Where some fields (`type`, `confidence`) sit in the file, to point errors at the value itself.
@@ -26,7 +28,7 @@ public final class Event: Sendable, Identifiable {
     public init(
         id: String, date: EventDate, title: String, type: String, location: Place?, actors: [Involvement], casualties: [Casualty],
         summary: MarkdownText?, body: MarkdownText?, sources: [Source], confidence: String, tags: [String], origin: SourceLocation,
-        referenceLocations: [String: SourceLocation] = [:]
+        referenceLocations: [String: SourceLocation] = [:], highlight: String? = nil
     ) {
         self.id = id
         self.date = date
@@ -40,6 +42,7 @@ public final class Event: Sendable, Identifiable {
         self.sources = sources
         self.confidence = confidence
         self.tags = tags
+        self.highlight = highlight
         self.origin = origin
         self.referenceLocations = referenceLocations
     }

@@ -25,6 +25,8 @@ public struct SiteConfig: Sendable, Equatable {
         /// CSS colour for badges and the timeline marker.
         public var colour: String
         public var description: String?
+        /// Its colour on a dark page (`colour_dark`); derived from `colour` when not given (`TypeColours`).
+        public var darkColour: String? = nil
     }
 
     public struct ConfidenceGrade: Sendable, Hashable {

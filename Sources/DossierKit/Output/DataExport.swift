@@ -29,6 +29,7 @@ enum DataExport {
             sources = event.sources.map { SourceRecord(publisher: $0.publisher, url: $0.url, title: $0.title, date: $0.date?.iso, quote: $0.quote, via: $0.via) }
             confidence = event.confidence
             tags = event.tags
+            highlight = event.highlight.map { $0.isEmpty ? event.title : $0 }
         }
 
         var id: String
@@ -45,6 +46,7 @@ enum DataExport {
         var sources: [SourceRecord]
         var confidence: String
         var tags: [String]
+        var highlight: String?
     }
 
     struct Location: Encodable {
@@ -149,6 +151,7 @@ enum DataExport {
                 "source_quote": source?.quote,
                 "confidence": event.confidence,
                 "tags": event.tags.joined(separator: "; "),
+                "highlight": event.highlight.map { $0.isEmpty ? "true" : $0 },
             ]
             writer.append(EventDecoder.csvColumns.map { SpreadsheetFormulaGuard.escaped((values[$0] ?? nil) ?? "") })
         }

@@ -36,6 +36,12 @@ enum BuiltInTheme {
   <div class="event-layout">
     <div class="event-main">
       <div class="prose">{{{profileHTML}}}</div>
+      {{#chart}}
+      <section class="actor-chart" aria-labelledby="chart-heading">
+        <h2 id="chart-heading">When</h2>
+        {{>partials/chart}}
+      </section>
+      {{/chart}}
       {{#map}}
       <section class="actor-map" aria-labelledby="map-heading">
         <h2 id="map-heading">Where</h2>
@@ -281,6 +287,7 @@ main:focus { outline: none; }
 .event-date[data-precision="month"], .event-date[data-precision="year"], .event-date[data-precision="range"] { font-style: italic; }
 .badge { display: inline-block; font-family: var(--sans); font-size: 0.75rem; font-weight: 600; letter-spacing: 0.02em; line-height: 1.2; padding: 0.2em 0.55em; border-radius: 2px; border: 1px solid var(--rule); color: var(--ink-soft); }
 .badge-type { background: var(--type-colour, var(--ink-soft)); border-color: var(--type-colour, var(--ink-soft)); color: #fff; }
+@media (prefers-color-scheme: dark) { .badge-type { color: var(--paper); } }
 .confidence-confirmed { border-color: #1e7045; color: #1e7045; }
 .confidence-claimed, .confidence-disputed { border-style: dashed; }
 @media (prefers-color-scheme: dark) { .confidence-confirmed { color: #7fd1a2; border-color: #7fd1a2; } }
@@ -352,6 +359,40 @@ main:focus { outline: none; }
 .source-index h2 { font-size: 1.1rem; margin-bottom: 0.2rem; }
 .cited-by { font-size: 0.95rem; }
 
+/* Charts: drawn at build time as inline SVG. Bars take their type's colour; bands (hatched)
+   stand for events dated only to a month or year; key events are marked and linked. */
+.chart-figure { margin: 1rem 0 0.25rem; }
+.chart { display: block; width: 100%; height: auto; font-family: var(--sans); }
+/* On a phone a chart keeps a legible size and scrolls sideways (its frame takes keyboard focus
+   for that), opening at its most recent end (right-to-left scrolling; the chart itself stays
+   left-to-right). */
+@media (max-width: 40rem) {
+  .chart-scroll { overflow-x: auto; direction: rtl; }
+  .chart-scroll .chart { min-width: 760px; direction: ltr; }
+}
+.chart-type rect { fill: var(--type-colour); }
+.chart-hits rect { fill: transparent; }
+.chart-hits rect:hover { fill: var(--ink); fill-opacity: 0.06; }
+.chart-grid line { stroke: var(--rule); stroke-width: 1px; stroke-dasharray: 2 3; }
+.chart-grid text, .chart-axis text, .chart-band text, .chart-series { font-size: 10px; fill: var(--ink-soft); }
+.chart-grid text { text-anchor: end; }
+.chart-axis line, .chart-baseline { stroke: var(--ink-soft); stroke-width: 1px; }
+.chart-band-fill { fill: var(--paper-alt); }
+.chart-band-line { stroke: var(--ink-soft); stroke-width: 1.5px; stroke-opacity: 0.55; }
+.chart-band rect { stroke: var(--ink-soft); stroke-width: 0.75px; }
+.chart-killed rect { fill: var(--ink-soft); }
+.chart-killed line:not(.chart-baseline) { stroke: var(--ink-soft); stroke-width: 1.5px; }
+.chart-killed .chart-open { stroke-dasharray: 2 2; }
+.chart-note line { stroke: var(--ink); stroke-width: 1px; stroke-dasharray: 3 2; }
+.chart-note text { font-size: 10.5px; font-weight: 700; fill: var(--link); text-decoration: underline; }
+.chart-note:hover text, .chart-note:focus text { fill: var(--accent); }
+.chart-caption { font-family: var(--sans); font-size: 0.85rem; }
+.chart-data, .chart-before { font-family: var(--sans); font-size: 0.9rem; margin: 0.4rem 0; }
+.chart-data table { border-collapse: collapse; margin: 0.5rem 0; font-size: 0.85rem; }
+.chart-data th, .chart-data td { text-align: left; padding: 0.2rem 0.8rem 0.2rem 0; border-bottom: 1px solid var(--rule); vertical-align: top; }
+.timeline-chart { margin: 1rem 0 1.5rem; }
+.home-chart { margin-top: 2rem; margin-bottom: 1rem; }
+
 /* Maps: drawn at build time as inline SVG over the shared outlines (map/world.svg, coloured by
    map/world.css). Markers: colour and shape by type, size by casualties, fill by precision. */
 .map-figure { margin: 1rem 0 0.5rem; }
@@ -419,6 +460,8 @@ main:focus { outline: none; }
   .map-filter { display: none; }
   .map-figure { break-inside: avoid; }
   .map-locator { max-width: 9cm; }
+  .chart-figure { break-inside: avoid; }
+  .chart-hits rect:hover { fill: transparent; }
 }
 
 """#,
@@ -427,7 +470,7 @@ main:focus { outline: none; }
 {{<layout}}
 {{$main}}
 {{#content}}
-<article class="wrap event-page" style="--type-colour: {{card.typeColour}}">
+<article class="wrap event-page" style="--type-colour: {{card.typeColour}}" data-type="{{card.typeID}}">
   <header class="page-header">
     <p class="event-meta">
       <time class="event-date" datetime="{{card.date.datetime}}" data-precision="{{card.date.precision}}">{{card.date.text}}</time>
@@ -481,7 +524,7 @@ main:focus { outline: none; }
     <h2 id="related-heading">Related events</h2>
     <ul class="related-list">
       {{#related}}
-      <li style="--type-colour: {{typeColour}}"><span class="event-date">{{date}}</span> <span class="badge badge-type">{{typeLabel}}</span> <a href="{{href}}">{{title}}</a></li>
+      <li style="--type-colour: {{typeColour}}" data-type="{{typeID}}"><span class="event-date">{{date}}</span> <span class="badge badge-type">{{typeLabel}}</span> <a href="{{href}}">{{title}}</a></li>
       {{/related}}
     </ul>
   </section>
@@ -544,6 +587,12 @@ main:focus { outline: none; }
     </p>
   </div>
 </section>
+{{#chart}}
+<section class="wrap home-chart" aria-labelledby="chart-heading">
+  <h2 id="chart-heading">How it unfolded</h2>
+  {{>partials/chart}}
+</section>
+{{/chart}}
 {{#map}}
 <section class="wrap home-map" aria-labelledby="map-heading">
   <h2 id="map-heading">Where it happened</h2>
@@ -606,6 +655,7 @@ main:focus { outline: none; }
 <meta name="twitter:card" content="summary">
 <meta name="generator" content="Dossier">
 <link rel="stylesheet" href="{{chrome.stylesheet}}">
+<link rel="stylesheet" href="{{chrome.typeStylesheet}}">
 <link rel="icon" href="{{chrome.favicon}}" type="image/svg+xml">
 <link rel="alternate" type="application/atom+xml" title="{{chrome.siteTitle}}: latest events" href="{{chrome.feedHref}}">
 <script src="{{chrome.script}}" defer></script>
@@ -875,6 +925,30 @@ path.report { fill: #d2cab8; stroke: #8c8372; }
 </nav>
 
 """#,
+        "partials/chart.mustache": #"""
+{{% CONTENT_TYPE: HTML}}
+<figure class="chart-figure">
+  <div class="chart-scroll" tabindex="0" role="group" aria-label="{{caption}}">{{{svgHTML}}}</div>
+  <figcaption class="chart-caption muted">{{caption}}</figcaption>
+</figure>
+<details class="chart-data">
+  <summary>The chart's data</summary>
+  <table>
+    <thead><tr><th scope="col">Period</th><th scope="col">Events</th><th scope="col">By type</th><th scope="col">Killed</th></tr></thead>
+    <tbody>
+      {{#rows}}<tr><th scope="row">{{period}}</th><td>{{events}}</td><td>{{byType}}</td><td>{{killed}}</td></tr>
+      {{/rows}}
+    </tbody>
+  </table>
+</details>
+{{#beforeText}}
+<details class="chart-before">
+  <summary>{{beforeText}}</summary>
+  <ul>{{#before}}{{{html}}}{{/before}}</ul>
+</details>
+{{/beforeText}}
+
+"""#,
         "partials/event-card.mustache": #"""
 {{% CONTENT_TYPE: HTML}}
 <article class="event-card" style="--type-colour: {{typeColour}}" data-type="{{typeID}}">
@@ -1130,6 +1204,19 @@ map.precision.region: somewhere in a region
 map.precision.country: country only
 map.coordinatesFrom: "Coordinates: {source}"
 
+# Charts of events over time.
+chart.title: "Events over time: {subject}"
+chart.caption: "{events} by {unit}, {first} to {last}."
+chart.banded: "{events} dated only to a month or a year are shown as hatched bands across that period, below the bars."
+chart.unit.week: week
+chart.unit.month: month
+chart.unit.year: year
+chart.week: "week of {date}"
+chart.band: "{events} dated only to {date}"
+chart.bandPeriod: "{date} (no more precise date)"
+chart.killed: "Killed: lowest reported figure (bar) up to the highest (line); scale 0–{most}"
+chart.before: "{events} before {start} are not in the chart"
+
 """#,
         "timeline.mustache": #"""
 {{% CONTENT_TYPE: HTML}}
@@ -1142,10 +1229,11 @@ map.coordinatesFrom: "Coordinates: {source}"
     <p class="lede">All {{eventCount}} events, oldest first. Dates are shown as precisely as the sources give them.</p>
     <ul class="type-key">
       {{#types}}
-      <li style="--type-colour: {{colour}}"><span class="swatch" aria-hidden="true"></span>{{label}} <span class="muted">({{count}})</span></li>
+      <li style="--type-colour: {{colour}}" data-type="{{id}}"><span class="swatch" aria-hidden="true"></span>{{label}} <span class="muted">({{count}})</span></li>
       {{/types}}
     </ul>
   </header>
+  {{#chart}}<div class="timeline-chart">{{>partials/chart}}</div>{{/chart}}
   <nav class="year-jump" aria-label="Years">
     <ul class="inline-list">
       {{#years}}<li><a href="#{{anchor}}">{{year}}</a></li>{{/years}}
@@ -1194,6 +1282,12 @@ map.coordinatesFrom: "Coordinates: {source}"
   </section>
   {{/empty(quotes)}}
   <div class="prose">{{{narrativeHTML}}}</div>
+  {{#chart}}
+  <section class="topic-chart" aria-labelledby="chart-heading">
+    <h2 id="chart-heading">Over time</h2>
+    {{>partials/chart}}
+  </section>
+  {{/chart}}
   {{#map}}
   <section class="topic-map" aria-labelledby="map-heading">
     <h2 id="map-heading">Where</h2>

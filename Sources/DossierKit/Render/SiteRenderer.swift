@@ -49,7 +49,7 @@ struct SiteRenderer: Sendable {
 
     /// Paths of the feed, data downloads and sitemap.
     static func supportPaths(_ config: SiteConfig) -> [String] {
-        var paths = [SitePaths.feed, SitePaths.eventsJSON, SitePaths.eventsCSV, SitePaths.eventsGeoJSON, WorldOutline.path, MapPage.filterStylesheetPath]
+        var paths = [SitePaths.feed, SitePaths.eventsJSON, SitePaths.eventsCSV, SitePaths.eventsGeoJSON, WorldOutline.path, MapPage.filterStylesheetPath, TypeColours.path]
         if config.baseURL != nil { paths.append(SitePaths.sitemap) }
         return paths
     }
@@ -74,6 +74,7 @@ struct SiteRenderer: Sendable {
         // The outlines under every map: cheap, and they follow the theme as well as the events.
         files.append(WorldOutline.file(templates.geography, style: templates.worldStyle, reportCountries: WorldOutline.reportCountries(report, templates.geography)))
         files.append(MapPage.filterStylesheet(report.config))
+        files.append(TypeColours.stylesheet(report.config))
         // Links in the GeoJSON are absolute when the site's address is known, else from the site's root.
         let base = report.config.baseURL ?? ""
         let makers: [@Sendable () -> OutputFile] = [

@@ -32,6 +32,7 @@ struct ActorPage {
     var eventCount: Int
     var topics: [TopicLink]
     var map: MapView?
+    var chart: ChartView?
 
     static let kind = PageKind(
         name: "actor", folder: "actors", section: ActorIndexPage.kind.name, fields: shape.shape,
@@ -65,6 +66,7 @@ struct ActorPage {
             let events = involvements.filter { $0.role == role }.map { links.card($0.event, headingLevel: 4) }
             return events.isEmpty ? nil : RoleGroup(role: links.text.role(role), events: events)
         }
+        let eventIndexes = Array(Set(involvements.map(\.event))).sorted()
         let content = ActorPage(
             name: actor.name, kind: links.text.kind(actor.kind), description: actor.description,
             aliases: actor.aliases.isEmpty ? nil : actor.aliases.joined(separator: ", "),
@@ -73,8 +75,8 @@ struct ActorPage {
             topics: (report.actorTopics[actor.id] ?? []).compactMap { id in
                 links.reads.read(.topic(id))
                 return report.topic(id).map { TopicLink(title: $0.title, href: links.topic($0.id)) } },
-            map: MapView.make(Array(Set(involvements.map(\.event))).sorted(), links: links, id: "actor-map", size: .page,
-                              title: links.text("map.title", ["subject": actor.name]))
+            map: MapView.make(eventIndexes, links: links, id: "actor-map", size: .page, title: links.text("map.title", ["subject": actor.name])),
+            chart: ChartView.make(eventIndexes, links: links, id: "actor-chart", title: links.text("chart.title", ["subject": actor.name]), focus: false)
         )
         let description = actor.description.map { links.text("description.actor", ["name": actor.name, "description": $0]) }
             ?? links.text("description.actorWithout", ["name": actor.name, "site": report.config.title])
@@ -101,6 +103,7 @@ extension ActorPage: TemplateModel {
         .number("eventCount", "How many events it takes part in.") { $0.eventCount },
         .list("topics", "The topics it appears in.") { $0.topics },
         .object("map", "A map of its events; absent when none has a place a map can show.") { $0.map },
+        .object("chart", "Its events over time.") { $0.chart },
     ])
 }
 

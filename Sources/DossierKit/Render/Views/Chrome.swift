@@ -25,6 +25,8 @@ struct Chrome {
     var stylesheet: String
     /// The site's icon (the theme's `assets/favicon.svg`): with it declared, no browser asks for a missing `/favicon.ico`.
     var favicon: String
+    /// Each event type's colour in light and dark (`assets/types.css`, written from site.yaml).
+    var typeStylesheet: String
     var script: String
     var feedHref: String
     var eventsJSONHref: String
@@ -59,6 +61,7 @@ struct Chrome {
         homeHref = links.to(SitePaths.home)
         stylesheet = links.to(SitePaths.stylesheet)
         favicon = links.to(SitePaths.favicon)
+        typeStylesheet = links.to(TypeColours.path)
         script = links.to(SitePaths.script)
         feedHref = links.to(SitePaths.feed)
         eventsJSONHref = links.to(SitePaths.eventsJSON)
@@ -79,7 +82,7 @@ struct Chrome {
     /// The fields the header's cache key (depth and section) decides: the same on every page
     /// that shares the header. Titles, descriptions, canonical links and breadcrumbs are not.
     static let headerFields: Set<String> = [
-        "siteTitle", "siteDescription", "language", "root", "homeHref", "stylesheet", "favicon", "script", "feedHref",
+        "siteTitle", "siteDescription", "language", "root", "homeHref", "stylesheet", "typeStylesheet", "favicon", "script", "feedHref",
         "eventsJSONHref", "eventsCSVHref", "nav", "authors", "license",
     ]
     /// The footer's key is depth and the current footer page: the footer links too.
@@ -113,6 +116,7 @@ extension Chrome: TemplateModel {
         .text("homeHref", "Link to the home page.") { $0.homeHref },
         .text("stylesheet", "Link to the theme's stylesheet.") { $0.stylesheet },
         .text("favicon", "Link to the site's icon (`assets/favicon.svg`).") { $0.favicon },
+        .text("typeStylesheet", "Link to the event types' colours in light and dark (`assets/types.css`, from site.yaml).") { $0.typeStylesheet },
         .text("script", "Link to the theme's script.") { $0.script },
         .text("feedHref", "Link to the Atom feed.") { $0.feedHref },
         .text("eventsJSONHref", "Link to the events as JSON.") { $0.eventsJSONHref },

@@ -38,6 +38,7 @@ struct EventPage {
         var date: String
         var typeLabel: String = ""
         var typeColour: String = ""
+        var typeID: String = ""
     }
 
     struct TopicLink {
@@ -100,7 +101,7 @@ struct EventPage {
             roles: roles,
             coordinates: coordinates,
             mapHref: mapHref,
-            locator: MapView.make([index], links: links, id: "locator", size: .locator, title: links.text("map.title", ["subject": event.title])),
+            locator: MapView.make([index], links: links, id: "locator", size: .locator, title: links.text("map.title", ["subject": event.title]), isLocator: true),
             placeText: event.location.map(links.text.place),
             coordinatesSource: event.location?.source.map { SourceView($0, text: links.text) },
             confidenceDescription: report.config.confidence(event.confidence)?.description ?? "",
@@ -111,7 +112,7 @@ struct EventPage {
             related: relatedEvents(index, report, reads: links.reads).map { other in
                 let event = report.events[other], type = report.config.eventType(report.events[other].type)
                 return Neighbour(title: event.title, href: links.event(event.id), date: links.text.date(event.date),
-                                 typeLabel: type?.label ?? event.type, typeColour: type?.colour ?? "#5b6770")
+                                 typeLabel: type?.label ?? event.type, typeColour: type?.colour ?? "#5b6770", typeID: event.type)
             },
             previous: index > 0 ? neighbour(report.events[index - 1]) : nil,
             next: index + 1 < report.events.count ? neighbour(report.events[index + 1]) : nil,
@@ -206,6 +207,7 @@ extension EventPage.Neighbour: TemplateModel {
         .text("date", "Its date, in words.") { $0.date },
         .text("typeLabel", "Its type's label (related events only).") { $0.typeLabel },
         .text("typeColour", "Its type's colour (related events only).") { $0.typeColour },
+        .text("typeID", "Its type's id (related events only).") { $0.typeID },
     ])
 }
 

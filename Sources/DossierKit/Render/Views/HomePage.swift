@@ -24,6 +24,7 @@ struct HomePage {
     var period: String?
     var map: MapView?
     var mapHref: String
+    var chart: ChartView?
 
     static let kind = PageKind(
         name: "home", navigationLabel: "Home", listsEveryEvent: true, fields: shape.shape,
@@ -63,7 +64,9 @@ struct HomePage {
             period: links.text.span(report.dateSpan(of: events.indices)),
             map: MapView.make(Array(events.indices), links: links, id: "home-map", size: .page, title: links.text("map.title", ["subject": report.config.title]),
                               readEach: false, groupHref: links.to(SitePaths.map)),
-            mapHref: links.to(SitePaths.map)
+            mapHref: links.to(SitePaths.map),
+            chart: ChartView.make(Array(events.indices), links: links, id: "home-chart",
+                                  title: links.text("chart.title", ["subject": report.config.title]), focus: true, readEach: false)
         )
         return PageView(chrome: Chrome(links: links, title: report.config.title, description: report.config.description), content: content)
     }
@@ -75,6 +78,7 @@ extension HomePage: TemplateModel {
         .text("lede", "The report's description.") { $0.lede },
         .object("map", "A map of the report's events; absent when none has a place a map can show.") { $0.map },
         .text("mapHref", "Link to the map page.") { $0.mapHref },
+        .object("chart", "Events over time (the busy recent stretch of a report with years of background).") { $0.chart },
         .list("figures", "Key figures: events, actors, sources, people killed.") { $0.figures },
         .cards("latest", "The latest events' cards, newest first (`home_latest` in site.yaml).") { $0.latest },
         .list("topics", "The topics.") { $0.topics },

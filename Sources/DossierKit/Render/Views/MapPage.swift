@@ -18,7 +18,8 @@ struct MapPage {
         let report = links.report
         links.reads.read(.everyEvent)
         let title = links.text("page.map")
-        let map = MapView.make(Array(report.events.indices), links: links, id: "map", size: .page, title: links.text("map.title", ["subject": report.config.title]), readEach: false)
+        let map = MapView.make(Array(report.events.indices), links: links, id: "map", size: .page, title: links.text("map.title", ["subject": report.config.title]),
+                              readEach: false, eventsPerPlace: MapView.listedEventLimit)
         let chrome = Chrome(links: links, title: title, description: links.text("description.map", ["site": report.config.title]), breadcrumbs: [.init(label: title)])
         let content = MapPage(title: title, map: map, timelineHref: links.to(SitePaths.timeline), geoJSONHref: links.to(SitePaths.eventsGeoJSON),
                               filterStylesheetHref: links.to(filterStylesheetPath))

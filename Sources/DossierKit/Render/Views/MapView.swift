@@ -35,6 +35,8 @@ struct MapView {
     var unplacedMoreText: String?
 
     /// Lists on a map of many events stay short: a map page of 50,000 events stays small.
+    /// `listedEventLimit` is the map page's; pages that list their events anyway (actor,
+    /// topic) name fewer under each place.
     static let listedEventLimit = 12, listedUnplacedLimit = 50, listedPlaceLimit = 300
 
     /// The map of `events` (indexes into the report), or nil when none has a place a map can show.
@@ -43,8 +45,10 @@ struct MapView {
     ///   - readEach: record a read of each event (pages that read `.everyEvent` need not).
     ///   - groupHref: for a page that shows the map alone, where markers of several events lead
     ///     (instead of the map's list of places, which it then leaves out).
+    ///   - eventsPerPlace: how many of a place's events its list entry links to.
+    ///   - isLocator: the map of one event on its own page (`MapDrawing.isLocator`).
     static func make(_ events: [Int], links: PageLinks, id: String, size: EventMap.Size, title: String, readEach: Bool = true,
-                     groupHref: String? = nil) -> MapView? {
+                     groupHref: String? = nil, eventsPerPlace: Int = 3, isLocator: Bool = false) -> MapView? {
         let report = links.report, text = links.text
         if readEach { for index in events { links.reads.read(.event(report.events[index].id)) } }
         links.reads.read(.config)
@@ -54,13 +58,13 @@ struct MapView {
             if let name = report.events[index].location?.country, let country = geography.country(named: name) { countries.insert(country.code) }
         }
         guard let map = EventMap.make(events, report: report, geography: geography, mapCountries: countries, size: size) else { return nil }
-        let drawing = MapDrawing(map: map, report: report, text: text, root: links.root, id: id, groupHref: groupHref) { links.event(report.events[$0].id) }
+        let drawing = MapDrawing(map: map, report: report, text: text, root: links.root, id: id, groupHref: groupHref, isLocator: isLocator) { links.event(report.events[$0].id) }
         let placed = map.placedCount
         let description = text("map.description", ["placed": text.count("events", placed), "unplaced": String(map.unplaced.count)])
         var places: [PlaceEntry] = []
         for (layerIndex, layer) in map.layers.enumerated() {
             for (markerIndex, marker) in layer.markers.enumerated() where marker.events.count > 1 && groupHref == nil {
-                let listed = places.count < listedPlaceLimit ? marker.events.prefix(listedEventLimit) : []
+                let listed = places.count < listedPlaceLimit ? marker.events.prefix(eventsPerPlace) : []
                 let more = marker.events.count - listed.count
                 places.append(PlaceEntry(
                     id: drawing.placeID(layer: layerIndex, marker: markerIndex),
@@ -73,7 +77,7 @@ struct MapView {
         let unplacedListed = map.unplaced.prefix(listedUnplacedLimit)
         let legend = map.layers.map { layer in
             LegendEntry(typeID: layer.type.id, label: layer.type.label, colour: layer.type.colour,
-                        keyHTML: key(layer.shape, colour: layer.type.colour, precision: .exact), count: layer.markers.reduce(0) { $0 + $1.events.count })
+                        keyHTML: key(layer.shape, colour: layer.type.colour, precision: .exact, type: layer.type.id), count: layer.markers.reduce(0) { $0 + $1.events.count })
         }
         let shown = Set(map.layers.flatMap { $0.markers.map(\.precision) })
         let precisions = LocationPrecision.allCases.filter { $0 != .country && shown.contains($0) }.map { precision in
@@ -94,8 +98,9 @@ struct MapView {
     }
 
     /// A legend key: the marker as the map draws it, 16 units square.
-    static func key(_ shape: MarkerShape, colour: String, precision: LocationPrecision) -> String {
-        "<svg class=\"map-key\" viewBox=\"0 0 16 16\" aria-hidden=\"true\" style=\"--type-colour: \(HTMLEscaping().escapeText(colour))\">"
+    static func key(_ shape: MarkerShape, colour: String, precision: LocationPrecision, type: String? = nil) -> String {
+        "<svg class=\"map-key\" viewBox=\"0 0 16 16\" aria-hidden=\"true\" style=\"--type-colour: \(HTMLEscaping().escapeText(colour))\""
+            + (type.map { " data-type=\"\(HTMLEscaping().escapeText($0))\"" } ?? "") + ">"
             + shape.element(x: 8, y: 8, r: 5, attributes: " class=\"map-marker precision-\(precision.rawValue)\"") + "</svg>"
     }
 }
@@ -136,7 +141,7 @@ extension MapView.PlaceEntry: TemplateModel {
     static let shape = TemplateFieldList<MapView.PlaceEntry>("MapPlaceEntry", "Several events at one place on a map.", [
         .text("id", "The entry's element id (its marker links here).") { $0.id },
         .text("label", "How many events, of which type, where.") { $0.label },
-        .eventLinks("events", "Links to its events (the first 12).") { $0.events },
+        .eventLinks("events", "Links to its events (the first 12 on the map page, 3 elsewhere).") { $0.events },
         .text("moreText", "How many more are not listed.") { $0.moreText },
     ])
 }

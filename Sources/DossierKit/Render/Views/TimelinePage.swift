@@ -18,6 +18,7 @@ struct TimelinePage {
     }
 
     struct TypeKey {
+        var id: String
         var label: String
         var colour: String
         var count: Int
@@ -26,6 +27,7 @@ struct TimelinePage {
     var years: [Year]
     var eventCount: Int
     var types: [TypeKey]
+    var chart: ChartView?
 
     static let kind = PageKind(
         name: "timeline", folder: "timeline", navigationLabel: "Timeline", listsEveryEvent: true, fields: shape.shape,
@@ -59,10 +61,12 @@ struct TimelinePage {
         for index in years.indices { years[index].countText = links.text.count("events", years[index].count) }
         let types = report.config.eventTypes.compactMap { type -> TypeKey? in
             let count = report.events.filter { $0.type == type.id }.count
-            return count == 0 ? nil : TypeKey(label: type.label, colour: type.colour, count: count)
+            return count == 0 ? nil : TypeKey(id: type.id, label: type.label, colour: type.colour, count: count)
         }
-        let content = TimelinePage(years: years, eventCount: report.events.count, types: types)
         let title = links.text("page.timeline")
+        let chart = ChartView.make(Array(report.events.indices), links: links, id: "timeline-chart",
+                                   title: links.text("chart.title", ["subject": report.config.title]), focus: true, readEach: false)
+        let content = TimelinePage(years: years, eventCount: report.events.count, types: types, chart: chart)
         let chrome = Chrome(links: links, title: title, description: links.text("description.timeline", ["count": String(report.events.count), "site": report.config.title]),
                             breadcrumbs: [.init(label: title)])
         return PageView(chrome: chrome, content: content)
@@ -74,6 +78,7 @@ extension TimelinePage: TemplateModel {
         .list("years", "The years, oldest first.") { $0.years },
         .number("eventCount", "How many events the report has.") { $0.eventCount },
         .list("types", "The event types in use, with their counts, for the key.") { $0.types },
+        .object("chart", "Events over time (the busy recent stretch of a report with years of background).") { $0.chart },
     ])
 }
 
@@ -98,6 +103,7 @@ extension TimelinePage.Month: TemplateModel {
 
 extension TimelinePage.TypeKey: TemplateModel {
     static let shape = TemplateFieldList<TimelinePage.TypeKey>("TypeKey", "An event type in the key.", [
+        .text("id", "The type's id.") { $0.id },
         .text("label", "The type's label.") { $0.label },
         .text("colour", "The type's colour.") { $0.colour },
         .number("count", "How many events have it.") { $0.count },

@@ -19,6 +19,7 @@ struct TopicPage {
     var eventsText: String
     var period: String?
     var map: MapView?
+    var chart: ChartView?
 
     static let kind = PageKind(
         name: "topic", folder: "topics", section: TopicIndexPage.kind.name, fields: shape.shape,
@@ -42,7 +43,8 @@ struct TopicPage {
             eventCount: indexes.count,
             eventsText: links.text.count("events", indexes.count),
             period: links.text.span(report.dateSpan(of: indexes)),
-            map: MapView.make(indexes, links: links, id: "topic-map", size: .page, title: links.text("map.title", ["subject": topic.title]))
+            map: MapView.make(indexes, links: links, id: "topic-map", size: .page, title: links.text("map.title", ["subject": topic.title])),
+            chart: ChartView.make(indexes, links: links, id: "topic-chart", title: links.text("chart.title", ["subject": topic.title]), focus: false)
         )
         let chrome = Chrome(
             links: links, title: topic.title, description: topic.summary ?? "",
@@ -63,6 +65,7 @@ extension TopicPage: TemplateModel {
         .text("eventsText", "The count in words.") { $0.eventsText },
         .text("period", "The span of its events' dates.") { $0.period },
         .object("map", "A map of its events; absent when none has a place a map can show.") { $0.map },
+        .object("chart", "Its events over time.") { $0.chart },
     ])
 }
 

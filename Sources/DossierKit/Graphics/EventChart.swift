@@ -1,0 +1,77 @@
+/// Events over time, worked out before it is drawn (`ChartDrawing`): counts per week, month or
+/// year stacked by type, the events dated less precisely than that (a band across their month or
+/// year, never a bar on its first day), casualty figures per bin as ranges, and the key events
+/// (`highlight`) to mark on the axis.
+struct EventChart: Sendable {
+    struct Bin: Sendable {
+        /// Events per type, in site.yaml's order (indexes into `EventChart.types`).
+        var counts: [Int]
+        var total: Int { counts.reduce(0, +) }
+        /// Killed: the sum of the lowest reported figures, and of the highest.
+        var killedLow = 0, killedHigh = 0
+        /// Some figure has no upper bound ("at least 3").
+        var openEnded = false
+    }
+
+    /// Events dated to a month (or year) on an axis of weeks (or months).
+    struct Band: Sendable {
+        var bins: ClosedRange<Int>
+        var date: PartialDate
+        var events: [Int]
+    }
+
+    struct Annotation: Sendable {
+        var bin: Int
+        var label: String
+        var event: Int
+    }
+
+    let axis: TimeBins
+    let types: [SiteConfig.EventType]
+    let bins: [Bin]
+    let bands: [Band]
+    let annotations: [Annotation]
+    /// Events before the window the chart shows (`focus`), report order.
+    let before: [Int]
+
+    var hasCasualties: Bool { bins.contains { $0.killedLow > 0 || $0.killedHigh > 0 } }
+
+    /// - Parameter focus: show the most recent stretch that holds at least 80% of the events
+    ///   when it is much shorter than the whole (a report with years of background and one busy
+    ///   season shows that season by the week); the events before it are listed, not drawn.
+    static func make(_ events: [Int], report: Report, focus: Bool) -> EventChart? {
+        guard !events.isEmpty else { return nil }
+        let ordered = events.sorted { report.events[$0].date.start.earliestDay < report.events[$1].date.start.earliestDay }
+        let starts = ordered.map { report.events[$0].date.start }
+        guard let last = starts.max(by: { $0.latestDay < $1.latestDay }) else { return nil }
+        var from = 0
+        if focus, ordered.count >= 5 {
+            let candidate = ordered.count - (ordered.count * 4 + 4) / 5
+            let whole = TimeBins.day(last.latestDay) - TimeBins.day(starts[0].earliestDay)
+            let recent = TimeBins.day(last.latestDay) - TimeBins.day(starts[candidate].earliestDay)
+            if recent * 3 < whole { from = candidate }
+        }
+        let axis = TimeBins(from: starts[from], to: last)
+        let types = report.config.eventTypes
+        let typeIndex = Dictionary(types.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var bins = Array(repeating: Bin(counts: Array(repeating: 0, count: types.count)), count: axis.count)
+        var bands: [String: Band] = [:]
+        var annotations: [Annotation] = []
+        for index in ordered[from...] {
+            let event = report.events[index], start = event.date.start
+            if let bin = axis.bin(of: start) {
+                if let type = typeIndex[event.type] { bins[bin].counts[type] += 1 }
+                for casualty in event.casualties where casualty.kind == .killed {
+                    bins[bin].killedLow += casualty.minimum ?? casualty.maximum ?? 0
+                    bins[bin].killedHigh += casualty.maximum ?? casualty.minimum ?? 0
+                    if casualty.maximum == nil { bins[bin].openEnded = true }
+                }
+                if let label = event.highlight { annotations.append(Annotation(bin: bin, label: label.isEmpty ? event.title : label, event: index)) }
+            } else if let span = axis.span(of: start) {
+                bands[start.iso, default: Band(bins: span, date: start, events: [])].events.append(index)
+            }
+        }
+        return EventChart(axis: axis, types: types, bins: bins, bands: bands.values.sorted { $0.date < $1.date },
+                          annotations: annotations, before: Array(ordered[..<from]))
+    }
+}

@@ -1,0 +1,107 @@
+/// The time axis of a chart: consecutive weeks, months or years, chosen from the span shown, and
+/// where an event's date falls on it at the precision the date has.
+struct TimeBins: Sendable, Equatable {
+    enum Unit: String, Sendable {
+        case week, month, year
+    }
+
+    let unit: Unit
+    /// The first bin's number: a day number (weeks start on Mondays), `year * 12 + month - 1`, or a year.
+    let first: Int
+    let count: Int
+
+    /// Bins covering `earliest` to `latest`: weeks for up to 30 weeks, months for up to ten years, years beyond.
+    init(from earliest: PartialDate, to latest: PartialDate) {
+        let (startDay, endDay) = (Self.day(earliest.earliestDay), Self.day(latest.latestDay))
+        let days = endDay - startDay
+        if days <= 30 * 7 {
+            unit = .week
+            first = Self.monday(onOrBefore: startDay)
+            count = (endDay - first) / 7 + 1
+        } else if days <= 3_653 {
+            unit = .month
+            first = earliest.year * 12 + (earliest.month ?? 1) - 1
+            count = latest.year * 12 + (latest.month ?? 12) - 1 - first + 1
+        } else {
+            unit = .year
+            first = earliest.year
+            count = latest.year - earliest.year + 1
+        }
+    }
+
+    /// The bin a date falls in when it is as precise as the unit (a day for weeks; a month or a
+    /// day for months; any date for years); nil when it is less precise, or outside the bins.
+    func bin(of date: PartialDate) -> Int? {
+        let number: Int
+        switch unit {
+        case .week:
+            guard date.precision == .day else { return nil }
+            number = (Self.day(date.earliestDay) - first) / 7
+            guard Self.day(date.earliestDay) >= first else { return nil }
+        case .month:
+            guard let month = date.month else { return nil }
+            number = date.year * 12 + month - 1 - first
+        case .year:
+            number = date.year - first
+        }
+        return (0..<count).contains(number) ? number : nil
+    }
+
+    /// The bins a less precise date spans (a month across weeks, a year across months), clipped to the axis.
+    func span(of date: PartialDate) -> ClosedRange<Int>? {
+        let (startDay, endDay) = (Self.day(date.earliestDay), Self.day(date.latestDay))
+        let (low, high): (Int, Int)
+        switch unit {
+        case .week:
+            low = Self.floorDivide(startDay - first, 7)
+            high = Self.floorDivide(endDay - first, 7)
+        case .month:
+            low = date.year * 12 + (date.month ?? 1) - 1 - first
+            high = date.year * 12 + (date.month ?? 12) - 1 - first
+        case .year:
+            (low, high) = (date.year - first, date.year - first)
+        }
+        let clipped = (max(low, 0), min(high, count - 1))
+        return clipped.0 <= clipped.1 ? clipped.0...clipped.1 : nil
+    }
+
+    /// The first day of a bin, as (year, month, day).
+    func start(of bin: Int) -> (year: Int, month: Int, day: Int) {
+        switch unit {
+        case .week: return Self.civil(first + bin * 7)
+        case .month: let number = first + bin; return (number / 12, number % 12 + 1, 1)
+        case .year: return (first + bin, 1, 1)
+        }
+    }
+
+    // MARK: Days
+
+    /// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's `days_from_civil`).
+    static func day(_ date: (Int, Int, Int)) -> Int {
+        let (year, month, day) = date
+        let y = month <= 2 ? year - 1 : year
+        let era = floorDivide(y, 400)
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+
+    /// The date of a day number (the inverse of `day`).
+    static func civil(_ days: Int) -> (year: Int, month: Int, day: Int) {
+        let z = days + 719_468
+        let era = floorDivide(z, 146_097)
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let mp = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
+    }
+
+    /// 1970-01-01 was a Thursday: Mondays are the days d with (d + 3) % 7 == 0.
+    static func monday(onOrBefore day: Int) -> Int { day - ((day + 3) % 7 + 7) % 7 }
+
+    static func floorDivide(_ a: Int, _ b: Int) -> Int { a >= 0 ? a / b : -((-a + b - 1) / b) }
+}

@@ -1,0 +1,84 @@
+/// A chart of events over time as a template sees it: the drawing (inline SVG), what it shows in
+/// words, its data as table rows (behind a details element: the chart's text equivalent), and
+/// the events it leaves out. Used by the home, timeline, topic and actor pages.
+struct ChartView {
+    struct Row {
+        var period: String
+        var events: Int
+        var byType: String
+        var killed: String
+    }
+
+    var id: String
+    var svgHTML: String
+    var caption: String
+    var rows: [Row]
+    var beforeText: String?
+    var before: [CardValue]
+
+    static let listedBeforeLimit = 20
+
+    /// - Parameters:
+    ///   - focus: on a report with years of background, chart the busy recent stretch (`EventChart.make`).
+    ///   - readEach: record a read of each event (pages that read `.everyEvent` need not).
+    static func make(_ events: [Int], links: PageLinks, id: String, title: String, focus: Bool, readEach: Bool = true) -> ChartView? {
+        let report = links.report, text = links.text
+        if readEach { for index in events { links.reads.read(.event(report.events[index].id)) } }
+        links.reads.read(.config)
+        guard let chart = EventChart.make(events, report: report, focus: focus) else { return nil }
+        let drawing = ChartDrawing(chart: chart, report: report, text: text, id: id) { links.event(report.events[$0].id) }
+        let charted = chart.bins.reduce(0) { $0 + $1.total }
+        let banded = chart.bands.reduce(0) { $0 + $1.events.count }
+        let caption = text("chart.caption", [
+            "events": text.count("events", charted), "unit": text("chart.unit.\(chart.axis.unit.rawValue)"),
+            "first": drawing.period(0), "last": drawing.period(chart.axis.count - 1),
+        ]) + (banded > 0 ? " " + text("chart.banded", ["events": text.count("events", banded)]) : "")
+        var rows: [Row] = []
+        for (bin, counts) in chart.bins.enumerated() where counts.total > 0 {
+            let byType = chart.types.enumerated().filter { counts.counts[$0.offset] > 0 }.map { "\($0.element.label) \(counts.counts[$0.offset])" }
+            rows.append(Row(period: drawing.period(bin), events: counts.total, byType: byType.joined(separator: ", "), killed: killed(counts)))
+        }
+        for band in chart.bands {
+            rows.append(Row(period: text("chart.bandPeriod", ["date": text.date(band.date)]), events: band.events.count,
+                            byType: typeCounts(band.events, report), killed: ""))
+        }
+        let listed = chart.before.prefix(listedBeforeLimit)
+        return ChartView(
+            id: id, svgHTML: drawing.svg(title: title, description: caption), caption: caption, rows: rows,
+            beforeText: chart.before.isEmpty ? nil : text("chart.before", ["events": text.count("events", chart.before.count), "start": drawing.period(0)]),
+            before: listed.map { links.eventLink($0) }
+        )
+    }
+
+    static func killed(_ bin: EventChart.Bin) -> String {
+        guard bin.killedLow > 0 || bin.killedHigh > 0 else { return "" }
+        if bin.openEnded { return "\(bin.killedLow)+" }
+        return bin.killedHigh > bin.killedLow ? "\(bin.killedLow)–\(bin.killedHigh)" : String(bin.killedLow)
+    }
+
+    static func typeCounts(_ events: [Int], _ report: Report) -> String {
+        var counts: [String: Int] = [:]
+        for index in events { counts[report.events[index].type, default: 0] += 1 }
+        return report.config.eventTypes.compactMap { type in counts[type.id].map { "\(type.label) \($0)" } }.joined(separator: ", ")
+    }
+}
+
+extension ChartView: TemplateModel {
+    static let shape = TemplateFieldList<ChartView>("ChartView", "Events over time, drawn at build time.", [
+        .text("id", "The chart's element id on its page.") { $0.id },
+        .html("svgHTML", "The chart as inline SVG: bars stacked by type, bands for events dated only to a month or year, key events, killed.") { $0.svgHTML },
+        .text("caption", "What the chart shows, in words.") { $0.caption },
+        .list("rows", "The chart's data, one row per period with events (its text equivalent).") { $0.rows },
+        .text("beforeText", "How many earlier events the chart leaves out, when it shows a recent stretch.") { $0.beforeText },
+        .eventLinks("before", "Links to those events (the first 20).") { $0.before },
+    ])
+}
+
+extension ChartView.Row: TemplateModel {
+    static let shape = TemplateFieldList<ChartView.Row>("ChartRow", "One period of a chart.", [
+        .text("period", "The period: a week, month or year, or a month an event is dated to.") { $0.period },
+        .number("events", "How many events.") { $0.events },
+        .text("byType", "How many of each type.") { $0.byType },
+        .text("killed", "People killed: the sum of the lowest and of the highest figures (`3+` when one has no upper bound).") { $0.killed },
+    ])
+}

@@ -1,0 +1,104 @@
+import Foundation
+import Testing
+@testable import DossierKit
+
+/// Charts of events over time: the time axis, binning at each date precision (a month-precise
+/// date is a band across its month, never a bar on its first day), the window a report's chart
+/// shows, key events, and the sample report's charts.
+@Suite struct ChartTests {
+    @Test func daysAndDatesRoundTrip() {
+        #expect(TimeBins.day((1970, 1, 1)) == 0)
+        #expect(TimeBins.day((2024, 2, 29)) - TimeBins.day((2024, 2, 28)) == 1)
+        #expect(TimeBins.day((2024, 3, 1)) - TimeBins.day((2024, 2, 28)) == 2, "2024 is a leap year")
+        for day in stride(from: -800_000, through: 800_000, by: 997) {
+            #expect(TimeBins.day(TimeBins.civil(day)) == day)
+        }
+        // 29 January 2024 was a Monday; 4 February a Sunday.
+        let monday = TimeBins.day((2024, 1, 29))
+        #expect(TimeBins.monday(onOrBefore: monday) == monday)
+        #expect(TimeBins.monday(onOrBefore: TimeBins.day((2024, 2, 4))) == monday)
+    }
+
+    @Test func theUnitFollowsTheSpan() {
+        #expect(TimeBins(from: PartialDate(year: 2024, month: 1, day: 28), to: PartialDate(year: 2024, month: 2, day: 18)).unit == .week)
+        #expect(TimeBins(from: PartialDate(year: 2020, month: 1), to: PartialDate(year: 2024, month: 2)).unit == .month)
+        #expect(TimeBins(from: PartialDate(year: 2004), to: PartialDate(year: 2024)).unit == .year)
+    }
+
+    @Test func eachDateFallsInItsBinAtItsPrecision() {
+        let weeks = TimeBins(from: PartialDate(year: 2024, month: 1, day: 1), to: PartialDate(year: 2024, month: 3, day: 31))
+        #expect(weeks.unit == .week && weeks.first == TimeBins.day((2024, 1, 1)))
+        #expect(weeks.bin(of: PartialDate(year: 2024, month: 1, day: 29)) == 4)
+        #expect(weeks.bin(of: PartialDate(year: 2024, month: 2, day: 4)) == 4, "Sunday ends the week")
+        #expect(weeks.bin(of: PartialDate(year: 2024, month: 2)) == nil, "a month is not put on its first day")
+        #expect(weeks.span(of: PartialDate(year: 2024, month: 2)) == 4...8, "but spans its weeks")
+        let months = TimeBins(from: PartialDate(year: 2020, month: 1), to: PartialDate(year: 2024, month: 2))
+        #expect(months.bin(of: PartialDate(year: 2024, month: 2, day: 7)) == 49)
+        #expect(months.bin(of: PartialDate(year: 2023)) == nil)
+        #expect(months.span(of: PartialDate(year: 2023)) == 36...47)
+        #expect(months.start(of: 49) == (2024, 2, 1))
+    }
+
+    static func report() throws -> Report {
+        try #require(SiteBuilder(options: BuildOptions(root: TestSite.repository)).validate().report)
+    }
+
+    @Test func theSampleChartShowsTheBusyStretchByTheWeek() throws {
+        let report = try Self.report()
+        let chart = try #require(EventChart.make(Array(report.events.indices), report: report, focus: true))
+        #expect(chart.axis.unit == .week)
+        // The background (2014, January 2020) is listed, not drawn.
+        #expect(chart.before.map { report.events[$0].id }.sorted() == ["iraqi-parliament-vote-2020", "pmf-formed", "soleimani-muhandis-killed"])
+        // The week of 29 January holds Qaani's visit, the suspension and the last attacks.
+        let week = try #require(chart.axis.bin(of: PartialDate(year: 2024, month: 1, day: 29)))
+        #expect(chart.bins[week].total == 5)
+        // No attack is counted after that week: the pause.
+        let attack = try #require(chart.types.firstIndex { $0.id == "attack" })
+        #expect(chart.bins[(week + 1)...].allSatisfy { $0.counts[attack] == 0 })
+        // Events dated only to a month are bands across it.
+        #expect(chart.bands.map(\.date.iso) == ["2023-10", "2023-11", "2024-02"])
+        #expect(chart.bands.last?.events.count == 2)
+        #expect(chart.annotations.map(\.label) == ["Qaani visits Iraq", "Kataib Hezbollah suspends attacks", "Last attack reported (4 February)"])
+        // About 40 killed by the strikes of 2 February, 6 on 4 February: 46 in that week.
+        #expect(chart.bins[week].killedLow == 46)
+    }
+
+    @Test func aChartWithoutFocusShowsEveryEvent() throws {
+        let report = try Self.report()
+        let chart = try #require(EventChart.make(Array(report.events.indices), report: report, focus: false))
+        #expect(chart.before.isEmpty && chart.axis.unit == .year, "2014 to 2024: more than ten years")
+        let drawn = chart.bins.reduce(0) { $0 + $1.total } + chart.bands.reduce(0) { $0 + $1.events.count }
+        #expect(drawn == report.events.count, "every event is a bar or in a band")
+    }
+
+    @Test func theSamplePagesCarryTheirCharts() throws {
+        let (output, files) = try SampleReportTests.buildSample()
+        defer { try? FileManager.default.removeItem(at: output) }
+        let html = { (path: String) in String(decoding: files[path] ?? Data(), as: UTF8.self) }
+        let home = html("index.html")
+        #expect(home.contains(#"<svg class="chart" id="home-chart""#))
+        #expect(home.contains(#"<a class="chart-note" href="events/qaani-visits-iraq/index.html">"#) && home.contains(">Qaani visits Iraq</text>"))
+        #expect(home.contains("<title>2 events dated only to February 2024</title>"))
+        #expect(home.contains(#"<th scope="row">week of 29 January 2024</th><td>5</td>"#), "the data table")
+        #expect(home.contains("3 events before week of 25 September 2023 are not in the chart"))
+        #expect(html("timeline/index.html").contains(#"id="timeline-chart""#))
+        #expect(html("topics/the-pause-in-attacks/index.html").contains(#"id="topic-chart""#))
+        #expect(html("actors/kataib-hezbollah/index.html").contains(#"id="actor-chart""#))
+    }
+
+    @Test func chartTextIsEscaped() throws {
+        let site = try TestSite()
+        try SampleContent.write(to: site)
+        try site.write("events/hostile.yaml", """
+        - id: hostile
+          date: 2024-02-01
+          title: Hostile
+          highlight: "<img src=x onerror=alert(1)>"
+          type: attack
+          sources: [{ publisher: X, url: "https://example.org/x" }]
+        """)
+        try site.build()
+        let home = try site.html("index.html")
+        #expect(!home.contains("<img src=x") && home.contains("&lt;img src=x onerror=alert(1)&gt;</text>"))
+    }
+}
