@@ -176,7 +176,7 @@ import Testing
         // Home, event, actor and topic pages carry their maps.
         #expect(html("index.html").contains(#"<svg class="map" id="home-map""#))
         let strike = html("events/baghdad-drone-strike/index.html")
-        #expect(strike.contains(#"<svg class="map map-small" id="locator""#) && strike.contains("Coordinates: <a href=\"https://www.geonames.org/98182/baghdad.html\">GeoNames, Baghdad</a>"))
+        #expect(strike.contains(#"<svg class="map map-small" viewBox="0 0 320 220" role="img" aria-label="Map: US drone strike in Baghdad"#) && strike.contains("Coordinates: <a href=\"https://www.geonames.org/98182/baghdad.html\">GeoNames, Baghdad</a>"))
         let visit = html("events/qaani-visits-iraq/index.html")
         #expect(visit.contains(#"class="map-focus""#) && !visit.contains("map-marker"), "a country-level place is shaded, never a point")
         #expect(html("actors/kataib-hezbollah/index.html").contains(#"id="actor-map""#))

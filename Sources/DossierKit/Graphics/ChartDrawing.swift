@@ -6,6 +6,7 @@ struct ChartDrawing {
     let report: Report
     let text: DisplayText
     let id: String
+    var binTooltips = true
     let eventHref: (Int) -> String
 
     /// Wide enough that its 10–11-unit text reads at the size of the page's small print where
@@ -89,7 +90,7 @@ struct ChartDrawing {
         let gap = binWidth > 4 ? 1.0 : 0
         var stacked = Array(repeating: 0, count: chart.bins.count)
         for (type, eventType) in chart.types.enumerated() where chart.bins.contains(where: { $0.counts[type] > 0 }) {
-            svg += "<g class=\"chart-type\" data-type=\"\(escape(eventType.id))\" style=\"--type-colour: \(escape(eventType.colour))\">"
+            svg += "<g class=\"chart-type\" data-type=\"\(escape(eventType.id))\">"
             for (bin, counts) in chart.bins.enumerated() where counts.counts[type] > 0 {
                 let y = base - Double(stacked[bin] + counts.counts[type]) * scale
                 svg += "<rect x=\"\(n.text(x(bin) + gap / 2))\" y=\"\(n.text(y))\" width=\"\(n.text(binWidth - gap))\" height=\"\(n.text(Double(counts.counts[type]) * scale))\"/>"
@@ -99,7 +100,7 @@ struct ChartDrawing {
         }
         // A tooltip over each bin with events: its period and counts by type.
         svg += "<g class=\"chart-hits\">"
-        for (bin, counts) in chart.bins.enumerated() where counts.total > 0 {
+        for (bin, counts) in chart.bins.enumerated() where counts.total > 0 && binTooltips {
             svg += "<rect x=\"\(n.text(x(bin)))\" y=\"\(n.text(annotationHeight))\" width=\"\(n.text(binWidth))\" height=\"\(n.text(barHeight))\"><title>\(escape(binSummary(bin)))</title></rect>"
         }
         svg += "</g><line class=\"chart-baseline\" x1=\"\(n.text(left))\" x2=\"\(n.text(Self.width - right))\" y1=\"\(n.text(base))\" y2=\"\(n.text(base))\"/>"

@@ -165,7 +165,7 @@ struct EventMap: Sendable {
         var candidates: [(label: Label, width: Double)] = []
         for country in geography.countries {
             let bounds = MapFrame.Bounds(country)
-            var position = frame.place(country.label)
+            var position = frame.place(country.worldLabel)
             var drawnWidth = (bounds.maxX - bounds.minX) * frame.scale
             if !frame.contains(position, margin: -8) {
                 // The country's own label point is out of the window: if a good part of it is in

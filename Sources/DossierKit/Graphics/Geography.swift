@@ -14,6 +14,10 @@ struct Geography: Sendable {
         var rings: [[GeoPoint]]
         /// The rings' bounds, to skip most countries quickly when looking a point up.
         var west, south, east, north: Double
+        /// The same bounds and the label point in Web Mercator world units, projected once (each
+        /// of 10,000 locator maps looks at every country).
+        var worldBounds = (minX: 0.0, minY: 0.0, maxX: 0.0, maxY: 0.0)
+        var worldLabel = WebMercator.Point(x: 0, y: 0)
 
         func contains(_ point: GeoPoint) -> Bool {
             guard point.longitude >= west, point.longitude <= east, point.latitude >= south, point.latitude <= north else { return false }
@@ -51,10 +55,16 @@ struct Geography: Sendable {
     let fingerprint: Int
 
     init(countries: [Country], fingerprint: Int = 0) {
-        self.countries = countries
+        self.countries = countries.map { country in
+            var country = country
+            let corners = [GeoPoint(longitude: country.west, latitude: country.north), GeoPoint(longitude: country.east, latitude: country.south)].map(WebMercator.project)
+            country.worldBounds = (corners[0].x, corners[0].y, corners[1].x, corners[1].y)
+            country.worldLabel = WebMercator.project(country.label)
+            return country
+        }
         self.fingerprint = fingerprint
         var byName: [String: Int] = [:], byExactName: [String: Int] = [:]
-        for (index, country) in countries.enumerated() {
+        for (index, country) in self.countries.enumerated() {
             byName[Self.key(country.name)] = index
             byName[Self.key(country.code)] = index
             byExactName[country.name] = index

@@ -28,8 +28,8 @@ struct MapDrawing {
         svg.reserveCapacity(1_024 + map.placedCount * 160)
         svg += "<svg class=\"\(map.size.className)\" id=\"\(id)\" viewBox=\"0 0 \(n.text(frame.width)) \(n.text(frame.height))\" aria-labelledby=\"\(id)-title \(id)-desc\">"
         if isLocator {
-            svg = "<svg class=\"\(map.size.className)\" id=\"\(id)\" viewBox=\"0 0 \(n.text(frame.width)) \(n.text(frame.height))\" aria-labelledby=\"\(id)-title\">"
-            svg += "<title id=\"\(id)-title\">\(HTMLEscaping().escapeText(title))</title>"
+            // No links inside: an image, named by its title.
+            svg = "<svg class=\"\(map.size.className)\" viewBox=\"0 0 \(n.text(frame.width)) \(n.text(frame.height))\" role=\"img\" aria-label=\"\(HTMLEscaping().escapeText(title))\">"
         } else {
             svg += "<title id=\"\(id)-title\">\(HTMLEscaping().escapeText(title))</title><desc id=\"\(id)-desc\">\(HTMLEscaping().escapeText(description))</desc>"
         }
@@ -46,7 +46,7 @@ struct MapDrawing {
             svg += "</g>"
         }
         for (layerIndex, layer) in map.layers.enumerated() {
-            svg += "<g class=\"map-layer\" data-type=\"\(HTMLEscaping().escapeText(layer.type.id))\" style=\"--type-colour: \(HTMLEscaping().escapeText(layer.type.colour))\">"
+            svg += "<g class=\"map-layer\" data-type=\"\(HTMLEscaping().escapeText(layer.type.id))\">"
             for (markerIndex, marker) in layer.markers.enumerated() {
                 svg += self.marker(marker, shape: layer.shape, type: layer.type, anchor: placeID(layer: layerIndex, marker: markerIndex))
             }
@@ -62,7 +62,7 @@ struct MapDrawing {
         let count = marker.events.count
         var radius = min(4.5 + 1.4 * Double(marker.casualties).squareRoot(), 15)
         if count > 1 { radius = max(radius, 6 + 2.4 * Double(String(count).count)) }
-        var out = isLocator ? "<g>" : "<a\(count > 1 ? " class=\"map-group\"" : "") href=\"\(count == 1 ? eventHref(marker.events[0]) : groupHref ?? "#" + anchor)\"><title>\(HTMLEscaping().escapeText(tooltip(marker, type: type)))</title>"
+        var out = isLocator ? "" : "<a\(count > 1 ? " class=\"map-group\"" : "") href=\"\(count == 1 ? eventHref(marker.events[0]) : groupHref ?? "#" + anchor)\"><title>\(HTMLEscaping().escapeText(tooltip(marker, type: type)))</title>"
         if marker.areaRadius > radius {
             out += "<circle class=\"map-area\" cx=\"\(n.text(x))\" cy=\"\(n.text(y))\" r=\"\(n.text(marker.areaRadius))\"/>"
         }
@@ -70,7 +70,7 @@ struct MapDrawing {
         if count > 1 {
             out += "<text class=\"map-count\" x=\"\(n.text(x))\" y=\"\(n.text(y + 3.5))\">\(count)</text>"
         }
-        return out + (isLocator ? "</g>" : "</a>")
+        return out + (isLocator ? "" : "</a>")
     }
 
     /// "Title, 28 January 2024, Baghdad, Iraq (town or city)"; for several events, how many and where.

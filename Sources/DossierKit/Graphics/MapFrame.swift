@@ -77,8 +77,8 @@ struct MapFrame: Sendable, Equatable {
 
         /// A country's outline, projected.
         init(_ country: Geography.Country) {
-            let corners = [GeoPoint(longitude: country.west, latitude: country.north), GeoPoint(longitude: country.east, latitude: country.south)].map(WebMercator.project)
-            self.init(minX: corners[0].x, minY: corners[0].y, maxX: corners[1].x, maxY: corners[1].y)
+            let bounds = country.worldBounds
+            self.init(minX: bounds.minX, minY: bounds.minY, maxX: bounds.maxX, maxY: bounds.maxY)
         }
     }
 }

@@ -470,7 +470,7 @@ main:focus { outline: none; }
 {{<layout}}
 {{$main}}
 {{#content}}
-<article class="wrap event-page" style="--type-colour: {{card.typeColour}}" data-type="{{card.typeID}}">
+<article class="wrap event-page" data-type="{{card.typeID}}">
   <header class="page-header">
     <p class="event-meta">
       <time class="event-date" datetime="{{card.date.datetime}}" data-precision="{{card.date.precision}}">{{card.date.text}}</time>
@@ -524,7 +524,7 @@ main:focus { outline: none; }
     <h2 id="related-heading">Related events</h2>
     <ul class="related-list">
       {{#related}}
-      <li style="--type-colour: {{typeColour}}" data-type="{{typeID}}"><span class="event-date">{{date}}</span> <span class="badge badge-type">{{typeLabel}}</span> <a href="{{href}}">{{title}}</a></li>
+      <li data-type="{{typeID}}"><span class="event-date">{{date}}</span> <span class="badge badge-type">{{typeLabel}}</span> <a href="{{href}}">{{title}}</a></li>
       {{/related}}
     </ul>
   </section>
@@ -951,7 +951,7 @@ path.report { fill: #d2cab8; stroke: #8c8372; }
 """#,
         "partials/event-card.mustache": #"""
 {{% CONTENT_TYPE: HTML}}
-<article class="event-card" style="--type-colour: {{typeColour}}" data-type="{{typeID}}">
+<article class="event-card" data-type="{{typeID}}">
   <p class="event-meta">
     <time class="event-date" datetime="{{date.datetime}}" data-precision="{{date.precision}}">{{date.text}}</time>
     <span class="badge badge-type">{{typeLabel}}</span>
@@ -1229,7 +1229,7 @@ chart.before: "{events} before {start} are not in the chart"
     <p class="lede">All {{eventCount}} events, oldest first. Dates are shown as precisely as the sources give them.</p>
     <ul class="type-key">
       {{#types}}
-      <li style="--type-colour: {{colour}}" data-type="{{id}}"><span class="swatch" aria-hidden="true"></span>{{label}} <span class="muted">({{count}})</span></li>
+      <li data-type="{{id}}"><span class="swatch" aria-hidden="true"></span>{{label}} <span class="muted">({{count}})</span></li>
       {{/types}}
     </ul>
   </header>

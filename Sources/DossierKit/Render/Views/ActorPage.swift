@@ -75,8 +75,11 @@ struct ActorPage {
             topics: (report.actorTopics[actor.id] ?? []).compactMap { id in
                 links.reads.read(.topic(id))
                 return report.topic(id).map { TopicLink(title: $0.title, href: links.topic($0.id)) } },
-            map: MapView.make(eventIndexes, links: links, id: "actor-map", size: .page, title: links.text("map.title", ["subject": actor.name])),
-            chart: ChartView.make(eventIndexes, links: links, id: "actor-chart", title: links.text("chart.title", ["subject": actor.name]), focus: false)
+            // Markers of several events lead to the page's own list of them.
+            map: MapView.make(eventIndexes, links: links, id: "actor-map", size: .page, title: links.text("map.title", ["subject": actor.name]),
+                              groupHref: "#events-heading"),
+            chart: ChartView.make(eventIndexes, links: links, id: "actor-chart", title: links.text("chart.title", ["subject": actor.name]),
+                                  focus: false, binTooltips: false)
         )
         let description = actor.description.map { links.text("description.actor", ["name": actor.name, "description": $0]) }
             ?? links.text("description.actorWithout", ["name": actor.name, "site": report.config.title])

@@ -21,12 +21,14 @@ struct ChartView {
     /// - Parameters:
     ///   - focus: on a report with years of background, chart the busy recent stretch (`EventChart.make`).
     ///   - readEach: record a read of each event (pages that read `.everyEvent` need not).
-    static func make(_ events: [Int], links: PageLinks, id: String, title: String, focus: Bool, readEach: Bool = true) -> ChartView? {
+    ///   - binTooltips: a tooltip over each bar (its period and counts; the table holds the same):
+    ///     left off the 500–2,000 actor pages of a large report.
+    static func make(_ events: [Int], links: PageLinks, id: String, title: String, focus: Bool, readEach: Bool = true, binTooltips: Bool = true) -> ChartView? {
         let report = links.report, text = links.text
         if readEach { for index in events { links.reads.read(.event(report.events[index].id)) } }
         links.reads.read(.config)
         guard let chart = EventChart.make(events, report: report, focus: focus) else { return nil }
-        let drawing = ChartDrawing(chart: chart, report: report, text: text, id: id) { links.event(report.events[$0].id) }
+        let drawing = ChartDrawing(chart: chart, report: report, text: text, id: id, binTooltips: binTooltips) { links.event(report.events[$0].id) }
         let charted = chart.bins.reduce(0) { $0 + $1.total }
         let banded = chart.bands.reduce(0) { $0 + $1.events.count }
         let caption = text("chart.caption", [

@@ -99,8 +99,8 @@ struct MapView {
 
     /// A legend key: the marker as the map draws it, 16 units square.
     static func key(_ shape: MarkerShape, colour: String, precision: LocationPrecision, type: String? = nil) -> String {
-        "<svg class=\"map-key\" viewBox=\"0 0 16 16\" aria-hidden=\"true\" style=\"--type-colour: \(HTMLEscaping().escapeText(colour))\""
-            + (type.map { " data-type=\"\(HTMLEscaping().escapeText($0))\"" } ?? "") + ">"
+        "<svg class=\"map-key\" viewBox=\"0 0 16 16\" aria-hidden=\"true\""
+            + (type.map { " data-type=\"\(HTMLEscaping().escapeText($0))\"" } ?? " style=\"--type-colour: \(HTMLEscaping().escapeText(colour))\"") + ">"
             + shape.element(x: 8, y: 8, r: 5, attributes: " class=\"map-marker precision-\(precision.rawValue)\"") + "</svg>"
     }
 }

@@ -43,7 +43,9 @@ struct TopicPage {
             eventCount: indexes.count,
             eventsText: links.text.count("events", indexes.count),
             period: links.text.span(report.dateSpan(of: indexes)),
-            map: MapView.make(indexes, links: links, id: "topic-map", size: .page, title: links.text("map.title", ["subject": topic.title])),
+            // Markers of several events lead to the page's own thread of them.
+            map: MapView.make(indexes, links: links, id: "topic-map", size: .page, title: links.text("map.title", ["subject": topic.title]),
+                              groupHref: "#thread-heading"),
             chart: ChartView.make(indexes, links: links, id: "topic-chart", title: links.text("chart.title", ["subject": topic.title]), focus: false)
         )
         let chrome = Chrome(
