@@ -68,7 +68,12 @@ import Testing
             #expect(html.contains("@import") == false)
         }
         let css = String(decoding: try #require(files["assets/style.css"]), as: UTF8.self)
-        #expect(!css.contains("url(http") && !css.contains("@import"))
+        #expect(!css.contains("url(http"))
+        // The stylesheet imports only files of the site (the type colours), never another host.
+        let imports = HTMLInspection.matches(of: #"@import\s+url\("([^"]*)"\)"#, in: css)
+        #expect(imports == ["types.css"])
+        #expect(css.components(separatedBy: "@import").count - 1 == imports.count, "every @import is a local url(\"…\")")
+        for target in imports { #expect(files["assets/" + target] != nil, "\(target) is part of the site") }
     }
 
     @Test func everyPageHasTitleDescriptionAndOpenGraph() throws {

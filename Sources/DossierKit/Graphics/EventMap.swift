@@ -52,11 +52,15 @@ struct EventMap: Sendable {
         var markerLimit: Int
         /// The SVG's class: the stylesheet draws small maps differently on phones.
         var className: String
+        /// Write only the names of the map's own countries (a locator: the place text beside it
+        /// names the rest, and 10,000 event pages each carry one).
+        var onlyOwnCountryLabels = false
         /// More markers than this and nearby events group more widely (up to four times the radius).
         var comfortableMarkers = 250
 
         static let page = Size(width: 640, height: 420, minimumSpan: 20, groupRadius: 9, markerLimit: 1_500, className: "map")
-        static let locator = Size(width: 320, height: 220, minimumSpan: 18, groupRadius: 9, markerLimit: 10, className: "map map-small")
+        static let locator = Size(width: 320, height: 220, minimumSpan: 18, groupRadius: 9, markerLimit: 10, className: "map map-small",
+                                  onlyOwnCountryLabels: true)
     }
 
     /// A map of `events` (indexes into the report), or nil when none of them has a place a map can show.
@@ -122,7 +126,7 @@ struct EventMap: Sendable {
             layers.append(Layer(type: types[type], shape: MarkerShape.forType(at: type), markers: markers))
         }
         spreadOverlapping(&layers, distance: max(radius / 2, 10))
-        return EventMap(frame: frame, size: size, layers: layers, labels: labels(frame, geography, mapCountries), unplaced: unplaced, focusCountry: focus)
+        return EventMap(frame: frame, size: size, layers: layers, labels: labels(frame, geography, mapCountries, onlyThose: size.onlyOwnCountryLabels), unplaced: unplaced, focusCountry: focus)
     }
 
     /// Markers of different types at one place would hide each other: those whose centres fall
@@ -160,10 +164,10 @@ struct EventMap: Sendable {
     /// Country names whose label point is in the window and whose name fits across the country
     /// as drawn, without overlapping a name already placed: the report's countries first, then
     /// larger countries before smaller ones.
-    static func labels(_ frame: MapFrame, _ geography: Geography, _ reportCountries: Set<String>) -> [Label] {
+    static func labels(_ frame: MapFrame, _ geography: Geography, _ reportCountries: Set<String>, onlyThose: Bool = false) -> [Label] {
         let fontSize = 11.0
         var candidates: [(label: Label, width: Double)] = []
-        for country in geography.countries {
+        for country in geography.countries where !onlyThose || reportCountries.contains(country.code) {
             let bounds = MapFrame.Bounds(country)
             var position = frame.place(country.worldLabel)
             var drawnWidth = (bounds.maxX - bounds.minX) * frame.scale

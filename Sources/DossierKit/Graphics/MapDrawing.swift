@@ -76,11 +76,12 @@ struct MapDrawing {
     /// "Title, 28 January 2024, Baghdad, Iraq (town or city)"; for several events, how many and where.
     func tooltip(_ marker: EventMap.Marker, type: SiteConfig.EventType) -> String {
         let first = report.events[marker.events[0]]
-        let place = placeText(first.location)
         if marker.events.count == 1 {
+            // The place's name only: the marker's look says how precisely it is known.
+            let place = first.location?.formatted ?? ""
             return text("map.marker", ["title": first.title, "type": type.label, "date": text.date(first.date), "place": place])
         }
-        return text("map.group", ["events": text.count("events", marker.events.count), "type": type.label, "place": place])
+        return text("map.group", ["events": text.count("events", marker.events.count), "type": type.label, "place": placeText(first.location)])
     }
 
     func placeText(_ place: Place?) -> String { place.map(text.place) ?? "" }

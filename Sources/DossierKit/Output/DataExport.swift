@@ -174,7 +174,7 @@ extension DataExport {
             let feature = Feature(
                 geometry: .init(coordinates: [point.longitude, point.latitude]),
                 properties: .init(
-                    id: event.id, title: event.title, date: event.date.iso, date_precision: event.date.precisionLabel, type: event.type,
+                    id: event.id, title: event.title, date: event.date.iso, type: event.type,
                     place: place.formatted.isEmpty ? nil : place.formatted, precision: place.precision.rawValue,
                     killed_min: killed?.minimum, killed_max: killed?.maximum, url: eventURL(event.id)
                 )
@@ -199,7 +199,8 @@ extension DataExport {
         }
 
         struct Properties: Encodable {
-            var id: String, title: String, date: String, date_precision: String, type: String, place: String?, precision: String
+            /// `date` is ISO 8601 at the precision the sources give (`2024`, `2024-02`, `2024-02-07`, or a `start/end` period).
+            var id: String, title: String, date: String, type: String, place: String?, precision: String
             var killed_min: Int?, killed_max: Int?
             var url: String
         }

@@ -172,6 +172,11 @@ enum BuiltInTheme {
         "assets/style.css": #"""
 /* Dossier default theme. No web fonts, no requests to other hosts: system font stacks only. */
 
+/* Each event type's colour, light and dark, written by Dossier from site.yaml (pages carry only
+   data-type="…"). A theme with its own style.css imports it too, or links it from its layout
+   with {{chrome.typeStylesheet}}. */
+@import url("types.css");
+
 :root {
   --ink: #1d232a;
   --ink-soft: #4a5560;
@@ -655,7 +660,6 @@ main:focus { outline: none; }
 <meta name="twitter:card" content="summary">
 <meta name="generator" content="Dossier">
 <link rel="stylesheet" href="{{chrome.stylesheet}}">
-<link rel="stylesheet" href="{{chrome.typeStylesheet}}">
 <link rel="icon" href="{{chrome.favicon}}" type="image/svg+xml">
 <link rel="alternate" type="application/atom+xml" title="{{chrome.siteTitle}}: latest events" href="{{chrome.feedHref}}">
 <script src="{{chrome.script}}" defer></script>
@@ -1191,7 +1195,7 @@ event.citation: "{site}, “{title}” ({date})."
 
 # Maps.
 map.title: "Map: {subject}"
-map.marker: "{title} ({type}), {date}, {place}"
+map.marker: "{title}, {date}, {place}"
 map.group: "{events} ({type}) at or near {place}"
 map.description: "{placed} on the map; {unplaced} without a place to draw."
 map.more: "and {events} more"
