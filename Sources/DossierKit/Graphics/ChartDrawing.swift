@@ -6,8 +6,26 @@ struct ChartDrawing {
     let report: Report
     let text: DisplayText
     let id: String
-    var binTooltips = true
+    let binTooltips: Bool
     let eventHref: (Int) -> String
+    /// Key events' labels packed into rows so that none overlaps another: (row, label x, anchored at end).
+    private(set) var annotationPlacement: [(row: Int, x: Double, end: Bool)] = []
+    /// Bands packed into rows by the bins they span and their labels: (row, label after the band or before it).
+    private(set) var bandPlacement: [(row: Int, labelAfter: Bool)] = []
+    private(set) var annotationHeight = 0.0
+
+    /// Packs the labels once: the layout reads them for every bar.
+    init(chart: EventChart, report: Report, text: DisplayText, id: String, binTooltips: Bool = true, eventHref: @escaping (Int) -> String) {
+        self.chart = chart
+        self.report = report
+        self.text = text
+        self.id = id
+        self.binTooltips = binTooltips
+        self.eventHref = eventHref
+        annotationPlacement = packAnnotations()
+        bandPlacement = packBands()
+        annotationHeight = Double(Set(annotationPlacement.map(\.row)).count) * Self.annotationRow + 10
+    }
 
     /// Wide enough that its 10–11-unit text reads at the size of the page's small print where
     /// the chart spans a page's width.
@@ -15,10 +33,7 @@ struct ChartDrawing {
     let left = 34.0, right = 8.0, barHeight = 150.0, bandRow = 16.0, casualtyHeight = 60.0, axisHeight = 22.0
     static let labelCharacter = 6.2, annotationRow = 14.0
 
-    var annotationHeight: Double { Double(annotationRows.count) * Self.annotationRow + 10 }
-
-    /// Key events' labels packed into rows so that none overlaps another: (row, label x, anchored at end).
-    var annotationPlacement: [(row: Int, x: Double, end: Bool)] {
+    private func packAnnotations() -> [(row: Int, x: Double, end: Bool)] {
         var rows: [[ClosedRange<Double>]] = []
         return chart.annotations.map { annotation in
             let centre = x(annotation.bin) + binWidth / 2
@@ -32,10 +47,7 @@ struct ChartDrawing {
         }
     }
 
-    var annotationRows: Set<Int> { Set(annotationPlacement.map(\.row)) }
-
-    /// Bands packed into rows by the bins they span and their labels: (row, label after the band or before it).
-    var bandPlacement: [(row: Int, labelAfter: Bool)] {
+    private func packBands() -> [(row: Int, labelAfter: Bool)] {
         var rows: [[ClosedRange<Double>]] = []
         return chart.bands.map { band in
             let start = x(band.bins.lowerBound), end = x(band.bins.upperBound + 1)
@@ -158,9 +170,13 @@ struct ChartDrawing {
     }
 
     func binSummary(_ bin: Int) -> String {
-        let counts = chart.bins[bin]
-        let parts = chart.types.enumerated().filter { counts.counts[$0.offset] > 0 }.map { "\($0.element.label) \(counts.counts[$0.offset])" }
-        return "\(period(bin)): \(text.count("events", counts.total)) (\(parts.joined(separator: ", ")))"
+        "\(period(bin)): \(text.count("events", chart.bins[bin].total)) (\(typeCounts(bin)))"
+    }
+
+    /// "Attack 2, Statement 1": a bin's events by type, in site.yaml's order.
+    func typeCounts(_ bin: Int) -> String {
+        let counts = chart.bins[bin].counts
+        return chart.types.enumerated().filter { counts[$0.offset] > 0 }.map { "\($0.element.label) \(counts[$0.offset])" }.joined(separator: ", ")
     }
 
     private func tickLabel(_ bin: Int) -> String? {

@@ -26,11 +26,12 @@ struct MapDrawing {
         let frame = map.frame, n = SVGNumber.self
         var svg = ""
         svg.reserveCapacity(1_024 + map.placedCount * 160)
-        svg += "<svg class=\"\(map.size.className)\" id=\"\(id)\" viewBox=\"0 0 \(n.text(frame.width)) \(n.text(frame.height))\" aria-labelledby=\"\(id)-title \(id)-desc\">"
+        let viewBox = "viewBox=\"0 0 \(n.text(frame.width)) \(n.text(frame.height))\""
         if isLocator {
             // No links inside: an image, named by its title.
-            svg = "<svg class=\"\(map.size.className)\" viewBox=\"0 0 \(n.text(frame.width)) \(n.text(frame.height))\" role=\"img\" aria-label=\"\(HTMLEscaping().escapeText(title))\">"
+            svg += "<svg class=\"\(map.size.className)\" \(viewBox) role=\"img\" aria-label=\"\(HTMLEscaping().escapeText(title))\">"
         } else {
+            svg += "<svg class=\"\(map.size.className)\" id=\"\(id)\" \(viewBox) aria-labelledby=\"\(id)-title \(id)-desc\">"
             svg += "<title id=\"\(id)-title\">\(HTMLEscaping().escapeText(title))</title><desc id=\"\(id)-desc\">\(HTMLEscaping().escapeText(description))</desc>"
         }
         let world = WebMercator.size * frame.scale

@@ -37,8 +37,7 @@ struct ChartView {
         ]) + (banded > 0 ? " " + text("chart.banded", ["events": text.count("events", banded)]) : "")
         var rows: [Row] = []
         for (bin, counts) in chart.bins.enumerated() where counts.total > 0 {
-            let byType = chart.types.enumerated().filter { counts.counts[$0.offset] > 0 }.map { "\($0.element.label) \(counts.counts[$0.offset])" }
-            rows.append(Row(period: drawing.period(bin), events: counts.total, byType: byType.joined(separator: ", "), killed: killed(counts)))
+            rows.append(Row(period: drawing.period(bin), events: counts.total, byType: drawing.typeCounts(bin), killed: killed(counts)))
         }
         for band in chart.bands {
             rows.append(Row(period: text("chart.bandPeriod", ["date": text.date(band.date)]), events: band.events.count,
