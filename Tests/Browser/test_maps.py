@@ -2,6 +2,11 @@
 JavaScript, the map reads without JavaScript, and nothing is requested from another host."""
 import json
 import os
+import re
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
@@ -10,6 +15,8 @@ from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
+
+from conftest import dossier_executable
 
 
 def wait_for(driver, condition, seconds=15):
@@ -91,3 +98,35 @@ def test_no_request_leaves_the_local_server(preview, browser):
     assert any(url.endswith("/map/world.svg") for url in requested), "the outlines were loaded"
     elsewhere = [url for url in requested if urlparse(url).scheme not in ("data", "blob") and urlparse(url).netloc != origin]
     assert elsewhere == []
+
+
+@pytest.fixture(scope="module")
+def crowded_site():
+    """A built synthetic report whose map groups more events at a place than its list names."""
+    folder = Path(tempfile.mkdtemp(prefix="dossier-crowded-"))
+    dossier = str(dossier_executable())
+    templates = str(Path(__file__).resolve().parents[2] / "Templates")
+    subprocess.run([dossier, "generate", "--events", "1500", "--actors", "40", str(folder)], check=True, capture_output=True, timeout=120)
+    subprocess.run([dossier, "build", "--content", str(folder / "Content"), "--output", str(folder / "Site"), "--templates", templates],
+                   check=True, capture_output=True, timeout=300)
+    yield folder / "Site"
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+def test_a_place_loads_the_events_its_entry_does_not_name(crowded_site, browser):
+    # Opened from file://, where a page may load a script but not fetch a file.
+    browser.get((crowded_site / "map" / "index.html").as_uri())
+    browser.find_element(By.CSS_SELECTOR, "details.map-places > summary").click()
+    entry = browser.find_element(By.CSS_SELECTOR, "details.map-places li[id]:has([data-more])")
+    more = int(re.search(r"and (\d+) more events", entry.find_element(By.CSS_SELECTOR, "[data-more]").text).group(1))
+    named = len(entry.find_elements(By.CSS_SELECTOR, "ul > li"))
+    entry.find_element(By.CSS_SELECTOR, "button.map-more").click()
+    wait_for(browser, lambda d: len(entry.find_elements(By.CSS_SELECTOR, "ul > li")) == named + more)
+    assert entry.find_elements(By.CSS_SELECTOR, "[data-more]") == [], "the button and its count are gone"
+    links = [a.get_attribute("href") for a in entry.find_elements(By.CSS_SELECTOR, "ul > li > a")]
+    assert len(set(links)) == named + more, "each event once"
+    assert all(Path(urlparse(link).path).is_file() for link in links), "every loaded link leads to a page of the site"
+    # The focus moved to the first event loaded, for keyboard and screen reader users.
+    assert browser.switch_to.active_element.get_attribute("href") == links[named]
+    browser.get(links[-1])
+    assert browser.find_element(By.TAG_NAME, "h1").text

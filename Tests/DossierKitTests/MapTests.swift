@@ -200,4 +200,38 @@ import Testing
         #expect(!map.contains("<script>alert") && !map.contains("<b>Town"))
         #expect(map.contains("Strike &lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot;"))
     }
+
+    @Test func aPlacesUnlistedEventsWaitInTheirScriptUnderTheEntrysID() throws {
+        let site = try TestSite()
+        try SampleContent.write(to: site)
+        // Fifteen strikes at one place: its entry names twelve; the script holds the other three.
+        let strikes = (1...15).map { day in
+            """
+            - id: strike-\(day)
+              date: 2024-03-\(day < 10 ? "0" : "")\(day)
+              title: "Strike \(day) </script> \\"quoted\\""
+              type: strike
+              location: { name: Town, country: Iraq, lat: 33.3, lon: 44.4 }
+              sources: [{ publisher: X, url: "https://example.org/x" }]
+            """
+        }
+        try site.write("events/strikes.yaml", strikes.joined(separator: "\n"))
+        try site.build()
+        let page = try site.html("map/index.html")
+        let script = try site.html("map/places.js")
+        #expect(page.contains(#"<details class="map-places" data-places-src="../map/places.js" data-root="../""#))
+        let entryID = try #require(page.firstMatch(of: /<li id="(map-place-\d+-\d+)">15 events/).map { String($0.1) })
+        let entry = try #require(page.range(of: "<li id=\"\(entryID)\">").map { page[$0.lowerBound...] }.flatMap { $0.range(of: "</li>\n").map { page[page.range(of: "<li id=\"\(entryID)\">")!.lowerBound..<$0.upperBound] } })
+        #expect(entry.components(separatedBy: "<li><a href").count - 1 == 12)
+        #expect(entry.contains("<p class=\"muted\" data-more>and 3 more events</p>"))
+        #expect(script.hasPrefix("/* Written by Dossier"))
+        #expect(script.contains("\"\(entryID)\":[[\"events/strike-13/index.html\",\"Strike 13 \\u003c/script> \\\"quoted\\\"\",\"13 March 2024\"],"))
+        #expect(script.components(separatedBy: "events/strike-").count - 1 == 3, "only the events the page does not name")
+        // The sample report names every event of its places: the page asks for no script.
+        let sample = try TestSite()
+        try SampleContent.write(to: sample)
+        try sample.build()
+        #expect(!(try sample.html("map/index.html")).contains("data-places-src"))
+        #expect(try sample.html("map/places.js").hasSuffix("dossierMapPlaces({\n});\n"))
+    }
 }

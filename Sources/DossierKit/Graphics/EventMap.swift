@@ -63,6 +63,16 @@ struct EventMap: Sendable {
                                   onlyOwnCountryLabels: true)
     }
 
+    /// A map of `events` (indexes into the report), or nil when none of them has a place a map
+    /// can show; the countries the events name are the map's own.
+    static func make(_ events: [Int], report: Report, geography: Geography, size: Size) -> EventMap? {
+        var countries = Set<String>()
+        for index in events {
+            if let name = report.events[index].location?.country, let country = geography.country(named: name) { countries.insert(country.code) }
+        }
+        return make(events, report: report, geography: geography, mapCountries: countries, size: size)
+    }
+
     /// A map of `events` (indexes into the report), or nil when none of them has a place a map can show.
     /// - Parameter mapCountries: codes of the countries the events name: their names are written first and stronger.
     static func make(_ events: [Int], report: Report, geography: Geography, mapCountries: Set<String>, size: Size) -> EventMap? {

@@ -120,7 +120,8 @@ enum BuiltInTheme {
 """#,
         "assets/dossier.js": #"""
 // Progressive enhancement only: every page is complete without JavaScript.
-// On the timeline, adds a box that filters events by any text they show.
+// On the timeline, adds a box that filters events by any text they show; on the map page,
+// loads the events a place's entry does not name when asked.
 (function () {
   "use strict";
   var timeline = document.querySelector("[data-filterable]");
@@ -155,6 +156,77 @@ enum BuiltInTheme {
       section.hidden = !section.querySelector(".event-card:not([hidden])");
     });
     status.textContent = words.length ? shown + " of " + cards.length + " events" : "";
+  });
+})();
+
+// On the map page, each place's entry names its first events; a button loads the others from
+// map/places.js (a script, so it loads from file:// too) and adds them to the entry.
+(function () {
+  "use strict";
+  var list = document.querySelector("details[data-places-src]");
+  if (!list) return;
+  var root = list.getAttribute("data-root") || "";
+  var loaded = null, requested = false, waiting = [];
+
+  function fill(entry, more) {
+    var events = loaded[entry.id] || [];
+    var ul = entry.querySelector("ul");
+    var firstLink = null;
+    events.forEach(function (event) {
+      var item = document.createElement("li");
+      var link = document.createElement("a");
+      link.href = root + event[0];
+      link.textContent = event[1];
+      var date = document.createElement("span");
+      date.className = "muted";
+      date.textContent = event[2];
+      item.appendChild(link);
+      item.appendChild(document.createTextNode(" "));
+      item.appendChild(date);
+      ul.appendChild(item);
+      firstLink = firstLink || link;
+    });
+    more.remove();
+    if (firstLink) firstLink.focus();
+  }
+
+  function failed() {
+    requested = false;
+    waiting.forEach(function (pair) {
+      pair[1].querySelector("button").disabled = false;
+      pair[1].querySelector("[role=status]").textContent = list.getAttribute("data-show-more-failed");
+    });
+    waiting = [];
+  }
+
+  window.dossierMapPlaces = function (data) {
+    loaded = data;
+    waiting.forEach(function (pair) { fill(pair[0], pair[1]); });
+    waiting = [];
+  };
+
+  list.querySelectorAll("[data-more]").forEach(function (more) {
+    var entry = more.parentNode;
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "map-more";
+    button.textContent = list.getAttribute("data-show-more");
+    var status = document.createElement("span");
+    status.setAttribute("role", "status");
+    more.appendChild(document.createTextNode(" "));
+    more.appendChild(button);
+    more.appendChild(status);
+    button.addEventListener("click", function () {
+      if (loaded) return fill(entry, more);
+      button.disabled = true;
+      waiting.push([entry, more]);
+      if (requested) return;
+      requested = true;
+      var script = document.createElement("script");
+      script.src = list.getAttribute("data-places-src");
+      script.onerror = function () { script.remove(); failed(); };
+      document.head.appendChild(script);
+    });
   });
 })();
 
@@ -421,6 +493,8 @@ main:focus { outline: none; }
 .map-places, .map-unplaced { font-family: var(--sans); font-size: 0.95rem; margin: 0.5rem 0; }
 .map-places > ul > li { margin: 0.5rem 0; }
 .map-places :target { background: var(--paper-alt); outline: 2px solid var(--focus); }
+.map-more { font: inherit; font-size: 0.9rem; padding: 0.15em 0.7em; border: 1px solid var(--rule); border-radius: 3px; background: var(--paper); color: var(--ink); cursor: pointer; }
+.map-more:disabled { cursor: progress; opacity: 0.7; }
 .map-filter fieldset { border: 1px solid var(--rule); border-radius: 4px; padding: 0.4rem 0.8rem 0.6rem; display: flex; flex-wrap: wrap; gap: 0.3rem 1.2rem; font-family: var(--sans); font-size: 0.95rem; }
 .map-filter legend { font-weight: 700; padding: 0 0.3rem; }
 .map-filter label { white-space: nowrap; }
@@ -1044,11 +1118,11 @@ path.report { fill: #d2cab8; stroke: #8c8372; }
 </ul>
 {{/empty(legend)}}
 {{^empty(places)}}
-<details class="map-places">
+<details class="map-places"{{#placesDataHref}} data-places-src="{{placesDataHref}}" data-root="{{root}}" data-show-more="{{showMoreLabel}}" data-show-more-failed="{{showMoreFailedText}}"{{/placesDataHref}}>
   <summary>Places with several events</summary>
   <ul class="plain-list">
     {{#places}}
-    <li id="{{id}}">{{label}}<ul>{{#events}}{{{html}}}{{/events}}</ul>{{#moreText}}<p class="muted">{{moreText}}</p>{{/moreText}}</li>
+    <li id="{{id}}">{{label}}<ul>{{#events}}{{{html}}}{{/events}}</ul>{{#moreText}}<p class="muted" data-more>{{moreText}}</p>{{/moreText}}</li>
     {{/places}}
   </ul>
 </details>
@@ -1198,7 +1272,10 @@ map.title: "Map: {subject}"
 map.marker: "{title}, {date}, {place}"
 map.group: "{events} ({type}) at or near {place}"
 map.description: "{placed} on the map; {unplaced} without a place to draw."
-map.more: "and {events} more"
+map.more.one: "and {count} more event"
+map.more.other: "and {count} more events"
+map.showMore: "Show them"
+map.showMoreFailed: "They could not be loaded."
 map.unplaced.one: "{count} event is not on the map: it has no coordinates, or is placed only in a country."
 map.unplaced.other: "{count} events are not on the map: they have no coordinates, or are placed only in a country."
 map.precision.exact: exact location

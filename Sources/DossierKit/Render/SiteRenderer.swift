@@ -49,7 +49,7 @@ struct SiteRenderer: Sendable {
 
     /// Paths of the feed, data downloads and sitemap.
     static func supportPaths(_ config: SiteConfig) -> [String] {
-        var paths = [SitePaths.feed, SitePaths.eventsJSON, SitePaths.eventsCSV, SitePaths.eventsGeoJSON, WorldOutline.path, MapPage.filterStylesheetPath, TypeColours.path]
+        var paths = [SitePaths.feed, SitePaths.eventsJSON, SitePaths.eventsCSV, SitePaths.eventsGeoJSON, WorldOutline.path, MapPage.filterStylesheetPath, MapPlacesData.path, TypeColours.path]
         if config.baseURL != nil { paths.append(SitePaths.sitemap) }
         return paths
     }
@@ -80,6 +80,14 @@ struct SiteRenderer: Sendable {
         let makers: [@Sendable () -> OutputFile] = [
             { DataExport.json(report) }, { DataExport.csv(report) }, { DataExport.geoJSON(report) { base + SitePaths.event($0).dropLast("index.html".count) } },
         ]
+        // The map page's unlisted events follow the events, site.yaml and the theme (its dates'
+        // words, its map data): the preview makes them only if a reader asks.
+        let places: @Sendable () -> OutputFile = { [templates] in MapPlacesData.file(report, geography: templates.geography, text: templates.text) }
+        if case .made = downloads {
+            files.append(places())
+        } else {
+            files.append(OutputFile(path: MapPlacesData.path, contents: .deferred(DeferredData { places().data })))
+        }
         switch downloads {
         case .made:
             let made = ResultSlots<OutputFile>(count: makers.count)

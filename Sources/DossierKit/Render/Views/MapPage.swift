@@ -18,8 +18,8 @@ struct MapPage {
         let report = links.report
         links.reads.read(.everyEvent)
         let title = links.text("page.map")
-        let map = MapView.make(Array(report.events.indices), links: links, id: "map", size: .page, title: links.text("map.title", ["subject": report.config.title]),
-                              readEach: false, eventsPerPlace: MapView.listedEventLimit)
+        let map = MapView.make(Array(report.events.indices), links: links, id: mapID, size: .page, title: links.text("map.title", ["subject": report.config.title]),
+                              readEach: false, eventsPerPlace: MapView.listedEventLimit, placesDataHref: links.to(MapPlacesData.path))
         let chrome = Chrome(links: links, title: title, description: links.text("description.map", ["site": report.config.title]), breadcrumbs: [.init(label: title)])
         let content = MapPage(title: title, map: map, timelineHref: links.to(SitePaths.timeline), geoJSONHref: links.to(SitePaths.eventsGeoJSON),
                               filterStylesheetHref: links.to(filterStylesheetPath))
@@ -29,6 +29,8 @@ struct MapPage {
 
 extension MapPage {
     static let filterStylesheetPath = "map/filter.css"
+    /// The map's element id (its places' ids start with it, here and in `MapPlacesData`).
+    static let mapID = "map"
 
     /// One rule per event type: its layer is hidden while its legend box is unchecked. Type ids
     /// are identifiers (checked when site.yaml is read), safe inside CSS strings.

@@ -33,6 +33,13 @@ struct MapView {
     var unplacedText: String?
     var unplaced: [CardValue]
     var unplacedMoreText: String?
+    /// The script holding the places' unlisted events (`MapPlacesData`; the map page only),
+    /// and the way from the page to the site root its links start from.
+    var placesDataHref: String?
+    var root: String
+    /// The words of the button that loads them, and of its failure.
+    var showMoreLabel: String
+    var showMoreFailedText: String
 
     /// Lists on a map of many events stay short: a map page of 50,000 events stays small.
     /// `listedEventLimit` is the map page's; pages that list their events anyway (actor,
@@ -47,30 +54,26 @@ struct MapView {
     ///     (instead of the map's list of places, which it then leaves out).
     ///   - eventsPerPlace: how many of a place's events its list entry links to.
     ///   - isLocator: the map of one event on its own page (`MapDrawing.isLocator`).
+    ///   - placesDataHref: where the script with the places' unlisted events is (`MapPlacesData`).
     static func make(_ events: [Int], links: PageLinks, id: String, size: EventMap.Size, title: String, readEach: Bool = true,
-                     groupHref: String? = nil, eventsPerPlace: Int = 3, isLocator: Bool = false) -> MapView? {
+                     groupHref: String? = nil, eventsPerPlace: Int = 3, isLocator: Bool = false, placesDataHref: String? = nil) -> MapView? {
         let report = links.report, text = links.text
         if readEach { for index in events { links.reads.read(.event(report.events[index].id)) } }
         links.reads.read(.config)
-        let geography = links.site.templates.geography
-        var countries = Set<String>()
-        for index in events {
-            if let name = report.events[index].location?.country, let country = geography.country(named: name) { countries.insert(country.code) }
-        }
-        guard let map = EventMap.make(events, report: report, geography: geography, mapCountries: countries, size: size) else { return nil }
+        guard let map = EventMap.make(events, report: report, geography: links.site.templates.geography, size: size) else { return nil }
         let drawing = MapDrawing(map: map, report: report, text: text, root: links.root, id: id, groupHref: groupHref, isLocator: isLocator) { links.event(report.events[$0].id) }
         let placed = map.placedCount
         let description = text("map.description", ["placed": text.count("events", placed), "unplaced": String(map.unplaced.count)])
         var places: [PlaceEntry] = []
         for (layerIndex, layer) in map.layers.enumerated() {
             for (markerIndex, marker) in layer.markers.enumerated() where marker.events.count > 1 && groupHref == nil {
-                let listed = places.count < listedPlaceLimit ? marker.events.prefix(eventsPerPlace) : []
+                let listed = marker.events.prefix(listedCount(place: places.count, eventsPerPlace: eventsPerPlace))
                 let more = marker.events.count - listed.count
                 places.append(PlaceEntry(
                     id: drawing.placeID(layer: layerIndex, marker: markerIndex),
                     label: drawing.tooltip(marker, type: layer.type),
                     events: listed.map { links.eventLink($0) },
-                    moreText: more > 0 ? text("map.more", ["events": text.count("events", more)]) : nil
+                    moreText: more > 0 ? text.count("map.more", more) : nil
                 ))
             }
         }
@@ -93,8 +96,17 @@ struct MapView {
             places: places,
             unplacedText: map.unplaced.isEmpty ? nil : text.count("map.unplaced", map.unplaced.count),
             unplaced: unplacedListed.map { links.eventLink($0) },
-            unplacedMoreText: map.unplaced.count > unplacedListed.count ? text("map.more", ["events": text.count("events", map.unplaced.count - unplacedListed.count)]) : nil
+            unplacedMoreText: map.unplaced.count > unplacedListed.count ? text.count("map.more", map.unplaced.count - unplacedListed.count) : nil,
+            placesDataHref: places.contains { $0.moreText != nil } ? placesDataHref : nil,
+            root: links.root,
+            showMoreLabel: text("map.showMore"),
+            showMoreFailedText: text("map.showMoreFailed")
         )
+    }
+
+    /// How many events the list entry of the map's `place`-th place of several events names.
+    static func listedCount(place: Int, eventsPerPlace: Int) -> Int {
+        place < listedPlaceLimit ? eventsPerPlace : 0
     }
 
     /// A legend key: the marker as the map draws it, 16 units square.
@@ -117,6 +129,10 @@ extension MapView: TemplateModel {
         .text("unplacedText", "How many events are not on the map (no coordinates, or only a country), when some are not.") { $0.unplacedText },
         .eventLinks("unplaced", "Links to those events (the first 50).") { $0.unplaced },
         .text("unplacedMoreText", "How many more are not listed.") { $0.unplacedMoreText },
+        .text("placesDataHref", "The script with the events the places' entries do not list, loaded when a reader asks for them (the map page only, when some are not listed).") { $0.placesDataHref },
+        .text("root", "From the page to the site's root: the links in that script start there.") { $0.root },
+        .text("showMoreLabel", "The words of the button that loads them (`map.showMore`).") { $0.showMoreLabel },
+        .text("showMoreFailedText", "What the page says when they could not be loaded (`map.showMoreFailed`).") { $0.showMoreFailedText },
     ])
 }
 
