@@ -8,6 +8,30 @@ enum BuiltInTheme {
         "404.mustache": #"""
 {{% CONTENT_TYPE: HTML}}
 {{<layout}}
+{{$headStart}}{{#content.findsRoot}}
+<script>
+// A host shows this page at any missing address, however deep, and the site may live under a
+// sub-path. Its links start from the site's root: find it (the nearest folder above this
+// address that has a 404.html of its own) and set <base> before the links below are read.
+(function () {
+  if (location.protocol === "file:") return;
+  var folders = location.pathname.split("/").slice(0, -1);
+  for (var depth = folders.length; depth >= 1 && folders.length - depth < 8; depth--) {
+    var root = folders.slice(0, depth).join("/") + "/";
+    var request = new XMLHttpRequest();
+    try { request.open("HEAD", root + "404.html", false); request.send(); } catch (error) { return; }
+    if (request.status !== 200) continue;
+    document.write("<base href=\"" + root.replace(/"/g, "%22").replace(/</g, "%3C") + "\">");
+    // With <base>, "#main" would lead to the root: keep the skip link on this page.
+    document.addEventListener("DOMContentLoaded", function () {
+      var skip = document.querySelector(".skip-link");
+      if (skip) skip.href = location.href.split("#")[0] + "#main";
+    });
+    return;
+  }
+})();
+</script>
+{{/content.findsRoot}}{{/headStart}}
 {{$main}}
 {{#content}}
 <div class="wrap plain-page">
@@ -323,7 +347,10 @@ h4 { font-size: 1.05rem; }
 .site-nav ul { list-style: none; display: flex; flex-wrap: wrap; gap: 0.25rem 1.25rem; margin: 0; padding: 0; font-family: var(--sans); font-size: 0.95rem; }
 .site-nav a { color: var(--ink); text-decoration: none; padding: 0.2em 0; border-bottom: 2px solid transparent; }
 .site-nav a:hover { border-bottom-color: var(--rule); }
-.site-nav a[aria-current="page"] { border-bottom-color: var(--accent); font-weight: 600; }
+/* The current item is marked by its rule and a faint shadow, not a bolder weight: a wider word
+   would wrap the navigation on one page and not the next, and the header would jump. */
+.site-nav a[aria-current="page"] { border-bottom-color: var(--accent); text-shadow: 0 0 0.6px currentColor; }
+@media (max-width: 30rem) { .site-nav ul { gap: 0.25rem 0.7rem; font-size: 0.85rem; } }
 
 .breadcrumbs { font-family: var(--sans); font-size: 0.85rem; margin-top: 1rem; }
 .breadcrumbs ol { list-style: none; padding: 0; margin: 0; display: flex; flex-wrap: wrap; }
@@ -718,9 +745,7 @@ main:focus { outline: none; }
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-{{#chrome.baseHref}}
-<base href="{{chrome.baseHref}}">
-{{/chrome.baseHref}}
+{{$headStart}}{{/headStart}}
 <title>{{chrome.documentTitle}}</title>
 <meta name="description" content="{{chrome.description}}">
 {{#chrome.canonical}}

@@ -29,17 +29,23 @@ struct PageLinks {
         return link
     }
 
-    init(path: String, site: RenderContext, section: String, reads: PageReads) {
+    init(path: String, site: RenderContext, section: String, reads: PageReads, root: String? = nil) {
         self.path = path
         self.site = site
         self.section = section
         self.reads = reads
-        root = SitePaths.rootPrefix(from: path)
+        self.root = root ?? SitePaths.rootPrefix(from: path)
     }
 
     /// The same page, recording into `reads` (a cached card records its own).
     func recording(into reads: PageReads) -> PageLinks {
-        PageLinks(path: path, site: site, section: section, reads: reads)
+        PageLinks(path: path, site: site, section: section, reads: reads, root: root)
+    }
+
+    /// The same page with links from `root` (the site's address, for a page a host shows at
+    /// other addresses than its own).
+    func rooted(at root: String) -> PageLinks {
+        PageLinks(path: path, site: site, section: section, reads: reads, root: root)
     }
 
     /// Relative link from this page to another file of the site (`SitePaths.relativeURL`).

@@ -36,8 +36,6 @@ struct Chrome {
     var footerPages: [Link]
     var authors: String
     var license: String?
-    /// Set on the 404 page only: hosts serve it at any address, so its links must be absolute.
-    var baseHref: String?
     /// The theme's `partials/header` and `partials/footer`, rendered once for all pages at the
     /// same depth in the same section, and placed by the layout with `{{{chrome.header}}}`.
     var header = ""
@@ -126,7 +124,6 @@ extension Chrome: TemplateModel {
         .list("footerPages", "Links to the plain pages (`Content/pages/`).") { $0.footerPages },
         .text("authors", "The report's authors, comma-separated.") { $0.authors },
         .text("license", "The report's licence.") { $0.license },
-        .text("baseHref", "On the 404 page only: the base URL, for `<base href>`.") { $0.baseHref },
         .html("header", "The theme's `partials/header`, rendered once per depth and section.") { $0.header },
         .html("footer", "The theme's `partials/footer`, rendered once per depth and current footer page.") { $0.footer },
     ])
