@@ -1,110 +1,553 @@
 // Progressive enhancement only: every page is complete without JavaScript.
-// On the timeline, adds a box that filters events by any text they show; on the map page,
-// loads the events a place's entry does not name when asked.
+// - The timeline's filter: facets over the whole report, kept in the address (see README,
+//   "Filtering the timeline"), from data/filter/*.js.
+// - The map page: loads the events a place's entry does not name when asked (map/places.js).
+// - A split timeline: old links to a year's anchor (timeline/#y2024) go to the year's page.
 (function () {
   "use strict";
-  var timeline = document.querySelector("[data-filterable]");
-  if (!timeline) return;
 
-  var label = document.createElement("label");
-  label.className = "timeline-filter";
-  label.textContent = "Filter events ";
-  var input = document.createElement("input");
-  input.type = "search";
-  input.placeholder = "actor, place, type, word…";
-  label.appendChild(input);
-  var status = document.createElement("span");
-  status.className = "muted";
-  status.setAttribute("aria-live", "polite");
-  label.appendChild(document.createTextNode(" "));
-  label.appendChild(status);
-  timeline.parentNode.insertBefore(label, timeline);
-
-  var cards = Array.prototype.slice.call(timeline.querySelectorAll(".event-card"));
-  var texts = cards.map(function (card) { return card.textContent.toLowerCase(); });
-
-  input.addEventListener("input", function () {
-    var words = input.value.toLowerCase().split(/\s+/).filter(Boolean);
-    var shown = 0;
-    cards.forEach(function (card, i) {
-      var match = words.every(function (w) { return texts[i].indexOf(w) !== -1; });
-      card.hidden = !match;
-      if (match) shown++;
-    });
-    timeline.querySelectorAll(".timeline-month, .timeline-year").forEach(function (section) {
-      section.hidden = !section.querySelector(".event-card:not([hidden])");
-    });
-    status.textContent = words.length ? shown + " of " + cards.length + " events" : "";
-  });
-})();
-
-// On the map page, each place's entry names its first events; a button loads the others from
-// map/places.js (a script, so it loads from file:// too) and adds them to the entry.
-(function () {
-  "use strict";
-  var list = document.querySelector("details[data-places-src]");
-  if (!list) return;
-  var root = list.getAttribute("data-root") || "";
-  var loaded = null, requested = false, waiting = [];
-
-  function fill(entry, more) {
-    var events = loaded[entry.id] || [];
-    var ul = entry.querySelector("ul");
-    var firstLink = null;
-    events.forEach(function (event) {
-      var item = document.createElement("li");
-      var link = document.createElement("a");
-      link.href = root + event[0];
-      link.textContent = event[1];
-      var date = document.createElement("span");
-      date.className = "muted";
-      date.textContent = event[2];
-      item.appendChild(link);
-      item.appendChild(document.createTextNode(" "));
-      item.appendChild(date);
-      ul.appendChild(item);
-      firstLink = firstLink || link;
-    });
-    more.remove();
-    if (firstLink) firstLink.focus();
-  }
-
-  function failed() {
-    requested = false;
-    waiting.forEach(function (pair) {
-      pair[1].querySelector("button").disabled = false;
-      pair[1].querySelector("[role=status]").textContent = list.getAttribute("data-show-more-failed");
-    });
-    waiting = [];
-  }
-
-  window.dossierMapPlaces = function (data) {
-    loaded = data;
-    waiting.forEach(function (pair) { fill(pair[0], pair[1]); });
-    waiting = [];
+  // ---- Data files: scripts that call dossierData(name, value), so they load from file:// too.
+  var loaded = {}, waiting = {}, requested = {};
+  window.dossierData = function (name, value) {
+    loaded[name] = value;
+    (waiting[name] || []).forEach(function (callbacks) { callbacks[0](value); });
+    delete waiting[name];
   };
-
-  list.querySelectorAll("[data-more]").forEach(function (more) {
-    var entry = more.parentNode;
-    var button = document.createElement("button");
-    button.type = "button";
-    button.className = "map-more";
-    button.textContent = list.getAttribute("data-show-more");
-    var status = document.createElement("span");
-    status.setAttribute("role", "status");
-    more.appendChild(document.createTextNode(" "));
-    more.appendChild(button);
-    more.appendChild(status);
-    button.addEventListener("click", function () {
-      if (loaded) return fill(entry, more);
-      button.disabled = true;
-      waiting.push([entry, more]);
-      if (requested) return;
-      requested = true;
+  function loadData(src, name) {
+    return new Promise(function (resolve, reject) {
+      if (Object.prototype.hasOwnProperty.call(loaded, name)) return resolve(loaded[name]);
+      (waiting[name] = waiting[name] || []).push([resolve, reject]);
+      if (requested[src]) return;
+      requested[src] = true;
       var script = document.createElement("script");
-      script.src = list.getAttribute("data-places-src");
-      script.onerror = function () { script.remove(); failed(); };
+      script.src = src;
+      script.onerror = function () {
+        delete requested[src];
+        script.remove();
+        (waiting[name] || []).forEach(function (callbacks) { callbacks[1](new Error("could not load " + src)); });
+        delete waiting[name];
+      };
       document.head.appendChild(script);
     });
+  }
+
+  function element(tag, attributes, text) {
+    var node = document.createElement(tag);
+    Object.keys(attributes || {}).forEach(function (key) { node.setAttribute(key, attributes[key]); });
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  // ---- A split timeline: timeline/#y2024 and #m2024-02 (and #2024) lead to their pages.
+  (function () {
+    var years = document.querySelector("[data-split-timeline]");
+    if (!years || !location.hash) return;
+    var id = decodeURIComponent(location.hash.slice(1));
+    if (/^\d{4}$/.test(id)) id = "y" + id;
+    var target = document.getElementById(id);
+    var link = target && (target.matches("a") ? target : target.querySelector("a"));
+    if (link && years.contains(link)) location.replace(link.href);
+  })();
+
+  // ---- The map page: a place's events beyond those its entry names.
+  (function () {
+    var list = document.querySelector("details[data-places-src]");
+    if (!list) return;
+    var root = list.getAttribute("data-root") || "";
+    list.querySelectorAll("[data-more]").forEach(function (more) {
+      var entry = more.parentNode;
+      var button = element("button", { type: "button", "class": "map-more" }, list.getAttribute("data-show-more"));
+      var status = element("span", { role: "status" });
+      more.appendChild(document.createTextNode(" "));
+      more.appendChild(button);
+      more.appendChild(status);
+      button.addEventListener("click", function () {
+        button.disabled = true;
+        loadData(list.getAttribute("data-places-src"), "map-places").then(function (places) {
+          var ul = entry.querySelector("ul"), first = null;
+          (places[entry.id] || []).forEach(function (event) {
+            var item = element("li"), link = element("a", { href: root + event[0] }, event[1]);
+            item.appendChild(link);
+            item.appendChild(document.createTextNode(" "));
+            item.appendChild(element("span", { "class": "muted" }, event[2]));
+            ul.appendChild(item);
+            first = first || link;
+          });
+          more.remove();
+          if (first) first.focus();
+        }, function () {
+          button.disabled = false;
+          status.textContent = list.getAttribute("data-show-more-failed");
+        });
+      });
+    });
+  })();
+
+  // ---- The timeline's filter.
+  var panel = document.querySelector("[data-filter]");
+  if (!panel) return;
+  var root = panel.getAttribute("data-root") || "";
+  var words = JSON.parse(panel.getAttribute("data-words") || "{}");
+  var say = function (key, values) {
+    return (words[key] || key).replace(/\{(\w+)\}/g, function (_, name) { return values && name in values ? values[name] : ""; });
+  };
+  var staticParts = Array.prototype.slice.call(document.querySelectorAll("[data-filter-hides]"));
+  var results = document.querySelector("[data-filter-results]");
+  var template = document.getElementById("filter-result");
+  var yearLinks = Array.prototype.slice.call(document.querySelectorAll(".year-jump a"));
+  yearLinks.forEach(function (link) { link.setAttribute("data-href", link.getAttribute("href")); });
+  var PAGE = 100;
+  var facets, shown = PAGE, form, status, notice, controls = {};
+
+  // Facets with several values (a list in the address); the others take one value.
+  var MULTI = ["type", "actor", "grade", "country", "place", "tag", "topic"];
+  var PARAMETERS = { type: "type", actor: "actor", grade: "confidence", country: "country", place: "place", tag: "tag", topic: "topic" };
+
+  function emptyState() {
+    return { q: "", type: [], actor: [], role: "any", from: "", to: "", grade: [], country: [], place: [], tag: [], topic: [] };
+  }
+
+  // Values by their names in the address: ids for types, grades, actors and topics; the words
+  // themselves for countries, places and tags.
+  function vocabulary(facet) {
+    switch (facet) {
+      case "type": return facets.types.map(function (pair) { return pair[0]; });
+      case "grade": return facets.confidence.map(function (pair) { return pair[0]; });
+      case "actor": return facets.actors.map(function (pair) { return pair[0]; });
+      case "topic": return facets.topics.map(function (pair) { return pair[0]; });
+      case "country": return facets.countries;
+      case "place": return facets.places;
+      case "tag": return facets.tags;
+    }
+  }
+  function label(facet, index) {
+    switch (facet) {
+      case "type": return facets.types[index][1];
+      case "grade": return facets.confidence[index][1];
+      case "actor": return facets.actors[index][1];
+      case "topic": return facets.topics[index][1];
+      default: return vocabulary(facet)[index];
+    }
+  }
+
+  // A date in the address (2024, 2024-02, 2024-02-07) as yyyymmdd: the first or last day it covers.
+  function dateNumber(text, end) {
+    var match = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(text);
+    if (!match) return null;
+    var year = +match[1], month = match[2] ? +match[2] : null, day = match[3] ? +match[3] : null;
+    if (month !== null && (month < 1 || month > 12)) return null;
+    if (day !== null && (day < 1 || day > 31)) return null;
+    if (!end) return year * 10000 + (month || 0) * 100 + (day || 0);
+    return year * 10000 + (month || 12) * 100 + (day || 99);
+  }
+
+  function readAddress() {
+    var params = new URLSearchParams(location.search), state = emptyState(), unknown = [];
+    state.q = (params.get("q") || "").trim();
+    MULTI.forEach(function (facet) {
+      var names = vocabulary(facet);
+      params.getAll(PARAMETERS[facet]).forEach(function (value) {
+        value.split(",").forEach(function (part) {
+          if (!part) return;
+          var index = names.indexOf(part);
+          if (index === -1) unknown.push(say("filter.unknown", { facet: say("filter.facet." + facet), value: part }));
+          else if (state[facet].indexOf(index) === -1) state[facet].push(index);
+        });
+      });
+    });
+    var role = params.get("role");
+    if (role && role !== "any") {
+      if (facets.roles.indexOf(role) === -1) unknown.push(say("filter.unknown", { facet: say("filter.facet.role"), value: role }));
+      else state.role = role;
+    }
+    ["from", "to"].forEach(function (bound) {
+      var value = params.get(bound);
+      if (!value) return;
+      if (dateNumber(value, bound === "to") === null) unknown.push(say("filter.badDate", { facet: say("filter.facet." + bound), value: value }));
+      else state[bound] = value;
+    });
+    return { state: state, unknown: unknown };
+  }
+
+  function address(state) {
+    var params = new URLSearchParams();
+    if (state.q) params.set("q", state.q);
+    MULTI.forEach(function (facet) {
+      var names = vocabulary(facet);
+      state[facet].forEach(function (index) { params.append(PARAMETERS[facet], names[index]); });
+    });
+    if (state.actor.length && state.role !== "any") params.set("role", state.role);
+    if (state.from) params.set("from", state.from);
+    if (state.to) params.set("to", state.to);
+    var query = params.toString();
+    return location.pathname + (query ? "?" + query : "") + location.hash;
+  }
+
+  function isActive(state) {
+    return !!(state.q || state.from || state.to || MULTI.some(function (facet) { return state[facet].length; }));
+  }
+
+  // ---- Matching: each event gets one bit per facet it fails; counts for a facet ignore its own bit.
+  var BITS = { q: 1, type: 2, actor: 4, date: 8, grade: 16, country: 32, place: 64, tag: 128, topic: 256 };
+  var text = null;  // per event: its words, lower-cased, once the year files are in
+
+  function anyOf(selected, values) {
+    for (var i = 0; i < values.length; i++) if (selected.indexOf(values[i]) !== -1) return true;
+    return false;
+  }
+
+  function failures(state) {
+    var count = facets.count, masks = new Uint16Array(count);
+    var from = state.from ? dateNumber(state.from, false) : null, to = state.to ? dateNumber(state.to, true) : null;
+    var roleIndex = facets.roles.indexOf(state.role), roles = facets.roles.length;
+    var terms = state.q.toLowerCase().split(/\s+/).filter(Boolean);
+    for (var i = 0; i < count; i++) {
+      var mask = 0;
+      if (state.type.length && state.type.indexOf(facets.type[i]) === -1) mask |= BITS.type;
+      if (state.grade.length && state.grade.indexOf(facets.grade[i]) === -1) mask |= BITS.grade;
+      if (state.country.length && state.country.indexOf(facets.country[i]) === -1) mask |= BITS.country;
+      if (state.place.length && state.place.indexOf(facets.place[i]) === -1) mask |= BITS.place;
+      if (state.tag.length && !anyOf(state.tag, facets.tag[i])) mask |= BITS.tag;
+      if (state.topic.length && !anyOf(state.topic, facets.topic[i])) mask |= BITS.topic;
+      if (state.actor.length) {
+        var found = false, involved = facets.actor[i];
+        for (var a = 0; a < involved.length && !found; a++) {
+          var actor = Math.floor(involved[a] / roles), role = involved[a] % roles;
+          found = state.actor.indexOf(actor) !== -1 && (roleIndex === -1 || role === roleIndex);
+        }
+        if (!found) mask |= BITS.actor;
+      }
+      if (from !== null || to !== null) {
+        var start = facets.date[i], end = facets.end[i] || start;
+        // A date known only to its month or year (00) covers all of it.
+        var last = end % 100 === 0 ? end + (end % 10000 === 0 ? 1299 : 99) : end;
+        if ((from !== null && last < from) || (to !== null && start > to)) mask |= BITS.date;
+      }
+      if (terms.length && text) {
+        for (var t = 0; t < terms.length; t++) if (text[i].indexOf(terms[t]) === -1) { mask |= BITS.q; break; }
+      }
+      masks[i] = mask;
+    }
+    return masks;
+  }
+
+  function counts(masks, facet, bit) {
+    var tally = new Array(vocabulary(facet).length).fill(0), column = facets[facet], roles = facets.roles.length;
+    for (var i = 0; i < masks.length; i++) {
+      if ((masks[i] & ~bit) !== 0) continue;
+      var value = column[i];
+      if (facet === "actor") {
+        var seen = {};
+        value.forEach(function (pair) { var actor = Math.floor(pair / roles); if (!seen[actor]) { seen[actor] = true; tally[actor]++; } });
+      } else if (Array.isArray(value)) {
+        value.forEach(function (index) { tally[index]++; });
+      } else if (value >= 0) {
+        tally[value]++;
+      }
+    }
+    return tally;
+  }
+
+  // ---- Year files: what results show, and the words a text query looks in.
+  function yearFile(year) {
+    return loadData(root + facets.yearPath.replace("{year}", year[0]), "year-" + year[0]);
+  }
+  function yearOf(index) {
+    for (var y = 0; y < facets.years.length; y++) {
+      var year = facets.years[y];
+      if (index >= year[1] && index < year[1] + year[2]) return year;
+    }
+  }
+  function row(index) {
+    var year = yearOf(index), rows = loaded["year-" + year[0]];
+    return rows && rows[index - year[1]];
+  }
+  function loadAllText() {
+    if (text) return Promise.resolve();
+    return Promise.all(facets.years.map(yearFile)).then(function () {
+      var words = new Array(facets.count), roles = facets.roles.length;
+      for (var i = 0; i < facets.count; i++) {
+        var event = row(i);
+        var actors = facets.actor[i].map(function (pair) { return facets.actors[Math.floor(pair / roles)][1]; });
+        words[i] = [event[1], event[3], facets.types[facets.type[i]] ? facets.types[facets.type[i]][1] : "", actors.join(" ")].join(" ").toLowerCase();
+      }
+      text = words;
+    });
+  }
+
+  // ---- The form.
+  function build() {
+    form = element("form", { "class": "filter-form", role: "search", "aria-label": say("filter.title") });
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+
+    var q = element("input", { type: "search", id: "filter-q", name: "q", autocomplete: "off" });
+    form.appendChild(field(say("filter.facet.q"), q, "filter-q"));
+    controls.q = q;
+    var typing;
+    q.addEventListener("input", function () {
+      clearTimeout(typing);
+      typing = setTimeout(function () { change(true); }, 250);
+    });
+    q.addEventListener("change", function () { clearTimeout(typing); change(false); });
+
+    controls.type = checkboxes("type", facets.types.length);
+    controls.grade = checkboxes("grade", facets.confidence.length);
+
+    // Actors: chosen by name from a list, each then a chip that removes it.
+    var actorBox = element("div", { "class": "filter-field filter-actors" });
+    var actorInput = element("input", { type: "text", id: "filter-actor", list: "filter-actor-list", autocomplete: "off" });
+    var actorList = element("datalist", { id: "filter-actor-list" });
+    facets.actors.forEach(function (pair) { actorList.appendChild(element("option", { value: pair[1] })); });
+    actorBox.appendChild(element("label", { "for": "filter-actor" }, say("filter.facet.actor")));
+    actorBox.appendChild(actorInput);
+    actorBox.appendChild(actorList);
+    var role = element("select", { id: "filter-role", "aria-label": say("filter.facet.role") });
+    role.appendChild(element("option", { value: "any" }, say("filter.role.any")));
+    facets.roles.forEach(function (name) { role.appendChild(element("option", { value: name }, say("filter.role." + name))); });
+    actorBox.appendChild(role);
+    var chips = element("ul", { "class": "filter-chips", "aria-label": say("filter.chosenActors") });
+    actorBox.appendChild(chips);
+    form.appendChild(actorBox);
+    actorInput.addEventListener("change", function () {
+      var name = actorInput.value.trim().toLowerCase();
+      var index = facets.actors.findIndex(function (pair) { return pair[1].toLowerCase() === name || pair[0] === name; });
+      if (index === -1) return;
+      actorInput.value = "";
+      if (current.actor.indexOf(index) === -1) current.actor.push(index);
+      change(false);
+    });
+    role.addEventListener("change", function () { current.role = role.value; change(false); });
+    controls.actor = { input: actorInput, chips: chips, role: role };
+
+    var dates = element("div", { "class": "filter-field filter-dates" });
+    ["from", "to"].forEach(function (bound) {
+      var input = element("input", { type: "text", id: "filter-" + bound, inputmode: "numeric", placeholder: "YYYY-MM", pattern: "\\d{4}(-\\d{2}(-\\d{2})?)?", autocomplete: "off" });
+      var wrapper = element("span");
+      wrapper.appendChild(element("label", { "for": "filter-" + bound }, say("filter.facet." + bound)));
+      wrapper.appendChild(input);
+      dates.appendChild(wrapper);
+      input.addEventListener("change", function () {
+        var value = input.value.trim();
+        if (value && dateNumber(value, bound === "to") === null) { input.setAttribute("aria-invalid", "true"); return; }
+        input.removeAttribute("aria-invalid");
+        current[bound] = value;
+        change(false);
+      });
+      controls[bound] = input;
+    });
+    form.appendChild(dates);
+
+    ["country", "topic", "tag", "place"].forEach(function (facet) {
+      if (!vocabulary(facet).length) return;
+      var select = element("select", { id: "filter-" + facet });
+      form.appendChild(field(say("filter.facet." + facet), select, "filter-" + facet));
+      select.addEventListener("change", function () {
+        current[facet] = select.value === "" ? [] : [+select.value];
+        change(false);
+      });
+      controls[facet] = select;
+    });
+
+    var clear = element("button", { type: "button", "class": "filter-clear" }, say("filter.clear"));
+    clear.addEventListener("click", function () { controls.q.value = ""; current = emptyState(); change(false); controls.q.focus(); });
+    form.appendChild(clear);
+
+    status = element("p", { "class": "filter-status", role: "status" });
+    notice = element("p", { "class": "filter-notice", role: "alert" });
+    // On a phone the controls fold away under their summary, open when a filter is set.
+    var fold = element("details", { "class": "filter-fold" });
+    fold.appendChild(element("summary", {}, say("filter.title")));
+    fold.appendChild(form);
+    fold.open = !window.matchMedia("(max-width: 40rem)").matches || isActive(readAddress().state);
+    panel.appendChild(fold);
+    panel.appendChild(notice);
+    panel.appendChild(status);
+  }
+
+  function field(labelText, control, id) {
+    var wrapper = element("div", { "class": "filter-field" });
+    wrapper.appendChild(element("label", { "for": id }, labelText));
+    wrapper.appendChild(control);
+    return wrapper;
+  }
+
+  function checkboxes(facet, size) {
+    var set = element("fieldset", { "class": "filter-field filter-checks" });
+    set.appendChild(element("legend", {}, say("filter.facet." + facet)));
+    var boxes = [];
+    for (var i = 0; i < size; i++) {
+      var box = element("input", { type: "checkbox", value: String(i), id: "filter-" + facet + "-" + i });
+      var text = element("label", { "for": box.id });
+      text.appendChild(box);
+      var name = element("span", {}, " " + label(facet, i) + " ");
+      if (facet === "type") name.setAttribute("data-type", vocabulary(facet)[i]);
+      text.appendChild(name);
+      var count = element("span", { "class": "muted" });
+      text.appendChild(count);
+      set.appendChild(text);
+      box.addEventListener("change", function (event) {
+        var index = +event.target.value, list = current[facet];
+        if (event.target.checked) { if (list.indexOf(index) === -1) list.push(index); } else { list.splice(list.indexOf(index), 1); }
+        change(false);
+      });
+      boxes.push({ box: box, count: count, label: text });
+    }
+    form.appendChild(set);
+    return boxes;
+  }
+
+  // ---- State → controls, results and address.
+  var current = emptyState();
+
+  function change(typing) {
+    current.q = controls.q.value.trim();
+    shown = PAGE;
+    var target = address(current);
+    if (target !== location.pathname + location.search + location.hash) {
+      if (typing) history.replaceState(null, "", target); else history.pushState(null, "", target);
+    }
+    notice.textContent = "";
+    apply();
+  }
+
+  function apply() {
+    var state = current;
+    var ready = state.q && !text ? (status.textContent = say("filter.loading"), loadAllText()) : Promise.resolve();
+    ready.then(function () {
+      if (state !== current) return;
+      var masks = failures(state);
+      update(masks, state);
+      render(masks, state);
+    }, function () { status.textContent = say("filter.failed"); });
+  }
+
+  function update(masks, state) {
+    if (controls.q.value.trim() !== state.q) controls.q.value = state.q;
+    ["type", "grade"].forEach(function (facet) {
+      var tally = counts(masks, facet, BITS[facet === "grade" ? "grade" : "type"]);
+      controls[facet].forEach(function (entry, index) {
+        entry.box.checked = state[facet].indexOf(index) !== -1;
+        entry.count.textContent = "(" + tally[index] + ")";
+      });
+    });
+    ["country", "topic", "tag", "place"].forEach(function (facet) {
+      var select = controls[facet];
+      if (!select) return;
+      var tally = counts(masks, facet, BITS[facet]), chosen = state[facet][0];
+      select.textContent = "";
+      select.appendChild(element("option", { value: "" }, say("filter.any")));
+      vocabulary(facet).forEach(function (_, index) {
+        if (tally[index] === 0 && index !== chosen) return;
+        var option = element("option", { value: String(index) }, label(facet, index) + " (" + tally[index] + ")");
+        if (index === chosen) option.selected = true;
+        select.appendChild(option);
+      });
+    });
+    controls.actor.role.value = state.role;
+    controls.actor.chips.textContent = "";
+    var actorTally = counts(masks, "actor", BITS.actor);
+    state.actor.forEach(function (index) {
+      var chip = element("li");
+      var remove = element("button", { type: "button", "aria-label": say("filter.remove", { name: label("actor", index) }) },
+        label("actor", index) + " (" + actorTally[index] + ") ×");
+      remove.addEventListener("click", function () {
+        current.actor.splice(current.actor.indexOf(index), 1);
+        change(false);
+        controls.actor.input.focus();
+      });
+      chip.appendChild(remove);
+      controls.actor.chips.appendChild(chip);
+    });
+    controls.from.value = state.from;
+    controls.to.value = state.to;
+  }
+
+  function render(masks, state) {
+    var active = isActive(state);
+    staticParts.forEach(function (part) { part.hidden = active; });
+    results.hidden = !active;
+    results.textContent = "";
+    if (!active) {
+      status.textContent = "";
+      yearLinks.forEach(function (link) { link.parentNode.hidden = false; link.setAttribute("href", link.getAttribute("data-href")); });
+      return;
+    }
+    var matches = [];
+    for (var i = 0; i < masks.length; i++) if (masks[i] === 0) matches.push(i);
+    status.textContent = say("filter.status", { shown: matches.length, total: facets.count });
+    var years = {};
+    matches.forEach(function (index) { years[Math.floor(facets.date[index] / 10000)] = true; });
+    yearLinks.forEach(function (link) {
+      var year = link.textContent.trim();
+      link.parentNode.hidden = !years[year];
+      link.setAttribute("href", "#filter-y" + year);
+    });
+    if (!matches.length) {
+      results.appendChild(element("p", { "class": "filter-empty" }, say("filter.none")));
+      return;
+    }
+    var page = matches.slice(0, shown);
+    var needed = [];
+    page.forEach(function (index) { var year = yearOf(index); if (needed.indexOf(year) === -1) needed.push(year); });
+    Promise.all(needed.map(yearFile)).then(function () {
+      if (state !== current) return;
+      var list = element("div", { "class": "filter-list" }), heading = null;
+      page.forEach(function (index) {
+        var year = Math.floor(facets.date[index] / 10000);
+        if (year !== heading) {
+          heading = year;
+          list.appendChild(element("h2", { "class": "filter-year", id: "filter-y" + year }, String(year)));
+        }
+        list.appendChild(card(index));
+      });
+      results.appendChild(list);
+      if (matches.length > shown) {
+        var more = element("button", { type: "button", "class": "filter-more" }, say("filter.more", { count: Math.min(PAGE, matches.length - shown) }));
+        more.addEventListener("click", function () {
+          var first = shown;
+          shown += PAGE;
+          render(masks, state);
+          var next = results.querySelectorAll(".filter-card a")[first];
+          if (next) next.focus();
+        });
+        results.appendChild(more);
+      }
+    }, function () { status.textContent = say("filter.failed"); });
+  }
+
+  function card(index) {
+    var event = row(index), node = template.content.firstElementChild.cloneNode(true);
+    var type = facets.types[facets.type[index]], roles = facets.roles.length;
+    node.setAttribute("data-type", type ? type[0] : "");
+    var slot = function (name) { return node.querySelector("[data-slot=" + name + "]"); };
+    var title = slot("title");
+    title.textContent = event[1];
+    title.setAttribute("href", root + facets.eventPath.replace("{id}", event[0]));
+    slot("date").textContent = event[2];
+    slot("type").textContent = type ? type[1] : "";
+    if (slot("place")) slot("place").textContent = event[3];
+    if (slot("actors")) {
+      slot("actors").textContent = facets.actor[index].map(function (pair) {
+        return facets.actors[Math.floor(pair / roles)][1] + " (" + say("filter.role." + facets.roles[pair % roles]) + ")";
+      }).join(" · ");
+    }
+    return node;
+  }
+
+  function fromAddress() {
+    var read = readAddress();
+    current = read.state;
+    notice.textContent = read.unknown.length ? read.unknown.join(" ") + " " + say("filter.ignored") : "";
+    shown = PAGE;
+    apply();
+  }
+
+  loadData(panel.getAttribute("data-filter-facets"), "facets").then(function (data) {
+    facets = data;
+    build();
+    fromAddress();
+    window.addEventListener("popstate", fromAddress);
+  }, function () {
+    panel.appendChild(element("p", { "class": "filter-notice" }, say("filter.failed")));
   });
 })();

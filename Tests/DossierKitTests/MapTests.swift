@@ -232,6 +232,6 @@ import Testing
         try SampleContent.write(to: sample)
         try sample.build()
         #expect(!(try sample.html("map/index.html")).contains("data-places-src"))
-        #expect(try sample.html("map/places.js").hasSuffix("dossierMapPlaces({\n});\n"))
+        #expect(try sample.html("map/places.js").hasSuffix("dossierData(\"map-places\", {\n});\n"))
     }
 }

@@ -185,7 +185,10 @@ public struct SiteBuilder: Sendable {
         timer.measure("feed, data, assets") {
             // (A sitemap is made only when the base URL is known.)
             let sitemapPaths = report.config.baseURL == nil ? [] : pages.filter(\.kind.inSitemap).map(\.path)
-            let made = renderer.supportFiles(sitemapPaths: sitemapPaths, downloads: downloads(incremental, plan, report)) + copied
+            let downloads = downloads(incremental, plan, report)
+            // The data scripts follow the downloads' inputs and the theme's words and outlines.
+            let scriptsUnchanged = scriptsUnchanged(incremental, plan, downloads, report, templates)
+            let made = renderer.supportFiles(sitemapPaths: sitemapPaths, downloads: downloads, scriptsUnchanged: scriptsUnchanged) + copied
             switch destination {
             case .discard: break
             case .memory: extra = made
@@ -314,6 +317,16 @@ public struct SiteBuilder: Sendable {
         let same = previous.config.title == report.config.title && previous.events.count == report.events.count
             && zip(previous.events, report.events).allSatisfy { $0.hasSameContent(as: $1) }
         return same ? .unchanged : .deferred
+    }
+
+    /// Whether the data scripts (`map/places.js`, the filter's index: events, actors' names,
+    /// topics, the theme's words and outlines) are the previous build's.
+    private func scriptsUnchanged(_ incremental: Incremental?, _ plan: RebuildPlan?, _ downloads: SiteRenderer.Downloads, _ report: Report, _ templates: TemplateSet) -> Bool {
+        guard let incremental, let previous = incremental.previous, incremental.templates?.dataWords == templates.dataWords,
+              downloads == .unchanged else { return false }
+        if let plan { return plan.changes.inputs.isEmpty }
+        return previous.actors.map { [$0.id, $0.name] } == report.actors.map { [$0.id, $0.name] }
+            && previous.topics.map { [$0.id, $0.title] + $0.eventIDs } == report.topics.map { [$0.id, $0.title] + $0.eventIDs }
     }
 
     func markdown(for config: SiteConfig) -> CommonMark {

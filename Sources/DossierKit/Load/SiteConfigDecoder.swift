@@ -4,7 +4,7 @@ struct SiteConfigDecoder {
 
     func decode(_ node: DataNode) -> SiteConfig? {
         guard let fields = FieldReader(node, subject: "site.yaml", log: log) else { return nil }
-        fields.warnAboutUnknownKeys(known: ["title", "description", "language", "base_url", "authors", "license", "event_types", "confidence", "markdown", "home"])
+        fields.warnAboutUnknownKeys(known: ["title", "description", "language", "base_url", "authors", "license", "event_types", "confidence", "markdown", "home", "lists"])
         let title = fields.string("title", required: true)
         var baseURL = fields.string("base_url")
         if let url = baseURL {
@@ -58,6 +58,17 @@ struct SiteConfigDecoder {
             options.warnAboutUnknownKeys(known: ["latest"])
             latest = max(0, options.integer("latest") ?? latest)
         }
+        var perPage = SiteConfig.defaultEventsPerPage
+        if let lists = fields.node("lists"), let options = FieldReader(lists, subject: "the list settings", log: log) {
+            options.warnAboutUnknownKeys(known: ["per_page"])
+            if let value = options.integer("per_page") {
+                if value < 10 {
+                    log.error(options.locationOf("per_page"), "`per_page` must be at least 10, not \(value)", hint: "the default is \(SiteConfig.defaultEventsPerPage); pages of a few hundred events stay small and quick")
+                } else {
+                    perPage = value
+                }
+            }
+        }
         var language = fields.string("language") ?? "en"
         if !LanguageTag.isWellFormed(language) {
             log.error(fields.locationOf("language"), "`\(language)` is not a language tag", hint: "use a BCP 47 tag such as en, en-GB, ar or fa")
@@ -68,7 +79,7 @@ struct SiteConfigDecoder {
             title: title, description: fields.string("description") ?? "", language: language,
             baseURL: baseURL, authors: fields.stringList("authors"), license: fields.string("license"),
             eventTypes: types, confidenceGrades: grades, allowRawHTML: allowRawHTML, smartPunctuation: smart,
-            homeLatestCount: latest, origin: fields.location
+            homeLatestCount: latest, eventsPerPage: perPage, origin: fields.location
         )
     }
 

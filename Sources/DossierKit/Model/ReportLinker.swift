@@ -140,7 +140,7 @@ public struct ReportLinker {
     /// theme's `assets/` are left to the link check of the rendered site.)
     static func sitePaths(_ content: LoadedContent, kinds: [PageKind]) -> Set<String> {
         var paths = Set(PageKinds.pages(kinds, of: content).map(\.path))
-        paths.formUnion(SiteRenderer.supportPaths(content.config))
+        paths.formUnion(SiteRenderer.supportPaths(content))
         paths.formUnion(content.staticFiles)
         return paths
     }

@@ -17,7 +17,12 @@ public struct SiteConfig: Sendable, Equatable {
     public var smartPunctuation: Bool
     /// Events shown on the home page.
     public var homeLatestCount: Int
+    /// The most events one page lists (`lists: {per_page: 500}`): a longer list is split (the
+    /// timeline by year, then by month; other lists into numbered pages).
+    public var eventsPerPage: Int = SiteConfig.defaultEventsPerPage
     public var origin: SourceLocation
+
+    public static let defaultEventsPerPage = 500
 
     public struct EventType: Sendable, Hashable {
         public var id: String

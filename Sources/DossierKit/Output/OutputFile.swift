@@ -56,3 +56,21 @@ public final class DeferredData: Sendable {
 
     var data: Data { made.get(make) }
 }
+
+/// Several files made together, once, when the first of them is needed (the preview's filter
+/// index: one pass over the events writes every file).
+final class DeferredFiles: Sendable {
+    private let make: @Sendable () -> [OutputFile]
+    private let made = Memo<[String: Data]>()
+
+    init(_ make: @escaping @Sendable () -> [OutputFile]) {
+        self.make = make
+    }
+
+    /// Every file, made now.
+    var all: [OutputFile] { make() }
+
+    func data(_ path: String) -> Data {
+        made.get { [make] in Dictionary(make().map { ($0.path, $0.data) }, uniquingKeysWith: { first, _ in first }) }[path] ?? Data()
+    }
+}

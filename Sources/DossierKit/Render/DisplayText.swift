@@ -110,6 +110,12 @@ struct DisplayText: Sendable {
     /// The text of `key`, if the theme has one (page kinds added later may not).
     func optional(_ key: String) -> String? { texts[key]?.raw }
 
+    /// Every text whose key starts with `prefix`, as a JSON object of the raw texts (for the
+    /// site's scripts, which fill in `{placeholders}` themselves), keys sorted.
+    func json(prefix: String) -> String {
+        "{" + texts.keys.filter { $0.hasPrefix(prefix) }.sorted().map { ScriptData.string($0) + ":" + ScriptData.string(texts[$0]?.raw ?? "") }.joined(separator: ",") + "}"
+    }
+
     /// A count with its words: `key.one` for 1, `key.other` otherwise (`{count}` is the number).
     func count(_ key: String, _ count: Int) -> String {
         self("\(key).\(count == 1 ? "one" : "other")", ["count": String(count)])

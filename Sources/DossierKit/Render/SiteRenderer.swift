@@ -48,13 +48,14 @@ struct SiteRenderer: Sendable {
     }
 
     /// Paths of the feed, data downloads and sitemap.
-    static func supportPaths(_ config: SiteConfig) -> [String] {
+    static func supportPaths(_ contents: any SiteContents) -> [String] {
         var paths = [SitePaths.feed, SitePaths.eventsJSON, SitePaths.eventsCSV, SitePaths.eventsGeoJSON, WorldOutline.path, MapPage.filterStylesheetPath, MapPlacesData.path, TypeColours.path]
-        if config.baseURL != nil { paths.append(SitePaths.sitemap) }
+        paths += FilterIndex.paths(contents)
+        if contents.config.baseURL != nil { paths.append(SitePaths.sitemap) }
         return paths
     }
 
-    var supportPaths: [String] { Self.supportPaths(report.config) }
+    var supportPaths: [String] { Self.supportPaths(report) }
 
     /// How a build makes the data downloads.
     enum Downloads {
@@ -68,7 +69,11 @@ struct SiteRenderer: Sendable {
 
     /// Feed, data downloads and sitemap.
     /// - Parameter sitemapPaths: the pages of kinds listed in the sitemap.
-    func supportFiles(sitemapPaths: [String], downloads: Downloads = .made) -> [OutputFile] {
+    /// - Parameter scriptsUnchanged: the data scripts (`map/places.js`, the filter's index) are
+    ///   left out, the preview keeping its previous ones: no event, site.yaml, text.yaml or map
+    ///   outline changed. (A file handed over anew would count as changed, and a stylesheet edit
+    ///   would reload the page instead of swapping the stylesheet.)
+    func supportFiles(sitemapPaths: [String], downloads: Downloads = .made, scriptsUnchanged: Bool = false) -> [OutputFile] {
         let report = report, markdown = markdown
         var files = [OutputFile(path: SitePaths.feed, text: templates.render(AtomFeed.make(report, markdown: markdown, text: templates.text), template: AtomFeed.template))]
         // The outlines under every map: cheap, and they follow the theme as well as the events.
@@ -83,10 +88,17 @@ struct SiteRenderer: Sendable {
         // The map page's unlisted events follow the events, site.yaml and the theme (its dates'
         // words, its map data): the preview makes them only if a reader asks.
         let places: @Sendable () -> OutputFile = { [templates] in MapPlacesData.file(report, geography: templates.geography, text: templates.text) }
+        // The filter's index follows the events, site.yaml and the theme's words for dates: the
+        // preview makes it when first asked for, all files at once.
+        let filter = DeferredFiles { [templates] in FilterIndex.files(report, text: templates.text) }
         if case .made = downloads {
             files.append(places())
+            files += filter.all
+        } else if scriptsUnchanged {
+            // The preview keeps the previous ones.
         } else {
             files.append(OutputFile(path: MapPlacesData.path, contents: .deferred(DeferredData { places().data })))
+            files += FilterIndex.paths(report).map { path in OutputFile(path: path, contents: .deferred(DeferredData { filter.data(path) })) }
         }
         switch downloads {
         case .made:

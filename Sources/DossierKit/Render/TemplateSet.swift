@@ -19,6 +19,9 @@ public struct TemplateSet: Sendable {
     var geography = Geography.builtIn
     /// The colours of the shared outline file (`map/world.css`, written into `map/world.svg`).
     var worldStyle = BuiltInTheme.files[WorldOutline.stylePath] ?? ""
+    /// The theme's own `text.yaml` and map outlines, as read: the site's data scripts
+    /// (`map/places.js`, the filter's index) change with them, and with nothing else of the theme.
+    var dataWords = ""
 
     /// - Parameter mustExist: the folder was named on the command line (`--templates`), so its
     ///   absence is an error; the default `Templates/` may be missing (the built-in theme is used).
@@ -88,11 +91,13 @@ public struct TemplateSet: Sendable {
             let display = "\(displayName)/\(DisplayText.file)"
             if let yaml = ContentFile.readText(textFile, display: display, log: log) {
                 set.text = DisplayText(base: .builtIn, yaml: yaml, display: display, log: log)
+                set.dataWords = yaml
             }
         }
         if let geographyFile {
             let display = "\(displayName)/\(Geography.path)"
             if let text = ContentFile.readText(geographyFile, display: display, log: log) {
+                set.dataWords += "\u{0}" + text
                 do {
                     set.geography = try Geography(text: text)
                 } catch let error as Geography.FormatError {

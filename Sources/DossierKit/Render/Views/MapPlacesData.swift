@@ -14,10 +14,10 @@ enum MapPlacesData {
         EventMap.make(Array(report.events.indices), report: report, geography: geography, size: .page)
     }
 
-    /// `dossierMapPlaces({"map-place-0-3": [[link from the site's root, title, date], …], …});`,
+    /// `dossierData("map-places", {"map-place-0-3": [[link from the site's root, title, date], …], …});`,
     /// keyed by the places' element ids on the map page, in the page's order.
     static func file(_ report: Report, geography: Geography, text: DisplayText) -> OutputFile {
-        var script = "/* Written by Dossier: the events the map page's list of places does not name. */\ndossierMapPlaces({"
+        var script = "{"
         if let map = map(report, geography: geography) {
             let drawing = MapDrawing(map: map, report: report, text: text, root: "", id: MapPage.mapID) { _ in "" }
             var place = 0, first = true
@@ -26,35 +26,18 @@ enum MapPlacesData {
                     let listed = MapView.listedCount(place: place, eventsPerPlace: MapView.listedEventLimit)
                     place += 1
                     guard marker.events.count > listed else { continue }
-                    script += (first ? "\n" : ",\n") + Self.string(drawing.placeID(layer: layerIndex, marker: markerIndex)) + ":["
+                    script += (first ? "\n" : ",\n") + ScriptData.string(drawing.placeID(layer: layerIndex, marker: markerIndex)) + ":["
                     first = false
                     for (offset, index) in marker.events.dropFirst(listed).enumerated() {
                         let event = report.events[index]
-                        script += (offset == 0 ? "[" : ",[") + Self.string(SitePaths.event(event.id)) + "," + Self.string(event.title) + ","
-                            + Self.string(text.date(event.date)) + "]"
+                        script += (offset == 0 ? "[" : ",[") + ScriptData.string(SitePaths.event(event.id)) + "," + ScriptData.string(event.title) + ","
+                            + ScriptData.string(text.date(event.date)) + "]"
                     }
                     script += "]"
                 }
             }
         }
-        script += "\n});\n"
-        return OutputFile(path: path, text: script)
-    }
-
-    /// A JavaScript string literal. `<` is escaped too, so no title can close a script element.
-    static func string(_ value: String) -> String {
-        var literal = "\""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": literal += "\\\""
-            case "\\": literal += "\\\\"
-            case "<": literal += "\\u003c"
-            case "\u{2028}": literal += "\\u2028"
-            case "\u{2029}": literal += "\\u2029"
-            case _ where scalar.value < 0x20: literal += String(format: "\\u%04x", scalar.value)
-            default: literal.unicodeScalars.append(scalar)
-            }
-        }
-        return literal + "\""
+        script += "\n}"
+        return ScriptData.file(path, comment: "Written by Dossier: the events the map page's list of places does not name.", name: "map-places", value: script)
     }
 }

@@ -1,12 +1,15 @@
 import Foundation
 
-/// Every event in order, grouped by year and month.
+/// Every event in order, grouped by year and month; or, when the report has more events than
+/// one page lists (`TimelineParts`), the years and months with links to their pages.
 struct TimelinePage {
     struct Year {
         var year: String
         var anchor: String
         var count: Int
         var countText = ""
+        /// Its page, when the timeline is split.
+        var href: String?
         var months: [Month]
     }
 
@@ -14,6 +17,9 @@ struct TimelinePage {
         var label: String
         var anchor: String
         var key: String
+        /// Its page, when its year is split by month.
+        var href: String?
+        var count: Int
         var events: [CardValue]
     }
 
@@ -28,6 +34,15 @@ struct TimelinePage {
     var eventCount: Int
     var types: [TypeKey]
     var chart: ChartView?
+    /// Whether the events are on the years' (and months') pages rather than this one.
+    var isSplit: Bool
+    /// The filter's data and words (`FilterIndex`, `filter.*` in text.yaml), and the way from
+    /// this page to the site's root its links start from.
+    var filterFacetsHref: String
+    var filterWords: String
+    var root: String
+    var actorsHref: String
+    var topicsHref: String
 
     static let kind = PageKind(
         name: "timeline", folder: "timeline", navigationLabel: "Timeline", listsEveryEvent: true, fields: shape.shape,
@@ -37,28 +52,13 @@ struct TimelinePage {
     static func make(_ links: PageLinks) -> PageView<TimelinePage> {
         let report = links.report
         links.reads.read(.everyEvent)
-        var years: [Year] = []
-        for (index, event) in report.events.enumerated() {
-            let start = event.date.start
-            if years.last?.year != String(start.year) {
-                years.append(Year(year: String(start.year), anchor: "y\(start.year)", count: 0, months: []))
-            }
-            // Events known only to the year come first in their year, under the year itself.
-            let label = start.month.map { links.text.monthOfYear($0, start.year) }
-                ?? links.text("timeline.monthNotGiven", ["year": String(start.year)])
-            let key = start.month.map { String(format: "m%04d-%02d", start.year, $0) } ?? "y\(start.year)-undated"
-            if years[years.count - 1].months.last?.key != key {
-                // A year-only period (at the year's start) and a year-only date (at its end) both
-                // group as "month not given": keep their anchors distinct.
-                let used = years[years.count - 1].months.filter { $0.key == key }.count
-                let anchor = used == 0 ? key : "\(key)-\(used + 1)"
-                years[years.count - 1].months.append(Month(label: label, anchor: anchor, key: key, events: []))
-            }
-            let last = years[years.count - 1].months.count - 1
-            years[years.count - 1].months[last].events.append(links.card(index, headingLevel: 4))
-            years[years.count - 1].count += 1
+        let parts = TimelineParts(report.events, perPage: report.config.eventsPerPage)
+        let years = parts.years.map { year in
+            // Split: the years and months link to their pages and list no events here.
+            sections(year, links: links, cards: !parts.isSplit,
+                     href: parts.isSplit ? links.to(SitePaths.timelineYear(year.year)) : nil,
+                     monthHref: { month in year.byMonth ? links.to(SitePaths.timelineMonth(year.year, month)) : links.to(SitePaths.timelineYear(year.year)) + "#" + monthKey(year.year, month) })
         }
-        for index in years.indices { years[index].countText = links.text.count("events", years[index].count) }
         let types = report.config.eventTypes.compactMap { type -> TypeKey? in
             let count = report.events.filter { $0.type == type.id }.count
             return count == 0 ? nil : TypeKey(id: type.id, label: type.label, colour: type.colour, count: count)
@@ -66,11 +66,37 @@ struct TimelinePage {
         let title = links.text("page.timeline")
         let chart = ChartView.make(Array(report.events.indices), links: links, id: "timeline-chart",
                                    title: links.text("chart.title", ["subject": report.config.title]), focus: true, readEach: false)
-        let content = TimelinePage(years: years, eventCount: report.events.count, types: types, chart: chart)
+        let content = TimelinePage(years: years, eventCount: report.events.count, types: types, chart: chart, isSplit: parts.isSplit,
+                                   filterFacetsHref: links.to(FilterIndex.facetsPath), filterWords: links.text.json(prefix: "filter."), root: links.root,
+                                   actorsHref: links.to(SitePaths.actors), topicsHref: links.to(SitePaths.topics))
         let chrome = Chrome(links: links, title: title, description: links.text("description.timeline", ["count": String(report.events.count), "site": report.config.title]),
                             breadcrumbs: [.init(label: title)])
         return PageView(chrome: chrome, content: content)
     }
+
+    /// A year of the timeline as a template sees it: its months, with their events' cards when
+    /// `cards` (else only counts and links, `monthHref`).
+    static func sections(_ year: TimelineParts.Year, links: PageLinks, cards: Bool, headingLevel: Int = 4, href: String? = nil,
+                         monthHref: ((Int) -> String)? = nil, only: ((TimelineParts.Month) -> Bool)? = nil) -> Year {
+        var section = Year(year: String(year.year), anchor: "y\(year.year)", count: year.events.count, href: href, months: [])
+        section.countText = links.text.count("events", year.events.count)
+        for month in year.months where only?(month) ?? true {
+            // Events known only to the year come first in their year, under the year itself.
+            let label = month.month.map { links.text.monthOfYear($0, year.year) } ?? links.text("timeline.monthNotGiven", ["year": String(year.year)])
+            let key = month.month.map { monthKey(year.year, $0) } ?? "y\(year.year)-undated"
+            // A year-only period (at the year's start) and a year-only date (at its end) both
+            // group as "month not given": keep their anchors distinct.
+            let used = section.months.filter { $0.key == key }.count
+            section.months.append(Month(
+                label: label, anchor: used == 0 ? key : "\(key)-\(used + 1)", key: key,
+                href: month.month.flatMap { monthHref?($0) }, count: month.events.count,
+                events: cards ? month.events.map { links.card($0, headingLevel: headingLevel) } : []
+            ))
+        }
+        return section
+    }
+
+    static func monthKey(_ year: Int, _ month: Int) -> String { "m\(year)-\(month < 10 ? "0" : "")\(month)" }
 }
 
 extension TimelinePage: TemplateModel {
@@ -79,6 +105,12 @@ extension TimelinePage: TemplateModel {
         .number("eventCount", "How many events the report has.") { $0.eventCount },
         .list("types", "The event types in use, with their counts, for the key.") { $0.types },
         .object("chart", "Events over time (the busy recent stretch of a report with years of background).") { $0.chart },
+        .text("filterFacetsHref", "The filter's index of facets (`data/filter/facets.js`), for `data-filter-facets`.") { $0.filterFacetsHref },
+        .text("filterWords", "The filter's words (the `filter.*` texts of text.yaml) as JSON, for `data-words`.") { $0.filterWords },
+        .text("root", "From this page to the site's root, for `data-root`: the filter's links start there.") { $0.root },
+        .text("actorsHref", "Link to the actors' index.") { $0.actorsHref },
+        .text("topicsHref", "Link to the topics' index.") { $0.topicsHref },
+        .flag("isSplit", "True when the report has more events than a page lists (`lists.per_page`): the years and months then link to their own pages and `events` are empty.") { $0.isSplit },
     ])
 }
 
@@ -88,6 +120,7 @@ extension TimelinePage.Year: TemplateModel {
         .text("anchor", "Its anchor on the page, e.g. `y2024`.") { $0.anchor },
         .number("count", "How many events it has.") { $0.count },
         .text("countText", "The count in words, e.g. \"3 events\".") { $0.countText },
+        .text("href", "Its page, when the timeline is split by year.") { $0.href },
         .list("months", "Its months, in order.") { $0.months },
     ])
 }
@@ -97,7 +130,9 @@ extension TimelinePage.Month: TemplateModel {
         .text("label", "The month in words, e.g. \"February 2024\".") { $0.label },
         .text("anchor", "Its anchor on the page.") { $0.anchor },
         .text("key", "Its key, e.g. `m2024-02`.") { $0.key },
-        .cards("events", "Its events' cards.") { $0.events },
+        .text("href", "Where its events are, when the timeline is split (its page, or its section of the year's page); absent for the events known only to the year.") { $0.href },
+        .number("count", "How many events it has.") { $0.count },
+        .cards("events", "Its events' cards (none on a split timeline's index).") { $0.events },
     ])
 }
 

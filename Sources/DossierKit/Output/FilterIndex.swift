@@ -1,0 +1,107 @@
+import Foundation
+
+/// What the timeline's filter (`assets/dossier.js`) works from, so it can filter the whole
+/// report from any page of it, however the timeline is split.
+///
+/// - `data/filter/facets.js`: every event's facets as numbers (date, type, actors with their
+///   roles, country, place, tags, confidence, topics), column by column, and the words for
+///   those numbers. The filter loads it first; at 50,000 events it is a few hundred KB gzipped.
+/// - `data/filter/<year>.js`: each year's events as the results show them (id, title, date in
+///   words, place), loaded when results from that year are shown or a text query needs them.
+enum FilterIndex {
+    static let facetsPath = "data/filter/facets.js"
+    static func yearPath(_ year: Int) -> String { "data/filter/\(year).js" }
+
+    /// The files the index is made of, from content as loaded.
+    static func paths(_ contents: any SiteContents) -> [String] {
+        [facetsPath] + Set(contents.events.map(\.date.start.year)).sorted().map(yearPath)
+    }
+
+    /// A date as the filter compares them: `yyyymmdd`, with `00` for a month or day not given.
+    static func number(_ date: PartialDate) -> Int { date.year * 10_000 + (date.month ?? 0) * 100 + (date.day ?? 0) }
+
+    static func files(_ report: Report, text: DisplayText) -> [OutputFile] {
+        [facets(report)] + years(report, text: text)
+    }
+
+    static func facets(_ report: Report) -> OutputFile {
+        let events = report.events, config = report.config
+        let typeIndex = Dictionary(uniqueKeysWithValues: config.eventTypes.enumerated().map { ($1.id, $0) })
+        let gradeIndex = Dictionary(uniqueKeysWithValues: config.confidenceGrades.enumerated().map { ($1.id, $0) })
+        let roles = Involvement.Role.allCases
+        let roleIndex = Dictionary(uniqueKeysWithValues: roles.enumerated().map { ($1, $0) })
+        // Actors by name, the order a reader looks for them in.
+        let actors = report.actors.sorted { ($0.name.lowercased(), $0.id) < ($1.name.lowercased(), $1.id) }
+        let actorIndex = Dictionary(uniqueKeysWithValues: actors.enumerated().map { ($1.id, $0) })
+        let countries = Set(events.compactMap { $0.location?.country }.filter { !$0.isEmpty }).sorted()
+        let countryIndex = Dictionary(uniqueKeysWithValues: countries.enumerated().map { ($1, $0) })
+        let places = Set(events.compactMap { Self.place($0) }).sorted()
+        let placeIndex = Dictionary(uniqueKeysWithValues: places.enumerated().map { ($1, $0) })
+        let tags = Set(events.flatMap(\.tags)).sorted()
+        let tagIndex = Dictionary(uniqueKeysWithValues: tags.enumerated().map { ($1, $0) })
+        let topicIndex = Dictionary(uniqueKeysWithValues: report.topics.enumerated().map { ($1.id, $0) })
+        var years: [[Int]] = []
+        for (index, event) in events.enumerated() {
+            let year = event.date.start.year
+            if years.last?[0] == year { years[years.count - 1][2] += 1 } else { years.append([year, index, 1]) }
+        }
+        let pairs = { (pairs: [(String, String)]) in "[" + pairs.map { "[" + ScriptData.string($0.0) + "," + ScriptData.string($0.1) + "]" }.joined(separator: ",") + "]" }
+        let lists = { (lists: [[Int]]) in "[" + lists.map(ScriptData.numbers).joined(separator: ",") + "]" }
+        var value = "{\n"
+        value += "\"count\":\(events.count),\n"
+        value += "\"eventPath\":" + ScriptData.string(SitePaths.event("{id}")) + ",\n"
+        value += "\"yearPath\":" + ScriptData.string(yearPath(0).replacingOccurrences(of: "0.js", with: "{year}.js")) + ",\n"
+        value += "\"types\":" + pairs(config.eventTypes.map { ($0.id, $0.label) }) + ",\n"
+        value += "\"confidence\":" + pairs(config.confidenceGrades.map { ($0.id, $0.label) }) + ",\n"
+        value += "\"roles\":" + ScriptData.strings(roles.map(\.rawValue)) + ",\n"
+        value += "\"actors\":" + pairs(actors.map { ($0.id, $0.name) }) + ",\n"
+        value += "\"countries\":" + ScriptData.strings(countries) + ",\n"
+        value += "\"places\":" + ScriptData.strings(places) + ",\n"
+        value += "\"tags\":" + ScriptData.strings(tags) + ",\n"
+        value += "\"topics\":" + pairs(report.topics.map { ($0.id, $0.title) }) + ",\n"
+        value += "\"years\":" + lists(years) + ",\n"
+        // Columns: one entry per event, in date order; -1 where an event has no value.
+        value += "\"date\":" + ScriptData.numbers(events.map { number($0.date.start) }) + ",\n"
+        value += "\"end\":" + ScriptData.numbers(events.map { $0.date.end.map(number) ?? 0 }) + ",\n"
+        value += "\"type\":" + ScriptData.numbers(events.map { typeIndex[$0.type] ?? -1 }) + ",\n"
+        value += "\"grade\":" + ScriptData.numbers(events.map { gradeIndex[$0.confidence] ?? -1 }) + ",\n"
+        value += "\"country\":" + ScriptData.numbers(events.map { $0.location?.country.flatMap { countryIndex[$0] } ?? -1 }) + ",\n"
+        value += "\"place\":" + ScriptData.numbers(events.map { Self.place($0).flatMap { placeIndex[$0] } ?? -1 }) + ",\n"
+        // An actor and its role in one number: actor × roles + role.
+        value += "\"actor\":" + lists(events.map { $0.actors.compactMap { involvement in
+            actorIndex[involvement.actorID].map { $0 * roles.count + (roleIndex[involvement.role] ?? 0) }
+        } }) + ",\n"
+        value += "\"tag\":" + lists(events.map { $0.tags.compactMap { tagIndex[$0] } }) + ",\n"
+        value += "\"topic\":" + lists(events.indices.map { (report.eventTopics[$0] ?? []).compactMap { topicIndex[$0] } }) + "\n"
+        value += "}"
+        return ScriptData.file(facetsPath, comment: "Written by Dossier: the timeline filter's facets, one column per facet, events in date order.", name: "facets", value: value)
+    }
+
+    /// Each year's events as results show them: `[id, title, date in words, place]`.
+    static func years(_ report: Report, text: DisplayText) -> [OutputFile] {
+        var files: [OutputFile] = []
+        var start = 0
+        let events = report.events
+        while start < events.count {
+            let year = events[start].date.start.year
+            var end = start
+            var rows: [String] = []
+            while end < events.count, events[end].date.start.year == year {
+                let event = events[end]
+                rows.append("[" + [event.id, event.title, text.date(event.date), event.location?.formatted ?? ""].map(ScriptData.string).joined(separator: ",") + "]")
+                end += 1
+            }
+            files.append(ScriptData.file(yearPath(year), comment: "Written by Dossier: the timeline filter's events of \(year).", name: "year-\(year)",
+                                         value: "[\n" + rows.joined(separator: ",\n") + "\n]"))
+            start = end
+        }
+        return files
+    }
+
+    /// The place a reader filters by: its name with the country ("Baghdad, Iraq"); none when
+    /// only the country is known (the country facet covers it).
+    static func place(_ event: Event) -> String? {
+        guard let place = event.location, let name = place.name, !name.isEmpty else { return nil }
+        return [name, place.country].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", ")
+    }
+}

@@ -1,0 +1,168 @@
+"""The timeline's filter in a real browser: facets chosen by a reader end up in the address,
+the address gives the same view back, back and forward step through changes, unknown values
+are named, and a split timeline is filtered as a whole (from file:// too)."""
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import WebDriverWait
+
+from conftest import REPOSITORY, dossier_executable
+
+
+def wait_for(driver, condition, seconds=15):
+    return WebDriverWait(driver, seconds, poll_frequency=0.05).until(lambda d: condition(d))
+
+
+def shown_titles(driver):
+    return [element.text for element in driver.find_elements(By.CSS_SELECTOR, "[data-filter-results] .filter-card h3")]
+
+
+def status(driver):
+    return driver.find_element(By.CSS_SELECTOR, ".filter-status").text
+
+
+def query(driver):
+    return parse_qs(urlparse(driver.current_url).query)
+
+
+def test_choosing_an_actor_and_a_type_filters_and_the_address_keeps_it(preview, browser):
+    browser.get(preview.url + "timeline/")
+    actor = wait_for(browser, lambda d: d.find_element(By.ID, "filter-actor"))
+    actor.send_keys("Kataib Hezbollah")
+    actor.send_keys(Keys.TAB)  # a change event, as choosing from the list gives
+    wait_for(browser, lambda d: query(d).get("actor") == ["kataib-hezbollah"])
+    # Its events, as its own page lists them.
+    wait_for(browser, lambda d: status(d) == "2 of 15 events" and len(shown_titles(d)) == 2)
+    by_actor = shown_titles(browser)
+    assert "Kataib Hezbollah announces it is suspending attacks on US troops" in by_actor
+    browser.find_element(By.CSS_SELECTOR, "label[for='filter-type-1']").click()  # Military strike
+    wait_for(browser, lambda d: query(d).get("type") == ["strike"])
+    both = ["US drone strike in Baghdad kills a senior Kataib Hezbollah commander"]
+    wait_for(browser, lambda d: shown_titles(d) == both and status(d) == "1 of 15 events")
+    # The static timeline is out of the way while a filter is on.
+    assert not browser.find_element(By.CSS_SELECTOR, ".timeline").is_displayed()
+    # Reloading the address gives the same view back.
+    address = browser.current_url
+    browser.refresh()
+    wait_for(browser, lambda d: shown_titles(d) == both)
+    assert browser.find_element(By.ID, "filter-type-1").is_selected()
+    # Back: the actor alone; back again: everything, the filter off.
+    browser.back()
+    wait_for(browser, lambda d: shown_titles(d) == by_actor)
+    assert not browser.find_element(By.ID, "filter-type-1").is_selected()
+    browser.back()
+    wait_for(browser, lambda d: d.find_element(By.CSS_SELECTOR, ".timeline").is_displayed())
+    assert shown_titles(browser) == []
+    browser.forward()
+    wait_for(browser, lambda d: shown_titles(d) == by_actor)
+    # So does the address, copied into a fresh tab.
+    browser.get("about:blank")
+    browser.get(address)
+    wait_for(browser, lambda d: shown_titles(d) == both)
+
+
+def test_the_count_is_announced_outside_the_controls_labels(preview, browser):
+    browser.get(preview.url + "timeline/?q=Qaani")
+    live = wait_for(browser, lambda d: d.find_element(By.CSS_SELECTOR, ".filter-status[role=status]"))
+    wait_for(browser, lambda d: live.text.endswith("of 15 events"))
+    words = browser.find_element(By.ID, "filter-q")
+    assert words.get_attribute("value") == "Qaani"
+    label = browser.find_element(By.CSS_SELECTOR, "label[for='filter-q']").text
+    assert "events" not in label
+    assert any("Qaani" in title for title in shown_titles(browser))
+    # The year links lead to the years with results, not to the hidden timeline.
+    for link in browser.find_elements(By.CSS_SELECTOR, ".year-jump a"):
+        if link.is_displayed():
+            assert link.get_attribute("href").split("#")[1].startswith("filter-y")
+    browser.find_element(By.CSS_SELECTOR, ".filter-clear").click()
+    wait_for(browser, lambda d: "?" not in d.current_url)
+    assert browser.find_element(By.ID, "filter-q").get_attribute("value") == ""
+
+
+def test_an_address_with_unknown_values_says_so(preview, browser):
+    browser.get(preview.url + "timeline/?actor=nobody-at-all&type=strike&from=2024-13")
+    notice = wait_for(browser, lambda d: d.find_element(By.CSS_SELECTOR, ".filter-notice"))
+    wait_for(browser, lambda d: "nobody-at-all" in notice.text)
+    assert "2024-13" in notice.text
+    # The known part still applies.
+    wait_for(browser, lambda d: status(d) == "3 of 15 events")
+
+
+@pytest.fixture(scope="module")
+def split_site():
+    """A synthetic report large enough that its timeline is split by year, and by month in busy years."""
+    folder = Path(tempfile.mkdtemp(prefix="dossier-split-"))
+    dossier = str(dossier_executable())
+    subprocess.run([dossier, "generate", "--events", "3000", "--actors", "80", str(folder)], check=True, capture_output=True, timeout=120)
+    with open(folder / "Content" / "site.yaml", "a", encoding="utf-8") as settings:
+        settings.write("\nlists:\n  per_page: 250\n")
+    subprocess.run([dossier, "build", "--content", str(folder / "Content"), "--output", str(folder / "Site"), "--templates", str(REPOSITORY / "Templates")],
+                   check=True, capture_output=True, timeout=300)
+    yield folder / "Site"
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+def test_a_split_timeline_is_filtered_as_a_whole_from_file(split_site, browser):
+    timeline = (split_site / "timeline" / "index.html").as_uri()
+    browser.get(timeline + "?from=2016-11&to=2017-02&type=attack")
+    wait_for(browser, lambda d: "of 3000 events" in status(d))
+    years = [heading.text for heading in browser.find_elements(By.CSS_SELECTOR, ".filter-year")]
+    assert years == ["2016", "2017"], "results from two years, one page"
+    cards = browser.find_elements(By.CSS_SELECTOR, "[data-filter-results] .filter-card")
+    assert cards and all(card.get_attribute("data-type") == "attack" for card in cards)
+    link = cards[0].find_element(By.CSS_SELECTOR, "h3 a").get_attribute("href")
+    assert Path(urlparse(link).path).is_file(), "a result links to its event's page"
+
+
+def test_without_javascript_every_year_and_month_is_a_page(split_site):
+    from test_maps import chromium
+    driver = chromium(javascript=False)
+    try:
+        driver.get((split_site / "timeline" / "index.html").as_uri())
+        years = [a.get_attribute("href") for a in driver.find_elements(By.CSS_SELECTOR, ".timeline-year-summary h2 a")]
+        assert len(years) >= 10
+        months = [a.get_attribute("href") for a in driver.find_elements(By.CSS_SELECTOR, ".month-counts a")]
+        assert months, "busy years have a page per month"
+        for address in years[:2] + months[:2]:
+            driver.get(address)
+            assert driver.find_elements(By.CSS_SELECTOR, ".year-jump a[aria-current=page]")
+            assert driver.find_elements(By.CSS_SELECTOR, ".event-card") or driver.find_elements(By.CSS_SELECTOR, ".month-list a")
+        # Nothing on the page is hidden for want of a script.
+        driver.get((split_site / "timeline" / "index.html").as_uri())
+        assert driver.find_element(By.CSS_SELECTOR, ".timeline-years").is_displayed()
+    finally:
+        driver.quit()
+
+
+def test_old_links_to_a_year_on_the_timeline_land_on_its_page(split_site, browser):
+    browser.get((split_site / "timeline" / "index.html").as_uri() + "#y2016")
+    wait_for(browser, lambda d: d.current_url.endswith("/timeline/2016/index.html"))
+    browser.get((split_site / "timeline" / "index.html").as_uri() + "#2017")
+    wait_for(browser, lambda d: d.current_url.endswith("/timeline/2017/index.html"))
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_nothing_with_the_filter_open_and_on_year_and_month_pages(preview, split_site, browser, scheme):
+    from test_quality import axe_violations
+    browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": [{"name": "prefers-color-scheme", "value": scheme}]})
+    try:
+        found = {}
+        browser.get(preview.url + "timeline/?actor=nobody&type=strike&q=drone")
+        wait_for(browser, lambda d: d.find_elements(By.CSS_SELECTOR, ".filter-card") and "nobody" in d.find_element(By.CSS_SELECTOR, ".filter-notice").text)
+        found["filtered timeline"] = axe_violations(browser)
+        pages = {"split timeline": "timeline/index.html", "year": "timeline/2016/index.html", "month": "timeline/2016/03/index.html"}
+        for name, path in pages.items():
+            browser.get((split_site / path).as_uri())
+            found[name] = axe_violations(browser)
+        browser.get((split_site / "timeline" / "index.html").as_uri() + "?from=2016&to=2017&actor=actor-00001")
+        wait_for(browser, lambda d: d.find_elements(By.CSS_SELECTOR, ".filter-card"))
+        found["filtered split timeline"] = axe_violations(browser)
+        assert {name: violations for name, violations in found.items() if violations} == {}
+    finally:
+        browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": []})
