@@ -360,6 +360,14 @@
     fold.appendChild(form);
     fold.open = !window.matchMedia("(max-width: 40rem)").matches || isActive(readAddress().state);
     panel.appendChild(fold);
+    // The pages the panel offers without JavaScript stay at hand, folded below the controls.
+    var links = panel.querySelector(".filter-links");
+    if (links) {
+      var browse = element("details", { "class": "filter-browse" });
+      browse.appendChild(element("summary", {}, say("filter.browse")));
+      browse.appendChild(links);
+      panel.appendChild(browse);
+    }
     panel.appendChild(notice);
     panel.appendChild(status);
   }

@@ -82,7 +82,7 @@ import Testing
         try SampleContent.write(to: site)
         let built = try Self.run(["build", "--templates", site.templates.path], in: site.root)
         #expect(built.status == 0)
-        #expect(built.stdout.hasPrefix("Built 15 pages (30 files) from 4 events, 2 actors, 1 topic in "))
+        #expect(built.stdout.hasPrefix("Built 19 pages (34 files) from 4 events, 2 actors, 1 topic in "))
         #expect(site.exists("index.html"))
         let before = try site.outputFiles()
         try site.write("events/bad.yaml", "id: bad\ndate: 2024-02-30\ntitle: Bad\ntype: attack\n")

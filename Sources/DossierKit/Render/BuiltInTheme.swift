@@ -74,6 +74,7 @@ enum BuiltInTheme {
       {{/map}}
       <section aria-labelledby="events-heading">
         <h2 id="events-heading">Events <span class="muted count">{{eventCount}}</span></h2>
+        <p class="filter-into"><a href="{{filterHref}}">All events of {{name}} in the timeline</a>, to filter by type, date or place.</p>
         {{#roles}}
         <section class="role-group" aria-label="{{role}}">
           <h3>As {{role}}</h3>
@@ -505,6 +506,14 @@ enum BuiltInTheme {
     fold.appendChild(form);
     fold.open = !window.matchMedia("(max-width: 40rem)").matches || isActive(readAddress().state);
     panel.appendChild(fold);
+    // The pages the panel offers without JavaScript stay at hand, folded below the controls.
+    var links = panel.querySelector(".filter-links");
+    if (links) {
+      var browse = element("details", { "class": "filter-browse" });
+      browse.appendChild(element("summary", {}, say("filter.browse")));
+      browse.appendChild(links);
+      panel.appendChild(browse);
+    }
     panel.appendChild(notice);
     panel.appendChild(status);
   }
@@ -834,7 +843,9 @@ main:focus { outline: none; }
 .event-date[data-precision="month"], .event-date[data-precision="year"], .event-date[data-precision="range"] { font-style: italic; }
 .badge { display: inline-block; font-family: var(--sans); font-size: 0.75rem; font-weight: 600; letter-spacing: 0.02em; line-height: 1.2; padding: 0.2em 0.55em; border-radius: 2px; border: 1px solid var(--rule); color: var(--ink-soft); }
 .badge-type { background: var(--type-colour, var(--ink-soft)); border-color: var(--type-colour, var(--ink-soft)); color: #fff; }
-@media (prefers-color-scheme: dark) { .badge-type { color: var(--paper); } }
+a.badge-type, a.badge-type:visited { color: #fff; text-decoration: none; }
+a.badge-type:hover { text-decoration: underline; }
+@media (prefers-color-scheme: dark) { .badge-type, a.badge-type, a.badge-type:visited { color: var(--paper); } }
 .confidence-confirmed { border-color: #1e7045; color: #1e7045; }
 .confidence-claimed, .confidence-disputed { border-style: dashed; }
 @media (prefers-color-scheme: dark) { .confidence-confirmed { color: #7fd1a2; border-color: #7fd1a2; } }
@@ -872,7 +883,13 @@ main:focus { outline: none; }
 /* The timeline's filter: built by dossier.js; without JavaScript the panel holds links only. */
 .filter-panel { font-family: var(--sans); font-size: 0.95rem; margin: 1rem 0 1.5rem; padding: 0.75rem 1rem 1rem; border: 1px solid var(--rule); border-radius: 4px; background: var(--paper-alt); max-width: 52rem; }
 .filter-panel > h2 { font-family: var(--sans); font-size: 1rem; margin: 0 0 0.5rem; }
-.filter-links { margin: 0; }
+.filter-links h3 { font-family: var(--sans); font-size: 0.85rem; margin: 0.5rem 0 0.2rem; }
+.filter-links ul { margin: 0 0 0.4rem; }
+.filter-links p { margin: 0.5rem 0 0; }
+.list-pages { font-family: var(--sans); margin: 1rem 0; }
+.list-pages a[aria-current="page"] { font-weight: 700; color: var(--ink); text-decoration: none; }
+.list-year > h2 { font-family: var(--serif); font-size: 1.5rem; border-bottom: 2px solid var(--ink); padding-bottom: 0.2rem; }
+.event-lines li { margin: 0.3rem 0; }
 .filter-form { display: grid; grid-template-columns: repeat(auto-fill, minmax(15rem, 1fr)); gap: 0.75rem 1.25rem; align-items: start; margin-top: 0.5rem; }
 .filter-field { display: flex; flex-direction: column; gap: 0.25rem; min-width: 0; }
 .filter-field > label, .filter-checks legend, .filter-dates label { font-weight: 600; font-size: 0.85rem; }
@@ -893,7 +910,8 @@ main:focus { outline: none; }
 .filter-year { font-family: var(--serif); font-size: 1.6rem; border-bottom: 2px solid var(--ink); padding-bottom: 0.2rem; scroll-margin-top: 3rem; }
 .filter-card { margin: 0.9rem 0 1.1rem; }
 .filter-facts [data-slot="place"]:not(:empty) + [data-slot="actors"]:not(:empty)::before { content: "· "; }
-.filter-fold > summary { cursor: pointer; font-weight: 600; }
+.filter-fold > summary, .filter-browse > summary { cursor: pointer; font-weight: 600; }
+.filter-browse { margin-top: 0.75rem; }
 .filter-facts { font-family: var(--sans); font-size: 0.85rem; margin: 0.2rem 0 0; }
 .filter-more { margin: 0.5rem 0 2rem; }
 [hidden] { display: none !important; }
@@ -1036,13 +1054,47 @@ main:focus { outline: none; }
   .prose a[href^="http"]::after, .source-list a[href^="http"]::after { content: " <" attr(href) ">"; font-size: 0.85em; word-break: break-all; }
   .event-card, .detail-list > div, .pull-quote { break-inside: avoid; }
   .event-layout { display: block; }
-  .badge-type { color: #000; background: none; }
+  .badge-type, a.badge-type, a.badge-type:visited { color: #000; background: none; }
   .map-filter { display: none; }
   .map-figure { break-inside: avoid; }
   .map-locator { max-width: 9cm; }
   .chart-figure { break-inside: avoid; }
   .chart-hits rect:hover { fill: transparent; }
 }
+
+"""#,
+        "event-list.mustache": #"""
+{{% CONTENT_TYPE: HTML}}
+{{<layout}}
+{{$main}}
+{{#content}}
+<div class="wrap">
+  <header class="page-header">
+    <h1>{{title}}</h1>
+    {{#lede}}<p class="lede">{{lede}}</p>{{/lede}}
+    <p>{{countText}}, oldest first. <a href="{{filterHref}}">Filter them in the timeline</a> (with other facets, or by date).</p>
+  </header>
+  {{^empty(pages)}}
+  <nav class="list-pages" aria-label="Pages">
+    <ul class="inline-list">{{#pages}}<li><a href="{{href}}"{{#current}} aria-current="page"{{/current}}>{{label}}</a></li>{{/pages}}</ul>
+  </nav>
+  {{/empty(pages)}}
+  {{#years}}
+  <section class="list-year" aria-labelledby="list-y{{year}}">
+    <h2 id="list-y{{year}}">{{year}}</h2>
+    <ul class="plain-list event-lines">
+      {{#events}}{{{html}}}{{/events}}
+    </ul>
+  </section>
+  {{/years}}
+  <nav class="prev-next" aria-label="Earlier and later pages">
+    {{#previous}}<a class="prev" href="{{href}}" rel="prev"><span class="muted">← Page</span><br>{{label}}</a>{{/previous}}
+    {{#next}}<a class="next" href="{{href}}" rel="next"><span class="muted">Page →</span><br>{{label}}</a>{{/next}}
+  </nav>
+</div>
+{{/content}}
+{{/main}}
+{{/layout}}
 
 """#,
         "event.mustache": #"""
@@ -1054,7 +1106,7 @@ main:focus { outline: none; }
   <header class="page-header">
     <p class="event-meta">
       <time class="event-date" datetime="{{card.date.datetime}}" data-precision="{{card.date.precision}}">{{card.date.text}}</time>
-      <span class="badge badge-type">{{card.typeLabel}}</span>
+      <a class="badge badge-type" href="{{typeHref}}">{{card.typeLabel}}</a>
       <span class="badge badge-confidence confidence-{{card.confidenceID}}">{{card.confidenceLabel}}</span>
     </p>
     <h1>{{card.title}}</h1>
@@ -1756,6 +1808,8 @@ page.404: Page not found
 page.map: Map
 description.timeline: "All {count} events of {site}, in order."
 description.timelinePeriod: "{period} in {site}: {count}, in order."
+description.list: "{title} in {site}: {count}, in order."
+list.pageOf: "{title}, page {page} of {pages}"
 description.actors: "The people, groups, states and forces in {site}."
 description.topics: "The threads that tie the events of {site} together."
 description.sources: "Every source cited in {site}, with the events that rely on it."
@@ -1829,6 +1883,7 @@ filter.badDate: "“{value}” is not a date for {facet}: use 2024, 2024-02 or 2
 filter.ignored: The other filters are applied.
 filter.remove: "Remove {name}"
 filter.chosenActors: Chosen actors
+filter.browse: "Pages by type, country, actor and thread"
 
 """#,
         "timeline-period.mustache": #"""
@@ -1892,7 +1947,13 @@ filter.chosenActors: Chosen actors
   </header>
   <section class="filter-panel" data-filter data-filter-facets="{{filterFacetsHref}}" data-root="{{root}}" data-words="{{filterWords}}" aria-labelledby="filter-heading">
     <h2 id="filter-heading">Find events</h2>
-    <p class="filter-links">By year: the years below{{#isSplit}} each have a page{{/isSplit}}. By actor: <a href="{{actorsHref}}">every actor</a>, each with its events. By thread: <a href="{{topicsHref}}">the topics</a>.</p>
+    <div class="filter-links">
+      <h3>By type</h3>
+      <ul class="inline-list">{{#types}}<li><a href="{{href}}">{{label}}</a> <span class="muted">({{count}})</span></li>{{/types}}</ul>
+      {{^empty(countries)}}<h3>By country</h3>
+      <ul class="inline-list">{{#countries}}<li><a href="{{href}}">{{name}}</a> <span class="muted">({{count}})</span></li>{{/countries}}</ul>{{/empty(countries)}}
+      <p>By year: the years below{{#isSplit}}, each with its page{{/isSplit}}. By actor: <a href="{{actorsHref}}">every actor</a>, each with its events. By thread: <a href="{{topicsHref}}">the topics</a>.</p>
+    </div>
   </section>
   <div class="filter-results" data-filter-results hidden></div>
   <template id="filter-result">

@@ -39,6 +39,8 @@ enum HTMLInspection {
             fragment = String(target[target.index(after: hash)...])
             target = String(target[..<hash])
         }
+        // A query (the timeline's filter, `?type=strike`) leaves the file it names as it is.
+        if let query = target.firstIndex(of: "?") { target = String(target[..<query]) }
         if target.isEmpty { return (page, fragment) }
         var parts = page.split(separator: "/").dropLast().map(String.init)
         for part in target.split(separator: "/", omittingEmptySubsequences: false) {

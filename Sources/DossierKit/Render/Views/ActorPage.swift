@@ -33,6 +33,8 @@ struct ActorPage {
     var topics: [TopicLink]
     var map: MapView?
     var chart: ChartView?
+    /// The timeline's filter set to this actor.
+    var filterHref: String
 
     static let kind = PageKind(
         name: "actor", folder: "actors", section: ActorIndexPage.kind.name, fields: shape.shape,
@@ -79,7 +81,8 @@ struct ActorPage {
             map: MapView.make(eventIndexes, links: links, id: "actor-map", size: .page, title: links.text("map.title", ["subject": actor.name]),
                               groupHref: "#events-heading"),
             chart: ChartView.make(eventIndexes, links: links, id: "actor-chart", title: links.text("chart.title", ["subject": actor.name]),
-                                  focus: false, binTooltips: false)
+                                  focus: false, binTooltips: false),
+            filterHref: links.to(SitePaths.timeline) + "?actor=" + actor.id
         )
         let description = actor.description.map { links.text("description.actor", ["name": actor.name, "description": $0]) }
             ?? links.text("description.actorWithout", ["name": actor.name, "site": report.config.title])
@@ -107,6 +110,7 @@ extension ActorPage: TemplateModel {
         .list("topics", "The topics it appears in.") { $0.topics },
         .object("map", "A map of its events; absent when none has a place a map can show.") { $0.map },
         .object("chart", "Its events over time.") { $0.chart },
+        .text("filterHref", "The timeline's filter set to this actor (`timeline/?actor=id`), to combine with other facets.") { $0.filterHref },
     ])
 }
 

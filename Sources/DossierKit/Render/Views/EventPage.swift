@@ -58,6 +58,8 @@ struct EventPage {
     /// Where the coordinates come from, when not from the event's own sources.
     var coordinatesSource: SourceView?
     var confidenceDescription: String
+    /// The page of the events of its type.
+    var typeHref: String
     var sources: [SourceView]
     var topics: [TopicLink]
     /// Compact entries (date, type, title): a page stays light however connected the event is.
@@ -106,6 +108,7 @@ struct EventPage {
             placeText: event.location.map(links.text.place),
             coordinatesSource: event.location?.source.map { SourceView($0, text: links.text) },
             confidenceDescription: report.config.confidence(event.confidence)?.description ?? "",
+            typeHref: links.to(ListPaging.path(EventListPage.typeFolder, event.type, page: 1)),
             sources: event.sources.map { SourceView($0, text: links.text) },
             topics: (report.eventTopics[index] ?? []).compactMap { id in
                 links.reads.read(.topic(id))
@@ -171,6 +174,7 @@ extension EventPage: TemplateModel {
         .text("placeText", "Where it took place, with how precisely that is known.") { $0.placeText },
         .object("coordinatesSource", "Where the coordinates come from (a gazetteer), when the event says.") { $0.coordinatesSource },
         .text("confidenceDescription", "What the event's confidence grade means.") { $0.confidenceDescription },
+        .text("typeHref", "The page of the events of its type (`types/strike/`).") { $0.typeHref },
         .list("sources", "The sources cited for the event.") { $0.sources },
         .list("topics", "The topics the event belongs to.") { $0.topics },
         .list("related", "Up to five events sharing an actor or a topic, nearest in time.") { $0.related },

@@ -28,6 +28,14 @@ struct TimelinePage {
         var label: String
         var colour: String
         var count: Int
+        /// The page of its events.
+        var href: String
+    }
+
+    struct CountryKey {
+        var name: String
+        var count: Int
+        var href: String
     }
 
     var years: [Year]
@@ -43,6 +51,8 @@ struct TimelinePage {
     var root: String
     var actorsHref: String
     var topicsHref: String
+    /// The countries events name, each with the page of its events.
+    var countries: [CountryKey]
 
     static let kind = PageKind(
         name: "timeline", folder: "timeline", navigationLabel: "Timeline", listsEveryEvent: true, fields: shape.shape,
@@ -61,14 +71,18 @@ struct TimelinePage {
         }
         let types = report.config.eventTypes.compactMap { type -> TypeKey? in
             let count = report.events.filter { $0.type == type.id }.count
-            return count == 0 ? nil : TypeKey(id: type.id, label: type.label, colour: type.colour, count: count)
+            return count == 0 ? nil : TypeKey(id: type.id, label: type.label, colour: type.colour, count: count,
+                                              href: links.to(ListPaging.path(EventListPage.typeFolder, type.id, page: 1)))
+        }
+        let countries = EventListPage.countryGroups(report.events.map { $0.location?.country }).map {
+            CountryKey(name: $0.name, count: $0.count, href: links.to(ListPaging.path(EventListPage.countryFolder, $0.slug, page: 1)))
         }
         let title = links.text("page.timeline")
         let chart = ChartView.make(Array(report.events.indices), links: links, id: "timeline-chart",
                                    title: links.text("chart.title", ["subject": report.config.title]), focus: true, readEach: false)
         let content = TimelinePage(years: years, eventCount: report.events.count, types: types, chart: chart, isSplit: parts.isSplit,
                                    filterFacetsHref: links.to(FilterIndex.facetsPath), filterWords: links.text.json(prefix: "filter."), root: links.root,
-                                   actorsHref: links.to(SitePaths.actors), topicsHref: links.to(SitePaths.topics))
+                                   actorsHref: links.to(SitePaths.actors), topicsHref: links.to(SitePaths.topics), countries: countries)
         let chrome = Chrome(links: links, title: title, description: links.text("description.timeline", ["count": String(report.events.count), "site": report.config.title]),
                             breadcrumbs: [.init(label: title)])
         return PageView(chrome: chrome, content: content)
@@ -110,6 +124,7 @@ extension TimelinePage: TemplateModel {
         .text("root", "From this page to the site's root, for `data-root`: the filter's links start there.") { $0.root },
         .text("actorsHref", "Link to the actors' index.") { $0.actorsHref },
         .text("topicsHref", "Link to the topics' index.") { $0.topicsHref },
+        .list("countries", "The countries the events name, with their counts and pages.") { $0.countries },
         .flag("isSplit", "True when the report has more events than a page lists (`lists.per_page`): the years and months then link to their own pages and `events` are empty.") { $0.isSplit },
     ])
 }
@@ -142,5 +157,14 @@ extension TimelinePage.TypeKey: TemplateModel {
         .text("label", "The type's label.") { $0.label },
         .text("colour", "The type's colour.") { $0.colour },
         .number("count", "How many events have it.") { $0.count },
+        .text("href", "The page of its events.") { $0.href },
+    ])
+}
+
+extension TimelinePage.CountryKey: TemplateModel {
+    static let shape = TemplateFieldList<TimelinePage.CountryKey>("CountryKey", "A country the events name.", [
+        .text("name", "Its name.") { $0.name },
+        .number("count", "How many events name it.") { $0.count },
+        .text("href", "The page of its events.") { $0.href },
     ])
 }

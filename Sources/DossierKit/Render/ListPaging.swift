@@ -1,0 +1,39 @@
+/// Lists of events split into numbered pages of at most `lists.per_page` events
+/// (`SiteConfig.eventsPerPage`): the first page at `folder/id/`, the next at
+/// `folder/id/page/2/`, … A page kind's subject is `id` for the first page, `id/2` after.
+enum ListPaging {
+    /// The subjects of every page of each list, from how many events each holds.
+    static func subjects(_ lists: [(id: String, count: Int)], perPage: Int) -> [String] {
+        lists.flatMap { list in
+            (1...max(1, pageCount(list.count, perPage))).map { $0 == 1 ? list.id : "\(list.id)/\($0)" }
+        }
+    }
+
+    static func pageCount(_ count: Int, _ perPage: Int) -> Int { (count + perPage - 1) / perPage }
+
+    /// `"strike/2"` → ("strike", 2); `"strike"` → ("strike", 1).
+    static func parse(_ subject: String) -> (id: String, page: Int) {
+        guard let slash = subject.lastIndex(of: "/"), let page = Int(subject[subject.index(after: slash)...]) else { return (subject, 1) }
+        return (String(subject[..<slash]), page)
+    }
+
+    static func path(_ folder: String, _ id: String, page: Int) -> String {
+        page == 1 ? "\(folder)/\(id)/index.html" : "\(folder)/\(id)/page/\(page)/index.html"
+    }
+
+    static func path(_ folder: String, subject: String) -> String {
+        let (id, page) = parse(subject)
+        return path(folder, id, page: page)
+    }
+
+    /// A country's id in addresses: its name in lower case, other characters than letters and
+    /// digits as `-` ("Saudi Arabia" → `saudi-arabia`). Names that give the same id share a page.
+    static func slug(_ name: String) -> String {
+        var slug = ""
+        for character in name.lowercased() {
+            if character.isLetter || character.isNumber { slug.append(character) } else if !slug.isEmpty, slug.last != "-" { slug.append("-") }
+        }
+        while slug.last == "-" { slug.removeLast() }
+        return slug.isEmpty ? "unnamed" : slug
+    }
+}

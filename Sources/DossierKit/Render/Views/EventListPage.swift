@@ -1,0 +1,130 @@
+/// The events of one type (`types/strike/`) or one country (`countries/iraq/`), oldest first,
+/// one line each, grouped by year, in pages of at most `lists.per_page` (`ListPaging`): the
+/// plain pages a reader without JavaScript reaches from the timeline's filter, each with a link
+/// to the same view in the filter.
+struct EventListPage {
+    struct YearGroup {
+        var year: String
+        var events: [CardValue]
+    }
+
+    var title: String
+    var lede: String
+    var countText: String
+    var years: [YearGroup]
+    /// Every page of the list (`current` for this one); empty when it has one page.
+    var pages: [Chrome.Link]
+    var previous: Chrome.Link?
+    var next: Chrome.Link?
+    /// The timeline's filter, set to this list.
+    var filterHref: String
+    var timelineHref: String
+
+    static let typeFolder = "types", countryFolder = "countries"
+
+    static let typeKind = PageKind(
+        name: "type", template: "event-list", folder: typeFolder, section: "timeline", listsEveryEvent: true, fields: shape.shape,
+        subjects: { contents in
+            var counts: [String: Int] = [:]
+            for event in contents.events { counts[event.type, default: 0] += 1 }
+            return ListPaging.subjects(contents.config.eventTypes.compactMap { type in counts[type.id].map { (type.id, $0) } }, perPage: contents.config.eventsPerPage)
+        },
+        path: { ListPaging.path(typeFolder, subject: $0) },
+        view: { subject, links in makeType(subject, links) }
+    )
+
+    static let countryKind = PageKind(
+        name: "country", template: "event-list", folder: countryFolder, section: "timeline", listsEveryEvent: true, fields: shape.shape,
+        subjects: { contents in
+            let countries = countryGroups(contents.events.map { $0.location?.country })
+            return ListPaging.subjects(countries.map { ($0.slug, $0.count) }, perPage: contents.config.eventsPerPage)
+        },
+        path: { ListPaging.path(countryFolder, subject: $0) },
+        view: { subject, links in makeCountry(subject, links) }
+    )
+
+    /// The countries events name, by their page's id, with how many events each has and the name
+    /// most of them give (names that differ only in case or punctuation share a page).
+    static func countryGroups(_ countries: [String?]) -> [(slug: String, name: String, count: Int)] {
+        var groups: [String: (names: [String: Int], count: Int)] = [:]
+        for case let name? in countries where !name.isEmpty {
+            let slug = ListPaging.slug(name)
+            groups[slug, default: ([:], 0)].count += 1
+            groups[slug]?.names[name, default: 0] += 1
+        }
+        return groups.keys.sorted().map { slug in
+            let group = groups[slug]!
+            let name = group.names.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key ?? slug
+            return (slug, name, group.count)
+        }
+    }
+
+    static func makeType(_ subject: String, _ links: PageLinks) -> PageView<EventListPage> {
+        let (id, page) = ListPaging.parse(subject)
+        let report = links.report
+        let type = report.config.eventType(id)
+        let label = type?.label ?? id
+        let events = report.events.indices.filter { report.events[$0].type == id }
+        return make(events, page: page, folder: typeFolder, id: id, title: label, lede: type?.description ?? "",
+                    filter: "type=" + id, links)
+    }
+
+    static func makeCountry(_ subject: String, _ links: PageLinks) -> PageView<EventListPage> {
+        let (slug, page) = ListPaging.parse(subject)
+        let report = links.report
+        let name = countryGroups(report.events.map { $0.location?.country }).first { $0.slug == slug }?.name ?? slug
+        let events = report.events.indices.filter { report.events[$0].location?.country.map(ListPaging.slug) == slug }
+        let filter = "country=" + (name.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? name)
+        return make(events, page: page, folder: countryFolder, id: slug, title: name, lede: "", filter: filter, links)
+    }
+
+    static func make(_ events: [Int], page: Int, folder: String, id: String, title: String, lede: String, filter: String, _ links: PageLinks) -> PageView<EventListPage> {
+        let report = links.report, text = links.text
+        // Which events a type or a country has depends on every event.
+        links.reads.read(.everyEvent)
+        let perPage = report.config.eventsPerPage
+        let pageCount = max(1, ListPaging.pageCount(events.count, perPage))
+        let current = min(max(page, 1), pageCount)
+        let shown = events.dropFirst((current - 1) * perPage).prefix(perPage)
+        var years: [YearGroup] = []
+        for index in shown {
+            let year = String(report.events[index].date.start.year)
+            if years.last?.year != year { years.append(YearGroup(year: year, events: [])) }
+            years[years.count - 1].events.append(links.eventLink(index))
+        }
+        let pageHref = { (number: Int) in links.to(ListPaging.path(folder, id, page: number)) }
+        let pages = pageCount == 1 ? [] : (1...pageCount).map { Chrome.Link(label: String($0), href: pageHref($0), current: $0 == current) }
+        let fullTitle = pageCount == 1 ? title : text("list.pageOf", ["title": title, "page": String(current), "pages": String(pageCount)])
+        let timeline = text("page.timeline")
+        let chrome = Chrome(links: links, title: fullTitle, description: text("description.list", ["title": title, "count": text.count("events", events.count), "site": report.config.title]),
+                            breadcrumbs: [.init(label: timeline, href: links.to(SitePaths.timeline)), .init(label: fullTitle)])
+        let content = EventListPage(
+            title: fullTitle, lede: lede, countText: text.count("events", events.count), years: years, pages: pages,
+            previous: current > 1 ? Chrome.Link(label: String(current - 1), href: pageHref(current - 1)) : nil,
+            next: current < pageCount ? Chrome.Link(label: String(current + 1), href: pageHref(current + 1)) : nil,
+            filterHref: links.to(SitePaths.timeline) + "?" + filter, timelineHref: links.to(SitePaths.timeline)
+        )
+        return PageView(chrome: chrome, content: content)
+    }
+}
+
+extension EventListPage: TemplateModel {
+    static let shape = TemplateFieldList<EventListPage>("EventListPage", "The events of one type or one country (`event-list.mustache`, as `content.*`; page kinds `type` and `country`).", [
+        .text("title", "The type's label or the country's name (with the page's number when the list has several).") { $0.title },
+        .text("lede", "The type's description, if site.yaml gives one.") { $0.lede },
+        .text("countText", "How many events the whole list has, in words.") { $0.countText },
+        .list("years", "This page's events, by year.") { $0.years },
+        .list("pages", "Every page of the list (`current` for this one); empty when it has one.") { $0.pages },
+        .object("previous", "The page before, if any.") { $0.previous },
+        .object("next", "The page after, if any.") { $0.next },
+        .text("filterHref", "The timeline's filter set to this list (`timeline/?type=strike`).") { $0.filterHref },
+        .text("timelineHref", "Link to the timeline.") { $0.timelineHref },
+    ])
+}
+
+extension EventListPage.YearGroup: TemplateModel {
+    static let shape = TemplateFieldList<EventListPage.YearGroup>("ListYear", "A year of a list of events.", [
+        .text("year", "The year.") { $0.year },
+        .eventLinks("events", "One-line links to its events on this page.") { $0.events },
+    ])
+}

@@ -1,0 +1,109 @@
+import Foundation
+import Testing
+@testable import DossierKit
+
+/// Pages that stay small (the timeline split by year and month, lists of a type or a country
+/// in numbered pages) and the filter's index, on real builds.
+@Suite struct ExplorationTests {
+    /// A report of `count` attacks and strikes in Iraq and Syria, spread over 2022–2024, with
+    /// 2023 much busier than the other years.
+    static func site(events count: Int, perPage: Int?) throws -> TestSite {
+        let site = try TestSite(config: TestSite.minimalConfig + (perPage.map { "\nlists:\n  per_page: \($0)\n" } ?? ""))
+        var yaml = ""
+        for number in 0..<count {
+            // Every third event in 2022 or 2024, the rest in 2023, month by month.
+            let year = number % 6 == 0 ? 2022 : (number % 6 == 3 ? 2024 : 2023)
+            let month = number % 12 + 1, day = number % 28 + 1
+            yaml += """
+            - id: event-\(number)
+              date: \(year)-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day)
+              title: "Event \(number) <b>"
+              type: \(number % 2 == 0 ? "attack" : "strike")
+              location: { name: Town \(number % 3), country: \(number % 4 == 0 ? "Syria" : "Iraq") }
+              actors: [{ id: militia, role: perpetrator }]
+              sources: [{ publisher: X, url: "https://example.org/x" }]
+
+            """
+        }
+        try site.write("events/events.yaml", yaml)
+        try site.write("actors/militia.md", "---\nid: militia\nname: A militia\nkind: armed-group\n---\nA militia.")
+        return site
+    }
+
+    @Test func aSmallReportKeepsOneTimelinePage() throws {
+        let site = try Self.site(events: 40, perPage: nil)
+        try site.build()
+        let timeline = try site.html("timeline/index.html")
+        #expect(timeline.components(separatedBy: "class=\"event-card\"").count - 1 == 40)
+        #expect(!site.exists("timeline/2023/index.html"))
+    }
+
+    @Test func aLargeTimelineIsSplitByYearAndABusyYearByMonth() throws {
+        let site = try Self.site(events: 60, perPage: 20)
+        try site.build()
+        let timeline = try site.html("timeline/index.html")
+        #expect(!timeline.contains("class=\"event-card\""), "the index lists years and months, not events")
+        // 2022 and 2024 have 10 events each: one page each; 2023 has 40: a page per month.
+        #expect(timeline.contains(#"<a href="../timeline/2022/index.html">2022</a>"#) && timeline.contains(#"<li id="m2023-02"><a href="../timeline/2023/02/index.html">February 2023</a>"#))
+        let year = try site.html("timeline/2022/index.html")
+        #expect(year.components(separatedBy: "class=\"event-card\"").count - 1 == 10)
+        #expect(year.contains(#"<a href="../../timeline/2023/index.html">2023</a>"#) && year.contains(#"<a href="../../timeline/2022/index.html" aria-current="page">2022</a>"#))
+        let busy = try site.html("timeline/2023/index.html")
+        #expect(!busy.contains("class=\"event-card\"") && busy.contains(#"<a href="../../timeline/2023/02/index.html">February 2023</a>"#))
+        let month = try site.html("timeline/2023/02/index.html")
+        let cards = month.components(separatedBy: "class=\"event-card\"").count - 1
+        #expect(cards > 0 && cards <= 20)
+        #expect(month.contains(#"<a href="../../../events/event-1/index.html">Event 1 &lt;b&gt;</a>"#))
+        // Event pages never move.
+        #expect(site.exists("events/event-1/index.html"))
+        // Every event is on exactly one page of the split timeline.
+        var listed = 0
+        for path in try site.outputFiles().keys where path.hasPrefix("timeline/") && path.hasSuffix(".html") {
+            listed += try site.html(path).components(separatedBy: "class=\"event-card\"").count - 1
+        }
+        #expect(listed == 60)
+    }
+
+    @Test func aTypeAndACountryHaveTheirPagesInNumberedParts() throws {
+        let site = try Self.site(events: 60, perPage: 20)
+        try site.build()
+        // 30 attacks: two pages of at most 20.
+        let first = try site.html("types/attack/index.html")
+        let second = try site.html("types/attack/page/2/index.html")
+        #expect(first.components(separatedBy: #"<li><a href="../../events/"#).count - 1 == 20)
+        #expect(second.components(separatedBy: #"<li><a href="../../../../events/"#).count - 1 == 10)
+        #expect(first.contains(#"<a href="../../timeline/index.html?type=attack">Filter them in the timeline</a>"#))
+        #expect(second.contains(#"<a href="../../../../types/attack/index.html">1</a>"#) && second.contains("Attack, page 2 of 2"))
+        #expect(!site.exists("types/attack/page/3/index.html") && !site.exists("types/statement/index.html"), "no page for a type without events")
+        #expect(try site.html("countries/syria/index.html").contains("15 events"))
+        #expect(try site.html("timeline/index.html").contains(#"<a href="../countries/iraq/index.html">Iraq</a> <span class="muted">(45)</span>"#))
+        #expect(try site.html("events/event-0/index.html").contains(#"<a class="badge badge-type" href="../../types/attack/index.html">Attack</a>"#))
+    }
+
+    @Test func theFiltersIndexHasAColumnPerFacetAndAFilePerYear() throws {
+        let site = try Self.site(events: 60, perPage: 20)
+        try site.build()
+        let facets = try site.html("data/filter/facets.js")
+        #expect(facets.hasPrefix("/* Written by Dossier") && facets.contains("dossierData(\"facets\", {"))
+        let json = try #require(facets.firstRange(of: "{\n").map { String(facets[$0.lowerBound...]) }?.dropLast(3))
+        let index = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        #expect(index["count"] as? Int == 60)
+        for column in ["date", "end", "type", "grade", "country", "place", "actor", "tag", "topic"] {
+            #expect((index[column] as? [Any])?.count == 60, "\(column)")
+        }
+        #expect(index["countries"] as? [String] == ["Iraq", "Syria"])
+        #expect((index["years"] as? [[Int]])?.map { $0[0] } == [2022, 2023, 2024])
+        #expect((index["date"] as? [Int])?.first == 20220101)
+        // Actor and role in one number: actor × roles + role (perpetrator is role 0).
+        #expect((index["actor"] as? [[Int]])?.first == [0])
+        let year = try site.html("data/filter/2022.js")
+        #expect(year.contains(#"["event-0","Event 0 \u003cb>","1 January 2022","Town 0, Syria"]"#))
+        #expect(!site.exists("data/filter/2021.js"))
+    }
+
+    @Test func listsPerPageBelowTenIsRefused() throws {
+        let site = try Self.site(events: 3, perPage: 5)
+        let errors = site.failingBuild()
+        #expect(errors.contains { $0.message.contains("`per_page` must be at least 10, not 5") && $0.location.line > 0 })
+    }
+}
