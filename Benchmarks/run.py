@@ -19,6 +19,7 @@ Also the sample report's full build. The machine is shared and noisy: read media
     python3 Benchmarks/run.py --baseline /path/to/older/dossier   # also an older build, alternating
 """
 import argparse
+import gzip
 import os
 import re
 import shutil
@@ -74,16 +75,22 @@ def dossier_build(report: Path, binary: Path = None, templates: Path = None):
 
 
 def output_size(site: Path):
-    """Total bytes of a built site, its largest HTML page (path, bytes) and its map page's bytes."""
-    total, largest = 0, ("", 0)
+    """Total bytes of a built site, its largest HTML page (path, bytes), its map page's bytes,
+    and the timeline filter's index: the facets file a first filter loads, gzipped (as a host
+    would send it, gzip -6), and all its files, raw."""
+    total, largest, index = 0, ("", 0), 0
     for path in site.rglob("*"):
         if path.is_file():
             size = path.stat().st_size
             total += size
             if path.suffix == ".html" and size > largest[1]:
                 largest = (str(path.relative_to(site)), size)
+            if path.parent == site / "data" / "filter":
+                index += size
     map_page = site / "map" / "index.html"
-    return total, largest, map_page.stat().st_size if map_page.exists() else 0
+    facets = site / "data" / "filter" / "facets.js"
+    facets_gzipped = len(gzip.compress(facets.read_bytes(), compresslevel=6)) if facets.exists() else 0
+    return total, largest, map_page.stat().st_size if map_page.exists() else 0, facets_gzipped, index
 
 
 def hugo_build(site: Path):
@@ -209,9 +216,9 @@ def main():
         print(f"{events:>7} {actors:>6} | {wall:>9.2f} {pages / wall:>8.0f} {memory:>6.0f} | {hugo_wall:>7.2f} {hugo_pages / hugo_wall:>8.0f} {hugo_memory:>6.0f} | "
               f"{wall / hugo_wall:>6.2f} {memory / hugo_memory:>6.2f} | {cmark:>7.2f} {copy:>7.2f} {wall / copy:>5.1f} | "
               f"{(f'{rebuild:.0f} ms') if rebuild is not None else '-':>8}", flush=True)
-        total, largest, map_bytes = ours[-1][3]
+        total, largest, map_bytes, facets_gzipped, index = ours[-1][3]
         steps_by_scale.append(f"{events:>7} events: output {total / 2**20:.1f} MiB; largest page {largest[0]} {largest[1] / 2**20:.2f} MiB; "
-                              f"map page {map_bytes / 2**10:.0f} KiB")
+                              f"map page {map_bytes / 2**10:.0f} KiB; filter index {index / 2**20:.1f} MiB, its facets {facets_gzipped / 2**10:.0f} KiB gzipped")
         if rebuild_steps:
             steps_by_scale.append(f"{events:>7} events: rebuild after a one-event edit, median {rebuild:.0f} ms ({rebuild_steps} ms)")
         if arguments.baseline:
