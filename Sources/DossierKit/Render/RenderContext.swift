@@ -15,6 +15,9 @@ struct RenderContext: Sendable {
     /// The main navigation: the kinds that have an entry, labelled by the theme's `page.<kind>`
     /// text when it has one (worked out once, not on each of 10,000 pages).
     let navigation: [(kind: String, label: String, path: String)]
+    private let eventGroups = Memo<EventGroups>()
+    /// The events grouped by year and month, type and country, made when a page first asks.
+    var groups: EventGroups { eventGroups.get { EventGroups(report) } }
 
     /// - Parameter cards: cards kept from the previous build (the preview keeps them across
     ///   rebuilds, dropping those of changed events); a new cache otherwise.

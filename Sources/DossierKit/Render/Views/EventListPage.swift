@@ -45,18 +45,21 @@ struct EventListPage {
 
     /// The countries events name, by their page's id, with how many events each has and the name
     /// most of them give (names that differ only in case or punctuation share a page).
-    static func countryGroups(_ countries: [String?]) -> [(slug: String, name: String, count: Int)] {
-        var groups: [String: (names: [String: Int], count: Int)] = [:]
-        for case let name? in countries where !name.isEmpty {
-            let slug = ListPaging.slug(name)
-            groups[slug, default: ([:], 0)].count += 1
-            groups[slug]?.names[name, default: 0] += 1
-        }
+    static func countryGroups(_ perName: [String: Int]) -> [(slug: String, name: String, count: Int, names: Set<String>)] {
+        var groups: [String: [String: Int]] = [:]
+        for (name, count) in perName { groups[ListPaging.slug(name), default: [:]][name] = count }
         return groups.keys.sorted().map { slug in
-            let group = groups[slug]!
-            let name = group.names.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key ?? slug
-            return (slug, name, group.count)
+            let names = groups[slug]!
+            let name = names.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key ?? slug
+            return (slug, name, names.values.reduce(0, +), Set(names.keys))
         }
+    }
+
+    /// `countryGroups` from every event's country.
+    static func countryGroups(_ countries: [String?]) -> [(slug: String, name: String, count: Int, names: Set<String>)] {
+        var perName: [String: Int] = [:]
+        for case let name? in countries where !name.isEmpty { perName[name, default: 0] += 1 }
+        return countryGroups(perName)
     }
 
     static func makeType(_ subject: String, _ links: PageLinks) -> PageView<EventListPage> {
@@ -64,16 +67,16 @@ struct EventListPage {
         let report = links.report
         let type = report.config.eventType(id)
         let label = type?.label ?? id
-        let events = report.events.indices.filter { report.events[$0].type == id }
+        let events = links.site.groups.byType[id] ?? []
         return make(events, page: page, folder: typeFolder, id: id, title: label, lede: type?.description ?? "",
                     filter: "type=" + id, links)
     }
 
     static func makeCountry(_ subject: String, _ links: PageLinks) -> PageView<EventListPage> {
         let (slug, page) = ListPaging.parse(subject)
-        let report = links.report
-        let name = countryGroups(report.events.map { $0.location?.country }).first { $0.slug == slug }?.name ?? slug
-        let events = report.events.indices.filter { report.events[$0].location?.country.map(ListPaging.slug) == slug }
+        let groups = links.site.groups
+        let name = groups.countries.first { $0.slug == slug }?.name ?? slug
+        let events = groups.byCountry[slug] ?? []
         let filter = "country=" + (name.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? name)
         return make(events, page: page, folder: countryFolder, id: slug, title: name, lede: "", filter: filter, links)
     }

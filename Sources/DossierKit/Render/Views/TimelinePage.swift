@@ -62,7 +62,7 @@ struct TimelinePage {
     static func make(_ links: PageLinks) -> PageView<TimelinePage> {
         let report = links.report
         links.reads.read(.everyEvent)
-        let parts = TimelineParts(report.events, perPage: report.config.eventsPerPage)
+        let parts = links.site.groups.timeline
         let years = parts.years.map { year in
             // Split: the years and months link to their pages and list no events here.
             sections(year, links: links, cards: !parts.isSplit,
@@ -74,7 +74,7 @@ struct TimelinePage {
             return count == 0 ? nil : TypeKey(id: type.id, label: type.label, colour: type.colour, count: count,
                                               href: links.to(ListPaging.path(EventListPage.typeFolder, type.id, page: 1)))
         }
-        let countries = EventListPage.countryGroups(report.events.map { $0.location?.country }).map {
+        let countries = links.site.groups.countries.map {
             CountryKey(name: $0.name, count: $0.count, href: links.to(ListPaging.path(EventListPage.countryFolder, $0.slug, page: 1)))
         }
         let title = links.text("page.timeline")

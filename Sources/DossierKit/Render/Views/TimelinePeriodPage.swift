@@ -38,7 +38,7 @@ struct TimelinePeriodPage {
         let report = links.report, text = links.text
         // Which events fall in a year or month depends on every event's date.
         links.reads.read(.everyEvent)
-        let parts = TimelineParts(report.events, perPage: report.config.eventsPerPage)
+        let parts = links.site.groups.timeline
         let index = parts.years.firstIndex { $0.year == year } ?? 0
         let part = parts.years.isEmpty ? TimelineParts.Year(year: year, events: 0..<0, byMonth: false, months: []) : parts.years[index]
         let yearHref = { (year: Int) in links.to(SitePaths.timelineYear(year)) }
