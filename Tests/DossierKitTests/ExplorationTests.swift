@@ -101,6 +101,19 @@ import Testing
         #expect(!site.exists("data/filter/2021.js"))
     }
 
+    @Test func aLongThreadIsToldOverNumberedPages() throws {
+        let site = try Self.site(events: 60, perPage: 20)
+        // 25 events by id and every event tagged `late` (none is): 25 in the thread.
+        try site.write("topics/long.md", "---\nid: long\ntitle: A long thread\nevents: [\((0..<25).map { "event-\($0)" }.joined(separator: ", "))]\ntags: [late]\n---\nThe story so far.")
+        try site.build()
+        let first = try site.html("topics/long/index.html"), second = try site.html("topics/long/page/2/index.html")
+        #expect(first.contains("The story so far.") && !second.contains("The story so far."), "the narrative is on the first page")
+        #expect(first.components(separatedBy: "class=\"event-card\"").count - 1 == 20 && second.components(separatedBy: "class=\"event-card\"").count - 1 == 5)
+        #expect(second.contains(#"<ol class="thread-list" start="21">"#) && second.contains("A long thread, page 2 of 2"))
+        #expect(first.contains(#"<a href="../../topics/long/page/2/index.html">2</a>"#))
+        #expect(!site.exists("topics/long/page/3/index.html"))
+    }
+
     @Test func listsPerPageBelowTenIsRefused() throws {
         let site = try Self.site(events: 3, perPage: 5)
         let errors = site.failingBuild()

@@ -26,20 +26,21 @@ enum FilterIndex {
 
     static func facets(_ report: Report) -> OutputFile {
         let events = report.events, config = report.config
-        let typeIndex = Dictionary(uniqueKeysWithValues: config.eventTypes.enumerated().map { ($1.id, $0) })
-        let gradeIndex = Dictionary(uniqueKeysWithValues: config.confidenceGrades.enumerated().map { ($1.id, $0) })
+        // (A vocabulary that names an id twice, which site.yaml's checks report, keeps its first.)
+        let typeIndex = Dictionary(config.eventTypes.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let gradeIndex = Dictionary(config.confidenceGrades.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         let roles = Involvement.Role.allCases
-        let roleIndex = Dictionary(uniqueKeysWithValues: roles.enumerated().map { ($1, $0) })
+        let roleIndex = Dictionary(roles.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         // Actors by name, the order a reader looks for them in.
         let actors = report.actors.sorted { ($0.name.lowercased(), $0.id) < ($1.name.lowercased(), $1.id) }
-        let actorIndex = Dictionary(uniqueKeysWithValues: actors.enumerated().map { ($1.id, $0) })
+        let actorIndex = Dictionary(actors.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         let countries = Set(events.compactMap { $0.location?.country }.filter { !$0.isEmpty }).sorted()
-        let countryIndex = Dictionary(uniqueKeysWithValues: countries.enumerated().map { ($1, $0) })
+        let countryIndex = Dictionary(countries.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         let places = Set(events.compactMap { Self.place($0) }).sorted()
-        let placeIndex = Dictionary(uniqueKeysWithValues: places.enumerated().map { ($1, $0) })
+        let placeIndex = Dictionary(places.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         let tags = Set(events.flatMap(\.tags)).sorted()
-        let tagIndex = Dictionary(uniqueKeysWithValues: tags.enumerated().map { ($1, $0) })
-        let topicIndex = Dictionary(uniqueKeysWithValues: report.topics.enumerated().map { ($1.id, $0) })
+        let tagIndex = Dictionary(tags.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        let topicIndex = Dictionary(report.topics.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         var years: [[Int]] = []
         for (index, event) in events.enumerated() {
             let year = event.date.start.year

@@ -2015,6 +2015,7 @@ filter.browse: "Pages by type, country, actor and thread"
     <h1>{{title}}</h1>
     {{#summary}}<p class="lede">{{summary}}</p>{{/summary}}
   </header>
+  {{#isFirstPage}}
   {{^empty(quotes)}}
   <section class="quotes" aria-label="Key quotes">
     {{#quotes}}
@@ -2038,10 +2039,16 @@ filter.browse: "Pages by type, country, actor and thread"
     {{>partials/map}}
   </section>
   {{/map}}
+  {{/isFirstPage}}
   <section class="thread" aria-labelledby="thread-heading">
     <h2 id="thread-heading">The thread <span class="muted count">{{eventsText}}</span></h2>
+    {{^empty(pages)}}
+    <nav class="list-pages" aria-label="Pages of the thread">
+      <ul class="inline-list">{{#pages}}<li><a href="{{href}}"{{#current}} aria-current="page"{{/current}}>{{label}}</a></li>{{/pages}}</ul>
+    </nav>
+    {{/empty(pages)}}
     {{^empty(events)}}
-    <ol class="thread-list">
+    <ol class="thread-list" start="{{firstNumber}}">
       {{#events}}
       <li>{{{html}}}</li>
       {{/events}}

@@ -27,7 +27,10 @@ struct EventListPage {
         subjects: { contents in
             var counts: [String: Int] = [:]
             for event in contents.events { counts[event.type, default: 0] += 1 }
-            return ListPaging.subjects(contents.config.eventTypes.compactMap { type in counts[type.id].map { (type.id, $0) } }, perPage: contents.config.eventsPerPage)
+            // A type site.yaml names twice still has one page.
+            var seen = Set<String>()
+            let types = contents.config.eventTypes.filter { seen.insert($0.id).inserted }
+            return ListPaging.subjects(types.compactMap { type in counts[type.id].map { (type.id, $0) } }, perPage: contents.config.eventsPerPage)
         },
         path: { ListPaging.path(typeFolder, subject: $0) },
         view: { subject, links in makeType(subject, links) }

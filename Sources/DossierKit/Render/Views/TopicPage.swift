@@ -20,38 +20,69 @@ struct TopicPage {
     var period: String?
     var map: MapView?
     var chart: ChartView?
+    /// A thread longer than `lists.per_page` is told over numbered pages (`ListPaging`): the
+    /// narrative, quotes, chart and map are on the first; every page lists its part of the thread.
+    var isFirstPage: Bool
+    var pages: [Chrome.Link]
+    /// The number of this page's first event in the whole thread (for `<ol start>`).
+    var firstNumber: Int
 
     static let kind = PageKind(
         name: "topic", folder: "topics", section: TopicIndexPage.kind.name, fields: shape.shape,
-        subjects: { $0.topics.map(\.id) }, path: SitePaths.topic,
-        view: { id, links in make(links.report.topic(id)!, links) }
+        subjects: { contents in ListPaging.subjects(threadLengths(contents), perPage: contents.config.eventsPerPage) },
+        path: { ListPaging.path("topics", subject: $0) },
+        view: { subject, links in
+            let (id, page) = ListPaging.parse(subject)
+            return make(links.report.topic(id)!, page: page, links)
+        }
     )
 
-    static func make(_ topic: Topic, _ links: PageLinks) -> PageView<TopicPage> {
-        let report = links.report
+    /// How many events each topic's thread holds, from content as loaded: its `events` that
+    /// exist and the events with one of its `tags` (as `Report.topicEvents` counts them).
+    static func threadLengths(_ contents: any SiteContents) -> [(id: String, count: Int)] {
+        let ids = Set(contents.events.map(\.id))
+        return contents.topics.map { topic in
+            var members = Set(topic.eventIDs.filter(ids.contains))
+            if !topic.tags.isEmpty {
+                let tags = Set(topic.tags)
+                for event in contents.events where event.tags.contains(where: tags.contains) { members.insert(event.id) }
+            }
+            return (topic.id, members.count)
+        }
+    }
+
+    static func make(_ topic: Topic, page: Int = 1, _ links: PageLinks) -> PageView<TopicPage> {
+        let report = links.report, text = links.text
         links.reads.read([.topic(topic.id), .topicEvents(topic.id)])
         let indexes = report.topicEvents[topic.id] ?? []
+        let perPage = report.config.eventsPerPage
+        let pageCount = max(1, ListPaging.pageCount(indexes.count, perPage))
+        let current = min(max(page, 1), pageCount)
+        let shown = indexes.dropFirst((current - 1) * perPage).prefix(perPage)
+        let first = current == 1
         let content = TopicPage(
-            title: topic.title,
+            title: pageCount == 1 ? topic.title : text("list.pageOf", ["title": topic.title, "page": String(current), "pages": String(pageCount)]),
             summary: topic.summary,
-            narrativeHTML: links.html(topic.narrative),
-            quotes: topic.quotes.map { quote in
-                QuoteView(text: quote.text, attribution: quote.attribution, actorHref: quote.actorID.map(links.actor), date: quote.date.map(links.text.date),
+            narrativeHTML: first ? links.html(topic.narrative) : "",
+            quotes: !first ? [] : topic.quotes.map { quote in
+                QuoteView(text: quote.text, attribution: quote.attribution, actorHref: quote.actorID.map(links.actor), date: quote.date.map(text.date),
                           sourceTitle: quote.source?.title, sourcePublisher: quote.source?.publisher, sourceURL: quote.source?.url)
             },
-            events: indexes.map { links.card($0) },
+            events: shown.map { links.card($0) },
             eventCount: indexes.count,
-            eventsText: links.text.count("events", indexes.count),
-            period: links.text.span(report.dateSpan(of: indexes)),
+            eventsText: text.count("events", indexes.count),
+            period: text.span(report.dateSpan(of: indexes)),
             // Markers of several events lead to the page's own thread of them.
-            map: MapView.make(indexes, links: links, id: "topic-map", size: .page, title: links.text("map.title", ["subject": topic.title]),
-                              groupHref: "#thread-heading"),
-            chart: ChartView.make(indexes, links: links, id: "topic-chart", title: links.text("chart.title", ["subject": topic.title]), focus: false)
+            map: !first ? nil : MapView.make(indexes, links: links, id: "topic-map", size: .page, title: text("map.title", ["subject": topic.title]),
+                                             groupHref: "#thread-heading"),
+            chart: !first ? nil : ChartView.make(indexes, links: links, id: "topic-chart", title: text("chart.title", ["subject": topic.title]), focus: false),
+            isFirstPage: first,
+            pages: pageCount == 1 ? [] : (1...pageCount).map { Chrome.Link(label: String($0), href: links.to(ListPaging.path("topics", topic.id, page: $0)), current: $0 == current) },
+            firstNumber: (current - 1) * perPage + 1
         )
-        let chrome = Chrome(
-            links: links, title: topic.title, description: topic.summary ?? "",
-            breadcrumbs: [.init(label: links.text("page.topics"), href: links.to(SitePaths.topics)), .init(label: topic.title)], ogType: "article"
-        )
+        var crumbs: [Chrome.Crumb] = [.init(label: text("page.topics"), href: links.to(SitePaths.topics))]
+        crumbs += first ? [.init(label: topic.title)] : [.init(label: topic.title, href: links.topic(topic.id)), .init(label: content.title)]
+        let chrome = Chrome(links: links, title: content.title, description: topic.summary ?? "", breadcrumbs: crumbs, ogType: "article")
         return PageView(chrome: chrome, content: content)
     }
 }
@@ -68,6 +99,9 @@ extension TopicPage: TemplateModel {
         .text("period", "The span of its events' dates.") { $0.period },
         .object("map", "A map of its events; absent when none has a place a map can show.") { $0.map },
         .object("chart", "Its events over time.") { $0.chart },
+        .flag("isFirstPage", "True on the thread's first page, the one with the narrative, quotes, chart and map (a thread longer than `lists.per_page` has several).") { $0.isFirstPage },
+        .list("pages", "Every page of the thread (`current` for this one); empty when it has one.") { $0.pages },
+        .number("firstNumber", "The number of this page's first event in the whole thread.") { $0.firstNumber },
     ])
 }
 
