@@ -114,6 +114,18 @@ import Testing
         #expect(!site.exists("topics/long/page/3/index.html"))
     }
 
+    @Test func anActorInManyEventsHasNumberedPages() throws {
+        let site = try Self.site(events: 60, perPage: 20)
+        try site.build()
+        // The militia is in all 60 events: three pages of 20, in role order.
+        let pages = try ["actors/militia/index.html", "actors/militia/page/2/index.html", "actors/militia/page/3/index.html"].map(site.html)
+        #expect(pages.map { $0.components(separatedBy: "class=\"event-card\"").count - 1 } == [20, 20, 20])
+        #expect(pages[2].contains("<title>A militia, page 3 of 3") && pages[0].contains(#"<a href="../../actors/militia/page/2/index.html">2</a>"#))
+        #expect(!site.exists("actors/militia/page/4/index.html"))
+        #expect(pages[0].contains("<h2 id=\"chart-heading\"") || pages[0].contains("actor-chart"))
+        #expect(!pages[1].contains("actor-chart"), "the chart is on the first page")
+    }
+
     @Test func listsPerPageBelowTenIsRefused() throws {
         let site = try Self.site(events: 3, perPage: 5)
         let errors = site.failingBuild()

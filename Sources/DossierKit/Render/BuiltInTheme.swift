@@ -75,6 +75,11 @@ enum BuiltInTheme {
       <section aria-labelledby="events-heading">
         <h2 id="events-heading">Events <span class="muted count">{{eventCount}}</span></h2>
         <p class="filter-into"><a href="{{filterHref}}">All events of {{name}} in the timeline</a>, to filter by type, date or place.</p>
+        {{^empty(pages)}}
+        <nav class="list-pages" aria-label="Pages of the events">
+          <ul class="inline-list">{{#pages}}<li><a href="{{href}}"{{#current}} aria-current="page"{{/current}}>{{label}}</a></li>{{/pages}}</ul>
+        </nav>
+        {{/empty(pages)}}
         {{#roles}}
         <section class="role-group" aria-label="{{role}}">
           <h3>As {{role}}</h3>

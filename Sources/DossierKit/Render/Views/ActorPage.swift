@@ -35,14 +35,30 @@ struct ActorPage {
     var chart: ChartView?
     /// The timeline's filter set to this actor.
     var filterHref: String
+    /// Every page of its list of events (`current` for this one); empty when it has one.
+    var pages: [Chrome.Link]
 
     static let kind = PageKind(
         name: "actor", folder: "actors", section: ActorIndexPage.kind.name, fields: shape.shape,
-        subjects: { $0.actors.map(\.id) }, path: SitePaths.actor,
-        view: { id, links in make(links.report.actor(id)!, links) }
+        subjects: { contents in ListPaging.subjects(eventCounts(contents), perPage: contents.config.eventsPerPage) },
+        path: { ListPaging.path("actors", subject: $0) },
+        view: { subject, links in
+            let (id, page) = ListPaging.parse(subject)
+            return make(links.report.actor(id)!, page: page, links)
+        }
     )
 
-    static func make(_ actor: Actor, _ links: PageLinks) -> PageView<ActorPage> {
+    /// How many events name each actor, from content as loaded (as `Report.involvements` counts:
+    /// an event once, however many times it names the actor).
+    static func eventCounts(_ contents: any SiteContents) -> [(id: String, count: Int)] {
+        var counts: [String: Int] = [:]
+        for event in contents.events {
+            for id in Set(event.actors.map(\.actorID)) { counts[id, default: 0] += 1 }
+        }
+        return contents.actors.map { ($0.id, counts[$0.id] ?? 0) }
+    }
+
+    static func make(_ actor: Actor, page: Int = 1, _ links: PageLinks) -> PageView<ActorPage> {
         let report = links.report
         links.reads.read([.actor(actor.id), .actorEvents(actor.id), .affiliationsTo(actor.id), .actorTopics(actor.id)])
         let period = { (affiliation: Affiliation) -> String? in
@@ -62,12 +78,20 @@ struct ActorPage {
             return report.actor(entry.from).map { Relation(text: entry.affiliation.relation, name: $0.name, href: links.actor($0.id), period: period(entry.affiliation), subject: actor.name) }
         }
         let involvements = report.involvements[actor.id] ?? []
+        // Past `lists.per_page` events the list goes on over numbered pages, in role order.
+        let perPage = report.config.eventsPerPage
+        let pageCount = max(1, ListPaging.pageCount(involvements.count, perPage))
+        let current = min(max(page, 1), pageCount), first = current == 1
+        let ordered = Involvement.Role.allCases.flatMap { role in involvements.filter { $0.role == role } }
+        let shown = ordered.dropFirst((current - 1) * perPage).prefix(perPage)
         let roles = Involvement.Role.allCases.compactMap { role -> RoleGroup? in
             // The group's heading names the role, so the cards carry none and are shared by every
             // actor page that lists the event.
-            let events = involvements.filter { $0.role == role }.map { links.card($0.event, headingLevel: 4) }
+            let events = shown.filter { $0.role == role }.map { links.card($0.event, headingLevel: 4) }
             return events.isEmpty ? nil : RoleGroup(role: links.text.role(role), events: events)
         }
+        let title = pageCount == 1 ? actor.name : links.text("list.pageOf", ["title": actor.name, "page": String(current), "pages": String(pageCount)])
+        let pages = pageCount == 1 ? [] : (1...pageCount).map { Chrome.Link(label: String($0), href: links.to(ListPaging.path("actors", actor.id, page: $0)), current: $0 == current) }
         let eventIndexes = Array(Set(involvements.map(\.event))).sorted()
         let content = ActorPage(
             name: actor.name, kind: links.text.kind(actor.kind), description: actor.description,
@@ -78,18 +102,18 @@ struct ActorPage {
                 links.reads.read(.topic(id))
                 return report.topic(id).map { TopicLink(title: $0.title, href: links.topic($0.id)) } },
             // Markers of several events lead to the page's own list of them.
-            map: MapView.make(eventIndexes, links: links, id: "actor-map", size: .page, title: links.text("map.title", ["subject": actor.name]),
-                              groupHref: "#events-heading"),
-            chart: ChartView.make(eventIndexes, links: links, id: "actor-chart", title: links.text("chart.title", ["subject": actor.name]),
-                                  focus: false, binTooltips: false),
-            filterHref: links.to(SitePaths.timeline) + "?actor=" + actor.id
+            map: !first ? nil : MapView.make(eventIndexes, links: links, id: "actor-map", size: .page, title: links.text("map.title", ["subject": actor.name]),
+                                             groupHref: "#events-heading"),
+            chart: !first ? nil : ChartView.make(eventIndexes, links: links, id: "actor-chart", title: links.text("chart.title", ["subject": actor.name]),
+                                                 focus: false, binTooltips: false),
+            filterHref: links.to(SitePaths.timeline) + "?actor=" + actor.id,
+            pages: pages
         )
         let description = actor.description.map { links.text("description.actor", ["name": actor.name, "description": $0]) }
             ?? links.text("description.actorWithout", ["name": actor.name, "site": report.config.title])
-        let chrome = Chrome(
-            links: links, title: actor.name, description: description,
-            breadcrumbs: [.init(label: links.text("page.actors"), href: links.to(SitePaths.actors)), .init(label: actor.name)], ogType: "profile"
-        )
+        var crumbs: [Chrome.Crumb] = [.init(label: links.text("page.actors"), href: links.to(SitePaths.actors))]
+        crumbs += first ? [.init(label: actor.name)] : [.init(label: actor.name, href: links.actor(actor.id)), .init(label: title)]
+        let chrome = Chrome(links: links, title: title, description: description, breadcrumbs: crumbs, ogType: "profile")
         return PageView(chrome: chrome, content: content)
     }
 }
@@ -111,6 +135,7 @@ extension ActorPage: TemplateModel {
         .object("map", "A map of its events; absent when none has a place a map can show.") { $0.map },
         .object("chart", "Its events over time.") { $0.chart },
         .text("filterHref", "The timeline's filter set to this actor (`timeline/?actor=id`), to combine with other facets.") { $0.filterHref },
+        .list("pages", "Every page of its events (`current` for this one), past `lists.per_page`; empty when they fit on one. The map and chart are on the first.") { $0.pages },
     ])
 }
 
