@@ -26,6 +26,37 @@ enum ListPaging {
         return path(folder, id, page: page)
     }
 
+    /// One page of a list of `total` items, as its view shows it: which items, the links to
+    /// every page, and its title. Shared by the type, country, topic and actor pages.
+    struct Page {
+        let number: Int
+        let count: Int
+        let perPage: Int
+
+        /// Page `requested` (clamped to the pages there are) of `total` items.
+        init(_ requested: Int, of total: Int, perPage: Int) {
+            self.perPage = perPage
+            count = max(1, ListPaging.pageCount(total, perPage))
+            number = min(max(requested, 1), count)
+        }
+
+        var isFirst: Bool { number == 1 }
+        /// The number of its first item in the whole list, from 1.
+        var firstNumber: Int { (number - 1) * perPage + 1 }
+
+        func items<C: Collection>(_ all: C) -> C.SubSequence.SubSequence { all.dropFirst((number - 1) * perPage).prefix(perPage) }
+
+        /// Every page of the list (`current` for this one); none when there is one page.
+        func links(folder: String, id: String, _ links: PageLinks) -> [Chrome.Link] {
+            count == 1 ? [] : (1...count).map { Chrome.Link(label: String($0), href: links.to(ListPaging.path(folder, id, page: $0)), current: $0 == number) }
+        }
+
+        /// `title`, or "title, page 2 of 3" (`list.pageOf`) when the list has several pages.
+        func title(_ title: String, _ text: DisplayText) -> String {
+            count == 1 ? title : text("list.pageOf", ["title": title, "page": String(number), "pages": String(count)])
+        }
+    }
+
     /// A country's id in addresses: its name in lower case, other characters than letters and
     /// digits as `-` ("Saudi Arabia" → `saudi-arabia`). Names that give the same id share a page.
     static func slug(_ name: String) -> String {

@@ -79,19 +79,17 @@ struct ActorPage {
         }
         let involvements = report.involvements[actor.id] ?? []
         // Past `lists.per_page` events the list goes on over numbered pages, in role order.
-        let perPage = report.config.eventsPerPage
-        let pageCount = max(1, ListPaging.pageCount(involvements.count, perPage))
-        let current = min(max(page, 1), pageCount), first = current == 1
+        let part = ListPaging.Page(page, of: involvements.count, perPage: report.config.eventsPerPage), first = part.isFirst
         let ordered = Involvement.Role.allCases.flatMap { role in involvements.filter { $0.role == role } }
-        let shown = ordered.dropFirst((current - 1) * perPage).prefix(perPage)
+        let shown = part.items(ordered)
         let roles = Involvement.Role.allCases.compactMap { role -> RoleGroup? in
             // The group's heading names the role, so the cards carry none and are shared by every
             // actor page that lists the event.
             let events = shown.filter { $0.role == role }.map { links.card($0.event, headingLevel: 4) }
             return events.isEmpty ? nil : RoleGroup(role: links.text.role(role), events: events)
         }
-        let title = pageCount == 1 ? actor.name : links.text("list.pageOf", ["title": actor.name, "page": String(current), "pages": String(pageCount)])
-        let pages = pageCount == 1 ? [] : (1...pageCount).map { Chrome.Link(label: String($0), href: links.to(ListPaging.path("actors", actor.id, page: $0)), current: $0 == current) }
+        let title = part.title(actor.name, links.text)
+        let pages = part.links(folder: "actors", id: actor.id, links)
         let eventIndexes = Array(Set(involvements.map(\.event))).sorted()
         let content = ActorPage(
             name: actor.name, kind: links.text.kind(actor.kind), description: actor.description,

@@ -88,10 +88,8 @@ struct EventListPage {
         let report = links.report, text = links.text
         // Which events a type or a country has depends on every event.
         links.reads.read(.everyEvent)
-        let perPage = report.config.eventsPerPage
-        let pageCount = max(1, ListPaging.pageCount(events.count, perPage))
-        let current = min(max(page, 1), pageCount)
-        let shown = events.dropFirst((current - 1) * perPage).prefix(perPage)
+        let part = ListPaging.Page(page, of: events.count, perPage: report.config.eventsPerPage)
+        let shown = part.items(events)
         var years: [YearGroup] = []
         for index in shown {
             let year = String(report.events[index].date.start.year)
@@ -99,15 +97,15 @@ struct EventListPage {
             years[years.count - 1].events.append(links.eventLink(index))
         }
         let pageHref = { (number: Int) in links.to(ListPaging.path(folder, id, page: number)) }
-        let pages = pageCount == 1 ? [] : (1...pageCount).map { Chrome.Link(label: String($0), href: pageHref($0), current: $0 == current) }
-        let fullTitle = pageCount == 1 ? title : text("list.pageOf", ["title": title, "page": String(current), "pages": String(pageCount)])
+        let pages = part.links(folder: folder, id: id, links)
+        let fullTitle = part.title(title, text)
         let timeline = text("page.timeline")
         let chrome = Chrome(links: links, title: fullTitle, description: text("description.list", ["title": title, "count": text.count("events", events.count), "site": report.config.title]),
                             breadcrumbs: [.init(label: timeline, href: links.to(SitePaths.timeline)), .init(label: fullTitle)])
         let content = EventListPage(
             title: fullTitle, lede: lede, countText: text.count("events", events.count), years: years, pages: pages,
-            previous: current > 1 ? Chrome.Link(label: String(current - 1), href: pageHref(current - 1)) : nil,
-            next: current < pageCount ? Chrome.Link(label: String(current + 1), href: pageHref(current + 1)) : nil,
+            previous: part.number > 1 ? Chrome.Link(label: String(part.number - 1), href: pageHref(part.number - 1)) : nil,
+            next: part.number < part.count ? Chrome.Link(label: String(part.number + 1), href: pageHref(part.number + 1)) : nil,
             filterHref: links.to(SitePaths.timeline) + "?" + filter, timelineHref: links.to(SitePaths.timeline)
         )
         return PageView(chrome: chrome, content: content)

@@ -70,7 +70,7 @@ struct TimelinePage {
                      monthHref: { month in year.byMonth ? links.to(SitePaths.timelineMonth(year.year, month)) : links.to(SitePaths.timelineYear(year.year)) + "#" + monthKey(year.year, month) })
         }
         let types = report.config.eventTypes.compactMap { type -> TypeKey? in
-            let count = report.events.filter { $0.type == type.id }.count
+            let count = links.site.groups.byType[type.id]?.count ?? 0
             return count == 0 ? nil : TypeKey(id: type.id, label: type.label, colour: type.colour, count: count,
                                               href: links.to(ListPaging.path(EventListPage.typeFolder, type.id, page: 1)))
         }

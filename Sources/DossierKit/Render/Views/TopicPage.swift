@@ -55,13 +55,10 @@ struct TopicPage {
         let report = links.report, text = links.text
         links.reads.read([.topic(topic.id), .topicEvents(topic.id)])
         let indexes = report.topicEvents[topic.id] ?? []
-        let perPage = report.config.eventsPerPage
-        let pageCount = max(1, ListPaging.pageCount(indexes.count, perPage))
-        let current = min(max(page, 1), pageCount)
-        let shown = indexes.dropFirst((current - 1) * perPage).prefix(perPage)
-        let first = current == 1
+        let part = ListPaging.Page(page, of: indexes.count, perPage: report.config.eventsPerPage)
+        let shown = part.items(indexes), first = part.isFirst
         let content = TopicPage(
-            title: pageCount == 1 ? topic.title : text("list.pageOf", ["title": topic.title, "page": String(current), "pages": String(pageCount)]),
+            title: part.title(topic.title, text),
             summary: topic.summary,
             narrativeHTML: first ? links.html(topic.narrative) : "",
             quotes: !first ? [] : topic.quotes.map { quote in
@@ -77,8 +74,8 @@ struct TopicPage {
                                              groupHref: "#thread-heading"),
             chart: !first ? nil : ChartView.make(indexes, links: links, id: "topic-chart", title: text("chart.title", ["subject": topic.title]), focus: false),
             isFirstPage: first,
-            pages: pageCount == 1 ? [] : (1...pageCount).map { Chrome.Link(label: String($0), href: links.to(ListPaging.path("topics", topic.id, page: $0)), current: $0 == current) },
-            firstNumber: (current - 1) * perPage + 1
+            pages: part.links(folder: "topics", id: topic.id, links),
+            firstNumber: part.firstNumber
         )
         var crumbs: [Chrome.Crumb] = [.init(label: text("page.topics"), href: links.to(SitePaths.topics))]
         crumbs += first ? [.init(label: topic.title)] : [.init(label: topic.title, href: links.topic(topic.id)), .init(label: content.title)]
