@@ -1,6 +1,7 @@
 """The timeline's filter in a real browser: facets chosen by a reader end up in the address,
 the address gives the same view back, back and forward step through changes, unknown values
 are named, and a split timeline is filtered as a whole (from file:// too)."""
+import gzip
 import shutil
 import subprocess
 import tempfile
@@ -94,14 +95,16 @@ def test_an_address_with_unknown_values_says_so(preview, browser):
     wait_for(browser, lambda d: status(d) == "3 of 15 events")
 
 
+SPLIT_EVENTS = 10000
+
+
 @pytest.fixture(scope="module")
 def split_site():
-    """A synthetic report large enough that its timeline is split by year, and by month in busy years."""
+    """A synthetic report of 10,000 events with the default `lists.per_page` (500): its timeline
+    is split by year, and each year (about 1,000 events) by month."""
     folder = Path(tempfile.mkdtemp(prefix="dossier-split-"))
     dossier = str(dossier_executable())
-    subprocess.run([dossier, "generate", "--events", "3000", "--actors", "80", str(folder)], check=True, capture_output=True, timeout=120)
-    with open(folder / "Content" / "site.yaml", "a", encoding="utf-8") as settings:
-        settings.write("\nlists:\n  per_page: 250\n")
+    subprocess.run([dossier, "generate", "--events", str(SPLIT_EVENTS), "--actors", "500", str(folder)], check=True, capture_output=True, timeout=120)
     subprocess.run([dossier, "build", "--content", str(folder / "Content"), "--output", str(folder / "Site"), "--templates", str(REPOSITORY / "Templates")],
                    check=True, capture_output=True, timeout=300)
     yield folder / "Site"
@@ -111,13 +114,29 @@ def split_site():
 def test_a_split_timeline_is_filtered_as_a_whole_from_file(split_site, browser):
     timeline = (split_site / "timeline" / "index.html").as_uri()
     browser.get(timeline + "?from=2016-11&to=2017-02&type=attack")
-    wait_for(browser, lambda d: "of 3000 events" in status(d))
+    wait_for(browser, lambda d: f"of {SPLIT_EVENTS} events" in status(d))
     years = [heading.text for heading in browser.find_elements(By.CSS_SELECTOR, ".filter-year")]
     assert years == ["2016", "2017"], "results from two years, one page"
     cards = browser.find_elements(By.CSS_SELECTOR, "[data-filter-results] .filter-card")
     assert cards and all(card.get_attribute("data-type") == "attack" for card in cards)
     link = cards[0].find_element(By.CSS_SELECTOR, "h3 a").get_attribute("href")
     assert Path(urlparse(link).path).is_file(), "a result links to its event's page"
+
+
+def test_no_page_of_a_large_report_is_over_a_megabyte_and_the_filters_index_is_small(split_site):
+    """Sizes, not timings: at 10,000 events every HTML page stays under 1 MB, and the index the
+    first filter loads (the facets, read before anything else) under 1 MB gzipped."""
+    pages = {path: path.stat().st_size for path in split_site.rglob("*.html")}
+    largest = max(pages, key=pages.get)
+    assert pages[largest] < 1_000_000, f"{largest.relative_to(split_site)} is {pages[largest]:,} bytes"
+    for listed in ["sources/index.html", "timeline/index.html", "topics/topic-000/index.html", "actors/actor-00000/index.html"]:
+        assert (split_site / listed).is_file() and pages[split_site / listed] < 1_000_000
+    assert (split_site / "sources" / "page" / "2" / "index.html").is_file(), "the sources index is in numbered pages"
+    index = split_site / "data" / "filter"
+    facets = (index / "facets.js").read_bytes()
+    assert len(gzip.compress(facets, 6)) < 200_000, "the facets of 10,000 events gzip to about 90 KB"
+    years = sorted(index.glob("[0-9][0-9][0-9][0-9].js"))
+    assert len(years) >= 10 and all(year.stat().st_size < 300_000 for year in years), "one file per year, each loaded on demand"
 
 
 def test_without_javascript_every_year_and_month_is_a_page(split_site):

@@ -6,8 +6,9 @@ import Testing
 /// in numbered pages) and the filter's index, on real builds.
 @Suite struct ExplorationTests {
     /// A report of `count` attacks and strikes in Iraq and Syria, spread over 2022–2024, with
-    /// 2023 much busier than the other years.
-    static func site(events count: Int, perPage: Int?) throws -> TestSite {
+    /// 2023 much busier than the other years. Every event cites X; with `wire`, each pair of
+    /// events also cites its own wire story, and the first two, two stories of the same title.
+    static func site(events count: Int, perPage: Int?, wire: Bool = false) throws -> TestSite {
         let site = try TestSite(config: TestSite.minimalConfig + (perPage.map { "\nlists:\n  per_page: \($0)\n" } ?? ""))
         var yaml = ""
         for number in 0..<count {
@@ -21,7 +22,9 @@ import Testing
               type: \(number % 2 == 0 ? "attack" : "strike")
               location: { name: Town \(number % 3), country: \(number % 4 == 0 ? "Syria" : "Iraq") }
               actors: [{ id: militia, role: perpetrator }]
-              sources: [{ publisher: X, url: "https://example.org/x" }]
+              sources: [{ publisher: X, url: "https://example.org/x" }\(!wire ? "" : number < 2
+                ? ", { publisher: Wire, title: Same, url: \"https://example.org/same/\(number)\" }"
+                : ", { publisher: Wire, title: \"Story \(number / 2)\", url: \"https://example.org/wire/\(number / 2)\" }")]
 
             """
         }
@@ -124,6 +127,32 @@ import Testing
         #expect(!site.exists("actors/militia/page/4/index.html"))
         #expect(pages[0].contains("<h2 id=\"chart-heading\"") || pages[0].contains("actor-chart"))
         #expect(!pages[1].contains("actor-chart"), "the chart is on the first page")
+    }
+
+    @Test func theSourcesIndexHasNumberedPagesAndASourceCitedOftenItsOwnList() throws {
+        let site = try Self.site(events: 60, perPage: 20, wire: true)
+        try site.build()
+        // X, two "Same" stories and 29 wire stories: 32 sources, in pages of 20 and 12.
+        let first = try site.html("sources/index.html"), second = try site.html("sources/page/2/index.html")
+        #expect(first.components(separatedBy: "<li id=\"source-").count - 1 == 20)
+        #expect(second.components(separatedBy: "<li id=\"source-").count - 1 == 12)
+        #expect(second.contains(#"<ol class="source-index" start="21">"#) && second.contains("<title>Sources, page 2 of 2"))
+        #expect(first.contains(#"<a href="../sources/page/2/index.html">2</a>"#) && second.contains(#"<a href="../../../sources/index.html">1</a>"#))
+        #expect(!site.exists("sources/page/3/index.html"))
+        // Same publisher and title, another address: another id.
+        #expect(first.contains(#"<li id="source-wire-same">"#) && first.contains(#"<li id="source-wire-same-2">"#))
+        // X is cited by all 60: its row names 5 and links to its own list, in pages of 20.
+        let row = try #require(second.components(separatedBy: #"<li id="source-x">"#).dropFirst().first?.components(separatedBy: "</li>\n    <li").first)
+        #expect(row.contains("Cited by 60 events") && row.components(separatedBy: #"<li><a href="../../../events/"#).count - 1 == SourcesPage.eventsPerRow)
+        #expect(row.contains(#"<a href="../../../sources/x/index.html">All 60 events citing it</a>"#))
+        let list = try ["sources/x/index.html", "sources/x/page/2/index.html", "sources/x/page/3/index.html"].map(site.html)
+        #expect(zip(list, ["../../", "../../../../", "../../../../"]).map { $0.components(separatedBy: "<li><a href=\"\($1)events/").count - 1 } == [20, 20, 20])
+        #expect(list[0].contains(#"<span class="publisher">X</span>"#) && !list[0].contains("Filter them in the timeline"))
+        #expect(list[2].contains("<title>X, page 3 of 3"))
+        // A source cited twice is all on its row: no list of its own.
+        #expect(!site.exists("sources/wire-story-5/index.html"))
+        // Nothing links to a page that is not there (every page checked by the build).
+        #expect(try site.html("events/event-4/index.html").contains("Story 2"))
     }
 
     @Test func listsPerPageBelowTenIsRefused() throws {

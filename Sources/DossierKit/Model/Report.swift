@@ -40,6 +40,43 @@ public struct Report: Sendable {
     public struct CitedSource: Sendable {
         public var source: Source
         public var eventIndexes: [Int]
+        /// Names the source in addresses (`sources/reuters-iraq-talks/`): a slug of its publisher
+        /// and title, with `-2`, `-3` for later sources that would have the same.
+        public var id: String = ""
+
+        /// Every source the events cite, once, with the events citing it (by their place in
+        /// `events`), ordered by publisher, title and address, with their ids. Used by the report
+        /// and, on content not yet linked, to know which pages the sources have.
+        static func list(citedBy events: [Event]) -> [CitedSource] {
+            var sourceEvents: [String: (Source, [Int])] = [:]
+            for (index, event) in events.enumerated() {
+                for source in event.sources {
+                    var entry = sourceEvents[source.identity] ?? (source, [])
+                    if entry.1.last != index { entry.1.append(index) }
+                    sourceEvents[source.identity] = entry
+                }
+            }
+            let cited = sourceEvents.values.map { CitedSource(source: $0.0, eventIndexes: $0.1) }
+            let publishers = cited.map { $0.source.publisher.lowercased() }
+            var sorted = cited.indices.sorted {
+                (publishers[$0], cited[$0].source.title ?? "", cited[$0].source.url) < (publishers[$1], cited[$1].source.title ?? "", cited[$1].source.url)
+            }.map { cited[$0] }
+            var taken: [String: Int] = [:]
+            for index in sorted.indices {
+                let base = slug(sorted[index].source)
+                let seen = taken[base, default: 0] + 1
+                taken[base] = seen
+                sorted[index].id = seen == 1 ? base : "\(base)-\(seen)"
+            }
+            return sorted
+        }
+
+        /// At most eight words of "publisher title", in lower case, joined by `-`.
+        private static func slug(_ source: Source) -> String {
+            let words = "\(source.publisher) \(source.title ?? "")".lowercased()
+                .split { !($0.isLetter || $0.isNumber) }
+            return words.isEmpty ? "source" : words.prefix(8).joined(separator: "-")
+        }
     }
 
     /// The earliest start and the latest end among some events (shown as "2014 – 18 February 2024").
@@ -98,7 +135,6 @@ public struct Report: Sendable {
         pageIndex = Self.index(self.pages.map(\.id))
 
         var involvements: [String: [(event: Int, role: Involvement.Role)]] = [:]
-        var sourceEvents: [String: (Source, [Int])] = [:]
         var eventsByTag: [String: [Int]] = [:]
         for (index, event) in self.events.enumerated() {
             for involvement in event.actors where involvements[involvement.actorID]?.last?.event != index {
@@ -106,20 +142,11 @@ public struct Report: Sendable {
                 let role = event.actors.filter { $0.actorID == involvement.actorID }.map(\.role).min() ?? involvement.role
                 involvements[involvement.actorID, default: []].append((index, role))
             }
-            for source in event.sources {
-                var entry = sourceEvents[source.identity] ?? (source, [])
-                if entry.1.last != index { entry.1.append(index) }
-                sourceEvents[source.identity] = entry
-            }
             for tag in Set(event.tags) { eventsByTag[tag, default: []].append(index) }
         }
         self.involvements = involvements
         significantEvents = involvements.mapValues { $0.filter { $0.role != .mentioned }.map(\.event) }
-        let cited = sourceEvents.values.map { CitedSource(source: $0.0, eventIndexes: $0.1) }
-        let publishers = cited.map { $0.source.publisher.lowercased() }
-        sources = cited.indices.sorted {
-            (publishers[$0], cited[$0].source.title ?? "", cited[$0].source.url) < (publishers[$1], cited[$1].source.title ?? "", cited[$1].source.url)
-        }.map { cited[$0] }
+        sources = CitedSource.list(citedBy: self.events)
 
         var topicEvents: [String: [Int]] = [:]
         var eventTopics: [Int: [String]] = [:]

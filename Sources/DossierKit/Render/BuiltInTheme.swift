@@ -1077,13 +1077,10 @@ a.badge-type:hover { text-decoration: underline; }
   <header class="page-header">
     <h1>{{title}}</h1>
     {{#lede}}<p class="lede">{{lede}}</p>{{/lede}}
-    <p>{{countText}}, oldest first. <a href="{{filterHref}}">Filter them in the timeline</a> (with other facets, or by date).</p>
+    {{#source}}{{> partials/source-line}}{{/source}}
+    <p>{{countText}}, oldest first.{{#filterHref}} <a href="{{filterHref}}">Filter them in the timeline</a> (with other facets, or by date).{{/filterHref}}</p>
   </header>
-  {{^empty(pages)}}
-  <nav class="list-pages" aria-label="Pages">
-    <ul class="inline-list">{{#pages}}<li><a href="{{href}}"{{#current}} aria-current="page"{{/current}}>{{label}}</a></li>{{/pages}}</ul>
-  </nav>
-  {{/empty(pages)}}
+  {{> partials/list-pages}}
   {{#years}}
   <section class="list-year" aria-labelledby="list-y{{year}}">
     <h2 id="list-y{{year}}">{{year}}</h2>
@@ -1092,10 +1089,7 @@ a.badge-type:hover { text-decoration: underline; }
     </ul>
   </section>
   {{/years}}
-  <nav class="prev-next" aria-label="Earlier and later pages">
-    {{#previous}}<a class="prev" href="{{href}}" rel="prev"><span class="muted">← Page</span><br>{{label}}</a>{{/previous}}
-    {{#next}}<a class="next" href="{{href}}" rel="next"><span class="muted">Page →</span><br>{{label}}</a>{{/next}}
-  </nav>
+  {{> partials/page-steps}}
 </div>
 {{/content}}
 {{/main}}
@@ -1661,6 +1655,15 @@ path.report { fill: #d2cab8; stroke: #8c8372; }
 </header>
 
 """#,
+        "partials/list-pages.mustache": #"""
+{{% CONTENT_TYPE: HTML}}
+{{^empty(pages)}}
+<nav class="list-pages" aria-label="Pages">
+  <ul class="inline-list">{{#pages}}<li><a href="{{href}}"{{#current}} aria-current="page"{{/current}}>{{label}}</a></li>{{/pages}}</ul>
+</nav>
+{{/empty(pages)}}
+
+"""#,
         "partials/map.mustache": #"""
 {{% CONTENT_TYPE: HTML}}
 <figure class="map-figure">
@@ -1692,6 +1695,16 @@ path.report { fill: #d2cab8; stroke: #8c8372; }
 {{/unplacedText}}
 
 """#,
+        "partials/page-steps.mustache": #"""
+{{% CONTENT_TYPE: HTML}}
+{{^empty(pages)}}
+<nav class="prev-next" aria-label="Earlier and later pages">
+  {{#previous}}<a class="prev" href="{{href}}" rel="prev"><span class="muted">← Page</span><br>{{label}}</a>{{/previous}}
+  {{#next}}<a class="next" href="{{href}}" rel="next"><span class="muted">Page →</span><br>{{label}}</a>{{/next}}
+</nav>
+{{/empty(pages)}}
+
+"""#,
         "partials/source-line.mustache": #"""
 {{% CONTENT_TYPE: HTML}}
 <p class="source-line"><span class="publisher">{{publisher}}</span>{{#author}}, {{author}}{{/author}}, <a href="{{url}}">{{#isTitle}}“{{linkText}}”{{/isTitle}}{{^isTitle}}{{linkText}}{{/isTitle}}</a>{{#date}}, {{date}}{{/date}}{{#viaNote}} <span class="muted">({{viaNote}})</span>{{/viaNote}}.</p>
@@ -1714,20 +1727,23 @@ path.report { fill: #d2cab8; stroke: #8c8372; }
 {{#content}}
 <div class="wrap">
   <header class="page-header">
-    <h1>Sources</h1>
-    <p class="lede">The {{count}} sources this report cites, each with the events that rely on it. The events themselves are available as <a href="{{eventsJSONHref}}">JSON</a> and <a href="{{eventsCSVHref}}">CSV</a>.</p>
+    <h1>{{title}}</h1>
+    <p class="lede">The {{countText}} this report cites, by publisher, each with the events that rely on it. The events themselves are available as <a href="{{eventsJSONHref}}">JSON</a> and <a href="{{eventsCSVHref}}">CSV</a>.</p>
   </header>
-  <ol class="source-index">
+  {{> partials/list-pages}}
+  <ol class="source-index" start="{{firstNumber}}">
     {{#sources}}
-    <li>
+    <li id="source-{{id}}">
       {{#source}}{{> partials/source-line}}{{/source}}
       <p class="muted">{{citedByText}}:</p>
       <ul class="cited-by">
         {{#events}}{{{html}}}{{/events}}
       </ul>
+      {{#allHref}}<p class="source-all"><a href="{{allHref}}">{{allText}}</a></p>{{/allHref}}
     </li>
     {{/sources}}
   </ol>
+  {{> partials/page-steps}}
 </div>
 {{/content}}
 {{/main}}
@@ -1795,6 +1811,9 @@ events.one: "{count} event"
 events.other: "{count} events"
 citedBy.one: "Cited by {count} event"
 citedBy.other: "Cited by {count} events"
+sources.one: "{count} source"
+sources.other: "{count} sources"
+sources.all: "All {count} citing it"
 figure.events.one: event
 figure.events.other: events
 figure.actors.one: actor
@@ -1814,6 +1833,7 @@ page.map: Map
 description.timeline: "All {count} events of {site}, in order."
 description.timelinePeriod: "{period} in {site}: {count}, in order."
 description.list: "{title} in {site}: {count}, in order."
+description.source: "The {count} in {site} that cite {title}."
 list.pageOf: "{title}, page {page} of {pages}"
 description.actors: "The people, groups, states and forces in {site}."
 description.topics: "The threads that tie the events of {site} together."

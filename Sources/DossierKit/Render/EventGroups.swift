@@ -8,6 +8,9 @@ final class EventGroups: Sendable {
     /// The countries events name (`EventListPage.countryGroups`), and each one's events by its id.
     let countries: [(slug: String, name: String, count: Int, names: Set<String>)]
     let byCountry: [String: [Int]]
+    /// Each cited source's place in `Report.sources`, by its id.
+    private let sourcePositions: [String: Int]
+    private let sources: [Report.CitedSource]
 
     init(_ report: Report) {
         timeline = TimelineParts(report.events, perPage: report.config.eventsPerPage)
@@ -23,5 +26,9 @@ final class EventGroups: Sendable {
             byCountry[group.slug] = group.names.flatMap { byName[$0] ?? [] }.sorted()
         }
         self.byCountry = byCountry
+        sources = report.sources
+        sourcePositions = Dictionary(report.sources.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
+
+    func source(_ id: String) -> Report.CitedSource? { sourcePositions[id].map { sources[$0] } }
 }

@@ -1,7 +1,8 @@
-/// The events of one type (`types/strike/`) or one country (`countries/iraq/`), oldest first,
+/// The events of one type (`types/strike/`), one country (`countries/iraq/`) or one source
+/// cited by more events than its row on the sources index shows (`sources/<id>/`), oldest first,
 /// one line each, grouped by year, in pages of at most `lists.per_page` (`ListPaging`): the
 /// plain pages a reader without JavaScript reaches from the timeline's filter, each with a link
-/// to the same view in the filter.
+/// to the same view in the filter (there is no source facet: a source's list has none).
 struct EventListPage {
     struct YearGroup {
         var year: String
@@ -17,10 +18,12 @@ struct EventListPage {
     var previous: Chrome.Link?
     var next: Chrome.Link?
     /// The timeline's filter, set to this list.
-    var filterHref: String
+    var filterHref: String?
     var timelineHref: String
+    /// The source whose citing events these are.
+    var source: EventPage.SourceView?
 
-    static let typeFolder = "types", countryFolder = "countries"
+    static let typeFolder = "types", countryFolder = "countries", sourceFolder = SourcesPage.folder
 
     static let typeKind = PageKind(
         name: "type", template: "event-list", folder: typeFolder, section: "timeline", listsEveryEvent: true, fields: shape.shape,
@@ -44,6 +47,16 @@ struct EventListPage {
         },
         path: { ListPaging.path(countryFolder, subject: $0) },
         view: { subject, links in makeCountry(subject, links) }
+    )
+
+    static let sourceKind = PageKind(
+        name: "source", template: "event-list", folder: sourceFolder, section: "sources", listsEveryEvent: true, fields: shape.shape,
+        subjects: { contents in
+            let listed = contents.citedSources.filter { $0.eventIndexes.count > SourcesPage.eventsPerRow }
+            return ListPaging.subjects(listed.map { ($0.id, $0.eventIndexes.count) }, perPage: contents.config.eventsPerPage)
+        },
+        path: { ListPaging.path(sourceFolder, subject: $0) },
+        view: { subject, links in makeSource(subject, links) }
     )
 
     /// The countries events name, by their page's id, with how many events each has and the name
@@ -84,9 +97,21 @@ struct EventListPage {
         return make(events, page: page, folder: countryFolder, id: slug, title: name, lede: "", filter: filter, links)
     }
 
-    static func make(_ events: [Int], page: Int, folder: String, id: String, title: String, lede: String, filter: String, _ links: PageLinks) -> PageView<EventListPage> {
+    static func makeSource(_ subject: String, _ links: PageLinks) -> PageView<EventListPage> {
+        let (id, page) = ListPaging.parse(subject)
+        links.reads.read(.sources)
+        guard let cited = links.site.groups.source(id) else {
+            return make([], page: page, folder: sourceFolder, id: id, title: id, lede: "", filter: nil, links)
+        }
+        let source = EventPage.SourceView(cited.source, text: links.text)
+        let name = cited.source.title.map { "\(cited.source.publisher): \($0)" } ?? cited.source.publisher
+        return make(cited.eventIndexes, page: page, folder: sourceFolder, id: id, title: name, lede: "", filter: nil, source: source, links)
+    }
+
+    static func make(_ events: [Int], page: Int, folder: String, id: String, title: String, lede: String, filter: String?,
+                     source: EventPage.SourceView? = nil, _ links: PageLinks) -> PageView<EventListPage> {
         let report = links.report, text = links.text
-        // Which events a type or a country has depends on every event.
+        // Which events a type, a country or a source has depends on every event.
         links.reads.read(.everyEvent)
         let part = ListPaging.Page(page, of: events.count, perPage: report.config.eventsPerPage)
         let shown = part.items(events)
@@ -99,30 +124,33 @@ struct EventListPage {
         let pageHref = { (number: Int) in links.to(ListPaging.path(folder, id, page: number)) }
         let pages = part.links(folder: folder, id: id, links)
         let fullTitle = part.title(title, text)
-        let timeline = text("page.timeline")
-        let chrome = Chrome(links: links, title: fullTitle, description: text("description.list", ["title": title, "count": text.count("events", events.count), "site": report.config.title]),
-                            breadcrumbs: [.init(label: timeline, href: links.to(SitePaths.timeline)), .init(label: fullTitle)])
+        let parent = source == nil ? (text("page.timeline"), SitePaths.timeline) : (text("page.sources"), SitePaths.sources)
+        let description = text(source == nil ? "description.list" : "description.source",
+                               ["title": title, "count": text.count("events", events.count), "site": report.config.title])
+        let chrome = Chrome(links: links, title: fullTitle, description: description,
+                            breadcrumbs: [.init(label: parent.0, href: links.to(parent.1)), .init(label: fullTitle)])
         let content = EventListPage(
             title: fullTitle, lede: lede, countText: text.count("events", events.count), years: years, pages: pages,
             previous: part.number > 1 ? Chrome.Link(label: String(part.number - 1), href: pageHref(part.number - 1)) : nil,
             next: part.number < part.count ? Chrome.Link(label: String(part.number + 1), href: pageHref(part.number + 1)) : nil,
-            filterHref: links.to(SitePaths.timeline) + "?" + filter, timelineHref: links.to(SitePaths.timeline)
+            filterHref: filter.map { links.to(SitePaths.timeline) + "?" + $0 }, timelineHref: links.to(SitePaths.timeline), source: source
         )
         return PageView(chrome: chrome, content: content)
     }
 }
 
 extension EventListPage: TemplateModel {
-    static let shape = TemplateFieldList<EventListPage>("EventListPage", "The events of one type or one country (`event-list.mustache`, as `content.*`; page kinds `type` and `country`).", [
-        .text("title", "The type's label or the country's name (with the page's number when the list has several).") { $0.title },
+    static let shape = TemplateFieldList<EventListPage>("EventListPage", "The events of one type, one country or one source (`event-list.mustache`, as `content.*`; page kinds `type`, `country` and `source`).", [
+        .text("title", "The type's label, the country's name or the source's publisher and title (with the page's number when the list has several).") { $0.title },
         .text("lede", "The type's description, if site.yaml gives one.") { $0.lede },
         .text("countText", "How many events the whole list has, in words.") { $0.countText },
         .list("years", "This page's events, by year.") { $0.years },
         .list("pages", "Every page of the list (`current` for this one); empty when it has one.") { $0.pages },
         .object("previous", "The page before, if any.") { $0.previous },
         .object("next", "The page after, if any.") { $0.next },
-        .text("filterHref", "The timeline's filter set to this list (`timeline/?type=strike`).") { $0.filterHref },
+        .text("filterHref", "The timeline's filter set to this list (`timeline/?type=strike`); none for a source.") { $0.filterHref },
         .text("timelineHref", "Link to the timeline.") { $0.timelineHref },
+        .object("source", "The source, on a source's list.") { $0.source },
     ])
 }
 
