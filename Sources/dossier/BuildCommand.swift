@@ -18,6 +18,7 @@ struct BuildCommand: ParsableCommand {
             let summary = try SiteBuilder(options: folders.buildOptions).build()
             DiagnosticPrinter.print(summary.warnings)
             print("\(summary.line) → \(folders.output)/")
+            if !folders.noSearch { print(summary.searchLine) }
             if timings {
                 for phase in summary.phases {
                     let memory = phase.peakMiB.map { String(format: "   peak %6.0f MiB", $0) } ?? ""

@@ -16,6 +16,9 @@ struct FolderOptions: ParsableArguments {
     @Option(name: .customLong("base-url"), help: "Absolute URL of the published site, for canonical links, feeds and the sitemap.")
     var baseURL: String?
 
+    @Flag(name: .customLong("no-search"), help: "Leave full-text search out, even when Pagefind is installed.")
+    var noSearch = false
+
     var buildOptions: BuildOptions {
         var options = BuildOptions(
             content: URL(fileURLWithPath: content),
@@ -24,6 +27,8 @@ struct FolderOptions: ParsableArguments {
             baseURL: baseURL
         )
         options.templatesMustExist = templates != nil
+        // Pagefind makes the search index when it is installed (scripts/setup installs it).
+        options.search = noSearch ? nil : Pagefind.locate()
         return options
     }
 }

@@ -37,7 +37,11 @@ struct ServeCommand: AsyncParsableCommand {
         }
         // Ctrl-C ends the preview at once: there is nothing to save.
         signal(SIGINT) { _ in Foundation.exit(0) }
-        let server = PreviewServer(build: folders.buildOptions, serve: options, say: Self.say)
+        let build = folders.buildOptions
+        if build.search == nil, !folders.noSearch {
+            Self.say("Search: not in this preview, as Pagefind is not installed; to add search, \(Pagefind.installHint).")
+        }
+        let server = PreviewServer(build: build, serve: options, say: Self.say)
         let open = open, host = host
         do {
             try await server.run { port in

@@ -1,4 +1,6 @@
 """Fixtures for the browser tests: a copy of the sample report, `dossier serve` on it, and headless Chromium."""
+import functools
+import http.server
 import os
 import re
 import shutil
@@ -91,3 +93,37 @@ def browser():
     driver.set_script_timeout(30)
     yield driver
     driver.quit()
+
+
+SPLIT_EVENTS = 10000
+
+
+@pytest.fixture(scope="session")
+def split_site():
+    """A synthetic report of 10,000 events with the default `lists.per_page` (500): its timeline
+    is split by year, and each year (about 1,000 events) by month. Built once for the filter's
+    and the search's tests (with Pagefind's index when it is installed)."""
+    folder = Path(tempfile.mkdtemp(prefix="dossier-split-"))
+    dossier = str(dossier_executable())
+    subprocess.run([dossier, "generate", "--events", str(SPLIT_EVENTS), "--actors", "500", str(folder)], check=True, capture_output=True, timeout=120)
+    subprocess.run([dossier, "build", "--content", str(folder / "Content"), "--output", str(folder / "Site"), "--templates", str(REPOSITORY / "Templates")],
+                   check=True, capture_output=True, timeout=300)
+    yield folder / "Site"
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+class StaticHost:
+    """A plain file server of a built site, as any web host serves it (no Dossier involved)."""
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *arguments):
+            pass
+
+    def __init__(self, folder: Path):
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(StaticHost.Quiet, directory=str(folder)))
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def stop(self):
+        self.server.shutdown()
+        self.server.server_close()

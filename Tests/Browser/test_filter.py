@@ -2,9 +2,6 @@
 the address gives the same view back, back and forward step through changes, unknown values
 are named, and a split timeline is filtered as a whole (from file:// too)."""
 import gzip
-import shutil
-import subprocess
-import tempfile
 from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
@@ -13,7 +10,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
-from conftest import REPOSITORY, dossier_executable
+from conftest import REPOSITORY, SPLIT_EVENTS, dossier_executable
 
 
 def wait_for(driver, condition, seconds=15):
@@ -93,22 +90,6 @@ def test_an_address_with_unknown_values_says_so(preview, browser):
     assert "2024-13" in notice.text
     # The known part still applies.
     wait_for(browser, lambda d: status(d) == "3 of 15 events")
-
-
-SPLIT_EVENTS = 10000
-
-
-@pytest.fixture(scope="module")
-def split_site():
-    """A synthetic report of 10,000 events with the default `lists.per_page` (500): its timeline
-    is split by year, and each year (about 1,000 events) by month."""
-    folder = Path(tempfile.mkdtemp(prefix="dossier-split-"))
-    dossier = str(dossier_executable())
-    subprocess.run([dossier, "generate", "--events", str(SPLIT_EVENTS), "--actors", "500", str(folder)], check=True, capture_output=True, timeout=120)
-    subprocess.run([dossier, "build", "--content", str(folder / "Content"), "--output", str(folder / "Site"), "--templates", str(REPOSITORY / "Templates")],
-                   check=True, capture_output=True, timeout=300)
-    yield folder / "Site"
-    shutil.rmtree(folder, ignore_errors=True)
 
 
 def test_a_split_timeline_is_filtered_as_a_whole_from_file(split_site, browser):

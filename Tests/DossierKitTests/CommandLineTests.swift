@@ -15,34 +15,13 @@ import Testing
         var stderr: String
     }
 
-    /// Runs the executable and collects its output. Both pipes are drained at once (a child that
-    /// fills one pipe while the test reads the other would wait forever), the exit is awaited
-    /// through `terminationHandler` (`waitUntilExit` can hang on Linux: swiftlang/swift#79881),
-    /// and a child that outlives `seconds` is killed and reported instead of holding the run.
+    /// Runs the executable and collects its output (`ChildProcess`); a child that outlives
+    /// `seconds` is stopped and reported instead of holding the run.
     static func run(_ arguments: [String], in folder: URL, executable: URL = executable, seconds: Double = 120) throws -> Run {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.currentDirectoryURL = folder
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        let exited = DispatchSemaphore(value: 0)
-        process.terminationHandler = { _ in exited.signal() }
-        try process.run()
-        let output = ResultSlots<Data>(count: 2)
-        let drained = DispatchGroup()
-        for (index, pipe) in [out, err].enumerated() {
-            DispatchQueue.global().async(group: drained) { output.set(index, pipe.fileHandleForReading.readDataToEndOfFile()) }
-        }
-        if exited.wait(timeout: .now() + seconds) == .timedOut {
-            process.terminate()
-            Issue.record("dossier \(arguments.joined(separator: " ")) ran for more than \(Int(seconds)) s and was stopped")
-            exited.wait()
-        }
-        drained.wait()
-        let text = { String(decoding: output.take($0) ?? Data(), as: UTF8.self) }
-        return Run(status: process.terminationStatus, stdout: text(0), stderr: text(1))
+        let result = try ChildProcess.run(executable, arguments, in: folder, seconds: seconds)
+        if result.timedOut { Issue.record("dossier \(arguments.joined(separator: " ")) ran for more than \(Int(seconds)) s and was stopped") }
+        let text = { (data: Data) in String(decoding: data, as: UTF8.self) }
+        return Run(status: result.status, stdout: text(result.stdout), stderr: text(result.stderr))
     }
 
     @Test func checkOnTheSampleReportPrintsOneLineAndSucceeds() throws {
@@ -80,10 +59,15 @@ import Testing
     @Test func buildWritesTheSiteAndRefusesBrokenContent() throws {
         let site = try TestSite()
         try SampleContent.write(to: site)
-        let built = try Self.run(["build", "--templates", site.templates.path], in: site.root)
+        let built = try Self.run(["build", "--templates", site.templates.path, "--no-search"], in: site.root)
         #expect(built.status == 0)
-        #expect(built.stdout.hasPrefix("Built 19 pages (34 files) from 4 events, 2 actors, 1 topic in "))
+        #expect(built.stdout.hasPrefix("Built 19 pages (35 files) from 4 events, 2 actors, 1 topic in "))
+        #expect(!built.stdout.contains("Search:"), "search left out, and nothing said about it")
         #expect(site.exists("index.html"))
+        // With Pagefind (scripts/setup installs it), a search page and the index's files.
+        let searched = try Self.run(["build", "--templates", site.templates.path], in: site.root)
+        #expect(searched.status == 0 && searched.stdout.hasPrefix("Built 20 pages ("))
+        #expect(searched.stdout.contains("\nSearch: Pagefind 1.") && site.exists("search/index.html") && site.exists("pagefind/pagefind.js"))
         let before = try site.outputFiles()
         try site.write("events/bad.yaml", "id: bad\ndate: 2024-02-30\ntitle: Bad\ntype: attack\n")
         let failed = try Self.run(["build", "--templates", site.templates.path], in: site.root)

@@ -80,7 +80,7 @@ import Testing
         #expect(!site.exists("types/attack/page/3/index.html") && !site.exists("types/statement/index.html"), "no page for a type without events")
         #expect(try site.html("countries/syria/index.html").contains("15 events"))
         #expect(try site.html("timeline/index.html").contains(#"<a href="../countries/iraq/index.html">Iraq</a> <span class="muted">(45)</span>"#))
-        #expect(try site.html("events/event-0/index.html").contains(#"<a class="badge badge-type" href="../../types/attack/index.html">Attack</a>"#))
+        #expect(try site.html("events/event-0/index.html").contains(#"<a class="badge badge-type" href="../../types/attack/index.html" data-pagefind-meta="type">Attack</a>"#))
     }
 
     @Test func theFiltersIndexHasAColumnPerFacetAndAFilePerYear() throws {

@@ -11,11 +11,13 @@ import Testing
     }
 
     @Test func aMisspeltFieldIsReportedWithFileLineAndDidYouMean() throws {
-        let event = BuiltInTheme.files["event.mustache"]!.replacingOccurrences(of: "<h1>{{card.title}}</h1>", with: "<h1>{{card.titel}}</h1>")
-        let line = event.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("card.titel") }! + 1
+        let event = try #require(BuiltInTheme.files["event.mustache"]).replacingOccurrences(of: "{{card.title}}</h1>", with: "{{card.titel}}</h1>")
+        let lines = event.split(separator: "\n", omittingEmptySubsequences: false)
+        let index = try #require(lines.firstIndex { $0.contains("card.titel") })
+        let column = try #require(lines[index].range(of: "{{card.titel}}")).lowerBound.utf16Offset(in: lines[index]) + 1
         let errors = try Self.errors(theme: ["event.mustache": event])
         #expect(errors == ["""
-            Templates/event.mustache:\(line):9: error: unknown field `titel` in `card.titel`: the template would show nothing here
+            Templates/event.mustache:\(index + 1):\(column): error: unknown field `titel` in `card.titel`: the template would show nothing here
                 hint: did you mean `title`?
             """], "\(errors)")
     }

@@ -80,8 +80,8 @@ import Testing
         let site = try Self.site(theme: ["partials/header.mustache": header])
         let errors = site.failingBuild().map(\.description)
         #expect(errors == ["""
-            Templates/partials/header.mustache:5:8: error: `chrome.pageTitle` differs from page to page, but partials/header is rendered once and shared by many pages, so it cannot show it
-                hint: use it in layout.mustache, which is rendered for each page; partials/header may read chrome.{authors, eventsCSVHref, eventsJSONHref, favicon, feedHref, homeHref, language, license, nav, root, script, siteDescription, siteTitle, stylesheet, typeStylesheet}
+            Templates/partials/header.mustache:6:10: error: `chrome.pageTitle` differs from page to page, but partials/header is rendered once and shared by many pages, so it cannot show it
+                hint: use it in layout.mustache, which is rendered for each page; partials/header may read chrome.{authors, eventsCSVHref, eventsJSONHref, favicon, feedHref, homeHref, language, license, nav, root, script, searchHref, siteDescription, siteTitle, stylesheet, typeStylesheet}
             """], "\(errors)")
         #expect(SiteBuilder(options: site.options).check(keepingFiles: false).errors.count == 1, "check says the same")
     }

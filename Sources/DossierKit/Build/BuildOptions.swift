@@ -15,6 +15,15 @@ public struct BuildOptions: Sendable {
     public var messageRoot: URL
     /// The kinds of page the site has (tests add their own, as a new feature would).
     var kinds: [PageKind] = PageKinds.builtIn
+    /// Pagefind, to give the site full-text search (`Pagefind.locate()`); without it the site
+    /// has no search page and no search box.
+    public var search: Pagefind?
+
+    /// The kinds of page a report with these settings has: the search page only when its
+    /// index will be made.
+    func kinds(for config: SiteConfig) -> [PageKind] {
+        search != nil && config.searchEnabled ? kinds : kinds.filter { $0 !== SearchPage.kind }
+    }
 
     public init(content: URL, templates: URL, output: URL, baseURL: String? = nil,
                 messageRoot: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) {
@@ -55,6 +64,25 @@ public struct BuildSummary: Sendable {
     public var warnings: [Diagnostic]
     public var seconds: Double
     public var phases: [Phase] = []
+    /// What became of the search index.
+    public var search: SearchOutcome = .notInstalled
+
+    public enum SearchOutcome: Sendable, Equatable {
+        /// Pagefind indexed these many pages.
+        case indexed(pages: Int, version: String)
+        /// `search: {enabled: false}` in site.yaml.
+        case disabled
+        case notInstalled
+    }
+
+    /// One line on the search index: made, turned off, or how to get it.
+    public var searchLine: String {
+        switch search {
+        case .indexed(let pages, let version): return "Search: Pagefind \(version) indexed \(Counted.text(pages, "page")) (pagefind/)."
+        case .disabled: return "Search: off (search: {enabled: false} in site.yaml)."
+        case .notInstalled: return "Search: not built, as Pagefind is not installed; to add search to the site, \(Pagefind.installHint)."
+        }
+    }
 
     public var line: String {
         let time = seconds < 1 ? String(format: "%.0f ms", seconds * 1000) : String(format: "%.2f s", seconds)

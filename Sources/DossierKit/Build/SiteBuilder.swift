@@ -34,7 +34,7 @@ public struct SiteBuilder: Sendable {
                     content.config.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
                 }
             }
-            report = timer.measure("link") { ReportLinker(markdown: markdown(for: content.config), kinds: options.kinds).link(content, previous: previous, log: log) }
+            report = timer.measure("link") { ReportLinker(markdown: markdown(for: content.config), kinds: options.kinds(for: content.config)).link(content, previous: previous, log: log) }
         }
         let templates = theme ?? timer.measure("templates") {
             let templates = TemplateSet.load(from: options.templates, displayName: options.displayName(options.templates), mustExist: options.templatesMustExist, log: log)
@@ -132,7 +132,7 @@ public struct SiteBuilder: Sendable {
         }
         defer { builtTemplates?(templates) }
         let log = DiagnosticLog()
-        var renderer = SiteRenderer(report: report, templates: templates, markdown: markdown(for: report.config), kinds: options.kinds)
+        var renderer = SiteRenderer(report: report, templates: templates, markdown: markdown(for: report.config), kinds: options.kinds(for: report.config))
         renderer.forgetting = incremental?.forgetting
         renderer.recordsReads = destination.keepsFiles
         let pages = timer.measure("pages") { renderer.pages() }
@@ -286,6 +286,25 @@ public struct SiteBuilder: Sendable {
             throw BuildFailure(result.diagnostics)
         }
         var timer = PhaseTimer(phases: checking.phases + result.phases)
+        var sitePaths = result.sitePaths, fileCount = result.fileCount
+        var search = BuildSummary.SearchOutcome.notInstalled
+        if !report.config.searchEnabled {
+            search = .disabled
+        } else if let pagefind = options.search {
+            // Over the staged pages, before they are published: a site is swapped in with its index.
+            let index = try timer.measure("search index") {
+                do {
+                    return try pagefind.index(site: staging.folder, into: staging.folder.appendingPathComponent(Pagefind.folder), language: report.config.language)
+                } catch {
+                    writer.abandon(staging)
+                    throw BuildFailure([.error(here, "the search index could not be made: \(error)",
+                                               hint: "the site was left as it was; build without search with `search: {enabled: false}` in site.yaml, or reinstall Pagefind (\(Pagefind.installHint))")])
+                }
+            }
+            sitePaths.formUnion(index.paths)
+            fileCount += index.paths.count
+            search = .indexed(pages: index.pages, version: pagefind.version)
+        }
         try timer.measure("publish") {
             // Files may have been put into the output while the site was rendered.
             let late = outputGuard.ownershipProblems(since: survey).problems
@@ -294,16 +313,16 @@ public struct SiteBuilder: Sendable {
                 throw BuildFailure(late)
             }
             do {
-                warnings += try writer.commit(staging, paths: result.sitePaths)
+                warnings += try writer.commit(staging, paths: sitePaths)
             } catch {
                 throw BuildFailure([.error(here, FileSystemError("replace", name, error: error).description)])
             }
         }
         return BuildSummary(
-            pages: result.pageCount, files: result.fileCount, events: report.events.count, actors: report.actors.count, topics: report.topics.count,
+            pages: result.pageCount, files: fileCount, events: report.events.count, actors: report.actors.count, topics: report.topics.count,
             warnings: result.warnings + warnings.map { .warning(here, $0) },
             seconds: (clock.now - started).milliseconds / 1000,
-            phases: timer.phases
+            phases: timer.phases, search: search
         )
     }
 
@@ -357,6 +376,11 @@ public struct SiteBuilder: Sendable {
         }
         for (url, source, _) in ContentFile.listStamped(staticFolder, extensions: nil, within: options.content).files {
             let path = ContentFile.relativePath(of: url, in: staticFolder)
+            if path.lowercased().hasPrefix(Pagefind.folder + "/") {
+                log.error(SourceLocation(file: options.displayName(url)), "this file would be published as \(path), in the folder of the search index",
+                          hint: "move it out of static/\(Pagefind.folder)/: Dossier writes that folder when it builds the search index")
+                continue
+            }
             if let owner = taken[path.lowercased()] {
                 log.error(SourceLocation(file: options.displayName(url)), "this file would be published as \(path), over \(owner)",
                           hint: "rename or move it: static files may not take the path of a file Dossier makes")

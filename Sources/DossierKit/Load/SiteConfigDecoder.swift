@@ -4,7 +4,7 @@ struct SiteConfigDecoder {
 
     func decode(_ node: DataNode) -> SiteConfig? {
         guard let fields = FieldReader(node, subject: "site.yaml", log: log) else { return nil }
-        fields.warnAboutUnknownKeys(known: ["title", "description", "language", "base_url", "authors", "license", "event_types", "confidence", "markdown", "home", "lists"])
+        fields.warnAboutUnknownKeys(known: ["title", "description", "language", "base_url", "authors", "license", "event_types", "confidence", "markdown", "home", "lists", "search"])
         let title = fields.string("title", required: true)
         var baseURL = fields.string("base_url")
         if let url = baseURL {
@@ -69,6 +69,11 @@ struct SiteConfigDecoder {
                 }
             }
         }
+        var search = true
+        if let node = fields.node("search"), let options = FieldReader(node, subject: "the search settings", log: log) {
+            options.warnAboutUnknownKeys(known: ["enabled"])
+            search = options.bool("enabled") ?? true
+        }
         var language = fields.string("language") ?? "en"
         if !LanguageTag.isWellFormed(language) {
             log.error(fields.locationOf("language"), "`\(language)` is not a language tag", hint: "use a BCP 47 tag such as en, en-GB, ar or fa")
@@ -79,7 +84,7 @@ struct SiteConfigDecoder {
             title: title, description: fields.string("description") ?? "", language: language,
             baseURL: baseURL, authors: fields.stringList("authors"), license: fields.string("license"),
             eventTypes: types, confidenceGrades: grades, allowRawHTML: allowRawHTML, smartPunctuation: smart,
-            homeLatestCount: latest, eventsPerPage: perPage, origin: fields.location
+            homeLatestCount: latest, eventsPerPage: perPage, searchEnabled: search, origin: fields.location
         )
     }
 

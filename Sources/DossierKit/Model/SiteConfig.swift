@@ -20,6 +20,9 @@ public struct SiteConfig: Sendable, Equatable {
     /// The most events one page lists (`lists: {per_page: 500}`): a longer list is split (the
     /// timeline by year, then by month; other lists into numbered pages).
     public var eventsPerPage: Int = SiteConfig.defaultEventsPerPage
+    /// Whether the site has full-text search when Pagefind is installed (`search: {enabled: false}`
+    /// turns it off).
+    public var searchEnabled = true
     public var origin: SourceLocation
 
     public static let defaultEventsPerPage = 500

@@ -51,28 +51,28 @@ enum BuiltInTheme {
 {{<layout}}
 {{$main}}
 {{#content}}
-<article class="wrap actor-page">
+<article class="wrap actor-page"{{#isFirstPage}} data-pagefind-body data-pagefind-meta="kind:actor"{{/isFirstPage}}>
   <header class="page-header">
     <p class="kicker">{{kind}}{{#country}} · {{country}}{{/country}}</p>
-    <h1>{{name}}</h1>
+    <h1 data-pagefind-weight="4">{{name}}</h1>
     {{#description}}<p class="lede">{{description}}</p>{{/description}}
   </header>
   <div class="event-layout">
     <div class="event-main">
       <div class="prose">{{{profileHTML}}}</div>
       {{#chart}}
-      <section class="actor-chart" aria-labelledby="chart-heading">
+      <section class="actor-chart" aria-labelledby="chart-heading" data-pagefind-ignore>
         <h2 id="chart-heading">When</h2>
         {{>partials/chart}}
       </section>
       {{/chart}}
       {{#map}}
-      <section class="actor-map" aria-labelledby="map-heading">
+      <section class="actor-map" aria-labelledby="map-heading" data-pagefind-ignore>
         <h2 id="map-heading">Where</h2>
         {{>partials/map}}
       </section>
       {{/map}}
-      <section aria-labelledby="events-heading">
+      <section aria-labelledby="events-heading" data-pagefind-ignore>
         <h2 id="events-heading">Events <span class="muted count">{{eventCount}}</span></h2>
         <p class="filter-into"><a href="{{filterHref}}">All events of {{name}} in the timeline</a>, to filter by type, date or place.</p>
         {{^empty(pages)}}
@@ -722,6 +722,261 @@ enum BuiltInTheme {
 </svg>
 
 """#,
+        "assets/search.js": #"""
+// The search page (search/?q=…): Pagefind's index, read through its own API, with the query
+// and the filters kept in the address, so a search can be shared and back/forward step through
+// it. Loaded by the search page only. Pagefind loads its index with fetch(), which browsers
+// refuse from file://: there the page says so and offers the timeline's filter instead.
+(function () {
+  "use strict";
+
+  var page = document.querySelector("[data-search]");
+  if (!page) return;
+  var words = JSON.parse(page.getAttribute("data-words") || "{}");
+  var say = function (key, values) {
+    return (words[key] || key).replace(/\{(\w+)\}/g, function (_, name) { return values && name in values ? values[name] : ""; });
+  };
+  var root = page.getAttribute("data-root") || "";
+  var typeLabels = {};
+  JSON.parse(page.getAttribute("data-types") || "[]").forEach(function (pair) { typeLabels[pair[0]] = pair[1]; });
+  var form = page.querySelector(".search-form");
+  var input = form.querySelector("input[name=q]");
+  var status = page.querySelector("[data-search-status]");
+  var list = page.querySelector("[data-search-results]");
+  var filterPanel = page.querySelector("[data-search-filters]");
+  var template = document.getElementById("search-result");
+  var FILTERS = ["type", "year", "country", "actor"];
+  var PAGE = 20, SHOWN_VALUES = 8;
+  var wide = window.matchMedia("(min-width: 56rem)");
+  var pagefind = null, state = null, search = null, shown = 0, generation = 0;
+
+  function element(tag, attributes, text) {
+    var node = document.createElement(tag);
+    Object.keys(attributes || {}).forEach(function (key) { node.setAttribute(key, attributes[key]); });
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  function readAddress() {
+    var params = new URLSearchParams(location.search), read = { q: (params.get("q") || "").trim(), filters: {} };
+    FILTERS.forEach(function (name) {
+      var values = params.getAll(name).filter(function (value) { return value !== ""; });
+      if (values.length) read.filters[name] = values;
+    });
+    return read;
+  }
+
+  function address(state) {
+    var params = new URLSearchParams();
+    if (state.q) params.set("q", state.q);
+    FILTERS.forEach(function (name) { (state.filters[name] || []).forEach(function (value) { params.append(name, value); }); });
+    var query = params.toString();
+    return location.pathname + (query ? "?" + query : "");
+  }
+
+  function hasFilters(state) {
+    return FILTERS.some(function (name) { return (state.filters[name] || []).length > 0; });
+  }
+
+  function valueLabel(name, value) {
+    return name === "type" ? typeLabels[value] || value : value;
+  }
+
+  // Pagefind's excerpt is text with <mark> around the words found: only those two are kept,
+  // read from an inert template, so nothing in it can run.
+  function excerptInto(node, excerpt) {
+    var holder = document.createElement("template");
+    holder.innerHTML = excerpt || "";
+    Array.prototype.forEach.call(holder.content.childNodes, function (child) {
+      if (child.nodeName === "MARK") node.appendChild(element("mark", {}, child.textContent));
+      else node.appendChild(document.createTextNode(child.textContent));
+    });
+  }
+
+  function resultNode(data) {
+    var node = template.content.firstElementChild.cloneNode(true), meta = data.meta || {};
+    var slot = function (name) { return node.querySelector("[data-slot=" + name + "]"); };
+    var link = slot("title");
+    link.textContent = meta.title || data.url;
+    link.setAttribute("href", root + String(data.url || "").replace(/^\/+/, ""));
+    var badge = slot("badge");
+    if (meta.kind === "event") {
+      node.setAttribute("data-type", meta.typeid || "");
+      badge.textContent = meta.type || typeLabels[meta.typeid] || "";
+    } else {
+      badge.textContent = say("search.kind." + (meta.kind || "page"));
+      badge.classList.add("badge-kind");
+    }
+    if (slot("date")) slot("date").textContent = meta.date || "";
+    if (slot("excerpt")) excerptInto(slot("excerpt"), data.excerpt);
+    return node;
+  }
+
+  function showMore(run) {
+    var next = search.results.slice(shown, shown + PAGE);
+    shown += next.length;
+    return Promise.all(next.map(function (result) { return result.data(); })).then(function (items) {
+      if (run !== generation) return;
+      var more = list.parentNode.querySelector(".search-more");
+      if (more) more.remove();
+      var first = null;
+      items.forEach(function (data) {
+        var node = resultNode(data);
+        list.appendChild(node);
+        first = first || node.querySelector("a");
+      });
+      var left = search.results.length - shown;
+      if (left > 0) {
+        var button = element("button", { type: "button", "class": "search-more" }, say("search.more", { count: Math.min(PAGE, left) }));
+        button.addEventListener("click", function () {
+          var before = list.children.length;
+          showMore(run).then(function () { var link = list.children[before] && list.children[before].querySelector("a"); if (link) link.focus(); });
+        });
+        list.parentNode.appendChild(button);
+      }
+      return first;
+    });
+  }
+
+  function drawFilters(result) {
+    filterPanel.textContent = "";
+    var totals = result.totalFilters || {}, counts = result.filters || {};
+    // The values the words' results have (Pagefind lists every value, most with none).
+    var present = function (name) {
+      return Object.keys(totals[name] || {}).filter(function (value) { return totals[name][value] > 0; });
+    };
+    var any = FILTERS.some(function (name) { return present(name).length > 0; });
+    if (!any && !hasFilters(state)) return;
+    // Folded on a phone unless a filter is chosen, so the results come first.
+    var fold = element("details", { "class": "search-filters-fold" });
+    fold.open = wide.matches || hasFilters(state);
+    var summary = element("summary");
+    summary.appendChild(element("h2", { "class": "search-filter-heading" }, say("search.filter.heading")));
+    fold.appendChild(summary);
+    filterPanel.appendChild(fold);
+    FILTERS.forEach(function (name) {
+      var chosen = state.filters[name] || [];
+      var values = present(name);
+      chosen.forEach(function (value) { if (values.indexOf(value) < 0) values.push(value); });
+      if (!values.length) return;
+      values.sort(name === "year"
+        ? function (a, b) { return b.localeCompare(a); }
+        : function (a, b) { return ((totals[name] || {})[b] || 0) - ((totals[name] || {})[a] || 0) || valueLabel(name, a).localeCompare(valueLabel(name, b)); });
+      var group = element("fieldset", { "class": "search-filter" });
+      group.appendChild(element("legend", {}, say("search.filter." + name)));
+      var folded = null;
+      values.forEach(function (value, index) {
+        var id = "search-" + name + "-" + index;
+        var box = element("input", { type: "checkbox", id: id, value: value });
+        box.checked = chosen.indexOf(value) >= 0;
+        box.addEventListener("change", function () {
+          var next = (state.filters[name] || []).filter(function (v) { return v !== value; });
+          if (box.checked) next.push(value);
+          state.filters[name] = next;
+          go(true);
+        });
+        var label = element("label", { "for": id });
+        label.appendChild(box);
+        label.appendChild(document.createTextNode(" " + valueLabel(name, value) + " "));
+        label.appendChild(element("span", { "class": "muted" }, "(" + ((counts[name] || {})[value] || 0) + ")"));
+        var line = element("div", { "class": "search-filter-value" });
+        line.appendChild(label);
+        if (index >= SHOWN_VALUES && !box.checked) {
+          if (!folded) {
+            folded = element("details", { "class": "search-filter-more" });
+            folded.appendChild(element("summary", {}, say("search.filter.more", { count: values.length - SHOWN_VALUES })));
+          }
+          folded.appendChild(line);
+        } else {
+          group.appendChild(line);
+        }
+      });
+      if (folded) group.appendChild(folded);
+      fold.appendChild(group);
+    });
+    if (hasFilters(state)) {
+      var clear = element("button", { type: "button", "class": "search-clear" }, say("search.clear"));
+      clear.addEventListener("click", function () { state.filters = {}; go(true); });
+      fold.appendChild(clear);
+    }
+  }
+
+  function pagefindFilters(state) {
+    var filters = {};
+    FILTERS.forEach(function (name) { if ((state.filters[name] || []).length) filters[name] = { any: state.filters[name] }; });
+    return filters;
+  }
+
+  function run() {
+    var current = ++generation;
+    list.textContent = "";
+    var old = page.querySelector(".search-more");
+    if (old) old.remove();
+    input.value = state.q;
+    if (!state.q && !hasFilters(state)) {
+      filterPanel.textContent = "";
+      status.textContent = say("search.prompt");
+      return;
+    }
+    status.textContent = say("search.loading");
+    pagefind.search(state.q || null, { filters: pagefindFilters(state) }).then(function (result) {
+      if (current !== generation || !result) return;
+      search = result;
+      shown = 0;
+      drawFilters(result);
+      var count = result.results.length, total = result.unfilteredResultCount;
+      if (!count) {
+        status.textContent = say(hasFilters(state) ? "search.noneFiltered" : "search.none", { query: state.q });
+        return;
+      }
+      status.textContent = hasFilters(state) && total !== count
+        ? say("search.filtered", { shown: count, count: total, query: state.q })
+        : say(count === 1 ? "search.results.one" : "search.results.other", { count: count, query: state.q });
+      return showMore(current);
+    }, failed);
+  }
+
+  // A new search or filter is a step in the history; the same view is not.
+  function go(push) {
+    var next = address(state);
+    if (next !== location.pathname + location.search) history[push ? "pushState" : "replaceState"](null, "", next);
+    run();
+  }
+
+  function failed() {
+    status.textContent = say("search.failed");
+  }
+
+  if (location.protocol === "file:") {
+    var asked = readAddress().q;
+    input.value = asked;
+    status.textContent = say("search.fromFile") + " ";
+    var timeline = page.getAttribute("data-timeline") + (asked ? "?q=" + encodeURIComponent(asked) : "");
+    status.appendChild(element("a", { href: timeline }, say("search.fromFileLink")));
+    return;
+  }
+
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    state.q = input.value.trim();
+    go(true);
+  });
+
+  state = readAddress();
+  input.value = state.q;
+  status.textContent = state.q || hasFilters(state) ? say("search.loading") : say("search.prompt");
+  // Resolved against the page: import() alone would resolve it against this script's address.
+  import(new URL(page.getAttribute("data-pagefind"), document.baseURI).href).then(function (module) {
+    pagefind = module;
+    // Searches return counts per filter value only once the filters are loaded.
+    return pagefind.options({ excerptLength: 24 }).then(function () { return pagefind.init(); }).then(function () { return pagefind.filters(); });
+  }).then(function () {
+    run();
+    window.addEventListener("popstate", function () { state = readAddress(); run(); });
+  }, failed);
+})();
+
+"""#,
         "assets/style.css": #"""
 /* Dossier default theme. No web fonts, no requests to other hosts: system font stacks only. */
 
@@ -808,6 +1063,11 @@ h4 { font-size: 1.05rem; }
    would wrap the navigation on one page and not the next, and the header would jump. */
 .site-nav a[aria-current="page"] { border-bottom-color: var(--accent); text-shadow: 0 0 0.6px currentColor; }
 @media (max-width: 30rem) { .site-nav ul { gap: 0.25rem 0.7rem; font-size: 0.85rem; } }
+.header-tools { display: flex; flex-direction: column; align-items: flex-end; gap: 0.5rem; }
+.site-search { display: flex; font-family: var(--sans); font-size: 0.85rem; }
+.site-search input, .search-row input { font: inherit; padding: 0.3em 0.5em; border: 1px solid var(--ink-soft); border-right: 0; border-radius: 3px 0 0 3px; background: var(--paper); color: var(--ink); width: 9rem; min-width: 0; }
+.site-search button, .search-row button { font: inherit; padding: 0.3em 0.7em; border: 1px solid var(--ink-soft); border-radius: 0 3px 3px 0; background: var(--paper-alt); color: var(--ink); cursor: pointer; }
+@media (max-width: 40rem) { .header-tools { align-items: stretch; width: 100%; } .site-search input { flex: 1; width: auto; } }
 
 .breadcrumbs { font-family: var(--sans); font-size: 0.85rem; margin-top: 1rem; }
 .breadcrumbs ol { list-style: none; padding: 0; margin: 0; display: flex; flex-wrap: wrap; }
@@ -920,6 +1180,30 @@ a.badge-type:hover { text-decoration: underline; }
 .filter-facts { font-family: var(--sans); font-size: 0.85rem; margin: 0.2rem 0 0; }
 .filter-more { margin: 0.5rem 0 2rem; }
 [hidden] { display: none !important; }
+
+/* The search page */
+.search-form label { display: block; font-family: var(--sans); font-weight: 600; font-size: 0.9rem; margin-bottom: 0.3rem; }
+.search-row { display: flex; max-width: 36rem; font-family: var(--sans); font-size: 1.05rem; }
+.search-row input { flex: 1; width: auto; }
+.search-status { font-weight: 600; margin: 1rem 0 0.5rem; }
+.search-layout { display: grid; grid-template-columns: minmax(0, 1fr); gap: 0 2.5rem; }
+@media (min-width: 56rem) { .search-layout { grid-template-columns: 15rem minmax(0, var(--measure)); } .search-filters { grid-row: 1; } }
+.search-filters { font-family: var(--sans); font-size: 0.9rem; }
+.search-filter-heading { font-size: 1rem; margin: 0; display: inline; }
+.search-filters-fold > summary { cursor: pointer; margin: 1rem 0 0.5rem; }
+.search-filter { border: 0; padding: 0; margin: 0 0 1rem; }
+.search-filter legend { font-weight: 700; font-size: 0.8rem; text-transform: uppercase; letter-spacing: 0.06em; color: var(--ink-soft); padding: 0; margin-bottom: 0.3rem; }
+.search-filter-value { margin: 0.15rem 0; }
+.search-filter-more > summary { cursor: pointer; color: var(--link); }
+.search-clear, .search-more { font: inherit; font-family: var(--sans); font-size: 0.9rem; padding: 0.25em 0.7em; border: 1px solid var(--rule); border-radius: 3px; background: var(--paper); color: var(--ink); cursor: pointer; }
+.search-more { margin: 0.5rem 0 2rem; }
+.search-results { list-style: none; padding: 0; margin: 0; }
+.search-result { margin: 0.9rem 0 1.4rem; }
+.search-title { font-size: 1.2rem; margin: 0.2rem 0; }
+.search-excerpt { margin: 0.2rem 0 0; color: var(--ink-soft); }
+.search-excerpt mark { background: none; color: var(--ink); font-weight: 700; }
+.badge-kind { background: var(--paper-alt); color: var(--ink); border: 1px solid var(--rule); }
+.search-notice { padding: 0.5rem 0.75rem; border-left: 4px solid var(--accent); }
 
 /* Event, actor and topic pages */
 .event-layout { display: grid; grid-template-columns: minmax(0, 1fr); gap: 0 3rem; }
@@ -1074,7 +1358,7 @@ a.badge-type:hover { text-decoration: underline; }
 {{$main}}
 {{#content}}
 <div class="wrap">
-  <header class="page-header">
+  <header class="page-header"{{#source}} data-pagefind-body data-pagefind-meta="kind:source"{{/source}}>
     <h1>{{title}}</h1>
     {{#lede}}<p class="lede">{{lede}}</p>{{/lede}}
     {{#source}}{{> partials/source-line}}{{/source}}
@@ -1101,14 +1385,14 @@ a.badge-type:hover { text-decoration: underline; }
 {{<layout}}
 {{$main}}
 {{#content}}
-<article class="wrap event-page" data-type="{{card.typeID}}">
-  <header class="page-header">
-    <p class="event-meta">
-      <time class="event-date" datetime="{{card.date.datetime}}" data-precision="{{card.date.precision}}">{{card.date.text}}</time>
-      <a class="badge badge-type" href="{{typeHref}}">{{card.typeLabel}}</a>
+<article class="wrap event-page" data-type="{{card.typeID}}" data-pagefind-body data-pagefind-filter="type:{{card.typeID}}" data-pagefind-meta="kind:event">
+  <header class="page-header" data-pagefind-meta="typeid:{{card.typeID}}">
+    <p class="event-meta" data-pagefind-filter="year:{{year}}" data-pagefind-ignore>
+      <time class="event-date" datetime="{{card.date.datetime}}" data-precision="{{card.date.precision}}" data-pagefind-meta="date">{{card.date.text}}</time>
+      <a class="badge badge-type" href="{{typeHref}}" data-pagefind-meta="type">{{card.typeLabel}}</a>
       <span class="badge badge-confidence confidence-{{card.confidenceID}}">{{card.confidenceLabel}}</span>
     </p>
-    <h1>{{card.title}}</h1>
+    <h1 data-pagefind-weight="10">{{card.title}}</h1>
     {{#card.summaryHTML}}<p class="lede">{{{card.summaryHTML}}}</p>{{/card.summaryHTML}}
   </header>
   <div class="event-layout">
@@ -1130,18 +1414,18 @@ a.badge-type:hover { text-decoration: underline; }
         {{/empty(sources)}}
         {{#empty(sources)}}<p class="muted">No source is cited for this event.</p>{{/empty(sources)}}
       </section>
-      <section class="cite" aria-labelledby="cite-heading">
+      <section class="cite" aria-labelledby="cite-heading" data-pagefind-ignore>
         <h2 id="cite-heading">Cite this event</h2>
         <p><code>{{citation}}</code></p>
       </section>
     </div>
     <aside class="event-aside" aria-label="Event details">
-      {{#locator}}<figure class="map-figure map-locator">{{{svgHTML}}}</figure>{{/locator}}
+      {{#locator}}<figure class="map-figure map-locator" data-pagefind-ignore>{{{svgHTML}}}</figure>{{/locator}}
       <dl class="detail-list">
         <div><dt>Date</dt><dd><time datetime="{{card.date.datetime}}">{{card.date.text}}</time> <span class="muted">({{card.date.precision}})</span></dd></div>
-        {{#placeText}}<div><dt>Place</dt><dd>{{placeText}}{{#coordinates}}<br><span class="muted">{{coordinates}}</span>{{/coordinates}}{{#mapHref}} · <a href="{{mapHref}}">OpenStreetMap</a>{{/mapHref}}{{#coordinatesSource}}<br><span class="muted">Coordinates: <a href="{{url}}">{{publisher}}{{#isTitle}}, {{linkText}}{{/isTitle}}</a></span>{{/coordinatesSource}}</dd></div>{{/placeText}}
+        {{#placeText}}<div><dt>Place</dt><dd{{#country}} data-pagefind-filter="country[data-country]" data-country="{{country}}"{{/country}}>{{placeText}}{{#coordinates}}<br><span class="muted">{{coordinates}}</span>{{/coordinates}}{{#mapHref}} · <a href="{{mapHref}}">OpenStreetMap</a>{{/mapHref}}{{#coordinatesSource}}<br><span class="muted">Coordinates: <a href="{{url}}">{{publisher}}{{#isTitle}}, {{linkText}}{{/isTitle}}</a></span>{{/coordinatesSource}}</dd></div>{{/placeText}}
         {{#roles}}
-        <div><dt>{{role}}</dt><dd><ul class="plain-list">{{#actors}}<li><a href="{{href}}">{{name}}</a></li>{{/actors}}</ul></dd></div>
+        <div><dt>{{role}}</dt><dd{{#takePart}} data-pagefind-weight="8"{{/takePart}}><ul class="plain-list">{{#actors}}<li><a href="{{href}}" data-pagefind-filter="actor">{{name}}</a></li>{{/actors}}</ul></dd></div>
         {{/roles}}
         {{^empty(card.casualties)}}<div><dt>Casualties</dt><dd><ul class="plain-list">{{#card.casualties}}<li>{{.}}</li>{{/card.casualties}}</ul></dd></div>{{/empty(card.casualties)}}
         <div><dt>Confidence</dt><dd>{{card.confidenceLabel}}<br><span class="muted">{{confidenceDescription}}</span></dd></div>
@@ -1151,7 +1435,7 @@ a.badge-type:hover { text-decoration: underline; }
     </aside>
   </div>
   {{^empty(related)}}
-  <section class="related" aria-labelledby="related-heading">
+  <section class="related" aria-labelledby="related-heading" data-pagefind-ignore>
     <h2 id="related-heading">Related events</h2>
     <ul class="related-list">
       {{#related}}
@@ -1160,7 +1444,7 @@ a.badge-type:hover { text-decoration: underline; }
     </ul>
   </section>
   {{/empty(related)}}
-  <nav class="prev-next" aria-label="Previous and next event">
+  <nav class="prev-next" aria-label="Previous and next event" data-pagefind-ignore>
     {{#previous}}<a class="prev" href="{{href}}" rel="prev"><span class="muted">← Earlier · {{date}}</span><br>{{title}}</a>{{/previous}}
     {{#next}}<a class="next" href="{{href}}" rel="next"><span class="muted">Later · {{date}} →</span><br>{{title}}</a>{{/next}}
   </nav>
@@ -1531,7 +1815,7 @@ path.report { fill: #d2cab8; stroke: #8c8372; }
 {{<layout}}
 {{$main}}
 {{#content}}
-<article class="wrap plain-page">
+<article class="wrap plain-page" data-pagefind-body data-pagefind-meta="kind:page">
   <header class="page-header">
     <h1>{{title}}</h1>
   </header>
@@ -1644,13 +1928,21 @@ path.report { fill: #d2cab8; stroke: #8c8372; }
 <header class="site-header">
   <div class="wrap header-inner">
     <a class="site-title" href="{{chrome.homeHref}}">{{chrome.siteTitle}}</a>
-    <nav class="site-nav" aria-label="Main">
-      <ul>
-        {{#chrome.nav}}
-        <li><a href="{{href}}"{{#current}} aria-current="page"{{/current}}>{{label}}</a></li>
-        {{/chrome.nav}}
-      </ul>
-    </nav>
+    <div class="header-tools">
+      <nav class="site-nav" aria-label="Main">
+        <ul>
+          {{#chrome.nav}}
+          <li><a href="{{href}}"{{#current}} aria-current="page"{{/current}}>{{label}}</a></li>
+          {{/chrome.nav}}
+        </ul>
+      </nav>
+      {{#chrome.searchHref}}
+      <form class="site-search" role="search" aria-label="Site" action="{{chrome.searchHref}}" method="get">
+        <input type="search" name="q" aria-label="Search the report" placeholder="Search">
+        <button type="submit">Search</button>
+      </form>
+      {{/chrome.searchHref}}
+    </div>
   </div>
 </header>
 
@@ -1658,7 +1950,7 @@ path.report { fill: #d2cab8; stroke: #8c8372; }
         "partials/list-pages.mustache": #"""
 {{% CONTENT_TYPE: HTML}}
 {{^empty(pages)}}
-<nav class="list-pages" aria-label="Pages">
+<nav class="list-pages" aria-label="Pages" data-pagefind-ignore>
   <ul class="inline-list">{{#pages}}<li><a href="{{href}}"{{#current}} aria-current="page"{{/current}}>{{label}}</a></li>{{/pages}}</ul>
 </nav>
 {{/empty(pages)}}
@@ -1698,7 +1990,7 @@ path.report { fill: #d2cab8; stroke: #8c8372; }
         "partials/page-steps.mustache": #"""
 {{% CONTENT_TYPE: HTML}}
 {{^empty(pages)}}
-<nav class="prev-next" aria-label="Earlier and later pages">
+<nav class="prev-next" aria-label="Earlier and later pages" data-pagefind-ignore>
   {{#previous}}<a class="prev" href="{{href}}" rel="prev"><span class="muted">← Page</span><br>{{label}}</a>{{/previous}}
   {{#next}}<a class="next" href="{{href}}" rel="next"><span class="muted">Page →</span><br>{{label}}</a>{{/next}}
 </nav>
@@ -1708,6 +2000,45 @@ path.report { fill: #d2cab8; stroke: #8c8372; }
         "partials/source-line.mustache": #"""
 {{% CONTENT_TYPE: HTML}}
 <p class="source-line"><span class="publisher">{{publisher}}</span>{{#author}}, {{author}}{{/author}}, <a href="{{url}}">{{#isTitle}}“{{linkText}}”{{/isTitle}}{{^isTitle}}{{linkText}}{{/isTitle}}</a>{{#date}}, {{date}}{{/date}}{{#viaNote}} <span class="muted">({{viaNote}})</span>{{/viaNote}}.</p>
+
+"""#,
+        "search.mustache": #"""
+{{% CONTENT_TYPE: HTML}}
+{{<layout}}
+{{$head}}<script src="{{content.scriptHref}}" defer></script>{{/head}}
+{{$main}}
+{{#content}}
+<div class="wrap search-page" data-search data-pagefind="{{pagefindHref}}" data-root="{{root}}" data-timeline="{{timelineHref}}" data-words="{{words}}" data-types="{{typesJSON}}">
+  <header class="page-header">
+    <h1>Search</h1>
+    <p class="lede">Every event, actor, topic, page and source of this report. Words are matched whole or by their start; results are ranked by how well they match.</p>
+  </header>
+  <form class="search-form" role="search" aria-label="This report" action="{{selfHref}}" method="get">
+    <label for="search-words">Words to search for</label>
+    <span class="search-row">
+      <input id="search-words" type="search" name="q">
+      <button type="submit">Search</button>
+    </span>
+  </form>
+  <noscript><p class="search-notice">Search runs in the browser and needs JavaScript. Without it, the <a href="{{timelineHref}}">timeline</a> lists every event, with pages by year, type and country, and the actors, topics and sources pages list the rest.</p></noscript>
+  <div class="search-layout">
+    <div class="search-filters" data-search-filters></div>
+    <div class="search-main">
+      <p class="search-status" role="status" data-search-status></p>
+      <ol class="search-results" data-search-results></ol>
+    </div>
+  </div>
+  <template id="search-result">
+    <li class="search-result">
+      <p class="event-meta"><span class="badge badge-type" data-slot="badge"></span> <span class="event-date" data-slot="date"></span></p>
+      <h2 class="search-title"><a data-slot="title"></a></h2>
+      <p class="search-excerpt" data-slot="excerpt"></p>
+    </li>
+  </template>
+</div>
+{{/content}}
+{{/main}}
+{{/layout}}
 
 """#,
         "sitemap.mustache": #"""
@@ -1725,21 +2056,23 @@ path.report { fill: #d2cab8; stroke: #8c8372; }
 {{<layout}}
 {{$main}}
 {{#content}}
-<div class="wrap">
+<div class="wrap" data-pagefind-body data-pagefind-meta="kind:source">
   <header class="page-header">
     <h1>{{title}}</h1>
-    <p class="lede">The {{countText}} this report cites, by publisher, each with the events that rely on it. The events themselves are available as <a href="{{eventsJSONHref}}">JSON</a> and <a href="{{eventsCSVHref}}">CSV</a>.</p>
+    <p class="lede" data-pagefind-ignore>The {{countText}} this report cites, by publisher, each with the events that rely on it. The events themselves are available as <a href="{{eventsJSONHref}}">JSON</a> and <a href="{{eventsCSVHref}}">CSV</a>.</p>
   </header>
   {{> partials/list-pages}}
   <ol class="source-index" start="{{firstNumber}}">
     {{#sources}}
     <li id="source-{{id}}">
       {{#source}}{{> partials/source-line}}{{/source}}
+      <div data-pagefind-ignore>
       <p class="muted">{{citedByText}}:</p>
       <ul class="cited-by">
         {{#events}}{{{html}}}{{/events}}
       </ul>
       {{#allHref}}<p class="source-all"><a href="{{allHref}}">{{allText}}</a></p>{{/allHref}}
+      </div>
     </li>
     {{/sources}}
   </ol>
@@ -1830,9 +2163,11 @@ page.topics: Topics
 page.sources: Sources
 page.404: Page not found
 page.map: Map
+page.search: Search
 description.timeline: "All {count} events of {site}, in order."
 description.timelinePeriod: "{period} in {site}: {count}, in order."
 description.list: "{title} in {site}: {count}, in order."
+description.search: "Search every event, actor, topic, page and source of {site}."
 description.source: "The {count} in {site} that cite {title}."
 list.pageOf: "{title}, page {page} of {pages}"
 description.actors: "The people, groups, states and forces in {site}."
@@ -1909,6 +2244,30 @@ filter.ignored: The other filters are applied.
 filter.remove: "Remove {name}"
 filter.chosenActors: Chosen actors
 filter.browse: "Pages by type, country, actor and thread"
+
+# The search page (assets/search.js): handed to the script as JSON.
+search.loading: Loading the search index…
+search.prompt: Type words above to search the report.
+search.results.one: "{count} result for “{query}”"
+search.results.other: "{count} results for “{query}”"
+search.filtered: "{shown} of {count} results for “{query}”"
+search.none: "Nothing in this report matches “{query}”."
+search.noneFiltered: "No result for “{query}” with these filters."
+search.more: "Show {count} more"
+search.failed: The search index could not be loaded.
+search.fromFile: "Search needs the site to be served over HTTP (by any web host, or by `dossier serve`): opened from a file, the browser will not load its index. The timeline's filter works here:"
+search.fromFileLink: "filter the timeline by these words"
+search.filter.heading: Narrow the results
+search.filter.type: Type
+search.filter.year: Year
+search.filter.country: Country
+search.filter.actor: Actor
+search.filter.more: "{count} more"
+search.clear: Clear filters
+search.kind.actor: Actor
+search.kind.topic: Topic
+search.kind.page: Page
+search.kind.source: Source
 
 """#,
         "timeline-period.mustache": #"""
@@ -2034,7 +2393,7 @@ filter.browse: "Pages by type, country, actor and thread"
 {{<layout}}
 {{$main}}
 {{#content}}
-<article class="wrap topic-page">
+<article class="wrap topic-page"{{#isFirstPage}} data-pagefind-body data-pagefind-meta="kind:topic"{{/isFirstPage}}>
   <header class="page-header">
     <p class="kicker">Topic{{#period}} · {{period}}{{/period}}</p>
     <h1>{{title}}</h1>
@@ -2053,19 +2412,19 @@ filter.browse: "Pages by type, country, actor and thread"
   {{/empty(quotes)}}
   <div class="prose">{{{narrativeHTML}}}</div>
   {{#chart}}
-  <section class="topic-chart" aria-labelledby="chart-heading">
+  <section class="topic-chart" aria-labelledby="chart-heading" data-pagefind-ignore>
     <h2 id="chart-heading">Over time</h2>
     {{>partials/chart}}
   </section>
   {{/chart}}
   {{#map}}
-  <section class="topic-map" aria-labelledby="map-heading">
+  <section class="topic-map" aria-labelledby="map-heading" data-pagefind-ignore>
     <h2 id="map-heading">Where</h2>
     {{>partials/map}}
   </section>
   {{/map}}
   {{/isFirstPage}}
-  <section class="thread" aria-labelledby="thread-heading">
+  <section class="thread" aria-labelledby="thread-heading" data-pagefind-ignore>
     <h2 id="thread-heading">The thread <span class="muted count">{{eventsText}}</span></h2>
     {{^empty(pages)}}
     <nav class="list-pages" aria-label="Pages of the thread">

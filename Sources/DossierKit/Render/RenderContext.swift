@@ -15,6 +15,8 @@ struct RenderContext: Sendable {
     /// The main navigation: the kinds that have an entry, labelled by the theme's `page.<kind>`
     /// text when it has one (worked out once, not on each of 10,000 pages).
     let navigation: [(kind: String, label: String, path: String)]
+    /// Whether the site has the search page (only when its build makes Pagefind's index).
+    let hasSearch: Bool
     private let eventGroups = Memo<EventGroups>()
     /// The events grouped by year and month, type and country, made when a page first asks.
     var groups: EventGroups { eventGroups.get { EventGroups(report) } }
@@ -28,6 +30,7 @@ struct RenderContext: Sendable {
         navigation = kinds.compactMap { kind in
             kind.navigationLabel.map { (kind.name, templates.text.optional("page.\(kind.name)") ?? $0, kind.path("")) }
         }
+        hasSearch = kinds.contains { $0 === SearchPage.kind }
         self.markdown = markdown
         self.templates = templates
         self.cards = cards

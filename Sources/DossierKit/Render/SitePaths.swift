@@ -6,7 +6,7 @@
 public enum SitePaths {
     /// Folders and names the site's own files use besides its pages (`PageKind.folder`):
     /// plain pages may not take these ids either.
-    static let supportFolders: Set<String> = ["assets", "data", "feed"]
+    static let supportFolders: Set<String> = ["assets", "data", "feed", "pagefind"]
 
     public static let home = "index.html"
     public static let timeline = "timeline/index.html"

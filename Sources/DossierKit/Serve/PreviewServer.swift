@@ -54,6 +54,8 @@ public final class PreviewServer: Sendable {
     let cards = CardCache()
     let parsedFiles = ContentCache()
     let hub = LiveReloadHub()
+    /// The search index, kept current in the background when Pagefind is installed.
+    let search: PreviewSearch?
     /// Distinguishes this server run from a previous one, so pages reload after a restart.
     let instance = String(UUID().uuidString.prefix(8)).lowercased()
     let say: @Sendable (String) -> Void
@@ -64,6 +66,7 @@ public final class PreviewServer: Sendable {
 
     init(build: BuildOptions, serve: ServeOptions, forgetting: (@Sendable (PageInput) -> Bool)?, say: @escaping @Sendable (String) -> Void = { print($0) }) {
         self.forgetting = forgetting
+        search = build.search.map { PreviewSearch(pagefind: $0, say: say) }
         self.build = build
         self.serve = serve
         self.say = say
@@ -121,7 +124,9 @@ public final class PreviewServer: Sendable {
         var (next, changedSet) = timer.measure("snapshot") {
             // An incremental run rendered only the pages the edit touched, and any run may keep
             // the data downloads: files of the site that were not made again stay as they were.
-            previous.updated(with: result.files, site: result.sitePaths, buildID: "\(instance)-\(number)")
+            // The search index is made apart (`PreviewSearch`): it is not the build's to remove.
+            let search = previous.files.keys.filter { $0.hasPrefix(Pagefind.folder + "/") }
+            return previous.updated(with: result.files, site: result.sitePaths.union(search), buildID: "\(instance)-\(number)")
         }
         let changed = changedSet.sorted()
         previousReport.set(result.report)
@@ -130,16 +135,21 @@ public final class PreviewServer: Sendable {
         unsettled.set([])
         let recovered = failure.get() != nil
         failure.set(nil)
+        // The search index may have been replaced while this rebuild ran: keep the newer one.
+        let publish = { (site: SiteSnapshot) in self.snapshot.update { $0 = site.keepingFiles(under: Pagefind.folder + "/", of: $0) } }
         if changed.isEmpty {
             // Nothing to show: keep the build id, so open pages stay as they are.
             next.buildID = previous.buildID
-            snapshot.set(next)
+            publish(next)
             if recovered { hub.broadcast(.init(name: "reload", json: Self.buildJSON(next.buildID))) }
         } else {
             generation.set(number)
-            snapshot.set(next)
+            publish(next)
             let cssOnly = changed.allSatisfy { $0.hasSuffix(".css") }
             hub.broadcast(.init(name: cssOnly && !recovered ? "css" : "reload", json: Self.buildJSON(next.buildID)))
+        }
+        if let search, let report = result.report, report.config.searchEnabled {
+            search.refresh(snapshot, language: report.config.language)
         }
         return Rebuild(succeeded: true, changedPaths: changed, diagnostics: result.diagnostics, milliseconds: elapsed(),
                        renderedPages: renderedPaths.get()?.paths.count ?? 0, phases: timer.phases)

@@ -72,4 +72,27 @@ public struct SiteSnapshot: Sendable {
         }
         return (next, changed)
     }
+
+    /// This snapshot with the files under `prefix` (a folder, `pagefind/`) replaced by `files`.
+    func replacingFiles(under prefix: String, with files: [String: Data], now: Date = Date()) -> SiteSnapshot {
+        var next = self
+        for path in next.files.keys where path.hasPrefix(prefix) && files[path] == nil { next.files[path] = nil }
+        for (path, data) in files {
+            if let old = next.files[path], old.data == data { continue }
+            next.files[path] = File(data: data, modified: now)
+            SitePaths.addFolders(of: path, to: &next.folders)
+        }
+        return next
+    }
+
+    /// This snapshot with the files under `prefix` taken from `other` instead.
+    func keepingFiles(under prefix: String, of other: SiteSnapshot) -> SiteSnapshot {
+        var next = self
+        for path in next.files.keys where path.hasPrefix(prefix) && other.files[path] == nil { next.files[path] = nil }
+        for (path, file) in other.files where path.hasPrefix(prefix) {
+            next.files[path] = file
+            SitePaths.addFolders(of: path, to: &next.folders)
+        }
+        return next
+    }
 }

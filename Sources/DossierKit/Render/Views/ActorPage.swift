@@ -37,6 +37,8 @@ struct ActorPage {
     var filterHref: String
     /// Every page of its list of events (`current` for this one); empty when it has one.
     var pages: [Chrome.Link]
+    /// Whether this is the profile's first page (the one search indexes, with the map and chart).
+    var isFirstPage: Bool
 
     static let kind = PageKind(
         name: "actor", folder: "actors", section: ActorIndexPage.kind.name, fields: shape.shape,
@@ -105,7 +107,7 @@ struct ActorPage {
             chart: !first ? nil : ChartView.make(eventIndexes, links: links, id: "actor-chart", title: links.text("chart.title", ["subject": actor.name]),
                                                  focus: false, binTooltips: false),
             filterHref: links.to(SitePaths.timeline) + "?actor=" + actor.id,
-            pages: pages
+            pages: pages, isFirstPage: first
         )
         let description = actor.description.map { links.text("description.actor", ["name": actor.name, "description": $0]) }
             ?? links.text("description.actorWithout", ["name": actor.name, "site": report.config.title])
@@ -133,6 +135,7 @@ extension ActorPage: TemplateModel {
         .object("map", "A map of its events; absent when none has a place a map can show.") { $0.map },
         .object("chart", "Its events over time.") { $0.chart },
         .text("filterHref", "The timeline's filter set to this actor (`timeline/?actor=id`), to combine with other facets.") { $0.filterHref },
+        .flag("isFirstPage", "True on the first page of its events (the one with the map and chart, and the one search indexes).") { $0.isFirstPage },
         .list("pages", "Every page of its events (`current` for this one), past `lists.per_page`; empty when they fit on one. The map and chart are on the first.") { $0.pages },
     ])
 }

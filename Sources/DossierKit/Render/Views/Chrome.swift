@@ -32,6 +32,8 @@ struct Chrome {
     var eventsJSONHref: String
     var eventsCSVHref: String
     var nav: [Link]
+    /// The search page, for the header's search box; nil when the site has no search index.
+    var searchHref: String?
     var breadcrumbs: [Crumb]
     var footerPages: [Link]
     var authors: String
@@ -67,6 +69,7 @@ struct Chrome {
         nav = links.site.navigation.map { entry in
             Link(label: entry.label, href: links.to(entry.path), current: entry.kind == section)
         }
+        searchHref = links.site.hasSearch ? links.to(SearchPage.path) : nil
         self.breadcrumbs = breadcrumbs.isEmpty ? [] : [Crumb(label: links.text("page.home"), href: links.to(SitePaths.home))] + breadcrumbs
         footerPages = links.report.pages.map { page in
             Link(label: page.title, href: links.to(SitePaths.page(page.id)), current: links.path == SitePaths.page(page.id))
@@ -81,7 +84,7 @@ struct Chrome {
     /// that shares the header. Titles, descriptions, canonical links and breadcrumbs are not.
     static let headerFields: Set<String> = [
         "siteTitle", "siteDescription", "language", "root", "homeHref", "stylesheet", "typeStylesheet", "favicon", "script", "feedHref",
-        "eventsJSONHref", "eventsCSVHref", "nav", "authors", "license",
+        "eventsJSONHref", "eventsCSVHref", "nav", "searchHref", "authors", "license",
     ]
     /// The footer's key is depth and the current footer page: the footer links too.
     static let footerFields = headerFields.union(["footerPages"])
@@ -120,6 +123,7 @@ extension Chrome: TemplateModel {
         .text("eventsJSONHref", "Link to the events as JSON.") { $0.eventsJSONHref },
         .text("eventsCSVHref", "Link to the events as CSV.") { $0.eventsCSVHref },
         .list("nav", "The main navigation, one entry per page kind that has one.") { $0.nav },
+        .text("searchHref", "Link to the search page, for a search box; none when the build made no search index (Pagefind not installed, or `search: {enabled: false}`).") { $0.searchHref },
         .list("breadcrumbs", "Home, then the page's parents, then the page (empty on the home page).") { $0.breadcrumbs },
         .list("footerPages", "Links to the plain pages (`Content/pages/`).") { $0.footerPages },
         .text("authors", "The report's authors, comma-separated.") { $0.authors },

@@ -5,6 +5,9 @@ struct EventPage {
     struct RoleGroup {
         var role: String
         var actors: [EventCard.ActorLink]
+        /// Whether the actors take part (any role but a passing mention): search ranks an
+        /// event higher for the names of the actors that take part in it.
+        var takePart: Bool
     }
 
     struct SourceView {
@@ -60,6 +63,9 @@ struct EventPage {
     var confidenceDescription: String
     /// The page of the events of its type.
     var typeHref: String
+    /// The year it began and its country, for search's filters.
+    var year: String
+    var country: String?
     var sources: [SourceView]
     var topics: [TopicLink]
     /// Compact entries (date, type, title): a page stays light however connected the event is.
@@ -84,7 +90,7 @@ struct EventPage {
                 links.reads.read(.actor(involvement.actorID))
                 return report.actor(involvement.actorID).map { EventCard.ActorLink(name: $0.name, href: links.actor($0.id), role: links.text.role(role)) }
             }
-            return actors.isEmpty ? nil : RoleGroup(role: links.text.role(role), actors: actors)
+            return actors.isEmpty ? nil : RoleGroup(role: links.text.role(role), actors: actors, takePart: role != .mentioned)
         }
         var coordinates: String?, mapHref: String?
         if let latitude = event.location?.latitude, let longitude = event.location?.longitude {
@@ -109,6 +115,7 @@ struct EventPage {
             coordinatesSource: event.location?.source.map { SourceView($0, text: links.text) },
             confidenceDescription: report.config.confidence(event.confidence)?.description ?? "",
             typeHref: links.to(ListPaging.path(EventListPage.typeFolder, event.type, page: 1)),
+            year: String(event.date.start.year), country: event.location?.country,
             sources: event.sources.map { SourceView($0, text: links.text) },
             topics: (report.eventTopics[index] ?? []).compactMap { id in
                 links.reads.read(.topic(id))
@@ -171,6 +178,8 @@ extension EventPage: TemplateModel {
         .text("coordinates", "Latitude and longitude, when given.") { $0.coordinates },
         .text("mapHref", "A link to the place on OpenStreetMap, when coordinates are given.") { $0.mapHref },
         .object("locator", "A small map placing the event, or its country.") { $0.locator },
+        .text("year", "The year it began (search's year filter).") { $0.year },
+        .text("country", "The country it took place in, if known (search's country filter).") { $0.country },
         .text("placeText", "Where it took place, with how precisely that is known.") { $0.placeText },
         .object("coordinatesSource", "Where the coordinates come from (a gazetteer), when the event says.") { $0.coordinatesSource },
         .text("confidenceDescription", "What the event's confidence grade means.") { $0.confidenceDescription },
@@ -189,6 +198,7 @@ extension EventPage.RoleGroup: TemplateModel {
     static let shape = TemplateFieldList<EventPage.RoleGroup>("RoleGroup", "The actors of an event in one role.", [
         .text("role", "The role, in words.") { $0.role },
         .list("actors", "The actors in that role.") { $0.actors },
+        .flag("takePart", "Whether they take part in the event (any role but `mentioned`).") { $0.takePart },
     ])
 }
 

@@ -1,0 +1,150 @@
+import Foundation
+import Testing
+@testable import DossierKit
+
+/// Full-text search: Pagefind's index made over the built pages when it is installed (as
+/// `scripts/setup` installs it), the site without search when it is not, and the preview's index
+/// kept current off the reload path. These tests run the real Pagefind.
+@Suite struct SearchTests {
+    static func pagefind() throws -> Pagefind {
+        try #require(Pagefind.locate(), "Pagefind is not installed: run scripts/setup")
+    }
+
+    /// A copy of the repository's sample report.
+    static func sample(search: Pagefind?) throws -> (TestSite, BuildOptions) {
+        let site = try TestSite()
+        try FileManager.default.removeItem(at: site.content)
+        try FileManager.default.copyItem(at: TestSite.repository.appendingPathComponent("Content"), to: site.content)
+        var options = site.options
+        options.search = search
+        return (site, options)
+    }
+
+    @Test func aBuildWithPagefindIndexesTheReportsPagesAndHasASearchPage() throws {
+        let pagefind = try Self.pagefind()
+        let (site, options) = try Self.sample(search: pagefind)
+        let summary = try SiteBuilder(options: options).build()
+        let files = try site.outputFiles()
+        // Events, actors, topics, plain pages and the sources index; not the lists of events.
+        let indexed = files.keys.filter { $0.hasSuffix(".html") && String(decoding: files[$0]!, as: UTF8.self).contains("data-pagefind-body") }
+        #expect(summary.search == .indexed(pages: indexed.count, version: pagefind.version))
+        #expect(indexed.contains("events/qaani-visits-iraq/index.html") && indexed.contains("actors/esmail-qaani/index.html") && indexed.contains("sources/index.html"))
+        #expect(!indexed.contains("timeline/index.html") && !indexed.contains("index.html"))
+        #expect(summary.searchLine.hasPrefix("Search: Pagefind \(pagefind.version) indexed \(indexed.count) pages"))
+        #expect(files["pagefind/pagefind.js"] != nil && files.keys.contains { $0.hasPrefix("pagefind/fragment/") })
+        #expect(files["pagefind/pagefind-ui.js"] == nil, "Pagefind's own interface is left out")
+        // Every file of the index is in the manifest: the next build may replace them.
+        let manifest = try #require(SiteManifest.read(in: site.output))
+        #expect(files.keys.filter { $0.hasPrefix("pagefind/") }.allSatisfy(manifest.contains))
+        #expect(summary.files == files.count - 1, "every file but the manifest is counted")
+        try SiteBuilder(options: options).build()
+
+        let search = try site.html("search/index.html")
+        #expect(search.contains(#"data-pagefind="../pagefind/pagefind.js""#) && search.contains(#"<script src="../assets/search.js" defer></script>"#))
+        #expect(search.contains(#"data-types="[[&quot;attack&quot;,&quot;Attack&quot;]"#))
+        #expect(try site.html("events/qaani-visits-iraq/index.html").contains(#"<form class="site-search" role="search" aria-label="Site" action="../../search/index.html" method="get">"#))
+    }
+
+    @Test func eventPagesCarryTheFiltersAndMetadataSearchShows() throws {
+        let (site, options) = try Self.sample(search: nil)
+        try SiteBuilder(options: options).build()
+        let page = try site.html("events/qaani-visits-iraq/index.html")
+        for attribute in [#"data-pagefind-body data-pagefind-filter="type:visit" data-pagefind-meta="kind:event""#, #"data-pagefind-filter="year:2024""#,
+                          #"data-pagefind-meta="date">29 January 2024</time>"#, #"data-pagefind-meta="type">Visit</a>"#,
+                          #"data-pagefind-filter="country[data-country]" data-country="Iraq""#,
+                          #"data-pagefind-filter="actor">Esmail Qaani</a>"#, #"<h1 data-pagefind-weight="10">"#] {
+            #expect(page.contains(attribute), "\(attribute)")
+        }
+        // Names of actors taking part weigh more than those only mentioned.
+        #expect(page.contains(#"<dd data-pagefind-weight="8"><ul class="plain-list"><li><a href="../../actors/esmail-qaani/index.html""#))
+        #expect(!page.contains(#"data-pagefind-weight="8"><ul class="plain-list"><li><a href="../../actors/iran/index.html""#))
+        #expect(page.contains(#"<section class="related" aria-labelledby="related-heading" data-pagefind-ignore>"#))
+    }
+
+    @Test func withoutPagefindTheSiteHasNoSearchAndTheSummarySaysHowToGetIt() throws {
+        let (site, options) = try Self.sample(search: nil)
+        let summary = try SiteBuilder(options: options).build()
+        #expect(summary.search == .notInstalled && summary.searchLine.contains("pip install pagefind_bin"))
+        #expect(!site.exists("search/index.html") && !site.exists("pagefind/pagefind.js"))
+        #expect(!(try site.html("index.html")).contains("site-search"), "no search box that leads nowhere")
+    }
+
+    @Test func searchCanBeTurnedOffInSiteYAML() throws {
+        let (site, options) = try Self.sample(search: try Self.pagefind())
+        try site.write("site.yaml", try String(contentsOf: site.content.appendingPathComponent("site.yaml"), encoding: .utf8) + "\nsearch:\n  enabled: false\n")
+        let summary = try SiteBuilder(options: options).build()
+        #expect(summary.search == .disabled && !site.exists("search/index.html") && !site.exists("pagefind"))
+    }
+
+    @Test func aPagefindThatFailsLeavesTheSiteAsItWasAndSaysWhy() throws {
+        let (site, options) = try Self.sample(search: nil)
+        try SiteBuilder(options: options).build()
+        let before = try site.outputFiles()
+        // A program that says it is Pagefind and then fails.
+        let fake = site.root.appendingPathComponent("pagefind")
+        try Data("#!/bin/sh\nif [ \"$1\" = --version ]; then echo 'pagefind 1.5.2'; exit 0; fi\necho 'disk full' >&2\nexit 3\n".utf8).write(to: fake)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: fake.path)
+        var failing = options
+        failing.search = try #require(Pagefind.locate(environment: ["DOSSIER_PAGEFIND": fake.path]))
+        do {
+            try SiteBuilder(options: failing).build()
+            Issue.record("the build should fail")
+        } catch let failure as BuildFailure {
+            let message = try #require(failure.diagnostics.first?.description)
+            #expect(message.contains("the search index could not be made: Pagefind 1.5.2 failed (exit status 3): disk full"))
+            #expect(message.contains("search: {enabled: false}"))
+        }
+        #expect(try site.outputFiles() == before, "the previous site is untouched")
+    }
+
+    @Test func locatingPagefindRefusesWhatIsNotIt() throws {
+        #expect(Pagefind.locate(environment: ["DOSSIER_PAGEFIND": ""]) == nil)
+        #expect(Pagefind.locate(environment: ["DOSSIER_PAGEFIND": "/bin/echo"]) == nil)
+        #expect(Pagefind.locate(environment: ["DOSSIER_PAGEFIND": "/no/such/program"]) == nil)
+    }
+
+    @Test func aStaticFileInTheIndexsFolderIsRefused() throws {
+        let (site, _) = try Self.sample(search: nil)
+        try site.write("static/pagefind/notes.txt", "mine")
+        let errors = site.failingBuild()
+        #expect(errors.contains { $0.message.contains("in the folder of the search index") && $0.location.file.hasSuffix("static/pagefind/notes.txt") })
+    }
+
+    @Test func thePreviewIndexesInTheBackgroundAndKeepsTheIndexAcrossRebuilds() throws {
+        let pagefind = try Self.pagefind()
+        let (site, options) = try Self.sample(search: pagefind)
+        let server = PreviewServer(build: options, serve: ServeOptions(port: 0), say: { _ in })
+        let search = try #require(server.search)
+        let first = server.rebuild()
+        #expect(first.succeeded && !first.phases.contains { $0.name.contains("search") }, "the rebuild does not wait for the index")
+        try waitFor { search.completedRuns >= 1 }
+        let index = server.snapshot.get().files.keys.filter { $0.hasPrefix("pagefind/") }
+        #expect(index.contains("pagefind/pagefind.js") && index.contains { $0.hasPrefix("pagefind/fragment/") })
+        // An edit: the rebuild keeps the index it did not make, and a new one follows.
+        let file = site.content.appendingPathComponent("events/2024-pause.yaml")
+        let text = try String(contentsOf: file, encoding: .utf8)
+        try Data(text.replacingOccurrences(of: "Iranian general Esmail Qaani visits Iraq", with: "Iranian general Esmail Qaani travels to Iraq").utf8).write(to: file)
+        let edit = server.rebuild(changed: [file.path])
+        #expect(edit.succeeded && !edit.changedPaths.contains { $0.hasPrefix("pagefind/") })
+        #expect(server.snapshot.get().files["pagefind/pagefind.js"] != nil)
+        try waitFor { search.completedRuns >= 2 }
+        let fragments = server.snapshot.get().files.filter { $0.key.hasPrefix("pagefind/fragment/") }.values.map { $0.data }
+        #expect(fragments.contains { data in (try? gunzip(data)).map { String(decoding: $0, as: UTF8.self).contains("travels to Iraq") } ?? false })
+    }
+
+    func waitFor(_ condition: () -> Bool, seconds: Double = 60) throws {
+        let deadline = Date().addingTimeInterval(seconds)
+        while !condition() {
+            if Date() > deadline { throw CancellationError() }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+    }
+
+    /// Pagefind's fragments are gzipped JSON (after a signature): `gzip -d` reads them.
+    func gunzip(_ data: Data) throws -> Data {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("fragment-\(UUID().uuidString).gz")
+        try data.write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        return try ChildProcess.run(URL(fileURLWithPath: "/bin/gzip"), ["-dc", file.path]).stdout
+    }
+}
