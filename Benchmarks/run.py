@@ -11,12 +11,16 @@ runs so both tools see the same machine conditions, measures:
     `cp -r` of Dossier's output tree;
   - the preview server's rebuild after a one-event edit (from `dossier serve`'s own report).
 
+Builds are timed without the search index (Hugo's site has none; an older build may not know
+it): `--search` adds one build with Pagefind per scale and prints what the index cost.
+
 Also the sample report's full build. The machine is shared and noisy: read medians and ratios.
 
     swift build -c release
     python3 Benchmarks/run.py                          # 1,000/100 and 10,000/500
     python3 Benchmarks/run.py --scales 50000x2000 --runs 1
     python3 Benchmarks/run.py --baseline /path/to/older/dossier   # also an older build, alternating
+    python3 Benchmarks/run.py --search                 # and the cost of Pagefind's index
 """
 import argparse
 import gzip
@@ -37,9 +41,14 @@ DOSSIER = Path(os.environ.get("DOSSIER", REPOSITORY / ".build/release/dossier"))
 TEMPLATES = REPOSITORY / "Templates"
 
 
-def timed(command, cwd=None):
-    """Wall seconds and peak resident memory (MiB) of a command, via /usr/bin/time."""
-    result = subprocess.run(["/usr/bin/time", "-f", "%e %M"] + command, cwd=cwd, capture_output=True, text=True)
+# Dossier finds no Pagefind with this: the timed builds make no search index.
+WITHOUT_SEARCH = dict(os.environ, DOSSIER_PAGEFIND="")
+
+
+def timed(command, cwd=None, env=WITHOUT_SEARCH):
+    """Wall seconds and peak resident memory (MiB) of a command (and of the children it waited
+    for), via /usr/bin/time."""
+    result = subprocess.run(["/usr/bin/time", "-f", "%e %M"] + command, cwd=cwd, capture_output=True, text=True, env=env)
     if result.returncode != 0:
         raise RuntimeError(f"{' '.join(command)} failed:\n{result.stdout[-2000:]}\n{result.stderr[-2000:]}")
     wall, kilobytes = result.stderr.strip().splitlines()[-1].split()
@@ -72,6 +81,20 @@ def dossier_build(report: Path, binary: Path = None, templates: Path = None):
                                   "--templates", str(templates or TEMPLATES), "--output", str(report / "Site")])
     pages = int(re.search(r"Built (\d+) page", output).group(1))
     return wall, memory, pages, output_size(report / "Site")
+
+
+def search_cost(report: Path):
+    """One build with Pagefind: its wall time, peak memory, the index step's time, pages indexed
+    and the index's size."""
+    move_aside(report / "Site")
+    wall, memory, output = timed([str(DOSSIER), "build", "--timings", "--content", str(report / "Content"),
+                                  "--templates", str(TEMPLATES), "--output", str(report / "Site")], env=dict(os.environ))
+    step = re.search(r"search index\s+([\d.]+) ms", output)
+    pages = re.search(r"indexed (\d+) page", output)
+    if not step or not pages:
+        raise RuntimeError("no search index was made (is Pagefind installed? scripts/setup):\n" + output)
+    size = sum(path.stat().st_size for path in (report / "Site" / "pagefind").rglob("*") if path.is_file())
+    return wall, memory, float(step.group(1)) / 1000, int(pages.group(1)), size
 
 
 def output_size(site: Path):
@@ -122,11 +145,12 @@ def copy_floor(report: Path, work: Path):
     return elapsed
 
 
-def serve_rebuild(report: Path, edits: int = 7, binary: Path = None, templates: Path = None):
+def serve_rebuild(report: Path, edits: int = 7, binary: Path = None, templates: Path = None, env=WITHOUT_SEARCH):
     """Median milliseconds of the preview server's rebuild after one event's title changes
-    (from `dossier serve`'s own report), over several edits, and the median of each step."""
+    (from `dossier serve`'s own report), over several edits, and the median of each step.
+    With search (`env` without DOSSIER_PAGEFIND), Pagefind indexes in the background meanwhile."""
     process = subprocess.Popen([str(binary or DOSSIER), "serve", "--port", "0", "--timings", "--content", str(report / "Content"),
-                                "--templates", str(templates or TEMPLATES)], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+                                "--templates", str(templates or TEMPLATES)], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
     events = sorted((report / "Content/events").glob("*.yaml"))[0]
     text = events.read_text()
     times, steps = [], {}
@@ -140,7 +164,11 @@ def serve_rebuild(report: Path, edits: int = 7, binary: Path = None, templates: 
                 match = re.match(r"Rebuilt in (\d+) ms", line)
                 if match:
                     times.append(int(match.group(1)))
-                    for step in next(process.stdout).strip().split(" · "):
+                    # The steps' line (another thread's report may come in between).
+                    line = next(process.stdout)
+                    while " ms · " not in line:
+                        line = next(process.stdout)
+                    for step in line.strip().split(" · "):
                         name, milliseconds, _ = step.rsplit(" ", 2)
                         steps.setdefault(name, []).append(float(milliseconds))
                     break
@@ -159,7 +187,8 @@ def sample_build():
     times = []
     with tempfile.TemporaryDirectory() as output:
         for _ in range(7):
-            result = subprocess.run([str(DOSSIER), "build", "--output", output + "/Site"], cwd=REPOSITORY, capture_output=True, text=True, check=True)
+            result = subprocess.run([str(DOSSIER), "build", "--output", output + "/Site"], cwd=REPOSITORY, capture_output=True, text=True, check=True,
+                                    env=WITHOUT_SEARCH)
             times.append(float(re.search(r"in ([\d.]+) (ms|s)", result.stdout).group(1)) * (1 if "ms" in result.stdout else 1000))
     return statistics.median(times)
 
@@ -170,6 +199,7 @@ def main():
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--work", default=tempfile.gettempdir() + "/dossier-bench")
     parser.add_argument("--no-serve", action="store_true")
+    parser.add_argument("--search", action="store_true", help="also one build with Pagefind's index per scale, and what it cost")
     parser.add_argument("--baseline", help="another dossier binary (an older build) to run alternately, for a before/after comparison")
     parser.add_argument("--templates", help="the theme folder to build with (default: this repository's Templates/)")
     parser.add_argument("--baseline-templates", help="the baseline's own theme folder (e.g. from `git archive OLD Templates`), "
@@ -221,6 +251,14 @@ def main():
                               f"map page {map_bytes / 2**10:.0f} KiB; filter index {index / 2**20:.1f} MiB, its facets {facets_gzipped / 2**10:.0f} KiB gzipped")
         if rebuild_steps:
             steps_by_scale.append(f"{events:>7} events: rebuild after a one-event edit, median {rebuild:.0f} ms ({rebuild_steps} ms)")
+        if arguments.search:
+            search_wall, search_memory, step, indexed, size = search_cost(report)
+            steps_by_scale.append(f"{events:>7} events: with the search index {search_wall:.2f} s, {search_memory:.0f} MiB peak; "
+                                  f"Pagefind {step:.2f} s for {indexed} pages ({step / indexed * 1000:.2f} ms a page), index {size / 2**20:.1f} MiB")
+            if not arguments.no_serve:
+                searched_rebuild, searched_steps = serve_rebuild(report, env=dict(os.environ))
+                steps_by_scale.append(f"{events:>7} events: rebuild after a one-event edit while the preview's index is made in the background, "
+                                      f"median {searched_rebuild:.0f} ms ({searched_steps} ms)")
         if arguments.baseline:
             base_wall = statistics.median(run[0] for run in before)
             base_memory = statistics.median(run[1] for run in before)

@@ -120,22 +120,32 @@ def test_no_page_of_a_large_report_is_over_a_megabyte_and_the_filters_index_is_s
     assert len(years) >= 10 and all(year.stat().st_size < 300_000 for year in years), "one file per year, each loaded on demand"
 
 
-def test_without_javascript_every_year_and_month_is_a_page(split_site):
+def test_without_javascript_every_year_type_and_country_is_a_page(split_site):
     from test_maps import chromium
     driver = chromium(javascript=False)
     try:
-        driver.get((split_site / "timeline" / "index.html").as_uri())
+        timeline = (split_site / "timeline" / "index.html").as_uri()
+        driver.get(timeline)
+        # Nothing on the page is hidden for want of a script: the years and the panel's links.
+        assert driver.find_element(By.CSS_SELECTOR, ".timeline-years").is_displayed()
+        assert driver.find_element(By.CSS_SELECTOR, ".filter-links").is_displayed()
         years = [a.get_attribute("href") for a in driver.find_elements(By.CSS_SELECTOR, ".timeline-year-summary h2 a")]
         assert len(years) >= 10
         months = [a.get_attribute("href") for a in driver.find_elements(By.CSS_SELECTOR, ".month-counts a")]
-        assert months, "busy years have a page per month"
-        for address in years[:2] + months[:2]:
+        assert len(months) >= 100, "busy years have a page per month"
+        lists = [a.get_attribute("href") for a in driver.find_elements(By.CSS_SELECTOR, ".filter-links a[href*='/types/'], .filter-links a[href*='/countries/']")]
+        assert any("/types/" in href for href in lists) and any("/countries/" in href for href in lists)
+        for address in years + months[:3]:
             driver.get(address)
             assert driver.find_elements(By.CSS_SELECTOR, ".year-jump a[aria-current=page]")
             assert driver.find_elements(By.CSS_SELECTOR, ".event-card") or driver.find_elements(By.CSS_SELECTOR, ".month-list a")
-        # Nothing on the page is hidden for want of a script.
-        driver.get((split_site / "timeline" / "index.html").as_uri())
-        assert driver.find_element(By.CSS_SELECTOR, ".timeline-years").is_displayed()
+        for address in lists:
+            driver.get(address)
+            assert driver.find_elements(By.CSS_SELECTOR, ".event-lines a[href*='/events/']"), address
+            # A list longer than a page goes on over numbered pages, each reachable.
+            for page in [a.get_attribute("href") for a in driver.find_elements(By.CSS_SELECTOR, ".list-pages a")][1:2]:
+                driver.get(page)
+                assert driver.find_elements(By.CSS_SELECTOR, ".event-lines a[href*='/events/']"), page
     finally:
         driver.quit()
 

@@ -53,6 +53,7 @@ struct ActorPage {
     /// How many events name each actor, from content as loaded (as `Report.involvements` counts:
     /// an event once, however many times it names the actor).
     static func eventCounts(_ contents: any SiteContents) -> [(id: String, count: Int)] {
+        if let report = contents as? Report { return report.actors.map { ($0.id, report.involvements[$0.id]?.count ?? 0) } }
         var counts: [String: Int] = [:]
         for event in contents.events {
             for id in Set(event.actors.map(\.actorID)) { counts[id, default: 0] += 1 }
