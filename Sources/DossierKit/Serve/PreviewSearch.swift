@@ -23,6 +23,8 @@ final class PreviewSearch: Sendable {
         /// The language of the report the index is for (Pagefind's word stemming).
         var language = "en"
         var runs = 0
+        /// The pages the last index held (those with `data-pagefind-body`).
+        var indexed: Set<String>? = nil
     }
 
     init(pagefind: Pagefind, quiet: Duration = .seconds(1), say: @escaping @Sendable (String) -> Void) {
@@ -96,17 +98,27 @@ final class PreviewSearch: Sendable {
         let pages = scratch.appendingPathComponent("site"), output = scratch.appendingPathComponent("index")
         try? FileManager.default.removeItem(at: pages)
         try FileManager.default.createDirectory(at: pages, withIntermediateDirectories: true)
-        // Only pages: Pagefind reads HTML. The pages put off after an edit are made here (they
-        // are made once, and the preview serves them from then on).
-        let paths = site.files.keys.filter { $0.hasSuffix(".html") && !$0.hasPrefix(Pagefind.folder + "/") }
+        // Only the pages the theme marks for search (`data-pagefind-body`). A page put off after
+        // an edit (the lists of events) is made here only if the last index held it: making
+        // every list again for an index that skips them would take the cores from the next edit.
+        // (A source's list that an edit creates is indexed after the next full rebuild.)
+        let before = state.get().indexed
+        let paths = site.files.keys.filter { path in
+            guard path.hasSuffix(".html"), !path.hasPrefix(Pagefind.folder + "/"), let file = site.files[path] else { return false }
+            return !file.isDeferred || before.map { $0.contains(path) } ?? true
+        }
+        var marked = Set<String>()
         var folders = Set<String>()
         for path in paths { SitePaths.addFolders(of: path, to: &folders) }
         for folder in folders.sorted() where !folder.isEmpty {
             try FileManager.default.createDirectory(at: pages.appendingPathComponent(folder), withIntermediateDirectories: true)
         }
-        for path in paths {
+        for path in paths where site.files[path]?.data.range(of: Data("data-pagefind-body".utf8)) != nil { marked.insert(path) }
+        // A theme that marks nothing has every page indexed, as by `build`.
+        for path in marked.isEmpty ? paths : Array(marked) {
             try site.files[path]?.data.write(to: pages.appendingPathComponent(path))
         }
+        state.update { $0.indexed = marked.isEmpty ? nil : marked }
         let index = try pagefind.index(site: pages, into: output, language: language, niceness: 10)
         var files: [String: Data] = [:]
         for path in index.paths {

@@ -22,6 +22,12 @@ public struct SiteSnapshot: Sendable {
         }
 
         public var data: Data { contents.data }
+
+        /// Whether it is made only when first asked for, and has not been yet.
+        var isDeferred: Bool {
+            if case .deferred = contents { return true }
+            return false
+        }
     }
 
     public var files: [String: File]
