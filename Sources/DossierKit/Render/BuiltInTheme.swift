@@ -819,12 +819,7 @@ enum BuiltInTheme {
       if (run !== generation) return;
       var more = list.parentNode.querySelector(".search-more");
       if (more) more.remove();
-      var first = null;
-      items.forEach(function (data) {
-        var node = resultNode(data);
-        list.appendChild(node);
-        first = first || node.querySelector("a");
-      });
+      items.forEach(function (data) { list.appendChild(resultNode(data)); });
       var left = search.results.length - shown;
       if (left > 0) {
         var button = element("button", { type: "button", "class": "search-more" }, say("search.more", { count: Math.min(PAGE, left) }));
@@ -834,7 +829,6 @@ enum BuiltInTheme {
         });
         list.parentNode.appendChild(button);
       }
-      return first;
     });
   }
 

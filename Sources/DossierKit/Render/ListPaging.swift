@@ -48,7 +48,18 @@ enum ListPaging {
 
         /// Every page of the list (`current` for this one); none when there is one page.
         func links(folder: String, id: String, _ links: PageLinks) -> [Chrome.Link] {
-            count == 1 ? [] : (1...count).map { Chrome.Link(label: String($0), href: links.to(ListPaging.path(folder, id, page: $0)), current: $0 == number) }
+            self.links { links.to(ListPaging.path(folder, id, page: $0)) }
+        }
+
+        /// The same, for a list whose pages are at `href(number)`.
+        func links(_ href: (Int) -> String) -> [Chrome.Link] {
+            count == 1 ? [] : (1...count).map { Chrome.Link(label: String($0), href: href($0), current: $0 == number) }
+        }
+
+        /// The page before and the page after, if any.
+        func neighbours(_ href: (Int) -> String) -> (previous: Chrome.Link?, next: Chrome.Link?) {
+            (number > 1 ? Chrome.Link(label: String(number - 1), href: href(number - 1)) : nil,
+             number < count ? Chrome.Link(label: String(number + 1), href: href(number + 1)) : nil)
         }
 
         /// `title`, or "title, page 2 of 3" (`list.pageOf`) when the list has several pages.

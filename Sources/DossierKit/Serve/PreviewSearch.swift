@@ -23,8 +23,16 @@ final class PreviewSearch: Sendable {
         /// The language of the report the index is for (Pagefind's word stemming).
         var language = "en"
         var runs = 0
-        /// The pages the last index held (those with `data-pagefind-body`).
-        var indexed: Set<String>? = nil
+    }
+
+    /// Each page the last refresh read: the date of the version read, whether the theme marks it
+    /// for search, and whether it is in the scratch folder. Used by the refresh thread only.
+    private let pagesRead = Locked<[String: Page]>([:])
+
+    private struct Page {
+        var modified: Date
+        var marked: Bool
+        var written = false
     }
 
     init(pagefind: Pagefind, quiet: Duration = .seconds(1), say: @escaping @Sendable (String) -> Void) {
@@ -94,37 +102,54 @@ final class PreviewSearch: Sendable {
     }
 
     /// Pagefind's index of the snapshot's pages, as files of the site.
+    ///
+    /// The scratch folder is kept between refreshes: only the pages that changed since the last
+    /// one are read and written again (an edit changes a few of 10,000).
     private func index(_ site: SiteSnapshot, language: String) throws -> (files: [String: Data], pages: Int) {
         let pages = scratch.appendingPathComponent("site"), output = scratch.appendingPathComponent("index")
-        try? FileManager.default.removeItem(at: pages)
-        try FileManager.default.createDirectory(at: pages, withIntermediateDirectories: true)
+        let manager = FileManager.default
+        var read = pagesRead.get()
+        // Until this refresh ends, the folder is not known: one that fails starts the next afresh.
+        pagesRead.set([:])
+        if read.isEmpty { try? manager.removeItem(at: pages) }
+        try manager.createDirectory(at: pages, withIntermediateDirectories: true)
         // Only the pages the theme marks for search (`data-pagefind-body`). A page put off after
         // an edit (the lists of events) is made here only if the last index held it: making
         // every list again for an index that skips them would take the cores from the next edit.
         // (A source's list that an edit creates is indexed after the next full rebuild.)
-        let before = state.get().indexed
-        let paths = site.files.keys.filter { path in
-            guard path.hasSuffix(".html"), !path.hasPrefix(Pagefind.folder + "/"), let file = site.files[path] else { return false }
-            return !file.isDeferred || before.map { $0.contains(path) } ?? true
+        let marker = Data("data-pagefind-body".utf8)
+        var current = Set<String>()
+        for (path, file) in site.files where path.hasSuffix(".html") && !path.hasPrefix(Pagefind.folder + "/") {
+            let before = read[path]
+            if file.isDeferred, !(before?.marked ?? read.isEmpty) { continue }
+            current.insert(path)
+            if before?.modified != file.modified {
+                // Changed since it was read: written again below.
+                read[path] = Page(modified: file.modified, marked: file.data.range(of: marker) != nil)
+                if before?.written == true { try? manager.removeItem(at: pages.appendingPathComponent(path)) }
+            }
         }
-        var marked = Set<String>()
-        var folders = Set<String>()
-        for path in paths { SitePaths.addFolders(of: path, to: &folders) }
-        for folder in folders.sorted() where !folder.isEmpty {
-            try FileManager.default.createDirectory(at: pages.appendingPathComponent(folder), withIntermediateDirectories: true)
-        }
-        for path in paths where site.files[path]?.data.range(of: Data("data-pagefind-body".utf8)) != nil { marked.insert(path) }
         // A theme that marks nothing has every page indexed, as by `build`.
-        for path in marked.isEmpty ? paths : Array(marked) {
-            try site.files[path]?.data.write(to: pages.appendingPathComponent(path))
+        let everything = !read.contains { current.contains($0.key) && $0.value.marked }
+        for (path, page) in read {
+            let wanted = current.contains(path) && (page.marked || everything)
+            if wanted, !page.written, let data = site.files[path]?.data {
+                let url = pages.appendingPathComponent(path)
+                try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try data.write(to: url)
+                read[path]?.written = true
+            } else if !wanted, page.written {
+                try? manager.removeItem(at: pages.appendingPathComponent(path))
+                read[path]?.written = false
+            }
+            if !current.contains(path) { read[path] = nil }
         }
-        state.update { $0.indexed = marked.isEmpty ? nil : marked }
+        pagesRead.set(read)
         let index = try pagefind.index(site: pages, into: output, language: language, niceness: 10)
         var files: [String: Data] = [:]
         for path in index.paths {
             files[path] = try Data(contentsOf: output.appendingPathComponent(String(path.dropFirst(Pagefind.folder.count + 1))))
         }
-        try? FileManager.default.removeItem(at: pages)
         return (files, index.pages)
     }
 }

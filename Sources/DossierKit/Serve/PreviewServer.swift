@@ -125,8 +125,8 @@ public final class PreviewServer: Sendable {
             // An incremental run rendered only the pages the edit touched, and any run may keep
             // the data downloads: files of the site that were not made again stay as they were.
             // The search index is made apart (`PreviewSearch`): it is not the build's to remove.
-            let search = previous.files.keys.filter { $0.hasPrefix(Pagefind.folder + "/") }
-            return previous.updated(with: result.files, site: result.sitePaths.union(search), buildID: "\(instance)-\(number)")
+            let index = search == nil ? [] : previous.files.keys.filter { $0.hasPrefix(Pagefind.folder + "/") }
+            return previous.updated(with: result.files, site: result.sitePaths.union(index), buildID: "\(instance)-\(number)")
         }
         let changed = changedSet.sorted()
         previousReport.set(result.report)
@@ -136,7 +136,9 @@ public final class PreviewServer: Sendable {
         let recovered = failure.get() != nil
         failure.set(nil)
         // The search index may have been replaced while this rebuild ran: keep the newer one.
-        let publish = { (site: SiteSnapshot) in self.snapshot.update { $0 = site.keepingFiles(under: Pagefind.folder + "/", of: $0) } }
+        let publish = { [search] (site: SiteSnapshot) in
+            if search == nil { self.snapshot.set(site) } else { self.snapshot.update { $0 = site.keepingFiles(under: Pagefind.folder + "/", of: $0) } }
+        }
         if changed.isEmpty {
             // Nothing to show: keep the build id, so open pages stay as they are.
             next.buildID = previous.buildID

@@ -121,8 +121,7 @@ struct EventListPage {
             if years.last?.year != year { years.append(YearGroup(year: year, events: [])) }
             years[years.count - 1].events.append(links.eventLink(index))
         }
-        let pageHref = { (number: Int) in links.to(ListPaging.path(folder, id, page: number)) }
-        let pages = part.links(folder: folder, id: id, links)
+        let neighbours = part.neighbours { links.to(ListPaging.path(folder, id, page: $0)) }
         let fullTitle = part.title(title, text)
         let parent = source == nil ? (text("page.timeline"), SitePaths.timeline) : (text("page.sources"), SitePaths.sources)
         let description = text(source == nil ? "description.list" : "description.source",
@@ -130,9 +129,8 @@ struct EventListPage {
         let chrome = Chrome(links: links, title: fullTitle, description: description,
                             breadcrumbs: [.init(label: parent.0, href: links.to(parent.1)), .init(label: fullTitle)])
         let content = EventListPage(
-            title: fullTitle, lede: lede, countText: text.count("events", events.count), years: years, pages: pages,
-            previous: part.number > 1 ? Chrome.Link(label: String(part.number - 1), href: pageHref(part.number - 1)) : nil,
-            next: part.number < part.count ? Chrome.Link(label: String(part.number + 1), href: pageHref(part.number + 1)) : nil,
+            title: fullTitle, lede: lede, countText: text.count("events", events.count), years: years,
+            pages: part.links(folder: folder, id: id, links), previous: neighbours.previous, next: neighbours.next,
             filterHref: filter.map { links.to(SitePaths.timeline) + "?" + $0 }, timelineHref: links.to(SitePaths.timeline), source: source
         )
         return PageView(chrome: chrome, content: content)

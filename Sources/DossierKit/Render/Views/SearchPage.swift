@@ -5,11 +5,6 @@
 /// The theme's `assets/search.js` runs it through Pagefind's own API and keeps the query and
 /// filters in the address; results are drawn from the theme's `<template id="search-result">`.
 struct SearchPage {
-    struct TypeOption {
-        var id: String
-        var label: String
-    }
-
     var pagefindHref: String
     var scriptHref: String
     var selfHref: String

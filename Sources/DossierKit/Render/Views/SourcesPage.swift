@@ -59,15 +59,14 @@ struct SourcesPage {
             )
         }
         let pageHref = { (number: Int) in links.to(path(page: number)) }
+        let neighbours = part.neighbours(pageHref)
         let title = part.title(text("page.sources"), text)
         let chrome = Chrome(links: links, title: title, description: text("description.sources", ["site": report.config.title]),
                             breadcrumbs: [.init(label: title)])
         let content = SourcesPage(
             title: title, sources: rows, count: report.sources.count, countText: text.count("sources", report.sources.count),
             isFirstPage: part.isFirst, firstNumber: part.firstNumber,
-            pages: part.count == 1 ? [] : (1...part.count).map { Chrome.Link(label: String($0), href: pageHref($0), current: $0 == part.number) },
-            previous: part.number > 1 ? Chrome.Link(label: String(part.number - 1), href: pageHref(part.number - 1)) : nil,
-            next: part.number < part.count ? Chrome.Link(label: String(part.number + 1), href: pageHref(part.number + 1)) : nil,
+            pages: part.links(pageHref), previous: neighbours.previous, next: neighbours.next,
             eventsJSONHref: links.to(SitePaths.eventsJSON), eventsCSVHref: links.to(SitePaths.eventsCSV)
         )
         return PageView(chrome: chrome, content: content)
