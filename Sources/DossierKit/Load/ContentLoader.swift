@@ -116,6 +116,10 @@ public struct ContentLoader: Sendable {
         let name = display(url)
         guard let text = ContentFile.readText(url, display: name, log: log) else { return [] }
         let isCSV = url.pathExtension.lowercased() == "csv"
+        if !isCSV, url.pathExtension.lowercased() != "json", let items = cache?.eventItems,
+           let events = items.events(in: text, path: url.path, name: name, log: log, decode: { EventDecoder(log: $1).decode($0, flat: false) }) {
+            return events
+        }
         let node = isCSV ? CSVTableReader.parse(text, file: name, log: log) : YAMLReader.parse(text, file: name, log: log)
         switch node {
         case .list(let items, _)?:

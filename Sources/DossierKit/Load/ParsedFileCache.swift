@@ -35,6 +35,8 @@ public final class ParsedFileCache<Value: Sendable>: Sendable {
 /// actors, topics and pages (decoding needs nothing but the file, so it is kept too).
 public struct ContentCache: Sendable {
     let events = ParsedFileCache<[Event]>()
+    /// The events of a changed YAML file are parsed again only where its items changed.
+    let eventItems = EventItemCache()
     let actors = ParsedFileCache<Actor?>()
     let topics = ParsedFileCache<Topic?>()
     let pages = ParsedFileCache<Page?>()

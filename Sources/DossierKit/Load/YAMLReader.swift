@@ -45,7 +45,36 @@ enum YAMLReader {
     static func parseInParts(_ text: String, file: String, lineOffset: Int, minimumSize: Int = 128 * 1024,
                              aliasLimit: Int = aliasExpansionLimit) -> DataNode? {
         let bytes = Array(text.utf8)
-        guard bytes.count >= minimumSize else { return nil }
+        guard bytes.count >= minimumSize, let itemStarts = listItems(bytes) else { return nil }
+        let partCount = min(itemStarts.count, 2 * ProcessInfo.processInfo.activeProcessorCount)
+        guard partCount > 1 else { return nil }
+        // Parts of about equal size, each starting at an item (the first also takes what precedes it).
+        var bounds = [(offset: 0, line: 0)]
+        for item in itemStarts where item.offset >= bytes.count * bounds.count / partCount && bounds.count < partCount {
+            bounds.append(item)
+        }
+        let parsed = ResultSlots<[DataNode]>(count: bounds.count)
+        let parts = bounds
+        DispatchQueue.concurrentPerform(iterations: parts.count) { index in
+            let end = index + 1 < parts.count ? parts[index + 1].offset : bytes.count
+            let part = String(decoding: bytes[parts[index].offset..<end], as: UTF8.self)
+            if let items = parseAlone(part, file: file, lineOffset: lineOffset + parts[index].line, aliasLimit: aliasLimit) {
+                parsed.set(index, items)
+            }
+        }
+        var items: [DataNode] = []
+        for part in parsed.values {
+            guard let part else { return nil }
+            items += part
+        }
+        let first = itemStarts[0]
+        return .list(items, SourceLocation(file: file, line: first.line + 1 + lineOffset, column: 1))
+    }
+
+    /// Where each item of a file that is one top-level list starts (byte offset, line from 0), or
+    /// nil when the file may be anything else: every item starts with `- ` at the start of a
+    /// line, and every other line is indented, blank or a comment.
+    static func listItems(_ bytes: [UInt8]) -> [(offset: Int, line: Int)]? {
         var itemStarts: [(offset: Int, line: Int)] = []
         var line = 0, offset = 0
         while offset < bytes.count {
@@ -63,29 +92,16 @@ enum YAMLReader {
             offset = end + 1
             line += 1
         }
-        let partCount = min(itemStarts.count, 2 * ProcessInfo.processInfo.activeProcessorCount)
-        guard partCount > 1 else { return nil }
-        // Parts of about equal size, each starting at an item (the first also takes what precedes it).
-        var bounds = [(offset: 0, line: 0)]
-        for item in itemStarts where item.offset >= bytes.count * bounds.count / partCount && bounds.count < partCount {
-            bounds.append(item)
-        }
-        let parsed = ResultSlots<[DataNode]>(count: bounds.count)
-        let parts = bounds
-        DispatchQueue.concurrentPerform(iterations: parts.count) { index in
-            let end = index + 1 < parts.count ? parts[index + 1].offset : bytes.count
-            let part = String(decoding: bytes[parts[index].offset..<end], as: UTF8.self)
-            guard let node = try? Yams.compose(yaml: part, .basic),
-                  case .list(let items, _)? = convert(node, file: file, lineOffset: lineOffset + parts[index].line, limit: aliasLimit, log: DiagnosticLog()) else { return }
-            parsed.set(index, items)
-        }
-        var items: [DataNode] = []
-        for part in parsed.values {
-            guard let part else { return nil }
-            items += part
-        }
-        let first = itemStarts[0]
-        return .list(items, SourceLocation(file: file, line: first.line + 1 + lineOffset, column: 1))
+        return itemStarts
+    }
+
+    /// A run of a list's items (cut by `listItems`) parsed alone: nil if it does not parse alone
+    /// (an alias to an anchor elsewhere, a syntax error) or its aliases go over the limit, so
+    /// that the caller parses the whole file and reports what a whole parse reports.
+    static func parseAlone(_ part: String, file: String, lineOffset: Int, aliasLimit: Int = aliasExpansionLimit) -> [DataNode]? {
+        guard let node = try? Yams.compose(yaml: part, .basic),
+              case .list(let items, _)? = convert(node, file: file, lineOffset: lineOffset, limit: aliasLimit, log: DiagnosticLog()) else { return nil }
+        return items
     }
 
     /// How many values aliases (`*name`) may add to one file. libyaml shares an anchored value
