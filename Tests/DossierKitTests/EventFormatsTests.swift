@@ -147,3 +147,80 @@ import Testing
         #expect(String(decoding: streamed, as: UTF8.self) == String(decoding: whole, as: UTF8.self))
     }
 }
+
+/// The downloads are the content formats: a report whose events are another's `data/events.json`
+/// or `data/events.csv` has the same events, so its own downloads are the same to the byte
+/// (every source, casualty figure, author, quote and location source included).
+@Suite struct DownloadRoundTripTests {
+    /// A report's content copied, built; then again with its events replaced by one download.
+    static func roundTrip(_ write: (TestSite) throws -> Void, through download: String) throws -> (original: TestSite, again: TestSite) {
+        let original = try TestSite()
+        try write(original)
+        try original.build()
+        let again = try TestSite()
+        try FileManager.default.removeItem(at: again.content)
+        try FileManager.default.copyItem(at: original.content, to: again.content)
+        try FileManager.default.removeItem(at: again.content.appendingPathComponent("events"))
+        try again.write("events/" + (download as NSString).lastPathComponent, try original.html(download))
+        try again.build()
+        return (original, again)
+    }
+
+    static func sample(_ site: TestSite) throws {
+        try FileManager.default.removeItem(at: site.content)
+        try FileManager.default.copyItem(at: TestSite.repository.appendingPathComponent("Content"), to: site.content)
+    }
+
+    static func synthetic(_ site: TestSite) throws {
+        try SyntheticReport(events: 300, actors: 20, seed: 3).write(to: site.root)
+    }
+
+    @Test(arguments: ["data/events.json", "data/events.csv"])
+    func theSampleReportReadsBackFromItsDownload(download: String) throws {
+        let (original, again) = try Self.roundTrip(Self.sample, through: download)
+        for file in ["data/events.json", "data/events.csv", "data/events.geojson"] {
+            #expect(try again.html(file) == original.html(file), "\(file)")
+        }
+        let json = try original.html("data/events.json")
+        // What the downloads lost before: authors, every source after the first, the location's source.
+        #expect(json.contains(#""author" : ""#))
+        #expect(json.contains(#""schema_version" : 1"#))
+        let csv = try original.html("data/events.csv")
+        #expect(csv.split(separator: "\n").first?.contains("source_2_url") == true)
+        #expect(csv.contains("Natural Earth"))
+    }
+
+    @Test(arguments: ["data/events.json", "data/events.csv"])
+    func aSyntheticReportReadsBackFromItsDownload(download: String) throws {
+        let (original, again) = try Self.roundTrip(Self.synthetic, through: download)
+        for file in ["data/events.json", "data/events.csv"] {
+            #expect(try again.html(file) == original.html(file), "\(file)")
+        }
+    }
+
+    /// Every source of every event is in the CSV, in numbered columns after the first.
+    @Test func theCSVHasEveryFigureAndSource() throws {
+        let site = try TestSite()
+        try site.write("actors/militia.md", EventFormatsTests.actor)
+        try site.write("events/raid.yaml", """
+        id: camp-raid
+        date: 2024-01-28
+        title: Raid
+        type: attack
+        casualties: [{ kind: killed, count: 2, who: fighters }, { kind: injured, min: 3 }, { kind: killed, count: 1, who: civilians }]
+        sources:
+          - { publisher: Wire, url: "https://example.org/1", author: A. Writer }
+          - { publisher: Daily, url: "https://example.org/2", quote: "They said so." }
+          - { publisher: Weekly, url: "https://example.org/3", via: Wire }
+        """)
+        try site.build()
+        let csv = try site.html("data/events.csv")
+        let header = try #require(csv.split(separator: "\n").first).split(separator: ",").map(String.init)
+        #expect(header.contains("source_3_via") && !header.contains("source_4_url"))
+        #expect(header.contains("killed_2_who") && !header.contains("injured_2_min"))
+        #expect(header.firstIndex(of: "source_2_publisher") == (header.firstIndex(of: "source_via") ?? 0) + 1)
+        for text in ["A. Writer", "https://example.org/2", "They said so.", "Weekly", "civilians"] {
+            #expect(csv.contains(text), "\(text)")
+        }
+    }
+}

@@ -75,7 +75,7 @@ import Testing
         #expect(feed.contains("<link rel=\"alternate\" type=\"text/html\" href=\"events/first-attack/index.html\"/>"))
         let json = try site.html("data/events.json")
         #expect(json.contains(#""id" : "first-attack""#))
-        #expect(json.contains(#""date_precision" : "month""#))
+        #expect(json.contains(#""precision" : "month""#))
     }
 
     @Test func notFoundPageExists() throws {

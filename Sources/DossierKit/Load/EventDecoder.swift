@@ -11,16 +11,45 @@ struct EventDecoder {
         "id", "date", "start", "end", "precision", "display_date", "title", "type", "location", "actors",
         "casualties", "summary", "body", "sources", "confidence", "tags", "highlight",
     ]
+    /// A CSV's columns: one event a row, with its first source and first figure of each casualty
+    /// kind; an event's further sources and figures go in numbered columns (`csvColumn`).
     static let csvColumns: [String] = [
         "id", "date", "start", "end", "precision", "display_date", "title", "type", "place", "region", "country",
-        "lat", "lon", "location_precision", "actors", "killed_min", "killed_max", "killed_approximate", "killed_who",
+        "lat", "lon", "location_precision", "location_source_publisher", "location_source_title", "location_source_url",
+        "location_source_author", "location_source_date", "location_source_quote", "location_source_via", "actors", "killed_min", "killed_max", "killed_approximate", "killed_who",
         "injured_min", "injured_max", "injured_approximate", "injured_who", "summary", "body",
-        "source_publisher", "source_title", "source_url", "source_date", "source_quote", "confidence", "tags", "highlight",
+        "source_publisher", "source_title", "source_url", "source_author", "source_date", "source_quote", "source_via",
+        "confidence", "tags", "highlight",
     ]
+    static let csvSourceFields = ["publisher", "title", "url", "author", "date", "quote", "via"]
+    static let csvCasualtyFields = ["min", "max", "approximate", "who"]
+
+    /// The column of the `number`th (from 1) source's or casualty figure's field: `source_url`,
+    /// `source_2_url`, `killed_who`, `killed_3_who`.
+    static func csvColumn(_ group: String, _ number: Int, _ field: String) -> String {
+        number == 1 ? "\(group)_\(field)" : "\(group)_\(number)_\(field)"
+    }
+
+    /// The group, number and field of a numbered column (`source_2_url`: source, 2, url), or nil.
+    static func numberedColumn(_ name: String) -> (group: String, number: Int, field: String)? {
+        let parts = name.split(separator: "_", maxSplits: 2)
+        guard parts.count == 3, let number = Int(parts[1]), number >= 2, number <= 1000 else { return nil }
+        let group = String(parts[0]), field = String(parts[2])
+        let fields = group == "source" ? csvSourceFields : Casualty.Kind(rawValue: group) != nil ? csvCasualtyFields : []
+        return fields.contains(field) ? (group, number, field) : nil
+    }
+
+    /// How many sources (or figures of a kind) a row's columns can hold.
+    private static func columnCount(_ group: String, in fields: FieldReader) -> Int {
+        fields.entries.reduce(1) { count, entry in
+            guard let numbered = numberedColumn(entry.key), numbered.group == group else { return count }
+            return max(count, numbered.number)
+        }
+    }
 
     func decode(_ node: DataNode, flat: Bool) -> Event? {
         guard let fields = FieldReader(node, subject: "the event", log: log) else { return nil }
-        fields.warnAboutUnknownKeys(known: flat ? Set(Self.csvColumns) : Self.fields)
+        fields.warnAboutUnknownKeys(known: flat ? Set(Self.csvColumns).union(fields.entries.map(\.key).filter { Self.numberedColumn($0) != nil }) : Self.fields)
 
         let id = fields.string("id", required: true)
         if let id, let problem = Identifier.problem(with: id) {
@@ -32,7 +61,9 @@ struct EventDecoder {
         let confidence = fields.string("confidence") ?? "reported"
 
         let actors = flat ? decodeFlatActors(fields) : decodeActors(fields)
-        let declaresSources = flat ? fields.node("source_publisher") != nil || fields.node("source_url") != nil : !fields.list("sources").isEmpty
+        let declaresSources = flat ? (1...Self.columnCount("source", in: fields)).contains { number in
+            fields.node(Self.csvColumn("source", number, "publisher")) != nil || fields.node(Self.csvColumn("source", number, "url")) != nil
+        } : !fields.list("sources").isEmpty
         if let id, Identifier.problem(with: id) == nil, !declaresSources {
             log.warning(fields.location, "event `\(id)` cites no source", hint: "add `sources:` so readers can check it")
         }
@@ -154,7 +185,8 @@ struct EventDecoder {
     }
 
     private func decodeFlatPlace(_ fields: FieldReader) -> Place? {
-        checkedPlace(fields, name: "place", region: "region", country: "country", lat: "lat", lon: "lon", precision: "location_precision", source: nil)
+        checkedPlace(fields, name: "place", region: "region", country: "country", lat: "lat", lon: "lon", precision: "location_precision",
+                     source: flatSource(fields, group: "location_source", number: 1))
     }
 
     private func checkedPlace(_ fields: FieldReader, name: String, region: String, country: String, lat: String, lon: String,
@@ -257,12 +289,14 @@ struct EventDecoder {
     }
 
     private func decodeFlatCasualties(_ fields: FieldReader) -> [Casualty] {
-        Casualty.Kind.allCases.compactMap { kind in
-            let minKey = "\(kind.rawValue)_min", maxKey = "\(kind.rawValue)_max"
-            let low = fields.integer(minKey), high = fields.integer(maxKey)
-            guard low != nil || high != nil else { return nil }
-            return checkedCasualty(kind: kind, min: low, max: high, approximate: fields.bool("\(kind.rawValue)_approximate") ?? false,
-                                   who: fields.string("\(kind.rawValue)_who"), at: fields.locationOf(minKey), minLocation: fields.locationOf(minKey))
+        Casualty.Kind.allCases.flatMap { kind in
+            (1...Self.columnCount(kind.rawValue, in: fields)).compactMap { number -> Casualty? in
+                let column = { Self.csvColumn(kind.rawValue, number, $0) }
+                let low = fields.integer(column("min")), high = fields.integer(column("max"))
+                guard low != nil || high != nil else { return nil }
+                return checkedCasualty(kind: kind, min: low, max: high, approximate: fields.bool(column("approximate")) ?? false,
+                                       who: fields.string(column("who")), at: fields.locationOf(column("min")), minLocation: fields.locationOf(column("min")))
+            }
         }
     }
 
@@ -290,12 +324,18 @@ struct EventDecoder {
     // MARK: Sources
 
     private func decodeFlatSources(_ fields: FieldReader) -> [Source] {
-        guard fields.node("source_publisher") != nil || fields.node("source_url") != nil else { return [] }
+        (1...Self.columnCount("source", in: fields)).compactMap { flatSource(fields, group: "source", number: $0) }
+    }
+
+    /// The source in a row's columns `group_publisher` … `group_via` (numbered after the first).
+    private func flatSource(_ fields: FieldReader, group: String, number: Int) -> Source? {
+        let column = { Self.csvColumn(group, number, $0) }
+        guard fields.node(column("publisher")) != nil || fields.node(column("url")) != nil else { return nil }
         return SourceDecoder(log: log).checked(
-            publisher: fields.string("source_publisher"), title: fields.string("source_title"), url: fields.string("source_url"),
-            author: nil, date: fields.string("source_date"), quote: fields.string("source_quote"), via: nil,
-            fields: fields, keys: ("source_publisher", "source_url", "source_date")
-        ).map { [$0] } ?? []
+            publisher: fields.string(column("publisher")), title: fields.string(column("title")), url: fields.string(column("url")),
+            author: fields.string(column("author")), date: fields.string(column("date")), quote: fields.string(column("quote")),
+            via: fields.string(column("via")), fields: fields, keys: (column("publisher"), column("url"), column("date"))
+        )
     }
 }
 

@@ -2,39 +2,61 @@ import Foundation
 
 /// The report's events as data downloads: `data/events.json` and `data/events.csv`.
 ///
-/// The CSV uses the same columns `dossier` reads from `Content/events/*.csv`, so a download can be
-/// opened in a spreadsheet, edited and put back as content. Cells that a spreadsheet would run
-/// as formulas are written as text (`SpreadsheetFormulaGuard`), and read back as they were.
+/// Both are a stable interface, versioned by `schemaVersion` (in the JSON, and described by
+/// `data/events.schema.json`), and both are Dossier's own content formats: a download put in
+/// `Content/events/` of another report (or read by `dossier import`) gives the same events.
+/// The CSV uses the columns `dossier` reads from `Content/events/*.csv`, with numbered columns
+/// for an event's second and further sources and casualty figures (`source_2_url`,
+/// `killed_2_min`), so nothing is lost; cells that a spreadsheet would run as formulas are
+/// written as text (`SpreadsheetFormulaGuard`), and read back as they were.
 enum DataExport {
+    /// The version of the downloads' shape. Raise it when a field changes meaning or goes away
+    /// (a field added is not a new version); say what changed in docs/data-downloads.md.
+    static let schemaVersion = 1
+
     /// The JSON download's shape: stable keys, sorted, for diffs between versions of a report.
     /// (`json(_:)` writes it record by record; a test checks it against encoding it whole.)
     struct Document: Encodable {
+        var schema_version = DataExport.schemaVersion
         var title: String
         var events: [Record]
     }
 
+    /// One event, with the keys and values of an event in `Content/events/*.yaml`.
     struct Record: Encodable {
         init(_ event: Event) {
             id = event.id
-            date = event.date.iso
-            date_precision = event.date.precisionLabel
+            if event.date.isRange {
+                start = event.date.start.iso
+                end = event.date.end?.iso
+            } else {
+                date = event.date.start.iso
+            }
+            precision = event.date.start.precision.name
             display_date = event.date.display
             title = event.title
             type = event.type
-            location = event.location.map { Location(name: $0.name, region: $0.region, country: $0.country, lat: $0.latitude, lon: $0.longitude, precision: $0.precision.rawValue) }
+            location = event.location.map {
+                Location(name: $0.name, region: $0.region, country: $0.country, lat: $0.latitude, lon: $0.longitude,
+                         precision: $0.precision.rawValue, source: $0.source.map(SourceRecord.init))
+            }
             actors = event.actors.map { ActorRole(id: $0.actorID, role: $0.role.rawValue) }
             casualties = event.casualties.map { CasualtyRecord(kind: $0.kind.rawValue, min: $0.minimum, max: $0.maximum, approximate: $0.approximate, who: $0.who) }
             summary = event.summary?.text
             body = event.body?.text
-            sources = event.sources.map { SourceRecord(publisher: $0.publisher, url: $0.url, title: $0.title, date: $0.date?.iso, quote: $0.quote, via: $0.via) }
+            sources = event.sources.map(SourceRecord.init)
             confidence = event.confidence
             tags = event.tags
-            highlight = event.highlight.map { $0.isEmpty ? event.title : $0 }
+            highlight = event.highlight.map { $0.isEmpty ? .marked : .label($0) }
         }
 
         var id: String
-        var date: String
-        var date_precision: String
+        /// A single date (`2024`, `2024-02`, `2024-02-07`), or `start` and `end` for a period.
+        var date: String?
+        var start: String?
+        var end: String?
+        /// The (start) date's precision: `day`, `month` or `year`.
+        var precision: String
         var display_date: String?
         var title: String
         var type: String
@@ -46,12 +68,28 @@ enum DataExport {
         var sources: [SourceRecord]
         var confidence: String
         var tags: [String]
-        var highlight: String?
+        var highlight: Highlight?
+    }
+
+    /// `true` marks a key event with its title; a string, with that short label.
+    enum Highlight: Encodable {
+        case marked
+        case label(String)
+
+        func encode(to encoder: Encoder) throws {
+            var container = encoder.singleValueContainer()
+            switch self {
+            case .marked: try container.encode(true)
+            case .label(let label): try container.encode(label)
+            }
+        }
     }
 
     struct Location: Encodable {
         var name: String?, region: String?, country: String?, lat: Double?, lon: Double?
         var precision: String
+        /// Where the coordinates come from, when the event's sources do not give them.
+        var source: SourceRecord?
     }
 
     struct ActorRole: Encodable {
@@ -63,7 +101,17 @@ enum DataExport {
     }
 
     struct SourceRecord: Encodable {
-        var publisher: String, url: String, title: String?, date: String?, quote: String?, via: String?
+        var publisher: String, url: String, title: String?, author: String?, date: String?, quote: String?, via: String?
+
+        init(_ source: Source) {
+            publisher = source.publisher
+            url = source.url
+            title = source.title
+            author = source.author
+            date = source.date?.iso
+            quote = source.quote
+            via = source.via
+        }
     }
 
     /// Pretty-printed like `JSONEncoder` would print the whole `Document`, but encoded one
@@ -107,53 +155,86 @@ enum DataExport {
             data.append(contentsOf: index == 0 ? part.dropFirst() : part[...])
         }
         data.append(contentsOf: "\n  ],\n".utf8)
+        data.append(contentsOf: "  \"schema_version\" : \(schemaVersion),\n".utf8)
         data.append(contentsOf: "  \"title\" : \(title)\n}\n".utf8)
         return OutputFile(path: SitePaths.eventsJSON, contents: .data(data))
     }
 
+    /// The CSV's columns for this report: `EventDecoder.csvColumns`, with numbered columns for
+    /// the most sources and casualty figures of a kind that one event has, each group after the
+    /// first's columns (`source_via`, then `source_2_publisher` … `source_2_via`, …).
+    static func csvHeader(_ report: Report) -> [String] {
+        let sources = report.events.reduce(1) { max($0, $1.sources.count) }
+        var figures: [Casualty.Kind: Int] = [:]
+        for event in report.events {
+            for kind in Casualty.Kind.allCases {
+                figures[kind] = max(figures[kind] ?? 1, event.casualties.count { $0.kind == kind })
+            }
+        }
+        var header: [String] = []
+        for column in EventDecoder.csvColumns {
+            header.append(column)
+            if column == EventDecoder.csvColumn("source", 1, "via"), sources > 1 {
+                for number in 2...sources { header += EventDecoder.csvSourceFields.map { EventDecoder.csvColumn("source", number, $0) } }
+            }
+            for kind in Casualty.Kind.allCases where column == EventDecoder.csvColumn(kind.rawValue, 1, "who") && (figures[kind] ?? 1) > 1 {
+                for number in 2...(figures[kind] ?? 1) { header += EventDecoder.csvCasualtyFields.map { EventDecoder.csvColumn(kind.rawValue, number, $0) } }
+            }
+        }
+        return header
+    }
+
     static func csv(_ report: Report) -> OutputFile {
         var writer = CSVRows()
-        writer.append(EventDecoder.csvColumns)
+        let header = csvHeader(report)
+        writer.append(header)
         for event in report.events {
-            let killed = event.casualties.first { $0.kind == .killed }
-            let injured = event.casualties.first { $0.kind == .injured }
-            let source = event.sources.first
-            let values: [String: String?] = [
+            var values: [String: String] = [
                 "id": event.id,
-                "date": event.date.isRange ? nil : event.date.start.iso,
-                "start": event.date.isRange ? event.date.start.iso : nil,
-                "end": event.date.end?.iso,
-                "display_date": event.date.display,
                 "title": event.title,
                 "type": event.type,
-                "place": event.location?.name,
-                "region": event.location?.region,
-                "country": event.location?.country,
-                "lat": event.location?.latitude.map { String($0) },
-                "lon": event.location?.longitude.map { String($0) },
-                // Written only where reading it back would not give the same precision.
-                "location_precision": event.location.flatMap { $0.precision == ($0.latitude == nil ? .country : .exact) ? nil : $0.precision.rawValue },
                 "actors": event.actors.map { "\($0.actorID):\($0.role.rawValue)" }.joined(separator: "; "),
-                "killed_min": killed?.minimum.map(String.init),
-                "killed_max": killed?.maximum.map(String.init),
-                "killed_approximate": killed.map { $0.approximate ? "true" : "false" },
-                "killed_who": killed?.who,
-                "injured_min": injured?.minimum.map(String.init),
-                "injured_max": injured?.maximum.map(String.init),
-                "injured_approximate": injured.map { $0.approximate ? "true" : "false" },
-                "injured_who": injured?.who,
-                "summary": event.summary?.text,
-                "body": event.body?.text,
-                "source_publisher": source?.publisher,
-                "source_title": source?.title,
-                "source_url": source?.url,
-                "source_date": source?.date?.iso,
-                "source_quote": source?.quote,
                 "confidence": event.confidence,
                 "tags": event.tags.joined(separator: "; "),
-                "highlight": event.highlight.map { $0.isEmpty ? "true" : $0 },
             ]
-            writer.append(EventDecoder.csvColumns.map { SpreadsheetFormulaGuard.escaped((values[$0] ?? nil) ?? "") })
+            func set(_ column: String, _ value: String?) {
+                if let value { values[column] = value }
+            }
+            func setSource(_ source: Source, group: String, number: Int) {
+                let column = { EventDecoder.csvColumn(group, number, $0) }
+                set(column("publisher"), source.publisher)
+                set(column("title"), source.title)
+                set(column("url"), source.url)
+                set(column("author"), source.author)
+                set(column("date"), source.date?.iso)
+                set(column("quote"), source.quote)
+                set(column("via"), source.via)
+            }
+            set(event.date.isRange ? "start" : "date", event.date.start.iso)
+            set("end", event.date.end?.iso)
+            set("display_date", event.date.display)
+            set("place", event.location?.name)
+            set("region", event.location?.region)
+            set("country", event.location?.country)
+            set("lat", event.location?.latitude.map { String($0) })
+            set("lon", event.location?.longitude.map { String($0) })
+            // Written only where reading it back would not give the same precision.
+            set("location_precision", event.location.flatMap { $0.precision == ($0.latitude == nil ? .country : .exact) ? nil : $0.precision.rawValue })
+            if let source = event.location?.source { setSource(source, group: "location_source", number: 1) }
+            for kind in Casualty.Kind.allCases {
+                for (index, figure) in event.casualties.filter({ $0.kind == kind }).enumerated() {
+                    let column = { EventDecoder.csvColumn(kind.rawValue, index + 1, $0) }
+                    set(column("min"), figure.minimum.map(String.init))
+                    set(column("max"), figure.maximum.map(String.init))
+                    set(column("approximate"), figure.approximate ? "true" : "false")
+                    set(column("who"), figure.who)
+                }
+            }
+            set("summary", event.summary?.text)
+            set("body", event.body?.text)
+            for (index, source) in event.sources.enumerated() { setSource(source, group: "source", number: index + 1) }
+            set("highlight", event.highlight.map { $0.isEmpty ? "true" : $0 })
+            writer.append(header.map { SpreadsheetFormulaGuard.escaped(values[$0] ?? "") })
         }
         return OutputFile(path: SitePaths.eventsCSV, contents: .data(writer.data))
     }

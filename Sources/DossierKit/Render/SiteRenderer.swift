@@ -49,7 +49,7 @@ struct SiteRenderer: Sendable {
 
     /// Paths of the feed, data downloads and sitemap.
     static func supportPaths(_ contents: any SiteContents) -> [String] {
-        var paths = [SitePaths.feed, SitePaths.eventsJSON, SitePaths.eventsCSV, SitePaths.eventsGeoJSON, WorldOutline.path, MapPage.filterStylesheetPath, MapPlacesData.path, TypeColours.path]
+        var paths = [SitePaths.feed, SitePaths.eventsJSON, SitePaths.eventsCSV, SitePaths.eventsGeoJSON, EventsSchema.path, WorldOutline.path, MapPage.filterStylesheetPath, MapPlacesData.path, TypeColours.path]
         paths += FilterIndex.paths(contents)
         if contents.config.baseURL != nil { paths.append(SitePaths.sitemap) }
         return paths
@@ -80,6 +80,7 @@ struct SiteRenderer: Sendable {
         files.append(WorldOutline.file(templates.geography, style: templates.worldStyle, reportCountries: WorldOutline.reportCountries(report, templates.geography)))
         files.append(MapPage.filterStylesheet(report.config))
         files.append(TypeColours.stylesheet(report.config))
+        files.append(EventsSchema.file)
         // Links in the GeoJSON are absolute when the site's address is known, else from the site's root.
         let base = report.config.baseURL ?? ""
         let makers: [@Sendable () -> OutputFile] = [
