@@ -16,6 +16,9 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.70.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        // SHA-1 for name-based UUIDs (RFC 9562 version 5): the feeds' and calendar's stable ids.
+        // Already built as a dependency of Hummingbird's.
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.0.0"),
         // Tests only: property-based fuzzing of the loaders.
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
     ],
@@ -39,6 +42,7 @@ let package = Package(
                 // NIOLockedValueBox: the state shared between threads, under one lock each.
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         // A thin command line over DossierKit: one file per command.

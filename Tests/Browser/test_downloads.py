@@ -67,3 +67,52 @@ def test_the_csv_has_every_source_of_every_event(site):
         assert urls == [source["url"] for source in event["sources"]]
         authors = [row["source_author" if n == 1 else f"source_{n}_author"] for n in range(1, len(event["sources"]) + 1)]
         assert authors == [source.get("author", "") for source in event["sources"]]
+
+
+def test_the_calendar_parses_with_a_real_icalendar_library(site):
+    import datetime
+    import icalendar
+
+    calendar = icalendar.Calendar.from_ical((site / "data/events.ics").read_bytes())
+    document = json.loads((site / "data/events.json").read_text(encoding="utf-8"))
+    events = calendar.walk("VEVENT")
+    assert len(events) == len(document["events"])
+    assert len({str(event["UID"]) for event in events}) == len(events), "UIDs are unique"
+    for event, record in zip(events, document["events"]):
+        assert str(event["SUMMARY"]) == record["title"]
+        start, end = event.decoded("DTSTART"), event.decoded("DTEND")
+        assert type(start) is datetime.date and type(end) is datetime.date, "all-day events"
+        assert end > start
+        first = record.get("date") or record["start"]
+        assert start.isoformat().startswith(first)
+        description = str(event.get("DESCRIPTION", ""))
+        if record["precision"] == "day" and "end" not in record:
+            assert (end - start).days == 1
+        elif record["precision"] in ("month", "year"):
+            assert description.startswith(f"Known to the {record['precision']}:")
+            assert (end - start).days >= 28
+
+
+def test_the_feeds_have_what_their_specifications_require(site):
+    import xml.etree.ElementTree as ElementTree
+
+    atom = "{http://www.w3.org/2005/Atom}"
+    feed = ElementTree.parse(site / "feed.xml").getroot()
+    for required in ("id", "title", "updated"):
+        assert feed.find(atom + required) is not None and feed.find(atom + required).text
+    entries = feed.findall(atom + "entry")
+    assert entries
+    for entry in entries:
+        for required in ("id", "title", "updated"):
+            assert entry.find(atom + required).text
+        assert entry.find(atom + "id").text.startswith("urn:uuid:")
+    updated = [entry.find(atom + "updated").text for entry in entries]
+    assert updated == sorted(updated, reverse=True)
+    assert feed.find(atom + "updated").text == updated[0]
+
+    json_feed = json.loads((site / "feed.json").read_text(encoding="utf-8"))
+    assert json_feed["version"] == "https://jsonfeed.org/version/1.1"
+    assert json_feed["title"]
+    assert [item["id"] for item in json_feed["items"]] == [entry.find(atom + "id").text for entry in entries]
+    for item in json_feed["items"]:
+        assert item["id"] and ("content_text" in item or "content_html" in item)

@@ -21,7 +21,7 @@ import Testing
     @Test func aLanguageThatIsNotATagIsALocatedError() throws {
         let site = try TestSite(config: TestSite.minimalConfig.replacingOccurrences(of: "language: en", with: "language: English"))
         let errors = site.failingBuild().map(\.description)
-        #expect(errors == ["Content/site.yaml:3:11: error: `English` is not a language tag\n    hint: use a BCP 47 tag such as en, en-GB, ar or fa"], "\(errors)")
+        #expect(errors == ["Content/site.yaml:4:11: error: `English` is not a language tag\n    hint: use a BCP 47 tag such as en, en-GB, ar or fa"], "\(errors)")
     }
 
     /// `Character.isHexDigit` accepts full-width digits; a colour goes into a style attribute.

@@ -81,7 +81,7 @@ import Testing
         let errors = site.failingBuild().map(\.description)
         #expect(errors == ["""
             Templates/partials/header.mustache:6:10: error: `chrome.pageTitle` differs from page to page, but partials/header is rendered once and shared by many pages, so it cannot show it
-                hint: use it in layout.mustache, which is rendered for each page; partials/header may read chrome.{authors, eventsCSVHref, eventsJSONHref, favicon, feedHref, homeHref, language, license, nav, root, script, searchHref, siteDescription, siteTitle, stylesheet, typeStylesheet}
+                hint: use it in layout.mustache, which is rendered for each page; partials/header may read chrome.{authors, eventsCSVHref, eventsJSONHref, favicon, feedHref, homeHref, jsonFeedHref, language, license, nav, root, script, searchHref, siteDescription, siteTitle, stylesheet, typeStylesheet}
             """], "\(errors)")
         #expect(SiteBuilder(options: site.options).check(keepingFiles: false).errors.count == 1, "check says the same")
     }
@@ -105,7 +105,8 @@ import Testing
         #expect(xml.hasPrefix("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed "))
         #expect(xml.contains("<rights>CC BY 4.0</rights>"))
         #expect(xml.contains("<title>Q&amp;A: &lt;b&gt;&#39;quoted&#39;&lt;/b&gt;</title>"))
-        #expect(xml.contains("<id>https://example.org/report/events/hostile/</id>"))
+        #expect(xml.contains("<id>\(StableID.event("hostile", in: SiteConfig(title: "", id: "urn:uuid:0f3c8a56-8f0b-4a59-9d0e-2f1f5a4c7b21", description: "", language: "en", authors: [], eventTypes: [], confidenceGrades: [], allowRawHTML: false, smartPunctuation: true, homeLatestCount: 6, origin: SourceLocation(file: ""))))</id>"))
+        #expect(xml.contains("<link rel=\"alternate\" type=\"text/html\" href=\"https://example.org/report/events/hostile/\"/>"))
         let sitemap = try site.html("sitemap.xml")
         #expect(sitemap.contains("<url><loc>https://example.org/report/events/hostile/</loc></url>"))
         #expect(!sitemap.contains("404.html"))

@@ -9,7 +9,7 @@ struct EventDecoder {
 
     static let fields: Set<String> = [
         "id", "date", "start", "end", "precision", "display_date", "title", "type", "location", "actors",
-        "casualties", "summary", "body", "sources", "confidence", "tags", "highlight",
+        "casualties", "summary", "body", "sources", "confidence", "tags", "highlight", "published", "updated",
     ]
     /// A CSV's columns: one event a row, with its first source and first figure of each casualty
     /// kind; an event's further sources and figures go in numbered columns (`csvColumn`).
@@ -19,7 +19,7 @@ struct EventDecoder {
         "location_source_author", "location_source_date", "location_source_quote", "location_source_via", "actors", "killed_min", "killed_max", "killed_approximate", "killed_who",
         "injured_min", "injured_max", "injured_approximate", "injured_who", "summary", "body",
         "source_publisher", "source_title", "source_url", "source_author", "source_date", "source_quote", "source_via",
-        "confidence", "tags", "highlight",
+        "confidence", "tags", "highlight", "published", "updated",
     ]
     static let csvSourceFields = ["publisher", "title", "url", "author", "date", "quote", "via"]
     static let csvCasualtyFields = ["min", "max", "approximate", "who"]
@@ -85,7 +85,9 @@ struct EventDecoder {
             tags: fields.stringList("tags"),
             origin: fields.location,
             referenceLocations: references,
-            highlight: highlight(fields)
+            highlight: highlight(fields),
+            published: timestamp(fields, "published"),
+            updated: timestamp(fields, "updated")
         )
         // A record with an id is kept even when other fields are wrong (their errors are already
         // logged and the build will stop), so references to it do not cascade into more errors.
@@ -161,6 +163,15 @@ struct EventDecoder {
             log.error(location, error.message, hint: error.hint)
             return nil
         }
+    }
+
+    /// `published` and `updated`: a day (`2024-02-05`, taken as its start in UTC) or a moment
+    /// (`2024-02-05T14:30:00Z`, `2024-02-05T17:30:00+03:00`).
+    private func timestamp(_ fields: FieldReader, _ key: String) -> Date? {
+        guard let text = fields.string(key) else { return nil }
+        if let date = Timestamp.parse(text) { return date }
+        log.error(fields.locationOf(key), "`\(text)` is not a date or a moment", hint: "write a day as 2024-02-05, or a moment as 2024-02-05T14:30:00Z")
+        return nil
     }
 
     /// `highlight: true` marks a key event with its title; `highlight: Qaani visits Iraq` with a short label.

@@ -4,7 +4,7 @@ struct SiteConfigDecoder {
 
     func decode(_ node: DataNode) -> SiteConfig? {
         guard let fields = FieldReader(node, subject: "site.yaml", log: log) else { return nil }
-        fields.warnAboutUnknownKeys(known: ["title", "description", "language", "base_url", "authors", "license", "event_types", "confidence", "markdown", "home", "lists", "search"])
+        fields.warnAboutUnknownKeys(known: ["id", "title", "description", "language", "base_url", "authors", "license", "event_types", "confidence", "markdown", "home", "lists", "search"])
         let title = fields.string("title", required: true)
         var baseURL = fields.string("base_url")
         if let url = baseURL {
@@ -80,12 +80,34 @@ struct SiteConfigDecoder {
             language = "en"
         }
         guard let title else { return nil }
+        let id = reportID(fields, title: title)
         return SiteConfig(
-            title: title, description: fields.string("description") ?? "", language: language,
+            title: title, id: id, description: fields.string("description") ?? "", language: language,
             baseURL: baseURL, authors: fields.stringList("authors"), license: fields.string("license"),
             eventTypes: types, confidenceGrades: grades, allowRawHTML: allowRawHTML, smartPunctuation: smart,
             homeLatestCount: latest, eventsPerPage: perPage, searchEnabled: search, origin: fields.location
         )
+    }
+
+    /// `id`: any absolute URI (a scheme, a colon, no spaces). Without one, feed readers and
+    /// calendars would see every entry as new after the report is renamed: say so, and give the
+    /// id the build uses meanwhile, so that adding it changes nothing already published.
+    private func reportID(_ fields: FieldReader, title: String) -> String? {
+        let suggestion = StableID.fromTitle(title)
+        guard let id = fields.string("id") else {
+            log.warning(fields.location, "site.yaml has no `id`, so the feeds and the calendar identify their entries by the report's title: renaming the report would make every entry look new to subscribers",
+                        hint: "add `id: \(suggestion)` (the id used now) and keep it for the life of the report")
+            return nil
+        }
+        let scheme = id.prefix { $0 != ":" }
+        guard scheme.count < id.count, let first = scheme.first, first.isASCII, first.isLetter,
+              scheme.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }),
+              !id.contains(where: { $0.isWhitespace }), id.count > scheme.count + 1 else {
+            log.error(fields.locationOf("id"), "`id` must be a URI, such as `urn:uuid:…` or `tag:example.org,2024:report`",
+                      hint: "use `id: \(suggestion)`, and keep it for the life of the report")
+            return nil
+        }
+        return id
     }
 
     /// Colours go into a `style` attribute, so only plain hex colours are accepted.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// One dated thing that happened, as the report's sources describe it.
 ///
 /// A class, and immutable: a report passes its events around constantly (sorting, indexing,
@@ -20,6 +22,11 @@ public final class Event: Sendable, Identifiable {
     public let tags: [String]
     /// A key event, marked on charts' time axes with this short label ("" for the title).
     public let highlight: String?
+    /// When the event was first published in the report, and last changed (`published`,
+    /// `updated`: set by the author or by `dossier import`). Feeds order and date their entries
+    /// by them, so that an old event documented today reaches subscribers as new.
+    public let published: Date?
+    public let updated: Date?
     /// Where the event is defined, for messages about it.
     public let origin: SourceLocation
     /// Where some fields (`type`, `confidence`) sit in the file, to point errors at the value itself.
@@ -28,7 +35,7 @@ public final class Event: Sendable, Identifiable {
     public init(
         id: String, date: EventDate, title: String, type: String, location: Place?, actors: [Involvement], casualties: [Casualty],
         summary: MarkdownText?, body: MarkdownText?, sources: [Source], confidence: String, tags: [String], origin: SourceLocation,
-        referenceLocations: [String: SourceLocation] = [:], highlight: String? = nil
+        referenceLocations: [String: SourceLocation] = [:], highlight: String? = nil, published: Date? = nil, updated: Date? = nil
     ) {
         self.id = id
         self.date = date
@@ -43,6 +50,8 @@ public final class Event: Sendable, Identifiable {
         self.confidence = confidence
         self.tags = tags
         self.highlight = highlight
+        self.published = published
+        self.updated = updated
         self.origin = origin
         self.referenceLocations = referenceLocations
     }

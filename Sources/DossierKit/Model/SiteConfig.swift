@@ -1,6 +1,9 @@
 /// The report's settings, from `Content/site.yaml`.
 public struct SiteConfig: Sendable, Equatable {
     public var title: String
+    /// The report's permanent id (`id`, a URI such as `urn:uuid:…`): feeds and the calendar
+    /// derive their entries' ids from it (`StableID`), so they survive a new title or address.
+    public var id: String? = nil
     public var description: String
     /// BCP 47 language tag for `<html lang>`.
     public var language: String

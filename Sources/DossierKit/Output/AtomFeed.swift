@@ -1,15 +1,18 @@
 import Foundation
 
-/// `feed.xml`: the latest events as an Atom feed, newest first, rendered by the theme's `feed`
-/// template (so a report can change it like any page).
+/// `feed.xml`: the latest events as an Atom feed (RFC 4287), most recently published or changed
+/// first (`FeedItem`), rendered by the theme's `feed` template (so a report can change it like
+/// any page).
 ///
-/// Atom needs absolute ids; with a base URL they are the event pages' addresses, without one
-/// they are `tag:` URIs made from the event ids, and links stay relative to the feed.
+/// Its ids are the report's and its events' stable ids (`StableID`: a new title or base URL
+/// changes none of them); links are the event pages' addresses with a base URL, and relative to
+/// the feed without one.
 struct AtomFeed {
     struct Entry {
         var title: String
         var id: String
         var link: String
+        var published: String
         var updated: String
         var summary: String
     }
@@ -26,32 +29,22 @@ struct AtomFeed {
 
     static let template = "feed"
 
-    static func make(_ report: Report, markdown: CommonMark, text: DisplayText, limit: Int = 50) -> AtomFeed {
+    static func make(_ report: Report, items: [FeedItem]) -> AtomFeed {
         let config = report.config
-        let events = report.events.reversed().prefix(limit)
         let base = config.baseURL ?? ""
-        let tag = "tag:dossier,\(Identifier.suggestion(from: config.title))"
         return AtomFeed(
             language: config.language, title: config.title, subtitle: config.description,
-            id: config.baseURL ?? tag,
+            id: StableID.report(config),
             alternate: base.isEmpty ? SitePaths.home : base,
             selfLink: base + SitePaths.feed,
-            updated: events.first.map { timestamp($0.date.start) } ?? "1970-01-01T00:00:00Z",
+            // The feed changed when its newest entry did (the first, as they are ordered).
+            updated: Timestamp.rfc3339(items.map(\.updated).max() ?? Date(timeIntervalSince1970: 0)),
             authors: config.authors,
-            entries: events.map { event in
-                let path = SitePaths.event(event.id)
-                let link = base.isEmpty ? path : base + String(path.dropLast("index.html".count))
-                let summary = event.summary.map { markdown.plainText($0.text, limit: 1000) } ?? ""
-                return Entry(title: event.title, id: base.isEmpty ? "\(tag):\(event.id)" : link, link: link,
-                             updated: timestamp(event.date.start), summary: "\(text.date(event.date)). \(summary)")
+            entries: items.map { item in
+                Entry(title: item.event.title, id: item.id, link: item.link, published: Timestamp.rfc3339(item.published),
+                      updated: Timestamp.rfc3339(item.updated), summary: item.summary)
             }
         )
-    }
-
-    /// Atom wants a full timestamp; a month or year is dated at its first day.
-    static func timestamp(_ date: PartialDate) -> String {
-        let (year, month, day) = date.earliestDay
-        return String(format: "%04d-%02d-%02dT00:00:00Z", year, month, day)
     }
 }
 
@@ -76,10 +69,10 @@ extension AtomFeed: TemplateModel {
         .text("language", "The report's language.") { $0.language },
         .text("title", "The report's title.") { $0.title },
         .text("subtitle", "The report's description.") { $0.subtitle },
-        .text("id", "The feed's id: the base URL, or a `tag:` URI.") { $0.id },
+        .text("id", "The feed's id: the report's `id` (see `StableID`).") { $0.id },
         .text("alternate", "The site's address.") { $0.alternate },
         .text("selfLink", "The feed's own address.") { $0.selfLink },
-        .text("updated", "When the latest event happened, as an Atom timestamp.") { $0.updated },
+        .text("updated", "When the newest entry was published or changed, as an Atom timestamp.") { $0.updated },
         .texts("authors", "The report's authors.") { $0.authors },
         .list("entries", "The latest events, newest first.") { $0.entries },
     ])
@@ -88,9 +81,10 @@ extension AtomFeed: TemplateModel {
 extension AtomFeed.Entry: TemplateModel {
     static let shape = TemplateFieldList<AtomFeed.Entry>("FeedEntry", "An event in the feed.", [
         .text("title", "The event's title.") { $0.title },
-        .text("id", "Its id: its page's address, or a `tag:` URI.") { $0.id },
+        .text("id", "Its stable id (`urn:uuid:`, the same for the life of the event).") { $0.id },
         .text("link", "Its page's address.") { $0.link },
-        .text("updated", "Its date, as an Atom timestamp.") { $0.updated },
+        .text("published", "When it was published in the report (`published`, else when it happened), as an Atom timestamp.") { $0.published },
+        .text("updated", "When it last changed (`updated`, else as published), as an Atom timestamp.") { $0.updated },
         .text("summary", "Its date in words and its summary as plain text.") { $0.summary },
     ])
 }

@@ -48,6 +48,8 @@ enum DataExport {
             confidence = event.confidence
             tags = event.tags
             highlight = event.highlight.map { $0.isEmpty ? .marked : .label($0) }
+            published = event.published.map(Timestamp.rfc3339)
+            updated = event.updated.map(Timestamp.rfc3339)
         }
 
         var id: String
@@ -69,6 +71,9 @@ enum DataExport {
         var confidence: String
         var tags: [String]
         var highlight: Highlight?
+        /// When the event was published in the report and last changed (RFC 3339, UTC).
+        var published: String?
+        var updated: String?
     }
 
     /// `true` marks a key event with its title; a string, with that short label.
@@ -234,6 +239,8 @@ enum DataExport {
             set("body", event.body?.text)
             for (index, source) in event.sources.enumerated() { setSource(source, group: "source", number: index + 1) }
             set("highlight", event.highlight.map { $0.isEmpty ? "true" : $0 })
+            set("published", event.published.map(Timestamp.rfc3339))
+            set("updated", event.updated.map(Timestamp.rfc3339))
             writer.append(header.map { SpreadsheetFormulaGuard.escaped(values[$0] ?? "") })
         }
         return OutputFile(path: SitePaths.eventsCSV, contents: .data(writer.data))

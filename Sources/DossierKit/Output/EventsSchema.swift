@@ -102,7 +102,9 @@ enum EventsSchema {
             "sources": { "type": "array", "items": { "$ref": "#/$defs/source" } },
             "confidence": { "type": "string", "description": "A confidence grade of the report (confirmed, reported, claimed, disputed by default)." },
             "tags": { "type": "array", "items": { "type": "string" } },
-            "highlight": { "type": ["boolean", "string"], "description": "A key event: true, or the short label charts mark it with." }
+            "highlight": { "type": ["boolean", "string"], "description": "A key event: true, or the short label charts mark it with." },
+            "published": { "type": "string", "format": "date-time", "description": "When the event was first published in the report (RFC 3339, UTC)." },
+            "updated": { "type": "string", "format": "date-time", "description": "When the event was last changed (RFC 3339, UTC)." }
           }
         }
       }

@@ -1467,6 +1467,7 @@ a.badge-type:hover { text-decoration: underline; }
     <title>{{title}}</title>
     <id>{{id}}</id>
     <link rel="alternate" type="text/html" href="{{link}}"/>
+    <published>{{published}}</published>
     <updated>{{updated}}</updated>
     <summary>{{summary}}</summary>
   </entry>
@@ -1564,6 +1565,7 @@ a.badge-type:hover { text-decoration: underline; }
 <link rel="stylesheet" href="{{chrome.stylesheet}}">
 <link rel="icon" href="{{chrome.favicon}}" type="image/svg+xml">
 <link rel="alternate" type="application/atom+xml" title="{{chrome.siteTitle}}: latest events" href="{{chrome.feedHref}}">
+<link rel="alternate" type="application/feed+json" title="{{chrome.siteTitle}}: latest events" href="{{chrome.jsonFeedHref}}">
 <script src="{{chrome.script}}" defer></script>
 {{$head}}{{/head}}
 </head>
@@ -1910,6 +1912,7 @@ path.report { fill: #d2cab8; stroke: #8c8372; }
         <li><a href="{{chrome.eventsJSONHref}}">Events as JSON</a></li>
         <li><a href="{{chrome.eventsCSVHref}}">Events as CSV</a></li>
         <li><a href="{{chrome.feedHref}}">Atom feed</a></li>
+        <li><a href="{{chrome.jsonFeedHref}}">JSON Feed</a></li>
       </ul>
     </nav>
   </div>

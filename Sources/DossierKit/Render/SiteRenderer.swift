@@ -49,7 +49,7 @@ struct SiteRenderer: Sendable {
 
     /// Paths of the feed, data downloads and sitemap.
     static func supportPaths(_ contents: any SiteContents) -> [String] {
-        var paths = [SitePaths.feed, SitePaths.eventsJSON, SitePaths.eventsCSV, SitePaths.eventsGeoJSON, EventsSchema.path, WorldOutline.path, MapPage.filterStylesheetPath, MapPlacesData.path, TypeColours.path]
+        var paths = [SitePaths.feed, JSONFeed.path, SitePaths.eventsJSON, SitePaths.eventsCSV, SitePaths.eventsGeoJSON, CalendarExport.path, EventsSchema.path, WorldOutline.path, MapPage.filterStylesheetPath, MapPlacesData.path, TypeColours.path]
         paths += FilterIndex.paths(contents)
         if contents.config.baseURL != nil { paths.append(SitePaths.sitemap) }
         return paths
@@ -75,7 +75,9 @@ struct SiteRenderer: Sendable {
     ///   would reload the page instead of swapping the stylesheet.)
     func supportFiles(sitemapPaths: [String], downloads: Downloads = .made, scriptsUnchanged: Bool = false) -> [OutputFile] {
         let report = report, markdown = markdown
-        var files = [OutputFile(path: SitePaths.feed, text: templates.render(AtomFeed.make(report, markdown: markdown, text: templates.text), template: AtomFeed.template))]
+        let feedItems = FeedItem.latest(report, markdown: markdown, text: templates.text)
+        var files = [OutputFile(path: SitePaths.feed, text: templates.render(AtomFeed.make(report, items: feedItems), template: AtomFeed.template)),
+                     JSONFeed.make(report, items: feedItems).file]
         // The outlines under every map: cheap, and they follow the theme as well as the events.
         files.append(WorldOutline.file(templates.geography, style: templates.worldStyle, reportCountries: WorldOutline.reportCountries(report, templates.geography)))
         files.append(MapPage.filterStylesheet(report.config))
@@ -85,6 +87,7 @@ struct SiteRenderer: Sendable {
         let base = report.config.baseURL ?? ""
         let makers: [@Sendable () -> OutputFile] = [
             { DataExport.json(report) }, { DataExport.csv(report) }, { DataExport.geoJSON(report) { base + SitePaths.event($0).dropLast("index.html".count) } },
+            { [templates] in CalendarExport.file(report, text: templates.text, markdown: markdown) },
         ]
         // The map page's unlisted events follow the events, site.yaml and the theme (its dates'
         // words, its map data): the preview makes them only if a reader asks.
@@ -107,7 +110,7 @@ struct SiteRenderer: Sendable {
             DispatchQueue.concurrentPerform(iterations: makers.count) { made.set($0, makers[$0]()) }
             files += made.values.compactMap { $0 }
         case .deferred:
-            for (path, make) in zip([SitePaths.eventsJSON, SitePaths.eventsCSV, SitePaths.eventsGeoJSON], makers) {
+            for (path, make) in zip([SitePaths.eventsJSON, SitePaths.eventsCSV, SitePaths.eventsGeoJSON, CalendarExport.path], makers) {
                 files.append(OutputFile(path: path, contents: .deferred(DeferredData { make().data })))
             }
         case .unchanged:

@@ -15,6 +15,9 @@ public enum NewReport {
     static let files: [(path: String, text: String)] = [
         ("Content/site.yaml", """
         # The report's settings. Every field is described in docs/content-model.md of Dossier.
+        # The report's permanent id, made for it: feeds and calendars name its events after it.
+        # Keep it for the life of the report, even if its title or address changes.
+        id: urn:uuid:REPORT-UUID
         title: My report
         description: One or two sentences on what this report follows and why.
         language: en                      # a BCP 47 tag: en, en-GB, ar, fa…
@@ -105,7 +108,9 @@ public enum NewReport {
             let entries = isFolder.boolValue ? ((try? manager.contentsOfDirectory(atPath: folder.path)) ?? ["?"]) : ["?"]
             if !entries.isEmpty { throw Failure.notEmpty(name) }
         }
-        for (path, text) in files {
+        let id = UUID().uuidString.lowercased()
+        for (path, template) in files {
+            let text = template.replacingOccurrences(of: "REPORT-UUID", with: id)
             let url = folder.appendingPathComponent(path)
             do {
                 try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)

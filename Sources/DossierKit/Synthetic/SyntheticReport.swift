@@ -71,7 +71,7 @@ public struct SyntheticReport: Sendable {
     }
 
     func siteYAML() -> String {
-        var text = "title: Synthetic report\ndescription: \(events) generated events for benchmarks.\nlanguage: en\nevent_types:\n"
+        var text = "id: \(StableID.fromTitle("synthetic report \(seed)"))\ntitle: Synthetic report\ndescription: \(events) generated events for benchmarks.\nlanguage: en\nevent_types:\n"
         let colours = ["#a93226", "#6c3483", "#7e5109", "#1f5f8b", "#0e6655", "#2e4053", "#4d5b69", "#6e2c00"]
         for (type, colour) in zip(Self.types, colours) { text += "  - { id: \(type), label: \(type.capitalized), colour: \"\(colour)\" }\n" }
         return text

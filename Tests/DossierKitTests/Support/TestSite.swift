@@ -15,6 +15,7 @@ final class TestSite {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     static let minimalConfig = """
+    id: urn:uuid:0f3c8a56-8f0b-4a59-9d0e-2f1f5a4c7b21
     title: Test report
     description: A report made by a test.
     language: en

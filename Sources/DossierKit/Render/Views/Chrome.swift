@@ -29,6 +29,7 @@ struct Chrome {
     var typeStylesheet: String
     var script: String
     var feedHref: String
+    var jsonFeedHref: String
     var eventsJSONHref: String
     var eventsCSVHref: String
     var nav: [Link]
@@ -64,6 +65,7 @@ struct Chrome {
         typeStylesheet = links.to(TypeColours.path)
         script = links.to(SitePaths.script)
         feedHref = links.to(SitePaths.feed)
+        jsonFeedHref = links.to(JSONFeed.path)
         eventsJSONHref = links.to(SitePaths.eventsJSON)
         eventsCSVHref = links.to(SitePaths.eventsCSV)
         nav = links.site.navigation.map { entry in
@@ -83,7 +85,7 @@ struct Chrome {
     /// The fields the header's cache key (depth and section) decides: the same on every page
     /// that shares the header. Titles, descriptions, canonical links and breadcrumbs are not.
     static let headerFields: Set<String> = [
-        "siteTitle", "siteDescription", "language", "root", "homeHref", "stylesheet", "typeStylesheet", "favicon", "script", "feedHref",
+        "siteTitle", "siteDescription", "language", "root", "homeHref", "stylesheet", "typeStylesheet", "favicon", "script", "feedHref", "jsonFeedHref",
         "eventsJSONHref", "eventsCSVHref", "nav", "searchHref", "authors", "license",
     ]
     /// The footer's key is depth and the current footer page: the footer links too.
@@ -120,6 +122,7 @@ extension Chrome: TemplateModel {
         .text("typeStylesheet", "Link to the event types' colours in light and dark (`assets/types.css`, from site.yaml).") { $0.typeStylesheet },
         .text("script", "Link to the theme's script.") { $0.script },
         .text("feedHref", "Link to the Atom feed.") { $0.feedHref },
+        .text("jsonFeedHref", "Link to the JSON Feed.") { $0.jsonFeedHref },
         .text("eventsJSONHref", "Link to the events as JSON.") { $0.eventsJSONHref },
         .text("eventsCSVHref", "Link to the events as CSV.") { $0.eventsCSVHref },
         .list("nav", "The main navigation, one entry per page kind that has one.") { $0.nav },
