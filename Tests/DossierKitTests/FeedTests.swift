@@ -43,6 +43,12 @@ import Testing
         #expect(items[1]["date_modified"] as? String == "2024-02-09T07:30:00Z")
     }
 
+    /// RFC 9562, appendix A.4: the version 5 UUID of "www.example.com" in the DNS namespace.
+    @Test func nameBasedUUIDsAreRFC9562s() throws {
+        let dns = try #require(UUID(uuidString: "6ba7b810-9dad-11d1-80b4-00c04fd430c8"))
+        #expect(StableID.nameBased("www.example.com", in: dns).uuidString.lowercased() == "2ed6657d-e927-568b-95e1-2665a8aea6a2")
+    }
+
     @Test func idsSurviveANewTitleAndAddress() throws {
         let site = try Self.site()
         try site.build()
