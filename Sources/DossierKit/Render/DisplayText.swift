@@ -121,6 +121,15 @@ struct DisplayText: Sendable {
         self("\(key).\(count == 1 ? "one" : "other")", ["count": String(count)])
     }
 
+    /// A file's size in decimal units, as file managers show it: `830 bytes`, `12.4 kB`, `1.2 MB`.
+    func fileSize(_ bytes: Int) -> String {
+        switch bytes {
+        case ..<1000: return self("size.bytes", ["size": String(bytes)])
+        case ..<1_000_000: return self("size.kilobytes", ["size": String(format: "%.1f", Double(bytes) / 1000)])
+        default: return self("size.megabytes", ["size": String(format: "%.1f", Double(bytes) / 1_000_000)])
+        }
+    }
+
     // MARK: Dates
 
     func month(_ month: Int) -> String { months.indices.contains(month - 1) ? months[month - 1] : String(month) }

@@ -17,6 +17,8 @@ struct RenderContext: Sendable {
     let navigation: [(kind: String, label: String, path: String)]
     /// Whether the site has the search page (only when its build makes Pagefind's index).
     let hasSearch: Bool
+    /// The data downloads (the Downloads page shows their sizes).
+    let downloads: DataDownloads
     private let eventGroups = Memo<EventGroups>()
     /// The events grouped by year and month, type and country, made when a page first asks.
     var groups: EventGroups { eventGroups.get { EventGroups(report) } }
@@ -24,8 +26,9 @@ struct RenderContext: Sendable {
     /// - Parameter cards: cards kept from the previous build (the preview keeps them across
     ///   rebuilds, dropping those of changed events); a new cache otherwise.
     init(report: Report, markdown: CommonMark, templates: TemplateSet, kinds: [PageKind] = PageKinds.builtIn, cards: CardCache = CardCache(),
-         fragmentReads: FragmentReads = FragmentReads()) {
+         fragmentReads: FragmentReads = FragmentReads(), downloads: DataDownloads? = nil) {
         self.report = report
+        self.downloads = downloads ?? DataDownloads(report: report, text: templates.text, markdown: markdown)
         self.kinds = kinds
         navigation = kinds.compactMap { kind in
             kind.navigationLabel.map { (kind.name, templates.text.optional("page.\(kind.name)") ?? $0, kind.path("")) }

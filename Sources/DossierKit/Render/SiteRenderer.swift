@@ -14,6 +14,11 @@ struct SiteRenderer: Sendable {
     var recordsReads = true
     /// For tests: reads to forget (`PageReads.forgetting`).
     var forgetting: (@Sendable (PageInput) -> Bool)? = nil
+    private let madeDownloads = Memo<DataDownloads>()
+    /// The data downloads, made once for the files and the Downloads page.
+    var downloads: DataDownloads {
+        madeDownloads.get { DataDownloads(report: report, text: templates.text, markdown: markdown) }
+    }
 
     /// One page to render: where it goes, and how to make its HTML and what it read.
     struct PageJob: Sendable {
@@ -28,7 +33,7 @@ struct SiteRenderer: Sendable {
     /// a few of 10,000).
     func jobs(_ pages: some Sequence<PageKinds.Page>) -> [PageJob] {
         let templates = templates, forgetting = forgetting, recording = recordsReads
-        let site = RenderContext(report: report, markdown: markdown, templates: templates, kinds: kinds, cards: cards, fragmentReads: fragmentReads)
+        let site = RenderContext(report: report, markdown: markdown, templates: templates, kinds: kinds, cards: cards, fragmentReads: fragmentReads, downloads: downloads)
         return pages.map { page in
             PageJob(path: page.path) {
                 let links = PageLinks(path: page.path, site: site, section: page.kind.section, reads: PageReads(recording: recording, forgetting: forgetting))
@@ -49,7 +54,7 @@ struct SiteRenderer: Sendable {
 
     /// Paths of the feed, data downloads and sitemap.
     static func supportPaths(_ contents: any SiteContents) -> [String] {
-        var paths = [SitePaths.feed, JSONFeed.path, SitePaths.eventsJSON, SitePaths.eventsCSV, SitePaths.eventsGeoJSON, CalendarExport.path, EventsSchema.path, WorldOutline.path, MapPage.filterStylesheetPath, MapPlacesData.path, TypeColours.path]
+        var paths = [SitePaths.feed, JSONFeed.path] + DataDownloads.paths + [EventsSchema.path, WorldOutline.path, MapPage.filterStylesheetPath, MapPlacesData.path, TypeColours.path]
         paths += FilterIndex.paths(contents)
         if contents.config.baseURL != nil { paths.append(SitePaths.sitemap) }
         return paths
@@ -83,12 +88,6 @@ struct SiteRenderer: Sendable {
         files.append(MapPage.filterStylesheet(report.config))
         files.append(TypeColours.stylesheet(report.config))
         files.append(EventsSchema.file)
-        // Links in the GeoJSON are absolute when the site's address is known, else from the site's root.
-        let base = report.config.baseURL ?? ""
-        let makers: [@Sendable () -> OutputFile] = [
-            { DataExport.json(report) }, { DataExport.csv(report) }, { DataExport.geoJSON(report) { base + SitePaths.event($0).dropLast("index.html".count) } },
-            { [templates] in CalendarExport.file(report, text: templates.text, markdown: markdown) },
-        ]
         // The map page's unlisted events follow the events, site.yaml and the theme (its dates'
         // words, its map data): the preview makes them only if a reader asks.
         let places: @Sendable () -> OutputFile = { [templates] in MapPlacesData.file(report, geography: templates.geography, text: templates.text) }
@@ -105,16 +104,9 @@ struct SiteRenderer: Sendable {
             files += FilterIndex.paths(report).map { path in OutputFile(path: path, contents: .deferred(DeferredData { filter.data(path) })) }
         }
         switch downloads {
-        case .made:
-            let made = ResultSlots<OutputFile>(count: makers.count)
-            DispatchQueue.concurrentPerform(iterations: makers.count) { made.set($0, makers[$0]()) }
-            files += made.values.compactMap { $0 }
-        case .deferred:
-            for (path, make) in zip([SitePaths.eventsJSON, SitePaths.eventsCSV, SitePaths.eventsGeoJSON, CalendarExport.path], makers) {
-                files.append(OutputFile(path: path, contents: .deferred(DeferredData { make().data })))
-            }
-        case .unchanged:
-            break
+        case .made: files += self.downloads.made
+        case .deferred: files += self.downloads.deferred
+        case .unchanged: break
         }
         if let sitemap = Sitemap.make(report, pagePaths: sitemapPaths) {
             files.append(OutputFile(path: SitePaths.sitemap, text: templates.render(sitemap, template: Sitemap.template)))

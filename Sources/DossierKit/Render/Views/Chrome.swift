@@ -30,6 +30,7 @@ struct Chrome {
     var script: String
     var feedHref: String
     var jsonFeedHref: String
+    var downloadsHref: String
     var eventsJSONHref: String
     var eventsCSVHref: String
     var nav: [Link]
@@ -66,6 +67,7 @@ struct Chrome {
         script = links.to(SitePaths.script)
         feedHref = links.to(SitePaths.feed)
         jsonFeedHref = links.to(JSONFeed.path)
+        downloadsHref = links.to(DownloadsPage.kind.path(""))
         eventsJSONHref = links.to(SitePaths.eventsJSON)
         eventsCSVHref = links.to(SitePaths.eventsCSV)
         nav = links.site.navigation.map { entry in
@@ -85,7 +87,7 @@ struct Chrome {
     /// The fields the header's cache key (depth and section) decides: the same on every page
     /// that shares the header. Titles, descriptions, canonical links and breadcrumbs are not.
     static let headerFields: Set<String> = [
-        "siteTitle", "siteDescription", "language", "root", "homeHref", "stylesheet", "typeStylesheet", "favicon", "script", "feedHref", "jsonFeedHref",
+        "siteTitle", "siteDescription", "language", "root", "homeHref", "stylesheet", "typeStylesheet", "favicon", "script", "feedHref", "jsonFeedHref", "downloadsHref",
         "eventsJSONHref", "eventsCSVHref", "nav", "searchHref", "authors", "license",
     ]
     /// The footer's key is depth and the current footer page: the footer links too.
@@ -123,6 +125,7 @@ extension Chrome: TemplateModel {
         .text("script", "Link to the theme's script.") { $0.script },
         .text("feedHref", "Link to the Atom feed.") { $0.feedHref },
         .text("jsonFeedHref", "Link to the JSON Feed.") { $0.jsonFeedHref },
+        .text("downloadsHref", "Link to the Downloads page (every data file of the site).") { $0.downloadsHref },
         .text("eventsJSONHref", "Link to the events as JSON.") { $0.eventsJSONHref },
         .text("eventsCSVHref", "Link to the events as CSV.") { $0.eventsCSVHref },
         .list("nav", "The main navigation, one entry per page kind that has one.") { $0.nav },
