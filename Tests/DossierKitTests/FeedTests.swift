@@ -100,5 +100,9 @@ import Testing
         #expect(ics.contains(#"SUMMARY:A siege\; long\, hard"#))
         #expect(ics.components(separatedBy: "\r\n").allSatisfy { $0.utf8.count <= 75 })
         #expect(!ics.replacingOccurrences(of: "\r\n", with: "").contains("\n"))
+        #expect(CalendarExport.day((2023, 12, 31), plus: 1) == "20240101")
+        #expect(CalendarExport.day((1900, 2, 28), plus: 1) == "19000301")
+        #expect(CalendarExport.day((2000, 2, 28), plus: 1) == "20000229")
+        #expect(CalendarExport.escaped("a\r\nb;c,d\\e") == #"a\nb\;c\,d\\e"#)
     }
 }

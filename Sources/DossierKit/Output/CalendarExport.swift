@@ -13,27 +13,37 @@ enum CalendarExport {
 
     static func file(_ report: Report, text: DisplayText, markdown: CommonMark) -> OutputFile {
         let config = report.config
-        var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Dossier//Dossier report//EN", "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
-                     "X-WR-CALNAME:" + escaped(config.title)]
-        if !config.description.isEmpty { lines.append("X-WR-CALDESC:" + escaped(config.description)) }
-        var data = Data()
-        data.reserveCapacity(report.events.count * 700)
-        for line in lines { append(line, to: &data) }
-        for event in report.events {
-            for line in self.lines(event, config: config, text: text, markdown: markdown) { append(line, to: &data) }
+        var header = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Dossier//Dossier report//EN", "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
+                      "X-WR-CALNAME:" + escaped(config.title)]
+        if !config.description.isEmpty { header.append("X-WR-CALDESC:" + escaped(config.description)) }
+        var bytes: [UInt8] = []
+        for line in header { append(line, to: &bytes) }
+        // Events in chunks on every core, like the JSON download: 50,000 events are 30 MB.
+        let events = report.events, chunk = 256
+        let partCount = (events.count + chunk - 1) / chunk
+        let parts = ResultSlots<[UInt8]>(count: partCount)
+        DispatchQueue.concurrentPerform(iterations: partCount) { part in
+            var written: [UInt8] = []
+            written.reserveCapacity(chunk * 800)
+            for event in events[(part * chunk)..<min(events.count, (part + 1) * chunk)] {
+                for line in lines(event, config: config, text: text, markdown: markdown) { append(line, to: &written) }
+            }
+            parts.set(part, written)
         }
-        append("END:VCALENDAR", to: &data)
+        var data = Data(bytes)
+        data.reserveCapacity(parts.values.reduce(bytes.count + 16) { $0 + ($1?.count ?? 0) })
+        for index in 0..<partCount { parts.take(index).map { data.append(contentsOf: $0) } }
+        data.append(contentsOf: Array("END:VCALENDAR\r\n".utf8))
         return OutputFile(path: path, contents: .data(data))
     }
 
     static func lines(_ event: Event, config: SiteConfig, text: DisplayText, markdown: CommonMark) -> [String] {
         let start = event.date.start, end = event.date.end ?? event.date.start
-        let happened = Timestamp.date(start)
         var lines = [
             "BEGIN:VEVENT",
             "UID:" + StableID.event(event.id, in: config).dropFirst("urn:uuid:".count),
             // When this version of the event was made: its last change, else when it was published or happened.
-            "DTSTAMP:" + Timestamp.iCalendar(event.updated ?? event.published ?? happened),
+            "DTSTAMP:" + ((event.updated ?? event.published).map(Timestamp.iCalendar) ?? day(start.earliestDay) + "T000000Z"),
             "DTSTART;VALUE=DATE:" + day(start.earliestDay),
             // DTEND is exclusive: the day after the last day it may have happened on.
             "DTEND;VALUE=DATE:" + day(end.latestDay, plus: 1),
@@ -61,53 +71,59 @@ enum CalendarExport {
         return lines
     }
 
-    /// `YYYYMMDD`, optionally some days later (the proleptic Gregorian calendar, in UTC).
+    /// `YYYYMMDD`, or the day after (proleptic Gregorian calendar).
     static func day(_ parts: (Int, Int, Int), plus days: Int = 0) -> String {
         var (year, month, day) = parts
-        if days != 0 {
-            var calendar = Calendar(identifier: .gregorian)
-            calendar.timeZone = TimeZone(identifier: "UTC")!
-            if let date = calendar.date(from: DateComponents(year: year, month: month, day: day)),
-               let later = calendar.date(byAdding: .day, value: days, to: date) {
-                let components = calendar.dateComponents([.year, .month, .day], from: later)
-                (year, month, day) = (components.year ?? year, components.month ?? month, components.day ?? day)
-            }
+        if days == 1 {
+            let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+            let length = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][max(0, min(11, month - 1))]
+            day += 1
+            if day > length { (day, month) = (1, month + 1) }
+            if month > 12 { (month, year) = (1, year + 1) }
         }
         return String(format: "%04d%02d%02d", year, month, day)
     }
 
     /// RFC 5545, 3.3.11: backslash, semicolon, comma and line breaks escaped.
     static func escaped(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "\\": result += "\\\\"
-            case ";": result += "\\;"
-            case ",": result += "\\,"
-            case "\n", "\r\n", "\r": result += "\\n"
-            default: result.append(character)
+        guard text.utf8.contains(where: { $0 == 0x5C || $0 == 0x3B || $0 == 0x2C || $0 == 0x0A || $0 == 0x0D }) else { return text }
+        var result: [UInt8] = []
+        result.reserveCapacity(text.utf8.count + 16)
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            switch byte {
+            case 0x5C, 0x3B, 0x2C: result += [0x5C, byte]
+            case 0x0A where previous == 0x0D: break  // CRLF: one line break, already written
+            case 0x0A, 0x0D: result += [0x5C, UInt8(ascii: "n")]
+            default: result.append(byte)
             }
+            previous = byte
         }
-        return result
+        return String(decoding: result, as: UTF8.self)
     }
 
     /// RFC 5545, 3.1: a line ends with CRLF, and one longer than 75 octets is folded (CRLF and a
     /// space), never inside a UTF-8 sequence.
-    static func append(_ line: String, to data: inout Data) {
+    static func append(_ line: String, to bytes: inout [UInt8]) {
+        let utf8 = line.utf8
+        if utf8.count <= 75 {
+            bytes += utf8
+            bytes += [0x0D, 0x0A]
+            return
+        }
         var count = 0
-        for byte in line.utf8 {
+        for byte in utf8 {
             // A sequence's length is known from its first byte; continuation bytes follow it.
             if byte & 0xC0 != 0x80 {
                 let length = byte < 0x80 ? 1 : byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
                 if count + length > 75 {
-                    data.append(contentsOf: [0x0D, 0x0A, 0x20])
+                    bytes += [0x0D, 0x0A, 0x20]
                     count = 1
                 }
             }
-            data.append(byte)
+            bytes.append(byte)
             count += 1
         }
-        data.append(contentsOf: [0x0D, 0x0A])
+        bytes += [0x0D, 0x0A]
     }
 }
