@@ -93,3 +93,37 @@ import Testing
         #expect(DisplayText.builtIn.span(report.dateSpan(of: report.events.indices)) == "2024")
     }
 }
+
+/// A day the sources place only within the week around it (ACLED's `time_precision` 2).
+@Suite struct WeekPrecisionTests {
+    @Test func aDayKnownToTheWeekIsShownReadAndWrittenAsSuch() throws {
+        let site = try TestSite()
+        try site.write("events/week.yaml", """
+        - { id: raid, date: 2024-01-28, precision: week, title: A raid, type: attack, sources: [{ publisher: W, url: "https://example.org/" }] }
+        - { id: other, date: 2024-01-29, title: Another, type: attack, sources: [{ publisher: W, url: "https://example.org/" }] }
+        """)
+        try site.build()
+        let page = try site.html("events/raid/index.html")
+        #expect(page.contains(#"data-precision="week""#))
+        #expect(page.contains(">week of 28 January 2024</time>"))
+        #expect(try site.html("data/events.json").contains(#""precision" : "week""#))
+        let ics = try site.html("data/events.ics")
+        #expect(ics.contains("DTSTART;VALUE=DATE:20240125\r\nDTEND;VALUE=DATE:20240201\r\n"))
+        #expect(ics.contains("DESCRIPTION:Known to the week: week of 28 January 2024."))
+        // The CSV download reads back with the same precision.
+        let again = try TestSite()
+        try again.write("events/all.csv", try site.html("data/events.csv"))
+        let report = try #require(SiteBuilder(options: again.options).validate().report)
+        #expect(report.event("raid")?.date.withinWeek == true)
+        #expect(report.event("other")?.date.withinWeek == false)
+    }
+
+    @Test func weekNeedsASingleDay() throws {
+        let site = try TestSite()
+        try site.write("events/week.yaml", "- { id: raid, date: 2024-01, precision: week, title: A raid, type: attack, sources: [{ publisher: W, url: \"https://example.org/\" }] }\n")
+        let errors = site.failingBuild().filter { $0.severity == .error }.map(\.description)
+        #expect(errors == ["Content/events/week.yaml:1:41: error: `precision: week` needs a single day: the event happened within the week around it\n    hint: write the day the sources give, e.g. `date: 2024-01-01`"], "\(errors)")
+        #expect(CalendarExport.day((2024, 3, 1), plus: -3) == "20240227")
+        #expect(CalendarExport.day((2024, 1, 2), plus: -3) == "20231230")
+    }
+}

@@ -106,8 +106,16 @@ struct EventDecoder {
         // Data exported from other systems often states the precision separately
         // (ACLED's time_precision, say): it must agree with how the date is written.
         if let stated = fields.string("precision") {
+            if stated.lowercased() == "week" {
+                guard !date.isRange, date.start.precision == .day else {
+                    log.error(fields.locationOf("precision"), "`precision: week` needs a single day: the event happened within the week around it",
+                              hint: "write the day the sources give, e.g. `date: \(Self.example(date.start, at: .day))`")
+                    return date
+                }
+                return EventDate(start: date.start, display: date.display, withinWeek: true)
+            }
             guard let precision = PartialDate.Precision.allCases.first(where: { $0.name == stated.lowercased() }) else {
-                log.error(fields.locationOf("precision"), "unknown precision `\(stated)`", hint: "use day, month or year")
+                log.error(fields.locationOf("precision"), "unknown precision `\(stated)`", hint: "use day, week, month or year")
                 return date
             }
             if precision != date.start.precision {

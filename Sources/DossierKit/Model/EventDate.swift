@@ -4,12 +4,20 @@ public struct EventDate: Sendable, Hashable {
     public let start: PartialDate
     public let end: PartialDate?
     public let display: String?
+    /// The sources place a single day's event only within the week around it (`precision:
+    /// week`; ACLED's `time_precision` 2): it happened in the seven days from three days before
+    /// `start` to three days after. It sorts at `start` and is shown as "the week of …".
+    public let withinWeek: Bool
 
-    public init(start: PartialDate, end: PartialDate? = nil, display: String? = nil) {
+    public init(start: PartialDate, end: PartialDate? = nil, display: String? = nil, withinWeek: Bool = false) {
         self.start = start
         self.end = end
         self.display = display
+        self.withinWeek = withinWeek && end == nil && start.precision == .day
     }
+
+    /// The precision as written in content and downloads: `day`, `month`, `year`, or `week`.
+    public var precisionName: String { withinWeek ? "week" : start.precision.name }
 
     public var isRange: Bool { end != nil }
 
@@ -21,7 +29,7 @@ public struct EventDate: Sendable, Hashable {
 
     /// The precision a reader should understand, e.g. for a badge: "day", "month", "year", "range".
     public var precisionLabel: String {
-        isRange ? "range" : start.precision.name
+        isRange ? "range" : precisionName
     }
 
     /// Where the event sits in a chronology.

@@ -44,15 +44,16 @@ enum CalendarExport {
             "UID:" + StableID.event(event.id, in: config).dropFirst("urn:uuid:".count),
             // When this version of the event was made: its last change, else when it was published or happened.
             "DTSTAMP:" + ((event.updated ?? event.published).map(Timestamp.iCalendar) ?? day(start.earliestDay) + "T000000Z"),
-            "DTSTART;VALUE=DATE:" + day(start.earliestDay),
+            // A day known to the week: the week around it.
+            "DTSTART;VALUE=DATE:" + day(start.earliestDay, plus: event.date.withinWeek ? -3 : 0),
             // DTEND is exclusive: the day after the last day it may have happened on.
-            "DTEND;VALUE=DATE:" + day(end.latestDay, plus: 1),
+            "DTEND;VALUE=DATE:" + day(end.latestDay, plus: event.date.withinWeek ? 4 : 1),
             "SUMMARY:" + escaped(event.title),
         ]
         var description: [String] = []
         let imprecise = [start, end].map(\.precision).min() ?? .day
-        if imprecise != .day {
-            description.append("Known to the \(imprecise.name): \(text.date(event.date)).")
+        if imprecise != .day || event.date.withinWeek {
+            description.append("Known to the \(event.date.withinWeek ? "week" : imprecise.name): \(text.date(event.date)).")
         } else if let display = event.date.display {
             description.append(display + ".")
         }
@@ -71,15 +72,24 @@ enum CalendarExport {
         return lines
     }
 
-    /// `YYYYMMDD`, or the day after (proleptic Gregorian calendar).
+    /// `YYYYMMDD`, optionally some days later or earlier (proleptic Gregorian calendar; Howard
+    /// Hinnant's conversions between civil dates and day counts).
     static func day(_ parts: (Int, Int, Int), plus days: Int = 0) -> String {
         var (year, month, day) = parts
-        if days == 1 {
-            let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
-            let length = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][max(0, min(11, month - 1))]
-            day += 1
-            if day > length { (day, month) = (1, month + 1) }
-            if month > 12 { (month, year) = (1, year + 1) }
+        if days != 0 {
+            let y = month <= 2 ? year - 1 : year
+            let era = (y >= 0 ? y : y - 399) / 400
+            let yearOfEra = y - era * 400
+            let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+            let count = era * 146_097 + yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear + days
+            let era2 = (count >= 0 ? count : count - 146_096) / 146_097
+            let dayOfEra = count - era2 * 146_097
+            let yearOfEra2 = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
+            let dayOfYear2 = dayOfEra - (365 * yearOfEra2 + yearOfEra2 / 4 - yearOfEra2 / 100)
+            let shifted = (5 * dayOfYear2 + 2) / 153
+            day = dayOfYear2 - (153 * shifted + 2) / 5 + 1
+            month = shifted < 10 ? shifted + 3 : shifted - 9
+            year = yearOfEra2 + era2 * 400 + (month <= 2 ? 1 : 0)
         }
         return String(format: "%04d%02d%02d", year, month, day)
     }

@@ -32,7 +32,7 @@ enum DataExport {
             } else {
                 date = event.date.start.iso
             }
-            precision = event.date.start.precision.name
+            precision = event.date.precisionName
             display_date = event.date.display
             title = event.title
             type = event.type
@@ -57,7 +57,7 @@ enum DataExport {
         var date: String?
         var start: String?
         var end: String?
-        /// The (start) date's precision: `day`, `month` or `year`.
+        /// The (start) date's precision: `day`, `month` or `year`; `week` for a day known to the week around it.
         var precision: String
         var display_date: String?
         var title: String
@@ -218,6 +218,7 @@ enum DataExport {
             set(event.date.isRange ? "start" : "date", event.date.start.iso)
             set("end", event.date.end?.iso)
             set("display_date", event.date.display)
+            if event.date.withinWeek { set("precision", "week") }
             set("place", event.location?.name)
             set("region", event.location?.region)
             set("country", event.location?.country)

@@ -52,7 +52,7 @@ enum EventsSchema {
             "date": { "$ref": "#/$defs/partialDate", "description": "A single date." },
             "start": { "$ref": "#/$defs/partialDate", "description": "A period's first date." },
             "end": { "$ref": "#/$defs/partialDate", "description": "A period's last date (absent for an open period)." },
-            "precision": { "enum": ["day", "month", "year"], "description": "The (start) date's precision, as written." },
+            "precision": { "enum": ["day", "week", "month", "year"], "description": "The (start) date's precision, as written; week: a single day the sources place only within the week around it (three days either side)." },
             "display_date": { "type": "string", "description": "How the date is shown instead of the computed wording." },
             "title": { "type": "string" },
             "type": { "type": "string", "description": "An event type id of the report (site.yaml, event_types)." },

@@ -1102,7 +1102,7 @@ main:focus { outline: none; }
 .event-card { position: relative; border-left: 4px solid var(--type-colour, var(--rule)); padding: 0.1rem 0 0.1rem 1rem; margin: 1.25rem 0 1.75rem; }
 .event-meta { display: flex; flex-wrap: wrap; align-items: center; gap: 0.35rem 0.6rem; margin: 0; font-family: var(--sans); font-size: 0.85rem; }
 .event-date { font-weight: 600; color: var(--ink); }
-.event-date[data-precision="month"], .event-date[data-precision="year"], .event-date[data-precision="range"] { font-style: italic; }
+.event-date[data-precision="week"], .event-date[data-precision="month"], .event-date[data-precision="year"], .event-date[data-precision="range"] { font-style: italic; }
 .badge { display: inline-block; font-family: var(--sans); font-size: 0.75rem; font-weight: 600; letter-spacing: 0.02em; line-height: 1.2; padding: 0.2em 0.55em; border-radius: 2px; border: 1px solid var(--rule); color: var(--ink-soft); }
 .badge-type { background: var(--type-colour, var(--ink-soft)); border-color: var(--type-colour, var(--ink-soft)); color: #fff; }
 a.badge-type, a.badge-type:visited { color: #fff; text-decoration: none; }
@@ -1366,7 +1366,7 @@ a.badge-type:hover { text-decoration: underline; }
     <dl class="downloads">
       {{#json}}
       <dt><a href="{{href}}" download>{{path}}</a> <span class="muted">JSON, {{size}}</span></dt>
-      <dd>Every event, oldest first, with the fields of an event file of the report: <code>id</code>; <code>date</code>, or <code>start</code> and <code>end</code> for a period, at the precision the sources give (<code>precision</code>: day, month or year) and <code>display_date</code>; <code>title</code>, <code>type</code>; <code>location</code> (name, region, country, <code>lat</code>, <code>lon</code>, how precise, and where the coordinates come from); <code>actors</code> with their roles; <code>casualties</code> (kind, minimum, maximum, approximate, who); <code>summary</code> and <code>body</code> in Markdown; every <code>source</code> (publisher, title, address, author, date, quote, <code>via</code>); <code>confidence</code>, <code>tags</code>, <code>highlight</code>, <code>published</code> and <code>updated</code>. Schema version {{schemaVersion}}, described by <a href="{{schema.href}}">{{schema.path}}</a> (JSON Schema, {{schema.size}}).</dd>
+      <dd>Every event, oldest first, with the fields of an event file of the report: <code>id</code>; <code>date</code>, or <code>start</code> and <code>end</code> for a period, at the precision the sources give (<code>precision</code>: day, week, month or year) and <code>display_date</code>; <code>title</code>, <code>type</code>; <code>location</code> (name, region, country, <code>lat</code>, <code>lon</code>, how precise, and where the coordinates come from); <code>actors</code> with their roles; <code>casualties</code> (kind, minimum, maximum, approximate, who); <code>summary</code> and <code>body</code> in Markdown; every <code>source</code> (publisher, title, address, author, date, quote, <code>via</code>); <code>confidence</code>, <code>tags</code>, <code>highlight</code>, <code>published</code> and <code>updated</code>. Schema version {{schemaVersion}}, described by <a href="{{schema.href}}">{{schema.path}}</a> (JSON Schema, {{schema.size}}).</dd>
       {{/json}}
       {{#csv}}
       <dt><a href="{{href}}" download>{{path}}</a> <span class="muted">CSV, UTF-8, {{size}}</span></dt>
@@ -2147,6 +2147,7 @@ months: [January, February, March, April, May, June, July, August, September, Oc
 date.day: "{day} {month} {year}"
 date.month: "{month} {year}"
 date.year: "{year}"
+date.week: "week of {date}"
 date.range: "{start} – {end}"
 date.range.days: "{startDay}–{endDay} {month} {year}"
 date.range.months: "{startMonth}–{endMonth} {year}"

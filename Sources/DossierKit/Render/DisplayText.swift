@@ -152,6 +152,7 @@ struct DisplayText: Sendable {
     func date(_ date: EventDate) -> String {
         if let display = date.display { return display }
         let start = date.start
+        if date.withinWeek { return self("date.week", ["date": self.date(start)]) }
         guard let end = date.end else { return self.date(start) }
         let year = String(start.year)
         if start.year == end.year, start.precision == .day, end.precision == .day, start.month == end.month,

@@ -63,7 +63,7 @@ struct DateView {
         datetime = date.start.iso
         iso = date.iso
         precision = date.precisionLabel
-        isApproximate = date.isRange || date.start.precision != .day
+        isApproximate = date.isRange || date.start.precision != .day || date.withinWeek
     }
 }
 
@@ -100,7 +100,7 @@ extension DateView: TemplateModel {
         .text("text", "In words, e.g. \"18 February 2024\", \"February 2024\", \"2014\".") { $0.text },
         .text("datetime", "The start, for `<time datetime>`, at its own precision.") { $0.datetime },
         .text("iso", "The date (or range) in ISO 8601.") { $0.iso },
-        .text("precision", "day, month, year or range.") { $0.precision },
+        .text("precision", "day, week, month, year or range.") { $0.precision },
         .flag("isApproximate", "Whether it is a range or coarser than a day.") { $0.isApproximate },
     ])
 }
