@@ -245,3 +245,40 @@ import Testing
         #expect(DisplayText.builtIn.fileSize(1_240_000) == "1.2 MB")
     }
 }
+
+/// A dataset such as ACLED names its sources' publishers without addresses: an imported event
+/// (one with `external_id`) may cite them, shown as unlinked; a source written by hand needs one.
+@Suite struct UnlinkedSourceTests {
+    @Test func anImportedEventMayCiteASourceWithoutAnAddress() throws {
+        let site = try TestSite()
+        try site.write("events/imported.yaml", """
+        - id: acled-irq1234
+          external_id: IRQ1234
+          date: 2024-01-28
+          title: An imported clash
+          type: attack
+          sources:
+            - { publisher: Al Mada }
+            - { publisher: ACLED, title: "ACLED event IRQ1234", url: "https://acleddata.com/" }
+        """)
+        try site.build()
+        let page = try site.html("events/acled-irq1234/index.html")
+        #expect(page.contains(#"<span class="publisher">Al Mada</span> <span class="muted">(no address given)</span>."#))
+        #expect(page.contains(#"<a href="https://acleddata.com/">“ACLED event IRQ1234”</a>"#))
+        let json = try site.html("data/events.json")
+        #expect(json.contains(#""external_id" : "IRQ1234""#))
+        // Read back from the CSV download, the same.
+        let again = try TestSite()
+        try again.write("events/all.csv", try site.html("data/events.csv"))
+        let event = try #require(SiteBuilder(options: again.options).validate().report?.event("acled-irq1234"))
+        #expect(event.externalID == "IRQ1234")
+        #expect(event.sources.map(\.url) == [nil, "https://acleddata.com/"])
+    }
+
+    @Test func aSourceWrittenByHandNeedsAnAddress() throws {
+        let site = try TestSite()
+        try site.write("events/own.yaml", "- { id: own, date: 2024-01-28, title: Own, type: attack, sources: [{ publisher: Al Mada }] }\n")
+        let errors = site.failingBuild().filter { $0.severity == .error }.map(\.message)
+        #expect(errors == ["the source has no `url`"])
+    }
+}

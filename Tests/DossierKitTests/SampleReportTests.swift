@@ -127,7 +127,7 @@ import Testing
     @Test func everyEventCitesTheSeedArticle() throws {
         let report = try #require(SiteBuilder(options: BuildOptions(root: TestSite.repository)).validate().report)
         for event in report.events {
-            #expect(event.sources.contains { $0.url.contains("news.antiwar.com/2024/02/19/iraqi-militias-stopped-attacks") }, "\(event.id)")
+            #expect(event.sources.contains { ($0.url ?? "").contains("news.antiwar.com/2024/02/19/iraqi-militias-stopped-attacks") }, "\(event.id)")
         }
         let topic = try #require(report.topic("us-iraq-withdrawal-talks"))
         #expect(topic.quotes.contains { $0.text.hasPrefix("Based on these meetings, a timetable will be formulated") })

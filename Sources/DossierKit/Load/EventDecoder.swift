@@ -9,7 +9,7 @@ struct EventDecoder {
 
     static let fields: Set<String> = [
         "id", "date", "start", "end", "precision", "display_date", "title", "type", "location", "actors",
-        "casualties", "summary", "body", "sources", "confidence", "tags", "highlight", "published", "updated",
+        "casualties", "summary", "body", "sources", "confidence", "tags", "highlight", "published", "updated", "external_id",
     ]
     /// A CSV's columns: one event a row, with its first source and first figure of each casualty
     /// kind; an event's further sources and figures go in numbered columns (`csvColumn`).
@@ -19,7 +19,7 @@ struct EventDecoder {
         "location_source_author", "location_source_date", "location_source_quote", "location_source_via", "actors", "killed_min", "killed_max", "killed_approximate", "killed_who",
         "injured_min", "injured_max", "injured_approximate", "injured_who", "summary", "body",
         "source_publisher", "source_title", "source_url", "source_author", "source_date", "source_quote", "source_via",
-        "confidence", "tags", "highlight", "published", "updated",
+        "confidence", "tags", "highlight", "published", "updated", "external_id",
     ]
     static let csvSourceFields = ["publisher", "title", "url", "author", "date", "quote", "via"]
     static let csvCasualtyFields = ["min", "max", "approximate", "who"]
@@ -61,6 +61,9 @@ struct EventDecoder {
         let confidence = fields.string("confidence") ?? "reported"
 
         let actors = flat ? decodeFlatActors(fields) : decodeActors(fields)
+        // Imported events may cite sources their dataset names without an address.
+        let externalID = fields.string("external_id")
+        let sourceDecoder = SourceDecoder(log: log, allowsUnlinked: externalID != nil)
         let declaresSources = flat ? (1...Self.columnCount("source", in: fields)).contains { number in
             fields.node(Self.csvColumn("source", number, "publisher")) != nil || fields.node(Self.csvColumn("source", number, "url")) != nil
         } : !fields.list("sources").isEmpty
@@ -80,14 +83,15 @@ struct EventDecoder {
             casualties: flat ? decodeFlatCasualties(fields) : decodeCasualties(fields),
             summary: markdown(fields, "summary"),
             body: markdown(fields, "body"),
-            sources: flat ? decodeFlatSources(fields) : fields.list("sources").compactMap { SourceDecoder(log: log).decode($0) },
+            sources: flat ? decodeFlatSources(fields, sourceDecoder) : fields.list("sources").compactMap { sourceDecoder.decode($0) },
             confidence: confidence,
             tags: fields.stringList("tags"),
             origin: fields.location,
             referenceLocations: references,
             highlight: highlight(fields),
             published: timestamp(fields, "published"),
-            updated: timestamp(fields, "updated")
+            updated: timestamp(fields, "updated"),
+            externalID: externalID
         )
         // A record with an id is kept even when other fields are wrong (their errors are already
         // logged and the build will stop), so references to it do not cascade into more errors.
@@ -342,15 +346,15 @@ struct EventDecoder {
 
     // MARK: Sources
 
-    private func decodeFlatSources(_ fields: FieldReader) -> [Source] {
-        (1...Self.columnCount("source", in: fields)).compactMap { flatSource(fields, group: "source", number: $0) }
+    private func decodeFlatSources(_ fields: FieldReader, _ decoder: SourceDecoder) -> [Source] {
+        (1...Self.columnCount("source", in: fields)).compactMap { flatSource(fields, group: "source", number: $0, decoder: decoder) }
     }
 
     /// The source in a row's columns `group_publisher` … `group_via` (numbered after the first).
-    private func flatSource(_ fields: FieldReader, group: String, number: Int) -> Source? {
+    private func flatSource(_ fields: FieldReader, group: String, number: Int, decoder: SourceDecoder? = nil) -> Source? {
         let column = { Self.csvColumn(group, number, $0) }
         guard fields.node(column("publisher")) != nil || fields.node(column("url")) != nil else { return nil }
-        return SourceDecoder(log: log).checked(
+        return (decoder ?? SourceDecoder(log: log)).checked(
             publisher: fields.string(column("publisher")), title: fields.string(column("title")), url: fields.string(column("url")),
             author: fields.string(column("author")), date: fields.string(column("date")), quote: fields.string(column("quote")),
             via: fields.string(column("via")), fields: fields, keys: (column("publisher"), column("url"), column("date"))
@@ -361,6 +365,9 @@ struct EventDecoder {
 /// Decodes a cited source: publisher and an http(s) URL are required.
 struct SourceDecoder {
     let log: DiagnosticLog
+    /// Whether a source may come without `url` (an imported event's: its dataset names
+    /// publishers only); a source written by hand needs an address readers can follow.
+    var allowsUnlinked = false
 
     func decode(_ node: DataNode) -> Source? {
         guard let fields = FieldReader(node, subject: "the source", log: log) else { return nil }
@@ -379,6 +386,10 @@ struct SourceDecoder {
             return nil
         }
         guard let url else {
+            if allowsUnlinked {
+                return Source(publisher: publisher, title: title, url: nil, author: author, date: parsedDate(date, fields: fields, key: keys.date),
+                              quote: quote, via: via, location: fields.location)
+            }
             log.error(fields.location, "the source has no `\(keys.url)`", hint: "give the address where readers can find it")
             return nil
         }
@@ -386,14 +397,18 @@ struct SourceDecoder {
             log.error(fields.locationOf(keys.url), "invalid source URL: \(problem)", hint: "use a full address starting with https://")
             return nil
         }
-        var parsedDate: PartialDate?
-        if let date {
-            switch PartialDate.parse(date) {
-            case .success(let value): parsedDate = value
-            case .failure(let error): log.error(fields.locationOf(keys.date), error.message, hint: error.hint)
-            }
+        return Source(publisher: publisher, title: title, url: url, author: author, date: parsedDate(date, fields: fields, key: keys.date),
+                      quote: quote, via: via, location: fields.location)
+    }
+
+    private func parsedDate(_ date: String?, fields: FieldReader, key: String) -> PartialDate? {
+        guard let date else { return nil }
+        switch PartialDate.parse(date) {
+        case .success(let value): return value
+        case .failure(let error):
+            log.error(fields.locationOf(key), error.message, hint: error.hint)
+            return nil
         }
-        return Source(publisher: publisher, title: title, url: url, author: author, date: parsedDate, quote: quote, via: via, location: fields.location)
     }
 }
 

@@ -22,6 +22,9 @@ public final class Event: Sendable, Identifiable {
     public let tags: [String]
     /// A key event, marked on charts' time axes with this short label ("" for the title).
     public let highlight: String?
+    /// The event's id in the dataset it was imported from (ACLED's `event_id_cnty`), which a
+    /// later import of the same dataset matches it by (`external_id`).
+    public let externalID: String?
     /// When the event was first published in the report, and last changed (`published`,
     /// `updated`: set by the author or by `dossier import`). Feeds order and date their entries
     /// by them, so that an old event documented today reaches subscribers as new.
@@ -35,7 +38,7 @@ public final class Event: Sendable, Identifiable {
     public init(
         id: String, date: EventDate, title: String, type: String, location: Place?, actors: [Involvement], casualties: [Casualty],
         summary: MarkdownText?, body: MarkdownText?, sources: [Source], confidence: String, tags: [String], origin: SourceLocation,
-        referenceLocations: [String: SourceLocation] = [:], highlight: String? = nil, published: Date? = nil, updated: Date? = nil
+        referenceLocations: [String: SourceLocation] = [:], highlight: String? = nil, published: Date? = nil, updated: Date? = nil, externalID: String? = nil
     ) {
         self.id = id
         self.date = date
@@ -51,6 +54,7 @@ public final class Event: Sendable, Identifiable {
         self.tags = tags
         self.highlight = highlight
         self.published = published
+        self.externalID = externalID
         self.updated = updated
         self.origin = origin
         self.referenceLocations = referenceLocations
@@ -170,7 +174,9 @@ public struct Casualty: Sendable, Hashable {
 public struct Source: Sendable, Hashable {
     public var publisher: String
     public var title: String?
-    public var url: String
+    /// Where readers find it; nil for a source a dataset names without an address (ACLED's
+    /// sources are publishers' names only), allowed on imported events (`external_id`).
+    public var url: String?
     public var author: String?
     public var date: PartialDate?
     /// The words of the source that support the event.
@@ -180,7 +186,7 @@ public struct Source: Sendable, Hashable {
     public var location: SourceLocation
 
     /// Sources are the same when they are the same document: the Sources page lists each once.
-    public var identity: String { "\(url)\u{1F}\(publisher)\u{1F}\(title ?? "")" }
+    public var identity: String { "\(url ?? "")\u{1F}\(publisher)\u{1F}\(title ?? "")" }
 
     /// The same in everything pages show of it; where it sits in its file does not count.
     func isSameCitation(as other: Source) -> Bool {

@@ -59,7 +59,7 @@ public struct Report: Sendable {
             let cited = sourceEvents.values.map { CitedSource(source: $0.0, eventIndexes: $0.1) }
             let publishers = cited.map { $0.source.publisher.lowercased() }
             var sorted = cited.indices.sorted {
-                (publishers[$0], cited[$0].source.title ?? "", cited[$0].source.url) < (publishers[$1], cited[$1].source.title ?? "", cited[$1].source.url)
+                (publishers[$0], cited[$0].source.title ?? "", cited[$0].source.url ?? "") < (publishers[$1], cited[$1].source.title ?? "", cited[$1].source.url ?? "")
             }.map { cited[$0] }
             var taken: [String: Int] = [:]
             for index in sorted.indices {

@@ -58,7 +58,7 @@ enum CalendarExport {
             description.append(display + ".")
         }
         if let summary = event.summary { description.append(markdown.plainText(summary.text, limit: 2000)) }
-        for source in event.sources { description.append("Source: \(source.publisher)\(source.title.map { ", \($0)" } ?? "") <\(source.url)>") }
+        for source in event.sources { description.append("Source: \(source.publisher)\(source.title.map { ", \($0)" } ?? "")\(source.url.map { " <\($0)>" } ?? "")") }
         if !description.isEmpty { lines.append("DESCRIPTION:" + escaped(description.joined(separator: "\n"))) }
         if let place = event.location {
             if !place.formatted.isEmpty { lines.append("LOCATION:" + escaped(place.formatted)) }

@@ -49,6 +49,7 @@ enum DataExport {
             tags = event.tags
             highlight = event.highlight.map { $0.isEmpty ? .marked : .label($0) }
             published = event.published.map(Timestamp.rfc3339)
+            external_id = event.externalID
             updated = event.updated.map(Timestamp.rfc3339)
         }
 
@@ -71,6 +72,8 @@ enum DataExport {
         var confidence: String
         var tags: [String]
         var highlight: Highlight?
+        /// Its id in the dataset it was imported from.
+        var external_id: String?
         /// When the event was published in the report and last changed (RFC 3339, UTC).
         var published: String?
         var updated: String?
@@ -106,7 +109,7 @@ enum DataExport {
     }
 
     struct SourceRecord: Encodable {
-        var publisher: String, url: String, title: String?, author: String?, date: String?, quote: String?, via: String?
+        var publisher: String, url: String?, title: String?, author: String?, date: String?, quote: String?, via: String?
 
         init(_ source: Source) {
             publisher = source.publisher
@@ -241,6 +244,7 @@ enum DataExport {
             for (index, source) in event.sources.enumerated() { setSource(source, group: "source", number: index + 1) }
             set("highlight", event.highlight.map { $0.isEmpty ? "true" : $0 })
             set("published", event.published.map(Timestamp.rfc3339))
+            set("external_id", event.externalID)
             set("updated", event.updated.map(Timestamp.rfc3339))
             writer.append(header.map { SpreadsheetFormulaGuard.escaped(values[$0] ?? "") })
         }

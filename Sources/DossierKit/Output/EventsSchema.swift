@@ -27,11 +27,11 @@ enum EventsSchema {
         },
         "source": {
           "type": "object",
-          "required": ["publisher", "url"],
+          "required": ["publisher"],
           "additionalProperties": false,
           "properties": {
             "publisher": { "type": "string" },
-            "url": { "type": "string", "description": "Where readers find it (http or https)." },
+            "url": { "type": "string", "description": "Where readers find it (http or https). Absent only on an imported event (external_id) whose dataset names the publisher without an address." },
             "title": { "type": "string" },
             "author": { "type": "string" },
             "date": { "$ref": "#/$defs/partialDate" },
@@ -103,6 +103,7 @@ enum EventsSchema {
             "confidence": { "type": "string", "description": "A confidence grade of the report (confirmed, reported, claimed, disputed by default)." },
             "tags": { "type": "array", "items": { "type": "string" } },
             "highlight": { "type": ["boolean", "string"], "description": "A key event: true, or the short label charts mark it with." },
+            "external_id": { "type": "string", "description": "The event's id in the dataset it was imported from (ACLED's event_id_cnty)." },
             "published": { "type": "string", "format": "date-time", "description": "When the event was first published in the report (RFC 3339, UTC)." },
             "updated": { "type": "string", "format": "date-time", "description": "When the event was last changed (RFC 3339, UTC)." }
           }

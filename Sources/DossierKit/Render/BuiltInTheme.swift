@@ -2052,7 +2052,7 @@ path.report { fill: #d2cab8; stroke: #8c8372; }
 """#,
         "partials/source-line.mustache": #"""
 {{% CONTENT_TYPE: HTML}}
-<p class="source-line"><span class="publisher">{{publisher}}</span>{{#author}}, {{author}}{{/author}}, <a href="{{url}}">{{#isTitle}}“{{linkText}}”{{/isTitle}}{{^isTitle}}{{linkText}}{{/isTitle}}</a>{{#date}}, {{date}}{{/date}}{{#viaNote}} <span class="muted">({{viaNote}})</span>{{/viaNote}}.</p>
+<p class="source-line"><span class="publisher">{{publisher}}</span>{{#author}}, {{author}}{{/author}}{{#url}}, <a href="{{url}}">{{#isTitle}}“{{linkText}}”{{/isTitle}}{{^isTitle}}{{linkText}}{{/isTitle}}</a>{{/url}}{{^url}}{{#linkText}}, {{#isTitle}}“{{linkText}}”{{/isTitle}}{{^isTitle}}{{linkText}}{{/isTitle}}{{/linkText}}{{/url}}{{#date}}, {{date}}{{/date}}{{#viaNote}} <span class="muted">({{viaNote}})</span>{{/viaNote}}{{^url}} <span class="muted">(no address given)</span>{{/url}}.</p>
 
 """#,
         "search.mustache": #"""

@@ -12,7 +12,8 @@ struct EventPage {
 
     struct SourceView {
         var publisher: String
-        var url: String
+        /// Its address; nil for a source its dataset names without one (shown unlinked).
+        var url: String?
         /// The link's words: the title, or "cited via …" for a second-hand source, or the host.
         var linkText: String
         var isTitle: Bool
@@ -27,7 +28,7 @@ struct EventPage {
             publisher = source.publisher
             url = source.url
             isTitle = source.title != nil
-            linkText = source.title ?? via ?? (URLComponents(string: source.url)?.host ?? source.url)
+            linkText = source.title ?? via ?? source.url.map { URLComponents(string: $0)?.host ?? $0 } ?? ""
             author = source.author
             date = source.date.map(words.date)
             quote = source.quote
@@ -206,7 +207,7 @@ extension EventPage.SourceView: TemplateModel {
     static let shape = TemplateFieldList<EventPage.SourceView>("SourceView", "A cited source.", [
         .text("publisher", "Who published it.") { $0.publisher },
         .text("url", "Its address.") { $0.url },
-        .text("linkText", "The link's words: its title, \"cited via …\", or the address's host.") { $0.linkText },
+        .text("linkText", "The link's words: its title, \"cited via …\", or the address's host (absent for an unlinked source without a title).") { $0.linkText.isEmpty ? nil : $0.linkText },
         .flag("isTitle", "Whether the link's words are the source's title.") { $0.isTitle },
         .text("author", "Its author.") { $0.author },
         .text("date", "Its date, in words.") { $0.date },
