@@ -32,6 +32,26 @@ import Testing
         #expect(result.stdout == "Checked 15 events, 16 actors, 2 topics, 2 pages: 0 errors, 0 warnings.\n")
     }
 
+    /// As the README's "Moving in" shows it: a new report, a dry run, the import, a check.
+    @Test func importWritesAnACLEDExportIntoANewReport() throws {
+        let site = try TestSite()
+        let fixture = TestSite.repository.appendingPathComponent("Tests/Fixtures/import/acled-iraq.csv").path
+        #expect(try Self.run(["new", "report"], in: site.root).status == 0)
+        let report = site.root.appendingPathComponent("report")
+        let dry = try Self.run(["import", "acled", fixture, "--dry-run"], in: report)
+        #expect(dry.status == 0)
+        #expect(dry.stdout.contains("would write Content/events/acled/2024-01.yaml: 2 events\n"))
+        #expect(dry.stdout.hasSuffix("Would import 4 events, 9 new actors, 4 new event types, 2 rows skipped (see the errors above).\n"))
+        #expect(dry.stderr.contains("acled-iraq.csv:5:9: error: `2024-02-30` is not a date ACLED writes"))
+        #expect(!FileManager.default.fileExists(atPath: report.appendingPathComponent("Content/events/acled").path))
+        let imported = try Self.run(["import", "acled", fixture], in: report)
+        #expect(imported.status == 0 && imported.stdout.contains("Imported 4 events, 9 new actors"))
+        let checked = try Self.run(["check", "--no-search"], in: report)
+        #expect(checked.status == 0 && checked.stdout.hasSuffix("0 errors, 0 warnings.\n"), "\(checked.stdout)\(checked.stderr)")
+        let refused = try Self.run(["import", "acled", report.appendingPathComponent("Content/site.yaml").path], in: report)
+        #expect(refused.status == 1 && refused.stderr.contains("this is not an ACLED export"))
+    }
+
     @Test func checkReportsErrorsOnStderrAndFails() throws {
         let site = try TestSite()
         try SampleContent.write(to: site)

@@ -6,20 +6,21 @@ import Foundation
 /// Spreadsheets cannot nest, so list-valued columns hold several values separated by `;`
 /// and the event decoder splits them; see `EventCSVColumns` for the documented columns.
 enum CSVTableReader {
-    static func parse(_ text: String, file: String, log: DiagnosticLog) -> DataNode? {
+    /// - Parameter delimiter: `,`; `;` for the CSV a European spreadsheet saves (imports).
+    static func parse(_ text: String, file: String, log: DiagnosticLog, delimiter: UnicodeScalar = ",") -> DataNode? {
         let start = SourceLocation(file: file, line: 1, column: 1)
         if text.utf8.contains(0) {
             log.error(start, "the file contains a null byte", hint: "save the spreadsheet as CSV (UTF-8)")
             return nil
         }
-        if let quote = unclosedQuote(in: text) {
+        if let quote = unclosedQuote(in: text, delimiter: UInt8(ascii: delimiter)) {
             log.error(SourceLocation(file: file, line: quote.line, column: quote.column), "this quote opens a field that is never closed, so the rest of the file would be one field",
                       hint: "close the field with a quote; a quote inside a field is written twice: \"He said \"\"no\"\"\"")
             return nil
         }
         let reader: CSVReader
         do {
-            reader = try CSVReader(string: text, hasHeaderRow: true)
+            reader = try CSVReader(string: text, hasHeaderRow: true, delimiter: delimiter)
         } catch {
             log.error(start, "could not read the CSV header row", hint: "the first row must name the columns, e.g. id,date,title,type")
             return nil
@@ -28,13 +29,13 @@ enum CSVTableReader {
             log.error(start, "the CSV file has no header row", hint: "the first row must name the columns, e.g. id,date,title,type")
             return nil
         }
-        let headerLocations = columnLocations(of: header, line: 1, file: file)
+        let headerLocations = columnLocations(of: header, line: 1, file: file, delimiter: Character(delimiter))
         var rows: [DataNode] = []
         // The reader does not report positions, so count lines ourselves: each row takes one
         // line plus any line breaks inside its quoted fields.
         var line = 2 + lineBreaks(in: header)
         while let row = reader.next() {
-            let rowLocations = columnLocations(of: row, line: line, file: file)
+            let rowLocations = columnLocations(of: row, line: line, file: file, delimiter: Character(delimiter))
             let rowLocation = SourceLocation(file: file, line: line, column: 1)
             defer { line += 1 + lineBreaks(in: row) }
             if row.allSatisfy({ $0.trimmingCharacters(in: CharacterSet.whitespaces).isEmpty }) { continue }
@@ -65,7 +66,7 @@ enum CSVTableReader {
     /// Where a quoted field opens that the file never closes (RFC 4180: a field that starts with
     /// a quote ends at the next single quote; two quotes stand for one). The CSV reader takes the
     /// rest of the file as that field, without an error.
-    static func unclosedQuote(in text: String) -> (line: Int, column: Int)? {
+    static func unclosedQuote(in text: String, delimiter: UInt8 = UInt8(ascii: ",")) -> (line: Int, column: Int)? {
         var line = 1, column = 0
         var atFieldStart = true, inQuotes = false, pendingQuote = false
         var opened = (line: 1, column: 1)
@@ -88,7 +89,7 @@ enum CSVTableReader {
             case UInt8(ascii: "\"") where atFieldStart:
                 inQuotes = true
                 opened = (line, column)
-            case UInt8(ascii: ","):
+            case delimiter:
                 atFieldStart = true
                 continue
             case 0x0A:
@@ -113,12 +114,12 @@ enum CSVTableReader {
     }
 
     /// Column (1-based, in characters) where each field starts, assuming fields on one line.
-    private static func columnLocations(of row: [String], line: Int, file: String) -> [SourceLocation] {
+    private static func columnLocations(of row: [String], line: Int, file: String, delimiter: Character = ",") -> [SourceLocation] {
         var column = 1
         var result: [SourceLocation] = []
         for field in row {
             result.append(SourceLocation(file: file, line: line, column: column))
-            let quoted = field.contains(",") || field.contains("\"") || field.contains(where: \.isNewline)
+            let quoted = field.contains(delimiter) || field.contains("\"") || field.contains(where: \.isNewline)
             let quoteCount = field.reduce(0) { $1 == "\"" ? $0 + 1 : $0 }
             let width: Int = quoted ? field.count + 2 + quoteCount : field.count
             column += width + 1

@@ -1,0 +1,59 @@
+import Foundation
+import Yams
+
+/// What an import adds to a report, before it is written: events as YAML records in the order
+/// of an event file, the actors they name, and the event types they use.
+///
+/// Importers (`ACLEDImport`, …) make one from a file; `ContentImport` writes it as ordinary
+/// content that the author then edits by hand.
+struct ImportBatch {
+    struct Event {
+        var id: String
+        /// The month it is filed under (`2024-01`): events go in one file per month.
+        var month: String
+        /// The record, its keys in the order they are written.
+        var fields: [(key: String, value: Node)]
+    }
+
+    struct Actor {
+        var id: String
+        var name: String
+        var kind: DossierKit.Actor.Kind
+        /// The names the source gave it other than `name` (a trailing date range, other spacing).
+        var aliases: [String]
+    }
+
+    struct EventType {
+        var id: String
+        var label: String
+    }
+
+    var events: [Event] = []
+    var actors: [Actor] = []
+    var types: [EventType] = []
+    /// Rows left out, each with a located error (`file:row:column`).
+    var skipped: [Diagnostic] = []
+
+    /// A month's events as the YAML of an events file.
+    static func yaml(_ events: [Event]) -> String {
+        let list = Node.sequence(Node.Sequence(events.map { event in
+            Node.mapping(Node.Mapping(event.fields.map { (Node($0.key), $0.value) }))
+        }))
+        // Unlimited width: a summary stays on one line, as an author would write it.
+        return (try? Yams.serialize(node: list, width: -1, allowUnicode: true)) ?? ""
+    }
+}
+
+extension Node {
+    /// A mapping in the given key order.
+    static func ordered(_ pairs: [(String, Node?)]) -> Node {
+        .mapping(Node.Mapping(pairs.compactMap { key, value in value.map { (Node(key), $0) } }))
+    }
+
+    static func list(_ items: [Node]) -> Node { .sequence(Node.Sequence(items)) }
+
+    /// A list written on one line (`[a, b]`), as tags are.
+    static func flowList(_ items: [String]) -> Node {
+        .sequence(Node.Sequence(items.map { Node($0) }, Tag(.seq), .flow))
+    }
+}

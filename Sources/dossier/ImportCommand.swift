@@ -1,0 +1,44 @@
+import ArgumentParser
+import DossierKit
+import Foundation
+
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Import events from another tool's export into the report, as content you then edit.",
+        discussion: """
+        acled FILE.csv: an ACLED export (the CSV of ACLED's export tool or API).
+        Writes events/<format>/YYYY-MM.yaml, a Markdown stub for each new actor, and new event types
+        at the end of site.yaml's event_types. Adds, never replaces: events the report has already
+        and actors with a file are left as they are. See docs/importing.md for the mapping.
+        """
+    )
+
+    @Argument(help: "The format: \(Importer.Format.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var format: Importer.Format
+
+    @Argument(help: "The file to import.") var file: String
+
+    @Option(help: "The report's content folder.") var content = "Content"
+
+    @Flag(name: .customLong("dry-run"), help: "Print what would be written, and write nothing.")
+    var dryRun = false
+
+    func run() throws {
+        let result: Importer.Result
+        do {
+            result = try Importer.run(format, file: URL(fileURLWithPath: file), shownAs: file, content: URL(fileURLWithPath: content),
+                                      contentName: content, dryRun: dryRun)
+        } catch {
+            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            throw ExitCode.failure
+        }
+        DiagnosticPrinter.print(result.diagnostics)
+        guard let outcome = result.outcome else { throw ExitCode.failure }
+        for (path, change) in outcome.files { print("\(dryRun ? "would write" : "wrote") \(content)/\(path): \(change)") }
+        print("\(dryRun ? "Would import" : "Imported") \(outcome.summary).")
+        if !dryRun, outcome.events > 0 { print("Next: dossier check, then edit the new files (titles, actors' profiles) as you would your own.") }
+    }
+}
+
+extension Importer.Format: ExpressibleByArgument {}
