@@ -9,8 +9,10 @@ struct ImportCommand: ParsableCommand {
         discussion: """
         acled FILE.csv: an ACLED export (the CSV of ACLED's export tool or API).
         Writes events/<format>/YYYY-MM.yaml, a Markdown stub for each new actor, and new event types
-        at the end of site.yaml's event_types. Adds, never replaces: events the report has already
-        and actors with a file are left as they are. See docs/importing.md for the mapping.
+        at the end of site.yaml's event_types. Importing an updated export again updates the events
+        it made (matched by external_id), except those edited by hand since: each such conflict is
+        reported with its file and line, and yours is kept unless --on-conflict replace. Actors with a
+        file are left as they are. See docs/importing.md for the mapping.
         """
     )
 
@@ -24,11 +26,14 @@ struct ImportCommand: ParsableCommand {
     @Flag(name: .customLong("dry-run"), help: "Print what would be written, and write nothing.")
     var dryRun = false
 
+    @Option(name: .customLong("on-conflict"), help: "For an event edited by hand since it was imported that the new export changes too: keep (yours, the default) or replace (with the export's). Either way it is reported.")
+    var onConflict: ContentImport.ConflictChoice = .keep
+
     func run() throws {
         let result: Importer.Result
         do {
             result = try Importer.run(format, file: URL(fileURLWithPath: file), shownAs: file, content: URL(fileURLWithPath: content),
-                                      contentName: content, dryRun: dryRun)
+                                      contentName: content, dryRun: dryRun, onConflict: onConflict)
         } catch {
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))
             throw ExitCode.failure
@@ -42,3 +47,4 @@ struct ImportCommand: ParsableCommand {
 }
 
 extension Importer.Format: ExpressibleByArgument {}
+extension ContentImport.ConflictChoice: ExpressibleByArgument {}

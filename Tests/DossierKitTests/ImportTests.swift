@@ -104,3 +104,40 @@ import Testing
         #expect(wrong.diagnostics.first?.message.hasPrefix("this is not an ACLED export: it has no `event_id_cnty`") == true)
     }
 }
+
+/// Importing an updated export again: the events the import made are updated, an event edited
+/// by hand since is kept and the conflict reported with its file and line.
+@Suite struct ReimportTests {
+    @Test func anUpdatedExportUpdatesWhatNoOneEditedAndReportsTheRest() throws {
+        let (site, _) = try ACLEDImportTests.imported()
+        let january = site.content.appendingPathComponent("events/acled/2024-01.yaml")
+        let text = try String(contentsOf: january, encoding: .utf8)
+        try text.replacingOccurrences(of: "title: Air/drone strike in Baghdad", with: "title: US drone strike kills a militia commander in Baghdad")
+            .write(to: january, atomically: true, encoding: .utf8)
+        let updated = ACLEDImportTests.fixtures.appendingPathComponent("acled-iraq-updated.csv")
+        let result = try Importer.run(.acled, file: updated, shownAs: "acled-iraq-updated.csv", content: site.content, contentName: "Content", dryRun: false)
+        let outcome = try #require(result.outcome)
+        #expect(outcome.summary == "1 event, 0 new actors, 0 new event types, 1 updated, 1 conflict (see the warnings above), 2 already in the report, left as they are, 2 rows skipped (see the errors above)")
+        let conflict = try #require(outcome.conflicts.first)
+        #expect(conflict.description.hasPrefix("Content/events/acled/2024-01.yaml:2: warning: event `acled-irq9001` was edited by hand since it was imported, and the new export changes it too; kept yours"))
+        var report = try #require(SiteBuilder(options: site.options).validate().report)
+        // The hand edit is kept, with the figure it had; the event no one touched is updated; the new one added.
+        #expect(report.event("acled-irq9001")?.title == "US drone strike kills a militia commander in Baghdad")
+        #expect(report.event("acled-irq9001")?.casualties.map(DisplayText.builtIn.casualty) == ["2 killed"])
+        #expect(report.event("acled-irq9006")?.summary?.text == "Gunmen attacked a shop in Kirkuk, killing its owner, according to local media.")
+        #expect(report.event("acled-irq9007") != nil)
+        #expect(SiteBuilder(options: site.options).check().errors.isEmpty)
+        // Asked to, the export's version replaces the hand edit, and says so.
+        let replaced = try Importer.run(.acled, file: updated, shownAs: "acled-iraq-updated.csv", content: site.content, contentName: "Content", dryRun: false, onConflict: .replace)
+        #expect(replaced.outcome?.updated == 1)
+        #expect(replaced.diagnostics.contains { $0.message.contains("replaced with the new export's, as asked") })
+        report = try #require(SiteBuilder(options: site.options).validate().report)
+        #expect(report.event("acled-irq9001")?.title == "Air/drone strike in Baghdad")
+        #expect(report.event("acled-irq9001")?.casualties.map(DisplayText.builtIn.casualty) == ["3 killed"])
+        // The other events of the file are as they were.
+        #expect(report.events.filter { $0.id.hasPrefix("acled-") }.count == 5)
+        // And once more: nothing left to do.
+        let again = try Importer.run(.acled, file: updated, shownAs: "acled-iraq-updated.csv", content: site.content, contentName: "Content", dryRun: false)
+        #expect(again.outcome?.updated == 0 && again.outcome?.conflicts.isEmpty == true && again.outcome?.events == 0)
+    }
+}

@@ -20,17 +20,33 @@ public struct ContentImport {
         /// Paths written (or, in a dry run, that would be), relative to the content folder, with what each gets.
         public var files: [(path: String, change: String)] = []
         public var events = 0, actors = 0, types = 0
-        /// Events the report had already, left as they are.
+        /// Events this import made before that the new export changes, replaced.
+        public var updated = 0
+        /// Events the report has that the import did not make, or that were edited by hand
+        /// since and that the export changes too: kept as they are (or replaced, if asked).
+        public var conflicts: [Diagnostic] = []
+        /// Events the report had already, left as they are (unchanged in the export, or removed by hand).
         public var alreadyThere = 0
         public var skipped: [Diagnostic] = []
 
         /// The one line an import ends with.
         public var summary: String {
             var parts = [Counted.text(events, "event"), Counted.text(actors, "new actor"), Counted.text(types, "new event type")]
+            if updated > 0 { parts.append("\(updated) updated") }
+            if !conflicts.isEmpty { parts.append("\(Counted.text(conflicts.count, "conflict")) (see the warnings above)") }
             if alreadyThere > 0 { parts.append("\(alreadyThere) already in the report, left as they are") }
             if !skipped.isEmpty { parts.append("\(Counted.text(skipped.count, "row")) skipped (see the errors above)") }
             return parts.joined(separator: ", ")
         }
+    }
+
+    /// Which side wins when an event was edited by hand since it was imported and the new
+    /// export changes it too.
+    public enum ConflictChoice: String, CaseIterable, Sendable {
+        /// Keep the hand-edited event (the default), and report the conflict.
+        case keep
+        /// Replace it with the export's, and report that it did.
+        case replace
     }
 
     public init(content: URL, displayName: String, source: String) {
@@ -43,27 +59,82 @@ public struct ContentImport {
     /// uses already left out.
     static let palette = ["#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac"]
 
-    func write(_ batch: ImportBatch, existing: LoadedContent?, dryRun: Bool) throws -> Outcome {
+    func write(_ batch: ImportBatch, existing: LoadedContent?, dryRun: Bool, onConflict: ConflictChoice = .keep) throws -> Outcome {
         var outcome = Outcome(skipped: batch.skipped)
         let known = Set(existing?.events.map(\.id) ?? [])
-        let events = batch.events.filter { !known.contains($0.id) }
-        outcome.alreadyThere = batch.events.count - events.count
-        outcome.events = events.count
+        var record = ImportRecord.read(content.appendingPathComponent(ImportRecord.path(source)))
         var writes: [(url: URL, text: String, append: Bool)] = []
-        // Events, one file per month, in the order of the export.
+        // Events the report has: updated where this import made them and no one changed them since.
+        let imported = ImportedFiles(folder: content.appendingPathComponent("events/\(source)"))
+        var replacements: [String: [(range: Range<Int>, text: String)]] = [:]
+        var events: [ImportBatch.Event] = []
+        for event in batch.events {
+            guard known.contains(event.id) || record.events[event.id] != nil else {
+                events.append(event)
+                continue
+            }
+            let text = ImportBatch.yaml([event])
+            let digest = ImportRecord.digest(text)
+            guard known.contains(event.id) else {
+                outcome.alreadyThere += 1  // removed by hand: not added again
+                continue
+            }
+            let current = imported.item(event.id)
+            let lastImported = record.events[event.id]
+            if digest == lastImported || current?.text == text {
+                outcome.alreadyThere += 1  // the export has not changed it, or it is as the export has it
+                continue
+            }
+            let editedByHand = current.map { ImportRecord.digest($0.text) != lastImported } ?? true
+            if let current, !editedByHand || onConflict == .replace {
+                replacements[current.file, default: []].append((current.range, text))
+                record.events[event.id] = digest
+                outcome.updated += 1
+                if editedByHand {
+                    outcome.conflicts.append(.warning(SourceLocation(file: displayName + "/events/\(source)/" + current.file, line: current.line),
+                        "event `\(event.id)` was edited by hand since it was imported; replaced with the new export's, as asked (--on-conflict replace)"))
+                }
+                continue
+            }
+            let location = current.map { SourceLocation(file: displayName + "/events/\(source)/" + $0.file, line: $0.line) }
+                ?? SourceLocation(file: displayName + "/events")
+            outcome.conflicts.append(.warning(location,
+                "event `\(event.id)` was \(current == nil ? "moved out of events/\(source)/ or made by hand" : "edited by hand") since it was imported, and the new export changes it too; kept yours",
+                hint: "compare it with the export and merge by hand, or import again with --on-conflict replace to take the export's"))
+        }
+        for (file, changes) in replacements.sorted(by: { $0.key < $1.key }) {
+            let url = content.appendingPathComponent("events/\(source)/\(file)")
+            var bytes = Array(((try? Data(contentsOf: url)) ?? Data()))
+            for change in changes.sorted(by: { $0.range.lowerBound > $1.range.lowerBound }) {
+                bytes.replaceSubrange(change.range, with: Array(change.text.utf8))
+            }
+            writes.append((url, String(decoding: bytes, as: UTF8.self), false))
+            outcome.files.append(("events/\(source)/\(file)", "\(Counted.text(changes.count, "event")) updated"))
+        }
+        outcome.events = events.count
+        // New events, one file per month, in the order of the export.
         var months: [String: [ImportBatch.Event]] = [:], monthOrder: [String] = []
         for event in events {
             if months[event.month] == nil { monthOrder.append(event.month) }
             months[event.month, default: []].append(event)
+            record.events[event.id] = ImportRecord.digest(ImportBatch.yaml([event]))
         }
         for month in monthOrder.sorted() {
             let path = "events/\(source)/\(month).yaml"
             let url = content.appendingPathComponent(path)
             let exists = FileManager.default.fileExists(atPath: url.path)
-            var text = ImportBatch.yaml(months[month] ?? [])
+            // Item by item, as the record's digests are taken.
+            var text = (months[month] ?? []).map { ImportBatch.yaml([$0]) }.joined()
             if !exists { text = "# Imported by `dossier import \(source)`: edit freely.\n" + text }
-            writes.append((url, text, exists))
+            if let index = writes.firstIndex(where: { $0.url == url }) {
+                writes[index].text += writes[index].text.hasSuffix("\n") ? text : "\n" + text
+            } else {
+                writes.append((url, text, exists))
+            }
             outcome.files.append((path, exists ? "\(Counted.text(months[month]?.count ?? 0, "event")) added" : Counted.text(months[month]?.count ?? 0, "event")))
+        }
+        if outcome.events > 0 || outcome.updated > 0 {
+            writes.append((content.appendingPathComponent(ImportRecord.path(source)), record.json, false))
         }
         // Actors the report does not have.
         let knownActors = Set(existing?.actors.map(\.id) ?? [])

@@ -17,7 +17,10 @@ public enum Importer {
     /// - Parameters:
     ///   - name: how the file is named in messages.
     ///   - content: the report's content folder (with its `site.yaml`).
-    public static func run(_ format: Format, file: URL, shownAs name: String, content: URL, contentName: String, dryRun: Bool) throws -> Result {
+    ///   - onConflict: which side wins for an event edited by hand since it was imported that
+    ///     the new export changes too.
+    public static func run(_ format: Format, file: URL, shownAs name: String, content: URL, contentName: String, dryRun: Bool,
+                           onConflict: ContentImport.ConflictChoice = .keep) throws -> Result {
         let log = DiagnosticLog()
         guard FileManager.default.fileExists(atPath: content.appendingPathComponent("site.yaml").path) else {
             log.error(SourceLocation(file: contentName), "there is no report here: \(contentName)/site.yaml does not exist",
@@ -36,7 +39,7 @@ public enum Importer {
             reader.knownTypes[type.label.lowercased()] = type.id
         }
         guard let batch = reader.read(text) else { return Result(outcome: nil, diagnostics: log.diagnostics) }
-        let outcome = try ContentImport(content: content, displayName: contentName, source: format.rawValue).write(batch, existing: existing, dryRun: dryRun)
-        return Result(outcome: outcome, diagnostics: log.diagnostics + batch.skipped)
+        let outcome = try ContentImport(content: content, displayName: contentName, source: format.rawValue).write(batch, existing: existing, dryRun: dryRun, onConflict: onConflict)
+        return Result(outcome: outcome, diagnostics: log.diagnostics + batch.skipped + outcome.conflicts)
     }
 }
