@@ -42,7 +42,7 @@ def test_the_schema_catches_a_broken_document(site):
     schema = json.loads((site / "data/events.schema.json").read_text(encoding="utf-8"))
     document = json.loads((site / "data/events.json").read_text(encoding="utf-8"))
     event = document["events"][0]
-    for broken in ({**event, "precision": "week"}, {**event, "date": "28 January 2024"}, {k: v for k, v in event.items() if k != "title"},
+    for broken in ({**event, "precision": "fortnight"}, {**event, "date": "28 January 2024"}, {k: v for k, v in event.items() if k != "title"},
                    {**event, "start": "2024-01-01"} if "date" in event else {**event, "date": "2024-01-01"}):
         with pytest.raises(jsonschema.ValidationError):
             jsonschema.validate({**document, "events": [broken]}, schema, cls=jsonschema.Draft202012Validator)
