@@ -29,11 +29,20 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
+        // libxml2's HTML parser (Debian: libxml2-dev): `dossier import timelinejs` turns a timeline's
+        // HTML text into Markdown through a real parser, so scripts, handlers and styles are dropped
+        // whatever their spelling. (FoundationXML's XMLDocument cannot read HTML on Linux.)
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
         // The whole pipeline: load → model → render → output.
         .target(
             name: "DossierKit",
             dependencies: [
                 "CCmark",
+                "CLibXML2",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "CSV", package: "CSV.swift"),

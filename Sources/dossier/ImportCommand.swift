@@ -8,6 +8,8 @@ struct ImportCommand: ParsableCommand {
         abstract: "Import events from another tool's export into the report, as content you then edit.",
         discussion: """
         acled FILE.csv: an ACLED export (the CSV of ACLED's export tool or API).
+        timelinejs FILE.json|FILE.csv: a TimelineJS timeline (its JSON, or its Google Sheet saved as CSV);
+        eras become topics, the title slide the report's title and description when site.yaml has none.
         Writes events/<format>/YYYY-MM.yaml, a Markdown stub for each new actor, and new event types
         at the end of site.yaml's event_types. Importing an updated export again updates the events
         it made (matched by external_id), except those edited by hand since: each such conflict is
@@ -29,11 +31,18 @@ struct ImportCommand: ParsableCommand {
     @Option(name: .customLong("on-conflict"), help: "For an event edited by hand since it was imported that the new export changes too: keep (yours, the default) or replace (with the export's). Either way it is reported.")
     var onConflict: ContentImport.ConflictChoice = .keep
 
+    @Option(name: .customLong("type"), help: "timelinejs: the event type of every imported event (an id or label of site.yaml's event_types; a new type is added). Default: event.")
+    var eventType = "event"
+
+    @Flag(name: .customLong("groups-as-topics"), help: "timelinejs: also make a topic of each group (its events are tagged with the group either way).")
+    var groupsAsTopics = false
+
     func run() throws {
         let result: Importer.Result
         do {
             result = try Importer.run(format, file: URL(fileURLWithPath: file), shownAs: file, content: URL(fileURLWithPath: content),
-                                      contentName: content, dryRun: dryRun, onConflict: onConflict)
+                                      contentName: content, dryRun: dryRun, onConflict: onConflict,
+                                      options: Importer.Options(eventType: eventType, groupsAsTopics: groupsAsTopics))
         } catch {
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))
             throw ExitCode.failure
@@ -41,6 +50,7 @@ struct ImportCommand: ParsableCommand {
         DiagnosticPrinter.print(result.diagnostics)
         guard let outcome = result.outcome else { throw ExitCode.failure }
         for (path, change) in outcome.files { print("\(dryRun ? "would write" : "wrote") \(content)/\(path): \(change)") }
+        for note in outcome.notes { print("note: \(note)") }
         print("\(dryRun ? "Would import" : "Imported") \(outcome.summary).")
         if !dryRun, outcome.events > 0 { print("Next: dossier check, then edit the new files (titles, actors' profiles) as you would your own.") }
     }

@@ -28,17 +28,22 @@ def axe_violations(browser):
     return result
 
 
+def axe_findings(browser, url, pages):
+    """axe-core's violations on each page under the address, by page ({} when there are none)."""
+    found = {}
+    for path in pages:
+        browser.get(url + path)
+        violations = axe_violations(browser)
+        if violations:
+            found[path or "/"] = violations
+    return found
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_axe_finds_nothing(preview, browser, scheme):
     browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": [{"name": "prefers-color-scheme", "value": scheme}]})
     try:
-        found = {}
-        for path in PAGES:
-            browser.get(preview.url + path)
-            violations = axe_violations(browser)
-            if violations:
-                found[path or "/"] = violations
-        assert found == {}
+        assert axe_findings(browser, preview.url, PAGES) == {}
     finally:
         browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": []})
 

@@ -161,6 +161,6 @@ extension Event {
             && casualties == other.casualties && summary?.text == other.summary?.text && body?.text == other.body?.text
             && sources.elementsEqual(other.sources) { $0.isSameCitation(as: $1) }
             && confidence == other.confidence && tags == other.tags && highlight == other.highlight
-            && published == other.published && updated == other.updated && externalID == other.externalID
+            && published == other.published && updated == other.updated && externalID == other.externalID && media == other.media
     }
 }

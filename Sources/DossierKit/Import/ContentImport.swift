@@ -19,7 +19,9 @@ public struct ContentImport {
     public struct Outcome {
         /// Paths written (or, in a dry run, that would be), relative to the content folder, with what each gets.
         public var files: [(path: String, change: String)] = []
-        public var events = 0, actors = 0, types = 0
+        public var events = 0, actors = 0, types = 0, topics = 0
+        /// What the import could not carry over, one line each.
+        public var notes: [String] = []
         /// Events this import made before that the new export changes, replaced.
         public var updated = 0
         /// Events the report has that the import did not make, or that were edited by hand
@@ -28,14 +30,17 @@ public struct ContentImport {
         /// Events the report had already, left as they are (unchanged in the export, or removed by hand).
         public var alreadyThere = 0
         public var skipped: [Diagnostic] = []
+        /// What the file calls a record ("row", "slide").
+        public var recordName = "row"
 
         /// The one line an import ends with.
         public var summary: String {
             var parts = [Counted.text(events, "event"), Counted.text(actors, "new actor"), Counted.text(types, "new event type")]
+            if topics > 0 { parts.append(Counted.text(topics, "new topic")) }
             if updated > 0 { parts.append("\(updated) updated") }
             if !conflicts.isEmpty { parts.append("\(Counted.text(conflicts.count, "conflict")) (see the warnings above)") }
             if alreadyThere > 0 { parts.append("\(alreadyThere) already in the report, left as they are") }
-            if !skipped.isEmpty { parts.append("\(Counted.text(skipped.count, "row")) skipped (see the errors above)") }
+            if !skipped.isEmpty { parts.append("\(Counted.text(skipped.count, recordName)) skipped (see the errors above)") }
             return parts.joined(separator: ", ")
         }
     }
@@ -60,7 +65,7 @@ public struct ContentImport {
     static let palette = ["#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac"]
 
     func write(_ batch: ImportBatch, existing: LoadedContent?, dryRun: Bool, onConflict: ConflictChoice = .keep) throws -> Outcome {
-        var outcome = Outcome(skipped: batch.skipped)
+        var outcome = Outcome(notes: batch.notes, skipped: batch.skipped, recordName: batch.recordName)
         let known = Set(existing?.events.map(\.id) ?? [])
         var record = ImportRecord.read(content.appendingPathComponent(ImportRecord.path(source)))
         var writes: [(url: URL, text: String, append: Bool)] = []
@@ -146,12 +151,34 @@ public struct ContentImport {
             outcome.files.append((path, "new actor"))
             outcome.actors += 1
         }
-        // Event types, appended to site.yaml.
+        // Topics the report does not have (eras, groups).
+        let knownTopics = Set(existing?.topics.map(\.id) ?? [])
+        for topic in batch.topics where !knownTopics.contains(topic.id) {
+            let path = "topics/\(topic.id).md"
+            let url = content.appendingPathComponent(path)
+            guard !FileManager.default.fileExists(atPath: url.path) else { continue }
+            writes.append((url, Self.topicFile(topic), false))
+            outcome.files.append((path, "new topic"))
+            outcome.topics += 1
+        }
+        // site.yaml: the report's title and description where it has none, and new event types.
+        let siteURL = content.appendingPathComponent("site.yaml")
+        var siteText = (try? String(contentsOf: siteURL, encoding: .utf8)) ?? ""
+        var siteChanges: [String] = []
+        for (key, value) in [("title", batch.siteTitle), ("description", batch.siteDescription)] {
+            guard let value else { continue }
+            if Self.hasTopLevelKey(key, in: siteText) {
+                outcome.notes.append("the timeline's \(key) was not used: site.yaml has one (\(Self.quoted(value)))")
+            } else {
+                siteText = Self.addingTopLevelKey(key, Self.quoted(value), to: siteText)
+                siteChanges.append(key)
+            }
+        }
         let knownTypes = Set(existing?.config.eventTypes.map(\.id) ?? [])
         let newTypes = batch.types.filter { !knownTypes.contains($0.id) }
         if !newTypes.isEmpty {
-            let url = content.appendingPathComponent("site.yaml")
-            let text = (try? String(contentsOf: url, encoding: .utf8)) ?? ""
+            let url = siteURL
+            let text = siteText
             let used = Set(existing?.config.eventTypes.map { $0.colour.lowercased() } ?? [])
             var colours = Self.palette.filter { !used.contains($0) }
             if colours.count < newTypes.count { colours += Self.palette }
@@ -162,9 +189,13 @@ public struct ContentImport {
                 throw ImportFailure("\(displayName)/site.yaml writes `event_types` on one line; add these types to it by hand and import again:\n"
                                     + entries.map { "  - " + $0 }.joined(separator: "\n"))
             }
-            writes.append((url, updated, false))
-            outcome.files.append(("site.yaml", "\(Counted.text(newTypes.count, "event type")) added to event_types"))
+            siteText = updated
+            siteChanges.append("\(Counted.text(newTypes.count, "event type")) added to event_types")
             outcome.types = newTypes.count
+        }
+        if !siteChanges.isEmpty {
+            writes.append((siteURL, siteText, false))
+            outcome.files.append(("site.yaml", siteChanges.joined(separator: ", ")))
         }
         guard !dryRun else { return outcome }
         for write in writes {
@@ -188,6 +219,36 @@ public struct ContentImport {
         var text = "---\nname: \(quoted(actor.name))\nkind: \(actor.kind.rawValue)\n"
         if !actor.aliases.isEmpty { text += "aliases: [\(actor.aliases.map(quoted).joined(separator: ", "))]\n" }
         return text + "---\nImported; describe \(actor.name) here.\n"
+    }
+
+    /// A topic's Markdown file: front matter (title, its period, the tags that select its events) and its text.
+    static func topicFile(_ topic: ImportBatch.Topic) -> String {
+        var text = "---\ntitle: \(quoted(topic.title))\n"
+        if let start = topic.start { text += "start: \(start.iso)\n" }
+        if let end = topic.end { text += "end: \(end.iso)\n" }
+        text += "tags: [\(topic.tags.joined(separator: ", "))]\n---\n"
+        return text + (topic.body.isBlank ? "Imported; describe \(topic.title) here.\n" : topic.body + "\n")
+    }
+
+    /// Whether the YAML has the key at its top level (a line starting `key:`).
+    static func hasTopLevelKey(_ key: String, in text: String) -> Bool {
+        text.split(separator: "\n", omittingEmptySubsequences: false).contains { $0.hasPrefix(key + ":") }
+    }
+
+    /// The YAML with `key: value` added: after the `title:` line for a description, else after the
+    /// `id:` line or at the top (after leading comments), so the author's lines stay as they were.
+    static func addingTopLevelKey(_ key: String, _ value: String, to text: String) -> String {
+        var lines = text.components(separatedBy: "\n")
+        let line = "\(key): \(value)"
+        if key == "description", let title = lines.firstIndex(where: { $0.hasPrefix("title:") }) {
+            lines.insert(line, at: title + 1)
+        } else if let id = lines.firstIndex(where: { $0.hasPrefix("id:") }) {
+            lines.insert(line, at: id + 1)  // after the id and its comment
+        } else {
+            let first = lines.firstIndex { !$0.hasPrefix("#") && !$0.hasPrefix("---") } ?? 0
+            lines.insert(line, at: first)
+        }
+        return lines.joined(separator: "\n")
     }
 
     /// A YAML scalar in double quotes (escaped as JSON, which YAML reads).

@@ -28,11 +28,32 @@ struct ImportBatch {
         var label: String
     }
 
+    /// A thread of events (a TimelineJS era or group): a topic page selecting its events by tag.
+    struct Topic {
+        var id: String
+        var title: String
+        /// The span it covers, when it has its own (an era's).
+        var start: PartialDate?
+        var end: PartialDate?
+        var tags: [String]
+        /// Its text, in Markdown.
+        var body: String
+    }
+
     var events: [Event] = []
     var actors: [Actor] = []
     var types: [EventType] = []
+    var topics: [Topic] = []
+    /// The report's title and description, written to `site.yaml` only when it has none
+    /// (a TimelineJS title slide).
+    var siteTitle: String?
+    var siteDescription: String?
+    /// What the import could not carry over, one line each for the summary.
+    var notes: [String] = []
     /// Rows left out, each with a located error (`file:row:column`).
     var skipped: [Diagnostic] = []
+    /// What the file calls a record, for the summary ("row", "slide").
+    var recordName = "row"
 
     /// A month's events as the YAML of an events file.
     static func yaml(_ events: [Event]) -> String {

@@ -5,6 +5,20 @@ public enum Importer {
     public enum Format: String, CaseIterable, Sendable {
         /// ACLED's CSV export (`ACLEDImport`).
         case acled
+        /// A TimelineJS timeline: its JSON, or its Google Sheet template saved as CSV (`TimelineJSImport`).
+        case timelinejs
+    }
+
+    /// What a format's import can be told.
+    public struct Options: Sendable {
+        /// TimelineJS: the event type every event gets (its id or label; created when the report has none).
+        public var eventType = "event"
+        /// TimelineJS: each group also becomes a topic.
+        public var groupsAsTopics = false
+        public init(eventType: String = "event", groupsAsTopics: Bool = false) {
+            self.eventType = eventType
+            self.groupsAsTopics = groupsAsTopics
+        }
     }
 
     public struct Result {
@@ -20,7 +34,7 @@ public enum Importer {
     ///   - onConflict: which side wins for an event edited by hand since it was imported that
     ///     the new export changes too.
     public static func run(_ format: Format, file: URL, shownAs name: String, content: URL, contentName: String, dryRun: Bool,
-                           onConflict: ContentImport.ConflictChoice = .keep) throws -> Result {
+                           onConflict: ContentImport.ConflictChoice = .keep, options: Options = Options()) throws -> Result {
         let log = DiagnosticLog()
         guard FileManager.default.fileExists(atPath: content.appendingPathComponent("site.yaml").path) else {
             log.error(SourceLocation(file: contentName), "there is no report here: \(contentName)/site.yaml does not exist",
@@ -30,15 +44,28 @@ public enum Importer {
         guard let text = ContentFile.readText(file, display: name, log: log) else { return Result(outcome: nil, diagnostics: log.diagnostics) }
         // The report as it is: its actors and types are reused by name, its events not written again.
         let existing = ContentLoader(folder: content, displayName: contentName).load(log: DiagnosticLog())
-        var reader = ACLEDImport(file: name, log: log)
-        for actor in existing?.actors ?? [] {
-            for known in [actor.name] + actor.aliases { reader.knownActors[ACLEDImport.normalised(known)] = actor.id }
-        }
+        var knownTypes: [String: String] = [:]
         for type in existing?.config.eventTypes ?? [] {
-            reader.knownTypes[type.id] = type.id
-            reader.knownTypes[type.label.lowercased()] = type.id
+            knownTypes[type.id] = type.id
+            knownTypes[type.label.lowercased()] = type.id
         }
-        guard let batch = reader.read(text) else { return Result(outcome: nil, diagnostics: log.diagnostics) }
+        let read: ImportBatch?
+        switch format {
+        case .acled:
+            var reader = ACLEDImport(file: name, log: log)
+            for actor in existing?.actors ?? [] {
+                for known in [actor.name] + actor.aliases { reader.knownActors[ACLEDImport.normalised(known)] = actor.id }
+            }
+            reader.knownTypes = knownTypes
+            read = reader.read(text)
+        case .timelinejs:
+            var reader = TimelineJSImport(file: name, log: log)
+            reader.knownTypes = knownTypes
+            reader.eventType = options.eventType
+            reader.groupsAsTopics = options.groupsAsTopics
+            read = reader.read(text)
+        }
+        guard let batch = read else { return Result(outcome: nil, diagnostics: log.diagnostics) }
         let outcome = try ContentImport(content: content, displayName: contentName, source: format.rawValue).write(batch, existing: existing, dryRun: dryRun, onConflict: onConflict)
         return Result(outcome: outcome, diagnostics: log.diagnostics + batch.skipped + outcome.conflicts)
     }

@@ -9,7 +9,7 @@ struct EventDecoder {
 
     static let fields: Set<String> = [
         "id", "date", "start", "end", "precision", "display_date", "title", "type", "location", "actors",
-        "casualties", "summary", "body", "sources", "confidence", "tags", "highlight", "published", "updated", "external_id",
+        "casualties", "summary", "body", "sources", "confidence", "tags", "highlight", "published", "updated", "external_id", "media",
     ]
     /// A CSV's columns: one event a row, with its first source and first figure of each casualty
     /// kind; an event's further sources and figures go in numbered columns (`csvColumn`).
@@ -19,7 +19,7 @@ struct EventDecoder {
         "location_source_author", "location_source_date", "location_source_quote", "location_source_via", "actors", "killed_min", "killed_max", "killed_approximate", "killed_who",
         "injured_min", "injured_max", "injured_approximate", "injured_who", "summary", "body",
         "source_publisher", "source_title", "source_url", "source_author", "source_date", "source_quote", "source_via",
-        "confidence", "tags", "highlight", "published", "updated", "external_id",
+        "confidence", "tags", "highlight", "published", "updated", "external_id", "media_url", "media_caption", "media_credit", "media_alt",
     ]
     static let csvSourceFields = ["publisher", "title", "url", "author", "date", "quote", "via"]
     static let csvCasualtyFields = ["min", "max", "approximate", "who"]
@@ -71,7 +71,7 @@ struct EventDecoder {
             log.warning(fields.location, "event `\(id)` cites no source", hint: "add `sources:` so readers can check it")
         }
         let references = ["type": fields.locationOf("type"), "confidence": fields.locationOf("confidence"),
-                          "location": fields.locationOf(flat ? "lat" : "location")]
+                          "location": fields.locationOf(flat ? "lat" : "location"), "media": fields.locationOf(flat ? "media_url" : "media")]
 
         let event = Event(
             id: id ?? "",
@@ -91,11 +91,39 @@ struct EventDecoder {
             highlight: highlight(fields),
             published: timestamp(fields, "published"),
             updated: timestamp(fields, "updated"),
-            externalID: externalID
+            externalID: externalID,
+            media: flat ? decodeFlatMedia(fields) : decodeMedia(fields)
         )
         // A record with an id is kept even when other fields are wrong (their errors are already
         // logged and the build will stop), so references to it do not cascade into more errors.
         return id == nil ? nil : event
+    }
+
+    // MARK: Media
+
+    private func decodeMedia(_ fields: FieldReader) -> Media? {
+        guard let node = fields.node("media"), let media = FieldReader(node, subject: "the media", log: log) else { return nil }
+        media.warnAboutUnknownKeys(known: ["url", "caption", "credit", "alt"])
+        return checkedMedia(media, url: "url", caption: "caption", credit: "credit", alt: "alt")
+    }
+
+    private func decodeFlatMedia(_ fields: FieldReader) -> Media? {
+        guard fields.node("media_url") != nil || fields.node("media_caption") != nil else { return nil }
+        return checkedMedia(fields, url: "media_url", caption: "media_caption", credit: "media_credit", alt: "media_alt")
+    }
+
+    private func checkedMedia(_ fields: FieldReader, url urlKey: String, caption: String, credit: String, alt: String) -> Media? {
+        guard let url = fields.string(urlKey, required: true) else { return nil }
+        let media = Media(url: url, caption: fields.string(caption), credit: fields.string(credit), alt: fields.string(alt))
+        if !media.isLocal {
+            let scheme = url.prefix { $0 != ":" }.lowercased()
+            guard url.hasPrefix("//") || ["http", "https"].contains(scheme) else {
+                log.error(fields.locationOf(urlKey), "the media's address `\(url)` is neither a web address nor a path in the site",
+                          hint: "use an http(s) address, or put the file in Content/static/ and give its path (media/photo.jpg)")
+                return nil
+            }
+        }
+        return media
     }
 
     private func markdown(_ fields: FieldReader, _ key: String) -> MarkdownText? {

@@ -45,7 +45,7 @@ struct MarkdownFileDecoders {
 
     func topic(_ file: ContentFile.MarkdownDocument) -> Topic? {
         guard let fields = FieldReader(file.frontMatter, subject: "the topic", log: log) else { return nil }
-        fields.warnAboutUnknownKeys(known: ["id", "title", "summary", "events", "tags", "quotes"])
+        fields.warnAboutUnknownKeys(known: ["id", "title", "summary", "events", "tags", "quotes", "start", "end"])
         let id = id(fields, fileStem: file.stem)
         let title = fields.string("title", required: true)
         var references: [String: SourceLocation] = [:]
@@ -59,10 +59,14 @@ struct MarkdownFileDecoders {
             let source = entry.node("source").flatMap { SourceDecoder(log: log).decode($0) }
             return Quote(text: text, attribution: by, actorID: entry.string("actor"), date: date(entry, "date"), source: source, location: entry.location)
         }
+        let start = date(fields, "start"), end = date(fields, "end")
+        if let start, let end, end < start {
+            log.error(fields.locationOf("end"), "the topic's period ends (\(end.iso)) before it starts (\(start.iso))", hint: "swap `start` and `end`")
+        }
         guard let id else { return nil }
         return Topic(
             id: id, title: title ?? id, summary: fields.string("summary"), eventIDs: fields.stringList("events"), tags: fields.stringList("tags"),
-            quotes: quotes, narrative: file.body, origin: fields.location, referenceLocations: references
+            quotes: quotes, start: start, end: end, narrative: file.body, origin: fields.location, referenceLocations: references
         )
     }
 

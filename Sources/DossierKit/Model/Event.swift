@@ -25,6 +25,8 @@ public final class Event: Sendable, Identifiable {
     /// The event's id in the dataset it was imported from (ACLED's `event_id_cnty`), which a
     /// later import of the same dataset matches it by (`external_id`).
     public let externalID: String?
+    /// A picture or other media that goes with the event (imported from TimelineJS), shown on its page.
+    public let media: Media?
     /// When the event was first published in the report, and last changed (`published`,
     /// `updated`: set by the author or by `dossier import`). Feeds order and date their entries
     /// by them, so that an old event documented today reaches subscribers as new.
@@ -38,7 +40,7 @@ public final class Event: Sendable, Identifiable {
     public init(
         id: String, date: EventDate, title: String, type: String, location: Place?, actors: [Involvement], casualties: [Casualty],
         summary: MarkdownText?, body: MarkdownText?, sources: [Source], confidence: String, tags: [String], origin: SourceLocation,
-        referenceLocations: [String: SourceLocation] = [:], highlight: String? = nil, published: Date? = nil, updated: Date? = nil, externalID: String? = nil
+        referenceLocations: [String: SourceLocation] = [:], highlight: String? = nil, published: Date? = nil, updated: Date? = nil, externalID: String? = nil, media: Media? = nil
     ) {
         self.id = id
         self.date = date
@@ -55,6 +57,7 @@ public final class Event: Sendable, Identifiable {
         self.highlight = highlight
         self.published = published
         self.externalID = externalID
+        self.media = media
         self.updated = updated
         self.origin = origin
         self.referenceLocations = referenceLocations
@@ -192,5 +195,35 @@ public struct Source: Sendable, Hashable {
     func isSameCitation(as other: Source) -> Bool {
         publisher == other.publisher && title == other.title && url == other.url && author == other.author
             && date == other.date && quote == other.quote && via == other.via
+    }
+}
+
+/// Media that goes with an event: a picture, a video, a post elsewhere. The page shows a picture
+/// kept in the site itself (a path in `Content/static/`) and links to anything on another host,
+/// so reading a report never loads anything from another site.
+public struct Media: Sendable, Hashable {
+    /// A web address (http or https), or a path in the site (`media/strike.jpg`).
+    public var url: String
+    public var caption: String?
+    /// Who made it, as the publisher asks to be credited.
+    public var credit: String?
+    /// What a picture shows, for readers who cannot see it.
+    public var alt: String?
+
+    public init(url: String, caption: String? = nil, credit: String? = nil, alt: String? = nil) {
+        self.url = url
+        self.caption = caption
+        self.credit = credit
+        self.alt = alt
+    }
+
+    /// Whether the address is a path in the site rather than on another host.
+    public var isLocal: Bool { !url.contains(":") && !url.hasPrefix("//") }
+
+    /// Whether the address names a picture a browser shows (by its extension).
+    public var isImage: Bool {
+        let path = url.split(separator: "?").first.map(String.init) ?? url
+        let ext = (path as NSString).pathExtension.lowercased()
+        return ["jpg", "jpeg", "png", "gif", "webp", "avif", "svg"].contains(ext)
     }
 }

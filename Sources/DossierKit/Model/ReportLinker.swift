@@ -79,6 +79,13 @@ public struct ReportLinker {
             }
             checkMarkdown(event.summary)
             checkMarkdown(event.body)
+            if let media = event.media, media.isLocal {
+                let path = media.url.hasPrefix("/") ? String(media.url.dropFirst()) : media.url
+                if !sitePaths.contains(path.removingPercentEncoding ?? path) {
+                    log.error(event.referenceLocations["media"] ?? event.origin, "the media `\(media.url)` of event `\(event.id)` is not a file of the site",
+                              hint: "put the file at Content/static/\(path), or give the media's web address (https://…)")
+                }
+            }
         }
         // With the indexes reused only event files changed: actors, topics and pages are those
         // checked by the last good build, against the same ids.

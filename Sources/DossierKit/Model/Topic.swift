@@ -7,6 +7,10 @@ public struct Topic: Sendable, Identifiable {
     public var eventIDs: [String]
     public var tags: [String]
     public var quotes: [Quote]
+    /// The span the topic covers, when it says (`start`, `end`: a TimelineJS era); otherwise its
+    /// page shows the span of its events' dates.
+    public var start: PartialDate? = nil
+    public var end: PartialDate? = nil
     public var narrative: MarkdownText
     public var origin: SourceLocation
     public var referenceLocations: [String: SourceLocation] = [:]

@@ -51,6 +51,7 @@ enum DataExport {
             published = event.published.map(Timestamp.rfc3339)
             external_id = event.externalID
             updated = event.updated.map(Timestamp.rfc3339)
+            media = event.media.map { MediaRecord(url: $0.url, caption: $0.caption, credit: $0.credit, alt: $0.alt) }
         }
 
         var id: String
@@ -77,6 +78,11 @@ enum DataExport {
         /// When the event was published in the report and last changed (RFC 3339, UTC).
         var published: String?
         var updated: String?
+        var media: MediaRecord?
+    }
+
+    struct MediaRecord: Encodable {
+        var url: String, caption: String?, credit: String?, alt: String?
     }
 
     /// `true` marks a key event with its title; a string, with that short label.
@@ -246,6 +252,10 @@ enum DataExport {
             set("published", event.published.map(Timestamp.rfc3339))
             set("external_id", event.externalID)
             set("updated", event.updated.map(Timestamp.rfc3339))
+            set("media_url", event.media?.url)
+            set("media_caption", event.media?.caption)
+            set("media_credit", event.media?.credit)
+            set("media_alt", event.media?.alt)
             writer.append(header.map { SpreadsheetFormulaGuard.escaped(values[$0] ?? "") })
         }
         return OutputFile(path: SitePaths.eventsCSV, contents: .data(writer.data))

@@ -105,7 +105,19 @@ enum EventsSchema {
             "highlight": { "type": ["boolean", "string"], "description": "A key event: true, or the short label charts mark it with." },
             "external_id": { "type": "string", "description": "The event's id in the dataset it was imported from (ACLED's event_id_cnty)." },
             "published": { "type": "string", "format": "date-time", "description": "When the event was first published in the report (RFC 3339, UTC)." },
-            "updated": { "type": "string", "format": "date-time", "description": "When the event was last changed (RFC 3339, UTC)." }
+            "updated": { "type": "string", "format": "date-time", "description": "When the event was last changed (RFC 3339, UTC)." },
+            "media": {
+              "type": "object",
+              "description": "A picture or other media that goes with the event (imported from TimelineJS).",
+              "required": ["url"],
+              "additionalProperties": false,
+              "properties": {
+                "url": { "type": "string", "description": "An http(s) address, or a path in the site (a file of Content/static/)." },
+                "caption": { "type": "string" },
+                "credit": { "type": "string", "description": "Who made it." },
+                "alt": { "type": "string", "description": "What a picture shows, for readers who cannot see it." }
+              }
+            }
           }
         }
       }

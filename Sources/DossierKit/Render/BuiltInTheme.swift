@@ -1348,6 +1348,13 @@ a.badge-type:hover { text-decoration: underline; }
   .chart-hits rect:hover { fill: transparent; }
 }
 
+/* An event's media: a picture of the site's own, or a link to media elsewhere. */
+.event-media { margin: 0 0 1.25rem; max-width: var(--measure); }
+.event-media img { display: block; max-width: 100%; height: auto; border: 1px solid var(--rule); }
+.event-media figcaption { font-size: 0.9rem; color: var(--ink-soft); margin-top: 0.4rem; }
+/* inline-block: the separator before a link is not underlined with it. */
+.event-media figcaption > * + *::before { content: "·"; display: inline-block; margin-right: 0.3em; color: var(--ink-soft); }
+
 """#,
         "downloads.mustache": #"""
 {{% CONTENT_TYPE: HTML}}
@@ -1446,6 +1453,12 @@ a.badge-type:hover { text-decoration: underline; }
   </header>
   <div class="event-layout">
     <div class="event-main">
+      {{#media}}
+      <figure class="event-media">
+        {{#imageSrc}}<img src="{{imageSrc}}" alt="{{alt}}" loading="lazy">{{/imageSrc}}
+        {{#hasCaption}}<figcaption>{{#caption}}<span>{{caption}}</span>{{/caption}}{{#credit}} <span class="muted">Credit: {{credit}}</span>{{/credit}}{{^imageSrc}} <a href="{{href}}">View the media{{#host}} on {{host}}{{/host}}</a>{{/imageSrc}}</figcaption>{{/hasCaption}}
+      </figure>
+      {{/media}}
       {{#bodyHTML}}
       <div class="prose">{{{bodyHTML}}}</div>
       {{/bodyHTML}}

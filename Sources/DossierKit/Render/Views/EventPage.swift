@@ -50,8 +50,34 @@ struct EventPage {
         var href: String
     }
 
+    /// The event's media: a picture kept in the site is shown; anything on another host is
+    /// linked, not loaded (reading a report loads nothing from another site).
+    struct MediaView {
+        var href: String
+        /// The picture's address relative to the page, when it is a picture in the site.
+        var imageSrc: String?
+        var caption: String?
+        var credit: String?
+        var alt: String
+        /// The host it is on, for the link's words ("View the media on www.youtube.com").
+        var host: String?
+        /// Whether there are words under it: a caption, a credit, or the link to what is not shown.
+        var hasCaption: Bool { caption != nil || credit != nil || imageSrc == nil }
+
+        init(_ media: Media, links: PageLinks) {
+            let local = media.isLocal
+            href = local ? links.to(media.url.hasPrefix("/") ? String(media.url.dropFirst()) : media.url) : media.url
+            imageSrc = local && media.isImage ? href : nil
+            caption = media.caption
+            credit = media.credit
+            alt = media.alt ?? media.caption ?? ""
+            host = local ? nil : URLComponents(string: media.url.hasPrefix("//") ? "https:" + media.url : media.url)?.host
+        }
+    }
+
     var card: EventCard
     var bodyHTML: String?
+    var media: MediaView?
     var roles: [RoleGroup]
     var coordinates: String?
     var mapHref: String?
@@ -107,6 +133,7 @@ struct EventPage {
         let content = EventPage(
             card: card,
             bodyHTML: links.html(event.body).nonEmpty,
+            media: event.media.map { MediaView($0, links: links) },
             roles: roles,
             coordinates: coordinates,
             mapHref: mapHref,
@@ -175,6 +202,7 @@ extension EventPage: TemplateModel {
     static let shape = TemplateFieldList<EventPage>("EventPage", "One event in full (`event.mustache`, as `content.*`).", [
         .object("card", "The event as lists show it: title, date, type, place, actors, summary.") { $0.card },
         .html("bodyHTML", "The event's text, as HTML.") { $0.bodyHTML },
+        .object("media", "A picture or other media that goes with the event (`media`).") { $0.media },
         .list("roles", "The event's actors grouped by role.") { $0.roles },
         .text("coordinates", "Latitude and longitude, when given.") { $0.coordinates },
         .text("mapHref", "A link to the place on OpenStreetMap, when coordinates are given.") { $0.mapHref },
@@ -192,6 +220,18 @@ extension EventPage: TemplateModel {
         .object("next", "The event after it in the timeline.") { $0.next },
         .texts("tags", "The event's tags.") { $0.tags },
         .text("citation", "A citation of the event's page.") { $0.citation },
+    ])
+}
+
+extension EventPage.MediaView: TemplateModel {
+    static let shape = TemplateFieldList<EventPage.MediaView>("MediaView", "An event's media.", [
+        .text("href", "Its address (relative to the page for a file of the site).") { $0.href },
+        .text("imageSrc", "The picture to show, when it is a picture kept in the site (nothing is loaded from another host).") { $0.imageSrc },
+        .text("caption", "Its caption.") { $0.caption },
+        .text("credit", "Who made it.") { $0.credit },
+        .text("alt", "What the picture shows (its alt text, else its caption).") { $0.alt },
+        .text("host", "The host it is on, when it is on another site.") { $0.host },
+        .flag("hasCaption", "Whether there are words under it: a caption, a credit, or the link to media not shown.") { $0.hasCaption },
     ])
 }
 

@@ -71,7 +71,8 @@ struct TopicPage {
             events: shown.map { links.card($0) },
             eventCount: indexes.count,
             eventsText: text.count("events", indexes.count),
-            period: text.span(report.dateSpan(of: indexes)),
+            // The topic's own period (an era's), else the span of its events.
+            period: topic.start.map { text.date(EventDate(start: $0, end: topic.end == $0 ? nil : topic.end)) } ?? text.span(report.dateSpan(of: indexes)),
             // Markers of several events lead to the page's own thread of them.
             map: !first ? nil : MapView.make(indexes, links: links, id: "topic-map", size: .page, title: text("map.title", ["subject": topic.title]),
                                              groupHref: "#thread-heading"),
@@ -96,7 +97,7 @@ extension TopicPage: TemplateModel {
         .cards("events", "Its events' cards, in order.") { $0.events },
         .number("eventCount", "How many events it holds.") { $0.eventCount },
         .text("eventsText", "The count in words.") { $0.eventsText },
-        .text("period", "The span of its events' dates.") { $0.period },
+        .text("period", "The period it covers (`start`, `end`), else the span of its events' dates.") { $0.period },
         .object("map", "A map of its events; absent when none has a place a map can show.") { $0.map },
         .object("chart", "Its events over time.") { $0.chart },
         .flag("isFirstPage", "True on the thread's first page, the one with the narrative, quotes, chart and map (a thread longer than `lists.per_page` has several).") { $0.isFirstPage },
