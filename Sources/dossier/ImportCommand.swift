@@ -10,6 +10,8 @@ struct ImportCommand: ParsableCommand {
         acled FILE.csv: an ACLED export (the CSV of ACLED's export tool or API).
         timelinejs FILE.json|FILE.csv: a TimelineJS timeline (its JSON, or its Google Sheet saved as CSV);
         eras become topics, the title slide the report's title and description when site.yaml has none.
+        dossier FILE.json|FILE.csv: a built site's data/events.json or data/events.csv, into another
+        report (actors and event types it lacks get stubs named from their ids).
         Writes events/<format>/YYYY-MM.yaml, a Markdown stub for each new actor, and new event types
         at the end of site.yaml's event_types. Importing an updated export again updates the events
         it made (matched by external_id), except those edited by hand since: each such conflict is

@@ -198,6 +198,53 @@ import Testing
         }
     }
 
+    /// `dossier import dossier`: a download imported into an empty report (`dossier new` without
+    /// its examples) gives the same events, with stubs for the actors, types, topics and pages
+    /// they name.
+    static func importedIntoAnEmptyReport(_ write: (TestSite) throws -> Void, from download: String) throws -> (original: TestSite, again: TestSite, result: Importer.Result) {
+        let original = try TestSite()
+        try write(original)
+        try original.build()
+        let again = try TestSite()
+        try FileManager.default.removeItem(at: again.content)
+        try NewReport.create(in: again.root.appendingPathComponent("new"), shownAs: "new")
+        try FileManager.default.moveItem(at: again.root.appendingPathComponent("new/Content"), to: again.content)
+        for folder in ["events", "actors", "topics", "pages"] {
+            let url = again.content.appendingPathComponent(folder)
+            for name in try FileManager.default.contentsOfDirectory(atPath: url.path) { try FileManager.default.removeItem(at: url.appendingPathComponent(name)) }
+        }
+        let file = original.output.appendingPathComponent(download)
+        let result = try Importer.run(.dossier, file: file, shownAs: download, content: again.content, contentName: "Content", dryRun: false)
+        try again.build()
+        return (original, again, result)
+    }
+
+    @Test(arguments: ["data/events.json", "data/events.csv"])
+    func aDownloadImportedIntoAnEmptyReportGivesTheSameEvents(download: String) throws {
+        for write in [Self.sample, Self.synthetic] {
+            let (original, again, result) = try Self.importedIntoAnEmptyReport(write, from: download)
+            #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
+            let check = SiteBuilder(options: again.options).check()
+            #expect(!check.diagnostics.contains { $0.severity == .error }, "\(check.diagnostics)")
+            // The same events: the downloads are equal but for the report's own title.
+            let withoutTitle = { (text: String) in text.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix("  \"title\" : ") } }
+            #expect(withoutTitle(try again.html("data/events.json")) == withoutTitle(try original.html("data/events.json")))
+            #expect(try again.html("data/events.csv") == original.html("data/events.csv"))
+            #expect(result.outcome?.notes.first?.hasPrefix("the download names actors, event types, topics and pages by id only") == true)
+        }
+        let (_, again, result) = try Self.importedIntoAnEmptyReport(Self.sample, from: download)
+        #expect(result.outcome?.summary == "15 events, 15 new actors, 8 new event types, 1 new topic")
+        #expect(try again.html("actors/kataib-hezbollah/index.html").contains(#"<h1 data-pagefind-weight="4">Kataib Hezbollah</h1>"#))
+    }
+
+    @Test func aFileThatIsNotADownloadIsRefused() throws {
+        let site = try TestSite()
+        try site.write("other.csv", "name,when\nx,2024\n")
+        let result = try Importer.run(.dossier, file: site.content.appendingPathComponent("other.csv"), shownAs: "other.csv", content: site.content, contentName: "Content", dryRun: true)
+        #expect(result.outcome == nil)
+        #expect(result.diagnostics.first?.message == "this is not a Dossier events download: it has no `id`, `title` and `type` columns")
+    }
+
     /// Every source of every event is in the CSV, in numbered columns after the first.
     @Test func theCSVHasEveryFigureAndSource() throws {
         let site = try TestSite()

@@ -161,6 +161,15 @@ public struct ContentImport {
             outcome.files.append((path, "new topic"))
             outcome.topics += 1
         }
+        // Pages the events' text links to.
+        let knownPages = Set(existing?.pages.map(\.id) ?? [])
+        for page in batch.pages where !knownPages.contains(page.id) {
+            let path = "pages/\(page.id).md"
+            let url = content.appendingPathComponent(path)
+            guard !FileManager.default.fileExists(atPath: url.path) else { continue }
+            writes.append((url, "---\ntitle: \(Self.quoted(page.title))\n---\nImported; write \(page.title) here.\n", false))
+            outcome.files.append((path, "new page"))
+        }
         // site.yaml: the report's title and description where it has none, and new event types.
         let siteURL = content.appendingPathComponent("site.yaml")
         var siteText = (try? String(contentsOf: siteURL, encoding: .utf8)) ?? ""

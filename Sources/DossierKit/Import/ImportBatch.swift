@@ -44,6 +44,8 @@ struct ImportBatch {
     var actors: [Actor] = []
     var types: [EventType] = []
     var topics: [Topic] = []
+    /// Plain pages the events' text links to (`page:…`), as stubs: id and title.
+    var pages: [(id: String, title: String)] = []
     /// The report's title and description, written to `site.yaml` only when it has none
     /// (a TimelineJS title slide).
     var siteTitle: String?

@@ -7,6 +7,8 @@ public enum Importer {
         case acled
         /// A TimelineJS timeline: its JSON, or its Google Sheet template saved as CSV (`TimelineJSImport`).
         case timelinejs
+        /// Dossier's own data download, `data/events.json` or `data/events.csv` (`DossierImport`).
+        case dossier
     }
 
     /// What a format's import can be told.
@@ -63,6 +65,13 @@ public enum Importer {
             reader.knownTypes = knownTypes
             reader.eventType = options.eventType
             reader.groupsAsTopics = options.groupsAsTopics
+            read = reader.read(text)
+        case .dossier:
+            var reader = DossierImport(file: name, log: log)
+            reader.knownActors = Set(existing?.actors.map(\.id) ?? [])
+            reader.knownTypes = Set(existing?.config.eventTypes.map(\.id) ?? [])
+            reader.knownTopics = Set(existing?.topics.map(\.id) ?? [])
+            reader.knownPages = Set(existing?.pages.map(\.id) ?? [])
             read = reader.read(text)
         }
         guard let batch = read else { return Result(outcome: nil, diagnostics: log.diagnostics) }

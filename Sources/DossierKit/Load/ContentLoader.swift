@@ -112,7 +112,6 @@ public struct ContentLoader: Sendable {
     }
 
     private func loadEventFile(_ url: URL, log: DiagnosticLog) -> [Event] {
-        let decoder = EventDecoder(log: log)
         let name = display(url)
         guard let text = ContentFile.readText(url, display: name, log: log) else { return [] }
         let isCSV = url.pathExtension.lowercased() == "csv"
@@ -120,6 +119,13 @@ public struct ContentLoader: Sendable {
            let events = items.events(in: text, path: url.path, name: name, log: log, decode: { EventDecoder(log: $1).decode($0, flat: false) }) {
             return events
         }
+        return Self.decodeEvents(text, file: name, isCSV: isCSV, log: log)
+    }
+
+    /// The events of an events file's text: a list, a list wrapped as `events: [...]` (the JSON
+    /// download's form), one event, or CSV rows. `dossier import dossier` reads downloads with it.
+    static func decodeEvents(_ text: String, file name: String, isCSV: Bool, log: DiagnosticLog) -> [Event] {
+        let decoder = EventDecoder(log: log)
         let node = isCSV ? CSVTableReader.parse(text, file: name, log: log) : YAMLReader.parse(text, file: name, log: log)
         switch node {
         case .list(let items, _)?:
