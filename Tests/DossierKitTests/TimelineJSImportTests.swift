@@ -120,6 +120,26 @@ import Testing
         #expect(try site.html("topics/era-attacks-on-us-forces/index.html").contains("Topic · October 2023 – 4 February 2024"))
     }
 
+    /// A new report's placeholder title is no title of the author's: the title slide replaces
+    /// it. A title the author wrote stays, and the import says so.
+    @Test func theTitleSlideReplacesOnlyANewReportsPlaceholder() throws {
+        let site = try TestSite()
+        try FileManager.default.removeItem(at: site.content)
+        try NewReport.create(in: site.root.appendingPathComponent("new"), shownAs: "new")
+        try FileManager.default.moveItem(at: site.root.appendingPathComponent("new/Content"), to: site.content)
+        try site.write("static/media/qaani-visit.png", "a file of the site")
+        let (placeholder, result) = try Self.imported(into: site, fresh: false)
+        #expect(result.outcome?.notes.count == 1)
+        let config = try String(contentsOf: placeholder.content.appendingPathComponent("site.yaml"), encoding: .utf8)
+        #expect(config.contains("title: \"Iraq’s militias and US forces\"\ndescription: \"How the attacks"))
+        #expect(!config.contains("My report"))
+
+        let own = try TestSite()
+        let (_, kept) = try Self.imported(into: own, fresh: false)
+        #expect(kept.outcome?.notes.contains("the timeline's title was not used: site.yaml has one (\"Iraq’s militias and US forces\")") == true)
+        #expect(try String(contentsOf: own.content.appendingPathComponent("site.yaml"), encoding: .utf8).contains("title: Test report"))
+    }
+
     @Test func groupsBecomeTopicsWhenAsked() throws {
         let (site, result) = try Self.imported(options: Importer.Options(eventType: "Statement", groupsAsTopics: true))
         #expect(result.outcome?.topics == 3)

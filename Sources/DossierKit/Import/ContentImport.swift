@@ -176,7 +176,12 @@ public struct ContentImport {
         var siteChanges: [String] = []
         for (key, value) in [("title", batch.siteTitle), ("description", batch.siteDescription)] {
             guard let value else { continue }
-            if Self.hasTopLevelKey(key, in: siteText) {
+            // A new report's placeholder, as `dossier new` wrote it, is no title of the author's.
+            if let placeholder = NewReport.placeholderLines.first(where: { $0.hasPrefix(key + ":") }),
+               siteText.components(separatedBy: "\n").contains(placeholder) {
+                siteText = siteText.components(separatedBy: "\n").map { $0 == placeholder ? "\(key): \(Self.quoted(value))" : $0 }.joined(separator: "\n")
+                siteChanges.append(key)
+            } else if Self.hasTopLevelKey(key, in: siteText) {
                 outcome.notes.append("the timeline's \(key) was not used: site.yaml has one (\(Self.quoted(value)))")
             } else {
                 siteText = Self.addingTopLevelKey(key, Self.quoted(value), to: siteText)

@@ -11,6 +11,10 @@ import Darwin
 /// each kind of file, linked to each other, so that it builds and passes `check` as it is and
 /// shows how the pieces fit. The examples are placeholders, marked as such, not facts.
 public enum NewReport {
+    /// The title and description lines of a new report's `site.yaml`: an import that brings a
+    /// title (a TimelineJS title slide) replaces them while they are still these placeholders.
+    static let placeholderLines = ["title: My report", "description: One or two sentences on what this report follows and why."]
+
     /// Every file of the new report, by its path under the report folder.
     static let files: [(path: String, text: String)] = [
         ("Content/site.yaml", """
@@ -18,8 +22,8 @@ public enum NewReport {
         # The report's permanent id, made for it: feeds and calendars name its events after it.
         # Keep it for the life of the report, even if its title or address changes.
         id: urn:uuid:REPORT-UUID
-        title: My report
-        description: One or two sentences on what this report follows and why.
+        \(placeholderLines[0])
+        \(placeholderLines[1])
         language: en                      # a BCP 47 tag: en, en-GB, ar, fa…
         # base_url: https://example.org/my-report/   # the published address, for the feed and sitemap
         authors: [Your Name]
