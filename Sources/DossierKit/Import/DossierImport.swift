@@ -77,6 +77,11 @@ struct DossierImport {
         batch.pages = newPages.map { ($0, Self.name(fromID: $0)) }
         batch.actors = newActors.map { .init(id: $0, name: Self.name(fromID: $0), kind: .organisation, aliases: []) }
         batch.types = newTypes.map { .init(id: $0, label: Self.name(fromID: $0)) }
+        // A picture kept in the other site is not in the download: its file must come too.
+        let localMedia = events.compactMap(\.media).filter(\.isLocal).map(\.url)
+        if !localMedia.isEmpty {
+            batch.notes.append("\(Counted.text(localMedia.count, "event")) show\(localMedia.count == 1 ? "s" : "") a file of the other site (\(localMedia.prefix(3).joined(separator: ", "))\(localMedia.count > 3 ? ", …" : "")): copy \(localMedia.count == 1 ? "it" : "them") into Content/static/ (check says which are missing)")
+        }
         if let example = (newActors + newTypes + newTopics + newPages).first {
             batch.notes.append("the download names actors, event types, topics and pages by id only: the new ones are named from their ids (`\(example)` → \"\(Self.name(fromID: example))\"); give them their real names and text")
         }
