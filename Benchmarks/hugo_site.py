@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Writes a Hugo site equivalent to a Dossier report, for the side-by-side benchmark.
 
-The same pages Dossier builds: one page per event, one page per actor listing its events, a
-timeline grouped by month, and a home page. Hugo gets its fastest fair templates: actors are a
+The same pages Dossier builds: one page per event, one page per actor listing its events, one
+page per topic listing the events it selects by tag (as Dossier's topics do), a timeline grouped
+by month, and a home page. Hugo gets its fastest fair templates: actors are a
 taxonomy (term pages list their events without filtering all pages), the timeline uses
 GroupByDate, and nothing Hugo does not need (RSS, sitemap, taxonomy lists) is built.
 
@@ -42,6 +43,11 @@ TIMELINE = """{{ define "main" }}<h1>Timeline</h1>{{ range site.RegularPages.Gro
 {{ range .Pages.Reverse }}<article><time>{{ .Date.Format "2 January 2006" }}</time> <a href="{{ .RelPermalink }}">{{ .Title }}</a><p>{{ .Params.summary }}</p></article>{{ end }}{{ end }}{{ end }}
 """
 
+TOPIC = """{{ define "main" }}<h1>{{ .Title }}</h1>{{ .Content }}
+{{ $events := where (where site.RegularPages "Section" "events") "Params.tags" "intersect" .Params.select }}<p>{{ len $events }} events</p>
+<ul>{{ range $events.ByDate }}<li><time>{{ .Date.Format "2 January 2006" }}</time> <a href="{{ .RelPermalink }}">{{ .Title }}</a> {{ .Params.summary }}</li>{{ end }}</ul>{{ end }}
+"""
+
 HOME = """{{ define "main" }}<h1>{{ site.Title }}</h1><p>{{ len site.RegularPages }} events</p>
 {{ range first 6 site.RegularPages.ByDate.Reverse }}<article><a href="{{ .RelPermalink }}">{{ .Title }}</a><p>{{ .Params.summary }}</p></article>{{ end }}{{ end }}
 """
@@ -56,13 +62,14 @@ def front_matter(values: dict) -> str:
 
 
 def main(content: Path, site: Path):
-    for folder in ("content/events", "content/actors", "content/timeline", "layouts/_default", "layouts/timeline", "static"):
+    for folder in ("content/events", "content/actors", "content/topics", "content/timeline", "layouts/_default", "layouts/timeline", "layouts/topics", "static"):
         (site / folder).mkdir(parents=True, exist_ok=True)
     config = yaml.safe_load((content / "site.yaml").read_text())
     (site / "config.toml").write_text(f'title = "{config["title"]}"\n' + CONFIG)
     for name, text in (("baseof", BASEOF), ("single", SINGLE), ("term", TERM)):
         (site / "layouts/_default" / f"{name}.html").write_text(text)
     (site / "layouts/timeline/list.html").write_text(TIMELINE)
+    (site / "layouts/topics/single.html").write_text(TOPIC)
     (site / "layouts/index.html").write_text(HOME)
     (site / "static/style.css").write_text("body{font-family:serif}\n")
     (site / "content/timeline/_index.md").write_text(front_matter({"title": "Timeline"}))
@@ -71,7 +78,7 @@ def main(content: Path, site: Path):
             date = str(event.get("date") or event.get("start"))
             date = (date + "-01-01")[:10] if len(date) < 10 else date
             values = {"title": event["title"], "date": date, "type": event["type"], "summary": event.get("summary", ""),
-                      "actors": [actor["id"] for actor in event.get("actors", [])]}
+                      "actors": [actor["id"] for actor in event.get("actors", [])], "tags": event.get("tags", [])}
             (site / "content/events" / f"{event['id']}.md").write_text(front_matter(values) + cross_references(event.get("body", "")))
     for path in sorted((content / "actors").glob("*.md")):
         _, head, body = path.read_text().split("---\n", 2)
@@ -79,6 +86,13 @@ def main(content: Path, site: Path):
         term = site / "content/actors" / actor.get("id", path.stem)
         term.mkdir(exist_ok=True)
         (term / "_index.md").write_text(front_matter({"title": actor["name"]}) + cross_references(body))
+
+
+    for path in sorted((content / "topics").glob("*.md")):
+        _, head, body = path.read_text().split("---\n", 2)
+        topic = yaml.safe_load(head)
+        (site / "content/topics" / f"{topic.get('id', path.stem)}.md").write_text(
+            front_matter({"title": topic["title"], "select": topic.get("tags", [])}) + cross_references(body))
 
 
 if __name__ == "__main__":

@@ -197,6 +197,9 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--scales", default="1000x100,10000x500")
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--corpus", default="dossier",
+                        help="comma-separated: dossier (this repository's synthetic report) and/or neutral (the independent "
+                             "benchmark's shape: 4 types, a file per month, topics of a quarter to a half of all events); see README")
     parser.add_argument("--work", default=tempfile.gettempdir() + "/dossier-bench")
     parser.add_argument("--no-serve", action="store_true")
     parser.add_argument("--search", action="store_true", help="also one build with Pagefind's index per scale, and what it cost")
@@ -219,11 +222,17 @@ def main():
     header = f"{'events':>7} {'actors':>6} | {'dossier s':>9} {'pages/s':>8} {'MiB':>6} | {'hugo s':>7} {'pages/s':>8} {'MiB':>6} | {'time ×':>6} {'mem ×':>6} | {'cmark s':>7} {'cp -r s':>7} {'÷cp':>5} | {'rebuild':>8}"
     print(header)
     print("-" * len(header))
-    for scale in arguments.scales.split(","):
+    if len(arguments.corpus.split(",")) > 1:
+        print(f"-- corpus {arguments.corpus.split(',')[0]} --")
+    runs = [(corpus, scale) for corpus in arguments.corpus.split(",") for scale in arguments.scales.split(",")]
+    for corpus, scale in runs:
         events, actors = (int(part) for part in scale.split("x"))
-        report, hugo = work / f"report-{events}", work / f"hugo-{events}"
+        if corpus != runs[0][0] and scale == arguments.scales.split(",")[0]:
+            print(f"-- corpus {corpus} --")
+        report, hugo = work / f"report-{corpus}-{events}", work / f"hugo-{corpus}-{events}"
         if not (report / "Content").exists():
-            subprocess.run([str(DOSSIER), "generate", "--events", str(events), "--actors", str(actors), str(report)], check=True, capture_output=True)
+            subprocess.run([str(DOSSIER), "generate", "--corpus", corpus, "--events", str(events), "--actors", str(actors), str(report)],
+                           check=True, capture_output=True)
             shutil.rmtree(hugo, ignore_errors=True)
         if not hugo.exists():
             subprocess.run([sys.executable, str(Path(__file__).with_name("hugo_site.py")), str(report / "Content"), str(hugo)], check=True)
@@ -247,23 +256,25 @@ def main():
               f"{wall / hugo_wall:>6.2f} {memory / hugo_memory:>6.2f} | {cmark:>7.2f} {copy:>7.2f} {wall / copy:>5.1f} | "
               f"{(f'{rebuild:.0f} ms') if rebuild is not None else '-':>8}", flush=True)
         total, largest, map_bytes, facets_gzipped, index = ours[-1][3]
-        steps_by_scale.append(f"{events:>7} events: output {total / 2**20:.1f} MiB; largest page {largest[0]} {largest[1] / 2**20:.2f} MiB; "
+        label = f"{corpus:>7} {events:>7} events"
+        hugo_total = sum(path.stat().st_size for path in (hugo / "public").rglob("*") if path.is_file())
+        steps_by_scale.append(f"{label}: output {total / 2**20:.1f} MiB (Hugo's {hugo_total / 2**20:.1f} MiB, {total / max(hugo_total, 1):.1f}×); largest page {largest[0]} {largest[1] / 2**20:.2f} MiB; "
                               f"map page {map_bytes / 2**10:.0f} KiB; filter index {index / 2**20:.1f} MiB, its facets {facets_gzipped / 2**10:.0f} KiB gzipped")
         if rebuild_steps:
-            steps_by_scale.append(f"{events:>7} events: rebuild after a one-event edit, median {rebuild:.0f} ms ({rebuild_steps} ms)")
+            steps_by_scale.append(f"{label}: rebuild after a one-event edit, median {rebuild:.0f} ms ({rebuild_steps} ms)")
         if arguments.search:
             search_wall, search_memory, step, indexed, size = search_cost(report)
-            steps_by_scale.append(f"{events:>7} events: with the search index {search_wall:.2f} s, {search_memory:.0f} MiB peak; "
+            steps_by_scale.append(f"{label}: with the search index {search_wall:.2f} s, {search_memory:.0f} MiB peak; "
                                   f"Pagefind {step:.2f} s for {indexed} pages ({step / indexed * 1000:.2f} ms a page), index {size / 2**20:.1f} MiB")
             if not arguments.no_serve:
                 searched_rebuild, searched_steps = serve_rebuild(report, env=dict(os.environ))
-                steps_by_scale.append(f"{events:>7} events: rebuild after a one-event edit while the preview's index is made in the background, "
+                steps_by_scale.append(f"{label}: rebuild after a one-event edit while the preview's index is made in the background, "
                                       f"median {searched_rebuild:.0f} ms ({searched_steps} ms)")
         if arguments.baseline:
             base_wall = statistics.median(run[0] for run in before)
             base_memory = statistics.median(run[1] for run in before)
             base_rebuild, _ = (None, "") if arguments.no_serve else serve_rebuild(report, binary=Path(arguments.baseline), templates=baseline_templates)
-            steps_by_scale.append(f"{events:>7} events: baseline {base_wall:.2f} s, {base_memory:.0f} MiB, rebuild "
+            steps_by_scale.append(f"{label}: baseline {base_wall:.2f} s, {base_memory:.0f} MiB, rebuild "
                                   f"{(f'{base_rebuild:.0f} ms') if base_rebuild is not None else '-'}; this build / baseline: "
                                   f"time {wall / base_wall:.2f}, memory {memory / base_memory:.2f}, "
                                   f"output {total / before[-1][3][0]:.3f}")

@@ -18,6 +18,19 @@ import Testing
         #expect(!LanguageTag.isWellFormed(tag), "\(tag)")
     }
 
+    /// A report without authors has no byline (it printed "By ." on every page); one with them has.
+    @Test(arguments: ["authors: []", "", "authors: [A. Writer, B. Editor]"])
+    func theBylineIsThereOnlyWithAuthors(line: String) throws {
+        let site = try TestSite(config: TestSite.minimalConfig.split(separator: "\n").filter { !$0.hasPrefix("authors:") }.joined(separator: "\n") + "\n" + line + "\n")
+        try SampleContent.write(to: site)
+        try site.build()
+        for page in ["index.html", "timeline/index.html", "events/first-attack/index.html"] {
+            let html = try site.html(page)
+            #expect(!html.contains("By ."), "\(page)")
+            #expect(html.contains("<p>By A. Writer, B. Editor.</p>") == line.contains("Writer"), "\(page)")
+        }
+    }
+
     @Test func aLanguageThatIsNotATagIsALocatedError() throws {
         let site = try TestSite(config: TestSite.minimalConfig.replacingOccurrences(of: "language: en", with: "language: English"))
         let errors = site.failingBuild().map(\.description)

@@ -177,8 +177,12 @@ struct EventMap: Sendable {
     static func labels(_ frame: MapFrame, _ geography: Geography, _ reportCountries: Set<String>, onlyThose: Bool = false) -> [Label] {
         let fontSize = 11.0
         var candidates: [(label: Label, width: Double)] = []
-        for country in geography.countries where !onlyThose || reportCountries.contains(country.code) {
-            let bounds = MapFrame.Bounds(country)
+        // The window in world units: a country wholly outside it has no name on this map.
+        let topLeft = frame.world(at: WebMercator.Point(x: 0, y: 0)), bottomRight = frame.world(at: WebMercator.Point(x: frame.width, y: frame.height))
+        for (index, bounds) in geography.worldBoxes.enumerated()
+        where bounds.maxX >= topLeft.x && bounds.minX <= bottomRight.x && bounds.maxY >= topLeft.y && bounds.minY <= bottomRight.y {
+            let country = geography.countries[index]
+            if onlyThose, !reportCountries.contains(country.code) { continue }
             var position = frame.place(country.worldLabel)
             var drawnWidth = (bounds.maxX - bounds.minX) * frame.scale
             if !frame.contains(position, margin: -8) {

@@ -72,8 +72,13 @@ struct TemplateShape: Sendable {
 }
 
 extension TemplateFieldList.Field {
+    /// Text, absent when empty: Mustache treats any string, even "", as present, so `{{#authors}}By
+    /// {{authors}}.{{/authors}}` printed "By ." for a report without authors.
     static func text(_ name: String, _ summary: String, _ get: @escaping @Sendable (Model) -> String?) -> Self {
-        Self(name: name, summary: summary, kind: .text) { model in get(model).map(TemplateText.init) ?? TemplateText.missing }
+        Self(name: name, summary: summary, kind: .text) { model in
+            guard let text = get(model), !text.isEmpty else { return TemplateText.missing }
+            return TemplateText(text)
+        }
     }
 
     static func html(_ name: String, _ summary: String, _ get: @escaping @Sendable (Model) -> String?) -> Self {

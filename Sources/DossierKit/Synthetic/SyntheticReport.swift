@@ -9,16 +9,36 @@ public struct SyntheticReport: Sendable {
     public var events: Int
     public var actors: Int
     public var seed: UInt64
-    /// Events per YAML file.
+    /// Events per YAML file (Dossier's corpus; the neutral one has a file per month).
     public var eventsPerFile = 250
+    public var corpus: Corpus
 
-    public init(events: Int, actors: Int, seed: UInt64 = 1) {
+    /// Which report's shape: Dossier's own benchmark corpus, or the neutral one an independent
+    /// benchmark used against Hugo (issue #15).
+    public enum Corpus: String, CaseIterable, Sendable {
+        /// 8 event types, 250 events a file, 1–3 actors an event, tags chosen at random and a
+        /// topic per 2,000 events selecting one tag, actor profiles of 80–140 words.
+        case dossier
+        /// 4 event types, one file per month, 1–4 actors an event, casualty ranges on attacks and
+        /// strikes, 1–3 sources, five topics each selecting every event of one or two types (a
+        /// quarter to a half of all events: each event is tagged with its type), profiles of
+        /// about 300 words.
+        case neutral
+    }
+
+    public init(events: Int, actors: Int, seed: UInt64 = 1, corpus: Corpus = .dossier) {
         self.events = max(1, events)
         self.actors = max(2, actors)
         self.seed = seed
+        self.corpus = corpus
     }
 
-    public var topicCount: Int { max(3, events / 2000) }
+    public var topicCount: Int { corpus == .neutral ? Self.neutralTopics.count : max(3, events / 2000) }
+
+    /// The neutral corpus's topics: the event types each selects (by the tag each event has of its type).
+    static let neutralTopics = [["attack"], ["strike"], ["statement", "visit"], ["attack", "strike"], ["visit"]]
+
+    var types: [String] { corpus == .neutral ? Array(Self.types.prefix(4)) : Self.types }
 
     static let types = ["attack", "strike", "statement", "visit", "negotiation", "vote", "protest", "arrest"]
     static let places: [(String, String, Double, Double)] = [
@@ -56,11 +76,19 @@ public struct SyntheticReport: Sendable {
         var file = "", fileIndex = 0
         for index in 0..<events {
             file += eventYAML(index: index, actorIDs: actorIDs, random: &random)
-            if (index + 1) % eventsPerFile == 0 || index == events - 1 {
+            let last = index == events - 1
+            switch corpus {
+            case .dossier:
+                guard (index + 1) % eventsPerFile == 0 || last else { continue }
                 try file.write(to: content.appendingPathComponent(String(format: "events/events-%04d.yaml", fileIndex)), atomically: false, encoding: .utf8)
-                file = ""
-                fileIndex += 1
+            case .neutral:
+                // Events are in date order: a file ends where the next event is in another month.
+                let (year, month, _) = day(of: index)
+                guard last || day(of: index + 1).0 != year || day(of: index + 1).1 != month else { continue }
+                try file.write(to: content.appendingPathComponent(String(format: "events/%04d-%02d.yaml", year, month)), atomically: false, encoding: .utf8)
             }
+            file = ""
+            fileIndex += 1
         }
         for index in 0..<topicCount {
             try topicMarkdown(index: index, random: &random)
@@ -73,15 +101,16 @@ public struct SyntheticReport: Sendable {
     func siteYAML() -> String {
         var text = "id: \(StableID.fromTitle("synthetic report \(seed)"))\ntitle: Synthetic report\ndescription: \(events) generated events for benchmarks.\nlanguage: en\nevent_types:\n"
         let colours = ["#a93226", "#6c3483", "#7e5109", "#1f5f8b", "#0e6655", "#2e4053", "#4d5b69", "#6e2c00"]
-        for (type, colour) in zip(Self.types, colours) { text += "  - { id: \(type), label: \(type.capitalized), colour: \"\(colour)\" }\n" }
+        for (type, colour) in zip(types, colours) { text += "  - { id: \(type), label: \(type.capitalized), colour: \"\(colour)\" }\n" }
         return text
     }
 
     /// The day of event `index` (and `after` days later): events are spread evenly over ten
-    /// years from 2014, a few per day.
+    /// years from 2014 (the neutral corpus: three years, so that a month's file holds a few
+    /// hundred events at 10,000).
     func day(of index: Int, after: Int = 0) -> (Int, Int, Int) {
         var date = DateComponents(calendar: Calendar(identifier: .gregorian), timeZone: TimeZone(identifier: "UTC"), year: 2014, month: 1, day: 1)
-        date.day = 1 + index * 3650 / max(events, 1) + after
+        date.day = 1 + index * (corpus == .neutral ? 1095 : 3650) / max(events, 1) + after
         let resolved = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: date.date!)
         return (resolved.year!, resolved.month!, resolved.day!)
     }
@@ -98,7 +127,7 @@ public struct SyntheticReport: Sendable {
     func eventYAML(index: Int, actorIDs: [String], random: inout SplitMix64) -> String {
         let (year, month, dayOfMonth) = day(of: index)
         let id = Self.eventID(index)
-        let type = Self.types[random.next(below: Self.types.count)]
+        let type = types[random.next(below: types.count)]
         let place = Self.places[random.next(below: Self.places.count)]
         var text = "- id: \(id)\n"
         switch random.next(below: 20) {
@@ -113,7 +142,7 @@ public struct SyntheticReport: Sendable {
         text += Self.location(of: index, at: place)
         // Every actor appears at least once; after that, a few actors appear far more than others.
         var involved = [index < actorIDs.count ? actorIDs[index] : actorIDs[random.skewed(below: actorIDs.count)]]
-        for _ in 0..<random.next(below: 3) { involved.append(actorIDs[random.skewed(below: actorIDs.count)]) }
+        for _ in 0..<random.next(below: corpus == .neutral ? 4 : 3) { involved.append(actorIDs[random.skewed(below: actorIDs.count)]) }
         let roles = ["perpetrator", "target", "participant", "mentioned"]
         text += "  actors:\n"
         for (position, actor) in Set(involved).sorted().enumerated() { text += "    - { id: \(actor), role: \(roles[(position + index) % roles.count]) }\n" }
@@ -129,7 +158,9 @@ public struct SyntheticReport: Sendable {
             text += "    - { publisher: \(publisher), title: \"\(sentence(&random, words: 5).dropLast())\", url: \"https://example.org/\(publisher.lowercased().replacingOccurrences(of: " ", with: "-"))/\(random.next(below: max(10, events / 5)))\" }\n"
         }
         text += "  confidence: \(["confirmed", "reported", "reported", "claimed"][random.next(below: 4)])\n"
-        text += "  tags: [\(Set((0...random.next(below: 2)).map { _ in Self.tags[random.next(below: Self.tags.count)] }).sorted().joined(separator: ", "))]\n"
+        var tags = Set((0...random.next(below: 2)).map { _ in Self.tags[random.next(below: Self.tags.count)] })
+        if corpus == .neutral { tags.insert(type) }
+        text += "  tags: [\(tags.sorted().joined(separator: ", "))]\n"
         return text
     }
 
@@ -152,10 +183,20 @@ public struct SyntheticReport: Sendable {
             text += "affiliations:\n  - { actor: \(actorIDs[random.next(below: index)]), relation: \(["member of", "allied with", "commander of", "successor of"][random.next(below: 4)]) }\n"
         }
         text += "---\n" + sentence(&random, words: 40) + "\n\n" + sentence(&random, words: 40 + random.next(below: 60)) + "\n"
+        if corpus == .neutral {
+            // About 300 words in all.
+            text += "\n## History\n\n" + sentence(&random, words: 70) + "\n\n" + sentence(&random, words: 60 + random.next(below: 40)) + "\n"
+        }
         return text
     }
 
     func topicMarkdown(index: Int, random: inout SplitMix64) -> String {
+        if corpus == .neutral {
+            let selected = Self.neutralTopics[index]
+            var text = "---\ntitle: \"Topic \(index): \(selected.joined(separator: " and "))\"\nsummary: \"\(sentence(&random, words: 20))\"\ntags: [\(selected.joined(separator: ", "))]\n---\n"
+            text += "## Overview\n\n" + sentence(&random, words: 60) + "\n"
+            return text
+        }
         let tag = Self.tags[index % Self.tags.count]
         var text = "---\ntitle: \"Topic \(index): \(tag)\"\nsummary: \"\(sentence(&random, words: 20))\"\ntags: [\(tag)]\n"
         text += "quotes:\n  - { text: \"\(sentence(&random, words: 15))\", by: A spokesman }\n---\n"
