@@ -185,7 +185,7 @@ public struct SyntheticReport: Sendable {
         text += "---\n" + sentence(&random, words: 40) + "\n\n" + sentence(&random, words: 40 + random.next(below: 60)) + "\n"
         if corpus == .neutral {
             // About 300 words in all.
-            text += "\n## History\n\n" + sentence(&random, words: 70) + "\n\n" + sentence(&random, words: 60 + random.next(below: 40)) + "\n"
+            text += "\n## History\n\n" + sentence(&random, words: 90) + "\n\n" + sentence(&random, words: 60 + random.next(below: 40)) + "\n"
         }
         return text
     }
