@@ -67,6 +67,32 @@ import Testing
         #expect(listed == 60)
     }
 
+    /// A month with more events than a page lists (a dense report: 1,400 events in one month of
+    /// the neutral benchmark corpus made a 1.5 MB page) goes on over numbered pages.
+    @Test func aMonthBusierThanAPageHasNumberedPages() throws {
+        let site = try Self.site(events: 60, perPage: 20)
+        var yaml = ""
+        for number in 0..<45 {
+            yaml += "- { id: busy-\(number), date: 2023-05-\(number % 28 + 1 < 10 ? "0" : "")\(number % 28 + 1), title: Busy \(number), type: attack, sources: [{ publisher: X, url: \"https://example.org/x\" }] }\n"
+        }
+        try site.write("events/busy.yaml", yaml)
+        try site.build()
+        let pages = (1...3).map { try? site.html($0 == 1 ? "timeline/2023/05/index.html" : "timeline/2023/05/page/\($0)/index.html") }
+        let cards = pages.map { ($0 ?? "").components(separatedBy: "class=\"event-card\"").count - 1 }
+        // 5 events of the 60 fall in May 2023, with the 45: 50, in pages of 20, 20 and 10.
+        #expect(cards == [20, 20, 10])
+        #expect(!site.exists("timeline/2023/05/page/4/index.html"))
+        let second = try #require(pages[1])
+        #expect(second.contains("May 2023, page 2 of 3") && second.contains("50 events"))
+        #expect(second.contains(#"<a href="../../../../../timeline/2023/05/index.html">1</a>"#) && second.contains(#"aria-current="page">2</a>"#))
+        // Every event is still on exactly one page of the split timeline.
+        var listed = 0
+        for path in try site.outputFiles().keys where path.hasPrefix("timeline/") && path.hasSuffix(".html") {
+            listed += try site.html(path).components(separatedBy: "class=\"event-card\"").count - 1
+        }
+        #expect(listed == 105)
+    }
+
     @Test func aTypeAndACountryHaveTheirPagesInNumberedParts() throws {
         let site = try Self.site(events: 60, perPage: 20)
         try site.build()

@@ -2364,6 +2364,7 @@ search.kind.source: Source
     </ul>
   </nav>
   {{/empty(months)}}
+  {{> partials/list-pages}}
   <div class="timeline">
     {{#sections}}
     {{#months}}

@@ -30,7 +30,9 @@ public enum SitePaths {
     public static func page(_ id: String) -> String { "\(id)/index.html" }
     /// A year's and a month's part of a split timeline (`TimelineParts`).
     public static func timelineYear(_ year: Int) -> String { "timeline/\(year)/index.html" }
-    public static func timelineMonth(_ year: Int, _ month: Int) -> String { "timeline/\(year)/\(month < 10 ? "0" : "")\(month)/index.html" }
+    public static func timelineMonth(_ year: Int, _ month: Int, page: Int = 1) -> String {
+        "timeline/\(year)/\(month < 10 ? "0" : "")\(month)/" + (page == 1 ? "index.html" : "page/\(page)/index.html")
+    }
 
     public static func path(for reference: CrossReference) -> String {
         switch reference.kind {

@@ -46,20 +46,21 @@ struct TimelineParts {
         self.years = years
     }
 
-    /// The subjects of the year pages (`"2024"`) and month pages (`"2024-02"`), from content as
+    /// The subjects of the year pages (`"2024"`) and month pages (`"2024-02"`, and `"2024-02/2"`,
+    /// … for a month with more events than a page lists: its numbered pages), from content as
     /// loaded (in any order): the same pages the parts of the linked report give.
     static func subjects(_ contents: any SiteContents) -> (years: [String], months: [String]) {
         let perPage = contents.config.eventsPerPage
         guard contents.events.count > perPage else { return ([], []) }
-        var perYear: [Int: Int] = [:], monthsOf: [Int: Set<Int>] = [:]
+        var perYear: [Int: Int] = [:], monthsOf: [Int: [Int: Int]] = [:]
         for event in contents.events {
             let start = event.date.start
             perYear[start.year, default: 0] += 1
-            if let month = start.month { monthsOf[start.year, default: []].insert(month) }
+            if let month = start.month { monthsOf[start.year, default: [:]][month, default: 0] += 1 }
         }
         let years = perYear.keys.sorted()
         let months = years.filter { perYear[$0, default: 0] > perPage }.flatMap { year in
-            (monthsOf[year] ?? []).sorted().map { monthSubject(year, $0) }
+            ListPaging.subjects((monthsOf[year] ?? [:]).sorted { $0.key < $1.key }.map { (monthSubject(year, $0.key), $0.value) }, perPage: perPage)
         }
         return (years.map(String.init), months)
     }

@@ -13,6 +13,8 @@ struct TimelinePeriodPage {
     var previous: Chrome.Link?
     var next: Chrome.Link?
     var timelineHref: String
+    /// A month with more events than a page lists has numbered pages: every one of them (none otherwise).
+    var pages: [Chrome.Link] = []
 
     struct MonthLink {
         var label: String
@@ -30,11 +32,17 @@ struct TimelinePeriodPage {
     static let monthKind = PageKind(
         name: "timeline-month", template: "timeline-period", folder: "timeline", section: "timeline", listsEveryEvent: true, fields: shape.shape,
         subjects: { TimelineParts.subjects($0).months },
-        path: { subject in TimelineParts.parseMonth(subject).map { SitePaths.timelineMonth($0.year, $0.month) } ?? SitePaths.timeline },
-        view: { subject, links in make(year: TimelineParts.parseMonth(subject)?.year ?? 0, month: TimelineParts.parseMonth(subject)?.month, links) }
+        path: { subject in
+            let (id, page) = ListPaging.parse(subject)
+            return TimelineParts.parseMonth(id).map { SitePaths.timelineMonth($0.year, $0.month, page: page) } ?? SitePaths.timeline
+        },
+        view: { subject, links in
+            let (id, page) = ListPaging.parse(subject)
+            return make(year: TimelineParts.parseMonth(id)?.year ?? 0, month: TimelineParts.parseMonth(id)?.month, page: page, links)
+        }
     )
 
-    static func make(year: Int, month: Int?, _ links: PageLinks) -> PageView<TimelinePeriodPage> {
+    static func make(year: Int, month: Int?, page: Int = 1, _ links: PageLinks) -> PageView<TimelinePeriodPage> {
         let report = links.report, text = links.text
         // Which events fall in a year or month depends on every event's date.
         links.reads.read(.everyEvent)
@@ -55,14 +63,25 @@ struct TimelinePeriodPage {
             }
             months = order.map { MonthLink(label: text.monthOfYear($0, part.year), href: monthHref($0), countText: text.count("events", counts[$0] ?? 0), current: $0 == month) }
         }
-        let sections = [TimelinePage.sections(part, links: links, cards: true, headingLevel: 3, only: { run in
+        // A month busier than a page lists goes on over numbered pages, as topics and actors do.
+        var shown = part, monthPage: ListPaging.Page?
+        if let month {
+            let indexes = part.months.filter { $0.month == month }.flatMap { Array($0.events) }
+            let paging = ListPaging.Page(page, of: indexes.count, perPage: report.config.eventsPerPage)
+            let onPage = Array(paging.items(indexes))
+            // A month's events are one run of the timeline (in date order), so a page's are too.
+            shown.months = onPage.first.map { [TimelineParts.Month(month: month, events: $0..<(onPage[onPage.count - 1] + 1))] } ?? []
+            monthPage = paging
+        }
+        let sections = [TimelinePage.sections(shown, links: links, cards: true, headingLevel: 3, only: { run in
             if let month { return run.month == month }
             // A year split by month lists here only the events known to the year alone.
             return !part.byMonth || run.month == nil
         })]
         // A year's page counts the whole year, even when its months have pages of their own.
-        let count = month == nil ? part.events.count : sections.reduce(0) { $0 + $1.months.reduce(0) { $0 + $1.count } }
-        let title = month.map { text.monthOfYear($0, year) } ?? String(year)
+        let count = month.map { month in part.months.filter { $0.month == month }.reduce(0) { $0 + $1.events.count } } ?? part.events.count
+        let monthTitle = month.map { text.monthOfYear($0, year) } ?? String(year)
+        let title = monthPage?.title(monthTitle, text) ?? monthTitle
         // Neighbours: the next month of the year, else the next year.
         var previous: Chrome.Link?, next: Chrome.Link?
         if month != nil, let position = months.firstIndex(where: { $0.current }) {
@@ -79,7 +98,8 @@ struct TimelinePeriodPage {
                             breadcrumbs: crumbs)
         let content = TimelinePeriodPage(
             title: title, countText: text.count("events", count), years: years, months: months, sections: sections,
-            previous: previous, next: next, timelineHref: links.to(SitePaths.timeline)
+            previous: previous, next: next, timelineHref: links.to(SitePaths.timeline),
+            pages: month.flatMap { month in monthPage?.links { links.to(SitePaths.timelineMonth(year, month, page: $0)) } } ?? []
         )
         return PageView(chrome: chrome, content: content)
     }
@@ -95,6 +115,7 @@ extension TimelinePeriodPage: TemplateModel {
         .object("previous", "The period before, if any.") { $0.previous },
         .object("next", "The period after, if any.") { $0.next },
         .text("timelineHref", "Link to the timeline's first page.") { $0.timelineHref },
+        .list("pages", "A month busier than `lists.per_page` events: its numbered pages (`timeline/2024/02/page/2/`), `current` for this one; empty otherwise.") { $0.pages },
     ])
 }
 
