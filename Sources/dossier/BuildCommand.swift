@@ -10,7 +10,7 @@ struct BuildCommand: ParsableCommand {
 
     @OptionGroup var folders: FolderOptions
 
-    @Flag(help: "Print how long each step of the build took.")
+    @Flag(help: "Print how long each step of the build took, and where the rendering time went by kind of page.")
     var timings = false
 
     func run() throws {
@@ -24,6 +24,7 @@ struct BuildCommand: ParsableCommand {
                     let memory = phase.peakMiB.map { String(format: "   peak %6.0f MiB", $0) } ?? ""
                     print("  " + phase.name.padding(toLength: 18, withPad: " ", startingAt: 0) + String(format: "%8.1f ms", phase.milliseconds) + memory)
                 }
+                RenderCost.table(summary.costs).forEach { print($0) }
             }
         } catch let failure as BuildFailure {
             DiagnosticPrinter.print(failure.diagnostics)

@@ -64,6 +64,8 @@ public struct BuildSummary: Sendable {
     public var warnings: [Diagnostic]
     public var seconds: Double
     public var phases: [Phase] = []
+    /// Where the rendering time went, by page kind (`RenderCosts`).
+    public var costs: [RenderCost] = []
     /// What became of the search index.
     public var search: SearchOutcome = .notInstalled
 

@@ -66,6 +66,8 @@ public struct SiteBuilder: Sendable {
 
         /// How long each step took, in order, for `--timings` and the benchmark.
         public var phases: [Phase] = []
+        /// Where the rendering time went, by page kind.
+        public var costs: [RenderCost] = []
 
         public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
         public var warnings: [Diagnostic] { diagnostics.filter { $0.severity == .warning } }
@@ -135,6 +137,8 @@ public struct SiteBuilder: Sendable {
         var renderer = SiteRenderer(report: report, templates: templates, markdown: markdown(for: report.config), kinds: options.kinds(for: report.config))
         renderer.forgetting = incremental?.forgetting
         renderer.recordsReads = destination.keepsFiles
+        let costs = RenderCosts()
+        renderer.costs = costs
         let pages = timer.measure("pages") { renderer.pages() }
         let pagePaths = pages.map(\.path)
         // Decide which cards survive before the jobs are made: they capture the card cache.
@@ -202,14 +206,16 @@ public struct SiteBuilder: Sendable {
             // A site that cannot be written is not rendered: the error is reported below.
             if writeErrors.values.first.flatMap({ $0 }) != nil { return }
             SiteRenderer.render(jobs) { index, html, reads in
-                checker.check(page: jobs[index].path, html: html)
+                costs.measure("link check") { checker.check(page: jobs[index].path, html: html) }
                 switch destination {
                 case .discard: break
                 case .memory:
                     kept.set(index, html)
                     pageReads.set(index, reads)
                 case .staging(let staging):
-                    do { try staging.write(OutputFile(path: jobs[index].path, text: html)) } catch { writeErrors.set(0, error) }
+                    costs.measure("write") {
+                        do { try staging.write(OutputFile(path: jobs[index].path, text: html)) } catch { writeErrors.set(0, error) }
+                    }
                 }
             }
         }
@@ -239,7 +245,7 @@ public struct SiteBuilder: Sendable {
         return CheckResult(
             report: failed ? nil : report, diagnostics: all, files: failed ? [] : files,
             pageCount: pages.count, fileCount: pages.count + supportPaths.count + copied.count, sitePaths: sitePaths,
-            reads: reads, phases: timer.phases
+            reads: reads, phases: timer.phases, costs: costs.all
         )
     }
 
@@ -322,7 +328,7 @@ public struct SiteBuilder: Sendable {
             pages: result.pageCount, files: fileCount, events: report.events.count, actors: report.actors.count, topics: report.topics.count,
             warnings: result.warnings + warnings.map { .warning(here, $0) },
             seconds: (clock.now - started).milliseconds / 1000,
-            phases: timer.phases, search: search
+            phases: timer.phases, costs: result.costs, search: search
         )
     }
 

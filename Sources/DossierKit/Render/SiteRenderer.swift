@@ -14,6 +14,8 @@ struct SiteRenderer: Sendable {
     var recordsReads = true
     /// For tests: reads to forget (`PageReads.forgetting`).
     var forgetting: (@Sendable (PageInput) -> Bool)? = nil
+    /// Where the time of each kind of page goes (`--timings`).
+    var costs: RenderCosts? = nil
     private let madeDownloads = Memo<DataDownloads>()
     /// The data downloads, made once for the files and the Downloads page.
     var downloads: DataDownloads {
@@ -32,12 +34,14 @@ struct SiteRenderer: Sendable {
     /// How to render these pages (made for the pages to render only: a preview rebuild renders
     /// a few of 10,000).
     func jobs(_ pages: some Sequence<PageKinds.Page>) -> [PageJob] {
-        let templates = templates, forgetting = forgetting, recording = recordsReads
+        let templates = templates, forgetting = forgetting, recording = recordsReads, costs = costs
         let site = RenderContext(report: report, markdown: markdown, templates: templates, kinds: kinds, cards: cards, fragmentReads: fragmentReads, downloads: downloads)
         return pages.map { page in
             PageJob(path: page.path) {
                 let links = PageLinks(path: page.path, site: site, section: page.kind.section, reads: PageReads(recording: recording, forgetting: forgetting))
-                let html = templates.render(page.kind.view(page.subject, links), template: page.kind.template)
+                let view = { page.kind.view(page.subject, links) }
+                let fill = { (model: any TemplateConvertible) in templates.render(model, template: page.kind.template) }
+                let html = costs?.page(kind: page.kind.name, view: view, template: fill) ?? fill(view())
                 return (html, links.reads.inputs)
             }
         }
