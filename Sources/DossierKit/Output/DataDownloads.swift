@@ -38,12 +38,10 @@ final class DataDownloads: Sendable {
         return make(path).count
     }
 
-    /// Every download, made now, on every core.
-    var made: [OutputFile] {
-        let paths = Self.paths
-        let made = ResultSlots<Data>(count: paths.count)
-        DispatchQueue.concurrentPerform(iterations: paths.count) { made.set($0, make(paths[$0])) }
-        return zip(paths, made.values).map { OutputFile(path: $0, contents: .data($1 ?? Data())) }
+    /// How to make each download now, one function a file, to run on every core with the
+    /// build's other files (`SiteRenderer.supportFiles`).
+    var fileMakers: [@Sendable () -> OutputFile] {
+        Self.paths.map { path in { [self] in OutputFile(path: path, contents: .data(make(path))) } }
     }
 
     /// Every download, made when first read (the preview).

@@ -1627,14 +1627,7 @@ a.badge-type:hover { text-decoration: underline; }
 <meta property="og:title" content="{{chrome.pageTitle}}">
 <meta property="og:description" content="{{chrome.description}}">
 <meta property="og:type" content="{{chrome.ogType}}">
-<meta property="og:site_name" content="{{chrome.siteTitle}}">
-<meta name="twitter:card" content="summary">
-<meta name="generator" content="Dossier">
-<link rel="stylesheet" href="{{chrome.stylesheet}}">
-<link rel="icon" href="{{chrome.favicon}}" type="image/svg+xml">
-<link rel="alternate" type="application/atom+xml" title="{{chrome.siteTitle}}: latest events" href="{{chrome.feedHref}}">
-<link rel="alternate" type="application/feed+json" title="{{chrome.siteTitle}}: latest events" href="{{chrome.jsonFeedHref}}">
-<script src="{{chrome.script}}" defer></script>
+{{{chrome.head}}}
 {{$head}}{{/head}}
 </head>
 <body>
@@ -1988,6 +1981,17 @@ path.report { fill: #d2cab8; stroke: #8c8372; }
   <p class="wrap generator">Built with Dossier.</p>
 </footer>
 
+"""#,
+        "partials/head.mustache": #"""
+{{% CONTENT_TYPE: HTML}}
+<meta property="og:site_name" content="{{chrome.siteTitle}}">
+<meta name="twitter:card" content="summary">
+<meta name="generator" content="Dossier">
+<link rel="stylesheet" href="{{chrome.stylesheet}}">
+<link rel="icon" href="{{chrome.favicon}}" type="image/svg+xml">
+<link rel="alternate" type="application/atom+xml" title="{{chrome.siteTitle}}: latest events" href="{{chrome.feedHref}}">
+<link rel="alternate" type="application/feed+json" title="{{chrome.siteTitle}}: latest events" href="{{chrome.jsonFeedHref}}">
+<script src="{{chrome.script}}" defer></script>
 """#,
         "partials/header.mustache": #"""
 {{% CONTENT_TYPE: HTML}}

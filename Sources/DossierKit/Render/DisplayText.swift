@@ -80,7 +80,9 @@ struct DisplayText: Sendable {
             }
             if entry.key == "months" {
                 guard case .list(let items, _) = entry.value, items.count == 12,
-                      case let names = items.compactMap({ item -> String? in if case .scalar(let text, _) = item { return text } else { return nil } }),
+                      case let names = items.compactMap({ item -> String? in
+                          if case .scalar(let text, let location) = item { return TextSafety.cleaned(text, field: "months", at: location, log: log) } else { return nil }
+                      }),
                       names.count == 12
                 else {
                     log.error(entry.value.location, "`months` must be a list of the twelve month names", hint: "months: [January, February, …, December]")
@@ -89,10 +91,12 @@ struct DisplayText: Sendable {
                 months = names
                 continue
             }
-            guard case .scalar(let text, _) = entry.value else {
+            guard case .scalar(let raw, let location) = entry.value else {
                 log.error(entry.value.location, "the text `\(entry.key)` must be a single value, not \(entry.value.kindName)")
                 continue
             }
+            // Control characters break pages (and U+0001 marks links while a page is rendered: `SiteRoot`).
+            let text = TextSafety.cleaned(raw, field: entry.key, at: location, log: log)
             let pattern = Pattern(text)
             if let english = base.texts[entry.key], english.placeholders != pattern.placeholders {
                 log.warning(entry.value.location, "the text `\(entry.key)` should use \(english.placeholders.sorted().map { "{\($0)}" }.joined(separator: ", ").nonEmpty ?? "no {placeholders}")",

@@ -2,8 +2,8 @@
 struct PageLinks {
     let path: String
     let site: RenderContext
-    /// From this page to the site root: `""`, `"../"`, `"../../"` (worked out once: a page
-    /// makes dozens of links).
+    /// From this page to the site root: `SiteRoot.marker`, replaced by `""`, `"../"`,
+    /// `"../../"` when the page is finished, or the site's address (`rooted(at:)`).
     let root: String
     /// The page kind whose navigation entry is current on this page (`PageKind.section`).
     let section: String
@@ -14,7 +14,7 @@ struct PageLinks {
     var text: DisplayText { site.templates.text }
     var markdown: CommonMark { site.markdown }
 
-    /// The card for an event as shown on this page, shared by every page at the same depth.
+    /// The card for an event as shown on this page, shared by every page that shows it.
     /// What the card read is read by this page too.
     func card(_ index: Int, role: Involvement.Role? = nil, headingLevel: Int = 3) -> CardValue {
         let card = site.cards.card(index, links: self, role: role, headingLevel: headingLevel)
@@ -34,7 +34,7 @@ struct PageLinks {
         self.site = site
         self.section = section
         self.reads = reads
-        self.root = root ?? SitePaths.rootPrefix(from: path)
+        self.root = root ?? SiteRoot.marker
     }
 
     /// The same page, recording into `reads` (a cached card records its own).
@@ -58,13 +58,13 @@ struct PageLinks {
     /// Markdown rendered for this page: cross-references become relative links.
     func html(_ text: MarkdownText?) -> String {
         guard let text, !text.isEmpty else { return "" }
-        return markdown.html(text.text, rewrite: rewrite)
+        return SiteRoot.restoreInMarkdown(markdown.html(text.text, rewrite: rewrite))
     }
 
     /// One-paragraph Markdown (a summary) without its `<p>`, for lists and cards.
     func inlineHTML(_ text: MarkdownText?) -> String {
         guard let text, !text.isEmpty else { return "" }
-        return markdown.inlineHTML(text.text, rewrite: rewrite)
+        return SiteRoot.restoreInMarkdown(markdown.inlineHTML(text.text, rewrite: rewrite))
     }
 
     /// Cross-references and root-relative links (`/data/events.json`) become links relative to

@@ -117,7 +117,7 @@ final class FragmentReads: Sendable {
 }
 
 /// An event card (or one-line event link) as templates see it, shared by every page that lists
-/// the event at the same folder depth (links inside it are relative, so depth matters).
+/// the event (its links start from `SiteRoot.marker`, so depth does not matter).
 ///
 /// It keeps the rendered HTML (`{{{html}}}`) and the card's values; their template form, for
 /// themes that lay cards out themselves, is made again when a template asks for a field.
@@ -155,7 +155,7 @@ final class CardValue: MustacheParent, Sendable {
     }
 }
 
-/// Builds and renders each event's card once per depth, heading level and role: the timeline,
+/// Builds and renders each event's card once per heading level and role: the timeline,
 /// actor pages, topic pages and related-event lists then place the same HTML (like Hugo's
 /// `partialCached`). The card is rendered by the theme's `partials/event-card` template and
 /// placed with `{{{html}}}`; its fields stay available to themes that lay cards out themselves.
@@ -165,7 +165,6 @@ final class CardCache: Sendable {
 
     /// A card's variant; the cache is keyed by event first, so an edit drops its cards at once.
     private struct Key: Hashable {
-        var depth: Int
         var headingLevel: Int
         var role: Involvement.Role?
     }
@@ -180,7 +179,7 @@ final class CardCache: Sendable {
     private let store = NIOLockedValueBox(Store())
 
     func card(_ index: Int, links: PageLinks, role: Involvement.Role?, headingLevel: Int) -> CardValue {
-        cached(links.report.events[index].id, Key(depth: links.root.count, headingLevel: headingLevel, role: role)) {
+        cached(links.report.events[index].id, Key(headingLevel: headingLevel, role: role)) {
             // The closure keeps the card's own values, not the report: the preview keeps cards
             // across rebuilds, and each would otherwise keep the report it was made from.
             let reads = links.reads.fresh()
@@ -190,10 +189,10 @@ final class CardCache: Sendable {
         }
     }
 
-    /// A one-line link to an event (title and date), rendered once per event and depth by the
+    /// A one-line link to an event (title and date), rendered once per event by the
     /// theme's `partials/event-link`: the sources index lists tens of thousands of them.
     func link(_ index: Int, links: PageLinks) -> CardValue {
-        cached(links.report.events[index].id, Key(depth: links.root.count, headingLevel: 0, role: nil)) {
+        cached(links.report.events[index].id, Key(headingLevel: 0, role: nil)) {
             let event = links.report.events[index]
             let title = event.title, href = links.event(event.id), date = links.text.date(event.date)
             let fields = { @Sendable in TemplateValue.fields(["title": title, "href": href, "date": date]) }

@@ -47,7 +47,7 @@ public enum SitePaths {
     /// up to the root, then down (`events/a/index.html` → `../../actors/b/index.html`).
     ///
     /// Always going through the root, even between neighbours, makes a link depend only on the
-    /// page's depth, so a fragment rendered for one page serves every page at the same depth.
+    /// page's depth; pages make theirs from `SiteRoot.marker`, put in when the page is finished.
     public static func relativeURL(from: String, to: String) -> String {
         rootPrefix(from: from) + to
     }

@@ -40,7 +40,10 @@ struct SiteRenderer: Sendable {
             PageJob(path: page.path) {
                 let links = PageLinks(path: page.path, site: site, section: page.kind.section, reads: PageReads(recording: recording, forgetting: forgetting))
                 let view = { page.kind.view(page.subject, links) }
-                let fill = { (model: any TemplateConvertible) in templates.render(model, template: page.kind.template) }
+                // Links start from the marker until the page is finished (`SiteRoot`).
+                let fill = { (model: any TemplateConvertible) in
+                    SiteRoot.resolve(templates.render(model, template: page.kind.template), root: SitePaths.rootPrefix(from: page.path))
+                }
                 let html = costs?.page(kind: page.kind.name, view: view, template: fill) ?? fill(view())
                 return (html, links.reads.inputs)
             }
@@ -83,38 +86,47 @@ struct SiteRenderer: Sendable {
     ///   outline changed. (A file handed over anew would count as changed, and a stylesheet edit
     ///   would reload the page instead of swapping the stylesheet.)
     func supportFiles(sitemapPaths: [String], downloads: Downloads = .made, scriptsUnchanged: Bool = false) -> [OutputFile] {
-        let report = report, markdown = markdown
-        let feedItems = FeedItem.latest(report, markdown: markdown, text: templates.text)
-        var files = [OutputFile(path: SitePaths.feed, text: templates.render(AtomFeed.make(report, items: feedItems), template: AtomFeed.template)),
-                     JSONFeed.make(report, items: feedItems).file]
-        // The outlines under every map: cheap, and they follow the theme as well as the events.
-        files.append(WorldOutline.file(templates.geography, style: templates.worldStyle, reportCountries: WorldOutline.reportCountries(report, templates.geography)))
-        files.append(MapPage.filterStylesheet(report.config))
-        files.append(TypeColours.stylesheet(report.config))
-        files.append(EventsSchema.file)
+        let report = report, markdown = markdown, templates = templates
+        // Each maker is independent of the others: a build runs them on every core at once.
+        var makers: [@Sendable () -> [OutputFile]] = [
+            {
+                let feedItems = FeedItem.latest(report, markdown: markdown, text: templates.text)
+                return [OutputFile(path: SitePaths.feed, text: templates.render(AtomFeed.make(report, items: feedItems), template: AtomFeed.template)),
+                        JSONFeed.make(report, items: feedItems).file]
+            },
+            // The outlines under every map: cheap, and they follow the theme as well as the events.
+            { [WorldOutline.file(templates.geography, style: templates.worldStyle, reportCountries: WorldOutline.reportCountries(report, templates.geography)),
+               MapPage.filterStylesheet(report.config), TypeColours.stylesheet(report.config), EventsSchema.file] },
+        ]
         // The map page's unlisted events follow the events, site.yaml and the theme (its dates'
         // words, its map data): the preview makes them only if a reader asks.
-        let places: @Sendable () -> OutputFile = { [templates] in MapPlacesData.file(report, geography: templates.geography, text: templates.text) }
+        let places: @Sendable () -> OutputFile = { MapPlacesData.file(report, geography: templates.geography, text: templates.text) }
         // The filter's index follows the events, site.yaml and the theme's words for dates: the
         // preview makes it when first asked for, all files at once.
-        let filter = DeferredFiles { [templates] in FilterIndex.files(report, text: templates.text) }
+        let filter = DeferredFiles { FilterIndex.files(report, text: templates.text) }
         if case .made = downloads {
-            files.append(places())
-            files += filter.all
+            makers.append { [places()] }
+            makers.append { filter.all }
         } else if scriptsUnchanged {
             // The preview keeps the previous ones.
         } else {
-            files.append(OutputFile(path: MapPlacesData.path, contents: .deferred(DeferredData { places().data })))
-            files += FilterIndex.paths(report).map { path in OutputFile(path: path, contents: .deferred(DeferredData { filter.data(path) })) }
+            makers.append {
+                [OutputFile(path: MapPlacesData.path, contents: .deferred(DeferredData { places().data }))]
+                    + FilterIndex.paths(report).map { path in OutputFile(path: path, contents: .deferred(DeferredData { filter.data(path) })) }
+            }
         }
+        let made = self.downloads
         switch downloads {
-        case .made: files += self.downloads.made
-        case .deferred: files += self.downloads.deferred
+        case .made: makers += made.fileMakers.map { make in { [make()] } }
+        case .deferred: makers.append { made.deferred }
         case .unchanged: break
         }
         if let sitemap = Sitemap.make(report, pagePaths: sitemapPaths) {
-            files.append(OutputFile(path: SitePaths.sitemap, text: templates.render(sitemap, template: Sitemap.template)))
+            makers.append { [OutputFile(path: SitePaths.sitemap, text: templates.render(sitemap, template: Sitemap.template))] }
         }
-        return files
+        let results = ResultSlots<[OutputFile]>(count: makers.count)
+        let all = makers
+        DispatchQueue.concurrentPerform(iterations: all.count) { results.set($0, all[$0]()) }
+        return results.values.flatMap { $0 ?? [] }
     }
 }

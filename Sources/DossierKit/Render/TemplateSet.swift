@@ -69,6 +69,11 @@ public struct TemplateSet: Sendable {
         var references: [(name: String, location: SourceLocation)] = []
         for (name, display, text) in sources {
             unreadable.insert(name)
+            if let location = controlCharacter(in: text, file: display) {
+                // U+0001 marks where links start while a page is rendered (`SiteRoot`).
+                log.error(location, "the template contains a control character", hint: "remove it; control characters are invisible and break pages")
+                continue
+            }
             references += partialReferences(in: text, file: display)
             do {
                 templates[name] = try MustacheTemplate(string: text)
@@ -113,6 +118,20 @@ public struct TemplateSet: Sendable {
         }
         for (name, display, text) in sources { set.sources[name] = (display, text) }
         return set
+    }
+
+    /// Where a template holds a control character other than a tab or line end, if it does.
+    static func controlCharacter(in text: String, file: String) -> SourceLocation? {
+        var line = 1, column = 0
+        for scalar in text.unicodeScalars {
+            column += 1
+            switch scalar.value {
+            case 0x0A: line += 1; column = 0
+            case 0x00...0x08, 0x0B, 0x0C, 0x0E...0x1F, 0x7F: return SourceLocation(file: file, line: line, column: column)
+            default: break
+            }
+        }
+        return nil
     }
 
     /// Where `name` first appears inside a tag of the template (its file alone when it does not).

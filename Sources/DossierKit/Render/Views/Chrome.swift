@@ -40,10 +40,14 @@ struct Chrome {
     var footerPages: [Link]
     var authors: String
     var license: String?
-    /// The theme's `partials/header` and `partials/footer`, rendered once for all pages at the
-    /// same depth in the same section, and placed by the layout with `{{{chrome.header}}}`.
+    /// The theme's `partials/header` and `partials/footer`, rendered once for all pages in the
+    /// same section (their links start from `SiteRoot.marker`, so depth does not matter), and
+    /// placed by the layout with `{{{chrome.header}}}`.
     var header = ""
     var footer = ""
+    /// The theme's `partials/head`: what the `<head>` of every page shares (the stylesheet,
+    /// icon, feeds and script), rendered once and placed by the layout with `{{{chrome.head}}}`.
+    var head = ""
 
     /// The navigation entry marked current is that of the page's kind (`PageKind.section`);
     /// the home page's title is the site's alone.
@@ -80,21 +84,24 @@ struct Chrome {
         }
         authors = config.authors.joined(separator: ", ")
         license = config.license
+        head = links.site.fragments.render("partials/head", chrome: self, variant: root, allowed: Self.headFields)
         header = links.site.fragments.render("partials/header", chrome: self, variant: "\(root)|\(section)", allowed: Self.headerFields)
         footer = links.site.fragments.render("partials/footer", chrome: self, variant: "\(root)|\(footerPages.first { $0.current }?.href ?? "")", allowed: Self.footerFields)
     }
 
-    /// The fields the header's cache key (depth and section) decides: the same on every page
+    /// The fields the header's cache key (root and section) decides: the same on every page
     /// that shares the header. Titles, descriptions, canonical links and breadcrumbs are not.
     static let headerFields: Set<String> = [
         "siteTitle", "siteDescription", "language", "root", "homeHref", "stylesheet", "typeStylesheet", "favicon", "script", "feedHref", "jsonFeedHref", "downloadsHref",
         "eventsJSONHref", "eventsCSVHref", "nav", "searchHref", "authors", "license",
     ]
-    /// The footer's key is depth and the current footer page: the footer links too.
+    /// The head's key is the root alone: the navigation (which marks the current section) is not the same on every page.
+    static let headFields = headerFields.subtracting(["nav"])
+    /// The footer's key is the root and the current footer page: the footer links too.
     static let footerFields = headerFields.union(["footerPages"])
 
     /// Which chrome fields each cached fragment may read, for messages.
-    static let fragmentFields = ["partials/header": headerFields, "partials/footer": footerFields]
+    static let fragmentFields = ["partials/head": headFields, "partials/header": headerFields, "partials/footer": footerFields]
 }
 
 /// The object a page template renders: the layout's `chrome` and the page's own `content`.
@@ -134,8 +141,9 @@ extension Chrome: TemplateModel {
         .list("footerPages", "Links to the plain pages (`Content/pages/`).") { $0.footerPages },
         .text("authors", "The report's authors, comma-separated.") { $0.authors },
         .text("license", "The report's licence.") { $0.license },
-        .html("header", "The theme's `partials/header`, rendered once per depth and section.") { $0.header },
-        .html("footer", "The theme's `partials/footer`, rendered once per depth and current footer page.") { $0.footer },
+        .html("head", "The theme's `partials/head` (stylesheet, icon, feeds, script), rendered once for every page.") { $0.head },
+        .html("header", "The theme's `partials/header`, rendered once per section.") { $0.header },
+        .html("footer", "The theme's `partials/footer`, rendered once per current footer page.") { $0.footer },
     ])
 }
 
