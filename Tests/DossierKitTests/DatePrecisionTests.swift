@@ -106,7 +106,7 @@ import Testing
         let page = try site.html("events/raid/index.html")
         #expect(page.contains(#"data-precision="week""#))
         #expect(page.contains(">week of 28 January 2024</time>"))
-        #expect(try site.html("data/events.json").contains(#""precision" : "week""#))
+        #expect(try site.html("data/events.json").contains(#""precision":"week""#))
         let ics = try site.html("data/events.ics")
         #expect(ics.contains("DTSTART;VALUE=DATE:20240125\r\nDTEND;VALUE=DATE:20240201\r\n"))
         #expect(ics.contains("DESCRIPTION:Known to the week: week of 28 January 2024."))

@@ -11,6 +11,12 @@ import Testing
         var testDescription: String { "\(link) from \(page)" }
     }
 
+    /// Links are read from HTML: the entities the escaping writes are decoded, once each.
+    @Test func attributeValuesAreDecodedOnce() {
+        let scan = HTMLScan(#"<a href="../x/index.html?a=1&amp;b=&quot;2&quot;&amp;lt;&#39;">x</a><img src="caf&eacute;.png">"#)
+        #expect(scan.links.map(\.value) == [#"../x/index.html?a=1&b="2"&lt;'"#, "caf&eacute;.png"])
+    }
+
     static let cases: [Case] = [
         Case(link: "../../actors/militia/index.html", page: "events/a/index.html", target: "actors/militia/index.html"),
         Case(link: "../timeline/", page: "about/index.html", target: "timeline/"),

@@ -74,8 +74,8 @@ import Testing
         #expect(feed.contains("<title>Drone attack on a base</title>"))
         #expect(feed.contains("<link rel=\"alternate\" type=\"text/html\" href=\"events/first-attack/index.html\"/>"))
         let json = try site.html("data/events.json")
-        #expect(json.contains(#""id" : "first-attack""#))
-        #expect(json.contains(#""precision" : "month""#))
+        #expect(json.contains(#""id":"first-attack""#))
+        #expect(json.contains(#""precision":"month""#))
     }
 
     @Test func notFoundPageExists() throws {

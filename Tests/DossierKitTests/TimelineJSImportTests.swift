@@ -172,7 +172,7 @@ import Testing
         for file in ["data/events.json", "data/events.csv"] {
             #expect(try again.html(file) == original.html(file), "\(file)")
         }
-        #expect(try original.html("data/events.json").contains(#""url" : "media/qaani-visit.png""#))
+        #expect(try original.html("data/events.json").contains(#""url":"media/qaani-visit.png""#))
         #expect(try original.html("data/events.csv").split(separator: "\n").first?.contains("media_caption") == true)
     }
 

@@ -1501,7 +1501,7 @@ a.badge-type:hover { text-decoration: underline; }
     <h2 id="related-heading">Related events</h2>
     <ul class="related-list">
       {{#related}}
-      <li data-type="{{typeID}}"><span class="event-date">{{date}}</span> <span class="badge badge-type">{{typeLabel}}</span> <a href="{{href}}">{{title}}</a></li>
+      {{{html}}}
       {{/related}}
     </ul>
   </section>
@@ -2066,6 +2066,10 @@ path.report { fill: #d2cab8; stroke: #8c8372; }
 </nav>
 {{/empty(pages)}}
 
+"""#,
+        "partials/related-event.mustache": #"""
+{{% CONTENT_TYPE: HTML}}
+<li data-type="{{typeID}}"><span class="event-date">{{date}}</span> <span class="badge badge-type">{{typeLabel}}</span> <a href="{{href}}">{{title}}</a></li>
 """#,
         "partials/source-line.mustache": #"""
 {{% CONTENT_TYPE: HTML}}

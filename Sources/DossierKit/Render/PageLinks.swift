@@ -29,6 +29,13 @@ struct PageLinks {
         return link
     }
 
+    /// Another event as a line of this event's related events (`CardCache.related`).
+    func relatedEvent(_ index: Int) -> CardValue {
+        let line = site.cards.related(index, links: self)
+        reads.read(line.reads)
+        return line
+    }
+
     init(path: String, site: RenderContext, section: String, reads: PageReads, root: String? = nil) {
         self.path = path
         self.site = site

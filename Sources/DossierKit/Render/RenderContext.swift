@@ -150,6 +150,15 @@ final class CardValue: MustacheParent, Sendable {
         .init(name: "date", summary: "The event's date in words.", kind: .text),
     ])
 
+    /// What templates find in a line of related events.
+    static let relatedShape: TemplateShape = {
+        var shape = EventPage.Neighbour.shape.shape
+        shape.name = "RelatedEvent"
+        shape.summary = "Another event in an event's related list (rendered by `partials/related-event`)."
+        shape.fields.insert(.init(name: "html", summary: "The line as the theme's `partials/related-event` renders it, for `{{{html}}}`.", kind: .html), at: 0)
+        return shape
+    }()
+
     func child(named name: String) -> Any? {
         name == "html" ? html : fields().child(named: name)
     }
@@ -163,10 +172,15 @@ final class CardCache: Sendable {
     static let template = "partials/event-card"
     static let linkTemplate = "partials/event-link"
 
-    /// A card's variant; the cache is keyed by event first, so an edit drops its cards at once.
-    private struct Key: Hashable {
-        var headingLevel: Int
-        var role: Involvement.Role?
+    static let relatedTemplate = "partials/related-event"
+
+    /// What is cached of an event: its card (at a heading level, with a role), its one-line
+    /// link or its line in other events' related lists. The cache is keyed by event first, so
+    /// an edit drops them at once.
+    private enum Key: Hashable {
+        case card(headingLevel: Int, role: Involvement.Role?)
+        case link
+        case related
     }
 
     /// The cards by event, and which events' cards read each input (so that an edit finds the
@@ -179,7 +193,7 @@ final class CardCache: Sendable {
     private let store = NIOLockedValueBox(Store())
 
     func card(_ index: Int, links: PageLinks, role: Involvement.Role?, headingLevel: Int) -> CardValue {
-        cached(links.report.events[index].id, Key(headingLevel: headingLevel, role: role)) {
+        cached(links.report.events[index].id, Key.card(headingLevel: headingLevel, role: role)) {
             // The closure keeps the card's own values, not the report: the preview keeps cards
             // across rebuilds, and each would otherwise keep the report it was made from.
             let reads = links.reads.fresh()
@@ -192,11 +206,23 @@ final class CardCache: Sendable {
     /// A one-line link to an event (title and date), rendered once per event by the
     /// theme's `partials/event-link`: the sources index lists tens of thousands of them.
     func link(_ index: Int, links: PageLinks) -> CardValue {
-        cached(links.report.events[index].id, Key(headingLevel: 0, role: nil)) {
+        cached(links.report.events[index].id, Key.link) {
             let event = links.report.events[index]
             let title = event.title, href = links.event(event.id), date = links.text.date(event.date)
             let fields = { @Sendable in TemplateValue.fields(["title": title, "href": href, "date": date]) }
             return CardValue(html: links.site.templates.renderConverted(fields(), template: Self.linkTemplate), reads: [.event(event.id)], fields: fields)
+        }
+    }
+
+    /// An event as a line of another event's related events (`partials/related-event`): each
+    /// event is in the lists of about five others.
+    func related(_ index: Int, links: PageLinks) -> CardValue {
+        cached(links.report.events[index].id, Key.related) {
+            let event = links.report.events[index], type = links.report.config.eventType(event.type)
+            let line = EventPage.Neighbour(title: event.title, href: links.event(event.id), date: links.text.date(event.date),
+                                           typeLabel: type?.label ?? event.type, typeColour: type?.colour ?? "#5b6770", typeID: event.type)
+            return CardValue(html: links.site.templates.renderConverted(line.templateFields, template: Self.relatedTemplate),
+                             reads: [.event(event.id), .config], fields: { line.templateFields })
         }
     }
 

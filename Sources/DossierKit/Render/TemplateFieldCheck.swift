@@ -53,9 +53,10 @@ struct TemplateFieldCheck {
             roots.append(Root(template: template, shape: TemplateShape(name: "Fragment", summary: "", fields: [.init(name: "chrome", summary: "", kind: .object(chrome))]),
                               fragment: Fragment(template: template, allowed: allowed)))
         }
-        var link = CardValue.linkShape
+        var link = CardValue.linkShape, related = CardValue.relatedShape
         link.fields.removeAll { $0.name == "html" }
-        for (template, shape) in [(CardCache.template, EventCard.shape.shape), (CardCache.linkTemplate, link),
+        related.fields.removeAll { $0.name == "html" }
+        for (template, shape) in [(CardCache.template, EventCard.shape.shape), (CardCache.linkTemplate, link), (CardCache.relatedTemplate, related),
                                   (AtomFeed.template, AtomFeed.shape.shape), (Sitemap.template, Sitemap.shape.shape)] {
             roots.append(Root(template: template, shape: shape))
         }

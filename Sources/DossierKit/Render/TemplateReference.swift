@@ -45,7 +45,7 @@ public enum TemplateReference {
             } else if let fragment = root.fragment {
                 text += "| `\(root.template).mustache` | `chrome`, with only: \(fragment.allowed.sorted().map { "`\($0)`" }.joined(separator: ", ")) (rendered once, shared by many pages) |\n"
             } else {
-                text += "| `\(root.template).mustache` | [\(root.shape.name)](#\(anchor(root.shape.name)))\(root.template == CardCache.linkTemplate ? " (without `html`)" : "") |\n"
+                text += "| `\(root.template).mustache` | [\(root.shape.name)](#\(anchor(root.shape.name)))\([CardCache.linkTemplate, CardCache.relatedTemplate].contains(root.template) ? " (without `html`)" : "") |\n"
                 collect(root.shape)
             }
         }

@@ -115,6 +115,11 @@ extension TemplateFieldList.Field {
         Self(name: name, summary: summary, kind: .list(CardValue.shape)) { get($0) }
     }
 
+    /// Lines of related events (`partials/related-event`), rendered once and shared.
+    static func relatedEvents(_ name: String, _ summary: String, _ get: @escaping @Sendable (Model) -> [CardValue]) -> Self {
+        Self(name: name, summary: summary, kind: .list(CardValue.relatedShape)) { get($0) }
+    }
+
     /// One-line links to events (`partials/event-link`), rendered once and shared.
     static func eventLinks(_ name: String, _ summary: String, _ get: @escaping @Sendable (Model) -> [CardValue]) -> Self {
         Self(name: name, summary: summary, kind: .list(CardValue.linkShape)) { get($0) }

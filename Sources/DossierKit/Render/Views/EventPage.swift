@@ -96,7 +96,7 @@ struct EventPage {
     var sources: [SourceView]
     var topics: [TopicLink]
     /// Compact entries (date, type, title): a page stays light however connected the event is.
-    var related: [Neighbour]
+    var related: [CardValue]
     var previous: Neighbour?
     var next: Neighbour?
     var tags: [String]
@@ -148,11 +148,7 @@ struct EventPage {
             topics: (report.eventTopics[index] ?? []).compactMap { id in
                 links.reads.read(.topic(id))
                 return report.topic(id).map { TopicLink(title: $0.title, href: links.topic($0.id)) } },
-            related: relatedEvents(index, report, reads: links.reads).map { other in
-                let event = report.events[other], type = report.config.eventType(report.events[other].type)
-                return Neighbour(title: event.title, href: links.event(event.id), date: links.text.date(event.date),
-                                 typeLabel: type?.label ?? event.type, typeColour: type?.colour ?? "#5b6770", typeID: event.type)
-            },
+            related: relatedEvents(index, report, reads: links.reads).map(links.relatedEvent),
             previous: index > 0 ? neighbour(report.events[index - 1]) : nil,
             next: index + 1 < report.events.count ? neighbour(report.events[index + 1]) : nil,
             tags: event.tags,
@@ -215,7 +211,7 @@ extension EventPage: TemplateModel {
         .text("typeHref", "The page of the events of its type (`types/strike/`).") { $0.typeHref },
         .list("sources", "The sources cited for the event.") { $0.sources },
         .list("topics", "The topics the event belongs to.") { $0.topics },
-        .list("related", "Up to five events sharing an actor or a topic, nearest in time.") { $0.related },
+        .relatedEvents("related", "Up to five events sharing an actor or a topic, nearest in time.") { $0.related },
         .object("previous", "The event before it in the timeline.") { $0.previous },
         .object("next", "The event after it in the timeline.") { $0.next },
         .texts("tags", "The event's tags.") { $0.tags },
