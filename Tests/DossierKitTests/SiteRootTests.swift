@@ -48,6 +48,24 @@ import Testing
         #expect(Set(shown.values).isSuperset(of: ["../../", "../../../"]), "shown at depths 2 and 3 at least: \(shown)")
     }
 
+    /// A card is rendered once and shown at level 3 under a month's heading and at level 4
+    /// under an actor page's role; a theme that computes with the level gets a render per level.
+    @Test(arguments: [false, true]) func aCardTakesTheHeadingLevelOfItsPlace(computing: Bool) throws {
+        let site = try ExplorationTests.site(events: 60, perPage: 20)
+        if computing {
+            let card = try #require(BuiltInTheme.files["partials/event-card.mustache"])
+            try ThemeOverrideTests.write(["partials/event-card.mustache": card.replacingOccurrences(of: "</article>", with: "<p class=\"next-level\">{{plusone(headingLevel)}}</p></article>")], to: site)
+        }
+        try site.build()
+        let month = try site.html("timeline/2023/02/index.html"), actor = try site.html("actors/militia/index.html")
+        #expect(month.contains(#"<h3 class="event-title"><a href="../../../events/event-1/index.html">"#))
+        #expect(actor.contains(#"<h4 class="event-title"><a href="../../events/event-1/index.html">"#))
+        #expect(!month.contains("\u{2}") && !actor.contains("\u{2}"))
+        if computing {
+            #expect(month.contains(#"<p class="next-level">4</p>"#) && actor.contains(#"<p class="next-level">5</p>"#))
+        }
+    }
+
     @Test func aTemplateWithAControlCharacterIsRefusedAtItsPlace() throws {
         let site = try ThemeOverrideTests.site(theme: ["partials/footer.mustache": "{{% CONTENT_TYPE: HTML}}\n<footer>\u{1}</footer>\n"])
         let errors = site.failingBuild().filter { $0.severity == .error }.map(\.description)

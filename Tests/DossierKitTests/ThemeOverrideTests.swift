@@ -24,14 +24,18 @@ import Testing
         let site = try TestSite()
         try SampleContent.write(to: site)
         site.templates = site.root.appendingPathComponent("Templates")
-        if let files {
-            for (path, text) in files {
-                let url = site.templates.appendingPathComponent(path)
-                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try Data(text.utf8).write(to: url)
-            }
-        }
+        if let files { try write(files, to: site) }
         return site
+    }
+
+    /// Gives the site a templates folder of its own holding these files.
+    static func write(_ files: [String: String], to site: TestSite) throws {
+        site.templates = site.root.appendingPathComponent("Templates")
+        for (path, text) in files {
+            let url = site.templates.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url)
+        }
     }
 
     @Test func aReportWithOnlyContentBuildsWithTheBuiltInTheme() throws {

@@ -178,10 +178,12 @@ public struct SiteBuilder: Sendable {
         let writeErrors = ResultSlots<Error>(count: 1)
         var extra: [OutputFile] = []
         if case .staging(let staging) = destination {
-            do {
-                try staging.prepareFolders(for: jobs.map(\.path) + supportPaths + copied.map(\.path))
-            } catch {
-                writeErrors.set(0, error)
+            timer.measure("folders") {
+                do {
+                    try staging.prepareFolders(for: jobs.map(\.path) + supportPaths + copied.map(\.path))
+                } catch {
+                    writeErrors.set(0, error)
+                }
             }
         }
         // The feed and data downloads come first, while memory is at its lowest: written out

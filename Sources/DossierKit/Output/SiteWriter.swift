@@ -56,6 +56,7 @@ struct SiteWriter: Sendable {
         func write(_ file: OutputFile) throws {
             try SiteWriter.write(file, to: folder.appendingPathComponent(file.path), shownAs: outputName + "/" + file.path)
         }
+
     }
 
     /// Clears what a killed build left behind and opens a new staging folder, in the parent

@@ -129,10 +129,22 @@ final class CardValue: MustacheParent, Sendable {
     /// What the card read of the report: every page that places it reads it too.
     let reads: [PageInput]
 
-    init(html: String, reads: Set<PageInput>, fields: @escaping @Sendable () -> TemplateObject) {
-        self.html = TemplateText(html)
-        self.reads = Array(reads)
+    convenience init(html: String, reads: Set<PageInput>, fields: @escaping @Sendable () -> TemplateObject) {
+        self.init(html: TemplateText(html), reads: Array(reads), fields: fields)
+    }
+
+    private init(html: TemplateText, reads: [PageInput], fields: @escaping @Sendable () -> TemplateObject) {
+        self.html = html
+        self.reads = reads
         self.fields = fields
+    }
+
+    /// The card at a heading level, where `CardCache.levelSlot` stands in its HTML and fields.
+    func placed(headingLevel: Int) -> CardValue {
+        let fields = self.fields
+        return CardValue(html: TemplateText(html.text.replacingSlot(CardCache.levelSlot, with: String(headingLevel))), reads: reads) {
+            TemplateObject(fields().fields.merging(["headingLevel": headingLevel]) { $1 })
+        }
     }
 
     /// What templates find in a card: the card's own fields and its rendered HTML.
@@ -192,15 +204,24 @@ final class CardCache: Sendable {
 
     private let store = NIOLockedValueBox(Store())
 
+    /// Stands for the heading level in a card rendered for every level, put in where the card
+    /// is placed: a control character, which neither content nor a template can hold (as
+    /// `SiteRoot.marker`). Month pages show cards at level 3, actor pages at level 4.
+    static let levelSlot = "\u{2}"
+
     func card(_ index: Int, links: PageLinks, role: Involvement.Role?, headingLevel: Int) -> CardValue {
-        cached(links.report.events[index].id, Key.card(headingLevel: headingLevel, role: role)) {
+        let placed = links.site.templates.placesHeadingLevel
+        let card = cached(links.report.events[index].id, Key.card(headingLevel: placed ? 0 : headingLevel, role: role)) {
             // The closure keeps the card's own values, not the report: the preview keeps cards
             // across rebuilds, and each would otherwise keep the report it was made from.
             let reads = links.reads.fresh()
             let card = EventCard(links.report.events[index], links: links.recording(into: reads), role: role, headingLevel: headingLevel)
-            return CardValue(html: links.site.templates.renderConverted(card.templateFields, template: Self.template), reads: reads.inputs,
+            var fields = card.templateFields
+            if placed { fields = TemplateObject(fields.fields.merging(["headingLevel": TemplateText(Self.levelSlot)]) { $1 }) }
+            return CardValue(html: links.site.templates.renderConverted(fields, template: Self.template), reads: reads.inputs,
                              fields: { card.templateFields })
         }
+        return placed ? card.placed(headingLevel: headingLevel) : card
     }
 
     /// A one-line link to an event (title and date), rendered once per event by the

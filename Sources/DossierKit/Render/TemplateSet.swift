@@ -117,7 +117,28 @@ public struct TemplateSet: Sendable {
             set.worldStyle = ContentFile.readText(worldStyleFile, display: "\(displayName)/\(WorldOutline.stylePath)", log: log) ?? set.worldStyle
         }
         for (name, display, text) in sources { set.sources[name] = (display, text) }
+        set.placesHeadingLevel = set.onlyPrints("headingLevel", in: CardCache.template)
         return set
+    }
+
+    /// Whether the event card only prints its heading level (`{{headingLevel}}`, no transform,
+    /// no section), so one render serves every level (`CardCache.levelSlot`). A theme that
+    /// computes with it (`{{plusone(headingLevel)}}`) gets a render per level.
+    var placesHeadingLevel = true
+
+    private func onlyPrints(_ field: String, in template: String, seen: Set<String> = []) -> Bool {
+        guard !seen.contains(template), let text = sources[template]?.text else { return true }
+        guard let tags = TemplateTag.scan(text) else { return false }
+        for tag in tags {
+            if case .partial = tag.kind {
+                if !onlyPrints(field, in: tag.name, seen: seen.union([template])) { return false }
+                continue
+            }
+            let (transform, name) = tag.lookup
+            guard name == field || name.hasSuffix("." + field) else { continue }
+            guard case .variable = tag.kind, transform == nil else { return false }
+        }
+        return true
     }
 
     /// Where a template holds a control character other than a tab or line end, if it does.
