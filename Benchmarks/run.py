@@ -45,13 +45,20 @@ TEMPLATES = REPOSITORY / "Templates"
 WITHOUT_SEARCH = dict(os.environ, DOSSIER_PAGEFIND="")
 
 
-def timed(command, cwd=None, env=WITHOUT_SEARCH):
+# CPU seconds (user + system) of each timed command, by the label `timed` was given: on this
+# shared machine the wall time of a build varies by up to 2x from run to run, CPU time less.
+CPU = {}
+
+
+def timed(command, cwd=None, env=WITHOUT_SEARCH, label=None):
     """Wall seconds and peak resident memory (MiB) of a command (and of the children it waited
-    for), via /usr/bin/time."""
-    result = subprocess.run(["/usr/bin/time", "-f", "%e %M"] + command, cwd=cwd, capture_output=True, text=True, env=env)
+    for), via /usr/bin/time; its CPU seconds are added to CPU[label]."""
+    result = subprocess.run(["/usr/bin/time", "-f", "%e %M %U %S"] + command, cwd=cwd, capture_output=True, text=True, env=env)
     if result.returncode != 0:
         raise RuntimeError(f"{' '.join(command)} failed:\n{result.stdout[-2000:]}\n{result.stderr[-2000:]}")
-    wall, kilobytes = result.stderr.strip().splitlines()[-1].split()
+    wall, kilobytes, user, system = result.stderr.strip().splitlines()[-1].split()
+    if label:
+        CPU.setdefault(label, []).append(float(user) + float(system))
     return float(wall), int(kilobytes) / 1024, result.stdout
 
 
@@ -77,7 +84,7 @@ def warm(*folders: Path):
 
 def dossier_build(report: Path, binary: Path = None, templates: Path = None):
     move_aside(report / "Site")
-    wall, memory, output = timed([str(binary or DOSSIER), "build", "--content", str(report / "Content"),
+    wall, memory, output = timed(label="baseline" if binary else "dossier", command=[str(binary or DOSSIER), "build", "--content", str(report / "Content"),
                                   "--templates", str(templates or TEMPLATES), "--output", str(report / "Site")])
     pages = int(re.search(r"Built (\d+) page", output).group(1))
     return wall, memory, pages, output_size(report / "Site")
@@ -119,7 +126,7 @@ def output_size(site: Path):
 def hugo_build(site: Path):
     for folder in ("public", "resources"):
         move_aside(site / folder)
-    wall, memory, _ = timed(["hugo", "--quiet", "-s", str(site), "-d", str(site / "public")])
+    wall, memory, _ = timed(["hugo", "--quiet", "-s", str(site), "-d", str(site / "public")], label="hugo")
     pages = sum(1 for _ in (site / "public").rglob("*.html"))
     return wall, memory, pages
 
@@ -238,6 +245,7 @@ def main():
             subprocess.run([sys.executable, str(Path(__file__).with_name("hugo_site.py")), str(report / "Content"), str(hugo)], check=True)
         warm(report / "Content", hugo)
         ours, theirs, before = [], [], []
+        CPU.clear()
         for _ in range(arguments.runs):
             ours.append(dossier_build(report))
             theirs.append(hugo_build(hugo))
@@ -257,6 +265,10 @@ def main():
               f"{(f'{rebuild:.0f} ms') if rebuild is not None else '-':>8}", flush=True)
         total, largest, map_bytes, facets_gzipped, index = ours[-1][3]
         label = f"{corpus:>7} {events:>7} events"
+        cpu = {tool: statistics.median(seconds) for tool, seconds in CPU.items()}
+        steps_by_scale.append(f"{label}: CPU time (user + system), median: Dossier {cpu['dossier']:.2f} s, Hugo {cpu['hugo']:.2f} s "
+                              f"({cpu['dossier'] / cpu['hugo']:.2f}×)" + (f", baseline {cpu['baseline']:.2f} s (this build / baseline "
+                              f"{cpu['dossier'] / cpu['baseline']:.2f})" if 'baseline' in cpu else ""))
         hugo_total = sum(path.stat().st_size for path in (hugo / "public").rglob("*") if path.is_file())
         steps_by_scale.append(f"{label}: output {total / 2**20:.1f} MiB (Hugo's {hugo_total / 2**20:.1f} MiB, {total / max(hugo_total, 1):.1f}×); largest page {largest[0]} {largest[1] / 2**20:.2f} MiB; "
                               f"map page {map_bytes / 2**10:.0f} KiB; filter index {index / 2**20:.1f} MiB, its facets {facets_gzipped / 2**10:.0f} KiB gzipped")
