@@ -10,7 +10,7 @@ import Testing
 @Suite struct IncrementalPropertyTests {
     /// One kind of edit a writer makes, as a change to one file.
     enum Edit: CaseIterable {
-        case title, dateAcrossYears, addActor, tags, actorRename, topicEvents, typeColour, template
+        case title, dateAcrossYears, addActor, tags, actorRename, topicEvents, typeColour, template, type, country
     }
 
     static let eventCount = 80, actorCount = 12
@@ -69,6 +69,19 @@ import Testing
                 return text.replacingCharacters(in: type.upperBound..<end.lowerBound, with: colour)
             }
             return file
+        case .type:
+            // Type and country decide pages of their own (`SiteBuilder.samePages`).
+            let type = ["attack", "strike", "statement", "visit"][random.next(below: 4)]
+            try rewrite(eventsFile) { replaceField("type", of: event, in: $0, with: type) }
+            return eventsFile
+        case .country:
+            let country = ["Iraq", "Syria", "Iran", "Yemen", "Jordan"][random.next(below: 5)]
+            try rewrite(eventsFile) { text in
+                guard let block = text.range(of: blockStart(event)), let field = text.range(of: "country: ", range: block.upperBound..<text.endIndex),
+                      let end = text.range(of: ",", range: field.upperBound..<text.endIndex) else { return text }
+                return text.replacingCharacters(in: field.upperBound..<end.lowerBound, with: country)
+            }
+            return eventsFile
         case .template:
             let file = root.appendingPathComponent("Templates/partials/event-card.mustache")
             try rewrite(file) { $0 + "<!-- edit \(step) -->\n" }

@@ -68,6 +68,8 @@ public struct SiteBuilder: Sendable {
         public var phases: [Phase] = []
         /// Where the rendering time went, by page kind.
         public var costs: [RenderCost] = []
+        /// Every page of the site (the preview hands it to the next rebuild: `samePages`).
+        var pages: [PageKinds.Page] = []
 
         public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
         public var warnings: [Diagnostic] { diagnostics.filter { $0.severity == .warning } }
@@ -110,6 +112,8 @@ public struct SiteBuilder: Sendable {
         var templates: TemplateSet? = nil
         /// What each page of the previous build read.
         var reads: [String: Set<PageInput>] = [:]
+        /// The previous build's pages, reused when the edit cannot have changed them (`samePages`).
+        var pages: [PageKinds.Page]? = nil
         /// For tests: reads to forget, to show that the incremental test notices.
         var forgetting: (@Sendable (PageInput) -> Bool)? = nil
     }
@@ -139,7 +143,7 @@ public struct SiteBuilder: Sendable {
         renderer.recordsReads = destination.keepsFiles
         let costs = RenderCosts()
         renderer.costs = costs
-        let pages = timer.measure("pages") { renderer.pages() }
+        let pages = timer.measure("pages") { Self.samePages(incremental, report) ?? renderer.pages() }
         let pagePaths = pages.map(\.path)
         // Decide which cards survive before the jobs are made: they capture the card cache.
         var plan: RebuildPlan?
@@ -247,7 +251,7 @@ public struct SiteBuilder: Sendable {
         return CheckResult(
             report: failed ? nil : report, diagnostics: all, files: failed ? [] : files,
             pageCount: pages.count, fileCount: pages.count + supportPaths.count + copied.count, sitePaths: sitePaths,
-            reads: reads, phases: timer.phases, costs: costs.all
+            reads: reads, phases: timer.phases, costs: costs.all, pages: failed ? [] : pages
         )
     }
 
@@ -332,6 +336,20 @@ public struct SiteBuilder: Sendable {
             seconds: (clock.now - started).milliseconds / 1000,
             phases: timer.phases, costs: result.costs, search: search
         )
+    }
+
+    /// The previous build's page list, when the edit cannot have changed it: the report's
+    /// indexes were reused (the same events in the same order, with the same dates, actors,
+    /// sources and tags: `Report.replacingEvents`) and no event changed its type or country,
+    /// which decide the type and country pages. At 50,000 events listing the pages took 80 ms
+    /// of a one-event edit.
+    static func samePages(_ incremental: Incremental?, _ report: Report) -> [PageKinds.Page]? {
+        guard let incremental, let pages = incremental.pages, !pages.isEmpty, let previous = incremental.previous,
+              previous.indexes === report.indexes, previous.events.count == report.events.count else { return nil }
+        for (old, new) in zip(previous.events, report.events) where old !== new {
+            guard old.type == new.type, old.location?.country == new.location?.country else { return nil }
+        }
+        return pages
     }
 
     /// A build writes the data downloads; the preview makes them only when they are asked for,

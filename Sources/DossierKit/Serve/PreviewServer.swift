@@ -47,6 +47,8 @@ public final class PreviewServer: Sendable {
     let theme = Locked<TemplateSet?>(nil)
     /// What each page of the last good build read (`PageReads`), to know what an edit touches.
     let pageReads = Locked<[String: Set<PageInput>]>([:])
+    /// The last good build's pages (`SiteBuilder.samePages`).
+    let pageList = Locked<[PageKinds.Page]?>(nil)
     /// For tests: reads to forget (`PageReads.forgetting`).
     let forgetting: (@Sendable (PageInput) -> Bool)?
     /// Files changed since the last good build (by builds that failed).
@@ -105,7 +107,7 @@ public final class PreviewServer: Sendable {
         let onlyContent = all { $0.hasPrefix(contentFolder) && !$0.hasPrefix(staticFolder) }
         let incremental = SiteBuilder.Incremental(previous: previousReport.get(), cards: cards, onlyEventsChanged: onlyEvents,
                                                   onlyContentChanged: onlyContent, templates: theme.get(),
-                                                  reads: pageReads.get(), forgetting: forgetting)
+                                                  reads: pageReads.get(), pages: pageList.get(), forgetting: forgetting)
         let renderedPaths = Locked<SiteBuilder.Rendered?>(nil)
         let usedTemplates = Locked<TemplateSet?>(nil)
         var builder = SiteBuilder(options: build)
@@ -131,6 +133,7 @@ public final class PreviewServer: Sendable {
         let changed = changedSet.sorted()
         previousReport.set(result.report)
         pageReads.set(result.reads)
+        pageList.set(result.pages)
         theme.set(usedTemplates.get())
         unsettled.set([])
         let recovered = failure.get() != nil
