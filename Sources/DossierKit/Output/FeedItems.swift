@@ -18,13 +18,22 @@ struct FeedItem {
 
     static func latest(_ report: Report, markdown: CommonMark, text: DisplayText, limit: Int = 50) -> [FeedItem] {
         let base = report.config.baseURL ?? ""
-        let dated = report.events.enumerated().map { index, event in
+        // Newest change first; among equal dates, the later event in the report's order first.
+        // The `limit` newest are kept in one pass (sorting 50,000 events for 50 took a tenth of a
+        // preview rebuild's support files).
+        typealias Dated = (index: Int, event: Event, published: Date, updated: Date)
+        let newer = { (a: Dated, b: Dated) in (a.updated, a.index) > (b.updated, b.index) }
+        var newest: [Dated] = []
+        newest.reserveCapacity(limit + 1)
+        for (index, event) in report.events.enumerated() {
             let happened = Timestamp.date(event.date.start)
             let published = event.published ?? happened
-            return (index: index, event: event, published: published, updated: event.updated ?? published)
+            let item: Dated = (index, event, published, event.updated ?? published)
+            guard newest.count < limit || newer(item, newest[newest.count - 1]) else { continue }
+            let position = newest.firstIndex { newer(item, $0) } ?? newest.count
+            newest.insert(item, at: position)
+            if newest.count > limit { newest.removeLast() }
         }
-        // Newest change first; among equal dates, the later event in the report's order first.
-        let newest = dated.sorted { ($0.updated, $0.index) > ($1.updated, $1.index) }.prefix(limit)
         return newest.map { item in
             let path = SitePaths.event(item.event.id)
             let summary = item.event.summary.map { markdown.plainText($0.text, limit: 1000) } ?? ""
