@@ -406,8 +406,9 @@ public struct SiteBuilder: Sendable {
         // clash are folded to lower case: at 50,000 pages folding and describing every one
         // took 100 ms of each preview rebuild, for a check that almost never finds anything.
         let lengths = Set(statics.map { ContentFile.relativePath(of: $0.url, in: staticFolder).lowercased().utf8.count })
-        for path in generated where !statics.isEmpty && (lengths.contains(path.utf8.count) || !path.utf8.allSatisfy { $0 < 0x80 }) {
-            taken[path.lowercased()] = taken[path.lowercased()] ?? "the page \(path) that Dossier makes"
+        for path in statics.isEmpty ? [] : generated where lengths.contains(path.utf8.count) || !path.utf8.allSatisfy({ $0 < 0x80 }) {
+            let key = path.lowercased()
+            if taken[key] == nil { taken[key] = "the page \(path) that Dossier makes" }
         }
         for (url, source, _) in statics {
             let path = ContentFile.relativePath(of: url, in: staticFolder)

@@ -124,18 +124,20 @@ struct HTMLScan {
     /// The entities our escaping produces (`&quot; &#39; &lt; &gt; &amp;`), decoded in one pass
     /// over the bytes (Foundation's `replacingOccurrences` went through `NSString` five times
     /// for each link with a query string, such as every event page's map link).
+    private static let entities: [(bytes: [UInt8], character: UInt8)] = [
+        (Array("&quot;".utf8), UInt8(ascii: "\"")), (Array("&#39;".utf8), UInt8(ascii: "'")), (Array("&lt;".utf8), UInt8(ascii: "<")),
+        (Array("&gt;".utf8), UInt8(ascii: ">")), (Array("&amp;".utf8), UInt8(ascii: "&")),
+    ]
+
     static func decodeEntities(_ text: String) -> String {
         guard text.utf8.contains(UInt8(ascii: "&")) else { return text }
-        let entities: [(bytes: [UInt8], character: UInt8)] = [(Array("&quot;".utf8), UInt8(ascii: "\"")), (Array("&#39;".utf8), UInt8(ascii: "'")),
-                                                              (Array("&lt;".utf8), UInt8(ascii: "<")), (Array("&gt;".utf8), UInt8(ascii: ">")),
-                                                              (Array("&amp;".utf8), UInt8(ascii: "&"))]
         let bytes = Array(text.utf8)
         var result: [UInt8] = []
         result.reserveCapacity(bytes.count)
         var index = 0
         scanning: while index < bytes.count {
             if bytes[index] == UInt8(ascii: "&") {
-                for entity in entities where bytes[index...].starts(with: entity.bytes) {
+                for entity in Self.entities where bytes[index...].starts(with: entity.bytes) {
                     result.append(entity.character)
                     index += entity.bytes.count
                     continue scanning
