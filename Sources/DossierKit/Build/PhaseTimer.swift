@@ -4,6 +4,9 @@ import Foundation
 public struct Phase: Sendable {
     public var name: String
     public var milliseconds: Double
+    /// CPU time of the whole process (user and system, every thread) during the step, in
+    /// milliseconds: about twice `milliseconds` when the step keeps two cores busy.
+    public var cpuMilliseconds: Double?
     /// The process's peak resident memory when the step ended, in MiB (Linux only).
     public var peakMiB: Double?
 }
@@ -19,14 +22,24 @@ struct PhaseTimer {
 
     mutating func measure<T>(_ name: String, _ body: () throws -> T) rethrows -> T {
         let start = clock.now
+        let cpuStart = Self.processCPUMilliseconds()
         defer {
             let elapsed = clock.now - start
             phases.append(Phase(
                 name: name, milliseconds: elapsed.milliseconds,
+                cpuMilliseconds: Self.processCPUMilliseconds() - cpuStart,
                 peakMiB: Self.peakResidentMiB()
             ))
         }
         return try body()
+    }
+
+    /// User and system CPU time of the process so far, in milliseconds.
+    static func processCPUMilliseconds() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        func milliseconds(_ time: timeval) -> Double { Double(time.tv_sec) * 1000 + Double(time.tv_usec) / 1000 }
+        return milliseconds(usage.ru_utime) + milliseconds(usage.ru_stime)
     }
 
     /// `VmHWM` from `/proc/self/status`: which step makes the memory peak is half of a profile.

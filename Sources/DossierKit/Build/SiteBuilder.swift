@@ -183,13 +183,18 @@ public struct SiteBuilder: Sendable {
         let pageReads = ResultSlots<Set<PageInput>>(count: destination.keepsFiles ? jobs.count : 0)
         let writeErrors = ResultSlots<Error>(count: 1)
         var extra: [OutputFile] = []
+        // The pages' folders (one per page: 10,000 mkdirs at 10,000 events, all kernel time on
+        // one core) are made on another thread while the feed and downloads are made, which
+        // leave a core idle part of the time; the support files' few folders come first.
+        let pageFolders = DispatchGroup()
         if case .staging(let staging) = destination {
-            timer.measure("folders") {
-                do {
-                    try staging.prepareFolders(for: jobs.map(\.path) + supportPaths + copied.map(\.path))
-                } catch {
-                    writeErrors.set(0, error)
-                }
+            do {
+                try staging.prepareFolders(for: supportPaths + copied.map(\.path))
+            } catch {
+                writeErrors.set(0, error)
+            }
+            DispatchQueue.global().async(group: pageFolders) {
+                do { try staging.prepareFolders(for: jobs.map(\.path)) } catch { writeErrors.set(0, error) }
             }
         }
         // The feed and data downloads come first, while memory is at its lowest: written out
@@ -210,6 +215,7 @@ public struct SiteBuilder: Sendable {
                 }
             }
         }
+        timer.measure("folders") { pageFolders.wait() }
         timer.measure("render and check") {
             // A site that cannot be written is not rendered: the error is reported below.
             if writeErrors.values.first.flatMap({ $0 }) != nil { return }

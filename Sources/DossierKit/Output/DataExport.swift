@@ -185,32 +185,46 @@ enum DataExport {
         return header
     }
 
+    /// One row an event, each value put at its column's position (known once for the whole
+    /// file: a dictionary of cells per row and the numbered column names, made again for every
+    /// source of every event, were most of this file's time).
     static func csv(_ report: Report) -> OutputFile {
         var writer = CSVRows()
         let header = csvHeader(report)
         writer.append(header)
+        var position: [String: Int] = [:]
+        for (index, column) in header.enumerated() where position[column] == nil { position[column] = index }
+        /// The positions of a numbered group's fields (`source_2_publisher` … `source_2_via`), by number.
+        var numbered: [String: [[Int?]]] = [:]
+        func columns(_ group: String, _ number: Int, _ fields: [String]) -> [Int?] {
+            var known = numbered[group, default: []]
+            while known.count < number {
+                let next = known.count + 1
+                known.append(fields.map { position[EventDecoder.csvColumn(group, next, $0)] })
+            }
+            numbered[group] = known
+            return known[number - 1]
+        }
+        let sourceColumns = { (group: String, number: Int) in columns(group, number, EventDecoder.csvSourceFields) }
+        var row = [String](repeating: "", count: header.count)
         for event in report.events {
-            var values: [String: String] = [
-                "id": event.id,
-                "title": event.title,
-                "type": event.type,
-                "actors": event.actors.map { "\($0.actorID):\($0.role.rawValue)" }.joined(separator: "; "),
-                "confidence": event.confidence,
-                "tags": event.tags.joined(separator: "; "),
-            ]
+            for index in row.indices { row[index] = "" }
             func set(_ column: String, _ value: String?) {
-                if let value { values[column] = value }
+                if let value, let index = position[column] { row[index] = value }
             }
             func setSource(_ source: Source, group: String, number: Int) {
-                let column = { EventDecoder.csvColumn(group, number, $0) }
-                set(column("publisher"), source.publisher)
-                set(column("title"), source.title)
-                set(column("url"), source.url)
-                set(column("author"), source.author)
-                set(column("date"), source.date?.iso)
-                set(column("quote"), source.quote)
-                set(column("via"), source.via)
+                // In the order of `EventDecoder.csvSourceFields`.
+                let values = [source.publisher, source.title, source.url, source.author, source.date?.iso, source.quote, source.via]
+                for (index, value) in zip(sourceColumns(group, number), values) {
+                    if let index, let value { row[index] = value }
+                }
             }
+            set("id", event.id)
+            set("title", event.title)
+            set("type", event.type)
+            set("actors", event.actors.map { "\($0.actorID):\($0.role.rawValue)" }.joined(separator: "; "))
+            set("confidence", event.confidence)
+            set("tags", event.tags.joined(separator: "; "))
             set(event.date.isRange ? "start" : "date", event.date.start.iso)
             set("end", event.date.end?.iso)
             set("display_date", event.date.display)
@@ -225,11 +239,11 @@ enum DataExport {
             if let source = event.location?.source { setSource(source, group: "location_source", number: 1) }
             for kind in Casualty.Kind.allCases {
                 for (index, figure) in event.casualties.filter({ $0.kind == kind }).enumerated() {
-                    let column = { EventDecoder.csvColumn(kind.rawValue, index + 1, $0) }
-                    set(column("min"), figure.minimum.map(String.init))
-                    set(column("max"), figure.maximum.map(String.init))
-                    set(column("approximate"), figure.approximate ? "true" : "false")
-                    set(column("who"), figure.who)
+                    // In the order of `EventDecoder.csvCasualtyFields`.
+                    let values = [figure.minimum.map(String.init), figure.maximum.map(String.init), figure.approximate ? "true" : "false", figure.who]
+                    for (column, value) in zip(columns(kind.rawValue, index + 1, EventDecoder.csvCasualtyFields), values) {
+                        if let column, let value { row[column] = value }
+                    }
                 }
             }
             set("summary", event.summary?.text)
@@ -243,7 +257,7 @@ enum DataExport {
             set("media_caption", event.media?.caption)
             set("media_credit", event.media?.credit)
             set("media_alt", event.media?.alt)
-            writer.append(header.map { SpreadsheetFormulaGuard.escaped(values[$0] ?? "") })
+            writer.append(row.map(SpreadsheetFormulaGuard.escaped))
         }
         return OutputFile(path: SitePaths.eventsCSV, contents: .data(writer.data))
     }
