@@ -59,6 +59,31 @@ import Testing
         try fixture.expectSameAsFullBuild()
     }
 
+    /// A topic's first page draws a map and a chart of all its events: after an edit of events
+    /// it is made when first asked for (like the lists of every event), and then shows the edit.
+    /// An edit of the topic itself renders it with the rebuild, where its links are checked.
+    @Test func topicPagesArePutOffAfterAnEventEditAndShowItWhenAskedFor() throws {
+        let fixture = try Fixture()
+        guard let report = SiteBuilder(options: fixture.options).check().report,
+              let (index, topics) = report.eventTopics.first(where: { !$0.value.isEmpty }),
+              let topic = topics.first
+        else { Issue.record("the synthetic report has an event in a topic"); return }
+        let event = report.events[index]
+        let topicPage = ListPaging.path("topics", subject: topic)
+        let rebuild = try fixture.edit(fixture.root.appendingPathComponent(event.origin.file)) { $0.replacingOccurrences(of: "title: \"\(event.title)\"", with: "title: \"Retitled for the test\"") }
+        #expect(rebuild.succeeded)
+        #expect(rebuild.changedPaths.contains(topicPage))
+        let served = try #require(fixture.server.snapshot.get().files[topicPage])
+        #expect(served.isDeferred, "\(topicPage) is made when asked for")
+        try fixture.expectSameAsFullBuild()
+
+        let topicFile = fixture.root.appendingPathComponent("Content/topics/\(topic).md")
+        let topicEdit = try fixture.edit(topicFile) { $0.replacingOccurrences(of: "summary: \"", with: "summary: \"Edited. ") }
+        #expect(topicEdit.succeeded)
+        #expect(fixture.server.snapshot.get().files[topicPage]?.isDeferred == false, "an edit of the topic renders its page with the rebuild")
+        try fixture.expectSameAsFullBuild()
+    }
+
     /// The preview renders each card once and keeps it across rebuilds; an edit drops the cards
     /// of the edited event only (this is most of what makes a rebuild fast).
     @Test func cardsAreKeptAcrossRebuildsExceptTheEditedEvents() throws {

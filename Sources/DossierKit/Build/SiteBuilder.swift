@@ -158,18 +158,29 @@ public struct SiteBuilder: Sendable {
             renderer.cards = incremental.cards
         }
         var planned = plan.map { plan in pages.filter { plan.pages.contains($0.path) } } ?? pages
-        // After an edit of events the preview renders the pages listing every event when they
+        // After an edit of content the preview renders the pages listing every event when they
         // are first requested, as Hugo's server renders only the pages being viewed: at 10,000
-        // events they are megabytes each and took most of a rebuild. Their cards are those of
-        // this build, and only event data changed, so their links are the ones checked before.
+        // events they are megabytes each and took most of a rebuild (`PreviewDeferral`). Their
+        // cards are those of this build, and what they link to (events, actors, the lists'
+        // other pages) follows from the page list, which this build checks as a whole.
         var deferred: [OutputFile] = []
         if plan != nil, destination.keepsFiles {
+            // Pages that draw many events are put off too when only events changed (the
+            // report's indexes were reused): then no page, actor or topic came or went either.
+            let onlyEvents = incremental?.previous?.indexes === report.indexes
+            let putOff = { (page: PageKinds.Page) in
+                switch page.kind.previewDeferral {
+                case .never: false
+                case .afterContentEdits: true
+                case .afterEventEdits: onlyEvents
+                }
+            }
             var listing = renderer
             listing.cards = renderer.cards.copy()
-            deferred = listing.jobs(planned.filter(\.kind.listsEveryEvent)).map { job in
+            deferred = listing.jobs(planned.filter(putOff)).map { job in
                 OutputFile(path: job.path, contents: .deferred(DeferredData { Data(job.render().html.utf8) }))
             }
-            planned.removeAll { $0.kind.listsEveryEvent }
+            planned.removeAll(where: putOff)
         }
         let jobs = renderer.jobs(planned)
         rendered?(Rendered(paths: Set(jobs.map(\.path)), all: plan == nil))

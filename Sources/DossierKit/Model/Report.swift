@@ -51,9 +51,10 @@ public struct Report: Sendable {
             var sourceEvents: [String: (Source, [Int])] = [:]
             for (index, event) in events.enumerated() {
                 for source in event.sources {
-                    var entry = sourceEvents[source.identity] ?? (source, [])
-                    if entry.1.last != index { entry.1.append(index) }
-                    sourceEvents[source.identity] = entry
+                    // Appended in place: taking the entry out and putting it back copied a
+                    // source's list of events at every event citing it.
+                    func add(_ entry: inout (Source, [Int])) { if entry.1.last != index { entry.1.append(index) } }
+                    add(&sourceEvents[source.identity, default: (source, [])])
                 }
             }
             let cited = sourceEvents.values.map { CitedSource(source: $0.0, eventIndexes: $0.1) }
@@ -177,6 +178,9 @@ public struct Report: Sendable {
 
     static func chronological(_ events: [Event]) -> [Event] {
         let chronology = events.map(\.date.chronologyKey)
+        // Events are usually written in order: then a look at each pair settles it (the
+        // preview's rebuild at 50,000 events spent 20 ms sorting an array already sorted).
+        if chronology.indices.dropFirst().allSatisfy({ !(chronology[$0] < chronology[$0 - 1]) }) { return events }
         let order = events.indices.sorted { (chronology[$0], $0) < (chronology[$1], $1) }
         // Events are usually written in order: then the array is shared, not copied event by event.
         return order.elementsEqual(events.indices) ? events : order.map { events[$0] }

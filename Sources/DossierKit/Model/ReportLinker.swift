@@ -21,8 +21,8 @@ public struct ReportLinker {
     public func link(_ content: LoadedContent, previous: Report? = nil, log: DiagnosticLog) -> Report {
         // In the preview, after an edit that leaves the report's indexes as they were, the ids
         // are those of the last good build (so they are unique), and the events that are the
-        // very objects of that build (their file did not change) were checked then against the
-        // same ids, types and files: only their mentions of actors are collected again.
+        // very objects of that build (their file did not change), or equal to them, were checked
+        // then against the same ids, types and files.
         let reused = previous?.replacingEvents(content.events)
         if reused == nil {
             checkUnique(content.events.map { ($0.id, $0.origin) }, kind: "event", log: log)
@@ -63,7 +63,9 @@ public struct ReportLinker {
         }
 
         for event in content.events {
-            if let previous, reused != nil, previous.event(event.id) === event { continue }
+            // The events of the edited file are parsed anew: those the edit left as they were
+            // (all but one, usually; 1,400 of them at 50,000 events) need no checking either.
+            if let previous, reused != nil, let before = previous.event(event.id), before.hasSameContent(as: event) { continue }
             if config.eventType(event.type) == nil {
                 log.error(event.referenceLocations["type"] ?? event.origin, "event `\(event.id)` has the unknown type `\(event.type)`",
                           hint: Suggestion.hint(for: event.type, in: config.eventTypes.map(\.id))

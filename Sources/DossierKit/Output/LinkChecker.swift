@@ -60,6 +60,7 @@ final class LinkChecker: Sendable {
     func check(page path: String, html: String) {
         var scan = HTMLScan()
         scan.run(html)
+        let depth = Self.depth(of: path)
         var found: [(key: String, offset: Int, message: String)] = []
         var fragments: [PendingFragment] = []
         for link in scan.links {
@@ -69,7 +70,7 @@ final class LinkChecker: Sendable {
                 found.append(("empty link", link.offset, "an empty link (`href=\"\"` or `src=\"\"`): the value the template put there is empty on this page"))
                 continue
             }
-            guard let (target, fragment) = Self.resolve(link.value, from: path) else { continue }
+            guard let (target, fragment) = Self.resolve(link.value, from: path, depth: depth) else { continue }
             if target.hasPrefix("../") || target == ".." {
                 found.append(("outside \(link.value)", link.offset, "the link `\(link.value)` points outside the site"))
                 continue
@@ -126,14 +127,14 @@ final class LinkChecker: Sendable {
     ///
     /// Every link of every page comes through here (about 60 per page), so it works on UTF-8
     /// bytes and slices rather than `Character`s.
-    static func resolve(_ link: String, from page: String) -> (String, String?)? {
+    static func resolve(_ link: String, from page: String, depth: Int? = nil) -> (String, String?)? {
         let bytes = link.utf8
         let slash = UInt8(ascii: "/")
         if bytes.starts(with: "//".utf8) { return nil }
         if let colon = bytes.firstIndex(of: UInt8(ascii: ":")), link[..<colon].utf8.allSatisfy(isSchemeByte) {
             return nil
         }
-        if let target = climbingToRoot(link, from: page) { return (target, nil) }
+        if let target = climbingToRoot(link, depth: depth ?? Self.depth(of: page)) { return (target, nil) }
         var target = Substring(link)
         var fragment: String?
         if let hash = bytes.firstIndex(of: UInt8(ascii: "#")) {
@@ -163,9 +164,8 @@ final class LinkChecker: Sendable {
     /// The common case, without splitting: a link that climbs exactly to the site root from the
     /// page's folder (`../../actors/a/index.html` from `events/x/index.html`), followed by a
     /// plain path (no `.` or `..` segments, query, fragment, escapes or doubled slashes).
-    private static func climbingToRoot(_ link: String, from page: String) -> String? {
+    private static func climbingToRoot(_ link: String, depth: Int) -> String? {
         let slash = UInt8(ascii: "/")
-        let depth = page.utf8.reduce(0) { $1 == slash ? $0 + 1 : $0 }
         var rest = link.utf8[...]
         for _ in 0..<depth {
             guard rest.starts(with: "../".utf8) else { return nil }
@@ -183,6 +183,11 @@ final class LinkChecker: Sendable {
             previous = byte
         }
         return String(Substring(rest))
+    }
+
+    /// How many folders down from the site's root a page is (`events/x/index.html`: 2).
+    static func depth(of page: String) -> Int {
+        page.utf8.reduce(0) { $1 == UInt8(ascii: "/") ? $0 + 1 : $0 }
     }
 
     /// Letters, digits and `+-.` may form a URL scheme; non-ASCII bytes are letters too, as in

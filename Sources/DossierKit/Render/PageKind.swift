@@ -20,9 +20,9 @@ public final class PageKind: Sendable {
     let section: String
     /// Whether its pages are listed in `sitemap.xml` (the 404 page is not).
     let inSitemap: Bool
-    /// Whether each page lists every event: after an edit of events the preview renders these
-    /// when they are first asked for, not with the rebuild (at 10,000 events they are megabytes).
-    let listsEveryEvent: Bool
+    /// When the preview may render its pages on request instead of with the rebuild, as Hugo's
+    /// server renders only the pages being viewed.
+    let previewDeferral: PreviewDeferral
     /// What each page is about, by id: one per event, actor, …; `[""]` for a single page.
     let subjects: @Sendable (any SiteContents) -> [String]
     /// Where the page about `subject` goes, relative to the site root.
@@ -34,7 +34,7 @@ public final class PageKind: Sendable {
     let fields: TemplateShape
 
     init(name: String, template: String? = nil, folder: String? = nil, navigationLabel: String? = nil, section: String? = nil,
-         inSitemap: Bool = true, listsEveryEvent: Bool = false, fields: TemplateShape,
+         inSitemap: Bool = true, previewDeferral: PreviewDeferral = .never, fields: TemplateShape,
          subjects: @escaping @Sendable (any SiteContents) -> [String] = { _ in [""] },
          path: @escaping @Sendable (String) -> String, view: @escaping @Sendable (String, PageLinks) -> any TemplateConvertible) {
         self.name = name
@@ -43,7 +43,7 @@ public final class PageKind: Sendable {
         self.navigationLabel = navigationLabel
         self.section = section ?? name
         self.inSitemap = inSitemap
-        self.listsEveryEvent = listsEveryEvent
+        self.previewDeferral = previewDeferral
         self.fields = fields
         self.subjects = subjects
         self.path = path
@@ -87,4 +87,20 @@ public enum PageKinds {
     static func reservedFolders(_ kinds: [PageKind]) -> Set<String> {
         Set(kinds.compactMap(\.folder)).union(SitePaths.supportFolders)
     }
+}
+
+/// Which pages the preview renders when they are first asked for, after an edit, rather than
+/// with the rebuild: their links are those checked by the previous build, because nothing they
+/// link to came or went (see `SiteBuilder.run`).
+enum PreviewDeferral: Sendable {
+    /// Rendered with every rebuild that reads them.
+    case never
+    /// Pages that list every event, or a share of them so large that one edit changes them
+    /// (the timeline's months, types, countries, sources): at 10,000 events they are megabytes.
+    /// Deferred after any edit of content.
+    case afterContentEdits
+    /// Pages that draw a map and a chart of many events (a topic's first page): deferred after
+    /// an edit of events only. An edit of the topic itself renders it with the rebuild, so its
+    /// own text's links are checked.
+    case afterEventEdits
 }

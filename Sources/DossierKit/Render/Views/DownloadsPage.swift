@@ -22,7 +22,7 @@ struct DownloadsPage {
     static let folder = "downloads"
 
     static let kind = PageKind(
-        name: "downloads", folder: folder, section: "downloads", listsEveryEvent: true, fields: shape.shape,
+        name: "downloads", folder: folder, section: "downloads", previewDeferral: .afterContentEdits, fields: shape.shape,
         path: { _ in folder + "/index.html" }, view: { _, links in make(links) }
     )
 

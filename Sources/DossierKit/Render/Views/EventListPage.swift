@@ -26,7 +26,7 @@ struct EventListPage {
     static let typeFolder = "types", countryFolder = "countries", sourceFolder = SourcesPage.folder
 
     static let typeKind = PageKind(
-        name: "type", template: "event-list", folder: typeFolder, section: "timeline", listsEveryEvent: true, fields: shape.shape,
+        name: "type", template: "event-list", folder: typeFolder, section: "timeline", previewDeferral: .afterContentEdits, fields: shape.shape,
         subjects: { contents in
             var counts: [String: Int] = [:]
             for event in contents.events { counts[event.type, default: 0] += 1 }
@@ -40,7 +40,7 @@ struct EventListPage {
     )
 
     static let countryKind = PageKind(
-        name: "country", template: "event-list", folder: countryFolder, section: "timeline", listsEveryEvent: true, fields: shape.shape,
+        name: "country", template: "event-list", folder: countryFolder, section: "timeline", previewDeferral: .afterContentEdits, fields: shape.shape,
         subjects: { contents in
             let countries = countryGroups(contents.events.map { $0.location?.country })
             return ListPaging.subjects(countries.map { ($0.slug, $0.count) }, perPage: contents.config.eventsPerPage)
@@ -50,7 +50,7 @@ struct EventListPage {
     )
 
     static let sourceKind = PageKind(
-        name: "source", template: "event-list", folder: sourceFolder, section: "sources", listsEveryEvent: true, fields: shape.shape,
+        name: "source", template: "event-list", folder: sourceFolder, section: "sources", previewDeferral: .afterContentEdits, fields: shape.shape,
         subjects: { contents in
             let listed = contents.citedSources.filter { $0.eventIndexes.count > SourcesPage.eventsPerRow }
             return ListPaging.subjects(listed.map { ($0.id, $0.eventIndexes.count) }, perPage: contents.config.eventsPerPage)

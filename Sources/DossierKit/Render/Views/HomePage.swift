@@ -27,7 +27,7 @@ struct HomePage {
     var chart: ChartView?
 
     static let kind = PageKind(
-        name: "home", navigationLabel: "Home", listsEveryEvent: true, fields: shape.shape,
+        name: "home", navigationLabel: "Home", previewDeferral: .afterContentEdits, fields: shape.shape,
         path: { _ in SitePaths.home }, view: { _, links in make(links) }
     )
 

@@ -10,7 +10,7 @@ struct MapPage {
     var filterStylesheetHref: String
 
     static let kind = PageKind(
-        name: "map", folder: "map", navigationLabel: "Map", listsEveryEvent: true, fields: shape.shape,
+        name: "map", folder: "map", navigationLabel: "Map", previewDeferral: .afterContentEdits, fields: shape.shape,
         path: { _ in SitePaths.map }, view: { _, links in make(links) }
     )
 

@@ -31,7 +31,7 @@ struct SourcesPage {
     static let folder = "sources"
 
     static let kind = PageKind(
-        name: "sources", folder: folder, navigationLabel: "Sources", listsEveryEvent: true, fields: shape.shape,
+        name: "sources", folder: folder, navigationLabel: "Sources", previewDeferral: .afterContentEdits, fields: shape.shape,
         subjects: { contents in
             let pages = ListPaging.pageCount(contents.citedSources.count, contents.config.eventsPerPage)
             return (1...max(1, pages)).map(String.init)

@@ -55,7 +55,7 @@ struct TimelinePage {
     var countries: [CountryKey]
 
     static let kind = PageKind(
-        name: "timeline", folder: "timeline", navigationLabel: "Timeline", listsEveryEvent: true, fields: shape.shape,
+        name: "timeline", folder: "timeline", navigationLabel: "Timeline", previewDeferral: .afterContentEdits, fields: shape.shape,
         path: { _ in SitePaths.timeline }, view: { _, links in make(links) }
     )
 

@@ -24,13 +24,13 @@ struct TimelinePeriodPage {
     }
 
     static let yearKind = PageKind(
-        name: "timeline-year", template: "timeline-period", folder: "timeline", section: "timeline", listsEveryEvent: true, fields: shape.shape,
+        name: "timeline-year", template: "timeline-period", folder: "timeline", section: "timeline", previewDeferral: .afterContentEdits, fields: shape.shape,
         subjects: { TimelineParts.subjects($0).years },
         path: { SitePaths.timelineYear(Int($0) ?? 0) }, view: { subject, links in make(year: Int(subject) ?? 0, month: nil, links) }
     )
 
     static let monthKind = PageKind(
-        name: "timeline-month", template: "timeline-period", folder: "timeline", section: "timeline", listsEveryEvent: true, fields: shape.shape,
+        name: "timeline-month", template: "timeline-period", folder: "timeline", section: "timeline", previewDeferral: .afterContentEdits, fields: shape.shape,
         subjects: { TimelineParts.subjects($0).months },
         path: { subject in
             let (id, page) = ListPaging.parse(subject)

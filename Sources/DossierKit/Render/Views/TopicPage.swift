@@ -28,7 +28,7 @@ struct TopicPage {
     var firstNumber: Int
 
     static let kind = PageKind(
-        name: "topic", folder: "topics", section: TopicIndexPage.kind.name, fields: shape.shape,
+        name: "topic", folder: "topics", section: TopicIndexPage.kind.name, previewDeferral: .afterEventEdits, fields: shape.shape,
         subjects: { contents in ListPaging.subjects(threadLengths(contents), perPage: contents.config.eventsPerPage) },
         path: { ListPaging.path("topics", subject: $0) },
         view: { subject, links in
