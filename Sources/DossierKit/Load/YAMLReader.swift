@@ -9,7 +9,6 @@ enum YAMLReader {
     ///   - aliasLimit: how many values aliases may add (`aliasExpansionLimit`; tests set less).
     static func parse(_ text: String, file: String, lineOffset: Int = 0, log: DiagnosticLog, inParts: Bool = true,
                       aliasLimit: Int = aliasExpansionLimit) -> DataNode? {
-        let format = file.lowercased().hasSuffix(".json") ? "JSON" : "YAML"
         // Bytes, not Characters: walking a large events file by grapheme cost more than parsing it.
         if let bad = text.utf8.firstIndex(of: 0) {
             let line = text.utf8[..<bad].lazy.filter { $0 == 0x0A }.count + 1 + lineOffset
@@ -17,6 +16,15 @@ enum YAMLReader {
             return nil
         }
         if inParts, let list = parseInParts(text, file: file, lineOffset: lineOffset, aliasLimit: aliasLimit) { return list }
+        // Valid YAML the short way; anything else through Yams, for its messages.
+        if let node = YAMLEvents.read(text, file: file, lineOffset: lineOffset, aliasLimit: aliasLimit) { return node }
+        return composeWithYams(text, file: file, lineOffset: lineOffset, log: log, aliasLimit: aliasLimit)
+    }
+
+    /// The text composed by Yams and converted: what reports a file's errors in libyaml's and
+    /// Yams' words (valid files take `YAMLEvents`, which gives the same tree).
+    static func composeWithYams(_ text: String, file: String, lineOffset: Int, log: DiagnosticLog, aliasLimit: Int = aliasExpansionLimit) -> DataNode? {
+        let format = file.lowercased().hasSuffix(".json") ? "JSON" : "YAML"
         do {
             // The basic resolver tags every scalar as a string: the decoders interpret values
             // themselves, and the default resolver's regular expressions cost most of the parse time.
@@ -99,6 +107,10 @@ enum YAMLReader {
     /// (an alias to an anchor elsewhere, a syntax error) or its aliases go over the limit, so
     /// that the caller parses the whole file and reports what a whole parse reports.
     static func parseAlone(_ part: String, file: String, lineOffset: Int, aliasLimit: Int = aliasExpansionLimit) -> [DataNode]? {
+        if let node = YAMLEvents.read(part, file: file, lineOffset: lineOffset, aliasLimit: aliasLimit) {
+            guard case .list(let items, _) = node else { return nil }
+            return items
+        }
         guard let node = try? Yams.compose(yaml: part, .basic),
               case .list(let items, _)? = convert(node, file: file, lineOffset: lineOffset, limit: aliasLimit, log: DiagnosticLog()) else { return nil }
         return items
