@@ -201,6 +201,40 @@ import Testing
         #expect(map.contains("Strike &lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot;"))
     }
 
+    /// Event pages' locators are drawn once per place (`LocatorCache`): events at the same
+    /// point, of one type, share the drawing; another type or another place gets its own.
+    @Test func eventsAtOnePlaceShareTheirLocatorAndOthersDoNot() throws {
+        let site = try TestSite()
+        try SampleContent.write(to: site)
+        func event(_ id: String, type: String, lat: Double) -> String {
+            """
+            - id: \(id)
+              date: 2024-02-01
+              title: "Event \(id)"
+              type: \(type)
+              location: { name: Town, country: Iraq, lat: \(lat), lon: 44.4, precision: town }
+              sources: [{ publisher: X, url: "https://example.org/\(id)" }]
+
+            """
+        }
+        try site.write("events/places.yaml", event("first", type: "attack", lat: 33.3) + event("second", type: "attack", lat: 33.3)
+                       + event("third", type: "statement", lat: 33.3) + event("fourth", type: "attack", lat: 31.0))
+        try site.build()
+        func locator(_ id: String) throws -> String {
+            let html = try site.html("events/\(id)/index.html")
+            guard let start = html.range(of: "<figure class=\"map-figure map-locator\""), let end = html[start.upperBound...].range(of: "</figure>") else {
+                Issue.record("\(id) has a locator map")
+                return ""
+            }
+            return String(html[start.lowerBound..<end.upperBound])
+        }
+        let first = try locator("first")
+        #expect(first.contains("data-type=\"attack\""))
+        #expect(try locator("second") == first)
+        #expect(try locator("third").contains("data-type=\"statement\""))
+        #expect(try locator("fourth") != first)
+    }
+
     @Test func aPlacesUnlistedEventsWaitInTheirScriptUnderTheEntrysID() throws {
         let site = try TestSite()
         try SampleContent.write(to: site)

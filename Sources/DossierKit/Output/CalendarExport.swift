@@ -91,7 +91,15 @@ enum CalendarExport {
             month = shifted < 10 ? shifted + 3 : shifted - 9
             year = yearOfEra2 + era2 * 400 + (month <= 2 ? 1 : 0)
         }
-        return String(format: "%04d%02d%02d", year, month, day)
+        // (String(format:) goes through Foundation's formatter: three dates an event.)
+        guard (0...9999).contains(year) else { return String(format: "%04d%02d%02d", year, month, day) }
+        return padded(year, 4) + padded(month, 2) + padded(day, 2)
+    }
+
+    /// A non-negative number with zeros before it, to `width` digits.
+    private static func padded(_ number: Int, _ width: Int) -> String {
+        let digits = String(number)
+        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
     }
 
     /// RFC 5545, 3.3.11: backslash, semicolon, comma and line breaks escaped.
@@ -102,9 +110,9 @@ enum CalendarExport {
         var previous: UInt8 = 0
         for byte in text.utf8 {
             switch byte {
-            case 0x5C, 0x3B, 0x2C: result += [0x5C, byte]
+            case 0x5C, 0x3B, 0x2C: result.append(0x5C); result.append(byte)
             case 0x0A where previous == 0x0D: break  // CRLF: one line break, already written
-            case 0x0A, 0x0D: result += [0x5C, UInt8(ascii: "n")]
+            case 0x0A, 0x0D: result.append(0x5C); result.append(UInt8(ascii: "n"))
             default: result.append(byte)
             }
             previous = byte
@@ -118,7 +126,8 @@ enum CalendarExport {
         let utf8 = line.utf8
         if utf8.count <= 75 {
             bytes += utf8
-            bytes += [0x0D, 0x0A]
+            bytes.append(0x0D)
+            bytes.append(0x0A)
             return
         }
         var count = 0
@@ -127,13 +136,16 @@ enum CalendarExport {
             if byte & 0xC0 != 0x80 {
                 let length = byte < 0x80 ? 1 : byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
                 if count + length > 75 {
-                    bytes += [0x0D, 0x0A, 0x20]
+                    bytes.append(0x0D)
+                    bytes.append(0x0A)
+                    bytes.append(0x20)
                     count = 1
                 }
             }
             bytes.append(byte)
             count += 1
         }
-        bytes += [0x0D, 0x0A]
+        bytes.append(0x0D)
+        bytes.append(0x0A)
     }
 }

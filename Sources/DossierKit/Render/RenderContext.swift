@@ -10,6 +10,8 @@ struct RenderContext: Sendable {
     let templates: TemplateSet
     let cards: CardCache
     let fragments: FragmentCache
+    /// Event pages' small maps, drawn once per place (`LocatorCache`).
+    let locators = LocatorCache()
     /// The site's page kinds (`PageKinds.builtIn`, or more in tests).
     let kinds: [PageKind]
     /// The main navigation: the kinds that have an entry, labelled by the theme's `page.<kind>`

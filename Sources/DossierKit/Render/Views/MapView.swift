@@ -1,8 +1,8 @@
 /// A map of some events as a template sees it: the drawing (inline SVG), its legend, the list
 /// of places where several events are grouped (the target of their markers), and the events it
 /// cannot place. Used by the map page, home, event, actor and topic pages.
-struct MapView {
-    struct LegendEntry {
+struct MapView: Sendable {
+    struct LegendEntry: Sendable {
         var typeID: String
         var label: String
         var colour: String
@@ -11,12 +11,12 @@ struct MapView {
         var count: Int
     }
 
-    struct PrecisionEntry {
+    struct PrecisionEntry: Sendable {
         var label: String
         var keyHTML: String
     }
 
-    struct PlaceEntry {
+    struct PlaceEntry: Sendable {
         var id: String
         var label: String
         var events: [CardValue]
