@@ -28,12 +28,34 @@ import Testing
 
     @Test func missingPartialsAreErrors() throws {
         let site = try siteWithOwnTheme()
-        try replace("{{> partials/source-line}}", with: "{{> partials/source-lines}}", in: "event.mustache", of: site)
+        try replace("{{> partials/page-steps}}", with: "{{> partials/page-step}}", in: "sources.mustache", of: site)
         let errors = site.failingBuild().filter { $0.severity == .error }.map(\.description)
-        let lines = try String(contentsOf: site.templates.appendingPathComponent("event.mustache"), encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
-        let line = try #require(lines.firstIndex { $0.contains("partials/source-lines") }) + 1
+        let lines = try String(contentsOf: site.templates.appendingPathComponent("sources.mustache"), encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+        let line = try #require(lines.firstIndex { $0.contains("partials/page-step}") }) + 1
         let column = try #require(lines[line - 1].range(of: "{{>")).lowerBound.utf16Offset(in: lines[line - 1]) + 1
-        #expect(errors == ["Templates/event.mustache:\(line):\(column): error: the template uses the partial `partials/source-lines`, which does not exist\n    hint: did you mean `partials/source-line`?"])
+        #expect(errors == ["Templates/sources.mustache:\(line):\(column): error: the template uses the partial `partials/page-step`, which does not exist\n    hint: did you mean `partials/page-steps`?"])
+    }
+
+    /// A source's line is rendered once by the theme's `partials/source-line` (`SourceLines`) and
+    /// placed under the event, on the sources index and on the source's own list; it sees the
+    /// source's fields only, so a page's field there is an error at its tag.
+    @Test func aThemesSourceLineShowsWhereverTheSourceIsAndSeesOnlyTheSource() throws {
+        let site = try siteWithOwnTheme()
+        try Data("{{% CONTENT_TYPE: HTML}}\n<p class=\"own-line\">{{publisher}} / {{linkText}}</p>\n".utf8)
+            .write(to: site.templates.appendingPathComponent("partials/source-line.mustache"))
+        try site.build()
+        let report = try #require(SiteBuilder(options: site.options).check().report)
+        let cited = try #require(report.sources.first { $0.eventIndexes.count > 0 })
+        let line = "<p class=\"own-line\">\(HTMLEscaping().escapeText(cited.source.publisher)) / "
+        let event = report.events[cited.eventIndexes[0]]
+        #expect(try site.html("events/\(event.id)/index.html").contains(line))
+        #expect(try site.html("sources/index.html").contains(line))
+        #expect(!(try site.html("sources/index.html").contains("class=\"source-line\"")))
+
+        try Data("{{% CONTENT_TYPE: HTML}}\n<p>{{publisher}} {{card.title}}</p>\n".utf8)
+            .write(to: site.templates.appendingPathComponent("partials/source-line.mustache"))
+        let errors = site.failingBuild().filter { $0.severity == .error }.map(\.description)
+        #expect(errors.contains { $0.hasPrefix("Templates/partials/source-line.mustache:2:") && $0.contains("`card.title`") }, "\(errors)")
     }
 
     @Test func aTemplateTheThemeLacksComesFromTheBuiltInTheme() throws {

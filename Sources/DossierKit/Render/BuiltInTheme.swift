@@ -1417,7 +1417,7 @@ a.badge-type:hover { text-decoration: underline; }
   <header class="page-header"{{#source}} data-pagefind-body data-pagefind-meta="kind:source"{{/source}}>
     <h1>{{title}}</h1>
     {{#lede}}<p class="lede">{{lede}}</p>{{/lede}}
-    {{#source}}{{> partials/source-line}}{{/source}}
+    {{{source.html}}}
     <p>{{countText}}, oldest first.{{#filterHref}} <a href="{{filterHref}}">Filter them in the timeline</a> (with other facets, or by date).{{/filterHref}}</p>
   </header>
   {{> partials/list-pages}}
@@ -1468,7 +1468,7 @@ a.badge-type:hover { text-decoration: underline; }
         <ol class="source-list">
           {{#sources}}
           <li>
-            {{> partials/source-line}}
+            {{{html}}}
             {{#quote}}<blockquote class="source-quote"><p>{{quote}}</p></blockquote>{{/quote}}
           </li>
           {{/sources}}
@@ -2139,7 +2139,7 @@ path.report { fill: #d2cab8; stroke: #8c8372; }
   <ol class="source-index" start="{{firstNumber}}">
     {{#sources}}
     <li id="source-{{id}}">
-      {{#source}}{{> partials/source-line}}{{/source}}
+      {{{source.html}}}
       <div data-pagefind-ignore>
       <p class="muted">{{citedByText}}:</p>
       <ul class="cited-by">

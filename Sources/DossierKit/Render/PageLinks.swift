@@ -36,6 +36,11 @@ struct PageLinks {
         return line
     }
 
+    /// A cited source as templates see it, with its line rendered once for the whole site (`SourceLines`).
+    func source(_ source: Source) -> EventPage.SourceView {
+        site.sourceLines.view(source, text: text)
+    }
+
     init(path: String, site: RenderContext, section: String, reads: PageReads, root: String? = nil) {
         self.path = path
         self.site = site

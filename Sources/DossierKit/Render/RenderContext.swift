@@ -12,6 +12,8 @@ struct RenderContext: Sendable {
     let fragments: FragmentCache
     /// Event pages' small maps, drawn once per place (`LocatorCache`).
     let locators = LocatorCache()
+    /// Cited sources' lines, rendered once (`SourceLines`).
+    let sourceLines: SourceLines
     /// The site's page kinds (`PageKinds.builtIn`, or more in tests).
     let kinds: [PageKind]
     /// The main navigation: the kinds that have an entry, labelled by the theme's `page.<kind>`
@@ -40,6 +42,7 @@ struct RenderContext: Sendable {
         self.templates = templates
         self.cards = cards
         fragments = FragmentCache(templates: templates, reads: fragmentReads)
+        sourceLines = SourceLines(templates: templates)
     }
 }
 

@@ -53,10 +53,12 @@ struct TemplateFieldCheck {
             roots.append(Root(template: template, shape: TemplateShape(name: "Fragment", summary: "", fields: [.init(name: "chrome", summary: "", kind: .object(chrome))]),
                               fragment: Fragment(template: template, allowed: allowed)))
         }
-        var link = CardValue.linkShape, related = CardValue.relatedShape
+        var link = CardValue.linkShape, related = CardValue.relatedShape, source = EventPage.SourceView.shape.shape
         link.fields.removeAll { $0.name == "html" }
         related.fields.removeAll { $0.name == "html" }
+        source.fields.removeAll { $0.name == "html" }
         for (template, shape) in [(CardCache.template, EventCard.shape.shape), (CardCache.linkTemplate, link), (CardCache.relatedTemplate, related),
+                                  (SourceLines.template, source),
                                   (AtomFeed.template, AtomFeed.shape.shape), (Sitemap.template, Sitemap.shape.shape)] {
             roots.append(Root(template: template, shape: shape))
         }

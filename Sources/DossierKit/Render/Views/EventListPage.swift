@@ -103,7 +103,7 @@ struct EventListPage {
         guard let cited = links.site.groups.source(id) else {
             return make([], page: page, folder: sourceFolder, id: id, title: id, lede: "", filter: nil, links)
         }
-        let source = EventPage.SourceView(cited.source, text: links.text)
+        let source = links.source(cited.source)
         let name = cited.source.title.map { "\(cited.source.publisher): \($0)" } ?? cited.source.publisher
         return make(cited.eventIndexes, page: page, folder: sourceFolder, id: id, title: name, lede: "", filter: nil, source: source, links)
     }

@@ -10,7 +10,7 @@ struct EventPage {
         var takePart: Bool
     }
 
-    struct SourceView {
+    struct SourceView: Hashable, Sendable {
         var publisher: String
         /// Its address; nil for a source its dataset names without one (shown unlinked).
         var url: String?
@@ -22,6 +22,8 @@ struct EventPage {
         var quote: String?
         /// "cited via …" when the link text is already the title.
         var viaNote: String?
+        /// The line as the theme's `partials/source-line` renders it (`SourceLines`).
+        var html = ""
 
         init(_ source: Source, text words: DisplayText) {
             let via = source.via.map { words("source.via", ["via": $0]) }
@@ -139,11 +141,11 @@ struct EventPage {
             mapHref: mapHref,
             locator: links.site.locators.map(index, links: links, title: links.text("map.title", ["subject": event.location.map(links.text.place) ?? event.title])),
             placeText: event.location.map(links.text.place),
-            coordinatesSource: event.location?.source.map { SourceView($0, text: links.text) },
+            coordinatesSource: event.location?.source.map(links.source),
             confidenceDescription: report.config.confidence(event.confidence)?.description ?? "",
             typeHref: links.to(ListPaging.path(EventListPage.typeFolder, event.type, page: 1)),
             year: String(event.date.start.year), country: event.location?.country,
-            sources: event.sources.map { SourceView($0, text: links.text) },
+            sources: event.sources.map(links.source),
             topics: (report.eventTopics[index] ?? []).compactMap { id in
                 links.reads.read(.topic(id))
                 return report.topic(id).map { TopicLink(title: $0.title, href: links.topic($0.id)) } },
@@ -240,6 +242,7 @@ extension EventPage.RoleGroup: TemplateModel {
 
 extension EventPage.SourceView: TemplateModel {
     static let shape = TemplateFieldList<EventPage.SourceView>("SourceView", "A cited source.", [
+        .html("html", "The source's line as the theme's `partials/source-line` renders it (once for the whole site), for `{{{html}}}`.") { $0.html },
         .text("publisher", "Who published it.") { $0.publisher },
         .text("url", "Its address.") { $0.url },
         .text("linkText", "The link's words: its title, \"cited via …\", or the address's host (absent for an unlinked source without a title).") { $0.linkText.isEmpty ? nil : $0.linkText },

@@ -50,7 +50,7 @@ struct SourcesPage {
             let hasList = count > eventsPerRow
             return Row(
                 id: cited.id,
-                source: EventPage.SourceView(cited.source, text: text),
+                source: links.source(cited.source),
                 events: cited.eventIndexes.prefix(eventsPerRow).map { links.eventLink($0) },
                 count: count,
                 citedByText: text.count("citedBy", count),
