@@ -206,7 +206,7 @@ import Testing
     @Test func eventsAtOnePlaceShareTheirLocatorAndOthersDoNot() throws {
         let site = try TestSite()
         try SampleContent.write(to: site)
-        func event(_ id: String, type: String, lat: Double) -> String {
+        func event(_ id: String, type: String, lat: Double, killed: Int? = nil) -> String {
             """
             - id: \(id)
               date: 2024-02-01
@@ -214,11 +214,13 @@ import Testing
               type: \(type)
               location: { name: Town, country: Iraq, lat: \(lat), lon: 44.4, precision: town }
               sources: [{ publisher: X, url: "https://example.org/\(id)" }]
-
+            \(killed.map { "  casualties: [{ kind: killed, count: \($0) }]\n" } ?? "")
             """
         }
         try site.write("events/places.yaml", event("first", type: "attack", lat: 33.3) + event("second", type: "attack", lat: 33.3)
-                       + event("third", type: "statement", lat: 33.3) + event("fourth", type: "attack", lat: 31.0))
+                       + event("third", type: "statement", lat: 33.3) + event("fourth", type: "attack", lat: 31.0)
+                       + event("few", type: "attack", lat: 33.3, killed: 2) + event("many", type: "attack", lat: 33.3, killed: 120)
+                       + event("more", type: "attack", lat: 33.3, killed: 300))
         try site.build()
         func locator(_ id: String) throws -> String {
             let html = try site.html("events/\(id)/index.html")
@@ -233,6 +235,10 @@ import Testing
         #expect(try locator("second") == first)
         #expect(try locator("third").contains("data-type=\"statement\""))
         #expect(try locator("fourth") != first)
+        // A marker grows with its figure, up to a size that both larger figures reach.
+        let few = try locator("few"), many = try locator("many")
+        #expect(few != first && few != many)
+        #expect(try locator("more") == many)
     }
 
     @Test func aPlacesUnlistedEventsWaitInTheirScriptUnderTheEntrysID() throws {

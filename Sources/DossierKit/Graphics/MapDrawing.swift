@@ -61,7 +61,7 @@ struct MapDrawing {
         let n = SVGNumber.self
         let (x, y) = (marker.position.x, marker.position.y)
         let count = marker.events.count
-        var radius = min(4.5 + 1.4 * Double(marker.casualties).squareRoot(), 15)
+        var radius = Self.markerRadius(casualties: marker.casualties)
         if count > 1 { radius = max(radius, 6 + 2.4 * Double(String(count).count)) }
         var out = isLocator ? "" : "<a\(count > 1 ? " class=\"map-group\"" : "") href=\"\(count == 1 ? eventHref(marker.events[0]) : groupHref ?? "#" + anchor)\"><title>\(HTMLEscaping().escapeText(tooltip(marker, type: type)))</title>"
         if marker.areaRadius > radius {
@@ -72,6 +72,12 @@ struct MapDrawing {
             out += "<text class=\"map-count\" x=\"\(n.text(x))\" y=\"\(n.text(y + 3.5))\">\(count)</text>"
         }
         return out + (isLocator ? "" : "</a>")
+    }
+
+    /// A marker's size by the people it counts (its events' largest figures): the area grows
+    /// with the count, up to a cap that any count past about 57 reaches.
+    static func markerRadius(casualties: Int) -> Double {
+        min(4.5 + 1.4 * Double(casualties).squareRoot(), 15)
     }
 
     /// "Title, 28 January 2024, Baghdad, Iraq (town or city)"; for several events, how many and where.

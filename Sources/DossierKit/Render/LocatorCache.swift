@@ -3,6 +3,8 @@ import NIOConcurrencyHelpers
 /// The small map on each event's page, drawn once per place: events at the same point, of the
 /// same type and size of marker, under the same title, have the same map, and reports name the
 /// same places again and again (a 10,000-event build drew 10,000 maps of a few dozen places).
+/// The marker's size, not the casualty figure, is part of the key: sizes stop growing at a
+/// few dozen people, so events with larger figures share their place's map too.
 ///
 /// Only maps of a point are kept: an event known only to its country is listed under its map
 /// as not placed, a link to itself. The map's links start from `SiteRoot.marker`, so one map
@@ -17,7 +19,7 @@ final class LocatorCache: Sendable {
         var precision: LocationPrecision
         var country: String?
         var type: String
-        var casualties: Int
+        var markerRadius: Double
         var title: String
     }
 
@@ -30,7 +32,7 @@ final class LocatorCache: Sendable {
         // What drawing it would have recorded as read.
         links.reads.read([.event(event.id), .config])
         let key = Key(latitude: point.latitude, longitude: point.longitude, precision: place.precision, country: place.country,
-                      type: event.type, casualties: EventMap.largestFigure(event), title: title)
+                      type: event.type, markerRadius: MapDrawing.markerRadius(casualties: EventMap.largestFigure(event)), title: title)
         if let map = maps.withLockedValue({ $0[key] }) { return map }
         let map = MapView.make([index], links: links, id: "locator", size: .locator, title: title, isLocator: true)
         if let map { maps.withLockedValue { $0[key] = map } }
