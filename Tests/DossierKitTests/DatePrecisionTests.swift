@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import DossierKit
 
@@ -125,5 +126,21 @@ import Testing
         #expect(errors == ["Content/events/week.yaml:1:41: error: `precision: week` needs a single day: the event happened within the week around it\n    hint: write the day the sources give, e.g. `date: 2024-01-01`"], "\(errors)")
         #expect(CalendarExport.day((2024, 3, 1), plus: -3) == "20240227")
         #expect(CalendarExport.day((2024, 1, 2), plus: -3) == "20231230")
+    }
+
+    /// Feeds date an event without `published` at the start of its first day in UTC: the day
+    /// arithmetic gives Foundation's own answer, before and after leap days and centuries, and
+    /// before 1583 (where Foundation's calendar is Julian) the calendar itself is asked.
+    @Test func dayStartsAgreeWithFoundationsCalendar() {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let days: [(Int, Int?, Int?)] = [(1583, 1, 1), (1600, 2, 29), (1700, 3, 1), (1899, 12, 31), (1969, 12, 31), (1970, 1, 1),
+                                         (2000, 2, 29), (2024, 2, 29), (2024, 3, nil), (2024, nil, nil), (2100, 3, 1), (9999, 12, 31),
+                                         (1200, 6, 15), (1582, 10, 4)]
+        for (year, month, day) in days {
+            let date = PartialDate(year: year, month: month, day: day)
+            let expected = calendar.date(from: DateComponents(year: year, month: month ?? 1, day: day ?? 1))
+            #expect(Timestamp.date(date) == expected, "\(year)-\(month ?? 1)-\(day ?? 1)")
+        }
     }
 }

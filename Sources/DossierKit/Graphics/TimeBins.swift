@@ -76,32 +76,14 @@ struct TimeBins: Sendable, Equatable {
 
     // MARK: Days
 
-    /// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's `days_from_civil`).
-    static func day(_ date: (Int, Int, Int)) -> Int {
-        let (year, month, day) = date
-        let y = month <= 2 ? year - 1 : year
-        let era = floorDivide(y, 400)
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
-    }
+    /// Days since 1970-01-01 (`CivilDay`).
+    static func day(_ date: (Int, Int, Int)) -> Int { CivilDay.number(date.0, date.1, date.2) }
 
     /// The date of a day number (the inverse of `day`).
-    static func civil(_ days: Int) -> (year: Int, month: Int, day: Int) {
-        let z = days + 719_468
-        let era = floorDivide(z, 146_097)
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let mp = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
-    }
+    static func civil(_ days: Int) -> (year: Int, month: Int, day: Int) { CivilDay.date(days) }
 
     /// 1970-01-01 was a Thursday: Mondays are the days d with (d + 3) % 7 == 0.
     static func monday(onOrBefore day: Int) -> Int { day - ((day + 3) % 7 + 7) % 7 }
 
-    static func floorDivide(_ a: Int, _ b: Int) -> Int { a >= 0 ? a / b : -((-a + b - 1) / b) }
+    static func floorDivide(_ a: Int, _ b: Int) -> Int { CivilDay.floorDivide(a, b) }
 }

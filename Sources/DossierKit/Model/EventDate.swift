@@ -48,12 +48,7 @@ public struct EventDate: Sendable, Hashable {
     /// so that the distance between two events is a number of days.
     var dayNumber: Int {
         let (year, month, day) = isRange ? start.earliestDay : start.latestDay
-        // Days from a civil date (Howard Hinnant's algorithm), with March as the first month.
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-        return era * 146_097 + yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return CivilDay.number(year, month, day) + 719_468
     }
 
     /// Year, month and day as one number that sorts the same way (months and days are at most two digits).

@@ -72,24 +72,11 @@ enum CalendarExport {
         return lines
     }
 
-    /// `YYYYMMDD`, optionally some days later or earlier (proleptic Gregorian calendar; Howard
-    /// Hinnant's conversions between civil dates and day counts).
+    /// `YYYYMMDD`, optionally some days later or earlier (proleptic Gregorian calendar, `CivilDay`).
     static func day(_ parts: (Int, Int, Int), plus days: Int = 0) -> String {
         var (year, month, day) = parts
         if days != 0 {
-            let y = month <= 2 ? year - 1 : year
-            let era = (y >= 0 ? y : y - 399) / 400
-            let yearOfEra = y - era * 400
-            let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-            let count = era * 146_097 + yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear + days
-            let era2 = (count >= 0 ? count : count - 146_096) / 146_097
-            let dayOfEra = count - era2 * 146_097
-            let yearOfEra2 = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
-            let dayOfYear2 = dayOfEra - (365 * yearOfEra2 + yearOfEra2 / 4 - yearOfEra2 / 100)
-            let shifted = (5 * dayOfYear2 + 2) / 153
-            day = dayOfYear2 - (153 * shifted + 2) / 5 + 1
-            month = shifted < 10 ? shifted + 3 : shifted - 9
-            year = yearOfEra2 + era2 * 400 + (month <= 2 ? 1 : 0)
+            (year, month, day) = CivilDay.date(CivilDay.number(year, month, day) + days)
         }
         // (String(format:) goes through Foundation's formatter: three dates an event.)
         guard (0...9999).contains(year) else { return String(format: "%04d%02d%02d", year, month, day) }
