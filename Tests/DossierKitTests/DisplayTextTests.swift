@@ -67,4 +67,22 @@ import Testing
             #expect(text.optional("page.\(kind.name)") == kind.navigationLabel)
         }
     }
+
+    /// Coordinates are written as `String(format: "%.4f")` would, without it: the same text for
+    /// places' usual values, halfway cases (the binary value decides), carries, signs, zero.
+    @Test func fixedDecimalsAreWhatPrintfWrites() {
+        var generator = SystemRandomNumberGenerator()
+        var values: [Double] = [0, -0.0, 1, -1, 0.5, 1.5, 2.5, -2.5, 0.00005, 1.00005, 33.31525, 44.36615, 9.99995, 99.999951,
+                                -179.99999, 180, 0.1, 0.2 + 0.1, 1e-7, -1e-7, 123456789.123456, 0.000049, 35.9918, 45.7236, 5e-5, -0.00012]
+        for _ in 0..<20_000 {
+            values.append(Double.random(in: -180...180, using: &generator))
+            values.append((Double(Int.random(in: -1_800_000...1_800_000, using: &generator)) + 0.5) / 100_000)
+            values.append(Double(Int.random(in: -18_000_000...18_000_000, using: &generator)) / 100_000)
+        }
+        for value in values {
+            for places in 0...6 {
+                #expect(FixedDecimal.text(value, places: places) == String(format: "%.\(places)f", value), "\(value) to \(places) places")
+            }
+        }
+    }
 }

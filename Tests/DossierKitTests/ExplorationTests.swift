@@ -181,6 +181,25 @@ import Testing
         #expect(try site.html("events/event-4/index.html").contains("Story 2"))
     }
 
+    /// Sources' ids are read byte by byte when their text is ASCII: the same ids as reading
+    /// Characters (letters and numbers of any script, the first eight words, lower case).
+    @Test func sourceIDsAreTheSameReadByteByByteOrByCharacter() {
+        func byCharacter(_ publisher: String, _ title: String?) -> String {
+            let words = "\(publisher) \(title ?? "")".lowercased().split { !($0.isLetter || $0.isNumber) }
+            return words.isEmpty ? "source" : words.prefix(8).joined(separator: "-")
+        }
+        let cases: [(String, String?)] = [
+            ("Reuters", "Iraq, US begin talks on ending coalition"), ("AP", nil), ("", nil), ("--", "!?"),
+            ("A", "one two three four five six seven eight nine ten"), ("ISW", "2024-02-18: update #3 (PM)"),
+            ("Al-Monitor", "  Qaani's  visit\tto Baghdad\n"), ("Zeit", "Über den Abzug"), ("Rudaw", "Erbil café talks"),
+            ("X", "a b c d e f g h ü"), ("BBC عربي", "المفاوضات"), ("NYT", "9/11 anniversary"),
+        ]
+        for (publisher, title) in cases {
+            let source = Source(publisher: publisher, title: title, url: nil, author: nil, date: nil, quote: nil, via: nil, location: SourceLocation(file: "x", line: 1, column: 1))
+            #expect(Report.CitedSource.slug(source) == byCharacter(publisher, title), "\(publisher) \(title ?? "")")
+        }
+    }
+
     @Test func listsPerPageBelowTenIsRefused() throws {
         let site = try Self.site(events: 3, perPage: 5)
         let errors = site.failingBuild()

@@ -49,6 +49,7 @@ public struct Report: Sendable {
         /// and, on content not yet linked, to know which pages the sources have.
         static func list(citedBy events: [Event]) -> [CitedSource] {
             var sourceEvents: [String: (Source, [Int])] = [:]
+            sourceEvents.reserveCapacity(events.count)
             for (index, event) in events.enumerated() {
                 for source in event.sources {
                     // Appended in place: taking the entry out and putting it back copied a
@@ -73,10 +74,36 @@ public struct Report: Sendable {
         }
 
         /// At most eight words of "publisher title", in lower case, joined by `-`.
-        private static func slug(_ source: Source) -> String {
-            let words = "\(source.publisher) \(source.title ?? "")".lowercased()
-                .split { !($0.isLetter || $0.isNumber) }
+        static func slug(_ source: Source) -> String {
+            let text = "\(source.publisher) \(source.title ?? "")"
+            if let slug = asciiSlug(text) { return slug }
+            let words = text.lowercased().split { !($0.isLetter || $0.isNumber) }
             return words.isEmpty ? "source" : words.prefix(8).joined(separator: "-")
+        }
+
+        /// The same slug read byte by byte, for text that is all ASCII (where a letter or a
+        /// number is exactly A–Z, a–z or 0–9): splitting Characters took most of the list's
+        /// time, 15,000 sources at 10,000 events, on the build's one serial step. Nil otherwise.
+        private static func asciiSlug(_ text: String) -> String? {
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(text.utf8.count)
+            var words = 0, inWord = false
+            for byte in text.utf8 {
+                guard byte < 0x80 else { return nil }
+                let lower = (0x41...0x5A).contains(byte) ? byte + 0x20 : byte
+                if (0x61...0x7A).contains(lower) || (0x30...0x39).contains(lower) {
+                    if !inWord {
+                        if words == 8 { break }
+                        if words > 0 { bytes.append(0x2D) }
+                        words += 1
+                        inWord = true
+                    }
+                    bytes.append(lower)
+                } else {
+                    inWord = false
+                }
+            }
+            return words == 0 ? "source" : String(decoding: bytes, as: UTF8.self)
         }
     }
 

@@ -123,8 +123,9 @@ struct EventPage {
         }
         var coordinates: String?, mapHref: String?
         if let latitude = event.location?.latitude, let longitude = event.location?.longitude {
-            coordinates = String(format: "%.4f, %.4f", latitude, longitude)
-            mapHref = String(format: "https://www.openstreetmap.org/?mlat=%.5f&mlon=%.5f#map=10/%.5f/%.5f", latitude, longitude, latitude, longitude)
+            coordinates = "\(FixedDecimal.text(latitude, places: 4)), \(FixedDecimal.text(longitude, places: 4))"
+            let (lat, lon) = (FixedDecimal.text(latitude, places: 5), FixedDecimal.text(longitude, places: 5))
+            mapHref = "https://www.openstreetmap.org/?mlat=\(lat)&mlon=\(lon)#map=10/\(lat)/\(lon)"
         }
         let neighbour = { (other: Event) -> Neighbour in
             links.reads.read(.event(other.id))
