@@ -46,6 +46,21 @@ import Testing
         #expect(!site.exists("index.html"), "nothing is written when the content has errors")
     }
 
+    /// A deleted events file can leave thousands of links to ids that are gone: each is looked up
+    /// once, and after 50 distinct ones the rest are reported without a suggestion.
+    @Test func suggestionsAreLookedUpOnceEachAndStopAfterFifty() throws {
+        let site = try TestSite()
+        try SampleContent.write(to: site)
+        let typos = (10..<70).map { "militia\($0)" }
+        let links = (typos + [typos[0]]).map { "[x](actor:\($0))" }.joined(separator: "\n")
+        try site.write("pages/notes.md", "---\ntitle: Notes\n---\n" + links + "\n")
+        let hints = site.failingBuild().filter { $0.severity == .error }.map(\.hint)
+        #expect(hints.count == 61)
+        #expect(hints.prefix(50).allSatisfy { $0 == "did you mean `militia`?" })
+        #expect(hints[50..<60].allSatisfy { $0 == "no actor has this id; check the spelling or add it" })
+        #expect(hints[60] == "did you mean `militia`?", "an id already looked up keeps its suggestion")
+    }
+
     @Test func referencesInsideYAMLFieldsPointAtTheirLine() throws {
         let site = try TestSite()
         try site.write("events/one.yaml", """

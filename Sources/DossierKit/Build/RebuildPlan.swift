@@ -1,5 +1,3 @@
-import Foundation
-
 /// Which pages the preview renders again after an edit: every page that read (`PageReads`) a
 /// part of the report the edit changed (`ReportChanges`), and every page it has no reads for
 /// (new pages, and pages whose rendering was put off). The others are kept from the previous
@@ -13,22 +11,17 @@ struct RebuildPlan {
     /// Paths of the pages to render again.
     let pages: Set<String>
 
-    /// - Parameter reads: what each page of the previous build read.
-    init(old: Report, new: Report, reads: [String: Set<PageInput>], pagePaths: [String]) {
+    /// - Parameters:
+    ///   - book: what each page of the previous build read.
+    ///   - samePageList: whether the pages are those of the previous build (`SiteBuilder.samePages`):
+    ///     then every page has reads but those put off, and the others need no looking at.
+    init(old: Report, new: Report, book: PageReadBook, pagePaths: [String], samePageList: Bool) {
         let changes = ReportChanges(old: old, new: new)
         self.changes = changes
-        let changed = changes.inputs
-        // Every page is looked at (50,000 and more): in parts, on every core.
-        let part = 4096
-        let parts = (pagePaths.count + part - 1) / part
-        let found = ResultSlots<[String]>(count: parts)
-        DispatchQueue.concurrentPerform(iterations: parts) { index in
-            found.set(index, pagePaths[(index * part)..<min(pagePaths.count, (index + 1) * part)].filter { path in
-                guard let read = reads[path] else { return true }
-                // An edit changes few inputs and a page reads a few dozen: look the fewer up in the more.
-                return changed.count <= read.count ? changed.contains(where: read.contains) : read.contains(where: changed.contains)
-            })
+        var pages = book.pages(reading: changes.inputs).union(book.unread)
+        if !samePageList {
+            pages.formUnion(pagePaths.lazy.filter { book.reads(of: $0) == nil })
         }
-        pages = Set(found.values.lazy.compactMap { $0 }.joined())
+        self.pages = pages
     }
 }

@@ -60,9 +60,6 @@ public struct SiteBuilder: Sendable {
         var fileCount: Int = 0
         /// Every file of the site (an incremental run may leave some out of `files`).
         var sitePaths: Set<String> = []
-        /// What each page read (`PageReads`), for the preview's next rebuild; pages rendered
-        /// later (the listings put off by the preview) have none.
-        var reads: [String: Set<PageInput>] = [:]
 
         /// How long each step took, in order, for `--timings` and the benchmark.
         public var phases: [Phase] = []
@@ -110,8 +107,8 @@ public struct SiteBuilder: Sendable {
         var onlyContentChanged: Bool
         /// The theme of the previous build.
         var templates: TemplateSet? = nil
-        /// What each page of the previous build read.
-        var reads: [String: Set<PageInput>] = [:]
+        /// What each page of the previous build read; this build records its pages' reads in it.
+        var book = PageReadBook()
         /// The previous build's pages, reused when the edit cannot have changed them (`samePages`).
         var pages: [PageKinds.Page]? = nil
         /// For tests: reads to forget, to show that the incremental test notices.
@@ -143,13 +140,14 @@ public struct SiteBuilder: Sendable {
         renderer.recordsReads = destination.keepsFiles
         let costs = RenderCosts()
         renderer.costs = costs
-        let pages = timer.measure("pages") { Self.samePages(incremental, report) ?? renderer.pages() }
+        let samePages = timer.measure("pages") { Self.samePages(incremental, report) }
+        let pages = samePages ?? renderer.pages()
         let pagePaths = pages.map(\.path)
         // Decide which cards survive before the jobs are made: they capture the card cache.
         var plan: RebuildPlan?
         if let incremental {
             if incremental.onlyContentChanged, let previous = incremental.previous {
-                let made = timer.measure("plan") { RebuildPlan(old: previous, new: report, reads: incremental.reads, pagePaths: pagePaths) }
+                let made = timer.measure("plan") { RebuildPlan(old: previous, new: report, book: incremental.book, pagePaths: pagePaths, samePageList: samePages != nil) }
                 incremental.cards.invalidate(made.changes)
                 plan = made
             } else {
@@ -253,24 +251,20 @@ public struct SiteBuilder: Sendable {
         let all = (diagnostics + log.diagnostics).sorted { ($0.location, $0.message) < ($1.location, $1.message) }
         let failed = log.hasErrors
         // What each page read: those rendered now, and those kept from the previous build.
-        var reads: [String: Set<PageInput>] = [:]
-        if destination.keepsFiles, !failed { timer.measure("bookkeeping") {
-            if plan != nil, let incremental {
+        if destination.keepsFiles, !failed, let book = incremental?.book { timer.measure("bookkeeping") {
+            if plan == nil {
+                book.removeAll()
+            } else if incremental?.previous?.indexes !== report.indexes, samePages == nil {
                 // Pages can only have come or gone when the report's indexes were made anew.
-                if incremental.previous?.indexes === report.indexes {
-                    reads = incremental.reads
-                } else {
-                    let current = Set(pagePaths)
-                    reads = incremental.reads.filter { current.contains($0.key) }
-                }
+                book.keep(only: Set(pagePaths))
             }
-            for (job, read) in zip(jobs, pageReads.values) { reads[job.path] = read }
-            for file in deferred { reads[file.path] = nil }
+            for (job, read) in zip(jobs, pageReads.values) { book.record(read, for: job.path) }
+            for file in deferred { book.record(nil, for: file.path) }
         } }
         return CheckResult(
             report: failed ? nil : report, diagnostics: all, files: failed ? [] : files,
             pageCount: pages.count, fileCount: pages.count + supportPaths.count + copied.count, sitePaths: sitePaths,
-            reads: reads, phases: timer.phases, costs: costs.all, pages: failed ? [] : pages
+            phases: timer.phases, costs: costs.all, pages: failed ? [] : pages
         )
     }
 

@@ -55,10 +55,12 @@ public struct ReportLinker {
             case .page: return reused.page(id) != nil
             }
         }
+        let suggestions = SuggestionBudget()
         func checkReference(_ id: String, kind: CrossReference.Kind, at location: SourceLocation) {
             guard !isKnown(id, kind: kind) else { return }
+            let suggestion = suggestions.nearest(to: id, in: kind.rawValue) { known[kind, default: []] }
             log.error(location, "unknown \(kind.rawValue) `\(id)`",
-                      hint: Suggestion.hint(for: id, in: known[kind, default: []].sorted()) ?? "no \(kind.rawValue) has this id; check the spelling or add it")
+                      hint: suggestion.map { "did you mean `\($0)`?" } ?? "no \(kind.rawValue) has this id; check the spelling or add it")
         }
         lazy var sitePaths = Self.sitePaths(content, kinds: kinds)
         func checkMarkdown(_ text: MarkdownText?) {
@@ -73,10 +75,16 @@ public struct ReportLinker {
             }
         }
 
-        for event in content.events {
-            // The events of the edited file are parsed anew: those the edit left as they were
-            // (all but one, usually; 1,400 of them at 50,000 events) need no checking either.
-            if let previous, reused != nil, let before = previous.event(event.id), before.hasSameContent(as: event) { continue }
+        // With the indexes reused, each event is at the place in the chronology of the one it
+        // replaces (`Report.replacingEvents`): those the edit left as they were, the very same
+        // objects or equal to them (all but one, usually; 1,400 of them at 50,000 events), were
+        // checked by the last build and need no checking now.
+        let changedEvents = if let previous, let reused {
+            zip(previous.events, reused.events).compactMap { old, new in old === new || old.hasSameContent(as: new) ? nil : new }
+        } else {
+            content.events
+        }
+        for event in changedEvents {
             if config.eventType(event.type) == nil {
                 log.error(event.referenceLocations["type"] ?? event.origin, "event `\(event.id)` has the unknown type `\(event.type)`",
                           hint: Suggestion.hint(for: event.type, in: config.eventTypes.map(\.id))

@@ -86,7 +86,7 @@ final class PreviewSearch: Sendable {
             do {
                 let started = ContinuousClock.now
                 let (files, pages) = try index(snapshot.get(), language: language)
-                snapshot.update { $0 = $0.replacingFiles(under: Pagefind.folder + "/", with: files) }
+                snapshot.update { $0.replaceFiles(under: Pagefind.folder + "/", with: files) }
                 let first = state.update { state -> Bool in
                     state.runs += 1
                     return state.runs == 1

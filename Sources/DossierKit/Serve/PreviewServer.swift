@@ -46,7 +46,7 @@ public final class PreviewServer: Sendable {
     /// The templates of the last good build, used again while only event files change.
     let theme = Locked<TemplateSet?>(nil)
     /// What each page of the last good build read (`PageReads`), to know what an edit touches.
-    let pageReads = Locked<[String: Set<PageInput>]>([:])
+    let pageReads = PageReadBook()
     /// The last good build's pages (`SiteBuilder.samePages`).
     let pageList = Locked<[PageKinds.Page]?>(nil)
     /// For tests: reads to forget (`PageReads.forgetting`).
@@ -107,7 +107,7 @@ public final class PreviewServer: Sendable {
         let onlyContent = all { $0.hasPrefix(contentFolder) && !$0.hasPrefix(staticFolder) }
         let incremental = SiteBuilder.Incremental(previous: previousReport.get(), cards: cards, onlyEventsChanged: onlyEvents,
                                                   onlyContentChanged: onlyContent, templates: theme.get(),
-                                                  reads: pageReads.get(), pages: pageList.get(), forgetting: forgetting)
+                                                  book: pageReads, pages: pageList.get(), forgetting: forgetting)
         let renderedPaths = Locked<SiteBuilder.Rendered?>(nil)
         let usedTemplates = Locked<TemplateSet?>(nil)
         var builder = SiteBuilder(options: build)
@@ -120,38 +120,37 @@ public final class PreviewServer: Sendable {
             hub.broadcast(.init(name: "failed", json: Self.diagnosticsJSON(result.diagnostics, build: snapshot.get().buildID)))
             return Rebuild(succeeded: false, changedPaths: [], diagnostics: result.diagnostics, milliseconds: elapsed(), phases: result.phases)
         }
-        let previous = snapshot.get()
         let number = generation.get() + 1
         var timer = PhaseTimer(phases: result.phases)
-        var (next, changedSet) = timer.measure("snapshot") {
-            // An incremental run rendered only the pages the edit touched, and any run may keep
-            // the data downloads: files of the site that were not made again stay as they were.
-            // The search index is made apart (`PreviewSearch`): it is not the build's to remove.
-            let index = search == nil ? [] : previous.files.keys.filter { $0.hasPrefix(Pagefind.folder + "/") }
-            return previous.updated(with: result.files, site: result.sitePaths.union(index), buildID: "\(instance)-\(number)")
+        // The snapshot is changed in place, under its lock: a request meanwhile waits for the
+        // new site (one in flight keeps the old one, which is then copied rather than changed).
+        let (changedSet, buildID) = timer.measure("snapshot") {
+            snapshot.update { site in
+                let previousID = site.buildID
+                // An incremental run rendered only the pages the edit touched, and any run may keep
+                // the data downloads: files of the site that were not made again stay as they were.
+                // The search index is made apart (`PreviewSearch`): it is not the build's to remove.
+                let changed = site.update(with: result.files, isInSite: { path in
+                    result.sitePaths.contains(path) || (search != nil && path.hasPrefix(Pagefind.folder + "/"))
+                }, buildID: "\(instance)-\(number)")
+                // Nothing to show: keep the build id, so open pages stay as they are.
+                if changed.isEmpty { site.buildID = previousID }
+                return (changed, site.buildID)
+            }
         }
         let changed = changedSet.sorted()
         previousReport.set(result.report)
-        pageReads.set(result.reads)
         pageList.set(result.pages)
         theme.set(usedTemplates.get())
         unsettled.set([])
         let recovered = failure.get() != nil
         failure.set(nil)
-        // The search index may have been replaced while this rebuild ran: keep the newer one.
-        let publish = { [search] (site: SiteSnapshot) in
-            if search == nil { self.snapshot.set(site) } else { self.snapshot.update { $0 = site.keepingFiles(under: Pagefind.folder + "/", of: $0) } }
-        }
         if changed.isEmpty {
-            // Nothing to show: keep the build id, so open pages stay as they are.
-            next.buildID = previous.buildID
-            publish(next)
-            if recovered { hub.broadcast(.init(name: "reload", json: Self.buildJSON(next.buildID))) }
+            if recovered { hub.broadcast(.init(name: "reload", json: Self.buildJSON(buildID))) }
         } else {
             generation.set(number)
-            publish(next)
             let cssOnly = changed.allSatisfy { $0.hasSuffix(".css") }
-            hub.broadcast(.init(name: cssOnly && !recovered ? "css" : "reload", json: Self.buildJSON(next.buildID)))
+            hub.broadcast(.init(name: cssOnly && !recovered ? "css" : "reload", json: Self.buildJSON(buildID)))
         }
         if let search, let report = result.report, report.config.searchEnabled {
             search.refresh(snapshot, language: report.config.language)
