@@ -30,10 +30,9 @@ final class PageReadBook: Sendable {
 
     init() {}
 
-    /// What the page at `path` read when it was last rendered; nil when it has not been, or its
-    /// rendering was put off.
-    func reads(of path: String) -> Set<PageInput>? {
-        store.withLockedValue { $0.reads[path] }
+    /// Those of `paths` with no reads: never rendered, or put off.
+    func unrecorded(among paths: [String]) -> [String] {
+        store.withLockedValue { store in paths.filter { store.reads[$0] == nil } }
     }
 
     /// The pages that read any of `inputs`.

@@ -20,7 +20,7 @@ struct RebuildPlan {
         self.changes = changes
         var pages = book.pages(reading: changes.inputs).union(book.unread)
         if !samePageList {
-            pages.formUnion(pagePaths.lazy.filter { book.reads(of: $0) == nil })
+            pages.formUnion(book.unrecorded(among: pagePaths))
         }
         self.pages = pages
     }

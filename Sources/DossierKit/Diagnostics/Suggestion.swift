@@ -16,9 +16,10 @@ enum Suggestion {
     }
 
     static func hint(for word: String, in candidates: some Sequence<String>) -> String? {
-        nearest(to: word, in: candidates).map { "did you mean `\($0)`?" }
+        nearest(to: word, in: candidates).map(didYouMean)
     }
 
+    static func didYouMean(_ suggestion: String) -> String { "did you mean `\(suggestion)`?" }
 }
 
 /// Levenshtein distances from one word to many candidates, with the word's scalars and the
@@ -78,13 +79,13 @@ final class SuggestionBudget {
         self.limit = limit
     }
 
-    /// The suggestion for `word` among `candidates`, nil when nothing is close or the budget is spent.
-    func nearest(to word: String, in kind: String, candidates: () -> some Sequence<String>) -> String? {
+    /// "Did you mean …?" for `word` among `candidates`, nil when nothing is close or the budget is spent.
+    func hint(for word: String, in kind: String, candidates: () -> some Sequence<String>) -> String? {
         let key = kind + "\u{0}" + word
-        if let known = found[key] { return known }
+        if let known = found[key] { return known.map(Suggestion.didYouMean) }
         guard found.count < limit else { return nil }
         let suggestion = Suggestion.nearest(to: word, in: candidates())
         found[key] = suggestion
-        return suggestion
+        return suggestion.map(Suggestion.didYouMean)
     }
 }

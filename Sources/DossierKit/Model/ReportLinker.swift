@@ -58,9 +58,8 @@ public struct ReportLinker {
         let suggestions = SuggestionBudget()
         func checkReference(_ id: String, kind: CrossReference.Kind, at location: SourceLocation) {
             guard !isKnown(id, kind: kind) else { return }
-            let suggestion = suggestions.nearest(to: id, in: kind.rawValue) { known[kind, default: []] }
             log.error(location, "unknown \(kind.rawValue) `\(id)`",
-                      hint: suggestion.map { "did you mean `\($0)`?" } ?? "no \(kind.rawValue) has this id; check the spelling or add it")
+                      hint: suggestions.hint(for: id, in: kind.rawValue) { known[kind, default: []] } ?? "no \(kind.rawValue) has this id; check the spelling or add it")
         }
         lazy var sitePaths = Self.sitePaths(content, kinds: kinds)
         func checkMarkdown(_ text: MarkdownText?) {

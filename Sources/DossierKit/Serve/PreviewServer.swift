@@ -46,7 +46,7 @@ public final class PreviewServer: Sendable {
     /// The templates of the last good build, used again while only event files change.
     let theme = Locked<TemplateSet?>(nil)
     /// What each page of the last good build read (`PageReads`), to know what an edit touches.
-    let pageReads = PageReadBook()
+    let readBook = PageReadBook()
     /// The last good build's pages (`SiteBuilder.samePages`).
     let pageList = Locked<[PageKinds.Page]?>(nil)
     /// For tests: reads to forget (`PageReads.forgetting`).
@@ -107,7 +107,7 @@ public final class PreviewServer: Sendable {
         let onlyContent = all { $0.hasPrefix(contentFolder) && !$0.hasPrefix(staticFolder) }
         let incremental = SiteBuilder.Incremental(previous: previousReport.get(), cards: cards, onlyEventsChanged: onlyEvents,
                                                   onlyContentChanged: onlyContent, templates: theme.get(),
-                                                  book: pageReads, pages: pageList.get(), forgetting: forgetting)
+                                                  book: readBook, pages: pageList.get(), forgetting: forgetting)
         let renderedPaths = Locked<SiteBuilder.Rendered?>(nil)
         let usedTemplates = Locked<TemplateSet?>(nil)
         var builder = SiteBuilder(options: build)
