@@ -61,10 +61,10 @@ import Testing
         // (Each new report has its own `id` line.)
         let lines = { (text: String) in text.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix("id: ") } }
         let added = lines(after).filter { !lines(before).contains($0) }
-        #expect(added.count == 4 && added.allSatisfy { $0.hasPrefix("  - { id: ") })
+        #expect(added.count == 4 && added.allSatisfy { $0.hasPrefix("  - {id: ") })
         // Nothing else changed: without the added lines, the file is as it was.
         #expect(lines(after).filter { !added.contains($0) } == lines(before))
-        #expect(after.contains(##"{ id: explosions-remote-violence, label: "Explosions/Remote violence", colour: "#4e79a7" }"##))
+        #expect(after.contains(##"  - {id: explosions-remote-violence, label: Explosions/Remote violence, colour: '#4e79a7'}"##))
     }
 
     @Test func aSemicolonSpreadsheetReadsTheSame() throws {

@@ -23,6 +23,8 @@ public struct SiteBuilder: Sendable {
     /// - Parameter theme: the previous build's templates, when no template changed since.
     func validate(timer: inout PhaseTimer, previous: Report? = nil, theme: TemplateSet? = nil) -> (report: Report?, templates: TemplateSet?, diagnostics: [Diagnostic]) {
         let log = DiagnosticLog()
+        // An import that was interrupted is finished or undone first, so the report is read whole.
+        ImportTransaction.recover(content: options.content, displayName: options.displayName(options.content), log: log)
         let loader = ContentLoader(folder: options.content, displayName: options.displayName(options.content), cache: parsedFiles)
         var report: Report?
         if var content = timer.measure("load", { loader.load(log: log) }) {

@@ -54,10 +54,11 @@ struct ACLEDImport {
         for row in rows {
             let rowLog = DiagnosticLog()
             guard let fields = FieldReader(row, subject: "the row", log: rowLog),
-                  let event = event(fields, log: rowLog, actors: &actors, actorOrder: &actorOrder, types: &types, typeOrder: &typeOrder) else {
+                  var event = event(fields, log: rowLog, actors: &actors, actorOrder: &actorOrder, types: &types, typeOrder: &typeOrder) else {
                 batch.skipped += rowLog.diagnostics.filter { $0.severity == .error }
                 continue
             }
+            event.origin = row.location
             if !seen.insert(event.id).inserted {
                 batch.skipped.append(.error(row.location, "event `\(event.id)` is in the file twice", hint: "ACLED's event_id_cnty is unique; remove the repeated row"))
                 continue
@@ -74,7 +75,7 @@ struct ACLEDImport {
     private func event(_ fields: FieldReader, log: DiagnosticLog, actors: inout [String: ImportBatch.Actor], actorOrder: inout [String],
                        types: inout [String: ImportBatch.EventType], typeOrder: inout [String]) -> ImportBatch.Event? {
         guard let externalID = fields.string("event_id_cnty", required: true) else { return nil }
-        let id = "acled-" + Identifier.suggestion(from: externalID)
+        let id = Self.id(externalID)
         guard let dateText = fields.string("event_date", required: true) else { return nil }
         guard let day = Self.date(dateText) else {
             log.error(fields.locationOf("event_date"), "`\(dateText)` is not a date ACLED writes", hint: "ACLED writes 2024-01-28 or 28 January 2024")
@@ -139,7 +140,15 @@ struct ACLEDImport {
         var uniqueTags: [String] = []
         for tag in tags where !uniqueTags.contains(tag) { uniqueTags.append(tag) }
         let killed = fields.integer("fatalities") ?? 0
-        let updated = fields.string("timestamp").flatMap(Double.init).map { Timestamp.rfc3339(Date(timeIntervalSince1970: $0)) }
+        var updated: String?
+        if let stamp = fields.string("timestamp"), !stamp.isBlank {
+            // Seconds since 1970; `nan`, `inf` or a number past the year 9999 is no moment.
+            guard let seconds = Double(stamp), seconds.isFinite, (0...253_402_300_799).contains(seconds) else {
+                log.error(fields.locationOf("timestamp"), "timestamp `\(stamp)` is not a moment ACLED writes", hint: "ACLED's timestamp counts the seconds since 1 January 1970 (1706745600); leave it empty if unknown")
+                return nil
+            }
+            updated = Timestamp.rfc3339(Date(timeIntervalSince1970: seconds))
+        }
         let subType = fields.string("sub_event_type") ?? typeName
         let title = place.map { "\(subType) in \($0)" } ?? subType
         guard !log.hasErrors else { return nil }
@@ -148,11 +157,21 @@ struct ACLEDImport {
             ("title", Node(title)), ("type", Node(typeID)), ("location", location),
             ("actors", involved.isEmpty ? nil : Node.list(involved.map { Node.ordered([("id", Node($0.id)), ("role", Node($0.role))]) })),
             ("casualties", killed > 0 ? Node.list([Node.ordered([("kind", Node("killed")), ("count", Node(String(killed)))])]) : nil),
-            ("summary", fields.string("notes").map { Node($0) }),
+            // ACLED's notes are plain text: `<unknown>` or `*` mean what they say, not markup.
+            ("summary", fields.string("notes").map { Node(HTMLToMarkdown.escaped($0)) }),
             ("sources", Node.list(sources)),
             ("tags", uniqueTags.isEmpty ? nil : Node.flowList(uniqueTags)),
             ("updated", updated.map { Node($0) }),
         ].compactMap { key, value in value.map { (key, $0) } })
+    }
+
+    /// `acled-irq1234`: the same on every import. An id in another script gets a digest of it, so
+    /// two such ids stay two events.
+    static func id(_ externalID: String) -> String {
+        let slug = Identifier.suggestion(from: externalID)
+        let latin = externalID.unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }.allSatisfy(\.isASCII)
+        guard slug == "item" || !latin else { return "acled-" + slug }
+        return "acled-" + StableID.nameBased(externalID, in: StableID.urlNamespace).uuidString.lowercased().prefix(8)
     }
 
     /// The actor's id: the report's own actor of that name, or a new one. Names that differ
@@ -210,7 +229,8 @@ struct ACLEDImport {
     static func date(_ text: String) -> PartialDate? {
         if case .success(let date) = PartialDate.parse(text), date.precision == .day { return date }
         let parts = text.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "/" })
-        guard parts.count == 3, let day = Int(parts[0]), let year = Int(parts[2]),
+        // A year of four digits: `28 January -5` is no date ACLED writes.
+        guard parts.count == 3, parts[2].count == 4, text.filter({ $0 == "-" }).count != 1, let day = Int(parts[0]), let year = Int(parts[2]),
               let month = months.firstIndex(where: { $0.hasPrefix(parts[1].lowercased()) && parts[1].count >= 3 }) else { return nil }
         guard case .success(let date) = PartialDate.parse(String(format: "%04d-%02d-%02d", year, month + 1, day)) else { return nil }
         return date

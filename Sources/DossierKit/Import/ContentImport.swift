@@ -1,14 +1,15 @@
 import Foundation
+import Yams
 
-/// Writes an import batch into a report's content folder as ordinary content: events in one
-/// YAML file per month under `events/<source>/`, a Markdown stub per new actor, and the new
-/// event types appended to `site.yaml`'s `event_types` list (as lines added to the file, so the
-/// author's comments and order stay as they were).
+/// Plans what an import batch becomes in a report's content folder, as ordinary content:
+/// events in one YAML file per month under `events/<source>/`, a Markdown stub per new actor
+/// (topic, page), and the new event types added to `site.yaml`'s `event_types` (`SiteYAMLEdit`,
+/// so the author's comments and layout stay as they were). The plan holds every file's whole new
+/// text; `Importer` validates it and `ImportTransaction` writes it, all files or none.
 ///
-/// It adds and never replaces: an actor whose file exists is left as it is, an event whose id
-/// the report has already is not written again (matching an updated export to the events it
-/// made, and keeping hand edits, is the next step: see docs/importing.md), and events for a
-/// month whose file exists are appended to it.
+/// It adds and never replaces: an actor whose file exists is left as it is; an event the report
+/// has is replaced only where this import made it and no one edited it since (`ImportRecord`),
+/// otherwise the conflict is reported; events for a month whose file exists are appended to it.
 public struct ContentImport {
     public let content: URL
     /// How the content folder is named in messages.
@@ -64,11 +65,43 @@ public struct ContentImport {
     /// uses already left out.
     static let palette = ["#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac"]
 
-    func write(_ batch: ImportBatch, existing: LoadedContent?, dryRun: Bool, onConflict: ConflictChoice = .keep) throws -> Outcome {
+    /// Everything the import would write: each file's whole new text, and the folders to make.
+    struct Plan {
+        struct File {
+            /// Relative to the content folder.
+            var path: String
+            var text: String
+            /// The bytes the file held when it was read (nil for a new file): the commit checks
+            /// that no one changed it in between.
+            var original: [UInt8]?
+        }
+        var files: [File] = []
+        /// Folders to make, parents first.
+        var folders: [String] = []
+
+        /// The new text of a file, if the plan writes it.
+        subscript(path: String) -> String? { files.first { $0.path == path }?.text }
+    }
+
+    /// What an import of `batch` writes, without writing it: the outcome to print and the plan
+    /// to validate and commit.
+    func plan(_ batch: ImportBatch, existing: LoadedContent?, onConflict: ConflictChoice = .keep) throws -> (Outcome, Plan) {
         var outcome = Outcome(notes: batch.notes, skipped: batch.skipped, recordName: batch.recordName)
+        var plan = Plan()
         let known = Set(existing?.events.map(\.id) ?? [])
-        var record = ImportRecord.read(content.appendingPathComponent(ImportRecord.path(source)))
-        var writes: [(url: URL, text: String, append: Bool)] = []
+        var record = try ImportRecord.read(content.appendingPathComponent(ImportRecord.path(source)), shownAs: "\(displayName)/\(ImportRecord.path(source))")
+        // Files read once, changed as the plan goes.
+        var texts: [String: (original: [UInt8]?, text: String)] = [:]
+        func text(of path: String) throws -> String? {
+            if let known = texts[path] { return known.text }
+            guard let bytes = try readExisting(path) else { return nil }
+            texts[path] = (bytes, String(decoding: bytes, as: UTF8.self))
+            return texts[path]?.text
+        }
+        func set(_ path: String, _ text: String) throws {
+            if texts[path] == nil { texts[path] = (try readExisting(path), "") }
+            texts[path]?.text = text
+        }
         // Events the report has: updated where this import made them and no one changed them since.
         let imported = ImportedFiles(folder: content.appendingPathComponent("events/\(source)"))
         var replacements: [String: [(range: Range<Int>, text: String)]] = [:]
@@ -108,13 +141,15 @@ public struct ContentImport {
                 hint: "compare it with the export and merge by hand, or import again with --on-conflict replace to take the export's"))
         }
         for (file, changes) in replacements.sorted(by: { $0.key < $1.key }) {
-            let url = content.appendingPathComponent("events/\(source)/\(file)")
-            var bytes = Array(((try? Data(contentsOf: url)) ?? Data()))
+            let path = "events/\(source)/\(file)"
+            guard let current = try text(of: path) else { continue }
+            var bytes = Array(current.utf8)
+            let crlf = current.contains("\r\n")
             for change in changes.sorted(by: { $0.range.lowerBound > $1.range.lowerBound }) {
-                bytes.replaceSubrange(change.range, with: Array(change.text.utf8))
+                bytes.replaceSubrange(change.range, with: Array(Self.lineEnds(change.text, crlf: crlf).utf8))
             }
-            writes.append((url, String(decoding: bytes, as: UTF8.self), false))
-            outcome.files.append(("events/\(source)/\(file)", "\(Counted.text(changes.count, "event")) updated"))
+            try set(path, String(decoding: bytes, as: UTF8.self))
+            outcome.files.append((path, "\(Counted.text(changes.count, "event")) updated"))
         }
         outcome.events = events.count
         // New events, one file per month, in the order of the export.
@@ -126,182 +161,156 @@ public struct ContentImport {
         }
         for month in monthOrder.sorted() {
             let path = "events/\(source)/\(month).yaml"
-            let url = content.appendingPathComponent(path)
-            let exists = FileManager.default.fileExists(atPath: url.path)
+            let current = try text(of: path)
             // Item by item, as the record's digests are taken.
-            var text = (months[month] ?? []).map { ImportBatch.yaml([$0]) }.joined()
-            if !exists { text = "# Imported by `dossier import \(source)`: edit freely.\n" + text }
-            if let index = writes.firstIndex(where: { $0.url == url }) {
-                writes[index].text += writes[index].text.hasSuffix("\n") ? text : "\n" + text
+            var added = (months[month] ?? []).map { ImportBatch.yaml([$0]) }.joined()
+            if let current {
+                added = Self.lineEnds(added, crlf: current.contains("\r\n"))
+                try set(path, current + (current.isEmpty || current.hasSuffix("\n") ? "" : (current.contains("\r\n") ? "\r\n" : "\n")) + added)
             } else {
-                writes.append((url, text, exists))
+                try set(path, "# Imported by `dossier import \(source)`: edit freely.\n" + added)
             }
-            outcome.files.append((path, exists ? "\(Counted.text(months[month]?.count ?? 0, "event")) added" : Counted.text(months[month]?.count ?? 0, "event")))
+            let count = Counted.text(months[month]?.count ?? 0, "event")
+            outcome.files.append((path, current != nil ? "\(count) added" : count))
         }
         if outcome.events > 0 || outcome.updated > 0 {
-            writes.append((content.appendingPathComponent(ImportRecord.path(source)), record.json, false))
+            try set(ImportRecord.path(source), record.json)
         }
-        // Actors the report does not have.
+        // Actors, topics and pages the report does not have: a file each, never over one that exists.
         let knownActors = Set(existing?.actors.map(\.id) ?? [])
         for actor in batch.actors where !knownActors.contains(actor.id) {
             let path = "actors/\(actor.id).md"
-            let url = content.appendingPathComponent(path)
-            guard !FileManager.default.fileExists(atPath: url.path) else { continue }
-            writes.append((url, Self.stub(actor), false))
+            guard try readExisting(path) == nil, texts[path] == nil else { continue }
+            try set(path, try Self.stub(actor))
             outcome.files.append((path, "new actor"))
             outcome.actors += 1
         }
-        // Topics the report does not have (eras, groups).
         let knownTopics = Set(existing?.topics.map(\.id) ?? [])
         for topic in batch.topics where !knownTopics.contains(topic.id) {
             let path = "topics/\(topic.id).md"
-            let url = content.appendingPathComponent(path)
-            guard !FileManager.default.fileExists(atPath: url.path) else { continue }
-            writes.append((url, Self.topicFile(topic), false))
+            guard try readExisting(path) == nil, texts[path] == nil else { continue }
+            try set(path, try Self.topicFile(topic))
             outcome.files.append((path, "new topic"))
             outcome.topics += 1
         }
-        // Pages the events' text links to.
         let knownPages = Set(existing?.pages.map(\.id) ?? [])
         for page in batch.pages where !knownPages.contains(page.id) {
             let path = "pages/\(page.id).md"
-            let url = content.appendingPathComponent(path)
-            guard !FileManager.default.fileExists(atPath: url.path) else { continue }
-            writes.append((url, "---\ntitle: \(Self.quoted(page.title))\n---\nImported; write \(page.title) here.\n", false))
+            guard try readExisting(path) == nil, texts[path] == nil else { continue }
+            try set(path, try Self.pageFile(title: page.title))
             outcome.files.append((path, "new page"))
         }
         // site.yaml: the report's title and description where it has none, and new event types.
-        let siteURL = content.appendingPathComponent("site.yaml")
-        var siteText = (try? String(contentsOf: siteURL, encoding: .utf8)) ?? ""
-        var siteChanges: [String] = []
+        let siteShown = "\(displayName)/site.yaml"
+        guard let siteText = try text(of: "site.yaml") else { throw ImportFailure("\(siteShown) does not exist") }
+        var site = SiteYAMLEdit(siteText, shownAs: siteShown)
+        var siteChanges: [String] = [], setKeys: [String: String] = [:]
         for (key, value) in [("title", batch.siteTitle), ("description", batch.siteDescription)] {
             guard let value else { continue }
             // A new report's placeholder, as `dossier new` wrote it, is no title of the author's.
             if let placeholder = NewReport.placeholderLines.first(where: { $0.hasPrefix(key + ":") }),
-               siteText.components(separatedBy: "\n").contains(placeholder) {
-                siteText = siteText.components(separatedBy: "\n").map { $0 == placeholder ? "\(key): \(Self.quoted(value))" : $0 }.joined(separator: "\n")
+               try site.replaceLine(placeholder, key: key, value: value) {
                 siteChanges.append(key)
-            } else if Self.hasTopLevelKey(key, in: siteText) {
+                setKeys[key] = value
+            } else if site.hasKey(key) {
                 outcome.notes.append("the timeline's \(key) was not used: site.yaml has one (\(Self.quoted(value)))")
             } else {
-                siteText = Self.addingTopLevelKey(key, Self.quoted(value), to: siteText)
+                try site.addKey(key, value: value)
                 siteChanges.append(key)
+                setKeys[key] = value
             }
         }
         let knownTypes = Set(existing?.config.eventTypes.map(\.id) ?? [])
         let newTypes = batch.types.filter { !knownTypes.contains($0.id) }
+        var addedTypes: [[String: String]] = []
         if !newTypes.isEmpty {
-            let url = siteURL
-            let text = siteText
             let used = Set(existing?.config.eventTypes.map { $0.colour.lowercased() } ?? [])
             var colours = Self.palette.filter { !used.contains($0) }
-            if colours.count < newTypes.count { colours += Self.palette }
-            let entries = zip(newTypes, colours).map { type, colour in
-                "{ id: \(type.id), label: \(Self.quoted(type.label)), colour: \"\(colour)\" }"
-            }
-            guard let updated = Self.addingEventTypes(entries, to: text) else {
-                throw ImportFailure("\(displayName)/site.yaml writes `event_types` on one line; add these types to it by hand and import again:\n"
-                                    + entries.map { "  - " + $0 }.joined(separator: "\n"))
-            }
-            siteText = updated
+            while colours.count < newTypes.count { colours += Self.palette }
+            addedTypes = zip(newTypes, colours).map { ["id": $0.id, "label": $0.label, "colour": $1] }
+            try site.addEventTypes(addedTypes.map { try SiteYAMLEdit.entry(id: $0["id"] ?? "", label: $0["label"] ?? "", colour: $0["colour"] ?? "") })
             siteChanges.append("\(Counted.text(newTypes.count, "event type")) added to event_types")
             outcome.types = newTypes.count
         }
         if !siteChanges.isEmpty {
-            writes.append((siteURL, siteText, false))
+            try SiteYAMLEdit.verify(old: siteText, new: site.text, set: setKeys, addedTypes: addedTypes, shownAs: siteShown)
+            try set("site.yaml", site.text)
             outcome.files.append(("site.yaml", siteChanges.joined(separator: ", ")))
         }
-        guard !dryRun else { return outcome }
-        for write in writes {
-            try FileManager.default.createDirectory(at: write.url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            if write.append, let handle = try? FileHandle(forWritingTo: write.url) {
-                defer { try? handle.close() }
-                try handle.seekToEnd()
-                // The file may not end with a line break.
-                let existing = (try? Data(contentsOf: write.url)) ?? Data()
-                if let last = existing.last, last != 0x0A { try handle.write(contentsOf: Data("\n".utf8)) }
-                try handle.write(contentsOf: Data(write.text.utf8))
-            } else {
-                try Data(write.text.utf8).write(to: write.url, options: .atomic)
+        // The plan: every file whose text changed, and the folders they need.
+        var folders: [String] = []
+        for (path, file) in texts.sorted(by: { $0.key < $1.key }) where file.original.map({ String(decoding: $0, as: UTF8.self) }) != file.text {
+            plan.files.append(.init(path: path, text: file.text, original: file.original))
+            var folder = (path as NSString).deletingLastPathComponent, missing: [String] = []
+            while !folder.isEmpty, !folders.contains(folder), !FileManager.default.fileExists(atPath: content.appendingPathComponent(folder).path) {
+                missing.insert(folder, at: 0)
+                folder = (folder as NSString).deletingLastPathComponent
             }
+            folders += missing
         }
-        return outcome
+        plan.folders = folders
+        return (outcome, plan)
+    }
+
+    /// A file's bytes, or nil when it does not exist. A file that exists and cannot be read, or is
+    /// not UTF-8, is an error: an import never replaces what it could not read.
+    func readExisting(_ path: String) throws -> [UInt8]? {
+        let url = content.appendingPathComponent(path)
+        guard FileManager.default.fileExists(atPath: url.path) else { return nil }
+        let log = DiagnosticLog()
+        guard ContentFile.readText(url, display: "\(displayName)/\(path)", log: log) != nil, let data = FileManager.default.contents(atPath: url.path) else {
+            throw ImportFailure(log.diagnostics.map { problem in
+                var located = problem
+                located.message += "; the import would change this file, so it wrote nothing"
+                return located
+            })
+        }
+        return Array(data)
+    }
+
+    /// Text with CRLF line ends, for a file that has them.
+    static func lineEnds(_ text: String, crlf: Bool) -> String {
+        crlf ? text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\n", with: "\r\n") : text
     }
 
     /// An actor's Markdown stub: front matter and one line to replace.
-    static func stub(_ actor: ImportBatch.Actor) -> String {
-        var text = "---\nname: \(quoted(actor.name))\nkind: \(actor.kind.rawValue)\n"
-        if !actor.aliases.isEmpty { text += "aliases: [\(actor.aliases.map(quoted).joined(separator: ", "))]\n" }
-        return text + "---\nImported; describe \(actor.name) here.\n"
+    static func stub(_ actor: ImportBatch.Actor) throws -> String {
+        try frontMatter([("name", Node(actor.name)), ("kind", Node(actor.kind.rawValue)),
+                         ("aliases", actor.aliases.isEmpty ? nil : Node.flowList(actor.aliases))])
+            + "Imported; write this actor's profile here.\n"
     }
 
     /// A topic's Markdown file: front matter (title, its period, the tags that select its events) and its text.
-    static func topicFile(_ topic: ImportBatch.Topic) -> String {
-        var text = "---\ntitle: \(quoted(topic.title))\n"
-        if let start = topic.start { text += "start: \(start.iso)\n" }
-        if let end = topic.end { text += "end: \(end.iso)\n" }
-        text += "tags: [\(topic.tags.joined(separator: ", "))]\n---\n"
-        return text + (topic.body.isBlank ? "Imported; describe \(topic.title) here.\n" : topic.body + "\n")
+    static func topicFile(_ topic: ImportBatch.Topic) throws -> String {
+        try frontMatter([("title", Node(topic.title)), ("start", topic.start.map { Node($0.iso) }), ("end", topic.end.map { Node($0.iso) }),
+                         ("tags", Node.flowList(topic.tags))])
+            + (topic.body.isBlank ? "Imported; write what this topic follows here.\n" : topic.body + "\n")
     }
 
-    /// Whether the YAML has the key at its top level (a line starting `key:`).
-    static func hasTopLevelKey(_ key: String, in text: String) -> Bool {
-        text.split(separator: "\n", omittingEmptySubsequences: false).contains { $0.hasPrefix(key + ":") }
+    /// A plain page's stub.
+    static func pageFile(title: String) throws -> String {
+        try frontMatter([("title", Node(title))]) + "Imported; write this page here.\n"
     }
 
-    /// The YAML with `key: value` added: after the `title:` line for a description, else after the
-    /// `id:` line or at the top (after leading comments), so the author's lines stay as they were.
-    static func addingTopLevelKey(_ key: String, _ value: String, to text: String) -> String {
-        var lines = text.components(separatedBy: "\n")
-        let line = "\(key): \(value)"
-        if key == "description", let title = lines.firstIndex(where: { $0.hasPrefix("title:") }) {
-            lines.insert(line, at: title + 1)
-        } else if let id = lines.firstIndex(where: { $0.hasPrefix("id:") }) {
-            lines.insert(line, at: id + 1)  // after the id and its comment
-        } else {
-            let first = lines.firstIndex { !$0.hasPrefix("#") && !$0.hasPrefix("---") } ?? 0
-            lines.insert(line, at: first)
-        }
-        return lines.joined(separator: "\n")
+    /// Front matter between `---` lines, emitted by libyaml (through Yams): no value can end it early.
+    static func frontMatter(_ pairs: [(String, Node?)]) throws -> String {
+        "---\n" + (try Yams.serialize(node: Node.ordered(pairs), width: -1, allowUnicode: true)) + "---\n"
     }
 
-    /// A YAML scalar in double quotes (escaped as JSON, which YAML reads).
+    /// A value as YAML writes it, for messages.
     static func quoted(_ text: String) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
-        return String(decoding: (try? encoder.encode(text)) ?? Data("\"\"".utf8), as: UTF8.self)
-    }
-
-    /// `site.yaml` with the entries appended to its block list `event_types:`, at that list's
-    /// indentation, after its last item; or a new `event_types:` at the end. Nil when the list
-    /// is written on one line (`event_types: [...]`), which cannot be extended line by line.
-    static func addingEventTypes(_ entries: [String], to text: String) -> String? {
-        var lines = text.components(separatedBy: "\n")
-        if lines.last == "" { lines.removeLast() }
-        guard let start = lines.firstIndex(where: { $0.hasPrefix("event_types:") }) else {
-            return (lines + ["event_types:"] + entries.map { "  - " + $0 }).joined(separator: "\n") + "\n"
-        }
-        let rest = lines[start].dropFirst("event_types:".count).trimmingCharacters(in: .whitespaces)
-        guard rest.isEmpty || rest.hasPrefix("#") else { return nil }
-        // The block: indented, blank or comment lines after the key.
-        var end = start, indent = "  "
-        var index = start + 1
-        while index < lines.count, lines[index].isEmpty || lines[index].first == " " || lines[index].first == "#" || lines[index].hasPrefix("- ") {
-            let trimmed = lines[index].trimmingCharacters(in: .whitespaces)
-            if trimmed.hasPrefix("- ") {
-                indent = String(lines[index].prefix { $0 == " " })
-                end = index
-            } else if !trimmed.isEmpty, !trimmed.hasPrefix("#") {
-                end = index  // a continued item
-            }
-            index += 1
-        }
-        lines.insert(contentsOf: entries.map { indent + "- " + $0 }, at: end + 1)
-        return lines.joined(separator: "\n") + "\n"
+        (try? Yams.serialize(node: Node(text, Tag(.str), .doubleQuoted), width: -1, allowUnicode: true))?.trimmingCharacters(in: .newlines) ?? text
     }
 }
 
+/// What stopped an import before it wrote anything: a sentence, or located diagnostics.
 public struct ImportFailure: Error, CustomStringConvertible {
     public let description: String
+    /// The errors, when they have a place (a file the import would change that cannot be read).
+    var diagnostics: [Diagnostic] = []
     init(_ description: String) { self.description = description }
+    init(_ diagnostics: [Diagnostic]) {
+        self.diagnostics = diagnostics
+        description = diagnostics.map(\.description).joined(separator: "\n")
+    }
 }

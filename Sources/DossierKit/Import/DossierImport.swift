@@ -54,22 +54,31 @@ struct DossierImport {
                 if key == "confidence", value.string == "reported" { continue }
                 fields.append((key, Self.restyled(value, key: key)))
             }
-            let month = event.date.start.precision == .year ? String(event.date.start.iso.prefix(4)) : String(event.date.start.iso.prefix(7))
-            batch.events.append(.init(id: event.id, month: month, fields: fields))
-            for involvement in event.actors where !knownActors.contains(involvement.actorID) && !newActors.contains(involvement.actorID) {
-                newActors.append(involvement.actorID)
-            }
-            if !knownTypes.contains(event.type), !newTypes.contains(event.type) { newTypes.append(event.type) }
-            // The text's cross-references (`actor:…`, `topic:…`, `page:…`) need their targets too.
+            // Every id this event names becomes a file name (an actor's stub, a page's) or a value in
+            // site.yaml (a type): one that is not an id leaves the event out, whatever it holds.
+            var references: [(kind: CrossReference.Kind?, id: String, role: String)] = [(nil, event.id, "its id"), (nil, event.type, "its type")]
+                + event.actors.map { (.actor, $0.actorID, "one of its actors") }
             for text in [event.summary, event.body].compactMap({ $0 }) {
                 for link in markdown.links(in: text) {
                     guard let reference = CrossReference(url: link.url) else { continue }
-                    switch reference.kind {
-                    case .actor where !knownActors.contains(reference.id) && !newActors.contains(reference.id): newActors.append(reference.id)
-                    case .topic where !knownTopics.contains(reference.id) && !newTopics.contains(reference.id): newTopics.append(reference.id)
-                    case .page where !knownPages.contains(reference.id) && !newPages.contains(reference.id): newPages.append(reference.id)
-                    default: break
-                    }
+                    references.append((reference.kind, reference.id, "its link to a \(reference.kind.rawValue)"))
+                }
+            }
+            if let bad = references.first(where: { Identifier.problem(with: $0.id) != nil }) {
+                batch.skipped.append(.error(event.origin, "event `\(Self.shown(event.id))` left out: \(bad.role) is `\(Self.shown(bad.id))`, which is not an id",
+                                            hint: "an id holds only lowercase letters a–z, digits and single hyphens (it names files and addresses); correct it in the file imported"))
+                continue
+            }
+            let month = event.date.start.precision == .year ? String(event.date.start.iso.prefix(4)) : String(event.date.start.iso.prefix(7))
+            batch.events.append(.init(id: event.id, month: month, fields: fields, origin: event.origin))
+            if !knownTypes.contains(event.type), !newTypes.contains(event.type) { newTypes.append(event.type) }
+            // The actors and the text's cross-references (`actor:…`, `topic:…`, `page:…`) need their targets too.
+            for reference in references {
+                switch reference.kind {
+                case .actor? where !knownActors.contains(reference.id) && !newActors.contains(reference.id): newActors.append(reference.id)
+                case .topic? where !knownTopics.contains(reference.id) && !newTopics.contains(reference.id): newTopics.append(reference.id)
+                case .page? where !knownPages.contains(reference.id) && !newPages.contains(reference.id): newPages.append(reference.id)
+                default: break
                 }
             }
         }
@@ -86,6 +95,12 @@ struct DossierImport {
             batch.notes.append("the download names actors, event types, topics and pages by id only: the new ones are named from their ids (`\(example)` → \"\(Self.name(fromID: example))\"); give them their real names and text")
         }
         return batch
+    }
+
+    /// An id as a message shows it: control characters escaped, at most 60 characters.
+    static func shown(_ id: String) -> String {
+        let escaped = id.unicodeScalars.map { $0.properties.generalCategory == .control || $0 == "`" ? "\\u{\(String($0.value, radix: 16))}" : String($0) }.joined()
+        return escaped.count > 60 ? escaped.prefix(60) + "…" : escaped
     }
 
     /// `kataib-hezbollah` → "Kataib Hezbollah".

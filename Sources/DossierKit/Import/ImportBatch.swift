@@ -13,6 +13,8 @@ struct ImportBatch {
         var month: String
         /// The record, its keys in the order they are written.
         var fields: [(key: String, value: Node)]
+        /// Where it is in the file imported (its row, slide or item), for messages.
+        var origin = SourceLocation(file: "")
     }
 
     struct Actor {

@@ -12,9 +12,29 @@ struct ImportRecord: Codable {
 
     static func path(_ source: String) -> String { "events/\(source)/.dossier-import.json" }
 
-    static func read(_ url: URL) -> ImportRecord {
-        guard let data = try? Data(contentsOf: url), let record = try? JSONDecoder().decode(ImportRecord.self, from: data) else { return ImportRecord() }
-        return record
+    /// The record, or an empty one when there is none. A record that cannot be read (a merge
+    /// conflict left in it, a cut file) is an error, not an empty record: read as empty, every
+    /// event the import made would count as edited by hand.
+    static func read(_ url: URL, shownAs shown: String) throws -> ImportRecord {
+        guard FileManager.default.fileExists(atPath: url.path) else { return ImportRecord() }
+        let log = DiagnosticLog()
+        guard let text = ContentFile.readText(url, display: shown, log: log) else {
+            throw ImportFailure(log.diagnostics)
+        }
+        do {
+            let record = try JSONDecoder().decode(ImportRecord.self, from: Data(text.utf8))
+            guard record.version == 1, record.events.keys.allSatisfy({ Identifier.problem(with: $0) == nil }) else {
+                throw ImportFailure("\(shown): this import record was written by another version of Dossier, or holds ids that are not ids")
+            }
+            return record
+        } catch let failure as ImportFailure {
+            throw failure
+        } catch {
+            let line = text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasPrefix("<<<<<<<") || $0.hasPrefix(">>>>>>>") || $0.hasPrefix("=======") }
+            throw ImportFailure([.error(SourceLocation(file: shown, line: line.map { $0 + 1 } ?? 0),
+                                        "the import record is not valid JSON\(line == nil ? "" : " (a merge conflict was left in it)"); nothing was imported",
+                                        hint: "restore it (`git checkout -- \(shown)`, or resolve the conflict keeping both sides' events); without it, every event this import made would count as edited by hand")])
+        }
     }
 
     var json: String {

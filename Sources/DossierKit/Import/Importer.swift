@@ -1,4 +1,9 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// `dossier import`: reads another tool's export and writes it into a report as content.
 public enum Importer {
@@ -24,58 +29,199 @@ public enum Importer {
     }
 
     public struct Result {
-        /// What was (or, in a dry run, would be) written; nil when nothing could be read.
+        /// What was (or, in a dry run, would be) written; nil when nothing was written.
         public var outcome: ContentImport.Outcome?
         /// Errors that stopped the import, and rows left out (`file:row:column`).
         public var diagnostics: [Diagnostic]
     }
 
+    /// Reads the file, plans every file the import writes, checks the report as it would be
+    /// after the import as `dossier check` does, and only then writes all the files at once
+    /// (`ImportTransaction`). Any error before the commit leaves the report as it was.
+    ///
     /// - Parameters:
     ///   - name: how the file is named in messages.
     ///   - content: the report's content folder (with its `site.yaml`).
     ///   - onConflict: which side wins for an event edited by hand since it was imported that
     ///     the new export changes too.
+    ///   - fileSystem: where the commit's writes go (tests make them fail).
     public static func run(_ format: Format, file: URL, shownAs name: String, content: URL, contentName: String, dryRun: Bool,
                            onConflict: ContentImport.ConflictChoice = .keep, options: Options = Options()) throws -> Result {
+        try run(format, file: file, shownAs: name, content: content, contentName: contentName, dryRun: dryRun, onConflict: onConflict,
+                options: options, fileSystem: SystemFileSystem())
+    }
+
+    static func run(_ format: Format, file: URL, shownAs name: String, content: URL, contentName: String, dryRun: Bool,
+                    onConflict: ContentImport.ConflictChoice = .keep, options: Options = Options(), fileSystem: ImportFileSystem) throws -> Result {
         let log = DiagnosticLog()
         guard FileManager.default.fileExists(atPath: content.appendingPathComponent("site.yaml").path) else {
             log.error(SourceLocation(file: contentName), "there is no report here: \(contentName)/site.yaml does not exist",
                       hint: "import into a report: create one with `dossier new FOLDER`, or pass --content PATH")
             return Result(outcome: nil, diagnostics: log.diagnostics)
         }
-        guard let text = ContentFile.readText(file, display: name, log: log) else { return Result(outcome: nil, diagnostics: log.diagnostics) }
-        // The report as it is: its actors and types are reused by name, its events not written again.
-        let existing = ContentLoader(folder: content, displayName: contentName).load(log: DiagnosticLog())
-        var knownTypes: [String: String] = [:]
-        for type in existing?.config.eventTypes ?? [] {
-            knownTypes[type.id] = type.id
-            knownTypes[type.label.lowercased()] = type.id
-        }
-        let read: ImportBatch?
-        switch format {
-        case .acled:
-            var reader = ACLEDImport(file: name, log: log)
-            for actor in existing?.actors ?? [] {
-                for known in [actor.name] + actor.aliases { reader.knownActors[ACLEDImport.normalised(known)] = actor.id }
+        // One import at a time; a dry run writes nothing and needs no lock.
+        var lock: BuildLock?
+        if !dryRun {
+            do {
+                lock = try BuildLock.acquire(at: content.appendingPathComponent(".dossier-import.lock").path, shownAs: "\(contentName)/.dossier-import.lock")
+            } catch BuildLock.Failure.held {
+                log.error(SourceLocation(file: contentName), "another import is writing into \(contentName)", hint: "wait for it to finish, then import again")
+                return Result(outcome: nil, diagnostics: log.diagnostics)
+            } catch BuildLock.Failure.fileSystem(let error) {
+                log.error(SourceLocation(file: contentName), "\(error)", hint: "an import writes into the content folder: check that you may write there (ls -ld \(contentName))")
+                return Result(outcome: nil, diagnostics: log.diagnostics)
             }
-            reader.knownTypes = knownTypes
-            read = reader.read(text)
-        case .timelinejs:
-            var reader = TimelineJSImport(file: name, log: log)
-            reader.knownTypes = knownTypes
-            reader.eventType = options.eventType
-            reader.groupsAsTopics = options.groupsAsTopics
-            read = reader.read(text)
-        case .dossier:
-            var reader = DossierImport(file: name, log: log)
-            reader.knownActors = Set(existing?.actors.map(\.id) ?? [])
-            reader.knownTypes = Set(existing?.config.eventTypes.map(\.id) ?? [])
-            reader.knownTopics = Set(existing?.topics.map(\.id) ?? [])
-            reader.knownPages = Set(existing?.pages.map(\.id) ?? [])
-            read = reader.read(text)
         }
-        guard let batch = read else { return Result(outcome: nil, diagnostics: log.diagnostics) }
-        let outcome = try ContentImport(content: content, displayName: contentName, source: format.rawValue).write(batch, existing: existing, dryRun: dryRun, onConflict: onConflict)
+        defer { lock?.release() }
+        // An import that was interrupted is finished or undone before anything else is read.
+        ImportTransaction.recover(content: content, displayName: contentName, log: log)
+        guard !log.hasErrors, let text = ContentFile.readText(file, display: name, log: log) else { return Result(outcome: nil, diagnostics: log.diagnostics) }
+        // The report as it is: its actors and types are reused by name; its errors, if any, are
+        // told apart from those the import would add.
+        let before = DiagnosticLog()
+        let existing = ContentLoader(folder: content, displayName: contentName).load(log: before)
+        if let existing { _ = ReportLinker(markdown: markdown(for: existing.config)).link(existing, log: before) }
+        let reader = format.reader.init(file: name, log: log, report: ImportContext(existing), options: options)
+        guard var batch = reader.read(text) else { return Result(outcome: nil, diagnostics: log.diagnostics) }
+        batch = checkedRows(batch)
+        let planner = ContentImport(content: content, displayName: contentName, source: format.rawValue)
+        var outcome: ContentImport.Outcome, plan: ContentImport.Plan
+        do {
+            (outcome, plan) = try planner.plan(batch, existing: existing, onConflict: onConflict)
+        } catch let failure as ImportFailure where !failure.diagnostics.isEmpty {
+            return Result(outcome: nil, diagnostics: log.diagnostics + batch.skipped + failure.diagnostics)
+        }
+        // Rows that would leave the report with errors (a picture that is not in the site, a link
+        // to nothing) are left out, each with its error, and the rest planned again; errors that
+        // are no row's stop the import.
+        for round in 1...3 {
+            let check = problems(plan, content: content, contentName: contentName, errorsBefore: Set(before.diagnostics.filter { $0.severity == .error }))
+            guard !check.errors.isEmpty else { break }
+            let rows = Dictionary(batch.events.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+            let atFault = check.errors.map { check.events[$0].flatMap { rows[$0] } }
+            guard round < 3, atFault.allSatisfy({ $0 != nil }) else {
+                return Result(outcome: nil, diagnostics: log.diagnostics + batch.skipped + check.errors + check.summary)
+            }
+            for (error, row) in zip(check.errors, atFault) {
+                guard let row else { continue }
+                batch.skipped.append(.error(row.origin, "\(row.id): \(error.message)", hint: error.hint))
+            }
+            let left = Set(atFault.compactMap { $0?.id })
+            batch.events.removeAll { left.contains($0.id) }
+            (outcome, plan) = try planner.plan(batch, existing: existing, onConflict: onConflict)
+        }
+        if !dryRun {
+            let writes = plan.files.map { ImportTransaction.Write(path: $0.path, bytes: Array($0.text.utf8), mode: mode(of: content.appendingPathComponent($0.path))) }
+            let transaction = ImportTransaction(content: content, fileSystem: fileSystem, displayName: contentName)
+            // No file may have changed since it was read: the plan holds its whole new text.
+            for file in plan.files where (try? ContentImport(content: content, displayName: contentName, source: format.rawValue).readExisting(file.path)) != file.original {
+                log.error(SourceLocation(file: "\(contentName)/\(file.path)"), "the file changed while the import was reading the report; nothing was imported", hint: "import again")
+                return Result(outcome: nil, diagnostics: log.diagnostics)
+            }
+            do {
+                try transaction.commit(writes, newFolders: plan.folders)
+            } catch {
+                log.error(SourceLocation(file: contentName), "\(error); nothing was imported, and the report is as it was",
+                          hint: "fix the cause (space on the disk, permissions) and import again")
+                return Result(outcome: nil, diagnostics: log.diagnostics + batch.skipped)
+            }
+        }
         return Result(outcome: outcome, diagnostics: log.diagnostics + batch.skipped + outcome.conflicts)
+    }
+
+    static func markdown(for config: SiteConfig) -> CommonMark {
+        CommonMark(options: .init(allowRawHTML: config.allowRawHTML, smartPunctuation: config.smartPunctuation))
+    }
+
+    /// The batch without the events the loader would refuse, each reported at its row: an
+    /// import writes nothing that `check` rejects.
+    static func checkedRows(_ batch: ImportBatch) -> ImportBatch {
+        var checked = batch
+        checked.events = []
+        for event in batch.events {
+            let rowLog = DiagnosticLog()
+            _ = ContentLoader.decodeEvents(ImportBatch.yaml([event]), file: "import", isCSV: false, log: rowLog)
+            let errors = rowLog.diagnostics.filter { $0.severity == .error }
+            guard errors.isEmpty else {
+                checked.skipped += errors.map { .error(event.origin, "\(event.id): \($0.message)", hint: $0.hint) }
+                continue
+            }
+            checked.events.append(event)
+        }
+        return checked
+    }
+
+    /// What stops a plan from being written.
+    struct PlanCheck {
+        /// Every error, each located where it is (a file the plan writes, or one of the report's).
+        var errors: [Diagnostic] = []
+        /// For an error in an event the plan writes, that event's id.
+        var events: [Diagnostic: String] = [:]
+        /// One line on what the errors mean for the import.
+        var summary: [Diagnostic] = []
+    }
+
+    /// Why the plan may not be written; no errors when it may. Every path must be one an
+    /// import writes and stay inside the content folder; every file it replaces must be one the
+    /// user may write; and the report as it would be after the import must check.
+    static func problems(_ plan: ContentImport.Plan, content: URL, contentName: String, errorsBefore: Set<Diagnostic> = []) -> PlanCheck {
+        var check = PlanCheck()
+        for path in plan.files.map(\.path) + plan.folders {
+            let here = SourceLocation(file: "\(contentName)/\(path)")
+            if let problem = ContentPath.problem(with: path) ?? ContentPath.problem(onDisk: path, in: content) {
+                check.errors.append(.error(here, "the import may not write here: \(problem); nothing was imported", hint: "this comes from an id in the file imported: correct it there"))
+            }
+        }
+        for file in plan.files where file.original != nil {
+            let url = content.appendingPathComponent(file.path)
+            if let mode = mode(of: url), mode & 0o200 == 0 || access(url.path, W_OK) != 0 {
+                check.errors.append(.error(SourceLocation(file: "\(contentName)/\(file.path)"), "the file is read-only, and the import would change it; nothing was imported",
+                                           hint: "make it writable (chmod u+w) to import into it, or import into another report"))
+            }
+        }
+        guard check.errors.isEmpty else { return check }
+        // The report after the import, read with the plan's texts in place of the files.
+        let after = DiagnosticLog()
+        var loader = ContentLoader(folder: content, displayName: contentName)
+        loader.overlay = Dictionary(plan.files.map { (content.appendingPathComponent($0.path).path, $0.text) }, uniquingKeysWith: { $1 })
+        let loaded = loader.load(log: after)
+        if let loaded { _ = ReportLinker(markdown: markdown(for: loaded.config)).link(loaded, log: after) }
+        check.errors = after.diagnostics.filter { $0.severity == .error }
+        guard !check.errors.isEmpty else { return check }
+        // Each error in a file the plan writes belongs to the event that starts last before it.
+        let written = Set(plan.files.map { "\(contentName)/\($0.path)" })
+        var starts: [String: [(line: Int, id: String)]] = [:]
+        for event in loaded?.events ?? [] where written.contains(event.origin.file) { starts[event.origin.file, default: []].append((event.origin.line, event.id)) }
+        for error in check.errors where written.contains(error.location.file) {
+            check.events[error] = starts[error.location.file]?.last { $0.line <= error.location.line }?.id
+        }
+        let already = check.errors.filter(errorsBefore.contains), added = check.errors.filter { !errorsBefore.contains($0) }
+        if !already.isEmpty {
+            check.summary.append(.error(SourceLocation(file: contentName), "the report has \(Counted.text(already.count, "error")) already (above); nothing was imported",
+                                        hint: "fix them first (`dossier check` lists them), then import again: an import leaves a report that checks"))
+        }
+        if !added.isEmpty {
+            check.summary.append(.error(SourceLocation(file: contentName), "the report would not check after this import (\(Counted.text(added.count, "error")) above); nothing was imported",
+                                        hint: "correct the file imported where the errors point"))
+        }
+        return check
+    }
+
+    /// A file's permission bits, or nil when it does not exist.
+    static func mode(of url: URL) -> mode_t? {
+        var info = stat()
+        guard stat(url.path, &info) == 0 else { return nil }
+        return info.st_mode & 0o7777
+    }
+}
+
+extension Importer.Format {
+    /// The reader of this format.
+    var reader: any ImportReader.Type {
+        switch self {
+        case .acled: return ACLEDImport.self
+        case .timelinejs: return TimelineJSImport.self
+        case .dossier: return DossierImport.self
+        }
     }
 }

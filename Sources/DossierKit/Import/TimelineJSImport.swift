@@ -282,7 +282,7 @@ struct TimelineJSImport {
         ]
         // Filed by month, or by year for a date known to the year only.
         let file = start.precision == .year ? String(start.iso.prefix(4)) : String(start.iso.prefix(7))
-        return ImportBatch.Event(id: id, month: file, fields: fields.compactMap { key, value in value.map { (key, $0) } })
+        return ImportBatch.Event(id: id, month: file, fields: fields.compactMap { key, value in value.map { (key, $0) } }, origin: slide.location)
     }
 
     /// A one-line summary stays plain; one with line breaks is written as a block.

@@ -213,8 +213,9 @@ enum ContentFile {
         return text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
     }
 
-    static func readMarkdown(_ url: URL, display: String, log: DiagnosticLog) -> MarkdownDocument? {
-        guard let text = readText(url, display: display, log: log) else { return nil }
+    /// - Parameter text: the file's text when it is already known (an import's new file).
+    static func readMarkdown(_ url: URL, display: String, log: DiagnosticLog, text known: String? = nil) -> MarkdownDocument? {
+        guard let text = known ?? readText(url, display: display, log: log) else { return nil }
         guard let document = FrontMatterDocument.split(text) else {
             log.error(SourceLocation(file: display, line: 1, column: 1), "the file has no front matter",
                       hint: "start it with a `---` line, the YAML fields (id, name, …), and another `---` line")

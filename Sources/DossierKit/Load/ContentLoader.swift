@@ -18,11 +18,32 @@ public struct ContentLoader: Sendable {
     public let displayName: String
     /// Files parsed by an earlier load (the preview keeps them across rebuilds).
     let cache: ContentCache?
+    /// Texts read in place of the files at these paths (absolute, as `folder` spells them), and
+    /// files added: an import checks the report as it would be after it, before writing a file.
+    var overlay: [String: String] = [:]
 
     public init(folder: URL, displayName: String? = nil, cache: ContentCache? = nil) {
         self.folder = folder
         self.displayName = displayName ?? folder.lastPathComponent
         self.cache = cache
+    }
+
+    private func readText(_ url: URL, display: String, log: DiagnosticLog) -> String? {
+        overlay[url.path] ?? ContentFile.readText(url, display: display, log: log)
+    }
+
+    /// The files of a section, with the overlay's new files among them in path order.
+    private func listing(_ section: String, extensions: Set<String>) -> (files: [(url: URL, stamp: FileStamp)], skipped: [ContentFile.Skipped]) {
+        let sectionFolder = folder.appendingPathComponent(section)
+        let listing = ContentFile.listStamped(sectionFolder, extensions: extensions, within: folder)
+        var files = listing.files.map { ($0.url, $0.stamp) }
+        guard !overlay.isEmpty else { return (files, listing.skipped) }
+        let listed = Set(files.map(\.0.path))
+        for (path, text) in overlay where path.hasPrefix(sectionFolder.path + "/") && !listed.contains(path)
+            && extensions.contains(ContentFile.fileExtension(ContentFile.fileName(path)).lowercased()) && !ContentFile.fileName(path).hasPrefix(".") {
+            files.append((URL(fileURLWithPath: path), FileStamp(seconds: 0, nanoseconds: 0, size: text.utf8.count)))
+        }
+        return (files.sorted { $0.0.path < $1.0.path }, listing.skipped)
     }
 
     public func load(log: DiagnosticLog) -> LoadedContent? {
@@ -61,20 +82,20 @@ public struct ContentLoader: Sendable {
     private func loadConfig(log: DiagnosticLog) -> SiteConfig? {
         let url = folder.appendingPathComponent("site.yaml")
         let name = display(url)
-        guard FileManager.default.fileExists(atPath: url.path) else {
+        guard overlay[url.path] != nil || FileManager.default.fileExists(atPath: url.path) else {
             log.error(SourceLocation(file: name), "the report has no site.yaml", hint: "create it with at least `title:` and `event_types:`")
             return nil
         }
-        guard let text = ContentFile.readText(url, display: name, log: log),
+        guard let text = readText(url, display: name, log: log),
               let node = YAMLReader.parse(text, file: name, log: log) else { return nil }
         return SiteConfigDecoder(log: log).decode(node)
     }
 
     /// Event files in path order, so the order of events with equal dates is what the author wrote.
     private func loadEvents(log: DiagnosticLog) -> [Event] {
-        let listing = ContentFile.listStamped(folder.appendingPathComponent("events"), extensions: ["yaml", "yml", "json", "csv"], within: folder)
+        let listing = listing("events", extensions: ["yaml", "yml", "json", "csv"])
         reportSkipped(listing.skipped, log: log)
-        let files = listing.files.map { ($0.url, $0.stamp) }
+        let files = listing.files
         return Self.parse(files, cache: cache?.events, log: log) { url, fileLog in loadEventFile(url, log: fileLog) }.flatMap { $0 }
     }
 
@@ -113,7 +134,7 @@ public struct ContentLoader: Sendable {
 
     private func loadEventFile(_ url: URL, log: DiagnosticLog) -> [Event] {
         let name = display(url)
-        guard let text = ContentFile.readText(url, display: name, log: log) else { return [] }
+        guard let text = readText(url, display: name, log: log) else { return [] }
         let isCSV = url.pathExtension.lowercased() == "csv"
         if !isCSV, url.pathExtension.lowercased() != "json", let items = cache?.eventItems,
            let events = items.events(in: text, path: url.path, name: name, log: log, decode: { EventDecoder(log: $1).decode($0, flat: false) }) {
@@ -154,11 +175,11 @@ public struct ContentLoader: Sendable {
         _ section: String, cache: ParsedFileCache<Value?>?, log: DiagnosticLog,
         decode: @escaping @Sendable (MarkdownFileDecoders, ContentFile.MarkdownDocument) -> Value?
     ) -> [Value] {
-        let listing = ContentFile.listStamped(folder.appendingPathComponent(section), extensions: ["md", "markdown"], within: folder)
+        let listing = listing(section, extensions: ["md", "markdown"])
         reportSkipped(listing.skipped, log: log)
-        let files = listing.files.map { ($0.url, $0.stamp) }
+        let files = listing.files
         return Self.parse(files, cache: cache, log: log) { url, fileLog in
-            ContentFile.readMarkdown(url, display: display(url), log: fileLog).flatMap { decode(MarkdownFileDecoders(log: fileLog), $0) }
+            ContentFile.readMarkdown(url, display: display(url), log: fileLog, text: overlay[url.path]).flatMap { decode(MarkdownFileDecoders(log: fileLog), $0) }
         }.compactMap { $0 }
     }
 }

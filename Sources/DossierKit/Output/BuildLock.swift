@@ -5,7 +5,8 @@ import Glibc
 import Darwin
 #endif
 
-/// One build at a time per output folder: `.Site.lock` beside `Site/`, held with `flock(2)`.
+/// One build at a time per output folder: `.Site.lock` beside `Site/`, held with `flock(2)`;
+/// and one import at a time per content folder.
 ///
 /// The lock is the kernel's, so a build that is killed releases it (no stale lock to clear by
 /// hand). The file is removed when the build ends; a build that opened it just before that
@@ -30,16 +31,21 @@ final class BuildLock {
     /// Takes the lock of the writer's output folder, or fails at once when another build holds it.
     static func acquire(for writer: SiteWriter) throws -> BuildLock {
         let path = writer.parent.appendingPathComponent(".\(writer.output.lastPathComponent).lock").path
+        return try acquire(at: path, shownAs: writer.display(URL(fileURLWithPath: path)))
+    }
+
+    /// Takes the lock at `path` (an import's, `Content/.dossier-import.lock`), or fails at once when it is held.
+    static func acquire(at path: String, shownAs shown: String) throws -> BuildLock {
         while true {
             let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
             guard descriptor >= 0 else {
-                throw Failure.fileSystem(FileSystemError("create the lock file", writer.display(URL(fileURLWithPath: path)), errno: errno))
+                throw Failure.fileSystem(FileSystemError("create the lock file", shown, errno: errno))
             }
             if flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
                 let code = errno
                 close(descriptor)
                 if code == EWOULDBLOCK { throw Failure.held }
-                throw Failure.fileSystem(FileSystemError("lock", writer.display(URL(fileURLWithPath: path)), errno: code))
+                throw Failure.fileSystem(FileSystemError("lock", shown, errno: code))
             }
             // The build that held it may have removed the file in between: lock the new one then.
             var opened = stat(), current = stat()

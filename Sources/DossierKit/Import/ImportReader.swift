@@ -1,0 +1,68 @@
+import Foundation
+
+/// One format `dossier import` reads: a type that turns a file's text into an `ImportBatch`.
+/// Everything after that — the plan, its validation, the all-or-nothing commit, the record of
+/// what was imported — is shared (`Importer`), so a new format (GDELT, a newsroom's spreadsheet)
+/// is one reader file and a case of `Importer.Format`.
+protocol ImportReader {
+    /// - Parameters:
+    ///   - file: how the file is named in messages.
+    ///   - log: where errors that stop the import go (rows left out go in the batch's `skipped`).
+    init(file: String, log: DiagnosticLog, report: ImportContext, options: Importer.Options)
+    /// The batch, or nil when the file is not in this format (the error says what was expected).
+    func read(_ text: String) -> ImportBatch?
+}
+
+/// What an importer may know of the report it imports into, so that it reuses the report's
+/// actors and types rather than making new ones.
+struct ImportContext {
+    /// Actors by normalised name and alias (`ACLEDImport.normalised`), to their ids.
+    var actorsByName: [String: String] = [:]
+    var actorIDs: Set<String> = []
+    /// Event types by id and by lower-cased label, to their ids.
+    var typesByName: [String: String] = [:]
+    var typeIDs: Set<String> = []
+    var topicIDs: Set<String> = []
+    var pageIDs: Set<String> = []
+
+    init(_ content: LoadedContent?) {
+        for actor in content?.actors ?? [] {
+            actorIDs.insert(actor.id)
+            for known in [actor.name] + actor.aliases { actorsByName[ACLEDImport.normalised(known)] = actor.id }
+        }
+        for type in content?.config.eventTypes ?? [] {
+            typeIDs.insert(type.id)
+            typesByName[type.id] = type.id
+            typesByName[type.label.lowercased()] = type.id
+        }
+        topicIDs = Set(content?.topics.map(\.id) ?? [])
+        pageIDs = Set(content?.pages.map(\.id) ?? [])
+    }
+}
+
+extension ACLEDImport: ImportReader {
+    init(file: String, log: DiagnosticLog, report: ImportContext, options: Importer.Options) {
+        self.init(file: file, log: log)
+        knownActors = report.actorsByName
+        knownTypes = report.typesByName
+    }
+}
+
+extension TimelineJSImport: ImportReader {
+    init(file: String, log: DiagnosticLog, report: ImportContext, options: Importer.Options) {
+        self.init(file: file, log: log)
+        knownTypes = report.typesByName
+        eventType = options.eventType
+        groupsAsTopics = options.groupsAsTopics
+    }
+}
+
+extension DossierImport: ImportReader {
+    init(file: String, log: DiagnosticLog, report: ImportContext, options: Importer.Options) {
+        self.init(file: file, log: log)
+        knownActors = report.actorIDs
+        knownTypes = report.typeIDs
+        knownTopics = report.topicIDs
+        knownPages = report.pageIDs
+    }
+}
