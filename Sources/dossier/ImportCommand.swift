@@ -44,7 +44,9 @@ struct ImportCommand: ParsableCommand {
         do {
             result = try Importer.run(format, file: URL(fileURLWithPath: file), shownAs: file, content: URL(fileURLWithPath: content),
                                       contentName: content, dryRun: dryRun, onConflict: onConflict,
-                                      options: Importer.Options(eventType: eventType, groupsAsTopics: groupsAsTopics))
+                                      options: Importer.Options(eventType: eventType, groupsAsTopics: groupsAsTopics),
+                                      // The crash tests kill the import at each step of its commit.
+                                      killAt: ProcessInfo.processInfo.environment["DOSSIER_IMPORT_KILL_AT"].flatMap(Int.init))
         } catch {
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))
             throw ExitCode.failure

@@ -46,6 +46,55 @@ import Testing
         #expect(try await preview.get("/").status == 200)
     }
 
+    /// Another site's page including the filter's data as a script could read the draft through
+    /// its own `dossierData` (on main before: 200 with the data). Opening a page in its own tab,
+    /// the preview's own requests, and clients that say nothing are answered.
+    @Test func anotherSitesPageCannotReadTheDraft() async throws {
+        let preview = try await Preview(site: try Self.site())
+        let own = "http://127.0.0.1:\(preview.port)"
+        let refused: [[String: String]] = [
+            ["Sec-Fetch-Site": "cross-site", "Sec-Fetch-Mode": "no-cors", "Sec-Fetch-Dest": "script"],
+            ["Sec-Fetch-Site": "same-site", "Sec-Fetch-Mode": "no-cors", "Sec-Fetch-Dest": "script"],
+            ["Sec-Fetch-Site": "cross-site", "Sec-Fetch-Mode": "cors", "Sec-Fetch-Dest": "empty", "Origin": "https://evil.example"],
+            ["Origin": "https://evil.example"], ["Origin": "null"], ["Origin": "http://127.0.0.1:1"],
+            ["Sec-Fetch-Site": "cross-site", "Sec-Fetch-Mode": "navigate", "Sec-Fetch-Dest": "iframe"],
+        ]
+        for headers in refused {
+            let response = try await preview.get("/" + FilterIndex.facetsPath, headers: headers)
+            #expect(response.status == 403, "\(headers)")
+            #expect(!response.body.contains("dossierData"), "\(headers)")
+        }
+        let answered: [[String: String]] = [
+            [:], ["Sec-Fetch-Site": "same-origin", "Sec-Fetch-Mode": "no-cors", "Sec-Fetch-Dest": "script"],
+            ["Sec-Fetch-Site": "none", "Sec-Fetch-Mode": "navigate", "Sec-Fetch-Dest": "document"],
+            ["Sec-Fetch-Site": "cross-site", "Sec-Fetch-Mode": "navigate", "Sec-Fetch-Dest": "document"],
+            ["Sec-Fetch-Site": "same-origin", "Sec-Fetch-Mode": "cors", "Origin": own, "Host": "127.0.0.1:\(preview.port)"],
+        ]
+        for headers in answered {
+            let response = try await preview.get("/" + FilterIndex.facetsPath, headers: headers)
+            #expect(response.status == 200 && response.body.contains("dossierData"), "\(headers)")
+        }
+    }
+
+    /// A first build that fails left every address an empty 404 (on main before): the browser
+    /// showed a blank page. Now each page address shows the errors, and the live-reload script
+    /// that turns it into the report once they are fixed.
+    @Test func aFirstBuildThatFailsShowsItsErrorsEverywhere() async throws {
+        let site = try Self.site()
+        try site.write("site.yaml", "title: [unclosed\n")
+        let preview = try await Preview(site: site)
+        for path in ["/", "/events/qaani-visit/", "/timeline/"] {
+            let page = try await preview.get(path)
+            #expect(page.status == 503, "\(path)")
+            #expect(page.body.contains("<h1>The report did not build</h1>") && page.body.contains("Content/site.yaml:"), "\(path)")
+            #expect(page.body.contains(LiveReloadScript.path))
+        }
+        try site.write("site.yaml", TestSite.minimalConfig)
+        #expect(preview.server.rebuild(changed: [site.content.appendingPathComponent("site.yaml").path]).succeeded)
+        let fixed = try await preview.get("/")
+        #expect(fixed.status == 200 && !fixed.body.contains("did not build"))
+    }
+
     /// Random `Range` and `Host` headers (of names answered and refused) against one server.
     @Test func randomRangeAndHostHeadersNeverBreakTheServer() async throws {
         let preview = try await Preview(site: try Self.site())

@@ -111,7 +111,7 @@ public struct ContentImport {
                 events.append(event)
                 continue
             }
-            let text = ImportBatch.yaml([event])
+            let text = event.text
             let digest = ImportRecord.digest(text)
             guard known.contains(event.id) else {
                 outcome.alreadyThere += 1  // removed by hand: not added again
@@ -157,13 +157,13 @@ public struct ContentImport {
         for event in events {
             if months[event.month] == nil { monthOrder.append(event.month) }
             months[event.month, default: []].append(event)
-            record.events[event.id] = ImportRecord.digest(ImportBatch.yaml([event]))
+            record.events[event.id] = ImportRecord.digest(event.text)
         }
         for month in monthOrder.sorted() {
             let path = "events/\(source)/\(month).yaml"
             let current = try text(of: path)
             // Item by item, as the record's digests are taken.
-            var added = (months[month] ?? []).map { ImportBatch.yaml([$0]) }.joined()
+            var added = (months[month] ?? []).map(\.text).joined()
             if let current {
                 added = Self.lineEnds(added, crlf: current.contains("\r\n"))
                 try set(path, current + (current.isEmpty || current.hasSuffix("\n") ? "" : (current.contains("\r\n") ? "\r\n" : "\n")) + added)

@@ -15,6 +15,18 @@ struct ImportBatch {
         var fields: [(key: String, value: Node)]
         /// Where it is in the file imported (its row, slide or item), for messages.
         var origin = SourceLocation(file: "")
+        /// Its text as an item of an events file, once made (`withText`): emitting YAML through
+        /// Yams is most of an import's time, and the text is needed three times (the row's check,
+        /// the record's digest, the file).
+        private(set) var cachedText: String?
+
+        var text: String { cachedText ?? ImportBatch.yaml([self]) }
+
+        func withText() -> Event {
+            var event = self
+            event.cachedText = text
+            return event
+        }
     }
 
     struct Actor {
@@ -82,3 +94,7 @@ extension Node {
         .sequence(Node.Sequence(items.map { Node($0) }, Tag(.seq), .flow))
     }
 }
+
+// Yams' `Node` is not declared `Sendable`, but it is a value tree whose only class, `Tag`,
+// holds constants: events are emitted and checked on every core (`Importer.checkedRows`).
+extension ImportBatch.Event: @unchecked Sendable {}

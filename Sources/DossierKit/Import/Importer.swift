@@ -45,10 +45,13 @@ public enum Importer {
     ///   - onConflict: which side wins for an event edited by hand since it was imported that
     ///     the new export changes too.
     ///   - fileSystem: where the commit's writes go (tests make them fail).
+    ///   - killAt: for the crash tests of a whole process only: the commit's operation (from 1)
+    ///     before which the process kills itself with SIGKILL (`DOSSIER_IMPORT_KILL_AT`).
     public static func run(_ format: Format, file: URL, shownAs name: String, content: URL, contentName: String, dryRun: Bool,
-                           onConflict: ContentImport.ConflictChoice = .keep, options: Options = Options()) throws -> Result {
-        try run(format, file: file, shownAs: name, content: content, contentName: contentName, dryRun: dryRun, onConflict: onConflict,
-                options: options, fileSystem: SystemFileSystem())
+                           onConflict: ContentImport.ConflictChoice = .keep, options: Options = Options(), killAt: Int? = nil) throws -> Result {
+        let system = SystemFileSystem(shown: { contentName + "/" + ContentFile.relativePath(of: URL(fileURLWithPath: $0), in: content) })
+        return try run(format, file: file, shownAs: name, content: content, contentName: contentName, dryRun: dryRun, onConflict: onConflict,
+                       options: options, fileSystem: killAt.map { KillingFileSystem(base: system, killAt: $0) } ?? system)
     }
 
     static func run(_ format: Format, file: URL, shownAs name: String, content: URL, contentName: String, dryRun: Bool,
@@ -136,19 +139,25 @@ public enum Importer {
     /// The batch without the events the loader would refuse, each reported at its row: an
     /// import writes nothing that `check` rejects.
     static func checkedRows(_ batch: ImportBatch) -> ImportBatch {
-        var checked = batch
-        checked.events = []
-        for event in batch.events {
+        // On every core: emitting and reading back each event is most of an import's time.
+        let events = batch.events
+        let checked = ResultSlots<(ImportBatch.Event, [Diagnostic])>(count: events.count)
+        DispatchQueue.concurrentPerform(iterations: events.count) { index in
+            let event = events[index].withText()
             let rowLog = DiagnosticLog()
-            _ = ContentLoader.decodeEvents(ImportBatch.yaml([event]), file: "import", isCSV: false, log: rowLog)
-            let errors = rowLog.diagnostics.filter { $0.severity == .error }
+            _ = ContentLoader.decodeEvents(event.text, file: "import", isCSV: false, log: rowLog)
+            checked.set(index, (event, rowLog.diagnostics.filter { $0.severity == .error }))
+        }
+        var result = batch
+        result.events = []
+        for case let (event, errors)? in checked.values {
             guard errors.isEmpty else {
-                checked.skipped += errors.map { .error(event.origin, "\(event.id): \($0.message)", hint: $0.hint) }
+                result.skipped += errors.map { .error(event.origin, "\(event.id): \($0.message)", hint: $0.hint) }
                 continue
             }
-            checked.events.append(event)
+            result.events.append(event)
         }
-        return checked
+        return result
     }
 
     /// What stops a plan from being written.

@@ -22,9 +22,20 @@ struct SiteYAMLEdit {
 
     private var newline: String { text.contains("\r\n") ? "\r\n" : "\n" }
 
+    /// The text's lines, split at each line feed (a CRLF line keeps its `\r`: Swift's `split` on
+    /// characters would not split `\r\n`, which is one character).
+    static func lines(_ text: String) -> [String] {
+        text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { String(String.UnicodeScalarView($0)) }
+    }
+
     /// A type as site.yaml lists it: `{id: battles, label: Battles, colour: '#4e79a7'}`.
     static func entry(id: String, label: String, colour: String) throws -> String {
-        let node = Node.mapping(Node.Mapping([(Node("id"), Node(id)), (Node("label"), Node(label)), (Node("colour"), Node(colour))], Tag(.map), .flow))
+        // A value with a line break or a control character is double-quoted, where YAML escapes them
+        // (`\n`); libyaml would otherwise fold it over several lines in single quotes.
+        let scalar = { (value: String) in
+            Node(value, Tag(.str), value.unicodeScalars.contains { $0.properties.generalCategory == .control || $0.properties.generalCategory == .lineSeparator || $0.properties.generalCategory == .paragraphSeparator } ? .doubleQuoted : .any)
+        }
+        let node = Node.mapping(Node.Mapping([(Node("id"), scalar(id)), (Node("label"), scalar(label)), (Node("colour"), scalar(colour))], Tag(.map), .flow))
         let line = try Yams.serialize(node: node, width: -1, allowUnicode: true).trimmingCharacters(in: .newlines)
         guard !line.contains("\n"), !line.contains("\r") else { throw ImportFailure("the event type `\(id)` cannot be written on one line") }
         return line
@@ -148,7 +159,7 @@ struct SiteYAMLEdit {
     mutating func addEventTypes(_ entries: [String]) throws {
         guard !entries.isEmpty else { return }
         guard let keys = self.entries() else { throw ImportFailure("\(shownAs) could not be read as YAML") }
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var lines = Self.lines(text)
         let cr = newline == "\r\n" ? "\r" : ""
         switch keys.first(where: { $0.key == "event_types" })?.value {
         case nil:
@@ -169,7 +180,9 @@ struct SiteYAMLEdit {
             let at = lastItemEnd ?? end
             var scalars = Array(lines[at.line].unicodeScalars)
             let joined = entries.joined(separator: ", ")
-            let insertion = lastItemEnd == nil ? joined : (start.line == end.line ? ", " + joined : "," + newline + String(repeating: " ", count: start.column + 2) + joined)
+            // A list over several lines gets a line of its own, indented as its last item's.
+            let indent = String(lines[at.line].prefix { $0 == " " || $0 == "\t" })
+            let insertion = lastItemEnd == nil ? joined : (start.line == end.line ? ", " + joined : "," + newline + indent + joined)
             scalars.insert(contentsOf: insertion.unicodeScalars, at: min(at.column, scalars.count))
             lines[at.line] = String(String.UnicodeScalarView(scalars))
         case .other?:
@@ -183,10 +196,10 @@ struct SiteYAMLEdit {
 
     /// Replaces a whole line (a placeholder `dossier new` wrote) with `key: value`; false when no line is exactly it.
     mutating func replaceLine(_ placeholder: String, key: String, value: String) throws -> Bool {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var lines = Self.lines(text)
         guard let index = lines.firstIndex(where: { $0 == placeholder || $0 == placeholder + "\r" }) else { return false }
         let cr = lines[index].hasSuffix("\r") ? "\r" : ""
-        lines[index] = try Self.topLevel(key, value).split(separator: "\n", omittingEmptySubsequences: false).map { String($0) + cr }.joined(separator: "\n")
+        lines[index] = try Self.lines(Self.topLevel(key, value)).map { $0 + cr }.joined(separator: "\n")
         text = lines.joined(separator: "\n")
         return true
     }
@@ -195,9 +208,9 @@ struct SiteYAMLEdit {
     /// at the top (after leading comments).
     mutating func addKey(_ key: String, value: String) throws {
         let keys = entries() ?? []
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var lines = Self.lines(text)
         let cr = newline == "\r\n" ? "\r" : ""
-        let added = try Self.topLevel(key, value).split(separator: "\n", omittingEmptySubsequences: false).map { String($0) + cr }
+        let added = try Self.lines(Self.topLevel(key, value)).map { $0 + cr }
         // After the key's whole value: before the next top-level key's line.
         func after(_ name: String) -> Int? {
             guard let index = keys.firstIndex(where: { $0.key == name }) else { return nil }

@@ -84,8 +84,13 @@ struct NoStoreMiddleware<Context: RequestContext>: RouterMiddleware {
 }
 
 /// A missing page gets the site's own 404 page, with status 404.
+///
+/// Before any build succeeded there is no site, and no 404 page: every page address then gets
+/// the errors of the failed build (`BuildErrorPage`), which reloads itself once they are fixed.
 struct NotFoundPageMiddleware<Context: RequestContext>: RouterMiddleware {
     let files: MemoryFileProvider
+    /// The errors of the last build, when it failed.
+    var failure: @Sendable () -> [Diagnostic]? = { nil }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
@@ -98,12 +103,17 @@ struct NotFoundPageMiddleware<Context: RequestContext>: RouterMiddleware {
     }
 
     private func notFound(_ request: Request) -> Response {
-        guard request.method == .get || request.method == .head, let page = files.data(for: SitePaths.notFound) else {
-            return Response(status: .notFound)
+        guard request.method == .get || request.method == .head else { return Response(status: .notFound) }
+        var status = HTTPResponse.Status.notFound
+        var page = files.data(for: SitePaths.notFound)
+        if page == nil, let diagnostics = failure() {
+            page = Data(BuildErrorPage.html(diagnostics).utf8)
+            status = .serviceUnavailable
         }
+        guard let page else { return Response(status: .notFound) }
         var headers = HTTPFields()
         headers[.contentType] = "text/html; charset=utf-8"
         headers[.contentLength] = String(page.count)
-        return Response(status: .notFound, headers: headers, body: request.method == .head ? ResponseBody() : ResponseBody(byteBuffer: ByteBuffer(bytes: page)))
+        return Response(status: status, headers: headers, body: request.method == .head ? ResponseBody() : ResponseBody(byteBuffer: ByteBuffer(bytes: page)))
     }
 }

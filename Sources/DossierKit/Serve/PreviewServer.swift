@@ -224,8 +224,9 @@ public final class PreviewServer: Sendable {
         let router = Router()
         let files = MemoryFileProvider(snapshot: snapshot)
         router.middlewares.add(HostCheckMiddleware(check: HostCheck(listenHost: serve.host, allowed: serve.allowedHosts)))
+        router.middlewares.add(CrossSiteMiddleware())
         router.middlewares.add(NoStoreMiddleware())
-        router.middlewares.add(NotFoundPageMiddleware(files: files))
+        router.middlewares.add(NotFoundPageMiddleware(files: files, failure: { [failure] in failure.get() }))
         router.middlewares.add(RangeRequestMiddleware(files: files))
         router.middlewares.add(FileMiddleware(fileProvider: files, searchForIndexHtml: true))
         router.get("__dossier/livereload.js") { _, _ -> Response in
