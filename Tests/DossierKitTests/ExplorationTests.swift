@@ -109,6 +109,19 @@ import Testing
         #expect(try site.html("events/event-0/index.html").contains(#"<a class="badge badge-type" href="../../types/attack/index.html" data-pagefind-meta="type">Attack</a>"#))
     }
 
+    /// A country named with 250 Arabic letters (500 bytes) failed the build with an unlocated
+    /// "File name too long" (on main before): long names get a short folder, and stay apart.
+    @Test func aCountryWithAVeryLongNameHasAPageAllTheSame() throws {
+        let site = try TestSite()
+        let long = String(repeating: "ع", count: 250), longer = long + "ب"
+        try site.write("events/long.yaml", [long, longer].enumerated().map { index, country in
+            "- { id: e\(index), date: 2024-01-0\(index + 1), title: T, type: attack, location: { name: Somewhere, country: \(country) }, sources: [{ publisher: P, url: \"https://example.org/\" }] }"
+        }.joined(separator: "\n") + "\n")
+        try site.build()
+        let folders = try FileManager.default.contentsOfDirectory(atPath: site.output.appendingPathComponent("countries").path)
+        #expect(folders.count == 2 && folders.allSatisfy { $0.utf8.count <= ListPaging.longestSlug }, "\(folders)")
+    }
+
     @Test func theFiltersIndexHasAColumnPerFacetAndAFilePerYear() throws {
         let site = try Self.site(events: 60, perPage: 20)
         try site.build()

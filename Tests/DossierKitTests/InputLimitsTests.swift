@@ -23,6 +23,16 @@ import Testing
 
     """
 
+    /// One bad date in an anchor that ten events merge (`<<: *base`) was reported ten times at
+    /// the same line (on main before): each located message is reported once.
+    @Test func anErrorInAValueReusedThroughAnAliasIsReportedOnce() throws {
+        let site = try TestSite()
+        let reuses = (2...10).map { "- <<: *base\n  id: e\($0)\n" }.joined()
+        try site.write("events/reused.yaml", "- &base\n  id: e1\n  date: 2024-13-01\n  title: A\n  type: attack\n" + reuses)
+        let errors = SiteBuilder(options: site.options).check().errors
+        #expect(errors.map(\.description) == ["Content/events/reused.yaml:3:9: error: `2024-13-01` is not a real date: there is no month 13\n    hint: write a day as 2024-01-28, a month as 2023-10, a year as 2014"])
+    }
+
     /// On c5ad4ae this took gigabytes (the conversion expanded every alias): here `dossier check`
     /// runs with 3 GB of address space at most and must answer with the error.
     @Test func anAliasBombIsRefusedWithinAMemoryLimit() throws {

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Testing
 @testable import DossierKit
 
@@ -95,6 +98,67 @@ import Testing
             #expect(message.contains("search: {enabled: false}"))
         }
         #expect(try site.outputFiles() == before, "the previous site is untouched")
+    }
+
+    /// A program that says it is Pagefind, from a shell script's lines after `--version`.
+    static func fakePagefind(in site: TestSite, _ body: String) throws -> Pagefind {
+        let fake = site.root.appendingPathComponent("pagefind")
+        try Data("#!/bin/sh\nif [ \"$1\" = --version ]; then echo 'pagefind 1.5.2'; exit 0; fi\nwhile [ $# -gt 0 ]; do if [ \"$1\" = --output-path ]; then out=\"$2\"; fi; shift; done\n\(body)\n".utf8).write(to: fake)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: fake.path)
+        return try #require(Pagefind.locate(environment: ["DOSSIER_PAGEFIND": fake.path]))
+    }
+
+    /// On a full disk Pagefind exited 0 with its entry file, worker and wasm at 0 bytes, and the
+    /// build said "indexed 38 pages" (on main before). An incomplete index fails the build.
+    @Test func anIncompleteIndexFailsTheBuildAndTheSiteStays() throws {
+        let (site, options) = try Self.sample(search: nil)
+        try SiteBuilder(options: options).build()
+        let before = try site.outputFiles()
+        var failing = options
+        failing.search = try Self.fakePagefind(in: site, "mkdir -p \"$out/fragment\"; : > \"$out/pagefind-entry.json\"; : > \"$out/pagefind.js\"; : > \"$out/wasm.en.pagefind\"; echo x > \"$out/fragment/a.pf_fragment\"; exit 0")
+        do {
+            try SiteBuilder(options: failing).build()
+            Issue.record("the build should fail")
+        } catch let failure as BuildFailure {
+            #expect(failure.diagnostics.first?.message.contains("Pagefind's index is incomplete: pagefind-entry.json cannot be read; is the disk full?") == true, "\(failure.diagnostics)")
+        }
+        #expect(try site.outputFiles() == before, "the previous site is untouched")
+        // Whole files but an empty one: the same.
+        failing.search = try Self.fakePagefind(in: site, "mkdir -p \"$out\"; echo '{\"version\":\"1.5.2\",\"languages\":{}}' > \"$out/pagefind-entry.json\"; echo x > \"$out/pagefind.js\"; : > \"$out/pagefind-worker.js\"; exit 0")
+        #expect(throws: BuildFailure.self) { try SiteBuilder(options: failing).build() }
+        #expect(try site.outputFiles() == before)
+    }
+
+    /// A build killed while Pagefind ran left Pagefind writing for minutes (on main before).
+    @Test func pagefindEndsWithABuildThatIsKilled() throws {
+        let (site, _) = try Self.sample(search: nil)
+        let pidFile = site.root.appendingPathComponent("pagefind.pid")
+        let fake = try Self.fakePagefind(in: site, "echo $$ > \"\(pidFile.path)\"; exec sleep 60")
+        let process = Process()
+        process.executableURL = CommandLineTests.executable
+        process.arguments = ["build"]
+        process.currentDirectoryURL = site.root
+        process.environment = ProcessInfo.processInfo.environment.merging(["DOSSIER_PAGEFIND": fake.executable.path]) { $1 }
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        var pid: Int32?
+        for _ in 0..<600 where pid == nil {
+            usleep(50_000)
+            pid = (try? String(contentsOf: pidFile, encoding: .utf8)).flatMap { Int32($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+        }
+        let pagefind = try #require(pid, "the fake Pagefind never started")
+        #expect(kill(pagefind, 0) == 0)
+        kill(process.processIdentifier, SIGKILL)
+        var gone = false
+        for _ in 0..<100 where !gone {
+            usleep(20_000)
+            // Gone, or a zombie whose parent (reparented) has not reaped it yet.
+            let state = (try? String(contentsOfFile: "/proc/\(pagefind)/stat", encoding: .utf8))?.split(separator: " ").dropFirst(2).first
+            gone = kill(pagefind, 0) != 0 || state == "Z"
+        }
+        #expect(gone, "Pagefind outlived the build")
+        if !gone { kill(pagefind, SIGKILL) }
     }
 
     @Test func locatingPagefindRefusesWhatIsNotIt() throws {

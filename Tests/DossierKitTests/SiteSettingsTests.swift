@@ -47,7 +47,9 @@ import Testing
     }
 
     /// On c5ad4ae `--base-url 'javascript:alert(1)//'` reached the 404 page's <base> and canonical links.
-    @Test(arguments: ["javascript:alert(1)//", "data:text/html,x", "https://example.org/?x=1", "https://example.org/#top", "example.org", "https:///nohost"])
+    /// Spaces, quotes and `user:pw@` were accepted (on main before #29's work).
+    @Test(arguments: ["javascript:alert(1)//", "data:text/html,x", "https://example.org/?x=1", "https://example.org/#top", "example.org", "https:///nohost",
+                      "https://example.org/my report/", "https://example.org/\"onmouseover=x/", "https://user:pw@example.org/", "https://example.org/<x>/"])
     func aBaseURLFromTheCommandLineIsCheckedLikeTheSetting(url: String) throws {
         let site = try TestSite()
         try SampleContent.write(to: site)

@@ -95,6 +95,19 @@ import Testing
         #expect(warnings.contains { $0.hasPrefix("Content/events/sub/up: warning: this link leads to a folder already read (../..)") }, "\(warnings)")
     }
 
+    /// Two links that lead to each other were an error saying the target "does not exist" (on
+    /// main before), though loops are warnings.
+    @Test func twoLinksLeadingToEachOtherAreALoop() throws {
+        let site = try TestSite()
+        try SampleContent.write(to: site)
+        try Self.link(site, "events/a.yaml", to: "b.yaml")
+        try Self.link(site, "events/b.yaml", to: "a.yaml")
+        let summary = try site.build()
+        let warnings = summary.warnings.map(\.description)
+        #expect(warnings.contains { $0.hasPrefix("Content/events/a.yaml: warning: this link leads to b.yaml, whose links lead back to it and never to a file; it is skipped") }, "\(warnings)")
+        #expect(warnings.contains { $0.hasPrefix("Content/events/b.yaml: warning: this link leads to a.yaml, whose links lead back to it") }, "\(warnings)")
+    }
+
     @Test func aNamedPipeIsSkippedNotReadForever() throws {
         let site = try TestSite()
         try SampleContent.write(to: site)
@@ -123,5 +136,18 @@ import Testing
         // `check` says the same.
         let checked = SiteBuilder(options: site.options).check(keepingFiles: false).errors
         #expect(checked.count == 4)
+    }
+
+    /// A static file where Dossier makes a folder, or a static folder where it makes a file, failed
+    /// the build with "File exists" (on main before): each is an error naming the clash.
+    @Test func staticFilesThatWouldTakeAGeneratedFoldersPlaceAreErrorsNamingIt() throws {
+        let site = try TestSite.sampleWithOwnTheme()
+        try site.write("static/events", "mine")
+        try site.write("static/feed.xml/notes.txt", "mine")
+        try site.write("static/media/fine.txt", "fine")
+        let errors = Self.errors(site)
+        #expect(errors.count == 2, "\(errors)")
+        #expect(errors.contains { $0.hasPrefix("Content/static/events: error: this file would be published as events, where Dossier makes the folder events/ (for events/") })
+        #expect(errors.contains { $0.hasPrefix("Content/static/feed.xml/notes.txt: error: this file would be published inside feed.xml/, but Dossier makes feed.xml a file") })
     }
 }

@@ -423,8 +423,35 @@ public struct SiteBuilder: Sendable {
             let key = path.lowercased()
             if taken[key] == nil { taken[key] = "the page \(path) that Dossier makes" }
         }
+        // Nor a folder Dossier makes (`static/events` as a file), nor a file where Dossier makes
+        // one (`static/feed.xml/x`): the writer would fail with "File exists". Only the paths that
+        // start as a static file's do are looked at (at 50,000 pages, most start with events/).
+        let staticPaths = statics.map { ContentFile.relativePath(of: $0.url, in: staticFolder).lowercased() }
+        let staticTops = Set(staticPaths.map { String($0.prefix { $0 != "/" }) })
+        let staticFolders = Set(staticPaths.flatMap { path in
+            let parts = path.split(separator: "/")
+            return (1..<max(parts.count, 1)).map { parts.prefix($0).joined(separator: "/") }
+        })
+        var madeFolders: [String: String] = [:], madeFiles: [String: String] = [:]
+        for path in statics.isEmpty ? [] : generated + Array(taken.keys) where staticTops.contains(String(path.prefix { $0 != "/" }).lowercased()) {
+            let key = path.lowercased()
+            if staticFolders.contains(key) { madeFiles[key] = path }
+            let parts = key.split(separator: "/")
+            for count in 1..<max(parts.count, 1) { madeFolders[parts.prefix(count).joined(separator: "/")] = path }
+        }
         for (url, source, _) in statics {
             let path = ContentFile.relativePath(of: url, in: staticFolder)
+            if let inside = madeFolders[path.lowercased()] {
+                log.error(SourceLocation(file: options.displayName(url)), "this file would be published as \(path), where Dossier makes the folder \(path)/ (for \(inside))",
+                          hint: "rename or move it: static files may not take the path of a folder Dossier makes")
+                continue
+            }
+            let parts = path.lowercased().split(separator: "/")
+            if let blocking = (1..<max(parts.count, 1)).lazy.map({ parts.prefix($0).joined(separator: "/") }).first(where: { madeFiles[$0] != nil }) {
+                log.error(SourceLocation(file: options.displayName(url)), "this file would be published inside \(blocking)/, but Dossier makes \(madeFiles[blocking] ?? blocking) a file",
+                          hint: "rename or move its folder: static files may not take the path of a file Dossier makes")
+                continue
+            }
             if path.lowercased().hasPrefix(Pagefind.folder + "/") {
                 log.error(SourceLocation(file: options.displayName(url)), "this file would be published as \(path), in the folder of the search index",
                           hint: "move it out of static/\(Pagefind.folder)/: Dossier writes that folder when it builds the search index")

@@ -53,7 +53,13 @@ public final class DiagnosticLog: Sendable {
         add(.warning(location, message, hint: hint))
     }
 
-    public var diagnostics: [Diagnostic] { items.withLockedValue { $0 }.sorted { ($0.location, $0.message) < ($1.location, $1.message) } }
+    /// Every diagnostic once, by file and line. A value reused through a YAML alias (`<<: *base`
+    /// in ten events) is decoded at each use, and its error would otherwise be listed ten times
+    /// at the same line.
+    public var diagnostics: [Diagnostic] {
+        var seen = Set<Diagnostic>()
+        return items.withLockedValue { $0 }.filter { seen.insert($0).inserted }.sorted { ($0.location, $0.message) < ($1.location, $1.message) }
+    }
     public var hasErrors: Bool { items.withLockedValue { $0.contains { $0.severity == .error } } }
 }
 

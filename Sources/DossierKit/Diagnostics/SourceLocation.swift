@@ -23,20 +23,25 @@ public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConver
         }
     }
 
-    /// Text as one line of a message: control characters escaped (`\n`, `\t`, `\u{1b}`).
+    /// Text as one line of a message: control characters escaped (`\n`, `\t`, `\u{1b}`, and the
+    /// C1 controls such as `\u{9b}`, which some terminals read as the start of an escape sequence).
     public static func printable(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else { return text }
+        guard text.unicodeScalars.contains(where: isControl) else { return text }
         var result = ""
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\n": result += "\\n"
             case "\r": result += "\\r"
             case "\t": result += "\\t"
-            case _ where scalar.value < 0x20 || scalar.value == 0x7F: result += "\\u{\(String(scalar.value, radix: 16))}"
+            case _ where isControl(scalar): result += "\\u{\(String(scalar.value, radix: 16))}"
             default: result.unicodeScalars.append(scalar)
             }
         }
         return result
+    }
+
+    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
     }
 
     public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {

@@ -30,6 +30,8 @@ enum ContentFile {
             case dangling(target: String)
             /// A link back to a folder already read (a loop, or the same folder twice).
             case loop(target: String)
+            /// Links that lead to each other and never to a file (`a -> b`, `b -> a`).
+            case linkCycle(target: String)
             /// A named pipe, socket or device: reading one could block forever.
             case notAFile(kind: String)
         }
@@ -39,7 +41,7 @@ enum ContentFile {
         var isError: Bool {
             switch reason {
             case .outside, .dangling: return true
-            case .loop, .notAFile: return false
+            case .loop, .linkCycle, .notAFile: return false
             }
         }
 
@@ -54,6 +56,8 @@ enum ContentFile {
                 return .error(here, "this is a link to \(target), which does not exist", hint: "remove the link, or restore what it points to")
             case .loop(let target):
                 return .warning(here, "this link leads to a folder already read (\(target)); it is skipped", hint: "remove the link: each folder is read once")
+            case .linkCycle(let target):
+                return .warning(here, "this link leads to \(target), whose links lead back to it and never to a file; it is skipped", hint: "remove the links, or point one at a file")
             case .notAFile(let kind):
                 return .warning(here, "this is \(kind), not a file; it is skipped", hint: "content folders hold only files and folders")
             }
@@ -81,6 +85,7 @@ enum ContentFile {
             .map { (URL(fileURLWithPath: $0.path, isDirectory: false), URL(fileURLWithPath: $0.source, isDirectory: false), $0.stamp) }
         let reported = skipped.filter { skip in
             if case .loop = skip.reason { return true }
+            if case .linkCycle = skip.reason { return true }
             return wanted(skip.path) || FileStamp.isFolderFollowingLinks(skip.path)
         }
         return (files, reported.sorted { $0.path < $1.path })
@@ -130,7 +135,8 @@ enum ContentFile {
                 case Int32(DT_LNK):
                     let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) ?? "?"
                     guard let real = realPath(path) else {
-                        skipped.append(Skipped(path: path, reason: .dangling(target: target)))
+                        // Links that lead to each other (`a -> b`, `b -> a`) are a loop, not a link to nothing.
+                        skipped.append(Skipped(path: path, reason: errno == ELOOP ? .linkCycle(target: target) : .dangling(target: target)))
                         continue
                     }
                     guard real == rootPath || real.hasPrefix(rootPath == "/" ? "/" : rootPath + "/") else {

@@ -451,6 +451,13 @@ enum URLCheck {
         if asBase, components.query != nil || components.fragment != nil {
             return "`\(text)` has a query or fragment (`?`, `#`), which a site's address cannot have"
         }
+        // The site's address is written into every page's links and the 404 page's <base>.
+        if asBase, let odd = text.first(where: { $0.isWhitespace || "\"'<>\\`{}|^".contains($0) }) {
+            return "`\(SourceLocation.printable(text))` holds \(odd.isWhitespace ? "a space" : "`\(odd)`"), which an address cannot hold as it is (write it %-escaped)"
+        }
+        if asBase, components.user != nil || components.password != nil {
+            return "`\(text)` holds a user name or password (`user:password@`), which every page would publish"
+        }
         guard scheme == "http" || scheme == "https" else { return "`\(text)` must start with http:// or https://" }
         guard let host = components.host, !host.isEmpty, host.contains(".") || host == "localhost" else {
             return "`\(text)` has no host name"

@@ -76,6 +76,18 @@ enum ListPaging {
             if character.isLetter || character.isNumber { slug.append(character) } else if !slug.isEmpty, slug.last != "-" { slug.append("-") }
         }
         while slug.last == "-" { slug.removeLast() }
-        return slug.isEmpty ? "unnamed" : slug
+        guard slug.utf8.count > longestSlug else { return slug.isEmpty ? "unnamed" : slug }
+        // A folder name has at most 255 bytes (a country of 250 Arabic letters has 500): a long
+        // name keeps its first words and a digest of the whole, so two long names stay two pages.
+        var short = ""
+        for character in slug {
+            guard short.utf8.count + character.utf8.count <= longestSlug - 9 else { break }
+            short.append(character)
+        }
+        while short.last == "-" { short.removeLast() }
+        return short + "-" + StableID.nameBased(name, in: StableID.urlNamespace).uuidString.lowercased().prefix(8)
     }
+
+    /// The longest slug, in bytes of UTF-8.
+    static let longestSlug = 100
 }

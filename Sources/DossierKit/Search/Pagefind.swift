@@ -67,30 +67,48 @@ public struct Pagefind: Sendable {
         // One language per report: Pagefind would otherwise split the index by each page's
         // `lang`, and a report's pages share the report's.
         if let code = language.split(separator: "-").first, code.count == 2 { arguments += ["--force-language", String(code).lowercased()] }
-        let result: ChildProcess.Result
-        if niceness > 0, FileManager.default.isExecutableFile(atPath: "/usr/bin/nice") {
-            result = try ChildProcess.run(URL(fileURLWithPath: "/usr/bin/nice"), ["-n", String(niceness), executable.path] + arguments)
-        } else {
-            result = try ChildProcess.run(executable, arguments)
-        }
+        var command = [executable.path] + arguments
+        if niceness > 0, FileManager.default.isExecutableFile(atPath: "/usr/bin/nice") { command = ["/usr/bin/nice", "-n", String(niceness)] + command }
+        // Pagefind ends with the build: killed or stopped, a build would otherwise leave it
+        // writing for minutes into a staging folder the next build has removed. (`ChildProcess`
+        // waits on the thread that starts the child, so the signal comes only when the build ends.)
+        if FileManager.default.isExecutableFile(atPath: Self.setpriv) { command = [Self.setpriv, "--pdeathsig", "KILL", "--"] + command }
+        let result = try ChildProcess.run(URL(fileURLWithPath: command[0]), Array(command.dropFirst()))
         guard result.status == 0 else {
             let said = String(decoding: result.stderr + result.stdout, as: UTF8.self)
                 .split(separator: "\n").suffix(5).joined(separator: " / ")
             throw Failure(message: "Pagefind \(version) failed (exit status \(result.status))" + (said.isEmpty ? "" : ": \(said)"))
         }
-        var paths: [String] = [], pages = 0
-        let files = FileManager.default.enumerator(at: output, includingPropertiesForKeys: [.isRegularFileKey])
+        var paths: [String] = [], pages = 0, empty: [String] = []
+        let files = FileManager.default.enumerator(at: output, includingPropertiesForKeys: [.isRegularFileKey, .fileSizeKey])
         while let url = files?.nextObject() as? URL {
-            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true else { continue }
+            guard let values = try? url.resourceValues(forKeys: [.isRegularFileKey, .fileSizeKey]), values.isRegularFile == true else { continue }
             let relative = ContentFile.relativePath(of: url, in: output)
             if Self.unusedFiles.contains(relative) {
                 try? FileManager.default.removeItem(at: url)
                 continue
             }
+            if values.fileSize == 0 { empty.append(relative) }
             if relative.hasPrefix("fragment/") { pages += 1 }
             paths.append(Self.folder + "/" + relative)
         }
+        try Self.checkComplete(output, paths: paths, empty: empty)
         return Index(paths: paths.sorted(), pages: pages)
+    }
+
+    static let setpriv = "/usr/bin/setpriv"
+
+    /// Pagefind can exit 0 having written nothing whole: on a full disk its entry file, worker and
+    /// wasm were 0 bytes while the build said "indexed 38 pages". An index without its entry file
+    /// (JSON), its script, or with an empty file, fails the build, and the old site stays.
+    static func checkComplete(_ output: URL, paths: [String], empty: [String]) throws {
+        let entry = output.appendingPathComponent("pagefind-entry.json")
+        let readable = FileManager.default.contents(atPath: entry.path).flatMap { try? JSONSerialization.jsonObject(with: $0) as? [String: Any] }
+        guard readable?["languages"] != nil, paths.contains(folder + "/pagefind.js"), empty.isEmpty else {
+            let missing = readable == nil ? "pagefind-entry.json cannot be read" : !paths.contains(folder + "/pagefind.js") ? "pagefind.js is missing"
+                : "\(Counted.text(empty.count, "file")) \(empty.count == 1 ? "is" : "are") empty (\(empty.sorted().prefix(3).joined(separator: ", ")))"
+            throw Failure(message: "Pagefind's index is incomplete: \(missing); is the disk full?")
+        }
     }
 
     struct Failure: Error, CustomStringConvertible {

@@ -179,7 +179,8 @@ public final class PreviewServer: Sendable {
                 group.addTask { try await self.serveOnFirstFreePort(onRunning: onRunning) }
                 group.addTask {
                     await watcher.run(from: initial) { [self] changed in
-                        let names = changed.map { self.build.displayName(URL(fileURLWithPath: $0)) }
+                        // A file's name may hold terminal escape sequences: shown escaped.
+                        let names = changed.map { SourceLocation.printable(self.build.displayName(URL(fileURLWithPath: $0))) }
                         self.say("Changed: \(names.prefix(3).joined(separator: ", "))\(names.count > 3 ? " and \(names.count - 3) more" : "")")
                         let outcome = await onOwnThread { self.rebuild(changed: changed) }
                         self.report(outcome, initial: false)
