@@ -66,6 +66,14 @@ import Testing
         #expect(try site.html("events/camp-raid/index.html").contains(#"<h1 data-pagefind-weight="10">Raid on a camp, near the border</h1>"#))
     }
 
+    /// A column named twice was read as its first, silently (on main before).
+    @Test func aColumnNamedTwiceIsAnError() throws {
+        let site = try TestSite()
+        try site.write("events/twice.csv", "id,date,title,type,title\nraid,2024-01-28,First,attack,Second\n")
+        let errors = site.failingBuild().filter { $0.severity == .error }.map(\.description)
+        #expect(errors == ["Content/events/twice.csv:1:20: error: the column `title` is named twice (columns 3 and 5); which one holds the values cannot be told\n    hint: rename or remove one of them"], "\(errors)")
+    }
+
     @Test func theCSVDownloadReadsBackAsContent() throws {
         let site = try TestSite()
         try SampleContent.write(to: site)

@@ -25,10 +25,12 @@ struct ACLEDImport {
     static let citation = (publisher: "ACLED", url: "https://acleddata.com/")
 
     /// The batch, or nil when the file is not an ACLED export (the error says what was expected).
-    func read(_ raw: String) -> ImportBatch? {
+    /// Row by row: each event goes to `each` as soon as its row is read, so an export of 100,000
+    /// rows is never held as rows or events (only their ids, to find a row given twice).
+    func read(_ raw: String, each: (ImportBatch.Event) -> Void) -> ImportBatch? {
         // A spreadsheet's UTF-8 byte order mark, and CRLF line ends, are read as nothing.
         var text = raw.hasPrefix("\u{FEFF}") ? String(raw.dropFirst()) : raw
-        text = text.replacingOccurrences(of: "\r\n", with: "\n")
+        if text.contains("\r\n") { text = text.replacingOccurrences(of: "\r\n", with: "\n") }
         let firstLine = text.prefix { $0 != "\n" }
         if let first = text.first(where: { !$0.isWhitespace }), first == "{" || first == "[" {
             log.error(SourceLocation(file: file, line: 1, column: 1), "this file is JSON, not an ACLED export",
@@ -37,34 +39,38 @@ struct ACLEDImport {
         }
         // A European spreadsheet saves CSV with semicolons.
         let delimiter: UnicodeScalar = firstLine.filter { $0 == ";" }.count > firstLine.filter { $0 == "," }.count ? ";" : ","
-        guard case .list(let rows, _)? = CSVTableReader.parse(text, file: file, log: log, delimiter: delimiter) else { return nil }
-        let header = Set(rows.first.flatMap { row -> [String]? in
-            if case .map(let entries, _) = row { return entries.map(\.key) } else { return nil }
-        } ?? [])
-        let missing = Self.requiredColumns.filter { !header.contains($0) }
-        guard missing.isEmpty || rows.isEmpty else {
-            log.error(SourceLocation(file: file, line: 1, column: 1), "this is not an ACLED export: it has no \(missing.map { "`\($0)`" }.joined(separator: ", ")) column\(missing.count == 1 ? "" : "s")",
-                      hint: "export the events from ACLED's export tool or API as CSV; its first row names the columns (event_id_cnty, event_date, …)")
-            return nil
-        }
         var batch = ImportBatch()
         var actors: [String: ImportBatch.Actor] = [:], actorOrder: [String] = []
         var types: [String: ImportBatch.EventType] = [:], typeOrder: [String] = []
         var seen = Set<String>()
-        for row in rows {
+        var checkedHeader = false, notACLED = false
+        let read = CSVTableReader.rows(text, file: file, log: log, delimiter: delimiter) { row in
+            guard !notACLED else { return }
+            if !checkedHeader {
+                checkedHeader = true
+                let header = Set((row.mapEntries ?? []).map(\.key))
+                let missing = Self.requiredColumns.filter { !header.contains($0) }
+                guard missing.isEmpty else {
+                    log.error(SourceLocation(file: file, line: 1, column: 1), "this is not an ACLED export: it has no \(missing.map { "`\($0)`" }.joined(separator: ", ")) column\(missing.count == 1 ? "" : "s")",
+                              hint: "export the events from ACLED's export tool or API as CSV; its first row names the columns (event_id_cnty, event_date, …)")
+                    notACLED = true
+                    return
+                }
+            }
             let rowLog = DiagnosticLog()
             guard let fields = FieldReader(row, subject: "the row", log: rowLog),
                   var event = event(fields, log: rowLog, actors: &actors, actorOrder: &actorOrder, types: &types, typeOrder: &typeOrder) else {
                 batch.skipped += rowLog.diagnostics.filter { $0.severity == .error }
-                continue
+                return
             }
             event.origin = row.location
             if !seen.insert(event.id).inserted {
                 batch.skipped.append(.error(row.location, "event `\(event.id)` is in the file twice", hint: "ACLED's event_id_cnty is unique; remove the repeated row"))
-                continue
+                return
             }
-            batch.events.append(event)
+            each(event)
         }
+        guard read, !notACLED else { return nil }
         batch.actors = actorOrder.compactMap { actors[$0] }
         batch.types = typeOrder.compactMap { types[$0] }
         return batch

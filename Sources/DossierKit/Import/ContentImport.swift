@@ -83,13 +83,87 @@ public struct ContentImport {
         subscript(path: String) -> String? { files.first { $0.path == path }?.text }
     }
 
+    /// Where each event of an export goes, decided one event at a time as the export is read:
+    /// new (filed by month), an update of one this import made, or left as it is (unchanged, a
+    /// conflict, removed by hand). Only each event's text is kept, not its tree.
+    struct EventSorter {
+        let content: ContentImport
+        let known: Set<String>
+        let onConflict: ConflictChoice
+        var record: ImportRecord
+        let imported: ImportedFiles
+        /// New events in the export's order: id, month, text.
+        var added: [(id: String, month: String, text: String)] = []
+        /// Updates, by file of the import's folder: id, the item's bytes, the new text.
+        var replacements: [String: [(id: String, range: Range<Int>, text: String)]] = [:]
+        var alreadyThere = 0, updated = 0
+        var conflicts: [Diagnostic] = []
+
+        init(_ content: ContentImport, known: Set<String>, onConflict: ConflictChoice) throws {
+            self.content = content
+            self.known = known
+            self.onConflict = onConflict
+            record = try ImportRecord.read(content.content.appendingPathComponent(ImportRecord.path(content.source)),
+                                           shownAs: "\(content.displayName)/\(ImportRecord.path(content.source))")
+            imported = ImportedFiles(folder: content.content.appendingPathComponent("events/\(content.source)"))
+        }
+
+        mutating func add(_ event: ImportBatch.Event) {
+            let source = content.source, displayName = content.displayName
+            let text = event.text
+            guard known.contains(event.id) || record.events[event.id] != nil else {
+                added.append((event.id, event.month, text))
+                return
+            }
+            let digest = ImportRecord.digest(text)
+            guard known.contains(event.id) else {
+                alreadyThere += 1  // removed by hand: not added again
+                return
+            }
+            let current = imported.item(event.id)
+            let lastImported = record.events[event.id]
+            if digest == lastImported || current?.digest == digest {
+                alreadyThere += 1  // the export has not changed it, or it is as the export has it
+                return
+            }
+            let editedByHand = current.map { $0.digest != lastImported } ?? true
+            if let current, !editedByHand || onConflict == .replace {
+                replacements[current.file, default: []].append((event.id, current.range, text))
+                updated += 1
+                if editedByHand {
+                    conflicts.append(.warning(SourceLocation(file: displayName + "/events/\(source)/" + current.file, line: current.line),
+                        "event `\(event.id)` was edited by hand since it was imported; replaced with the new export's, as asked (--on-conflict replace)"))
+                }
+                return
+            }
+            let location = current.map { SourceLocation(file: displayName + "/events/\(source)/" + $0.file, line: $0.line) }
+                ?? SourceLocation(file: displayName + "/events")
+            conflicts.append(.warning(location,
+                "event `\(event.id)` was \(current == nil ? "moved out of events/\(source)/ or made by hand" : "edited by hand") since it was imported, and the new export changes it too; kept yours",
+                hint: "compare it with the export and merge by hand, or import again with --on-conflict replace to take the export's"))
+        }
+
+        /// Leaves these events out (rows the report would not check with).
+        mutating func leaveOut(_ ids: Set<String>) {
+            added.removeAll { ids.contains($0.id) }
+            for file in replacements.keys {
+                let before = replacements[file]?.count ?? 0
+                replacements[file]?.removeAll { ids.contains($0.id) }
+                updated -= before - (replacements[file]?.count ?? 0)
+            }
+        }
+    }
+
     /// What an import of `batch` writes, without writing it: the outcome to print and the plan
-    /// to validate and commit.
-    func plan(_ batch: ImportBatch, existing: LoadedContent?, onConflict: ConflictChoice = .keep) throws -> (Outcome, Plan) {
+    /// to validate and commit. Its events were sorted as they were read (`EventSorter`); the
+    /// batch brings the rest (actors, types, topics, pages, the report's title).
+    func plan(_ sorted: EventSorter, batch: ImportBatch, existing: LoadedContent?) throws -> (Outcome, Plan) {
         var outcome = Outcome(notes: batch.notes, skipped: batch.skipped, recordName: batch.recordName)
+        outcome.alreadyThere = sorted.alreadyThere
+        outcome.updated = sorted.updated
+        outcome.conflicts = sorted.conflicts
         var plan = Plan()
-        let known = Set(existing?.events.map(\.id) ?? [])
-        var record = try ImportRecord.read(content.appendingPathComponent(ImportRecord.path(source)), shownAs: "\(displayName)/\(ImportRecord.path(source))")
+        var record = sorted.record
         // Files read once, changed as the plan goes.
         var texts: [String: (original: [UInt8]?, text: String)] = [:]
         func text(of path: String) throws -> String? {
@@ -102,68 +176,30 @@ public struct ContentImport {
             if texts[path] == nil { texts[path] = (try readExisting(path), "") }
             texts[path]?.text = text
         }
-        // Events the report has: updated where this import made them and no one changed them since.
-        let imported = ImportedFiles(folder: content.appendingPathComponent("events/\(source)"))
-        var replacements: [String: [(range: Range<Int>, text: String)]] = [:]
-        var events: [ImportBatch.Event] = []
-        for event in batch.events {
-            guard known.contains(event.id) || record.events[event.id] != nil else {
-                events.append(event)
-                continue
-            }
-            let text = event.text
-            let digest = ImportRecord.digest(text)
-            guard known.contains(event.id) else {
-                outcome.alreadyThere += 1  // removed by hand: not added again
-                continue
-            }
-            let current = imported.item(event.id)
-            let lastImported = record.events[event.id]
-            if digest == lastImported || current?.text == text {
-                outcome.alreadyThere += 1  // the export has not changed it, or it is as the export has it
-                continue
-            }
-            let editedByHand = current.map { ImportRecord.digest($0.text) != lastImported } ?? true
-            if let current, !editedByHand || onConflict == .replace {
-                replacements[current.file, default: []].append((current.range, text))
-                record.events[event.id] = digest
-                outcome.updated += 1
-                if editedByHand {
-                    outcome.conflicts.append(.warning(SourceLocation(file: displayName + "/events/\(source)/" + current.file, line: current.line),
-                        "event `\(event.id)` was edited by hand since it was imported; replaced with the new export's, as asked (--on-conflict replace)"))
-                }
-                continue
-            }
-            let location = current.map { SourceLocation(file: displayName + "/events/\(source)/" + $0.file, line: $0.line) }
-                ?? SourceLocation(file: displayName + "/events")
-            outcome.conflicts.append(.warning(location,
-                "event `\(event.id)` was \(current == nil ? "moved out of events/\(source)/ or made by hand" : "edited by hand") since it was imported, and the new export changes it too; kept yours",
-                hint: "compare it with the export and merge by hand, or import again with --on-conflict replace to take the export's"))
-        }
-        for (file, changes) in replacements.sorted(by: { $0.key < $1.key }) {
+        for (file, changes) in sorted.replacements.sorted(by: { $0.key < $1.key }) where !changes.isEmpty {
             let path = "events/\(source)/\(file)"
             guard let current = try text(of: path) else { continue }
             var bytes = Array(current.utf8)
             let crlf = current.contains("\r\n")
             for change in changes.sorted(by: { $0.range.lowerBound > $1.range.lowerBound }) {
                 bytes.replaceSubrange(change.range, with: Array(Self.lineEnds(change.text, crlf: crlf).utf8))
+                record.events[change.id] = ImportRecord.digest(change.text)
             }
             try set(path, String(decoding: bytes, as: UTF8.self))
             outcome.files.append((path, "\(Counted.text(changes.count, "event")) updated"))
         }
-        outcome.events = events.count
+        outcome.events = sorted.added.count
         // New events, one file per month, in the order of the export.
-        var months: [String: [ImportBatch.Event]] = [:], monthOrder: [String] = []
-        for event in events {
-            if months[event.month] == nil { monthOrder.append(event.month) }
-            months[event.month, default: []].append(event)
+        var months: [String: [String]] = [:]
+        for event in sorted.added {
+            months[event.month, default: []].append(event.text)
             record.events[event.id] = ImportRecord.digest(event.text)
         }
-        for month in monthOrder.sorted() {
+        for month in months.keys.sorted() {
             let path = "events/\(source)/\(month).yaml"
             let current = try text(of: path)
             // Item by item, as the record's digests are taken.
-            var added = (months[month] ?? []).map(\.text).joined()
+            var added = (months[month] ?? []).joined()
             if let current {
                 added = Self.lineEnds(added, crlf: current.contains("\r\n"))
                 try set(path, current + (current.isEmpty || current.hasSuffix("\n") ? "" : (current.contains("\r\n") ? "\r\n" : "\n")) + added)
@@ -294,7 +330,7 @@ public struct ContentImport {
 
     /// Front matter between `---` lines, emitted by libyaml (through Yams): no value can end it early.
     static func frontMatter(_ pairs: [(String, Node?)]) throws -> String {
-        "---\n" + (try Yams.serialize(node: Node.ordered(pairs), width: -1, allowUnicode: true)) + "---\n"
+        "---\n" + (try Yams.serialize(node: Node.ordered(pairs).keepingTexts, width: -1, allowUnicode: true)) + "---\n"
     }
 
     /// A value as YAML writes it, for messages.

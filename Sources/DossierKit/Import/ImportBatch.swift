@@ -77,11 +77,31 @@ struct ImportBatch {
             Node.mapping(Node.Mapping(event.fields.map { (Node($0.key), $0.value) }))
         }))
         // Unlimited width: a summary stays on one line, as an author would write it.
-        return (try? Yams.serialize(node: list, width: -1, allowUnicode: true)) ?? ""
+        return (try? Yams.serialize(node: list.keepingTexts, width: -1, allowUnicode: true)) ?? ""
     }
 }
 
 extension Node {
+    /// The tree with every scalar that YAML would read as no text — `~`, `null`, an empty value,
+    /// `true`, `no` — quoted: Yams' emitter writes such a string plain (even tagged as a string),
+    /// and a title `null` would read back as no title. (Numbers and dates stay plain: Dossier
+    /// reads every scalar as its text.)
+    var keepingTexts: Node {
+        switch self {
+        case .scalar(let scalar):
+            guard scalar.style == .any || scalar.style == .plain, scalar.string.count <= 5,
+                  scalar.string.first.map({ "~nNtTfFyYoO".contains($0) }) ?? true else { return self }
+            let resolved = Resolver.default.resolveTag(of: Node(scalar.string))
+            return resolved == .null || resolved == .bool ? .scalar(.init(scalar.string, scalar.tag, .doubleQuoted)) : self
+        case .sequence(let sequence):
+            return .sequence(.init(sequence.map(\.keepingTexts), sequence.tag, sequence.style))
+        case .mapping(let mapping):
+            return .mapping(.init(mapping.map { ($0.key, $0.value.keepingTexts) }, mapping.tag, mapping.style))
+        case .alias:
+            return self
+        }
+    }
+
     /// A mapping in the given key order.
     static func ordered(_ pairs: [(String, Node?)]) -> Node {
         .mapping(Node.Mapping(pairs.compactMap { key, value in value.map { (Node(key), $0) } }))

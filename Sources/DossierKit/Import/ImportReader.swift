@@ -9,8 +9,21 @@ protocol ImportReader {
     ///   - file: how the file is named in messages.
     ///   - log: where errors that stop the import go (rows left out go in the batch's `skipped`).
     init(file: String, log: DiagnosticLog, report: ImportContext, options: Importer.Options)
-    /// The batch, or nil when the file is not in this format (the error says what was expected).
-    func read(_ text: String) -> ImportBatch?
+    /// Reads the file, giving each event to `each` as soon as it is read, in the file's order,
+    /// so that a large export is never held whole (ACLED's reads row by row); the rest — actors,
+    /// types, topics, notes, rows left out — comes in the batch returned (its `events` empty).
+    /// Nil when the file is not in this format (the error says what was expected).
+    func read(_ text: String, each: (ImportBatch.Event) -> Void) -> ImportBatch?
+}
+
+extension ImportReader {
+    /// A reader of small files (a timeline, a download) reads them whole, then gives its events.
+    func giving(_ batch: ImportBatch?, to each: (ImportBatch.Event) -> Void) -> ImportBatch? {
+        guard var batch else { return nil }
+        batch.events.forEach(each)
+        batch.events = []
+        return batch
+    }
 }
 
 /// What an importer may know of the report it imports into, so that it reuses the report's
@@ -55,6 +68,8 @@ extension TimelineJSImport: ImportReader {
         eventType = options.eventType
         groupsAsTopics = options.groupsAsTopics
     }
+
+    func read(_ text: String, each: (ImportBatch.Event) -> Void) -> ImportBatch? { giving(read(text), to: each) }
 }
 
 extension DossierImport: ImportReader {
@@ -65,4 +80,6 @@ extension DossierImport: ImportReader {
         knownTopics = report.topicIDs
         knownPages = report.pageIDs
     }
+
+    func read(_ text: String, each: (ImportBatch.Event) -> Void) -> ImportBatch? { giving(read(text), to: each) }
 }

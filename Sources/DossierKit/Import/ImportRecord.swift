@@ -57,7 +57,9 @@ struct ImportedFiles {
         /// Its bytes in the file: from its `- ` to the next item's.
         var range: Range<Int>
         var line: Int
-        var text: String
+        /// The digest of its text (`ImportRecord.digest`): the text itself is not kept, so a
+        /// re-import of 100,000 events holds 100,000 digests, not the events.
+        var digest: String
     }
 
     private var items: [String: Item] = [:]
@@ -73,7 +75,7 @@ struct ImportedFiles {
                 let text = String(decoding: bytes[start.offset..<end], as: UTF8.self)
                 // An item the import wrote starts `- id: <id>`.
                 guard text.hasPrefix("- id: "), let id = text.dropFirst("- id: ".count).split(separator: "\n").first else { continue }
-                items[String(id).trimmingCharacters(in: .whitespaces)] = Item(file: name, range: start.offset..<end, line: start.line + 1, text: text)
+                items[String(id).trimmingCharacters(in: .whitespaces)] = Item(file: name, range: start.offset..<end, line: start.line + 1, digest: ImportRecord.digest(text))
             }
         }
     }

@@ -85,12 +85,36 @@ public enum Importer {
         let existing = ContentLoader(folder: content, displayName: contentName).load(log: before)
         if let existing { _ = ReportLinker(markdown: markdown(for: existing.config)).link(existing, log: before) }
         let reader = format.reader.init(file: name, log: log, report: ImportContext(existing), options: options)
-        guard var batch = reader.read(text) else { return Result(outcome: nil, diagnostics: log.diagnostics) }
-        batch = checkedRows(batch)
         let planner = ContentImport(content: content, displayName: contentName, source: format.rawValue)
+        var sorter: ContentImport.EventSorter
+        do {
+            sorter = try ContentImport.EventSorter(planner, known: Set(existing?.events.map(\.id) ?? []), onConflict: onConflict)
+        } catch let failure as ImportFailure where !failure.diagnostics.isEmpty {
+            return Result(outcome: nil, diagnostics: log.diagnostics + failure.diagnostics)
+        }
+        // The export is read a chunk of events at a time: each event is checked as the loader
+        // would read it (on every core), sorted, and only its text kept.
+        var chunk: [ImportBatch.Event] = [], rowErrors: [Diagnostic] = []
+        var origins: [String: SourceLocation] = [:]
+        func sortChunk() {
+            let (checked, errors) = checkedRows(chunk)
+            rowErrors += errors
+            for event in checked {
+                origins[event.id] = event.origin
+                sorter.add(event)
+            }
+            chunk.removeAll(keepingCapacity: true)
+        }
+        let read = reader.read(text) { event in
+            chunk.append(event)
+            if chunk.count >= chunkSize { sortChunk() }
+        }
+        sortChunk()
+        guard var batch = read else { return Result(outcome: nil, diagnostics: log.diagnostics) }
+        batch.skipped += rowErrors
         var outcome: ContentImport.Outcome, plan: ContentImport.Plan
         do {
-            (outcome, plan) = try planner.plan(batch, existing: existing, onConflict: onConflict)
+            (outcome, plan) = try planner.plan(sorter, batch: batch, existing: existing)
         } catch let failure as ImportFailure where !failure.diagnostics.isEmpty {
             return Result(outcome: nil, diagnostics: log.diagnostics + batch.skipped + failure.diagnostics)
         }
@@ -100,8 +124,7 @@ public enum Importer {
         for round in 1...3 {
             let check = problems(plan, content: content, contentName: contentName, errorsBefore: Set(before.diagnostics.filter { $0.severity == .error }))
             guard !check.errors.isEmpty else { break }
-            let rows = Dictionary(batch.events.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-            let atFault = check.errors.map { check.events[$0].flatMap { rows[$0] } }
+            let atFault = check.errors.map { check.events[$0].flatMap { id in origins[id].map { (id: id, origin: $0) } } }
             guard round < 3, atFault.allSatisfy({ $0 != nil }) else {
                 return Result(outcome: nil, diagnostics: log.diagnostics + batch.skipped + check.errors + check.summary)
             }
@@ -109,9 +132,8 @@ public enum Importer {
                 guard let row else { continue }
                 batch.skipped.append(.error(row.origin, "\(row.id): \(error.message)", hint: error.hint))
             }
-            let left = Set(atFault.compactMap { $0?.id })
-            batch.events.removeAll { left.contains($0.id) }
-            (outcome, plan) = try planner.plan(batch, existing: existing, onConflict: onConflict)
+            sorter.leaveOut(Set(atFault.compactMap { $0?.id }))
+            (outcome, plan) = try planner.plan(sorter, batch: batch, existing: existing)
         }
         if !dryRun {
             let writes = plan.files.map { ImportTransaction.Write(path: $0.path, bytes: Array($0.text.utf8), mode: mode(of: content.appendingPathComponent($0.path))) }
@@ -136,11 +158,14 @@ public enum Importer {
         CommonMark(options: .init(allowRawHTML: config.allowRawHTML, smartPunctuation: config.smartPunctuation))
     }
 
-    /// The batch without the events the loader would refuse, each reported at its row: an
-    /// import writes nothing that `check` rejects.
-    static func checkedRows(_ batch: ImportBatch) -> ImportBatch {
+    /// How many events are read before they are checked and sorted: enough for every core to
+    /// have work, few enough that an export's size does not show in memory.
+    static let chunkSize = 2_000
+
+    /// The events the loader reads without an error, and an error at its row for each other:
+    /// an import writes nothing that `check` rejects.
+    static func checkedRows(_ events: [ImportBatch.Event]) -> (events: [ImportBatch.Event], errors: [Diagnostic]) {
         // On every core: emitting and reading back each event is most of an import's time.
-        let events = batch.events
         let checked = ResultSlots<(ImportBatch.Event, [Diagnostic])>(count: events.count)
         DispatchQueue.concurrentPerform(iterations: events.count) { index in
             let event = events[index].withText()
@@ -148,16 +173,15 @@ public enum Importer {
             _ = ContentLoader.decodeEvents(event.text, file: "import", isCSV: false, log: rowLog)
             checked.set(index, (event, rowLog.diagnostics.filter { $0.severity == .error }))
         }
-        var result = batch
-        result.events = []
-        for case let (event, errors)? in checked.values {
-            guard errors.isEmpty else {
-                result.skipped += errors.map { .error(event.origin, "\(event.id): \($0.message)", hint: $0.hint) }
+        var passed: [ImportBatch.Event] = [], errors: [Diagnostic] = []
+        for case let (event, found)? in checked.values {
+            guard found.isEmpty else {
+                errors += found.map { .error(event.origin, "\(event.id): \($0.message)", hint: $0.hint) }
                 continue
             }
-            result.events.append(event)
+            passed.append(event)
         }
-        return result
+        return (passed, errors)
     }
 
     /// What stops a plan from being written.

@@ -36,14 +36,14 @@ struct SiteYAMLEdit {
             Node(value, Tag(.str), value.unicodeScalars.contains { $0.properties.generalCategory == .control || $0.properties.generalCategory == .lineSeparator || $0.properties.generalCategory == .paragraphSeparator } ? .doubleQuoted : .any)
         }
         let node = Node.mapping(Node.Mapping([(Node("id"), scalar(id)), (Node("label"), scalar(label)), (Node("colour"), scalar(colour))], Tag(.map), .flow))
-        let line = try Yams.serialize(node: node, width: -1, allowUnicode: true).trimmingCharacters(in: .newlines)
+        let line = try Yams.serialize(node: node.keepingTexts, width: -1, allowUnicode: true).trimmingCharacters(in: .newlines)
         guard !line.contains("\n"), !line.contains("\r") else { throw ImportFailure("the event type `\(id)` cannot be written on one line") }
         return line
     }
 
     /// `key: value` as a top-level line (or a block, for a value of several lines).
     static func topLevel(_ key: String, _ value: String) throws -> String {
-        try Yams.serialize(node: Node.mapping(Node.Mapping([(Node(key), Node(value))])), width: -1, allowUnicode: true)
+        try Yams.serialize(node: Node.mapping(Node.Mapping([(Node(key), Node(value))])).keepingTexts, width: -1, allowUnicode: true)
             .trimmingCharacters(in: .newlines)
     }
 

@@ -8,29 +8,53 @@ import Foundation
 enum CSVTableReader {
     /// - Parameter delimiter: `,`; `;` for the CSV a European spreadsheet saves (imports).
     static func parse(_ text: String, file: String, log: DiagnosticLog, delimiter: UnicodeScalar = ",") -> DataNode? {
+        var list: [DataNode] = []
+        guard rows(text, file: file, log: log, delimiter: delimiter, each: { list.append($0) }) else { return nil }
+        return .list(list, SourceLocation(file: file, line: 1, column: 1))
+    }
+
+    /// The rows one at a time, each as a mapping from column name to value, so that a large
+    /// export is read without holding all its rows (`dossier import acled`). False when the file
+    /// cannot be read as CSV (the error is in `log`); rows already given stay given.
+    @discardableResult
+    static func rows(_ text: String, file: String, log: DiagnosticLog, delimiter: UnicodeScalar = ",", each: (DataNode) -> Void) -> Bool {
         let start = SourceLocation(file: file, line: 1, column: 1)
         if text.utf8.contains(0) {
             log.error(start, "the file contains a null byte", hint: "save the spreadsheet as CSV (UTF-8)")
-            return nil
+            return false
         }
         if let quote = unclosedQuote(in: text, delimiter: UInt8(ascii: delimiter)) {
             log.error(SourceLocation(file: file, line: quote.line, column: quote.column), "this quote opens a field that is never closed, so the rest of the file would be one field",
                       hint: "close the field with a quote; a quote inside a field is written twice: \"He said \"\"no\"\"\"")
-            return nil
+            return false
         }
         let reader: CSVReader
         do {
             reader = try CSVReader(string: text, hasHeaderRow: true, delimiter: delimiter)
         } catch {
             log.error(start, "could not read the CSV header row", hint: "the first row must name the columns, e.g. id,date,title,type")
-            return nil
+            return false
         }
         guard let header = reader.headerRow, !header.isEmpty else {
             log.error(start, "the CSV file has no header row", hint: "the first row must name the columns, e.g. id,date,title,type")
-            return nil
+            return false
         }
         let headerLocations = columnLocations(of: header, line: 1, file: file, delimiter: Character(delimiter))
-        var rows: [DataNode] = []
+        // A column named twice would be read as its first, silently.
+        var firstColumn: [String: Int] = [:], twice = false
+        for (index, name) in header.enumerated() {
+            let key = name.trimmingCharacters(in: .whitespaces)
+            guard !key.isEmpty else { continue }
+            if let first = firstColumn[key] {
+                log.error(headerLocations[index], "the column `\(SourceLocation.printable(key))` is named twice (columns \(first + 1) and \(index + 1)); which one holds the values cannot be told",
+                          hint: "rename or remove one of them")
+                twice = true
+            } else {
+                firstColumn[key] = index
+            }
+        }
+        if twice { return false }
+        let names = header.map { $0.trimmingCharacters(in: .whitespaces) }
         // The reader does not report positions, so count lines ourselves: each row takes one
         // line plus any line breaks inside its quoted fields.
         var line = 2 + lineBreaks(in: header)
@@ -44,23 +68,20 @@ enum CSVTableReader {
                 continue
             }
             var entries: [DataNode.Entry] = []
-            for (index, name) in header.enumerated() where index < row.count {
+            entries.reserveCapacity(row.count)
+            for (index, name) in names.enumerated() where index < row.count {
                 // Cells of the data download that a spreadsheet would run carry an apostrophe.
                 let value = SpreadsheetFormulaGuard.unescaped(row[index].trimmingCharacters(in: .whitespaces))
                 let location = rowLocations[index]
-                entries.append(DataNode.Entry(
-                    key: name.trimmingCharacters(in: .whitespaces),
-                    keyLocation: headerLocations[index],
-                    value: value.isEmpty ? .null(location) : .scalar(value, location)
-                ))
+                entries.append(DataNode.Entry(key: name, keyLocation: headerLocations[index], value: value.isEmpty ? .null(location) : .scalar(value, location)))
             }
-            rows.append(.map(entries, rowLocation))
+            each(.map(entries, rowLocation))
         }
         if let error = reader.error {
             log.error(SourceLocation(file: file, line: line), "could not read the CSV file: \(error)", hint: "check for an unclosed quote")
-            return nil
+            return false
         }
-        return .list(rows, start)
+        return true
     }
 
     /// Where a quoted field opens that the file never closes (RFC 4180: a field that starts with

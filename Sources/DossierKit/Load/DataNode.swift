@@ -22,6 +22,12 @@ public indirect enum DataNode: Sendable, Equatable {
         }
     }
 
+    /// A mapping's entries (nil for any other value).
+    var mapEntries: [Entry]? {
+        if case .map(let entries, _) = self { return entries }
+        return nil
+    }
+
     /// What a user would call this kind of value, for error messages.
     var kindName: String {
         switch self {
