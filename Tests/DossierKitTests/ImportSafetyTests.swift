@@ -211,7 +211,7 @@ import Glibc
             count += 1
             if count == failAt { throw FileSystemError("write", path, errno: ENOSPC) }
         }
-        func create(_ path: String, contents: some Collection<UInt8>, mode: mode_t?, ownerOf like: String?) throws {
+        func create(_ path: String, contents: String, mode: mode_t?, ownerOf like: String?) throws {
             try step(path)
             try base.create(path, contents: contents, mode: mode, ownerOf: like)
         }

@@ -92,8 +92,12 @@ public struct ContentImport {
         let onConflict: ConflictChoice
         var record: ImportRecord
         let imported: ImportedFiles
-        /// New events in the export's order: id, month, text.
-        var added: [(id: String, month: String, text: String)] = []
+        /// New events, by month, in the export's order: their items' text, one string a month
+        /// (it becomes the month file's text as it is, with no copy), and where each item is in it.
+        var months: [String: (text: String, items: [(id: String, digest: String, range: Range<Int>)])] = [:]
+        /// How many new events there are.
+        var addedCount: Int { months.values.reduce(0) { $0 + $1.items.count } }
+        var addedIDs: [String] { months.values.flatMap { $0.items.map(\.id) } }
         /// Updates, by file of the import's folder: id, the item's bytes, the new text.
         var replacements: [String: [(id: String, range: Range<Int>, text: String)]] = [:]
         var alreadyThere = 0, updated = 0
@@ -111,11 +115,18 @@ public struct ContentImport {
         mutating func add(_ event: ImportBatch.Event) {
             let source = content.source, displayName = content.displayName
             let text = event.text
+            let digest = ImportRecord.digest(text)
             guard known.contains(event.id) || record.events[event.id] != nil else {
-                added.append((event.id, event.month, text))
+                // A month the report has no file for starts with the file's header, so that its text
+                // is the new file's text as it is.
+                var month = months[event.month] ?? (text: FileManager.default.fileExists(atPath: content.content.appendingPathComponent("events/\(source)/\(event.month).yaml").path)
+                                                     ? "" : ContentImport.importedHeader(source), items: [])
+                let start = month.text.utf8.count
+                month.text += text
+                month.items.append((event.id, digest, start..<month.text.utf8.count))
+                months[event.month] = month
                 return
             }
-            let digest = ImportRecord.digest(text)
             guard known.contains(event.id) else {
                 alreadyThere += 1  // removed by hand: not added again
                 return
@@ -145,7 +156,17 @@ public struct ContentImport {
 
         /// Leaves these events out (rows the report would not check with).
         mutating func leaveOut(_ ids: Set<String>) {
-            added.removeAll { ids.contains($0.id) }
+            for (name, month) in months where month.items.contains(where: { ids.contains($0.id) }) {
+                let bytes = Array(month.text.utf8)
+                let header = String(decoding: bytes[..<(month.items.first?.range.lowerBound ?? 0)], as: UTF8.self)
+                var kept = (text: header, items: [(id: String, digest: String, range: Range<Int>)]())
+                for item in month.items where !ids.contains(item.id) {
+                    let start = kept.text.utf8.count
+                    kept.text += String(decoding: bytes[item.range], as: UTF8.self)
+                    kept.items.append((item.id, item.digest, start..<kept.text.utf8.count))
+                }
+                months[name] = kept.items.isEmpty ? nil : kept
+            }
             for file in replacements.keys {
                 let before = replacements[file]?.count ?? 0
                 replacements[file]?.removeAll { ids.contains($0.id) }
@@ -188,25 +209,22 @@ public struct ContentImport {
             try set(path, String(decoding: bytes, as: UTF8.self))
             outcome.files.append((path, "\(Counted.text(changes.count, "event")) updated"))
         }
-        outcome.events = sorted.added.count
+        outcome.events = sorted.addedCount
         // New events, one file per month, in the order of the export.
-        var months: [String: [String]] = [:]
-        for event in sorted.added {
-            months[event.month, default: []].append(event.text)
-            record.events[event.id] = ImportRecord.digest(event.text)
-        }
-        for month in months.keys.sorted() {
+        for (month, added) in sorted.months.sorted(by: { $0.key < $1.key }) {
+            for item in added.items { record.events[item.id] = item.digest }
             let path = "events/\(source)/\(month).yaml"
             let current = try text(of: path)
-            // Item by item, as the record's digests are taken.
-            var added = (months[month] ?? []).joined()
+            let header = Self.importedHeader(source)
             if let current {
-                added = Self.lineEnds(added, crlf: current.contains("\r\n"))
-                try set(path, current + (current.isEmpty || current.hasSuffix("\n") ? "" : (current.contains("\r\n") ? "\r\n" : "\n")) + added)
+                let body = added.text.hasPrefix(header) ? String(added.text.dropFirst(header.count)) : added.text
+                let items = Self.lineEnds(body, crlf: current.contains("\r\n"))
+                try set(path, current + (current.isEmpty || current.hasSuffix("\n") ? "" : (current.contains("\r\n") ? "\r\n" : "\n")) + items)
             } else {
-                try set(path, "# Imported by `dossier import \(source)`: edit freely.\n" + added)
+                // A new file: the month's text, header first, as it is (no copy of 10,000 events).
+                try set(path, added.text.hasPrefix(header) ? added.text : header + added.text)
             }
-            let count = Counted.text(months[month]?.count ?? 0, "event")
+            let count = Counted.text(added.items.count, "event")
             outcome.files.append((path, current != nil ? "\(count) added" : count))
         }
         if outcome.events > 0 || outcome.updated > 0 {
@@ -287,6 +305,9 @@ public struct ContentImport {
         plan.folders = folders
         return (outcome, plan)
     }
+
+    /// The first line of a month file an import makes.
+    static func importedHeader(_ source: String) -> String { "# Imported by `dossier import \(source)`: edit freely.\n" }
 
     /// A file's bytes, or nil when it does not exist. A file that exists and cannot be read, or is
     /// not UTF-8, is an error: an import never replaces what it could not read.

@@ -20,7 +20,7 @@ struct ImportTransaction {
     /// A file to write: its path in the content folder, and its whole new text.
     struct Write {
         var path: String
-        var bytes: [UInt8]
+        var text: String
         /// The permission bits of the file it replaces (nil for a new file).
         var mode: mode_t?
     }
@@ -60,7 +60,7 @@ struct ImportTransaction {
         do {
             for folder in newFolders { try fileSystem.makeFolder(path(folder)) }
             for write in writes {
-                try fileSystem.create(path(Self.staged(write.path)), contents: write.bytes, mode: write.mode,
+                try fileSystem.create(path(Self.staged(write.path)), contents: write.text, mode: write.mode,
                                       ownerOf: write.mode == nil ? nil : path(write.path))
             }
             for folder in Set(writes.map { ($0.path as NSString).deletingLastPathComponent }) { fileSystem.flushFolder(path(folder)) }
@@ -94,10 +94,10 @@ struct ImportTransaction {
     private func writeJournal(_ journal: Journal) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        let data = (try? encoder.encode(journal)) ?? Data()
+        let json = String(decoding: (try? encoder.encode(journal)) ?? Data(), as: UTF8.self)
         let temporary = path(Self.journalName + ".tmp")
         try fileSystem.remove(temporary)
-        try fileSystem.create(temporary, contents: Array(data), mode: nil, ownerOf: nil)
+        try fileSystem.create(temporary, contents: json, mode: nil, ownerOf: nil)
         try fileSystem.rename(temporary, to: path(Self.journalName))
         fileSystem.flushFolder(content.path)
     }

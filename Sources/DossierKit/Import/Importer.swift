@@ -82,13 +82,16 @@ public enum Importer {
         // The report as it is: its actors and types are reused by name; its errors, if any, are
         // told apart from those the import would add.
         let before = DiagnosticLog()
-        let existing = ContentLoader(folder: content, displayName: contentName).load(log: before)
-        if let existing { _ = ReportLinker(markdown: markdown(for: existing.config)).link(existing, log: before) }
+        // Its events as ids only, a file at a time: at 100,000 events the events themselves would be
+        // most of an import's memory. (The links between the report's own parts are `check`'s.)
+        let index = ContentLoader(folder: content, displayName: contentName).loadIndex(log: before)
+        let existing = index?.content
+        let knownEvents = Set(index?.eventFiles.flatMap(\.ids) ?? [])
         let reader = format.reader.init(file: name, log: log, report: ImportContext(existing), options: options)
         let planner = ContentImport(content: content, displayName: contentName, source: format.rawValue)
         var sorter: ContentImport.EventSorter
         do {
-            sorter = try ContentImport.EventSorter(planner, known: Set(existing?.events.map(\.id) ?? []), onConflict: onConflict)
+            sorter = try ContentImport.EventSorter(planner, known: knownEvents, onConflict: onConflict)
         } catch let failure as ImportFailure where !failure.diagnostics.isEmpty {
             return Result(outcome: nil, diagnostics: log.diagnostics + failure.diagnostics)
         }
@@ -122,7 +125,8 @@ public enum Importer {
         // to nothing) are left out, each with its error, and the rest planned again; errors that
         // are no row's stop the import.
         for round in 1...3 {
-            let check = problems(plan, content: content, contentName: contentName, errorsBefore: Set(before.diagnostics.filter { $0.severity == .error }))
+            let check = problems(plan, content: content, contentName: contentName, errorsBefore: Set(before.diagnostics.filter { $0.severity == .error }),
+                                 report: index.map { ($0.eventFiles, Set(sorter.addedIDs)) })
             guard !check.errors.isEmpty else { break }
             let atFault = check.errors.map { check.events[$0].flatMap { id in origins[id].map { (id: id, origin: $0) } } }
             guard round < 3, atFault.allSatisfy({ $0 != nil }) else {
@@ -136,7 +140,8 @@ public enum Importer {
             (outcome, plan) = try planner.plan(sorter, batch: batch, existing: existing)
         }
         if !dryRun {
-            let writes = plan.files.map { ImportTransaction.Write(path: $0.path, bytes: Array($0.text.utf8), mode: mode(of: content.appendingPathComponent($0.path))) }
+            sorter.months = [:]  // the plan holds the texts now
+            let writes = plan.files.map { ImportTransaction.Write(path: $0.path, text: $0.text, mode: mode(of: content.appendingPathComponent($0.path))) }
             let transaction = ImportTransaction(content: content, fileSystem: fileSystem, displayName: contentName)
             // No file may have changed since it was read: the plan holds its whole new text.
             for file in plan.files where (try? ContentImport(content: content, displayName: contentName, source: format.rawValue).readExisting(file.path)) != file.original {
@@ -197,7 +202,11 @@ public enum Importer {
     /// Why the plan may not be written; no errors when it may. Every path must be one an
     /// import writes and stay inside the content folder; every file it replaces must be one the
     /// user may write; and the report as it would be after the import must check.
-    static func problems(_ plan: ContentImport.Plan, content: URL, contentName: String, errorsBefore: Set<Diagnostic> = []) -> PlanCheck {
+    ///
+    /// - Parameter report: the report before the import, as ids: with it the report after is
+    ///   checked a file at a time; without it, read whole.
+    static func problems(_ plan: ContentImport.Plan, content: URL, contentName: String, errorsBefore: Set<Diagnostic> = [],
+                         report: (eventFiles: [(url: URL, ids: [String])], newEvents: Set<String>)?) -> PlanCheck {
         var check = PlanCheck()
         for path in plan.files.map(\.path) + plan.folders {
             let here = SourceLocation(file: "\(contentName)/\(path)")
@@ -217,14 +226,42 @@ public enum Importer {
         let after = DiagnosticLog()
         var loader = ContentLoader(folder: content, displayName: contentName)
         loader.overlay = Dictionary(plan.files.map { (content.appendingPathComponent($0.path).path, $0.text) }, uniquingKeysWith: { $1 })
-        let loaded = loader.load(log: after)
-        if let loaded { _ = ReportLinker(markdown: markdown(for: loaded.config)).link(loaded, log: after) }
+        let written = Set(plan.files.map { "\(contentName)/\($0.path)" })
+        var starts: [String: [(line: Int, id: String)]] = [:]
+        if let index = report, let rest = loader.loadIndex(log: after, eventIDs: false)?.content {
+            // A file at a time: everything but the events once, then each events file the plan
+            // writes with its events, against the ids of all the others, so that memory holds one
+            // file's events, not the report's.
+            let planned = plan.files.map(\.path).filter(isEventsFile).map { content.appendingPathComponent($0) }
+            let plannedPaths = Set(planned.map(\.path))
+            var others = Set<String>()
+            for file in index.eventFiles where !plannedPaths.contains(file.url.path) { others.formUnion(file.ids) }
+            let every = others.union(index.eventFiles.filter { plannedPaths.contains($0.url.path) }.flatMap(\.ids)).union(index.newEvents)
+            let linker = ReportLinker(markdown: markdown(for: rest.config))
+            _ = linker.link(rest, otherEvents: every, log: after)
+            var seen = Set<String>()
+            for url in planned {
+                let events = loader.events(inFile: url, log: after)
+                for event in events where others.contains(event.id) || !seen.insert(event.id).inserted {
+                    after.error(event.origin, "duplicate event id `\(event.id)`; another events file uses it", hint: "ids must be unique: rename one of them")
+                }
+                if events.contains(where: { linksInsideTheSite($0, markdown: linker.markdown) }) {
+                    // A link to a page of the site, or a picture in it: the site's pages are known
+                    // only with every event, so the report is read whole (TimelineJS media, Dossier's downloads).
+                    return problems(plan, content: content, contentName: contentName, errorsBefore: errorsBefore, report: nil)
+                }
+                var part = rest
+                part.events = events
+                _ = linker.link(part, otherEvents: every, log: after)
+                for event in events { starts[event.origin.file, default: []].append((event.origin.line, event.id)) }
+            }
+        } else if let loaded = loader.load(log: after) {
+            _ = ReportLinker(markdown: markdown(for: loaded.config)).link(loaded, log: after)
+            for event in loaded.events where written.contains(event.origin.file) { starts[event.origin.file, default: []].append((event.origin.line, event.id)) }
+        }
         check.errors = after.diagnostics.filter { $0.severity == .error }
         guard !check.errors.isEmpty else { return check }
         // Each error in a file the plan writes belongs to the event that starts last before it.
-        let written = Set(plan.files.map { "\(contentName)/\($0.path)" })
-        var starts: [String: [(line: Int, id: String)]] = [:]
-        for event in loaded?.events ?? [] where written.contains(event.origin.file) { starts[event.origin.file, default: []].append((event.origin.line, event.id)) }
         for error in check.errors where written.contains(error.location.file) {
             check.events[error] = starts[error.location.file]?.last { $0.line <= error.location.line }?.id
         }
@@ -238,6 +275,20 @@ public enum Importer {
                                         hint: "correct the file imported where the errors point"))
         }
         return check
+    }
+
+    static func isEventsFile(_ path: String) -> Bool {
+        path.hasPrefix("events/") && !ContentFile.fileName(path).hasPrefix(".")
+            && ["yaml", "yml", "json", "csv"].contains(ContentFile.fileExtension(ContentFile.fileName(path)).lowercased())
+    }
+
+    /// Whether the event links to a page or file of the site itself (`/timeline/`, a picture in
+    /// `static/`), which only the whole report can tell exists.
+    static func linksInsideTheSite(_ event: Event, markdown: CommonMark) -> Bool {
+        if event.media?.isLocal == true { return true }
+        return [event.summary, event.body].contains { text in
+            text.map { markdown.links(in: $0).contains { $0.url.trimmedWhitespace.hasPrefix("/") && !$0.url.trimmedWhitespace.hasPrefix("//") } } ?? false
+        }
     }
 
     /// A file's permission bits, or nil when it does not exist.

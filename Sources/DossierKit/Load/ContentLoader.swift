@@ -65,6 +65,39 @@ public struct ContentLoader: Sendable {
         return LoadedContent(config: config, events: events, actors: actors, topics: topics, pages: pages, staticFiles: staticFiles)
     }
 
+    /// The report without its events' contents: everything but the events, and each events file
+    /// with the ids of its events. Each file is parsed and let go, so memory does not grow with the
+    /// report (an import into a report of 100,000 events needs their ids, not the events).
+    /// Errors of reading and decoding are in `log` as `load` gives them; the links between the
+    /// parts are not checked (`ReportLinker` does that, with the events).
+    /// - Parameter eventIDs: false to leave the events files unread (their list is empty).
+    func loadIndex(log: DiagnosticLog, eventIDs: Bool = true) -> (content: LoadedContent, eventFiles: [(url: URL, ids: [String])])? {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
+            log.error(SourceLocation(file: displayName), "the content folder does not exist", hint: "run dossier from the report's folder, or pass --content PATH")
+            return nil
+        }
+        let config = loadConfig(log: log)
+        let listing = listing("events", extensions: ["yaml", "yml", "json", "csv"])
+        reportSkipped(listing.skipped, log: log)
+        let ids = eventIDs ? Self.parse(listing.files, cache: nil, log: log) { url, fileLog in loadEventFile(url, log: fileLog).map(\.id) } : []
+        let actors = markdownFiles("actors", cache: nil, log: log) { $0.actor($1) }
+        let topics = markdownFiles("topics", cache: nil, log: log) { $0.topic($1) }
+        let pages = markdownFiles("pages", cache: nil, log: log) { $0.page($1) }
+        guard let config else { return nil }
+        let staticFolder = folder.appendingPathComponent("static")
+        let staticListing = ContentFile.listStamped(staticFolder, extensions: nil, within: folder)
+        reportSkipped(staticListing.skipped, log: log)
+        let staticFiles = staticListing.files.map { ContentFile.relativePath(of: $0.url, in: staticFolder) }
+        let content = LoadedContent(config: config, events: [], actors: actors, topics: topics, pages: pages, staticFiles: staticFiles)
+        return (content, zip(listing.files.map(\.url), ids).map { ($0, $1) })
+    }
+
+    /// The events of one file of the content folder (or of the overlay), as `load` reads them.
+    func events(inFile url: URL, log: DiagnosticLog) -> [Event] {
+        loadEventFile(url, log: log)
+    }
+
     /// Links out of the report, dangling links, loops and pipes in the content folder.
     private func reportSkipped(_ skipped: [ContentFile.Skipped], log: DiagnosticLog) {
         for skip in skipped {

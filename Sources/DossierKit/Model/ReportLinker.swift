@@ -19,6 +19,13 @@ public struct ReportLinker {
     /// - Parameter previous: the report of the preview's last build, when only event files
     ///   changed since: its indexes are reused if the edit left them as they were.
     public func link(_ content: LoadedContent, previous: Report? = nil, log: DiagnosticLog) -> Report {
+        link(content, previous: previous, otherEvents: [], log: log)
+    }
+
+    /// - Parameter otherEvents: ids of the report's events that `content` leaves out (an import
+    ///   checks the report a file at a time): references to them resolve. (Whether `content`'s
+    ///   events take one of them is the caller's to check.)
+    func link(_ content: LoadedContent, previous: Report? = nil, otherEvents: Set<String>, log: DiagnosticLog) -> Report {
         // In the preview, after an edit that leaves the report's indexes as they were, the ids
         // are those of the last good build (so they are unique), and the events that are the
         // very objects of that build (their file did not change), or equal to them, were checked
@@ -38,7 +45,7 @@ public struct ReportLinker {
         let config = content.config
         // (Made only when something is checked: a preview rebuild may check a single event.)
         lazy var known: [CrossReference.Kind: Set<String>] = [
-            .actor: Set(content.actors.map(\.id)), .event: Set(content.events.map(\.id)),
+            .actor: Set(content.actors.map(\.id)), .event: Set(content.events.map(\.id)).union(otherEvents),
             .topic: Set(content.topics.map(\.id)), .page: Set(content.pages.map(\.id)),
         ]
         // Actors mentioned other than as an event's actor (the report indexes those).
