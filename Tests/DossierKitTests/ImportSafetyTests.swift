@@ -152,6 +152,27 @@ import Glibc
         #expect(check.report?.config.eventTypes.count == 4)
     }
 
+    /// A month file saved with CRLF line ends keeps them when the import adds to it or updates it.
+    @Test func aCRLFMonthFileKeepsItsLineEnds() throws {
+        let site = try Self.newReport()
+        _ = try Self.importing(.acled, Self.fixtures.appendingPathComponent("acled-iraq.csv"), into: site)
+        for month in ["2024-01", "2024-02"] {
+            let url = site.content.appendingPathComponent("events/acled/\(month).yaml")
+            let text = try String(contentsOf: url, encoding: .utf8)
+            try Data(text.replacingOccurrences(of: "\n", with: "\r\n").utf8).write(to: url)
+        }
+        let record = site.content.appendingPathComponent("events/acled/.dossier-import.json")
+        // Line ends are no edit: the event no one changed is updated, with no conflict.
+        let result = try Self.importing(.acled, Self.fixtures.appendingPathComponent("acled-iraq-updated.csv"), into: site)
+        #expect(result.outcome?.updated == 2 && result.outcome?.conflicts.isEmpty == true, "\(result.diagnostics)")
+        #expect(FileManager.default.fileExists(atPath: record.path))
+        for month in ["2024-01", "2024-02"] {
+            let text = try String(contentsOf: site.content.appendingPathComponent("events/acled/\(month).yaml"), encoding: .utf8)
+            #expect(!text.replacingOccurrences(of: "\r\n", with: "").contains("\n"), "\(month) has a bare line feed")
+        }
+        #expect(SiteBuilder(options: site.options).check().errors.isEmpty)
+    }
+
     // MARK: Files the import could not read, or may not write (failed on main before: replaced)
 
     @Test func aSiteYAMLThatIsNotUTF8IsNeverReplaced() throws {
@@ -196,6 +217,41 @@ import Glibc
         #expect(result.outcome == nil)
         #expect(result.diagnostics.contains { $0.description.hasPrefix("Content/events/acled/.dossier-import.json:1: error: the import record is not valid JSON (a merge conflict was left in it)") })
         #expect(Self.snapshot(site.content) == before)
+    }
+
+    // MARK: What importers write checks (failed on main before: `check` rejected it, or it showed wrong)
+
+    /// ACLED values that made content `check` rejects, or that changed on the way: timestamps that
+    /// are no moment, a figure past the limit, a year of one digit, ids in another script, notes
+    /// with markup-like text.
+    @Test func acledValuesThatWouldNotCheckLeaveTheirRowOut() throws {
+        let site = try Self.newReport()
+        let header = "event_id_cnty,event_date,time_precision,event_type,sub_event_type,actor1,inter1,country,admin1,location,latitude,longitude,geo_precision,source,notes,fatalities,timestamp"
+        let row = { (id: String, date: String, notes: String, fatalities: String, stamp: String) in
+            "\(id),\(date),1,Battles,Armed clash,A group,3,Iraq,Baghdad,Baghdad,33.3,44.4,1,Reuters,\(notes),\(fatalities),\(stamp)"
+        }
+        let file = site.root.appendingPathComponent("acled.csv")
+        try ([header,
+              row("IRQ1", "2024-01-28", "note", "2", "nan"), row("IRQ2", "2024-01-28", "note", "2", "inf"), row("IRQ3", "2024-01-28", "note", "2", "1e300"),
+              row("IRQ4", "2024-01-28", "note", "99999999999", "1706745600"), row("IRQ5", "28 January -5", "note", "2", "1706745600"),
+              row("عراق١", "2024-01-28", "note", "1", "1706745600"), row("عراق٢", "2024-01-28", "note", "1", "1706745600"),
+              row("IRQ8", "2024-01-28", "Plain <unknown> note with *stars* and [x](javascript:alert(1))", "0", "1706745600"),
+             ].joined(separator: "\n") + "\n").write(to: file, atomically: true, encoding: .utf8)
+        let result = try Self.importing(.acled, file, into: site)
+        #expect(result.outcome?.events == 3, "\(result.diagnostics)")
+        let lines = result.diagnostics.map(\.description)
+        for (line, text) in [(2, "timestamp `nan` is not a moment ACLED writes"), (3, "timestamp `inf`"), (4, "timestamp `1e300`"),
+                             (5, "the casualty figure 99999999999 is larger"), (6, "`28 January -5` is not a date ACLED writes")] {
+            #expect(lines.contains { $0.hasPrefix("acled.csv:\(line):") && $0.contains(text) }, "\(line): \(lines)")
+        }
+        let check = SiteBuilder(options: site.options).check()
+        #expect(check.errors.isEmpty, "\(check.errors)")
+        let report = try #require(check.report)
+        // Two ids in Arabic script are two events; the note reads as ACLED wrote it.
+        #expect(report.events.filter { $0.externalID?.hasPrefix("عراق") == true }.count == 2)
+        try site.build()
+        let page = try site.html("events/acled-irq8/index.html")
+        #expect(page.contains("Plain &lt;unknown&gt; note with *stars* and [x](javascript:alert(1))"), "\(page)")
     }
 
     // MARK: Failures and kills (failed on main before: a cut month file, half the actors)

@@ -74,8 +74,10 @@ struct ImportedFiles {
                 let end = index + 1 < starts.count ? starts[index + 1].offset : bytes.count
                 let text = String(decoding: bytes[start.offset..<end], as: UTF8.self)
                 // An item the import wrote starts `- id: <id>`.
-                guard text.hasPrefix("- id: "), let id = text.dropFirst("- id: ".count).split(separator: "\n").first else { continue }
-                items[String(id).trimmingCharacters(in: .whitespaces)] = Item(file: name, range: start.offset..<end, line: start.line + 1, digest: ImportRecord.digest(text))
+                guard text.hasPrefix("- id: "), let id = text.dropFirst("- id: ".count).split(whereSeparator: \.isNewline).first else { continue }
+                // A file an editor saved with CRLF line ends is not an edit of its events.
+                items[String(id).trimmingCharacters(in: .whitespaces)] = Item(file: name, range: start.offset..<end, line: start.line + 1,
+                                                                             digest: ImportRecord.digest(text.contains("\r\n") ? text.replacingOccurrences(of: "\r\n", with: "\n") : text))
             }
         }
     }
