@@ -177,6 +177,24 @@ import Testing
         #expect(try original.html("data/events.csv").split(separator: "\n").first?.contains("media_caption") == true)
     }
 
+    /// A slide with an error in one of its fields was reported and imported anyway, without that
+    /// field ("10 error lines, 8 skipped", on main before): it is left out, and counted once
+    /// however many errors it has.
+    @Test func aSlideWithAnErrorIsLeftOutAndCountedOnce() throws {
+        let site = try TestSite()
+        try site.write("t.json", """
+        {"events": [
+          {"start_date": {"year": "2024", "month": "1"}, "text": {"headline": ["not", "text"], "text": {"p": 1}}},
+          {"start_date": {"year": "2024", "month": "2"}, "text": {"headline": "Fine"}}
+        ]}
+        """)
+        let result = try Importer.run(.timelinejs, file: site.content.appendingPathComponent("t.json"), shownAs: "t.json", content: site.content, contentName: "Content", dryRun: true)
+        let outcome = try #require(result.outcome, "\(result.diagnostics)")
+        #expect(outcome.events == 1)
+        #expect(outcome.summary.hasSuffix("1 slide skipped (see the errors above)"), "\(outcome.summary)")
+        #expect(result.diagnostics.filter { $0.severity == .error }.count == 2 && result.diagnostics.allSatisfy { $0.location.line == 2 || $0.severity != .error })
+    }
+
     @Test func otherFilesAreRefusedSayingWhatWasExpected() throws {
         let site = try TestSite()
         try site.write("acled.csv", try String(contentsOf: ACLEDImportTests.fixtures.appendingPathComponent("acled-iraq.csv"), encoding: .utf8))

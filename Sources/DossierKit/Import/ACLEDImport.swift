@@ -60,12 +60,12 @@ struct ACLEDImport {
             let rowLog = DiagnosticLog()
             guard let fields = FieldReader(row, subject: "the row", log: rowLog),
                   var event = event(fields, log: rowLog, actors: &actors, actorOrder: &actorOrder, types: &types, typeOrder: &typeOrder) else {
-                batch.skipped += rowLog.diagnostics.filter { $0.severity == .error }
+                batch.skip(rowLog.diagnostics.filter { $0.severity == .error })
                 return
             }
             event.origin = row.location
             if !seen.insert(event.id).inserted {
-                batch.skipped.append(.error(row.location, "event `\(event.id)` is in the file twice", hint: "ACLED's event_id_cnty is unique; remove the repeated row"))
+                batch.skip([.error(row.location, "event `\(event.id)` is in the file twice", hint: "ACLED's event_id_cnty is unique; remove the repeated row")])
                 return
             }
             each(event)

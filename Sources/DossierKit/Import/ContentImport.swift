@@ -31,6 +31,8 @@ public struct ContentImport {
         /// Events the report had already, left as they are (unchanged in the export, or removed by hand).
         public var alreadyThere = 0
         public var skipped: [Diagnostic] = []
+        /// How many rows were left out (a row may have several errors).
+        public var skippedRows = 0
         /// What the file calls a record ("row", "slide").
         public var recordName = "row"
 
@@ -41,7 +43,7 @@ public struct ContentImport {
             if updated > 0 { parts.append("\(updated) updated") }
             if !conflicts.isEmpty { parts.append("\(Counted.text(conflicts.count, "conflict")) (see the warnings above)") }
             if alreadyThere > 0 { parts.append("\(alreadyThere) already in the report, left as they are") }
-            if !skipped.isEmpty { parts.append("\(Counted.text(skipped.count, recordName)) skipped (see the errors above)") }
+            if skippedRows > 0 { parts.append("\(Counted.text(skippedRows, recordName)) skipped (see the errors above)") }
             return parts.joined(separator: ", ")
         }
     }
@@ -179,7 +181,7 @@ public struct ContentImport {
     /// to validate and commit. Its events were sorted as they were read (`EventSorter`); the
     /// batch brings the rest (actors, types, topics, pages, the report's title).
     func plan(_ sorted: EventSorter, batch: ImportBatch, existing: LoadedContent?) throws -> (Outcome, Plan) {
-        var outcome = Outcome(notes: batch.notes, skipped: batch.skipped, recordName: batch.recordName)
+        var outcome = Outcome(notes: batch.notes, skipped: batch.skipped, skippedRows: batch.skippedRows, recordName: batch.recordName)
         outcome.alreadyThere = sorted.alreadyThere
         outcome.updated = sorted.updated
         outcome.conflicts = sorted.conflicts

@@ -65,8 +65,8 @@ struct DossierImport {
                 }
             }
             if let bad = references.first(where: { Identifier.problem(with: $0.id) != nil }) {
-                batch.skipped.append(.error(event.origin, "event `\(Self.shown(event.id))` left out: \(bad.role) is `\(Self.shown(bad.id))`, which is not an id",
-                                            hint: "an id holds only lowercase letters a–z, digits and single hyphens (it names files and addresses); correct it in the file imported"))
+                batch.skip([.error(event.origin, "event `\(Self.shown(event.id))` left out: \(bad.role) is `\(Self.shown(bad.id))`, which is not an id",
+                                            hint: "an id holds only lowercase letters a–z, digits and single hyphens (it names files and addresses); correct it in the file imported")])
                 continue
             }
             let month = event.date.start.precision == .year ? String(event.date.start.iso.prefix(4)) : String(event.date.start.iso.prefix(7))

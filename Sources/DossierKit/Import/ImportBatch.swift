@@ -66,8 +66,17 @@ struct ImportBatch {
     var siteDescription: String?
     /// What the import could not carry over, one line each for the summary.
     var notes: [String] = []
-    /// Rows left out, each with a located error (`file:row:column`).
+    /// Rows left out, each with its located errors (`file:row:column`).
     var skipped: [Diagnostic] = []
+    /// How many rows (slides, items) were left out: a row may have several errors.
+    var skippedRows = 0
+
+    /// Leaves a row out, with its errors.
+    mutating func skip(_ errors: [Diagnostic]) {
+        guard !errors.isEmpty else { return }
+        skipped += errors
+        skippedRows += 1
+    }
     /// What the file calls a record, for the summary ("row", "slide").
     var recordName = "row"
 

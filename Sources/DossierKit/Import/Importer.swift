@@ -97,7 +97,7 @@ public enum Importer {
         }
         // The export is read a chunk of events at a time: each event is checked as the loader
         // would read it (on every core), sorted, and only its text kept.
-        var chunk: [ImportBatch.Event] = [], rowErrors: [Diagnostic] = []
+        var chunk: [ImportBatch.Event] = [], rowErrors: [[Diagnostic]] = []
         var origins: [String: SourceLocation] = [:]
         func sortChunk() {
             let (checked, errors) = checkedRows(chunk)
@@ -114,7 +114,7 @@ public enum Importer {
         }
         sortChunk()
         guard var batch = read else { return Result(outcome: nil, diagnostics: log.diagnostics) }
-        batch.skipped += rowErrors
+        rowErrors.forEach { batch.skip($0) }
         var outcome: ContentImport.Outcome, plan: ContentImport.Plan
         do {
             (outcome, plan) = try planner.plan(sorter, batch: batch, existing: existing)
@@ -132,10 +132,13 @@ public enum Importer {
             guard round < 3, atFault.allSatisfy({ $0 != nil }) else {
                 return Result(outcome: nil, diagnostics: log.diagnostics + batch.skipped + check.errors + check.summary)
             }
+            var errorsOfRow: [String: [Diagnostic]] = [:], order: [String] = []
             for (error, row) in zip(check.errors, atFault) {
                 guard let row else { continue }
-                batch.skipped.append(.error(row.origin, "\(row.id): \(error.message)", hint: error.hint))
+                if errorsOfRow[row.id] == nil { order.append(row.id) }
+                errorsOfRow[row.id, default: []].append(.error(row.origin, "\(row.id): \(error.message)", hint: error.hint))
             }
+            order.forEach { batch.skip(errorsOfRow[$0] ?? []) }
             sorter.leaveOut(Set(atFault.compactMap { $0?.id }))
             (outcome, plan) = try planner.plan(sorter, batch: batch, existing: existing)
         }
@@ -169,7 +172,7 @@ public enum Importer {
 
     /// The events the loader reads without an error, and an error at its row for each other:
     /// an import writes nothing that `check` rejects.
-    static func checkedRows(_ events: [ImportBatch.Event]) -> (events: [ImportBatch.Event], errors: [Diagnostic]) {
+    static func checkedRows(_ events: [ImportBatch.Event]) -> (events: [ImportBatch.Event], errors: [[Diagnostic]]) {
         // On every core: emitting and reading back each event is most of an import's time.
         let checked = ResultSlots<(ImportBatch.Event, [Diagnostic])>(count: events.count)
         DispatchQueue.concurrentPerform(iterations: events.count) { index in
@@ -178,10 +181,10 @@ public enum Importer {
             _ = ContentLoader.decodeEvents(event.text, file: "import", isCSV: false, log: rowLog)
             checked.set(index, (event, rowLog.diagnostics.filter { $0.severity == .error }))
         }
-        var passed: [ImportBatch.Event] = [], errors: [Diagnostic] = []
+        var passed: [ImportBatch.Event] = [], errors: [[Diagnostic]] = []
         for case let (event, found)? in checked.values {
             guard found.isEmpty else {
-                errors += found.map { .error(event.origin, "\(event.id): \($0.message)", hint: $0.hint) }
+                errors.append(found.map { .error(event.origin, "\(event.id): \($0.message)", hint: $0.hint) })
                 continue
             }
             passed.append(event)

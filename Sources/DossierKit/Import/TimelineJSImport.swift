@@ -21,6 +21,19 @@ struct TimelineJSImport {
     var eventType = "event"
     /// Whether each group also becomes a topic (selecting its events by the group's tag).
     var groupsAsTopics = false
+    /// Slides left out while reading, each with its errors: a slide with an error in any of its
+    /// fields is left out, rather than imported with the field missing.
+    private let slidesLeftOut = Locked<[[Diagnostic]]>([])
+
+    /// Whether the slide read into `slideLog` without an error; its warnings go to the log, its
+    /// errors (when there are) to the slides left out.
+    private func kept(_ slideLog: DiagnosticLog) -> Bool {
+        let diagnostics = slideLog.diagnostics
+        diagnostics.filter { $0.severity == .warning }.forEach(log.add)
+        let errors = diagnostics.filter { $0.severity == .error }
+        if !errors.isEmpty { slidesLeftOut.update { $0.append(errors) } }
+        return errors.isEmpty
+    }
 
     /// The sheet template's columns, in its order.
     static let sheetColumns = ["Year", "Month", "Day", "Time", "End Year", "End Month", "End Day", "End Time", "Display Date",
@@ -64,6 +77,7 @@ struct TimelineJSImport {
         }
         guard let timeline else { return nil }
         var batch = batch(timeline.title, timeline.events, timeline.eras)
+        slidesLeftOut.get().forEach { batch.skip($0) }
         if first == "{" || first == "[" { batch.recordName = "slide" }
         return batch
     }
@@ -106,6 +120,13 @@ struct TimelineJSImport {
     }
 
     private func slide(_ node: DataNode, isEra: Bool, required: Bool) -> Slide? {
+        let log = DiagnosticLog()
+        let slide = slide(node, isEra: isEra, log: log)
+        guard kept(log) else { return nil }
+        return slide
+    }
+
+    private func slide(_ node: DataNode, isEra: Bool, log: DiagnosticLog) -> Slide? {
         guard let fields = FieldReader(node, subject: isEra ? "the era" : "the slide", log: log) else { return nil }
         let textFields = fields.node("text").flatMap { FieldReader($0, subject: "the slide's text", log: log) }
         let media = fields.node("media").flatMap { FieldReader($0, subject: "the slide's media", log: log) }
@@ -142,7 +163,9 @@ struct TimelineJSImport {
         for row in rows {
             guard case .map(let entries, let location) = row else { continue }
             let normalised = DataNode.map(entries.map { DataNode.Entry(key: key($0.key), keyLocation: $0.keyLocation, value: $0.value) }, location)
-            guard let fields = FieldReader(normalised, subject: "the row", log: log) else { continue }
+            let rowLog = DiagnosticLog()
+            defer { _ = kept(rowLog) }
+            guard let fields = FieldReader(normalised, subject: "the row", log: rowLog) else { continue }
             let time = { (column: String) in fields.string(column).map { !$0.isBlank } ?? false }
             let start = DateParts(year: fields.string("year"), month: fields.string("month"), day: fields.string("day"), hasTime: time("time"),
                                   location: fields.locationOf("year"),
@@ -155,6 +178,7 @@ struct TimelineJSImport {
                               displayDate: fields.string("display date"), headline: fields.string("headline"), text: fields.string("text"),
                               media: (fields.string("media"), fields.string("media caption"), fields.string("media credit"), nil),
                               group: fields.string("group"), uniqueID: fields.string("unique id") ?? fields.string("unique_id"), location: location)
+            guard !rowLog.hasErrors else { continue }
             switch fields.string("type")?.lowercased() ?? "" {
             case "title": title = slide
             case "era": eras.append(slide)
@@ -187,7 +211,7 @@ struct TimelineJSImport {
             let rowLog = DiagnosticLog()
             guard let start = era.start.flatMap({ partialDate($0, log: rowLog) }), let end = era.end.flatMap({ partialDate($0, log: rowLog) }) else {
                 if !rowLog.hasErrors { rowLog.error(era.location, "the era has no \(era.start == nil ? "start_date" : "end_date")", hint: "an era spans from its start_date to its end_date") }
-                batch.skipped += rowLog.diagnostics.filter { $0.severity == .error }
+                batch.skip(rowLog.diagnostics.filter { $0.severity == .error })
                 continue
             }
             let name = era.headline.map(HTMLToMarkdown.plainText).flatMap(\.unlessBlank) ?? "\(start.iso) – \(end.iso)"
@@ -200,7 +224,7 @@ struct TimelineJSImport {
         for slide in slides {
             let rowLog = DiagnosticLog()
             guard let event = event(slide, typeID: typeID, eras: eraSpans, usedIDs: &usedIDs, log: rowLog) else {
-                batch.skipped += rowLog.diagnostics.filter { $0.severity == .error }
+                batch.skip(rowLog.diagnostics.filter { $0.severity == .error })
                 continue
             }
             if slide.start?.hasTime == true || slide.end?.hasTime == true { timesDropped += 1 }
