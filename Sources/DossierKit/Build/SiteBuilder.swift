@@ -36,7 +36,7 @@ public struct SiteBuilder: Sendable {
                     content.config.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
                 }
             }
-            report = timer.measure("link") { ReportLinker(markdown: markdown(for: content.config), kinds: options.kinds(for: content.config)).link(content, previous: previous, log: log) }
+            report = timer.measure("link") { ReportLinker(markdown: Self.markdown(for: content.config), kinds: options.kinds(for: content.config)).link(content, previous: previous, log: log) }
         }
         let templates = theme ?? timer.measure("templates") {
             let templates = TemplateSet.load(from: options.templates, displayName: options.displayName(options.templates), mustExist: options.templatesMustExist, log: log)
@@ -137,7 +137,7 @@ public struct SiteBuilder: Sendable {
         }
         defer { builtTemplates?(templates) }
         let log = DiagnosticLog()
-        var renderer = SiteRenderer(report: report, templates: templates, markdown: markdown(for: report.config), kinds: options.kinds(for: report.config))
+        var renderer = SiteRenderer(report: report, templates: templates, markdown: Self.markdown(for: report.config), kinds: options.kinds(for: report.config))
         renderer.forgetting = incremental?.forgetting
         renderer.recordsReads = destination.keepsFiles
         let costs = RenderCosts()
@@ -389,7 +389,8 @@ public struct SiteBuilder: Sendable {
             && previous.topics.map { [$0.id, $0.title] + $0.eventIDs } == report.topics.map { [$0.id, $0.title] + $0.eventIDs }
     }
 
-    func markdown(for config: SiteConfig) -> CommonMark {
+    /// The Markdown renderer a report's settings ask for (the build's, and an import's check).
+    static func markdown(for config: SiteConfig) -> CommonMark {
         CommonMark(options: .init(allowRawHTML: config.allowRawHTML, smartPunctuation: config.smartPunctuation))
     }
 

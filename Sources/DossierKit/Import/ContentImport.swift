@@ -317,7 +317,7 @@ public struct ContentImport {
         let url = content.appendingPathComponent(path)
         guard FileManager.default.fileExists(atPath: url.path) else { return nil }
         let log = DiagnosticLog()
-        guard ContentFile.readText(url, display: "\(displayName)/\(path)", log: log) != nil, let data = FileManager.default.contents(atPath: url.path) else {
+        guard let data = ContentFile.read(url, display: "\(displayName)/\(path)", log: log)?.data else {
             throw ImportFailure(log.diagnostics.map { problem in
                 var located = problem
                 located.message += "; the import would change this file, so it wrote nothing"

@@ -32,6 +32,13 @@ struct SystemFileSystem: ImportFileSystem {
     /// How paths are named in messages (relative to the content folder's parent).
     var shown: (String) -> String = { $0 }
 
+    init() {}
+
+    /// Paths named as `Content/events/…`: the content folder as the user named it.
+    init(content: URL, displayName: String) {
+        shown = { displayName + "/" + ContentFile.relativePath(of: URL(fileURLWithPath: $0), in: content) }
+    }
+
     func create(_ path: String, contents: String, mode: mode_t?, ownerOf like: String?) throws {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode ?? 0o666)
         guard descriptor >= 0 else { throw FileSystemError("write", shown(path), errno: errno) }

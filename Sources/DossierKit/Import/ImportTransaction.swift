@@ -138,7 +138,7 @@ struct ImportTransaction {
     static func recover(content: URL, displayName: String, log: DiagnosticLog) {
         guard FileManager.default.fileExists(atPath: content.appendingPathComponent(journalName).path)
                 || FileManager.default.fileExists(atPath: content.appendingPathComponent(journalName + ".tmp").path) else { return }
-        let transaction = ImportTransaction(content: content, fileSystem: SystemFileSystem(shown: { displayName + "/" + ContentFile.relativePath(of: URL(fileURLWithPath: $0), in: content) }),
+        let transaction = ImportTransaction(content: content, fileSystem: SystemFileSystem(content: content, displayName: displayName),
                                             displayName: displayName)
         let here = SourceLocation(file: displayName + "/" + journalName)
         do {

@@ -49,7 +49,7 @@ public enum Importer {
     ///     before which the process kills itself with SIGKILL (`DOSSIER_IMPORT_KILL_AT`).
     public static func run(_ format: Format, file: URL, shownAs name: String, content: URL, contentName: String, dryRun: Bool,
                            onConflict: ContentImport.ConflictChoice = .keep, options: Options = Options(), killAt: Int? = nil) throws -> Result {
-        let system = SystemFileSystem(shown: { contentName + "/" + ContentFile.relativePath(of: URL(fileURLWithPath: $0), in: content) })
+        let system = SystemFileSystem(content: content, displayName: contentName)
         return try run(format, file: file, shownAs: name, content: content, contentName: contentName, dryRun: dryRun, onConflict: onConflict,
                        options: options, fileSystem: killAt.map { KillingFileSystem(base: system, killAt: $0) } ?? system)
     }
@@ -147,7 +147,7 @@ public enum Importer {
             let writes = plan.files.map { ImportTransaction.Write(path: $0.path, text: $0.text, mode: mode(of: content.appendingPathComponent($0.path))) }
             let transaction = ImportTransaction(content: content, fileSystem: fileSystem, displayName: contentName)
             // No file may have changed since it was read: the plan holds its whole new text.
-            for file in plan.files where (try? ContentImport(content: content, displayName: contentName, source: format.rawValue).readExisting(file.path)) != file.original {
+            for file in plan.files where (try? planner.readExisting(file.path)) != file.original {
                 log.error(SourceLocation(file: "\(contentName)/\(file.path)"), "the file changed while the import was reading the report; nothing was imported", hint: "import again")
                 return Result(outcome: nil, diagnostics: log.diagnostics)
             }
@@ -160,10 +160,6 @@ public enum Importer {
             }
         }
         return Result(outcome: outcome, diagnostics: log.diagnostics + batch.skipped + outcome.conflicts)
-    }
-
-    static func markdown(for config: SiteConfig) -> CommonMark {
-        CommonMark(options: .init(allowRawHTML: config.allowRawHTML, smartPunctuation: config.smartPunctuation))
     }
 
     /// How many events are read before they are checked and sorted: enough for every core to
@@ -240,7 +236,7 @@ public enum Importer {
             var others = Set<String>()
             for file in index.eventFiles where !plannedPaths.contains(file.url.path) { others.formUnion(file.ids) }
             let every = others.union(index.eventFiles.filter { plannedPaths.contains($0.url.path) }.flatMap(\.ids)).union(index.newEvents)
-            let linker = ReportLinker(markdown: markdown(for: rest.config))
+            let linker = ReportLinker(markdown: SiteBuilder.markdown(for: rest.config))
             _ = linker.link(rest, otherEvents: every, log: after)
             var seen = Set<String>()
             for url in planned {
@@ -259,7 +255,7 @@ public enum Importer {
                 for event in events { starts[event.origin.file, default: []].append((event.origin.line, event.id)) }
             }
         } else if let loaded = loader.load(log: after) {
-            _ = ReportLinker(markdown: markdown(for: loaded.config)).link(loaded, log: after)
+            _ = ReportLinker(markdown: SiteBuilder.markdown(for: loaded.config)).link(loaded, log: after)
             for event in loaded.events where written.contains(event.origin.file) { starts[event.origin.file, default: []].append((event.origin.line, event.id)) }
         }
         check.errors = after.diagnostics.filter { $0.severity == .error }

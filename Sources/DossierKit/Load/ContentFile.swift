@@ -199,6 +199,13 @@ enum ContentFile {
     static let largestFile = 100 * 1024 * 1024
 
     static func readText(_ url: URL, display: String, log: DiagnosticLog) -> String? {
+        guard let text = read(url, display: display, log: log)?.text else { return nil }
+        return text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
+    }
+
+    /// The file's bytes and their text, read once, when it is UTF-8 text of at most `largestFile`
+    /// (an import compares the bytes with the file's when it writes it); nil with a located error.
+    static func read(_ url: URL, display: String, log: DiagnosticLog) -> (data: Data, text: String)? {
         if let size = FileStamp.of(url.path)?.size, size > largestFile {
             log.error(SourceLocation(file: display), "the file is \(size / (1024 * 1024)) MiB; Dossier reads content and template files of up to \(largestFile / (1024 * 1024)) MiB",
                       hint: "split it: events may be spread over several files in events/ (by year, say)")
@@ -216,7 +223,7 @@ enum ContentFile {
             log.error(SourceLocation(file: display, line: 1), "the file is not valid UTF-8 text", hint: "save it with UTF-8 encoding")
             return nil
         }
-        return text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
+        return (data, text)
     }
 
     /// - Parameter text: the file's text when it is already known (an import's new file).

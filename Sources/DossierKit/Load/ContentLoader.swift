@@ -47,22 +47,7 @@ public struct ContentLoader: Sendable {
     }
 
     public func load(log: DiagnosticLog) -> LoadedContent? {
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
-            log.error(SourceLocation(file: displayName), "the content folder does not exist", hint: "run dossier from the report's folder, or pass --content PATH")
-            return nil
-        }
-        let config = loadConfig(log: log)
-        let events = loadEvents(log: log)
-        let actors = markdownFiles("actors", cache: cache?.actors, log: log) { $0.actor($1) }
-        let topics = markdownFiles("topics", cache: cache?.topics, log: log) { $0.topic($1) }
-        let pages = markdownFiles("pages", cache: cache?.pages, log: log) { $0.page($1) }
-        guard let config else { return nil }
-        let staticFolder = folder.appendingPathComponent("static")
-        let staticListing = ContentFile.listStamped(staticFolder, extensions: nil, within: folder)
-        reportSkipped(staticListing.skipped, log: log)
-        let staticFiles = staticListing.files.map { ContentFile.relativePath(of: $0.url, in: staticFolder) }
-        return LoadedContent(config: config, events: events, actors: actors, topics: topics, pages: pages, staticFiles: staticFiles)
+        load(log: log) { loadEvents(log: log) }
     }
 
     /// The report without its events' contents: everything but the events, and each events file
@@ -72,25 +57,36 @@ public struct ContentLoader: Sendable {
     /// parts are not checked (`ReportLinker` does that, with the events).
     /// - Parameter eventIDs: false to leave the events files unread (their list is empty).
     func loadIndex(log: DiagnosticLog, eventIDs: Bool = true) -> (content: LoadedContent, eventFiles: [(url: URL, ids: [String])])? {
+        var eventFiles: [(url: URL, ids: [String])] = []
+        let content = load(log: log) {
+            guard eventIDs else { return [] }
+            let listing = listing("events", extensions: ["yaml", "yml", "json", "csv"])
+            reportSkipped(listing.skipped, log: log)
+            let ids = Self.parse(listing.files, cache: nil, log: log) { url, fileLog in loadEventFile(url, log: fileLog).map(\.id) }
+            eventFiles = zip(listing.files.map(\.url), ids).map { ($0, $1) }
+            return []
+        }
+        return content.map { ($0, eventFiles) }
+    }
+
+    /// Everything in the folder, with the events `events` reads (all of them, or none for the index).
+    private func load(log: DiagnosticLog, events readEvents: () -> [Event]) -> LoadedContent? {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
             log.error(SourceLocation(file: displayName), "the content folder does not exist", hint: "run dossier from the report's folder, or pass --content PATH")
             return nil
         }
         let config = loadConfig(log: log)
-        let listing = listing("events", extensions: ["yaml", "yml", "json", "csv"])
-        reportSkipped(listing.skipped, log: log)
-        let ids = eventIDs ? Self.parse(listing.files, cache: nil, log: log) { url, fileLog in loadEventFile(url, log: fileLog).map(\.id) } : []
-        let actors = markdownFiles("actors", cache: nil, log: log) { $0.actor($1) }
-        let topics = markdownFiles("topics", cache: nil, log: log) { $0.topic($1) }
-        let pages = markdownFiles("pages", cache: nil, log: log) { $0.page($1) }
+        let events = readEvents()
+        let actors = markdownFiles("actors", cache: cache?.actors, log: log) { $0.actor($1) }
+        let topics = markdownFiles("topics", cache: cache?.topics, log: log) { $0.topic($1) }
+        let pages = markdownFiles("pages", cache: cache?.pages, log: log) { $0.page($1) }
         guard let config else { return nil }
         let staticFolder = folder.appendingPathComponent("static")
         let staticListing = ContentFile.listStamped(staticFolder, extensions: nil, within: folder)
         reportSkipped(staticListing.skipped, log: log)
         let staticFiles = staticListing.files.map { ContentFile.relativePath(of: $0.url, in: staticFolder) }
-        let content = LoadedContent(config: config, events: [], actors: actors, topics: topics, pages: pages, staticFiles: staticFiles)
-        return (content, zip(listing.files.map(\.url), ids).map { ($0, $1) })
+        return LoadedContent(config: config, events: events, actors: actors, topics: topics, pages: pages, staticFiles: staticFiles)
     }
 
     /// The events of one file of the content folder (or of the overlay), as `load` reads them.
