@@ -321,6 +321,66 @@ import Glibc
         }
     }
 
+    /// Saves a change to a file while the commit stages the files (an editor, a `git pull`): just
+    /// after the staged file at `when` is written.
+    final class EditingFileSystem: ImportFileSystem, @unchecked Sendable {
+        let base = SystemFileSystem()
+        let when: String
+        let edit: () -> Void
+        var edited = false
+        init(when: String, edit: @escaping () -> Void) {
+            self.when = when
+            self.edit = edit
+        }
+        func create(_ path: String, contents: String, mode: mode_t?, ownerOf like: String?) throws {
+            try base.create(path, contents: contents, mode: mode, ownerOf: like)
+            if path.hasSuffix(when), !edited {
+                edited = true
+                edit()
+            }
+        }
+        func rename(_ path: String, to target: String) throws { try base.rename(path, to: target) }
+        func makeFolder(_ path: String) throws { try base.makeFolder(path) }
+        func remove(_ path: String) throws { try base.remove(path) }
+        func removeFolderIfEmpty(_ path: String) { base.removeFolderIfEmpty(path) }
+        func flushFolder(_ path: String) { base.flushFolder(path) }
+    }
+
+    /// Each file's new text is made from what was read, when it is staged, and every file is
+    /// checked again once all are staged: a file saved by someone else in between — before its
+    /// text is made, or after — keeps that change, and the import writes nothing.
+    @Test func aFileChangedWhileTheImportWritesIsNeverOverwritten() throws {
+        let base = try Self.newReport()
+        _ = try Self.importing(.acled, Self.fixtures.appendingPathComponent("acled-iraq.csv"), into: base)
+        let updated = Self.fixtures.appendingPathComponent("acled-iraq-updated.csv")
+        let months = try FileManager.default.contentsOfDirectory(atPath: base.content.appendingPathComponent("events/acled").path).filter { $0.hasSuffix(".yaml") }.sorted()
+        #expect(months.count >= 2)
+        let cases = [(months[0], "/..dossier-import.json" + ImportTransaction.stagedSuffix),  // before its text is made
+                     (months[0], "/.\(months[0])" + ImportTransaction.stagedSuffix),       // just after
+                     (months[months.count - 1], "/.\(months[months.count - 1])" + ImportTransaction.stagedSuffix)]
+        for (month, when) in cases {
+            let trial = try Self.copy(base)
+            let file = trial.content.appendingPathComponent("events/acled/\(month)")
+            let editing = EditingFileSystem(when: when) {
+                let handle = try? FileHandle(forWritingTo: file)
+                _ = try? handle?.seekToEnd()
+                try? handle?.write(contentsOf: Data("# a note saved while the import ran\n".utf8))
+                try? handle?.close()
+            }
+            let edited = Self.snapshot(trial.content).merging([:]) { $1 }
+            let result = try Self.importing(.acled, updated, into: trial, fileSystem: editing, onConflict: .replace)
+            #expect(editing.edited, "\(when)")
+            #expect(result.outcome == nil, "\(when)")
+            #expect(result.diagnostics.contains { $0.message.contains("changed while the import was reading or writing the report; nothing was imported") }, "\(result.diagnostics)")
+            let after = Self.snapshot(trial.content)
+            #expect(String(decoding: after["events/acled/\(month)"] ?? Data(), as: UTF8.self).hasSuffix("# a note saved while the import ran\n"))
+            // Nothing else changed, nothing staged is left.
+            var expected = edited
+            expected["events/acled/\(month)"] = after["events/acled/\(month)"]
+            #expect(after == expected)
+        }
+    }
+
     static func copy(_ site: TestSite) throws -> TestSite {
         let copy = try TestSite()
         try FileManager.default.removeItem(at: copy.content)
@@ -378,5 +438,25 @@ import Glibc
             outcomes.insert(state == before ? "before" : "after")
         }
         #expect(outcomes == ["before", "after"], "kills before and after the point of no return")
+    }
+
+    /// The new events wait in a file of the import's own, not in memory; the file has no name
+    /// from the start, so nothing is left behind, whatever ends the import (the crash test kills it).
+    @Test func theSpoolKeepsEachMonthsTextInAFileWithNoName() throws {
+        let spool = try ImportSpool()
+        spool.append("- id: a\n", to: "2024-01")
+        spool.append("- id: b\n", to: "2024-02")
+        try spool.flush()
+        spool.append("- id: c\n", to: "2024-01")
+        #expect(try spool.text("2024-01") == "- id: a\n- id: c\n")
+        try spool.replace("2024-01", with: "- id: c\n")
+        try spool.replace("2024-02", with: nil)
+        spool.append("- id: d\n", to: "2024-03")
+        #expect(try spool.text("2024-01") == "- id: c\n")
+        #expect(try spool.text("2024-02") == "")
+        #expect(try spool.text("2024-03") == "- id: d\n")
+        #expect(try spool.text("2024-04") == "")
+        let target = try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/fd/\(spool.descriptor)")
+        #expect(target.contains("dossier-import-") && target.hasSuffix("(deleted)"), "\(target)")
     }
 }

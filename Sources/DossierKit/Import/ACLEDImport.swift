@@ -27,24 +27,13 @@ struct ACLEDImport {
     /// The batch, or nil when the file is not an ACLED export (the error says what was expected).
     /// Row by row: each event goes to `each` as soon as its row is read, so an export of 100,000
     /// rows is never held as rows or events (only their ids, to find a row given twice).
-    func read(_ raw: String, each: (ImportBatch.Event) -> Void) -> ImportBatch? {
-        // A spreadsheet's UTF-8 byte order mark, and CRLF line ends, are read as nothing.
-        var text = raw.hasPrefix("\u{FEFF}") ? String(raw.dropFirst()) : raw
-        if text.contains("\r\n") { text = text.replacingOccurrences(of: "\r\n", with: "\n") }
-        let firstLine = text.prefix { $0 != "\n" }
-        if let first = text.first(where: { !$0.isWhitespace }), first == "{" || first == "[" {
-            log.error(SourceLocation(file: file, line: 1, column: 1), "this file is JSON, not an ACLED export",
-                      hint: "`dossier import acled` reads the CSV of ACLED's export tool; for a TimelineJS file use `dossier import timelinejs`")
-            return nil
-        }
-        // A European spreadsheet saves CSV with semicolons.
-        let delimiter: UnicodeScalar = firstLine.filter { $0 == ";" }.count > firstLine.filter { $0 == "," }.count ? ";" : ","
+    func read(_ source: ImportSource, each: (ImportBatch.Event) -> Void) -> ImportBatch? {
         var batch = ImportBatch()
         var actors: [String: ImportBatch.Actor] = [:], actorOrder: [String] = []
         var types: [String: ImportBatch.EventType] = [:], typeOrder: [String] = []
         var seen = Set<String>()
         var checkedHeader = false, notACLED = false
-        let read = CSVTableReader.rows(text, file: file, log: log, delimiter: delimiter) { row in
+        func row(_ row: DataNode) {
             guard !notACLED else { return }
             if !checkedHeader {
                 checkedHeader = true
@@ -70,10 +59,25 @@ struct ACLEDImport {
             }
             each(event)
         }
+        // A block of rows at a time (`CSVBlocks`): an export is never held whole, whatever its size.
+        let read = CSVBlocks.rows(source.url, display: file, log: log, delimiter: Self.delimiter, firstBlock: { block in
+            guard let first = block.first(where: { !$0.isWhitespace }), first == "{" || first == "[" else { return true }
+            log.error(SourceLocation(file: file, line: 1, column: 1), "this file is JSON, not an ACLED export",
+                      hint: "`dossier import acled` reads the CSV of ACLED's export tool; for a TimelineJS file use `dossier import timelinejs`")
+            return false
+        }) { found in
+            row(found)
+            return !notACLED
+        }
         guard read, !notACLED else { return nil }
         batch.actors = actorOrder.compactMap { actors[$0] }
         batch.types = typeOrder.compactMap { types[$0] }
         return batch
+    }
+
+    /// A European spreadsheet saves CSV with semicolons.
+    static func delimiter(_ firstLine: Substring) -> UnicodeScalar {
+        firstLine.filter { $0 == ";" }.count > firstLine.filter { $0 == "," }.count ? ";" : ","
     }
 
     // MARK: One row
@@ -117,10 +121,10 @@ struct ACLEDImport {
         let placePrecision: String? = hasPoint ? ["1": "town", "2": "district", "3": "region"][fields.string("geo_precision") ?? "1"] ?? "town" : nil
         let place = fields.string("location")
         let location = Node.ordered([
-            ("name", place.map { Node($0) }), ("region", fields.string("admin1").map { Node($0) }),
-            ("country", fields.string("country").map { Node($0) }),
-            ("lat", hasPoint ? latitude.map { Node(String($0)) } : nil), ("lon", hasPoint ? longitude.map { Node(String($0)) } : nil),
-            ("precision", placePrecision.map { Node($0) }),
+            ("name", place.map { Node.text($0) }), ("region", fields.string("admin1").map { Node.text($0) }),
+            ("country", fields.string("country").map { Node.text($0) }),
+            ("lat", hasPoint ? latitude.map { Node.text(String($0)) } : nil), ("lon", hasPoint ? longitude.map { Node.text(String($0)) } : nil),
+            ("precision", placePrecision.map { Node.text($0) }),
         ])
         // Actors: actor1 acts, actor2 is acted on, the associated actors take part.
         var involved: [(id: String, role: String)] = []
@@ -135,8 +139,8 @@ struct ACLEDImport {
             for name in Self.list(fields.string(column)) { add(name, role: "participant", kindCode: code) }
         }
         // Sources: publishers' names, and ACLED itself with its address.
-        var sources = Self.list(fields.string("source")).map { Node.ordered([("publisher", Node($0))]) }
-        sources.append(Node.ordered([("publisher", Node(Self.citation.publisher)), ("title", Node("ACLED event \(externalID)")), ("url", Node(Self.citation.url))]))
+        var sources = Self.list(fields.string("source")).map { Node.ordered([("publisher", Node.text($0))]) }
+        sources.append(Node.ordered([("publisher", Node.text(Self.citation.publisher)), ("title", Node.text("ACLED event \(externalID)")), ("url", Node.text(Self.citation.url))]))
         var tags: [String] = []
         for value in [fields.string("sub_event_type")] + Self.list(fields.string("tags")).map(Optional.init) {
             if let value { tags.append(Identifier.suggestion(from: value)) }
@@ -159,15 +163,15 @@ struct ACLEDImport {
         let title = place.map { "\(subType) in \($0)" } ?? subType
         guard !log.hasErrors else { return nil }
         return ImportBatch.Event(id: id, month: String(day.iso.prefix(7)), fields: [
-            ("id", Node(id)), ("external_id", Node(externalID)), ("date", Node(date)), ("precision", precision.map { Node($0) }),
-            ("title", Node(title)), ("type", Node(typeID)), ("location", location),
-            ("actors", involved.isEmpty ? nil : Node.list(involved.map { Node.ordered([("id", Node($0.id)), ("role", Node($0.role))]) })),
-            ("casualties", killed > 0 ? Node.list([Node.ordered([("kind", Node("killed")), ("count", Node(String(killed)))])]) : nil),
+            ("id", Node.text(id)), ("external_id", Node.text(externalID)), ("date", Node.text(date)), ("precision", precision.map { Node.text($0) }),
+            ("title", Node.text(title)), ("type", Node.text(typeID)), ("location", location),
+            ("actors", involved.isEmpty ? nil : Node.list(involved.map { Node.ordered([("id", Node.text($0.id)), ("role", Node.text($0.role))]) })),
+            ("casualties", killed > 0 ? Node.list([Node.ordered([("kind", Node.text("killed")), ("count", Node.text(String(killed)))])]) : nil),
             // ACLED's notes are plain text: `<unknown>` or `*` mean what they say, not markup.
-            ("summary", fields.string("notes").map { Node(HTMLToMarkdown.escaped($0)) }),
+            ("summary", fields.string("notes").map { Node.text(HTMLToMarkdown.escaped($0)) }),
             ("sources", Node.list(sources)),
             ("tags", uniqueTags.isEmpty ? nil : Node.flowList(uniqueTags)),
-            ("updated", updated.map { Node($0) }),
+            ("updated", updated.map { Node.text($0) }),
         ].compactMap { key, value in value.map { (key, $0) } })
     }
 

@@ -10,7 +10,7 @@ import Yams
 /// It adds and never replaces: an actor whose file exists is left as it is; an event the report
 /// has is replaced only where this import made it and no one edited it since (`ImportRecord`),
 /// otherwise the conflict is reported; events for a month whose file exists are appended to it.
-public struct ContentImport {
+public struct ContentImport: Sendable {
     public let content: URL
     /// How the content folder is named in messages.
     public let displayName: String
@@ -67,22 +67,30 @@ public struct ContentImport {
     /// uses already left out.
     static let palette = ["#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac"]
 
-    /// Everything the import would write: each file's whole new text, and the folders to make.
+    /// Everything the import would write, and the folders to make. Each file's new text is made
+    /// when it is needed — read back for the check, then written — one file at a time
+    /// (`text(of:in:)`): the new events wait in the spool, not in memory.
     struct Plan {
         struct File {
             /// Relative to the content folder.
             var path: String
-            var text: String
-            /// The bytes the file held when it was read (nil for a new file): the commit checks
-            /// that no one changed it in between.
-            var original: [UInt8]?
+            var contents: Contents
+            /// The digest of the bytes the file held when it was read (nil for a new file): the
+            /// commit checks that no one changed it in between.
+            var original: ImportRecord.Digest?
+        }
+        enum Contents {
+            /// The whole text (site.yaml, a stub, the import record).
+            case text(String)
+            /// An events file: the file as it was read (or a new one), with these items replaced
+            /// and the spool's part for this month appended.
+            case events(replacements: [(range: Range<Int>, text: String)], appended: String?)
         }
         var files: [File] = []
         /// Folders to make, parents first.
         var folders: [String] = []
-
-        /// The new text of a file, if the plan writes it.
-        subscript(path: String) -> String? { files.first { $0.path == path }?.text }
+        /// Where the new events' text is.
+        var spool: ImportSpool?
     }
 
     /// Where each event of an export goes, decided one event at a time as the export is read:
@@ -94,9 +102,10 @@ public struct ContentImport {
         let onConflict: ConflictChoice
         var record: ImportRecord
         let imported: ImportedFiles
-        /// New events, by month, in the export's order: their items' text, one string a month
-        /// (it becomes the month file's text as it is, with no copy), and where each item is in it.
-        var months: [String: (text: String, items: [(id: String, digest: String, range: Range<Int>)])] = [:]
+        /// New events, by month, in the export's order: their text is in the spool (a part per
+        /// month, which becomes the month file's text as it is), and where each item is in it.
+        var months: [String: (size: Int, items: [(id: String, digest: ImportRecord.Digest, range: Range<Int>)])] = [:]
+        let spool: ImportSpool
         /// How many new events there are.
         var addedCount: Int { months.values.reduce(0) { $0 + $1.items.count } }
         var addedIDs: [String] { months.values.flatMap { $0.items.map(\.id) } }
@@ -112,6 +121,7 @@ public struct ContentImport {
             record = try ImportRecord.read(content.content.appendingPathComponent(ImportRecord.path(content.source)),
                                            shownAs: "\(content.displayName)/\(ImportRecord.path(content.source))")
             imported = ImportedFiles(folder: content.content.appendingPathComponent("events/\(content.source)"))
+            spool = try ImportSpool()
         }
 
         mutating func add(_ event: ImportBatch.Event) {
@@ -121,11 +131,16 @@ public struct ContentImport {
             guard known.contains(event.id) || record.events[event.id] != nil else {
                 // A month the report has no file for starts with the file's header, so that its text
                 // is the new file's text as it is.
-                var month = months[event.month] ?? (text: FileManager.default.fileExists(atPath: content.content.appendingPathComponent("events/\(source)/\(event.month).yaml").path)
-                                                     ? "" : ContentImport.importedHeader(source), items: [])
-                let start = month.text.utf8.count
-                month.text += text
-                month.items.append((event.id, digest, start..<month.text.utf8.count))
+                var month = months[event.month] ?? (size: 0, items: [])
+                if month.items.isEmpty, !FileManager.default.fileExists(atPath: content.content.appendingPathComponent("events/\(source)/\(event.month).yaml").path) {
+                    let header = ContentImport.importedHeader(source)
+                    spool.append(header, to: event.month)
+                    month.size = header.utf8.count
+                }
+                spool.append(text, to: event.month)
+                let end = month.size + text.utf8.count
+                month.items.append((event.id, digest, month.size..<end))
+                month.size = end
                 months[event.month] = month
                 return
             }
@@ -157,17 +172,18 @@ public struct ContentImport {
         }
 
         /// Leaves these events out (rows the report would not check with).
-        mutating func leaveOut(_ ids: Set<String>) {
+        mutating func leaveOut(_ ids: Set<String>) throws {
             for (name, month) in months where month.items.contains(where: { ids.contains($0.id) }) {
-                let bytes = Array(month.text.utf8)
-                let header = String(decoding: bytes[..<(month.items.first?.range.lowerBound ?? 0)], as: UTF8.self)
-                var kept = (text: header, items: [(id: String, digest: String, range: Range<Int>)]())
+                let bytes = Array(try spool.text(name).utf8)
+                var kept = String(decoding: bytes[..<(month.items.first?.range.lowerBound ?? 0)], as: UTF8.self)
+                var items: [(id: String, digest: ImportRecord.Digest, range: Range<Int>)] = []
                 for item in month.items where !ids.contains(item.id) {
-                    let start = kept.text.utf8.count
-                    kept.text += String(decoding: bytes[item.range], as: UTF8.self)
-                    kept.items.append((item.id, item.digest, start..<kept.text.utf8.count))
+                    let start = kept.utf8.count
+                    kept += String(decoding: bytes[item.range], as: UTF8.self)
+                    items.append((item.id, item.digest, start..<kept.utf8.count))
                 }
-                months[name] = kept.items.isEmpty ? nil : kept
+                try spool.replace(name, with: items.isEmpty ? nil : kept)
+                months[name] = items.isEmpty ? nil : (kept.utf8.count, items)
             }
             for file in replacements.keys {
                 let before = replacements[file]?.count ?? 0
@@ -199,16 +215,14 @@ public struct ContentImport {
             if texts[path] == nil { texts[path] = (try readExisting(path), "") }
             texts[path]?.text = text
         }
+        // Events files: the items each replaces and the month it appends; their texts are made
+        // one at a time when the plan is checked and written.
+        var events: [String: (replacements: [(range: Range<Int>, text: String)], appended: String?)] = [:]
         for (file, changes) in sorted.replacements.sorted(by: { $0.key < $1.key }) where !changes.isEmpty {
             let path = "events/\(source)/\(file)"
-            guard let current = try text(of: path) else { continue }
-            var bytes = Array(current.utf8)
-            let crlf = current.contains("\r\n")
-            for change in changes.sorted(by: { $0.range.lowerBound > $1.range.lowerBound }) {
-                bytes.replaceSubrange(change.range, with: Array(Self.lineEnds(change.text, crlf: crlf).utf8))
-                record.events[change.id] = ImportRecord.digest(change.text)
-            }
-            try set(path, String(decoding: bytes, as: UTF8.self))
+            guard FileManager.default.fileExists(atPath: content.appendingPathComponent(path).path) else { continue }
+            events[path, default: ([], nil)].replacements += changes.map { ($0.range, $0.text) }
+            for change in changes { record.events[change.id] = ImportRecord.digest(change.text) }
             outcome.files.append((path, "\(Counted.text(changes.count, "event")) updated"))
         }
         outcome.events = sorted.addedCount
@@ -216,18 +230,9 @@ public struct ContentImport {
         for (month, added) in sorted.months.sorted(by: { $0.key < $1.key }) {
             for item in added.items { record.events[item.id] = item.digest }
             let path = "events/\(source)/\(month).yaml"
-            let current = try text(of: path)
-            let header = Self.importedHeader(source)
-            if let current {
-                let body = added.text.hasPrefix(header) ? String(added.text.dropFirst(header.count)) : added.text
-                let items = Self.lineEnds(body, crlf: current.contains("\r\n"))
-                try set(path, current + (current.isEmpty || current.hasSuffix("\n") ? "" : (current.contains("\r\n") ? "\r\n" : "\n")) + items)
-            } else {
-                // A new file: the month's text, header first, as it is (no copy of 10,000 events).
-                try set(path, added.text.hasPrefix(header) ? added.text : header + added.text)
-            }
+            events[path, default: ([], nil)].appended = month
             let count = Counted.text(added.items.count, "event")
-            outcome.files.append((path, current != nil ? "\(count) added" : count))
+            outcome.files.append((path, FileManager.default.fileExists(atPath: content.appendingPathComponent(path).path) ? "\(count) added" : count))
         }
         if outcome.events > 0 || outcome.updated > 0 {
             try set(ImportRecord.path(source), record.json)
@@ -294,9 +299,17 @@ public struct ContentImport {
             outcome.files.append(("site.yaml", siteChanges.joined(separator: ", ")))
         }
         // The plan: every file whose text changed, and the folders they need.
+        var files: [Plan.File] = []
+        for (path, file) in texts where file.original.map({ String(decoding: $0, as: UTF8.self) }) != file.text {
+            files.append(.init(path: path, contents: .text(file.text), original: file.original.map(Self.digest)))
+        }
+        for (path, change) in events {
+            // Read once more, only for its digest (and to know it can be read): its text is made when it is written.
+            files.append(.init(path: path, contents: .events(replacements: change.replacements, appended: change.appended),
+                               original: try readExisting(path).map(Self.digest)))
+        }
         var folders: [String] = []
-        for (path, file) in texts.sorted(by: { $0.key < $1.key }) where file.original.map({ String(decoding: $0, as: UTF8.self) }) != file.text {
-            plan.files.append(.init(path: path, text: file.text, original: file.original))
+        for path in files.map(\.path).sorted() {
             var folder = (path as NSString).deletingLastPathComponent, missing: [String] = []
             while !folder.isEmpty, !folders.contains(folder), !FileManager.default.fileExists(atPath: content.appendingPathComponent(folder).path) {
                 missing.insert(folder, at: 0)
@@ -304,9 +317,52 @@ public struct ContentImport {
             }
             folders += missing
         }
+        plan.files = files.sorted { $0.path < $1.path }
         plan.folders = folders
+        plan.spool = sorted.spool
         return (outcome, plan)
     }
+
+    /// A planned file's new text. An events file is read again, and must be as it was when the
+    /// plan was made: its text is made now, so that an import holds one file's text at a time.
+    func text(of file: Plan.File, in plan: Plan) throws -> String {
+        switch file.contents {
+        case .text(let text):
+            return text
+        case .events(let replacements, let appended):
+            var current: String?
+            if let original = file.original {
+                guard let bytes = try readExisting(file.path), Self.digest(bytes) == original else { throw ChangedFile(path: file.path) }
+                current = String(decoding: bytes, as: UTF8.self)
+            }
+            let crlf = current?.contains("\r\n") ?? false
+            var bytes = Array((current ?? "").utf8)
+            for change in replacements.sorted(by: { $0.range.lowerBound > $1.range.lowerBound }) {
+                bytes.replaceSubrange(change.range, with: Array(Self.lineEnds(change.text, crlf: crlf).utf8))
+            }
+            var text = String(decoding: bytes, as: UTF8.self)
+            guard let appended else { return text }
+            let added = try plan.spool?.text(appended) ?? ""
+            let header = Self.importedHeader(source)
+            guard current != nil else {
+                // A new file: the month's text, header first, as it is (no copy of 10,000 events).
+                return added.hasPrefix(header) ? added : header + added
+            }
+            let body = added.hasPrefix(header) ? String(added.dropFirst(header.count)) : added
+            text += (text.isEmpty || text.hasSuffix("\n") ? "" : (crlf ? "\r\n" : "\n")) + Self.lineEnds(body, crlf: crlf)
+            return text
+        }
+    }
+
+    /// A file the plan changes was changed by someone else since it was read.
+    struct ChangedFile: Error, CustomStringConvertible {
+        /// Relative to the content folder.
+        var path: String
+        var description: String { "\(path) changed while the import was reading or writing the report; nothing was imported" }
+    }
+
+    /// The digest of a file's bytes, to tell that it did not change.
+    static func digest(_ bytes: [UInt8]) -> ImportRecord.Digest { ImportRecord.digest(bytes: bytes) }
 
     /// The first line of a month file an import makes.
     static func importedHeader(_ source: String) -> String { "# Imported by `dossier import \(source)`: edit freely.\n" }

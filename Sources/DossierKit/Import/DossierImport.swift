@@ -144,7 +144,7 @@ struct DossierImport {
             if key == "casualties", let low = pairs.first(where: { $0.0 == "min" })?.1, let high = pairs.first(where: { $0.0 == "max" })?.1, low.string == high.string {
                 pairs = pairs.filter { $0.0 != "max" }.map { $0.0 == "min" ? ("count", $0.1) : $0 }
             }
-            return .mapping(.init(pairs.map { (Node($0.0), restyled($0.1, key: $0.0)) }, mapping.tag, .block))
+            return .mapping(.init(pairs.map { (Node.text($0.0), restyled($0.1, key: $0.0)) }, mapping.tag, .block))
         case .alias:
             return node
         }

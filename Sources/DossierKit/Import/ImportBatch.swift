@@ -83,8 +83,8 @@ struct ImportBatch {
     /// A month's events as the YAML of an events file.
     static func yaml(_ events: [Event]) -> String {
         let list = Node.sequence(Node.Sequence(events.map { event in
-            Node.mapping(Node.Mapping(event.fields.map { (Node($0.key), $0.value) }))
-        }))
+            Node.mapping(Node.Mapping(event.fields.map { (Node.text($0.key), $0.value) }, .fresh(.implicit)))
+        }, .fresh(.implicit)))
         // Unlimited width: a summary stays on one line, as an author would write it.
         return (try? Yams.serialize(node: list.keepingTexts, width: -1, allowUnicode: true)) ?? ""
     }
@@ -100,7 +100,7 @@ extension Node {
         case .scalar(let scalar):
             guard scalar.style == .any || scalar.style == .plain, scalar.string.count <= 5,
                   scalar.string.first.map({ "~nNtTfFyYoO".contains($0) }) ?? true else { return self }
-            let resolved = Resolver.default.resolveTag(of: Node(scalar.string))
+            let resolved = Resolver.default.resolveTag(of: Node.text(scalar.string))
             return resolved == .null || resolved == .bool ? .scalar(.init(scalar.string, scalar.tag, .doubleQuoted)) : self
         case .sequence(let sequence):
             return .sequence(.init(sequence.map(\.keepingTexts), sequence.tag, sequence.style))
@@ -113,15 +113,31 @@ extension Node {
 
     /// A mapping in the given key order.
     static func ordered(_ pairs: [(String, Node?)]) -> Node {
-        .mapping(Node.Mapping(pairs.compactMap { key, value in value.map { (Node(key), $0) } }))
+        .mapping(Node.Mapping(pairs.compactMap { key, value in value.map { (Node.text(key), $0) } }, .fresh(.implicit)))
     }
 
-    static func list(_ items: [Node]) -> Node { .sequence(Node.Sequence(items)) }
+    static func list(_ items: [Node]) -> Node { .sequence(Node.Sequence(items, .fresh(.implicit))) }
+
+    /// A scalar, as `Node(string)` makes it but with a tag that shares the import's `Constructor`.
+    static func text(_ string: String, _ tag: Tag.Name = .implicit, _ style: Node.Scalar.Style = .any) -> Node {
+        .scalar(Node.Scalar(string, .fresh(tag), style))
+    }
 
     /// A list written on one line (`[a, b]`), as tags are.
     static func flowList(_ items: [String]) -> Node {
-        .sequence(Node.Sequence(items.map { Node($0) }, Tag(.seq), .flow))
+        .sequence(Node.Sequence(items.map { Node.text($0) }, .fresh(.seq), .flow))
     }
+}
+
+extension Tag {
+    /// A new tag (emitting resolves an implicit tag in place, so none is shared between nodes)
+    /// with the one `Constructor` every import node uses: Yams' `Tag(name)` and `Node(string)`
+    /// make a new `Constructor` each time, three dictionaries of ~2 KB, which made an ACLED
+    /// row's tree 70 KB and a chunk of 2,000 rows 140 MB.
+    static func fresh(_ name: Tag.Name) -> Tag { Tag(name, .default, importConstructor) }
+
+    /// Immutable (its maps are `let`), so it is read from every core safely.
+    nonisolated(unsafe) static let importConstructor = Constructor()
 }
 
 // Yams' `Node` is not declared `Sendable`, but it is a value tree whose only class, `Tag`,

@@ -1,6 +1,6 @@
 import Foundation
 
-/// One format `dossier import` reads: a type that turns a file's text into an `ImportBatch`.
+/// One format `dossier import` reads: a type that turns a file into an `ImportBatch`.
 /// Everything after that — the plan, its validation, the all-or-nothing commit, the record of
 /// what was imported — is shared (`Importer`), so a new format (GDELT, a newsroom's spreadsheet)
 /// is one reader file and a case of `Importer.Format`.
@@ -13,7 +13,20 @@ protocol ImportReader {
     /// so that a large export is never held whole (ACLED's reads row by row); the rest — actors,
     /// types, topics, notes, rows left out — comes in the batch returned (its `events` empty).
     /// Nil when the file is not in this format (the error says what was expected).
-    func read(_ text: String, each: (ImportBatch.Event) -> Void) -> ImportBatch?
+    func read(_ source: ImportSource, each: (ImportBatch.Event) -> Void) -> ImportBatch?
+}
+
+/// The file an import reads: whole, for a format read whole (a timeline, a download, up to
+/// `ContentFile.largestFile`), or as it goes (`CSVBlocks`), for an export of any size.
+struct ImportSource {
+    let url: URL
+    /// How it is named in messages.
+    let name: String
+
+    /// Its whole text (UTF-8, a byte order mark left out), or nil with a located error.
+    func text(log: DiagnosticLog) -> String? {
+        ContentFile.readText(url, display: name, log: log)
+    }
 }
 
 extension ImportReader {
@@ -69,7 +82,9 @@ extension TimelineJSImport: ImportReader {
         groupsAsTopics = options.groupsAsTopics
     }
 
-    func read(_ text: String, each: (ImportBatch.Event) -> Void) -> ImportBatch? { giving(read(text), to: each) }
+    func read(_ source: ImportSource, each: (ImportBatch.Event) -> Void) -> ImportBatch? {
+        source.text(log: log).flatMap { giving(read($0), to: each) }
+    }
 }
 
 extension DossierImport: ImportReader {
@@ -81,5 +96,7 @@ extension DossierImport: ImportReader {
         knownPages = report.pageIDs
     }
 
-    func read(_ text: String, each: (ImportBatch.Event) -> Void) -> ImportBatch? { giving(read(text), to: each) }
+    func read(_ source: ImportSource, each: (ImportBatch.Event) -> Void) -> ImportBatch? {
+        source.text(log: log).flatMap { giving(read($0), to: each) }
+    }
 }

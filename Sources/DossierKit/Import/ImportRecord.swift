@@ -8,7 +8,56 @@ import Foundation
 /// overwritten without being asked.
 struct ImportRecord: Codable {
     var version = 1
-    var events: [String: String] = [:]
+    var events: [String: Digest] = [:]
+
+    /// SHA-256 in 32 bytes, not 64 hex characters: a record holds one per event (100,000 at the
+    /// size of real exports), and so does an import as it reads.
+    struct Digest: Hashable, Codable, CustomStringConvertible {
+        private var words: (UInt64, UInt64, UInt64, UInt64)
+
+        init<Bytes: Sequence>(_ bytes: Bytes) where Bytes.Element == UInt8 {
+            var words: [UInt64] = [0, 0, 0, 0]
+            for (index, byte) in bytes.prefix(32).enumerated() { words[index / 8] = words[index / 8] << 8 | UInt64(byte) }
+            self.words = (words[0], words[1], words[2], words[3])
+        }
+
+        /// From its hex text; nil when it is not 64 hex digits.
+        init?(hex: String) {
+            let digits = Array(hex.utf8)
+            guard digits.count == 64 else { return nil }
+            var bytes: [UInt8] = []
+            for index in stride(from: 0, to: 64, by: 2) {
+                guard let byte = UInt8(String(decoding: digits[index..<index + 2], as: UTF8.self), radix: 16) else { return nil }
+                bytes.append(byte)
+            }
+            self.init(bytes)
+        }
+
+        var description: String {
+            [words.0, words.1, words.2, words.3].map { word in
+                let hex = String(word, radix: 16)
+                return String(repeating: "0", count: 16 - hex.count) + hex
+            }.joined()
+        }
+
+        static func == (left: Digest, right: Digest) -> Bool { left.words == right.words }
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(words.0); hasher.combine(words.1); hasher.combine(words.2); hasher.combine(words.3)
+        }
+
+        init(from decoder: Decoder) throws {
+            let hex = try decoder.singleValueContainer().decode(String.self)
+            guard let digest = Digest(hex: hex) else {
+                throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not a SHA-256 digest: \(hex)"))
+            }
+            self = digest
+        }
+
+        func encode(to encoder: Encoder) throws {
+            var container = encoder.singleValueContainer()
+            try container.encode(description)
+        }
+    }
 
     static func path(_ source: String) -> String { "events/\(source)/.dossier-import.json" }
 
@@ -37,15 +86,27 @@ struct ImportRecord: Codable {
         }
     }
 
+    /// The record as JSON, keys sorted, as `JSONEncoder` (pretty-printed, sorted keys) writes it,
+    /// but written as it goes: the encoder builds a tree of every entry first (100,000 of them).
+    /// Every key is an id and every value hex, so nothing needs escaping.
     var json: String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        return String(decoding: (try? encoder.encode(self)) ?? Data("{}".utf8), as: UTF8.self) + "\n"
+        var text = "{\n  \"events\" : {\n"
+        text.reserveCapacity(events.count * 96 + 64)
+        let ids = events.keys.sorted()
+        for (index, id) in ids.enumerated() {
+            text += "    \"\(id)\" : \"\(events[id]?.description ?? "")\"\(index + 1 < ids.count ? "," : "")\n"
+        }
+        if ids.isEmpty { text += "\n" }
+        return text + "  },\n  \"version\" : \(version)\n}\n"
     }
 
     /// SHA-256 of the item's text, in hex.
-    static func digest(_ text: String) -> String {
-        SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+    static func digest(_ text: String) -> Digest {
+        digest(bytes: Array(text.utf8))
+    }
+
+    static func digest(bytes: [UInt8]) -> Digest {
+        Digest(SHA256.hash(data: bytes))
     }
 }
 
@@ -59,7 +120,7 @@ struct ImportedFiles {
         var line: Int
         /// The digest of its text (`ImportRecord.digest`): the text itself is not kept, so a
         /// re-import of 100,000 events holds 100,000 digests, not the events.
-        var digest: String
+        var digest: ImportRecord.Digest
     }
 
     private var items: [String: Item] = [:]

@@ -17,10 +17,11 @@ import Darwin
 /// when empty); after it, recovery renames the rest of them into place. Renames never fail for
 /// want of space, so the files written before that moment are all that a full disk can stop.
 struct ImportTransaction {
-    /// A file to write: its path in the content folder, and its whole new text.
+    /// A file to write: its path in the content folder, and its whole new text (made when it
+    /// is staged, so that one file's text is in memory at a time).
     struct Write {
         var path: String
-        var text: String
+        var text: () throws -> String
         /// The permission bits of the file it replaces (nil for a new file).
         var mode: mode_t?
     }
@@ -54,16 +55,20 @@ struct ImportTransaction {
 
     /// Writes the files, all or none. On an error before the renames begin, everything staged is
     /// removed and the error thrown: the report is as it was.
-    func commit(_ writes: [Write], newFolders: [String]) throws {
+    ///
+    /// - Parameter staged: runs once every file is staged, before the renames; an error stops the
+    ///   commit as a failed write does (the importer checks that no file changed meanwhile).
+    func commit(_ writes: [Write], newFolders: [String], staged: () throws -> Void = {}) throws {
         var journal = Journal(state: .staging, files: writes.map(\.path), folders: newFolders)
         try writeJournal(journal)
         do {
             for folder in newFolders { try fileSystem.makeFolder(path(folder)) }
             for write in writes {
-                try fileSystem.create(path(Self.staged(write.path)), contents: write.text, mode: write.mode,
+                try fileSystem.create(path(Self.staged(write.path)), contents: try write.text(), mode: write.mode,
                                       ownerOf: write.mode == nil ? nil : path(write.path))
             }
             for folder in Set(writes.map { ($0.path as NSString).deletingLastPathComponent }) { fileSystem.flushFolder(path(folder)) }
+            try staged()
             journal.state = .committing
             try writeJournal(journal)
         } catch {

@@ -78,7 +78,7 @@ public enum Importer {
         defer { lock?.release() }
         // An import that was interrupted is finished or undone before anything else is read.
         ImportTransaction.recover(content: content, displayName: contentName, log: log)
-        guard !log.hasErrors, let text = ContentFile.readText(file, display: name, log: log) else { return Result(outcome: nil, diagnostics: log.diagnostics) }
+        guard !log.hasErrors else { return Result(outcome: nil, diagnostics: log.diagnostics) }
         // The report as it is: its actors and types are reused by name; its errors, if any, are
         // told apart from those the import would add.
         let before = DiagnosticLog()
@@ -96,10 +96,12 @@ public enum Importer {
             return Result(outcome: nil, diagnostics: log.diagnostics + failure.diagnostics)
         }
         // The export is read a chunk of events at a time: each event is checked as the loader
-        // would read it (on every core), sorted, and only its text kept.
+        // would read it (on every core), sorted, and its text put in the spool.
         var chunk: [ImportBatch.Event] = [], rowErrors: [[Diagnostic]] = []
         var origins: [String: SourceLocation] = [:]
+        var spoolFailure: ImportFailure?
         func sortChunk() {
+            guard spoolFailure == nil else { return chunk.removeAll() }
             let (checked, errors) = checkedRows(chunk)
             rowErrors += errors
             for event in checked {
@@ -107,13 +109,17 @@ public enum Importer {
                 sorter.add(event)
             }
             chunk.removeAll(keepingCapacity: true)
+            do { try sorter.spool.flush() } catch { spoolFailure = error as? ImportFailure ?? ImportFailure("\(error)") }
         }
-        let read = reader.read(text) { event in
+        let read = reader.read(ImportSource(url: file, name: name)) { event in
             chunk.append(event)
             if chunk.count >= chunkSize { sortChunk() }
         }
         sortChunk()
-        guard var batch = read else { return Result(outcome: nil, diagnostics: log.diagnostics) }
+        if let spoolFailure {
+            log.error(SourceLocation(file: contentName), spoolFailure.description, hint: "import again once there is room")
+        }
+        guard var batch = read, spoolFailure == nil else { return Result(outcome: nil, diagnostics: log.diagnostics) }
         rowErrors.forEach { batch.skip($0) }
         var outcome: ContentImport.Outcome, plan: ContentImport.Plan
         do {
@@ -125,7 +131,7 @@ public enum Importer {
         // to nothing) are left out, each with its error, and the rest planned again; errors that
         // are no row's stop the import.
         for round in 1...3 {
-            let check = problems(plan, content: content, contentName: contentName, errorsBefore: Set(before.diagnostics.filter { $0.severity == .error }),
+            let check = problems(plan, planner: planner, content: content, contentName: contentName, errorsBefore: Set(before.diagnostics.filter { $0.severity == .error }),
                                  report: index.map { ($0.eventFiles, Set(sorter.addedIDs)) })
             guard !check.errors.isEmpty else { break }
             let atFault = check.errors.map { check.events[$0].flatMap { id in origins[id].map { (id: id, origin: $0) } } }
@@ -139,20 +145,33 @@ public enum Importer {
                 errorsOfRow[row.id, default: []].append(.error(row.origin, "\(row.id): \(error.message)", hint: error.hint))
             }
             order.forEach { batch.skip(errorsOfRow[$0] ?? []) }
-            sorter.leaveOut(Set(atFault.compactMap { $0?.id }))
-            (outcome, plan) = try planner.plan(sorter, batch: batch, existing: existing)
+            do {
+                try sorter.leaveOut(Set(atFault.compactMap { $0?.id }))
+                (outcome, plan) = try planner.plan(sorter, batch: batch, existing: existing)
+            } catch let failure as ImportFailure {
+                log.error(SourceLocation(file: contentName), failure.description, hint: "import again once there is room")
+                return Result(outcome: nil, diagnostics: log.diagnostics + batch.skipped)
+            }
         }
         if !dryRun {
-            sorter.months = [:]  // the plan holds the texts now
-            let writes = plan.files.map { ImportTransaction.Write(path: $0.path, text: $0.text, mode: mode(of: content.appendingPathComponent($0.path))) }
+            let writes = plan.files.map { file in
+                ImportTransaction.Write(path: file.path, text: { try planner.text(of: file, in: plan) }, mode: mode(of: content.appendingPathComponent(file.path)))
+            }
             let transaction = ImportTransaction(content: content, fileSystem: fileSystem, displayName: contentName)
-            // No file may have changed since it was read: the plan holds its whole new text.
-            for file in plan.files where (try? planner.readExisting(file.path)) != file.original {
-                log.error(SourceLocation(file: "\(contentName)/\(file.path)"), "the file changed while the import was reading the report; nothing was imported", hint: "import again")
-                return Result(outcome: nil, diagnostics: log.diagnostics)
+            // No file may have changed since it was read: the plan's texts are made from what was
+            // read. Checked before staging, as each events file is made, and once all are staged
+            // (an editor that saved a file meanwhile keeps its change).
+            func firstChanged() -> String? {
+                plan.files.first { (try? planner.readExisting($0.path))?.map(ContentImport.digest) != $0.original }?.path
             }
             do {
-                try transaction.commit(writes, newFolders: plan.folders)
+                if let path = firstChanged() { throw ContentImport.ChangedFile(path: path) }
+                try transaction.commit(writes, newFolders: plan.folders) {
+                    if let path = firstChanged() { throw ContentImport.ChangedFile(path: path) }
+                }
+            } catch let changed as ContentImport.ChangedFile {
+                log.error(SourceLocation(file: "\(contentName)/\(changed.path)"), "the file changed while the import was reading or writing the report; nothing was imported", hint: "import again")
+                return Result(outcome: nil, diagnostics: log.diagnostics + batch.skipped)
             } catch {
                 log.error(SourceLocation(file: contentName), "\(error); nothing was imported, and the report is as it was",
                           hint: "fix the cause (space on the disk, permissions) and import again")
@@ -204,7 +223,7 @@ public enum Importer {
     ///
     /// - Parameter report: the report before the import, as ids: with it the report after is
     ///   checked a file at a time; without it, read whole.
-    static func problems(_ plan: ContentImport.Plan, content: URL, contentName: String, errorsBefore: Set<Diagnostic> = [],
+    static func problems(_ plan: ContentImport.Plan, planner: ContentImport, content: URL, contentName: String, errorsBefore: Set<Diagnostic> = [],
                          report: (eventFiles: [(url: URL, ids: [String])], newEvents: Set<String>)?) -> PlanCheck {
         var check = PlanCheck()
         for path in plan.files.map(\.path) + plan.folders {
@@ -224,7 +243,9 @@ public enum Importer {
         // The report after the import, read with the plan's texts in place of the files.
         let after = DiagnosticLog()
         var loader = ContentLoader(folder: content, displayName: contentName)
-        loader.overlay = Dictionary(plan.files.map { (content.appendingPathComponent($0.path).path, $0.text) }, uniquingKeysWith: { $1 })
+        for file in plan.files {
+            loader.overlay[content.appendingPathComponent(file.path).path] = { @Sendable in try planner.text(of: file, in: plan) }
+        }
         let written = Set(plan.files.map { "\(contentName)/\($0.path)" })
         var starts: [String: [(line: Int, id: String)]] = [:]
         if let index = report, let rest = loader.loadIndex(log: after, eventIDs: false)?.content {
@@ -247,7 +268,7 @@ public enum Importer {
                 if events.contains(where: { linksInsideTheSite($0, markdown: linker.markdown) }) {
                     // A link to a page of the site, or a picture in it: the site's pages are known
                     // only with every event, so the report is read whole (TimelineJS media, Dossier's downloads).
-                    return problems(plan, content: content, contentName: contentName, errorsBefore: errorsBefore, report: nil)
+                    return problems(plan, planner: planner, content: content, contentName: contentName, errorsBefore: errorsBefore, report: nil)
                 }
                 var part = rest
                 part.events = events

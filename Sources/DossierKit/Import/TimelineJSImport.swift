@@ -289,18 +289,18 @@ struct TimelineJSImport {
         var media: Node?
         if let url = slide.media.url.flatMap(\.unlessBlank) {
             media = Node.ordered([
-                ("url", Node(url)),
-                ("caption", slide.media.caption.map(HTMLToMarkdown.plainText).flatMap(\.unlessBlank).map { Node($0) }),
-                ("credit", slide.media.credit.map(HTMLToMarkdown.plainText).flatMap(\.unlessBlank).map { Node($0) }),
-                ("alt", slide.media.alt.flatMap(\.unlessBlank).map { Node($0) }),
+                ("url", Node.text(url)),
+                ("caption", slide.media.caption.map(HTMLToMarkdown.plainText).flatMap(\.unlessBlank).map { Node.text($0) }),
+                ("credit", slide.media.credit.map(HTMLToMarkdown.plainText).flatMap(\.unlessBlank).map { Node.text($0) }),
+                ("alt", slide.media.alt.flatMap(\.unlessBlank).map { Node.text($0) }),
             ])
         }
-        let dateFields: [(String, Node?)] = end.map { [("start", Node(start.iso)), ("end", Node($0.iso))] } ?? [("date", Node(start.iso))]
-        let fields: [(String, Node?)] = [("id", Node(id)), ("external_id", slide.uniqueID.flatMap(\.unlessBlank).map { Node($0) })] + dateFields + [
-            ("display_date", display.map { Node($0) }),
-            ("title", Node(title)), ("type", Node(typeID)),
-            ("summary", summary.map { Node($0, Tag(.str), Self.style($0)) }),
-            ("body", body.map { Node($0 + "\n", Tag(.str), .literal) }),
+        let dateFields: [(String, Node?)] = end.map { [("start", Node.text(start.iso)), ("end", Node.text($0.iso))] } ?? [("date", Node.text(start.iso))]
+        let fields: [(String, Node?)] = [("id", Node.text(id)), ("external_id", slide.uniqueID.flatMap(\.unlessBlank).map { Node.text($0) })] + dateFields + [
+            ("display_date", display.map { Node.text($0) }),
+            ("title", Node.text(title)), ("type", Node.text(typeID)),
+            ("summary", summary.map { Node.text($0, .str, Self.style($0)) }),
+            ("body", body.map { Node.text($0 + "\n", .str, .literal) }),
             ("media", media),
             ("tags", tags.isEmpty ? nil : Node.flowList(tags)),
         ]

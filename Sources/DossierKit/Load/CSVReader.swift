@@ -17,13 +17,21 @@ enum CSVTableReader {
     /// export is read without holding all its rows (`dossier import acled`). False when the file
     /// cannot be read as CSV (the error is in `log`); rows already given stay given.
     @discardableResult
-    static func rows(_ text: String, file: String, log: DiagnosticLog, delimiter: UnicodeScalar = ",", each: (DataNode) -> Void) -> Bool {
+    ///
+    /// - Parameter firstRowLine: for a block of a larger file (`CSVBlocks`): the header row,
+    ///   then rows whose first is on this line of the file.
+    static func rows(_ text: String, file: String, log: DiagnosticLog, delimiter: UnicodeScalar = ",", firstRowLine: Int? = nil, each: (DataNode) -> Void) -> Bool {
         let start = SourceLocation(file: file, line: 1, column: 1)
         if text.utf8.contains(0) {
             log.error(start, "the file contains a null byte", hint: "save the spreadsheet as CSV (UTF-8)")
             return false
         }
-        if let quote = unclosedQuote(in: text, delimiter: UInt8(ascii: delimiter)) {
+        if var quote = unclosedQuote(in: text, delimiter: UInt8(ascii: delimiter)) {
+            if let firstRowLine {
+                // The header is the block's first line, and its rows follow from `firstRowLine`.
+                let headerLines = 1 + CSVQuoteScanner.headerLineBreaks(text, delimiter: UInt8(ascii: delimiter))
+                if quote.line > headerLines { quote.line += firstRowLine - headerLines - 1 }
+            }
             log.error(SourceLocation(file: file, line: quote.line, column: quote.column), "this quote opens a field that is never closed, so the rest of the file would be one field",
                       hint: "close the field with a quote; a quote inside a field is written twice: \"He said \"\"no\"\"\"")
             return false
@@ -57,7 +65,7 @@ enum CSVTableReader {
         let names = header.map { $0.trimmingCharacters(in: .whitespaces) }
         // The reader does not report positions, so count lines ourselves: each row takes one
         // line plus any line breaks inside its quoted fields.
-        var line = 2 + lineBreaks(in: header)
+        var line = firstRowLine ?? 2 + lineBreaks(in: header)
         while let row = reader.next() {
             let rowLocations = columnLocations(of: row, line: line, file: file, delimiter: Character(delimiter))
             let rowLocation = SourceLocation(file: file, line: line, column: 1)
@@ -89,43 +97,17 @@ enum CSVTableReader {
     /// rest of the file as that field, without an error.
     static func unclosedQuote(in text: String, delimiter: UInt8 = UInt8(ascii: ",")) -> (line: Int, column: Int)? {
         var line = 1, column = 0
-        var atFieldStart = true, inQuotes = false, pendingQuote = false
+        var scanner = CSVQuoteScanner(delimiter: delimiter)
         var opened = (line: 1, column: 1)
         for byte in text.utf8 {
             // Columns count characters: continuation bytes of UTF-8 do not start one.
             if byte & 0xC0 != 0x80 { column += 1 }
-            if inQuotes {
-                if pendingQuote {
-                    pendingQuote = false
-                    // Two quotes: one quote inside the field. Anything else: the field has ended.
-                    if byte == UInt8(ascii: "\"") { continue }
-                    inQuotes = false
-                } else {
-                    if byte == UInt8(ascii: "\"") { pendingQuote = true }
-                    if byte == 0x0A { line += 1; column = 0 }
-                    continue
-                }
-            }
-            switch byte {
-            case UInt8(ascii: "\"") where atFieldStart:
-                inQuotes = true
-                opened = (line, column)
-            case delimiter:
-                atFieldStart = true
-                continue
-            case 0x0A:
-                line += 1
-                column = 0
-                atFieldStart = true
-                continue
-            case 0x0D:
-                continue
-            default:
-                break
-            }
-            atFieldStart = false
+            let wasQuoted = scanner.inQuotes
+            scanner.feed(byte)
+            if scanner.inQuotes, !wasQuoted { opened = (line, column) }
+            if byte == 0x0A { line += 1; column = 0 }
         }
-        return inQuotes && !pendingQuote ? opened : nil
+        return scanner.inOpenQuote ? opened : nil
     }
 
     private static func lineBreaks(in fields: [String]) -> Int {
@@ -147,5 +129,72 @@ enum CSVTableReader {
         }
         result.append(SourceLocation(file: file, line: line, column: column))
         return result
+    }
+}
+
+/// Where a CSV file's rows end, byte by byte (RFC 4180: a field that starts with a quote ends at
+/// the next single quote; two quotes stand for one; a line break inside it is part of it).
+struct CSVQuoteScanner {
+    let delimiter: UInt8
+    private var atFieldStart = true
+    private(set) var inQuotes = false
+    private var pendingQuote = false
+
+    init(delimiter: UInt8) { self.delimiter = delimiter }
+
+    /// Whether a quoted field is open and not closed.
+    var inOpenQuote: Bool { inQuotes && !pendingQuote }
+
+    /// Reads one byte; true when it ends a row (a line break outside quotes).
+    @discardableResult
+    mutating func feed(_ byte: UInt8) -> Bool {
+        if inQuotes {
+            if pendingQuote {
+                pendingQuote = false
+                // Two quotes: one quote inside the field. Anything else: the field has ended.
+                if byte == UInt8(ascii: "\"") { return false }
+                inQuotes = false
+            } else {
+                if byte == UInt8(ascii: "\"") { pendingQuote = true }
+                return false
+            }
+        }
+        switch byte {
+        case UInt8(ascii: "\"") where atFieldStart:
+            inQuotes = true
+        case delimiter:
+            atFieldStart = true
+            return false
+        case 0x0A:
+            atFieldStart = true
+            return true
+        case 0x0D:
+            return false
+        default:
+            break
+        }
+        atFieldStart = false
+        return false
+    }
+
+    /// The first row of a text, with its line break.
+    static func firstRow(_ text: String, delimiter: UInt8) -> String {
+        var scanner = CSVQuoteScanner(delimiter: delimiter), length = 0
+        for byte in text.utf8 {
+            length += 1
+            if scanner.feed(byte) { break }
+        }
+        let row = String(decoding: text.utf8.prefix(length), as: UTF8.self)
+        return row.hasSuffix("\n") ? row : row + "\n"
+    }
+
+    /// How many line breaks the first row of a text holds inside its quoted fields.
+    static func headerLineBreaks(_ text: String, delimiter: UInt8) -> Int {
+        var scanner = CSVQuoteScanner(delimiter: delimiter), breaks = 0
+        for byte in text.utf8 {
+            if scanner.feed(byte) { return breaks }
+            if byte == 0x0A { breaks += 1 }
+        }
+        return breaks
     }
 }

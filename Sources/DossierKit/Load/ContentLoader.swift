@@ -20,7 +20,8 @@ public struct ContentLoader: Sendable {
     let cache: ContentCache?
     /// Texts read in place of the files at these paths (absolute, as `folder` spells them), and
     /// files added: an import checks the report as it would be after it, before writing a file.
-    var overlay: [String: String] = [:]
+    /// Each text is made when it is read (an import makes one file's text at a time).
+    var overlay: [String: @Sendable () throws -> String] = [:]
 
     public init(folder: URL, displayName: String? = nil, cache: ContentCache? = nil) {
         self.folder = folder
@@ -29,7 +30,13 @@ public struct ContentLoader: Sendable {
     }
 
     private func readText(_ url: URL, display: String, log: DiagnosticLog) -> String? {
-        overlay[url.path] ?? ContentFile.readText(url, display: display, log: log)
+        guard let planned = overlay[url.path] else { return ContentFile.readText(url, display: display, log: log) }
+        do {
+            return try planned()
+        } catch {
+            log.error(SourceLocation(file: display), "\(error)")
+            return nil
+        }
     }
 
     /// The files of a section, with the overlay's new files among them in path order.
@@ -39,9 +46,9 @@ public struct ContentLoader: Sendable {
         var files = listing.files.map { ($0.url, $0.stamp) }
         guard !overlay.isEmpty else { return (files, listing.skipped) }
         let listed = Set(files.map(\.0.path))
-        for (path, text) in overlay where path.hasPrefix(sectionFolder.path + "/") && !listed.contains(path)
+        for path in overlay.keys where path.hasPrefix(sectionFolder.path + "/") && !listed.contains(path)
             && extensions.contains(ContentFile.fileExtension(ContentFile.fileName(path)).lowercased()) && !ContentFile.fileName(path).hasPrefix(".") {
-            files.append((URL(fileURLWithPath: path), FileStamp(seconds: 0, nanoseconds: 0, size: text.utf8.count)))
+            files.append((URL(fileURLWithPath: path), FileStamp(seconds: 0, nanoseconds: 0, size: 0)))
         }
         return (files.sorted { $0.0.path < $1.0.path }, listing.skipped)
     }
@@ -208,7 +215,7 @@ public struct ContentLoader: Sendable {
         reportSkipped(listing.skipped, log: log)
         let files = listing.files
         return Self.parse(files, cache: cache, log: log) { url, fileLog in
-            ContentFile.readMarkdown(url, display: display(url), log: fileLog, text: overlay[url.path]).flatMap { decode(MarkdownFileDecoders(log: fileLog), $0) }
+            ContentFile.readMarkdown(url, display: display(url), log: fileLog, text: overlay[url.path].flatMap { try? $0() }).flatMap { decode(MarkdownFileDecoders(log: fileLog), $0) }
         }.compactMap { $0 }
     }
 }
