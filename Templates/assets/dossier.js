@@ -69,7 +69,8 @@
             var item = element("li"), link = element("a", { href: root + event[0] }, event[1]);
             item.appendChild(link);
             item.appendChild(document.createTextNode(" "));
-            item.appendChild(element("span", { "class": "muted" }, event[2]));
+            // [link, title, date] and, for a place's events that share no place, where each was.
+            item.appendChild(element("span", { "class": "muted" }, event[2] + (event[3] ? " · " + event[3] : "")));
             ul.appendChild(item);
             first = first || link;
           });

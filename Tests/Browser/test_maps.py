@@ -130,3 +130,37 @@ def test_a_place_loads_the_events_its_entry_does_not_name(crowded_site, browser)
     assert browser.switch_to.active_element.get_attribute("href") == links[named]
     browser.get(links[-1])
     assert browser.find_element(By.TAG_NAME, "h1").text
+
+
+def test_every_place_names_only_what_all_its_events_share(crowded_site, browser):
+    """Each entry of the map's list of places, with every event it holds (those loaded on demand
+    too), is named by what all its events share, as `data/events.json` has them: one place, else
+    several places in one region or one country; no entry holds two countries."""
+    events = {event["id"]: event.get("location") or {} for event in json.loads((crowded_site / "data" / "events.json").read_text())["events"]}
+    browser.get((crowded_site / "map" / "index.html").as_uri())
+    browser.find_element(By.CSS_SELECTOR, "details.map-places > summary").click()
+    for button in browser.find_elements(By.CSS_SELECTOR, "details.map-places button.map-more"):
+        entry = button.find_element(By.XPATH, "ancestor::li[@id]")
+        button.click()
+        wait_for(browser, lambda d: entry.find_elements(By.CSS_SELECTOR, "[data-more]") == [])
+    entries = browser.find_elements(By.CSS_SELECTOR, "details.map-places > ul > li[id]")
+    assert len(entries) > 20
+    checked = 0
+    for entry in entries:
+        label = browser.execute_script("return arguments[0].firstChild.textContent", entry).strip()
+        ids = [Path(urlparse(a.get_attribute("href")).path).parent.name for a in entry.find_elements(By.CSS_SELECTOR, "ul > li > a")]
+        places = [events[i] for i in ids]
+        assert len({p.get("country") for p in places}) == 1, f"{label}: {places}"
+        formatted = [", ".join(part for part in (p.get("name"), p.get("region"), p.get("country")) if part) for p in places]
+        shown = [li.text for li in entry.find_elements(By.CSS_SELECTOR, "ul > li")]
+        if " at several places in " in label:
+            named = label.split(" at several places in ", 1)[1]
+            assert all(named in (p.get("country"), ", ".join(x for x in (p.get("region"), p.get("country")) if x)) for p in places), label
+            assert len(set(formatted)) > 1, f"{label}: they share a place the entry should name"
+            # Each event says where it is.
+            assert all(text.endswith(" · " + place) for text, place in zip(shown, formatted)), shown[:3]
+        else:
+            named = re.match(r"\d+ events \(.+?\) at (.+?) \(", label).group(1)
+            assert set(formatted) == {named}, f"{label}: {set(formatted)}"
+        checked += len(ids)
+    assert checked > 500

@@ -15,6 +15,45 @@ struct EventMap: Sendable {
         var casualties: Int
         /// For region-wide places: the radius of the area the point stands for, in frame units.
         var areaRadius: Double
+        /// What all its events share about where they are: all a marker may be named after.
+        var common: CommonPlace = .none
+        var sharesAPlace: Bool {
+            if case .place = common { return true }
+            return false
+        }
+        /// Where its events are (the place they share, or their centre), when the marker is drawn
+        /// away from it so as not to hide another: a line leads back to it.
+        var home: WebMercator.Point?
+    }
+
+    /// What every event of a marker has in common about where it is.
+    enum CommonPlace: Sendable, Equatable {
+        /// The same named place (name, region and country).
+        case place(name: String, region: String?, country: String?)
+        /// The same region of one country, at several places.
+        case region(String, country: String?)
+        /// The same country, in several regions.
+        case country(String)
+        /// Nothing known in common (events that name no country).
+        case none
+
+        init(_ places: [Place?]) {
+            func shared(_ part: (Place) -> String?) -> String?? {
+                let values = places.map { $0.flatMap(part).flatMap { $0.isEmpty ? nil : $0 } }
+                guard let first = values.first, values.allSatisfy({ $0 == first }) else { return nil }
+                return .some(first)
+            }
+            let country = shared(\.country), region = shared(\.region), name = shared(\.name)
+            if let country, let region, case let name?? = name {
+                self = .place(name: name, region: region, country: country)
+            } else if let country, case let region?? = region {
+                self = .region(region, country: country)
+            } else if case let country?? = country {
+                self = .country(country)
+            } else {
+                self = .none
+            }
+        }
     }
 
     struct Layer: Sendable {
@@ -96,7 +135,16 @@ struct EventMap: Sendable {
         let positions = projected.map(frame.place)
 
         // One layer per type, in the order of site.yaml; all grouped with one radius, grown
-        // together until the whole map holds at most `markerLimit` markers.
+        // together until the whole map holds at most `markerLimit` markers, never across a
+        // country (a group is named after what its events share).
+        var countryKeys: [String: Int] = [:]
+        let countryOfPosition = placed.map { item -> Int in
+            let named = report.events[item.event].location?.country ?? ""
+            let key = named.isEmpty ? "" : geography.country(named: named)?.code ?? named
+            if let known = countryKeys[key] { return known }
+            countryKeys[key] = countryKeys.count
+            return countryKeys.count - 1
+        }
         let types = report.config.eventTypes
         var members: [[Int]] = Array(repeating: [], count: types.count)
         let typeIndex = Dictionary(types.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -108,7 +156,7 @@ struct EventMap: Sendable {
         var radius = size.groupRadius
         var grouped: [[MarkerGrouping.Group]] = []
         while true {
-            grouped = members.map { list in MarkerGrouping.group(list.map { positions[$0] }, radius: radius) }
+            grouped = members.map { list in MarkerGrouping.group(list.map { positions[$0] }, radius: radius, apart: list.map { countryOfPosition[$0] }) }
             let count = grouped.reduce(0) { $0 + $1.count }
             let crowded = count > size.comfortableMarkers && radius < size.groupRadius * 4
             guard (crowded || count > size.markerLimit) && radius < 2_000 else { break }
@@ -131,7 +179,10 @@ struct EventMap: Sendable {
                     let north = frame.place(GeoPoint(longitude: point.longitude, latitude: min(point.latitude + 0.7, 85)))
                     areaRadius = abs(positions[first].y - north.y)
                 }
-                return Marker(events: events, position: group.centre, precision: precision, casualties: casualties, areaRadius: areaRadius)
+                let common = CommonPlace(events.map { report.events[$0].location })
+                // Events at one named place are drawn at it (their first event's point), others at their centre.
+                let position = if case .place = common, let first = indexes.first { positions[first] } else { group.centre }
+                return Marker(events: events, position: position, precision: precision, casualties: casualties, areaRadius: areaRadius, common: common)
             }
             layers.append(Layer(type: types[type], shape: MarkerShape.forType(at: type), markers: markers))
         }
@@ -140,7 +191,8 @@ struct EventMap: Sendable {
     }
 
     /// Markers of different types at one place would hide each other: those whose centres fall
-    /// in the same cell are set around the place on a small ring, in the order of the layers.
+    /// in the same cell are set around the place on a small ring, in the order of the layers,
+    /// each remembering where it belongs (`Marker.home`: the drawing leads a line back to it).
     static func spreadOverlapping(_ layers: inout [Layer], distance: Double) {
         struct Cell: Hashable { var x: Int, y: Int }
         var cells: [Cell: [(layer: Int, marker: Int)]] = [:]
@@ -161,7 +213,9 @@ struct EventMap: Sendable {
             let ring = distance * (members.count > 6 ? 1.4 : 1)
             for (index, item) in members.enumerated() {
                 let angle = Double(index) / Double(members.count) * 2 * .pi - .pi / 2
+                let home = layers[item.layer].markers[item.marker].position
                 layers[item.layer].markers[item.marker].position = WebMercator.Point(x: centre.x + ring * cos(angle), y: centre.y + ring * sin(angle))
+                layers[item.layer].markers[item.marker].home = home
             }
         }
     }

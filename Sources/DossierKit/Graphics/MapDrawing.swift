@@ -63,7 +63,13 @@ struct MapDrawing {
         let count = marker.events.count
         var radius = Self.markerRadius(casualties: marker.casualties)
         if count > 1 { radius = max(radius, 6 + 2.4 * Double(String(count).count)) }
-        var out = isLocator ? "" : "<a\(count > 1 ? " class=\"map-group\"" : "") href=\"\(count == 1 ? eventHref(marker.events[0]) : groupHref ?? "#" + anchor)\"><title>\(HTMLEscaping().escapeText(tooltip(marker, type: type)))</title>"
+        var out = ""
+        if let home = marker.home {
+            // Drawn away from its place so as not to hide another marker: a line leads back to it.
+            out += "<g class=\"map-leader\" aria-hidden=\"true\"><line x1=\"\(n.text(home.x))\" y1=\"\(n.text(home.y))\" x2=\"\(n.text(x))\" y2=\"\(n.text(y))\"/>"
+                + "<circle cx=\"\(n.text(home.x))\" cy=\"\(n.text(home.y))\" r=\"1.5\"/></g>"
+        }
+        out += isLocator ? "" : "<a\(count > 1 ? " class=\"map-group\"" : "") href=\"\(count == 1 ? eventHref(marker.events[0]) : groupHref ?? "#" + anchor)\"><title>\(HTMLEscaping().escapeText(tooltip(marker, type: type)))</title>"
         if marker.areaRadius > radius {
             out += "<circle class=\"map-area\" cx=\"\(n.text(x))\" cy=\"\(n.text(y))\" r=\"\(n.text(marker.areaRadius))\"/>"
         }
@@ -80,7 +86,8 @@ struct MapDrawing {
         min(4.5 + 1.4 * Double(casualties).squareRoot(), 15)
     }
 
-    /// "Title, 28 January 2024, Baghdad, Iraq (town or city)"; for several events, how many and where.
+    /// "Title, 28 January 2024, Baghdad, Iraq (town or city)"; for several events, how many and
+    /// where, named only by what all of them share: their place, their region, their country.
     func tooltip(_ marker: EventMap.Marker, type: SiteConfig.EventType) -> String {
         let first = report.events[marker.events[0]]
         if marker.events.count == 1 {
@@ -88,10 +95,20 @@ struct MapDrawing {
             let place = first.location?.formatted ?? ""
             return text("map.marker", ["title": first.title, "type": type.label, "date": text.date(first.date), "place": place])
         }
-        return text("map.group", ["events": text.count("events", marker.events.count), "type": type.label, "place": placeText(first.location)])
+        let events = text.count("events", marker.events.count), type = type.label
+        switch marker.common {
+        case let .place(name, region, country):
+            // The marker's precision, the least precise of its events': as it is drawn.
+            return text("map.group", ["events": events, "type": type, "place": text.place(Place(name: name, region: region, country: country, precision: marker.precision))])
+        case let .region(region, country):
+            return text("map.group.region", ["events": events, "type": type, "region": [region, country].compactMap { $0 }.joined(separator: ", ")])
+        case let .country(country):
+            return text("map.group.country", ["events": events, "type": type, "country": country])
+        case .none:
+            return text("map.group.area", ["events": events, "type": type])
+        }
     }
 
-    func placeText(_ place: Place?) -> String { place.map(text.place) ?? "" }
 
     /// A country's outline in frame units (even-odd rule: holes stay holes).
     static func path(_ country: Geography.Country, in frame: MapFrame) -> String {

@@ -52,6 +52,27 @@ enum MarkerGrouping {
         return groups
     }
 
+    /// Groups as `group(_:radius:)` does, but only points of the same key together: a group never
+    /// holds events of two countries, so it is never named after a place some of them are not in.
+    /// Groups are in the order of their first members.
+    static func group(_ points: [WebMercator.Point], radius: Double, apart keys: [Int]) -> [Group] {
+        var partitions: [Int: [Int]] = [:], order: [Int] = []
+        for (index, key) in keys.enumerated() {
+            if partitions[key] == nil { order.append(key) }
+            partitions[key, default: []].append(index)
+        }
+        guard order.count > 1 else { return group(points, radius: radius) }
+        var groups: [Group] = []
+        for key in order {
+            let indexes = partitions[key] ?? []
+            for var found in group(indexes.map { points[$0] }, radius: radius) {
+                found.members = found.members.map { indexes[$0] }
+                groups.append(found)
+            }
+        }
+        return groups.sorted { $0.members[0] < $1.members[0] }
+    }
+
     /// Groups with a radius grown (doubled) until there are at most `limit` of them: a map of
     /// 50,000 events shows a few thousand markers with counts, not 50,000 dots.
     static func group(_ points: [WebMercator.Point], radius: Double, atMost limit: Int) -> (groups: [Group], radius: Double) {

@@ -220,7 +220,8 @@ enum BuiltInTheme {
             var item = element("li"), link = element("a", { href: root + event[0] }, event[1]);
             item.appendChild(link);
             item.appendChild(document.createTextNode(" "));
-            item.appendChild(element("span", { "class": "muted" }, event[2]));
+            // [link, title, date] and, for a place's events that share no place, where each was.
+            item.appendChild(element("span", { "class": "muted" }, event[2] + (event[3] ? " · " + event[3] : "")));
             ul.appendChild(item);
             first = first || link;
           });
@@ -1287,6 +1288,9 @@ a.badge-type:hover { text-decoration: underline; }
 .map-marker.precision-region { fill-opacity: 0.25; stroke: var(--type-colour); stroke-width: 1.5px; stroke-dasharray: 2 2; }
 .map-area { fill: var(--type-colour); fill-opacity: 0.1; stroke: var(--type-colour); stroke-width: 1.25px; stroke-dasharray: 5 3; }
 .map-group .map-marker { fill-opacity: 1; }
+/* A marker drawn beside its place (so as not to hide another) and the line back to the place. */
+.map-leader line { stroke: var(--ink-soft); stroke-width: 1px; }
+.map-leader circle { fill: var(--ink-soft); }
 .map-count { font: 700 10px var(--sans); fill: #fff; text-anchor: middle; pointer-events: none; }
 .map a:hover .map-marker, .map a:focus .map-marker { stroke: var(--focus); stroke-width: 3px; }
 .map a:focus { outline: none; }
@@ -1950,7 +1954,7 @@ path.report { fill: #d2cab8; stroke: #8c8372; }
 """#,
         "partials/event-link.mustache": #"""
 {{% CONTENT_TYPE: HTML}}
-<li><a href="{{href}}">{{title}}</a> <span class="muted">{{date}}</span></li>
+<li><a href="{{href}}">{{title}}</a> <span class="muted">{{date}}{{#place}} · {{place}}{{/place}}</span></li>
 """#,
         "partials/footer.mustache": #"""
 {{% CONTENT_TYPE: HTML}}
@@ -2264,7 +2268,12 @@ event.citation: "{site}, “{title}” ({date})."
 # Maps.
 map.title: "Map: {subject}"
 map.marker: "{title}, {date}, {place}"
-map.group: "{events} ({type}) at or near {place}"
+# A marker of several events is named only by what all of them share: one place, else one
+# region, else one country (a marker never holds events of two countries).
+map.group: "{events} ({type}) at {place}"
+map.group.region: "{events} ({type}) at several places in {region}"
+map.group.country: "{events} ({type}) at several places in {country}"
+map.group.area: "{events} ({type}) in this area"
 map.description: "{placed} on the map; {unplaced} without a place to draw."
 map.more.one: "and {count} more event"
 map.more.other: "and {count} more events"

@@ -23,8 +23,8 @@ struct PageLinks {
     }
 
     /// A one-line link to an event (`CardCache.link`).
-    func eventLink(_ index: Int) -> CardValue {
-        let link = site.cards.link(index, links: self)
+    func eventLink(_ index: Int, withPlace: Bool = false) -> CardValue {
+        let link = site.cards.link(index, links: self, withPlace: withPlace)
         reads.read(link.reads)
         return link
     }

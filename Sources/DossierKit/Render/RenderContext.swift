@@ -165,6 +165,7 @@ final class CardValue: MustacheParent, Sendable {
         .init(name: "title", summary: "The event's title.", kind: .text),
         .init(name: "href", summary: "Link to the event's page.", kind: .text),
         .init(name: "date", summary: "The event's date in words.", kind: .text),
+        .init(name: "place", summary: "Where it took place, in a list of events at several places (a map's group of events that share no place); empty otherwise.", kind: .text),
     ])
 
     /// What templates find in a line of related events.
@@ -197,6 +198,7 @@ final class CardCache: Sendable {
     private enum Key: Hashable {
         case card(headingLevel: Int, role: Involvement.Role?)
         case link
+        case placedLink
         case related
     }
 
@@ -231,11 +233,15 @@ final class CardCache: Sendable {
 
     /// A one-line link to an event (title and date), rendered once per event by the
     /// theme's `partials/event-link`: the sources index lists tens of thousands of them.
-    func link(_ index: Int, links: PageLinks) -> CardValue {
-        cached(links.report.events[index].id, Key.link) {
+    ///
+    /// - Parameter withPlace: the link says where the event took place too (a map's list of the
+    ///   events of a marker that share no place).
+    func link(_ index: Int, links: PageLinks, withPlace: Bool = false) -> CardValue {
+        cached(links.report.events[index].id, withPlace ? Key.placedLink : Key.link) {
             let event = links.report.events[index]
             let title = event.title, href = links.event(event.id), date = links.text.date(event.date)
-            let fields = { @Sendable in TemplateValue.fields(["title": title, "href": href, "date": date]) }
+            let place = withPlace ? event.location?.formatted ?? "" : ""
+            let fields = { @Sendable in TemplateValue.fields(place.isEmpty ? ["title": title, "href": href, "date": date] : ["title": title, "href": href, "date": date, "place": place]) }
             return CardValue(html: links.site.templates.renderConverted(fields(), template: Self.linkTemplate), reads: [.event(event.id)], fields: fields)
         }
     }

@@ -15,7 +15,8 @@ enum MapPlacesData {
     }
 
     /// `dossierData("map-places", {"map-place-0-3": [[link from the site's root, title, date], …], …});`,
-    /// keyed by the places' element ids on the map page, in the page's order.
+    /// keyed by the places' element ids on the map page, in the page's order; the events of a
+    /// marker that share no place each carry theirs too (`[link, title, date, place]`).
     static func file(_ report: Report, geography: Geography, text: DisplayText) -> OutputFile {
         var script = "{"
         if let map = map(report, geography: geography) {
@@ -31,7 +32,8 @@ enum MapPlacesData {
                     for (offset, index) in marker.events.dropFirst(listed).enumerated() {
                         let event = report.events[index]
                         script += (offset == 0 ? "[" : ",[") + ScriptData.string(SitePaths.event(event.id)) + "," + ScriptData.string(event.title) + ","
-                            + ScriptData.string(text.date(event.date)) + "]"
+                            + ScriptData.string(text.date(event.date))
+                            + (marker.sharesAPlace ? "" : "," + ScriptData.string(event.location?.formatted ?? "")) + "]"
                     }
                     script += "]"
                 }

@@ -72,7 +72,8 @@ struct MapView: Sendable {
                 places.append(PlaceEntry(
                     id: drawing.placeID(layer: layerIndex, marker: markerIndex),
                     label: drawing.tooltip(marker, type: layer.type),
-                    events: listed.map { links.eventLink($0) },
+                    // Events that share no place are each listed with theirs.
+                    events: listed.map { links.eventLink($0, withPlace: !marker.sharesAPlace) },
                     moreText: more > 0 ? text.count("map.more", more) : nil
                 ))
             }
