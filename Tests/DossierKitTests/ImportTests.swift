@@ -64,7 +64,7 @@ import Testing
         #expect(added.count == 4 && added.allSatisfy { $0.hasPrefix("  - {id: ") })
         // Nothing else changed: without the added lines, the file is as it was.
         #expect(lines(after).filter { !added.contains($0) } == lines(before))
-        #expect(after.contains(##"  - {id: explosions-remote-violence, label: Explosions/Remote violence, colour: '#4e79a7'}"##))
+        #expect(after.contains(##"  - {id: explosions-remote-violence, label: Explosions/Remote violence, colour: '#d55e00'}"##))
     }
 
     @Test func aSemicolonSpreadsheetReadsTheSame() throws {

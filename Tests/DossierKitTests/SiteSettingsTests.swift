@@ -37,6 +37,43 @@ import Testing
         #expect(errors == ["Content/site.yaml:4:11: error: `English` is not a language tag\n    hint: use a BCP 47 tag such as en, en-GB, ar or fa"], "\(errors)")
     }
 
+    /// CIEDE2000 as Sharma, Wu and Dalal's test data give it (pairs 1, 4 and 17 of their 34).
+    @Test func colourDifferenceIsCIEDE2000() {
+        let pairs: [(ColourDifference.Lab, ColourDifference.Lab, Double)] = [
+            (.init(lightness: 50, a: 2.6772, b: -79.7751), .init(lightness: 50, a: 0, b: -82.7485), 2.0425),
+            (.init(lightness: 50, a: -1.3802, b: -84.2814), .init(lightness: 50, a: 0, b: -82.7485), 1.0),
+            (.init(lightness: 50, a: 2.5, b: 0), .init(lightness: 73, a: 25, b: -18), 27.1492),
+        ]
+        for (one, two, expected) in pairs {
+            #expect(abs(ColourDifference.ciede2000(one, two) - expected) < 0.0001, "\(one) \(two)")
+            #expect(abs(ColourDifference.ciede2000(two, one) - expected) < 0.0001, "symmetric")
+        }
+        #expect(abs(ColourDifference.lab(TypeColours.RGB(hex: "#ffffff")!).lightness - 100) < 0.01)
+    }
+
+    /// Dossier's palette stays apart as pages draw it, in both modes (the sample's Vote, Political
+    /// and Report were all slate greys: ΔE 1.1 in dark mode); every type of the sample, of a new
+    /// report and of the generator is from it; `check` warns of two types that look alike.
+    @Test func thePaletteIsDistinctInBothModesAndCheckWarnsOfTwoTypesAlike() throws {
+        let types = TypeColours.palette.enumerated().map { SiteConfig.EventType(id: "type-\($0.offset)", label: "Type", colour: $0.element, description: nil) }
+        for (index, one) in types.enumerated() {
+            for two in types[(index + 1)...] {
+                for (a, b) in [(TypeColours.light(one), TypeColours.light(two)), (TypeColours.dark(one), TypeColours.dark(two))] {
+                    let difference = ColourDifference.ciede2000(try #require(TypeColours.RGB(hex: a)), try #require(TypeColours.RGB(hex: b)))
+                    #expect(difference >= 17.8, "\(one.colour) \(two.colour): \(a) and \(b), ΔE \(difference)")
+                }
+            }
+        }
+        #expect(TypeColours.lookAlike(types).isEmpty)
+        let sample = try #require(SiteBuilder(options: BuildOptions(root: TestSite.repository)).validate().report)
+        #expect(sample.config.eventTypes.allSatisfy { TypeColours.palette.contains($0.colour) })
+        #expect(SyntheticReport(events: 10, actors: 2, seed: 1).siteYAML().components(separatedBy: "colour: \"").dropFirst().allSatisfy { TypeColours.palette.contains(String($0.prefix(7))) })
+
+        let site = try TestSite(config: TestSite.minimalConfig + "\n  - { id: vote, label: Vote, colour: \"#798591\" }\n  - { id: protest, label: Protest, colour: \"#78828d\" }\n")
+        let warnings = try site.build().warnings.map(\.description)
+        #expect(warnings.count == 1 && warnings[0].hasPrefix("Content/site.yaml:10:44: warning: event types `vote` and `protest` look alike in light mode (CIEDE2000 ΔE 0.5 between their colours as drawn"), "\(warnings)")
+    }
+
     /// `Character.isHexDigit` accepts full-width digits; a colour goes into a style attribute.
     @Test func onlyASCIIHexColoursAreColours() {
         #expect(SiteConfigDecoder.isSafeColour("#a93226"))

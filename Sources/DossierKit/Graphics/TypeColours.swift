@@ -72,6 +72,35 @@ enum TypeColours {
         return legible(colour, on: darkPaper, towards: RGB(red: 1, green: 1, blue: 1)).hex
     }
 
+    /// Dossier's palette for event types (`dossier new`, imports, the generator, the sample): ten
+    /// colours that stay apart as pages draw them, in light mode and in dark (after `light` and
+    /// `dark`): CIEDE2000 ΔE ≥ 17.8 between any two, in both modes (found by search over hues
+    /// and the Tableau and Okabe–Ito palettes, maximising the smallest difference).
+    static let palette = ["#2d6fd2", "#d55e00", "#288a46", "#8a3228", "#d22dd2", "#11c1d4", "#8a6d28", "#46288a", "#ff9da7", "#666666"]
+
+    /// Below this ΔE₀₀ between two types' colours as drawn, `check` warns: readers tell types
+    /// apart by colour in charts and on maps (the marker shapes help on maps only).
+    static let distinctDifference = 10.0
+
+    /// Pairs of types whose colours, as a page draws them, are hard to tell apart: in which mode
+    /// and by how much (ΔE₀₀), the closest first.
+    static func lookAlike(_ types: [SiteConfig.EventType]) -> [(first: SiteConfig.EventType, second: SiteConfig.EventType, mode: String, difference: Double)] {
+        let drawn = types.map { type in (type, RGB(hex: light(type)), RGB(hex: dark(type))) }
+        var found: [(first: SiteConfig.EventType, second: SiteConfig.EventType, mode: String, difference: Double)] = []
+        for (index, one) in drawn.enumerated() {
+            for two in drawn[(index + 1)...] {
+                var closest: (mode: String, difference: Double)?
+                for (mode, a, b) in [("light", one.1, two.1), ("dark", one.2, two.2)] {
+                    guard let a, let b else { continue }
+                    let difference = ColourDifference.ciede2000(a, b)
+                    if difference < distinctDifference, difference < closest?.difference ?? .infinity { closest = (mode, difference) }
+                }
+                if let closest { found.append((one.0, two.0, closest.mode, closest.difference)) }
+            }
+        }
+        return found.sorted { $0.difference < $1.difference }
+    }
+
     /// The stylesheet. Type ids are identifiers and colours are checked hex values, safe in CSS.
     static func stylesheet(_ config: SiteConfig) -> OutputFile {
         var light = "", dark = ""

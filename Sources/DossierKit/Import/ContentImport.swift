@@ -63,9 +63,8 @@ public struct ContentImport: Sendable {
         self.source = source
     }
 
-    /// Colours for new event types, distinct from each other (Tableau 10), those the report
-    /// uses already left out.
-    static let palette = ["#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac"]
+    /// Colours for new event types: Dossier's palette, those the report uses already left out.
+    static let palette = TypeColours.palette
 
     /// Everything the import would write, and the folders to make. Each file's new text is made
     /// when it is needed — read back for the check, then written — one file at a time
@@ -285,7 +284,8 @@ public struct ContentImport: Sendable {
         let newTypes = batch.types.filter { !knownTypes.contains($0.id) }
         var addedTypes: [[String: String]] = []
         if !newTypes.isEmpty {
-            let used = Set(existing?.config.eventTypes.map { $0.colour.lowercased() } ?? [])
+            // The report's colours; site.yaml's own when the report did not load (it has no config then).
+            let used = existing.map { Set($0.config.eventTypes.map { $0.colour.lowercased() }) } ?? Self.typeColours(inSiteYAML: siteText)
             var colours = Self.palette.filter { !used.contains($0) }
             while colours.count < newTypes.count { colours += Self.palette }
             addedTypes = zip(newTypes, colours).map { ["id": $0.id, "label": $0.label, "colour": $1] }
@@ -363,6 +363,15 @@ public struct ContentImport: Sendable {
 
     /// The digest of a file's bytes, to tell that it did not change.
     static func digest(_ bytes: [UInt8]) -> ImportRecord.Digest { ImportRecord.digest(bytes: bytes) }
+
+    /// The colours `event_types` gives, read from site.yaml's text (lower-cased).
+    static func typeColours(inSiteYAML text: String) -> Set<String> {
+        let log = DiagnosticLog()
+        guard let root = YAMLReader.parse(text, file: "site.yaml", log: log), let fields = FieldReader(root, subject: "site.yaml", log: log) else { return [] }
+        return Set(fields.list("event_types").compactMap { node in
+            FieldReader(node, subject: "the event type", log: log).flatMap { $0.string("colour") ?? $0.string("color") }?.lowercased()
+        })
+    }
 
     /// The first line of a month file an import makes.
     static func importedHeader(_ source: String) -> String { "# Imported by `dossier import \(source)`: edit freely.\n" }

@@ -15,7 +15,7 @@ struct SiteConfigDecoder {
                 baseURL = url + "/"
             }
         }
-        var types: [SiteConfig.EventType] = []
+        var types: [SiteConfig.EventType] = [], typeLocations: [String: SourceLocation] = [:]
         for node in fields.list("event_types") {
             guard let entry = FieldReader(node, subject: "the event type", log: log) else { continue }
             entry.warnAboutUnknownKeys(known: ["id", "label", "colour", "color", "colour_dark", "color_dark", "description"])
@@ -35,6 +35,12 @@ struct SiteConfigDecoder {
                 continue
             }
             types.append(.init(id: id, label: entry.string("label") ?? id, colour: colour, description: entry.string("description"), darkColour: dark))
+            typeLocations[id] = entry.locationOf(entry.node("colour") != nil ? "colour" : entry.node("color") != nil ? "color" : "id")
+        }
+        for pair in TypeColours.lookAlike(types) {
+            log.warning(typeLocations[pair.second.id] ?? fields.location,
+                        "event types `\(pair.first.id)` and `\(pair.second.id)` look alike in \(pair.mode) mode (CIEDE2000 ΔE \(String(format: "%.1f", pair.difference)) between their colours as drawn, below \(Int(TypeColours.distinctDifference))): charts and maps tell types apart by colour",
+                        hint: "give one of them a colour further from the other; Dossier's palette keeps ΔE ≥ 17.8 in both modes: \(TypeColours.palette.joined(separator: " "))")
         }
         if types.isEmpty {
             log.error(fields.location, "site.yaml defines no `event_types`", hint: "list the kinds of event the report uses, e.g. `- {id: attack, label: Attack, colour: \"#b03a2e\"}`")

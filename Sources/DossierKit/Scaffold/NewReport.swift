@@ -30,10 +30,12 @@ public enum NewReport {
         # license: Text CC BY 4.0
 
         # The kinds of event the report records; each event's `type` is one of these ids.
+        # Colours from Dossier's palette, apart in light and dark mode: #2d6fd2 #d55e00 #288a46
+        # #8a3228 #d22dd2 #11c1d4 #8a6d28 #46288a #ff9da7 #666666 (`check` warns of two alike).
         event_types:
-          - { id: attack, label: Attack, colour: "#a93226" }
-          - { id: statement, label: Statement, colour: "#7e5109" }
-          - { id: meeting, label: Meeting, colour: "#1f618d" }
+          - { id: attack, label: Attack, colour: "#8a3228" }
+          - { id: statement, label: Statement, colour: "#8a6d28" }
+          - { id: meeting, label: Meeting, colour: "#2d6fd2" }
 
         home:
           latest: 6                        # how many recent events the home page lists

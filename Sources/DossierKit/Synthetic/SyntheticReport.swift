@@ -100,7 +100,8 @@ public struct SyntheticReport: Sendable {
 
     func siteYAML() -> String {
         var text = "id: \(StableID.fromTitle("synthetic report \(seed)"))\ntitle: Synthetic report\ndescription: \(events) generated events for benchmarks.\nlanguage: en\nevent_types:\n"
-        let colours = ["#a93226", "#6c3483", "#7e5109", "#1f5f8b", "#0e6655", "#2e4053", "#4d5b69", "#6e2c00"]
+        // attack, strike, statement, visit, negotiation, vote, protest, arrest: from Dossier's palette.
+        let colours = [3, 7, 6, 0, 5, 4, 1, 2].map { TypeColours.palette[$0] }
         for (type, colour) in zip(types, colours) { text += "  - { id: \(type), label: \(type.capitalized), colour: \"\(colour)\" }\n" }
         return text
     }
