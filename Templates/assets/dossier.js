@@ -471,7 +471,9 @@
     controls.to.value = state.to;
   }
 
-  function render(masks, state) {
+  // focusAt: after "show more", the index of the first new result, which takes the focus once
+  // it is drawn (the list is drawn again when the year files it needs have loaded).
+  function render(masks, state, focusAt) {
     var active = isActive(state);
     staticParts.forEach(function (part) { part.hidden = active; });
     results.hidden = !active;
@@ -510,14 +512,16 @@
         list.appendChild(card(index));
       });
       results.appendChild(list);
+      if (focusAt !== undefined) {
+        var next = results.querySelectorAll(".filter-card [data-slot=title]")[focusAt];
+        if (next) next.focus();
+      }
       if (matches.length > shown) {
         var more = element("button", { type: "button", "class": "filter-more" }, say("filter.more", { count: Math.min(PAGE, matches.length - shown) }));
         more.addEventListener("click", function () {
           var first = shown;
           shown += PAGE;
-          render(masks, state);
-          var next = results.querySelectorAll(".filter-card a")[first];
-          if (next) next.focus();
+          render(masks, state, first);
         });
         results.appendChild(more);
       }

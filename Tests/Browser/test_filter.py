@@ -104,6 +104,19 @@ def test_a_split_timeline_is_filtered_as_a_whole_from_file(split_site, browser):
     assert Path(urlparse(link).path).is_file(), "a result links to its event's page"
 
 
+def test_showing_more_results_moves_the_focus_to_the_first_new_one(split_site, browser):
+    """ "Show 100 more" is replaced by the results it shows: the focus goes to the first of them,
+    not to the page's body (where it fell while the list was drawn again)."""
+    browser.get((split_site / "timeline" / "index.html").as_uri() + "?type=attack")
+    wait_for(browser, lambda d: d.find_elements(By.CSS_SELECTOR, "button.filter-more"))
+    before = len(browser.find_elements(By.CSS_SELECTOR, "[data-filter-results] .filter-card"))
+    assert before == 100
+    browser.find_element(By.CSS_SELECTOR, "button.filter-more").click()
+    wait_for(browser, lambda d: len(d.find_elements(By.CSS_SELECTOR, "[data-filter-results] .filter-card")) > before)
+    cards = browser.find_elements(By.CSS_SELECTOR, "[data-filter-results] .filter-card")
+    wait_for(browser, lambda d: d.switch_to.active_element.get_attribute("href") == cards[before].find_element(By.CSS_SELECTOR, "h3 a").get_attribute("href"))
+
+
 def test_no_page_of_a_large_report_is_over_a_megabyte_and_the_filters_index_is_small(split_site):
     """Sizes, not timings: at 10,000 events every HTML page stays under 1 MB, and the index the
     first filter loads (the facets, read before anything else) under 1 MB gzipped."""

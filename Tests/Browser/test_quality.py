@@ -48,6 +48,34 @@ def test_axe_finds_nothing(preview, browser, scheme):
         browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": []})
 
 
+def contrast(one, two):
+    """WCAG contrast ratio of two CSS rgb() colours."""
+    def luminance(colour):
+        channels = [int(part) / 255 for part in colour[colour.index("(") + 1:colour.index(")")].split(",")[:3]]
+        linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+    a, b = luminance(one), luminance(two)
+    return (max(a, b) + 0.05) / (min(a, b) + 0.05)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_focus_ring_contrasts_3_to_1_with_the_page(preview, browser, scheme):
+    """The ring a keyboard user follows (it was #f2b705, 1.77:1 on the light page)."""
+    browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": [{"name": "prefers-color-scheme", "value": scheme}]})
+    try:
+        browser.get(preview.url + "timeline/")
+        body = browser.find_element("css selector", "body")
+        body.send_keys("\ue004")  # Tab: the first link (skip link) takes the keyboard focus
+        ring = browser.execute_script(
+            "const e = document.activeElement, s = getComputedStyle(e);"
+            "return [s.outlineStyle, s.outlineWidth, s.outlineColor, getComputedStyle(document.body).backgroundColor, e.tagName];")
+        style, width, colour, page, tag = ring
+        assert tag == "A" and style == "solid" and float(width.rstrip("px")) >= 2, ring
+        assert contrast(colour, page) >= 3, f"{scheme}: {colour} on {page}: {contrast(colour, page):.2f}:1"
+    finally:
+        browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": []})
+
+
 def test_the_nu_html_checker_finds_nothing():
     with tempfile.TemporaryDirectory(prefix="dossier-vnu-") as folder:
         site = pathlib.Path(folder) / "Site"

@@ -306,6 +306,18 @@ import Testing
         #expect(DisplayText.builtIn.fileSize(999) == "999 bytes")
         #expect(DisplayText.builtIn.fileSize(28_049) == "28.0 kB")
         #expect(DisplayText.builtIn.fileSize(1_240_000) == "1.2 MB")
+        #expect(html.contains("The 50 events most recently published or changed"))
+    }
+
+    /// The page says how many events the feeds carry: the sample's feeds hold its 15 events, not
+    /// "the 50" it claimed.
+    @Test func theFeedsAreDescribedWithTheEventsTheyCarry() throws {
+        let (output, files) = try SampleReportTests.buildSample()
+        defer { try? FileManager.default.removeItem(at: output) }
+        let page = String(decoding: files["downloads/index.html"] ?? Data(), as: UTF8.self)
+        let entries = String(decoding: files["feed.xml"] ?? Data(), as: UTF8.self).components(separatedBy: "<entry>").count - 1
+        #expect(entries == 15)
+        #expect(page.contains("The \(entries) events most recently published or changed, newest first."))
     }
 }
 

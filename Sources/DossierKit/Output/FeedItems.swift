@@ -16,7 +16,10 @@ struct FeedItem {
     /// Its date in words and its summary as plain text.
     var summary: String
 
-    static func latest(_ report: Report, markdown: CommonMark, text: DisplayText, limit: Int = 50) -> [FeedItem] {
+    /// How many events a feed carries at most.
+    static let limit = 50
+
+    static func latest(_ report: Report, markdown: CommonMark, text: DisplayText, limit: Int = limit) -> [FeedItem] {
         let base = report.config.baseURL ?? ""
         // Newest change first; among equal dates, the later event in the report's order first.
         // The `limit` newest are kept in one pass (sorting 50,000 events for 50 took a tenth of a

@@ -622,7 +622,9 @@ enum BuiltInTheme {
     controls.to.value = state.to;
   }
 
-  function render(masks, state) {
+  // focusAt: after "show more", the index of the first new result, which takes the focus once
+  // it is drawn (the list is drawn again when the year files it needs have loaded).
+  function render(masks, state, focusAt) {
     var active = isActive(state);
     staticParts.forEach(function (part) { part.hidden = active; });
     results.hidden = !active;
@@ -661,14 +663,16 @@ enum BuiltInTheme {
         list.appendChild(card(index));
       });
       results.appendChild(list);
+      if (focusAt !== undefined) {
+        var next = results.querySelectorAll(".filter-card [data-slot=title]")[focusAt];
+        if (next) next.focus();
+      }
       if (matches.length > shown) {
         var more = element("button", { type: "button", "class": "filter-more" }, say("filter.more", { count: Math.min(PAGE, matches.length - shown) }));
         more.addEventListener("click", function () {
           var first = shown;
           shown += PAGE;
-          render(masks, state);
-          var next = results.querySelectorAll(".filter-card a")[first];
-          if (next) next.focus();
+          render(masks, state, first);
         });
         results.appendChild(more);
       }
@@ -990,7 +994,8 @@ enum BuiltInTheme {
   --accent-ink: #ffffff;
   --link: #1f4f82;
   --link-visited: #5b3a7a;
-  --focus: #f2b705;
+  /* The focus ring keeps 3:1 against the page (WCAG 1.4.11): 5.3:1 on the paper, 4.3:1 on the sea. */
+  --focus: #9a5b00;
   --serif: "Iowan Old Style", "Palatino Linotype", Palatino, "Book Antiqua", Georgia, "Noto Serif", "DejaVu Serif", serif;
   --sans: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", sans-serif;
   --mono: ui-monospace, "SFMono-Regular", Menlo, Consolas, "DejaVu Sans Mono", monospace;
@@ -1012,6 +1017,7 @@ enum BuiltInTheme {
     --link: #8cb8ee;
     --link-visited: #c3a5e6;
     --sea: #0e1820;
+    --focus: #f2b705;
   }
 }
 
@@ -1403,7 +1409,7 @@ a.badge-type:hover { text-decoration: underline; }
       {{#jsonFeed}}
       <dt><a href="{{href}}">{{path}}</a> <span class="muted">JSON Feed 1.1</span></dt>
       {{/jsonFeed}}
-      <dd>The 50 events most recently published or changed, newest first.</dd>
+      <dd>The {{feedEventCount}} most recently published or changed, newest first.</dd>
     </dl>
   </section>
 </div>

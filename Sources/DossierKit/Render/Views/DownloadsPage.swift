@@ -17,6 +17,8 @@ struct DownloadsPage {
     var jsonFeed: File
     var license: String?
     var eventCount: String
+    /// How many events the feeds carry: the newest, up to `FeedItem.limit`.
+    var feedEventCount: String
     var schemaVersion: Int
 
     static let folder = "downloads"
@@ -46,6 +48,7 @@ struct DownloadsPage {
             atom: File(href: links.to(SitePaths.feed), path: SitePaths.feed, size: "", bytes: 0),
             jsonFeed: File(href: links.to(JSONFeed.path), path: JSONFeed.path, size: "", bytes: 0),
             license: report.config.license, eventCount: links.text.count("events", report.events.count),
+            feedEventCount: links.text.count("events", min(report.events.count, FeedItem.limit)),
             schemaVersion: DataExport.schemaVersion
         ))
     }
@@ -62,6 +65,7 @@ extension DownloadsPage: TemplateModel {
         .object("jsonFeed", "`feed.json`.") { $0.jsonFeed },
         .text("license", "The report's licence (`license` in site.yaml), if any.") { $0.license },
         .text("eventCount", "How many events the files hold, in words.") { $0.eventCount },
+        .text("feedEventCount", "How many events the feeds carry, in words: the newest, up to 50.") { $0.feedEventCount },
         .number("schemaVersion", "The downloads' schema version.") { $0.schemaVersion },
     ])
 }
