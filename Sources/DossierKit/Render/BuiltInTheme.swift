@@ -1858,7 +1858,7 @@ path.report { fill: #d2cab8; stroke: #8c8372; }
 <div class="wrap map-page">
   <header class="page-header">
     <h1>{{title}}</h1>
-    <p class="lede">Where the events took place, as closely as the sources say. Each marker links to its event; a number stands for several events at or near one place. The located events are also a <a href="{{geoJSONHref}}">GeoJSON download</a>.</p>
+    <p class="lede">Where the events took place, as closely as the sources say. Each marker links to its event; a number stands for several events near each other in one country, named by the place, region or country they all share. The located events are also a <a href="{{geoJSONHref}}">GeoJSON download</a>.</p>
   </header>
   {{#map}}
   <form class="map-filter" aria-label="Show or hide event types">
