@@ -137,13 +137,16 @@ struct EventMap: Sendable {
         // One layer per type, in the order of site.yaml; all grouped with one radius, grown
         // together until the whole map holds at most `markerLimit` markers, never across a
         // country (a group is named after what its events share).
-        var countryKeys: [String: Int] = [:]
+        // Each country name is looked up once, not once per event (a map of 50,000 events).
+        var countryKeys: [String: Int] = [:], keyOfName: [String: Int] = [:]
         let countryOfPosition = placed.map { item -> Int in
             let named = report.events[item.event].location?.country ?? ""
+            if let known = keyOfName[named] { return known }
             let key = named.isEmpty ? "" : geography.country(named: named)?.code ?? named
-            if let known = countryKeys[key] { return known }
-            countryKeys[key] = countryKeys.count
-            return countryKeys.count - 1
+            let index = countryKeys[key] ?? countryKeys.count
+            countryKeys[key] = index
+            keyOfName[named] = index
+            return index
         }
         let types = report.config.eventTypes
         var members: [[Int]] = Array(repeating: [], count: types.count)

@@ -23,12 +23,22 @@ struct ImportRecord: Codable {
 
         /// From its hex text; nil when it is not 64 hex digits.
         init?(hex: String) {
+            // A record holds one per event: read digit by digit, no string per byte.
+            func value(_ digit: UInt8) -> UInt8? {
+                switch digit {
+                case UInt8(ascii: "0")...UInt8(ascii: "9"): return digit - UInt8(ascii: "0")
+                case UInt8(ascii: "a")...UInt8(ascii: "f"): return digit - UInt8(ascii: "a") + 10
+                case UInt8(ascii: "A")...UInt8(ascii: "F"): return digit - UInt8(ascii: "A") + 10
+                default: return nil
+                }
+            }
             let digits = Array(hex.utf8)
             guard digits.count == 64 else { return nil }
             var bytes: [UInt8] = []
+            bytes.reserveCapacity(32)
             for index in stride(from: 0, to: 64, by: 2) {
-                guard let byte = UInt8(String(decoding: digits[index..<index + 2], as: UTF8.self), radix: 16) else { return nil }
-                bytes.append(byte)
+                guard let high = value(digits[index]), let low = value(digits[index + 1]) else { return nil }
+                bytes.append(high << 4 | low)
             }
             self.init(bytes)
         }

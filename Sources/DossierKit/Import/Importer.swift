@@ -159,15 +159,13 @@ public enum Importer {
             }
             let transaction = ImportTransaction(content: content, fileSystem: fileSystem, displayName: contentName)
             // No file may have changed since it was read: the plan's texts are made from what was
-            // read. Checked before staging, as each events file is made, and once all are staged
-            // (an editor that saved a file meanwhile keeps its change).
-            func firstChanged() -> String? {
-                plan.files.first { (try? planner.readExisting($0.path))?.map(ContentImport.digest) != $0.original }?.path
-            }
+            // read. Checked as each events file is made, and for every file once all are staged
+            // (an editor that saved a file meanwhile keeps its change; the staged files are removed).
             do {
-                if let path = firstChanged() { throw ContentImport.ChangedFile(path: path) }
                 try transaction.commit(writes, newFolders: plan.folders) {
-                    if let path = firstChanged() { throw ContentImport.ChangedFile(path: path) }
+                    if let changed = plan.files.first(where: { (try? planner.readExisting($0.path))?.map(ContentImport.digest) != $0.original }) {
+                        throw ContentImport.ChangedFile(path: changed.path)
+                    }
                 }
             } catch let changed as ContentImport.ChangedFile {
                 log.error(SourceLocation(file: "\(contentName)/\(changed.path)"), "the file changed while the import was reading or writing the report; nothing was imported", hint: "import again")
