@@ -61,6 +61,11 @@ public final class DiagnosticLog: Sendable {
         return items.withLockedValue { $0 }.filter { seen.insert($0).inserted }.sorted { ($0.location, $0.message) < ($1.location, $1.message) }
     }
     public var hasErrors: Bool { items.withLockedValue { $0.contains { $0.severity == .error } } }
+
+    /// How many were logged so far (repeats included): a mark for `logged(since:)`.
+    var loggedCount: Int { items.withLockedValue { $0.count } }
+    /// What was logged after the mark, in the order it was logged.
+    func logged(since mark: Int) -> [Diagnostic] { items.withLockedValue { Array($0.dropFirst(mark)) } }
 }
 
 /// Thrown when a stage found errors: carries all of them, sorted by file and line.

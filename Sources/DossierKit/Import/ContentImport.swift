@@ -84,6 +84,9 @@ public struct ContentImport: Sendable {
             /// An events file: the file as it was read (or a new one), with these items replaced
             /// and the spool's part for this month appended.
             case events(replacements: [(range: Range<Int>, text: String)], appended: String?)
+            /// The import record: the record before (with updated digests) and the new events, by
+            /// month. Its JSON (96 bytes an event) is made only when it is written.
+            case record(ImportRecord, added: [String: (size: Int, items: [EventSorter.Added])])
         }
         var files: [File] = []
         /// Folders to make, parents first.
@@ -101,15 +104,43 @@ public struct ContentImport: Sendable {
         let onConflict: ConflictChoice
         var record: ImportRecord
         let imported: ImportedFiles
+        /// A new event: its text is in the spool, at `range` of its month's part. This is all an
+        /// import keeps of a new event (40 bytes; its digest is taken from the spool when the
+        /// record is written), so that memory does not grow with the export.
+        struct Added {
+            var id: String
+            var range: Range<Int>
+            /// Its row and column in the export (`originFiles[file]`), for an error the report
+            /// after the import would have.
+            var line: Int32, column: Int32, file: Int32
+        }
         /// New events, by month, in the export's order: their text is in the spool (a part per
         /// month, which becomes the month file's text as it is), and where each item is in it.
-        var months: [String: (size: Int, items: [(id: String, digest: ImportRecord.Digest, range: Range<Int>)])] = [:]
+        var months: [String: (size: Int, items: [Added])] = [:]
+        /// The files new events come from (one, for every format today).
+        var originFiles: [String] = []
         let spool: ImportSpool
         /// How many new events there are.
         var addedCount: Int { months.values.reduce(0) { $0 + $1.items.count } }
-        var addedIDs: [String] { months.values.flatMap { $0.items.map(\.id) } }
-        /// Updates, by file of the import's folder: id, the item's bytes, the new text.
-        var replacements: [String: [(id: String, range: Range<Int>, text: String)]] = [:]
+        /// The new events' ids.
+        var addedIDs: Set<String> {
+            var ids = Set<String>(minimumCapacity: addedCount)
+            for month in months.values { for item in month.items { ids.insert(item.id) } }
+            return ids
+        }
+        /// Where these new or updated events are in the export.
+        func origins(of ids: Set<String>) -> [String: SourceLocation] {
+            var found: [String: SourceLocation] = [:]
+            for month in months.values {
+                for item in month.items where ids.contains(item.id) {
+                    found[item.id] = SourceLocation(file: originFiles[Int(item.file)], line: Int(item.line), column: Int(item.column))
+                }
+            }
+            for changes in replacements.values { for change in changes where ids.contains(change.id) { found[change.id] = change.origin } }
+            return found
+        }
+        /// Updates, by file of the import's folder: id, the item's bytes, the new text, the row.
+        var replacements: [String: [(id: String, range: Range<Int>, text: String, origin: SourceLocation)]] = [:]
         var alreadyThere = 0, updated = 0
         var conflicts: [Diagnostic] = []
 
@@ -126,27 +157,29 @@ public struct ContentImport: Sendable {
         mutating func add(_ event: ImportBatch.Event) {
             let source = content.source, displayName = content.displayName
             let text = event.text
-            let digest = ImportRecord.digest(text)
             guard known.contains(event.id) || record.events[event.id] != nil else {
                 // A month the report has no file for starts with the file's header, so that its text
                 // is the new file's text as it is.
-                var month = months[event.month] ?? (size: 0, items: [])
-                if month.items.isEmpty, !FileManager.default.fileExists(atPath: content.content.appendingPathComponent("events/\(source)/\(event.month).yaml").path) {
+                if months[event.month] == nil, !FileManager.default.fileExists(atPath: content.content.appendingPathComponent("events/\(source)/\(event.month).yaml").path) {
                     let header = ContentImport.importedHeader(source)
                     spool.append(header, to: event.month)
-                    month.size = header.utf8.count
+                    months[event.month] = (size: header.utf8.count, items: [])
                 }
                 spool.append(text, to: event.month)
-                let end = month.size + text.utf8.count
-                month.items.append((event.id, digest, month.size..<end))
-                month.size = end
-                months[event.month] = month
+                let start = months[event.month]?.size ?? 0, end = start + text.utf8.count
+                // In place: `var month = months[…]` then storing it back copies the month's list for every event.
+                let file = originFiles.lastIndex(of: event.origin.file) ?? originFiles.count
+                if file == originFiles.count { originFiles.append(event.origin.file) }
+                months[event.month, default: (0, [])].items.append(Added(id: event.id, range: start..<end, line: Int32(clamping: event.origin.line),
+                                                                         column: Int32(clamping: event.origin.column), file: Int32(file)))
+                months[event.month, default: (0, [])].size = end
                 return
             }
             guard known.contains(event.id) else {
                 alreadyThere += 1  // removed by hand: not added again
                 return
             }
+            let digest = ImportRecord.digest(text)
             let current = imported.item(event.id)
             let lastImported = record.events[event.id]
             if digest == lastImported || current?.digest == digest {
@@ -155,7 +188,7 @@ public struct ContentImport: Sendable {
             }
             let editedByHand = current.map { $0.digest != lastImported } ?? true
             if let current, !editedByHand || onConflict == .replace {
-                replacements[current.file, default: []].append((event.id, current.range, text))
+                replacements[current.file, default: []].append((event.id, current.range, text, event.origin))
                 updated += 1
                 if editedByHand {
                     conflicts.append(.warning(SourceLocation(file: displayName + "/events/\(source)/" + current.file, line: current.line),
@@ -175,11 +208,12 @@ public struct ContentImport: Sendable {
             for (name, month) in months where month.items.contains(where: { ids.contains($0.id) }) {
                 let bytes = Array(try spool.text(name).utf8)
                 var kept = String(decoding: bytes[..<(month.items.first?.range.lowerBound ?? 0)], as: UTF8.self)
-                var items: [(id: String, digest: ImportRecord.Digest, range: Range<Int>)] = []
-                for item in month.items where !ids.contains(item.id) {
+                var items: [Added] = []
+                for var item in month.items where !ids.contains(item.id) {
                     let start = kept.utf8.count
                     kept += String(decoding: bytes[item.range], as: UTF8.self)
-                    items.append((item.id, item.digest, start..<kept.utf8.count))
+                    item.range = start..<kept.utf8.count
+                    items.append(item)
                 }
                 try spool.replace(name, with: items.isEmpty ? nil : kept)
                 months[name] = items.isEmpty ? nil : (kept.utf8.count, items)
@@ -227,14 +261,16 @@ public struct ContentImport: Sendable {
         outcome.events = sorted.addedCount
         // New events, one file per month, in the order of the export.
         for (month, added) in sorted.months.sorted(by: { $0.key < $1.key }) {
-            for item in added.items { record.events[item.id] = item.digest }
             let path = "events/\(source)/\(month).yaml"
             events[path, default: ([], nil)].appended = month
             let count = Counted.text(added.items.count, "event")
             outcome.files.append((path, FileManager.default.fileExists(atPath: content.appendingPathComponent(path).path) ? "\(count) added" : count))
         }
+        // The record changes with every new or updated event; its text is made when it is written.
+        var recordFile: Plan.File?
         if outcome.events > 0 || outcome.updated > 0 {
-            try set(ImportRecord.path(source), record.json)
+            let path = ImportRecord.path(source)
+            recordFile = .init(path: path, contents: .record(record, added: sorted.months), original: try readExisting(path).map(Self.digest))
         }
         // Actors, topics and pages the report does not have: a file each, never over one that exists.
         let knownActors = Set(existing?.actors.map(\.id) ?? [])
@@ -308,6 +344,7 @@ public struct ContentImport: Sendable {
             files.append(.init(path: path, contents: .events(replacements: change.replacements, appended: change.appended),
                                original: try readExisting(path).map(Self.digest)))
         }
+        if let recordFile { files.append(recordFile) }
         var folders: [String] = []
         for path in files.map(\.path).sorted() {
             var folder = (path as NSString).deletingLastPathComponent, missing: [String] = []
@@ -329,6 +366,15 @@ public struct ContentImport: Sendable {
         switch file.contents {
         case .text(let text):
             return text
+        case .record(let record, let added):
+            // Each new event's digest, from its text in the spool: a month at a time.
+            var digests: [(id: String, digest: ImportRecord.Digest)] = []
+            digests.reserveCapacity(added.values.reduce(0) { $0 + $1.items.count } + record.events.count)
+            for (month, part) in added {
+                let text = Array(try plan.spool?.text(month).utf8 ?? "".utf8)
+                for item in part.items { digests.append((item.id, ImportRecord.digest(bytes: Array(text[item.range])))) }
+            }
+            return record.json(adding: digests)
         case .events(let replacements, let appended):
             var current: String?
             if let original = file.original {

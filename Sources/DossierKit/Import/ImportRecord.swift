@@ -96,17 +96,24 @@ struct ImportRecord: Codable {
         }
     }
 
-    /// The record as JSON, keys sorted, as `JSONEncoder` (pretty-printed, sorted keys) writes it,
-    /// but written as it goes: the encoder builds a tree of every entry first (100,000 of them).
-    /// Every key is an id and every value hex, so nothing needs escaping.
-    var json: String {
+    /// The record with these events added (or their digests replaced) as JSON, keys sorted, as
+    /// `JSONEncoder` (pretty-printed, sorted keys) writes it, but written as it goes: the encoder
+    /// builds a tree of every entry first (100,000 of them). Every key is an id and every value
+    /// hex, so nothing needs escaping. The new events are passed, not added to the record first:
+    /// an import keeps their digests once, in its plan.
+    ///
+    /// - Parameter added: events the record does not hold (an import adds only events whose ids
+    ///   it has not recorded; it updates those it has in the record itself).
+    func json(adding added: consuming [(id: String, digest: Digest)]) -> String {
+        var entries = added  // moved, not copied (`consuming`): the caller reserved room for the record's entries
+        for (id, digest) in events { entries.append((id, digest)) }
+        entries.sort { $0.id < $1.id }
         var text = "{\n  \"events\" : {\n"
-        text.reserveCapacity(events.count * 96 + 64)
-        let ids = events.keys.sorted()
-        for (index, id) in ids.enumerated() {
-            text += "    \"\(id)\" : \"\(events[id]?.description ?? "")\"\(index + 1 < ids.count ? "," : "")\n"
+        text.reserveCapacity(entries.count * 96 + 64)
+        for (index, entry) in entries.enumerated() {
+            text += "    \"\(entry.id)\" : \"\(entry.digest)\"\(index + 1 < entries.count ? "," : "")\n"
         }
-        if ids.isEmpty { text += "\n" }
+        if entries.isEmpty { text += "\n" }
         return text + "  },\n  \"version\" : \(version)\n}\n"
     }
 

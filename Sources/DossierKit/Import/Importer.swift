@@ -98,16 +98,12 @@ public enum Importer {
         // The export is read a chunk of events at a time: each event is checked as the loader
         // would read it (on every core), sorted, and its text put in the spool.
         var chunk: [ImportBatch.Event] = [], rowErrors: [[Diagnostic]] = []
-        var origins: [String: SourceLocation] = [:]
         var spoolFailure: ImportFailure?
         func sortChunk() {
             guard spoolFailure == nil else { return chunk.removeAll() }
             let (checked, errors) = checkedRows(chunk)
             rowErrors += errors
-            for event in checked {
-                origins[event.id] = event.origin
-                sorter.add(event)
-            }
+            for event in checked { sorter.add(event) }
             chunk.removeAll(keepingCapacity: true)
             do { try sorter.spool.flush() } catch { spoolFailure = error as? ImportFailure ?? ImportFailure("\(error)") }
         }
@@ -132,8 +128,9 @@ public enum Importer {
         // are no row's stop the import.
         for round in 1...3 {
             let check = problems(plan, planner: planner, content: content, contentName: contentName, errorsBefore: Set(before.diagnostics.filter { $0.severity == .error }),
-                                 report: index.map { ($0.eventFiles, Set(sorter.addedIDs)) })
+                                 report: index.map { ($0.eventFiles, sorter.addedIDs) })
             guard !check.errors.isEmpty else { break }
+            let origins = sorter.origins(of: Set(check.events.values))
             let atFault = check.errors.map { check.events[$0].flatMap { id in origins[id].map { (id: id, origin: $0) } } }
             guard round < 3, atFault.allSatisfy({ $0 != nil }) else {
                 return Result(outcome: nil, diagnostics: log.diagnostics + batch.skipped + check.errors + check.summary)
@@ -245,7 +242,14 @@ public enum Importer {
             loader.overlay[content.appendingPathComponent(file.path).path] = { @Sendable in try planner.text(of: file, in: plan) }
         }
         let written = Set(plan.files.map { "\(contentName)/\($0.path)" })
-        var starts: [String: [(line: Int, id: String)]] = [:]
+        // Each error in an events file the plan writes belongs to the event that starts last before it.
+        func attribute(_ errors: some Sequence<Diagnostic>, to events: [Event]) {
+            var starts: [String: [(line: Int, id: String)]] = [:]
+            for event in events where written.contains(event.origin.file) { starts[event.origin.file, default: []].append((event.origin.line, event.id)) }
+            for error in errors where error.severity == .error {
+                if let id = starts[error.location.file]?.last(where: { $0.line <= error.location.line })?.id { check.events[error] = id }
+            }
+        }
         if let index = report, let rest = loader.loadIndex(log: after, eventIDs: false)?.content {
             // A file at a time: everything but the events once, then each events file the plan
             // writes with its events, against the ids of all the others, so that memory holds one
@@ -254,11 +258,15 @@ public enum Importer {
             let plannedPaths = Set(planned.map(\.path))
             var others = Set<String>()
             for file in index.eventFiles where !plannedPaths.contains(file.url.path) { others.formUnion(file.ids) }
-            let every = others.union(index.eventFiles.filter { plannedPaths.contains($0.url.path) }.flatMap(\.ids)).union(index.newEvents)
+            // Every id after the import. The new events' set is used as it is: on a first import it
+            // is every id, and a copy would double the largest thing an import holds.
+            var every = index.newEvents
+            for file in index.eventFiles { every.formUnion(file.ids) }
             let linker = ReportLinker(markdown: SiteBuilder.markdown(for: rest.config))
             _ = linker.link(rest, otherEvents: every, log: after)
             var seen = Set<String>()
             for url in planned {
+                let reported = after.loggedCount
                 let events = loader.events(inFile: url, log: after)
                 for event in events where others.contains(event.id) || !seen.insert(event.id).inserted {
                     after.error(event.origin, "duplicate event id `\(event.id)`; another events file uses it", hint: "ids must be unique: rename one of them")
@@ -271,18 +279,14 @@ public enum Importer {
                 var part = rest
                 part.events = events
                 _ = linker.link(part, otherEvents: every, log: after)
-                for event in events { starts[event.origin.file, default: []].append((event.origin.line, event.id)) }
+                attribute(after.logged(since: reported), to: events)
             }
         } else if let loaded = loader.load(log: after) {
             _ = ReportLinker(markdown: SiteBuilder.markdown(for: loaded.config)).link(loaded, log: after)
-            for event in loaded.events where written.contains(event.origin.file) { starts[event.origin.file, default: []].append((event.origin.line, event.id)) }
+            attribute(after.diagnostics, to: loaded.events)
         }
         check.errors = after.diagnostics.filter { $0.severity == .error }
         guard !check.errors.isEmpty else { return check }
-        // Each error in a file the plan writes belongs to the event that starts last before it.
-        for error in check.errors where written.contains(error.location.file) {
-            check.events[error] = starts[error.location.file]?.last { $0.line <= error.location.line }?.id
-        }
         let already = check.errors.filter(errorsBefore.contains), added = check.errors.filter { !errorsBefore.contains($0) }
         if !already.isEmpty {
             check.summary.append(.error(SourceLocation(file: contentName), "the report has \(Counted.text(already.count, "error")) already (above); nothing was imported",
