@@ -86,6 +86,37 @@ import Testing
         #expect(html("actors/kataib-hezbollah/index.html").contains(#"id="actor-chart""#))
     }
 
+    /// Colour alone says which bars are whose: every chart names its colours, on every page
+    /// that has one, in the order its bars are stacked, with the counts its bars add up to.
+    @Test func everyStackedChartHasItsKey() throws {
+        let (output, files) = try SampleReportTests.buildSample()
+        defer { try? FileManager.default.removeItem(at: output) }
+        var charts = 0
+        for (path, data) in files where path.hasSuffix(".html") {
+            let html = String(decoding: data, as: UTF8.self)
+            for figure in HTMLInspection.matches(of: #"(<figure class="chart-figure">[\s\S]*?</figure>)"#, in: html) {
+                let stacked = HTMLInspection.matches(of: #"<g class="chart-type" data-type="([^"]+)"><rect"#, in: figure)
+                let keyTypes = HTMLInspection.matches(of: #"<li data-type="([^"]+)"><span class="swatch" aria-hidden="true"></span>[^<]+ <span class="muted">\(\d+\)</span></li>"#, in: figure)
+                let counts = HTMLInspection.matches(of: #"<li data-type="[^"]+"><span class="swatch" aria-hidden="true"></span>[^<]+ <span class="muted">\((\d+)\)</span></li>"#, in: figure)
+                if !stacked.isEmpty { charts += 1 }  // (a chart of events dated only to months has bands, no bars, and no key)
+                #expect(keyTypes == stacked, "\(path): the key names \(keyTypes), the bars stack \(stacked)")
+                #expect(counts.compactMap(Int.init).allSatisfy { $0 > 0 } && counts.count == keyTypes.count)
+            }
+        }
+        #expect(charts >= 4, "home, timeline, topics and actors carry charts of bars")
+        // The home page's key counts what its chart draws: the week-by-week stretch, not the background.
+        let report = try Self.report()
+        let chart = try #require(EventChart.make(Array(report.events.indices), report: report, focus: true))
+        let home = String(decoding: files["index.html"] ?? Data(), as: UTF8.self)
+        for (index, type) in chart.types.enumerated() {
+            let count = chart.bins.reduce(0) { $0 + $1.counts[index] }
+            #expect(home.contains(#"<li data-type="\#(type.id)"><span class="swatch" aria-hidden="true"></span>\#(type.label) <span class="muted">(\#(count))</span></li>"#) == (count > 0), "\(type.id)")
+        }
+        // The timeline's key is its chart's: not written twice.
+        let timeline = String(decoding: files["timeline/index.html"] ?? Data(), as: UTF8.self)
+        #expect(timeline.components(separatedBy: #"class="type-key"#).count == 2)
+    }
+
     @Test func chartTextIsEscaped() throws {
         let site = try TestSite()
         try SampleContent.write(to: site)

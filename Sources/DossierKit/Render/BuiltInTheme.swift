@@ -1907,6 +1907,7 @@ path.report { fill: #d2cab8; stroke: #8c8372; }
         "partials/chart.mustache": #"""
 {{% CONTENT_TYPE: HTML}}
 <figure class="chart-figure">
+  {{^empty(key)}}<ul class="type-key chart-key">{{#key}}<li data-type="{{typeID}}"><span class="swatch" aria-hidden="true"></span>{{label}} <span class="muted">({{count}})</span></li>{{/key}}</ul>{{/empty(key)}}
   <div class="chart-scroll" tabindex="0" role="group" aria-label="{{caption}}">{{{svgHTML}}}</div>
   <figcaption class="chart-caption muted">{{caption}}</figcaption>
 </figure>
@@ -2419,11 +2420,13 @@ search.kind.source: Source
   <header class="page-header">
     <h1>Timeline</h1>
     <p class="lede">All {{eventCount}} events, oldest first{{#isSplit}}, a page for each year (and each month of a busy year){{/isSplit}}. Dates are shown as precisely as the sources give them.</p>
+    {{^chart}}
     <ul class="type-key">
       {{#types}}
       <li data-type="{{id}}"><span class="swatch" aria-hidden="true"></span>{{label}} <span class="muted">({{count}})</span></li>
       {{/types}}
     </ul>
+    {{/chart}}
   </header>
   <section class="filter-panel" data-filter data-filter-facets="{{filterFacetsHref}}" data-root="{{root}}" data-words="{{filterWords}}" aria-labelledby="filter-heading">
     <h2 id="filter-heading">Find events</h2>

@@ -9,9 +9,19 @@ struct ChartView {
         var killed: String
     }
 
+    /// A type the chart stacks, for its key: colour alone says which bars are whose.
+    struct KeyEntry {
+        var typeID: String
+        var label: String
+        /// How many of the chart's events are of this type.
+        var count: Int
+    }
+
     var id: String
     var svgHTML: String
     var caption: String
+    /// The types in the chart, in site.yaml's order (the order they are stacked in, from the bottom).
+    var key: [KeyEntry]
     var rows: [Row]
     var beforeText: String?
     var before: [CardValue]
@@ -44,8 +54,12 @@ struct ChartView {
                             byType: typeCounts(band.events, report), killed: ""))
         }
         let listed = chart.before.prefix(listedBeforeLimit)
+        let key = chart.types.enumerated().compactMap { type, eventType -> KeyEntry? in
+            let count = chart.bins.reduce(0) { $0 + $1.counts[type] }
+            return count == 0 ? nil : KeyEntry(typeID: eventType.id, label: eventType.label, count: count)
+        }
         return ChartView(
-            id: id, svgHTML: drawing.svg(title: title, description: caption), caption: caption, rows: rows,
+            id: id, svgHTML: drawing.svg(title: title, description: caption), caption: caption, key: key, rows: rows,
             beforeText: chart.before.isEmpty ? nil : text("chart.before", ["events": text.count("events", chart.before.count), "start": drawing.period(0)]),
             before: listed.map { links.eventLink($0) }
         )
@@ -69,9 +83,18 @@ extension ChartView: TemplateModel {
         .text("id", "The chart's element id on its page.") { $0.id },
         .html("svgHTML", "The chart as inline SVG: bars stacked by type, bands for events dated only to a month or year, key events, killed.") { $0.svgHTML },
         .text("caption", "What the chart shows, in words.") { $0.caption },
+        .list("key", "The types its bars stack, in site.yaml's order, bottom first: the chart's key.") { $0.key },
         .list("rows", "The chart's data, one row per period with events (its text equivalent).") { $0.rows },
         .text("beforeText", "How many earlier events the chart leaves out, when it shows a recent stretch.") { $0.beforeText },
         .eventLinks("before", "Links to those events (the first 20).") { $0.before },
+    ])
+}
+
+extension ChartView.KeyEntry: TemplateModel {
+    static let shape = TemplateFieldList<ChartView.KeyEntry>("ChartKeyEntry", "One type in a chart's key.", [
+        .text("typeID", "The type's id (`data-type`: the theme's type colours style its swatch).") { $0.typeID },
+        .text("label", "The type's label.") { $0.label },
+        .number("count", "How many of the chart's events are of this type.") { $0.count },
     ])
 }
 
