@@ -76,45 +76,79 @@ import Testing
         defer { try? FileManager.default.removeItem(at: output) }
         let html = { (path: String) in String(decoding: files[path] ?? Data(), as: UTF8.self) }
         let home = html("index.html")
-        #expect(home.contains(#"<svg class="chart" id="home-chart""#))
+        #expect(home.contains(#"<svg class="chart chart-wide" id="home-chart""#))
         #expect(home.contains(#"<a class="chart-note" href="events/qaani-visits-iraq/index.html">"#) && home.contains(">Qaani visits Iraq</text>"))
         #expect(home.contains("<title>2 events dated only to February 2024</title>"))
         #expect(home.contains(#"<th scope="row">week of 29 January 2024</th><td>5</td>"#), "the data table")
-        #expect(home.contains("3 events before week of 25 September 2023 are not in the chart"))
+        #expect(home.contains("3 events before October 2023 are not in the chart"))
+        #expect(home.contains("12 events from October 2023 to February 2024."), "the caption, the same for every drawing")
+        #expect(home.contains(#"<svg class="chart chart-narrow" id="home-chart-narrow""#) && home.contains(#"<svg class="chart chart-medium" id="home-chart-medium""#))
         #expect(html("timeline/index.html").contains(#"id="timeline-chart""#))
         #expect(html("topics/the-pause-in-attacks/index.html").contains(#"id="topic-chart""#))
         #expect(html("actors/kataib-hezbollah/index.html").contains(#"id="actor-chart""#))
     }
 
     /// Colour alone says which bars are whose: every chart names its colours, on every page
-    /// that has one, in the order its bars are stacked, with the counts its bars add up to.
+    /// that has one, in site.yaml's order, with the number of events it charts of each.
     @Test func everyStackedChartHasItsKey() throws {
         let (output, files) = try SampleReportTests.buildSample()
         defer { try? FileManager.default.removeItem(at: output) }
+        let report = try Self.report()
+        let order = report.config.eventTypes.map(\.id)
         var charts = 0
         for (path, data) in files where path.hasSuffix(".html") {
             let html = String(decoding: data, as: UTF8.self)
             for figure in HTMLInspection.matches(of: #"(<figure class="chart-figure">[\s\S]*?</figure>)"#, in: html) {
-                let stacked = HTMLInspection.matches(of: #"<g class="chart-type" data-type="([^"]+)"><rect"#, in: figure)
+                // Every drawing of the chart (one per column width) stacks only types of its key.
+                let stacked = Set(HTMLInspection.matches(of: #"<g class="chart-type" data-type="([^"]+)"><rect"#, in: figure))
                 let keyTypes = HTMLInspection.matches(of: #"<li data-type="([^"]+)"><span class="swatch" aria-hidden="true"></span>[^<]+ <span class="muted">\(\d+\)</span></li>"#, in: figure)
                 let counts = HTMLInspection.matches(of: #"<li data-type="[^"]+"><span class="swatch" aria-hidden="true"></span>[^<]+ <span class="muted">\((\d+)\)</span></li>"#, in: figure)
-                if !stacked.isEmpty { charts += 1 }  // (a chart of events dated only to months has bands, no bars, and no key)
-                #expect(keyTypes == stacked, "\(path): the key names \(keyTypes), the bars stack \(stacked)")
+                if !stacked.isEmpty { charts += 1 }
+                #expect(stacked.isSubset(of: Set(keyTypes)), "\(path): the key names \(keyTypes), the bars stack \(stacked)")
+                #expect(keyTypes == order.filter(keyTypes.contains), "\(path): site.yaml's order")
                 #expect(counts.compactMap(Int.init).allSatisfy { $0 > 0 } && counts.count == keyTypes.count)
             }
         }
         #expect(charts >= 4, "home, timeline, topics and actors carry charts of bars")
-        // The home page's key counts what its chart draws: the week-by-week stretch, not the background.
-        let report = try Self.report()
+        // The home page's key counts what its chart draws (bars and bands): the recent stretch, not the background.
         let chart = try #require(EventChart.make(Array(report.events.indices), report: report, focus: true))
+        var drawn: [String: Int] = [:]
+        for (index, type) in chart.types.enumerated() { drawn[type.id, default: 0] += chart.bins.reduce(0) { $0 + $1.counts[index] } }
+        for band in chart.bands { for event in band.events { drawn[report.events[event].type, default: 0] += 1 } }
         let home = String(decoding: files["index.html"] ?? Data(), as: UTF8.self)
-        for (index, type) in chart.types.enumerated() {
-            let count = chart.bins.reduce(0) { $0 + $1.counts[index] }
+        for type in chart.types {
+            let count = drawn[type.id] ?? 0
             #expect(home.contains(#"<li data-type="\#(type.id)"><span class="swatch" aria-hidden="true"></span>\#(type.label) <span class="muted">(\#(count))</span></li>"#) == (count > 0), "\(type.id)")
         }
         // The timeline's key is its chart's: not written twice.
         let timeline = String(decoding: files["timeline/index.html"] ?? Data(), as: UTF8.self)
         #expect(timeline.components(separatedBy: #"class="type-key"#).count == 2)
+    }
+
+    /// A chart is drawn for three column widths, with fewer, wider bins as the column narrows,
+    /// so that a phone's needs no sideways scrolling; the same events in each.
+    @Test func narrowerDrawingsHaveFewerBinsAndTheSameEvents() throws {
+        let report = try Self.report()
+        var previous: EventChart?
+        for layout in ChartDrawing.Layout.all {
+            let chart = try #require(EventChart.make(Array(report.events.indices), report: report, focus: false, binLimit: layout.binLimit))
+            if let limit = layout.binLimit { #expect(chart.axis.count <= limit || chart.axis.unit == .year) }
+            let bars: Int = chart.bins.reduce(0) { $0 + $1.total }, bands: Int = chart.bands.reduce(0) { $0 + $1.events.count }
+            #expect(bars + bands == report.events.count)
+            if let previous { #expect(chart.axis.count <= previous.axis.count) }
+            previous = chart
+        }
+        // The sample's busy stretch: weeks on a computer, months on a phone.
+        let wide = try #require(EventChart.make(Array(report.events.indices), report: report, focus: true))
+        let narrow = try #require(EventChart.make(Array(report.events.indices), report: report, focus: true, binLimit: ChartDrawing.Layout.narrow.binLimit))
+        #expect(wide.axis.unit == .week && narrow.axis.unit == .month)
+        func drawn(_ chart: EventChart) -> Int { chart.bins.reduce(0) { $0 + $1.total } + chart.bands.reduce(0) { $0 + $1.events.count } }
+        #expect(drawn(narrow) == drawn(wide))
+    }
+
+    @Test func scalesAreTight() {
+        let tops: [Int] = [1, 5, 6, 7, 10, 26, 46, 50, 51, 130].map(ChartDrawing.roundUp)
+        #expect(tops == [1, 5, 6, 8, 10, 30, 50, 50, 60, 150])
     }
 
     @Test func chartTextIsEscaped() throws {

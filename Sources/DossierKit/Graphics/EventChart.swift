@@ -39,7 +39,8 @@ struct EventChart: Sendable {
     /// - Parameter focus: show the most recent stretch that holds at least 80% of the events
     ///   when it is much shorter than the whole (a report with years of background and one busy
     ///   season shows that season by the week); the events before it are listed, not drawn.
-    static func make(_ events: [Int], report: Report, focus: Bool) -> EventChart? {
+    /// - Parameter binLimit: at most about this many bins (`TimeBins`): a coarser unit otherwise.
+    static func make(_ events: [Int], report: Report, focus: Bool, binLimit: Int? = nil) -> EventChart? {
         guard !events.isEmpty else { return nil }
         let ordered = events.sorted { report.events[$0].date.start.earliestDay < report.events[$1].date.start.earliestDay }
         let starts = ordered.map { report.events[$0].date.start }
@@ -51,7 +52,7 @@ struct EventChart: Sendable {
             let recent = TimeBins.day(last.latestDay) - TimeBins.day(starts[candidate].earliestDay)
             if recent * 3 < whole { from = candidate }
         }
-        let axis = TimeBins(from: starts[from], to: last)
+        let axis = TimeBins(from: starts[from], to: last, limit: binLimit)
         let types = report.config.eventTypes
         let typeIndex = Dictionary(types.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         var bins = Array(repeating: Bin(counts: Array(repeating: 0, count: types.count)), count: axis.count)

@@ -10,18 +10,22 @@ struct TimeBins: Sendable, Equatable {
     let first: Int
     let count: Int
 
-    /// Bins covering `earliest` to `latest`: weeks for up to 30 weeks, months for up to ten years, years beyond.
-    init(from earliest: PartialDate, to latest: PartialDate) {
+    /// Bins covering `earliest` to `latest`: weeks for up to 30 weeks, months for up to ten years,
+    /// years beyond; with `limit`, the finest unit that needs no more bins than that (a chart
+    /// drawn for a phone has room for about 20).
+    init(from earliest: PartialDate, to latest: PartialDate, limit: Int? = nil) {
         let (startDay, endDay) = (Self.day(earliest.earliestDay), Self.day(latest.latestDay))
         let days = endDay - startDay
-        if days <= 30 * 7 {
+        let weekStart = Self.monday(onOrBefore: startDay), weeks = (endDay - weekStart) / 7 + 1
+        let monthStart = earliest.year * 12 + (earliest.month ?? 1) - 1, months = latest.year * 12 + (latest.month ?? 12) - 1 - monthStart + 1
+        if days <= 30 * 7, weeks <= limit ?? .max {
             unit = .week
-            first = Self.monday(onOrBefore: startDay)
-            count = (endDay - first) / 7 + 1
-        } else if days <= 3_653 {
+            first = weekStart
+            count = weeks
+        } else if days <= 3_653, months <= limit ?? .max {
             unit = .month
-            first = earliest.year * 12 + (earliest.month ?? 1) - 1
-            count = latest.year * 12 + (latest.month ?? 12) - 1 - first + 1
+            first = monthStart
+            count = months
         } else {
             unit = .year
             first = earliest.year

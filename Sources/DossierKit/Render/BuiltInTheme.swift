@@ -1250,20 +1250,25 @@ a.badge-type:hover { text-decoration: underline; }
 
 /* Charts: drawn at build time as inline SVG. Bars take their type's colour; bands (hatched)
    stand for events dated only to a month or year; key events are marked and linked. */
-.chart-figure { margin: 1rem 0 0.25rem; }
+.chart-figure { margin: 1rem 0 0.25rem; container-type: inline-size; }
+/* Each chart is drawn for three column widths (860, 520 and 320 units, with fewer, wider bins
+   as the column narrows); the one that fits the column is shown at about its own size, so its
+   12-unit text is 12 px or more and nothing scrolls sideways. */
 .chart { display: block; width: 100%; height: auto; font-family: var(--sans); }
-/* On a phone a chart keeps a legible size and scrolls sideways (its frame takes keyboard focus
-   for that), opening at its most recent end (right-to-left scrolling; the chart itself stays
-   left-to-right). */
-@media (max-width: 40rem) {
-  .chart-scroll { overflow-x: auto; direction: rtl; }
-  .chart-scroll .chart { min-width: 760px; direction: ltr; }
+.chart-medium, .chart-narrow { display: none; }
+@container (max-width: 859.98px) {
+  .chart-wide { display: none; }
+  .chart-medium { display: block; }
+}
+@container (max-width: 519.98px) {
+  .chart-medium { display: none; }
+  .chart-narrow { display: block; }
 }
 .chart-type rect { fill: var(--type-colour); }
 .chart-hits rect { fill: transparent; }
 .chart-hits rect:hover { fill: var(--ink); fill-opacity: 0.06; }
 .chart-grid line { stroke: var(--rule); stroke-width: 1px; stroke-dasharray: 2 3; }
-.chart-grid text, .chart-axis text, .chart-band text, .chart-series { font-size: 10px; fill: var(--ink-soft); }
+.chart-grid text, .chart-axis text, .chart-band text, .chart-series { font-size: 12px; fill: var(--ink-soft); }
 .chart-grid text { text-anchor: end; }
 .chart-axis line, .chart-baseline { stroke: var(--ink-soft); stroke-width: 1px; }
 .chart-band-fill { fill: var(--paper-alt); }
@@ -1273,7 +1278,7 @@ a.badge-type:hover { text-decoration: underline; }
 .chart-killed line:not(.chart-baseline) { stroke: var(--ink-soft); stroke-width: 1.5px; }
 .chart-killed .chart-open { stroke-dasharray: 2 2; }
 .chart-note line { stroke: var(--ink); stroke-width: 1px; stroke-dasharray: 3 2; }
-.chart-note text { font-size: 10.5px; font-weight: 700; fill: var(--link); text-decoration: underline; }
+.chart-note text { font-size: 12px; font-weight: 700; fill: var(--link); text-decoration: underline; }
 .chart-note:hover text, .chart-note:focus text { fill: var(--accent); }
 .chart-caption { font-family: var(--sans); font-size: 0.85rem; }
 .chart-data, .chart-before { font-family: var(--sans); font-size: 0.9rem; margin: 0.4rem 0; }
@@ -1908,7 +1913,7 @@ path.report { fill: #d2cab8; stroke: #8c8372; }
 {{% CONTENT_TYPE: HTML}}
 <figure class="chart-figure">
   {{^empty(key)}}<ul class="type-key chart-key">{{#key}}<li data-type="{{typeID}}"><span class="swatch" aria-hidden="true"></span>{{label}} <span class="muted">({{count}})</span></li>{{/key}}</ul>{{/empty(key)}}
-  <div class="chart-scroll" tabindex="0" role="group" aria-label="{{caption}}">{{{svgHTML}}}</div>
+  <div class="chart-drawings">{{{svgHTML}}}</div>
   <figcaption class="chart-caption muted">{{caption}}</figcaption>
 </figure>
 <details class="chart-data">
@@ -2299,6 +2304,9 @@ map.coordinatesFrom: "Coordinates: {source}"
 chart.title: "Events over time: {subject}"
 chart.caption: "{events} by {unit}, {first} to {last}."
 chart.banded: "{events} dated only to a month or a year are shown as hatched bands across that period, below the bars."
+# Under the chart, whichever drawing the page shows (a phone's has wider bins than a computer's).
+chart.summary: "{events} from {first} to {last}."
+chart.bandsNote: "Events dated less precisely than a bar (to a month, a year) are drawn as hatched bands across that period, below the bars."
 chart.unit.week: week
 chart.unit.month: month
 chart.unit.year: year

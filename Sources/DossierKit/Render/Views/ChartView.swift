@@ -37,14 +37,23 @@ struct ChartView {
         let report = links.report, text = links.text
         if readEach { for index in events { links.reads.read(.event(report.events[index].id)) } }
         links.reads.read(.config)
-        guard let chart = EventChart.make(events, report: report, focus: focus) else { return nil }
-        let drawing = ChartDrawing(chart: chart, report: report, text: text, id: id, binTooltips: binTooltips) { links.event(report.events[$0].id) }
-        let charted = chart.bins.reduce(0) { $0 + $1.total }
-        let banded = chart.bands.reduce(0) { $0 + $1.events.count }
-        let caption = text("chart.caption", [
-            "events": text.count("events", charted), "unit": text("chart.unit.\(chart.axis.unit.rawValue)"),
-            "first": drawing.period(0), "last": drawing.period(chart.axis.count - 1),
-        ]) + (banded > 0 ? " " + text("chart.banded", ["events": text.count("events", banded)]) : "")
+        // One drawing per column width (`ChartDrawing.Layout`): the page shows the one that fits.
+        let charts = ChartDrawing.Layout.all.compactMap { layout in
+            EventChart.make(events, report: report, focus: focus, binLimit: layout.binLimit).map { (layout, $0) }
+        }
+        guard let chart = charts.first?.1 else { return nil }
+        let drawings = charts.map { layout, chart in
+            ChartDrawing(chart: chart, report: report, text: text, id: id, layout: layout, binTooltips: binTooltips) { links.event(report.events[$0].id) }
+        }
+        let drawing = drawings[0]
+        // Every drawing charts the same events (bars or bands by its unit); the caption is the same for all.
+        let shown = chart.bins.reduce(0) { $0 + $1.total } + chart.bands.reduce(0) { $0 + $1.events.count }
+        let before = Set(chart.before), charted = events.filter { !before.contains($0) }
+        // Charts place an event at its start.
+        let starts = charted.map { report.events[$0].date.start }
+        let first = starts.min { $0.earliestDay < $1.earliestDay }, last = starts.max { $0.latestDay < $1.latestDay }
+        let caption = text("chart.summary", ["events": text.count("events", shown), "first": first.map(text.date) ?? "", "last": last.map(text.date) ?? ""])
+            + (drawings.contains { !$0.chart.bands.isEmpty } ? " " + text("chart.bandsNote") : "")
         var rows: [Row] = []
         for (bin, counts) in chart.bins.enumerated() where counts.total > 0 {
             rows.append(Row(period: drawing.period(bin), events: counts.total, byType: drawing.typeCounts(bin), killed: killed(counts)))
@@ -54,13 +63,22 @@ struct ChartView {
                             byType: typeCounts(band.events, report), killed: ""))
         }
         let listed = chart.before.prefix(listedBeforeLimit)
-        let key = chart.types.enumerated().compactMap { type, eventType -> KeyEntry? in
-            let count = chart.bins.reduce(0) { $0 + $1.counts[type] }
-            return count == 0 ? nil : KeyEntry(typeID: eventType.id, label: eventType.label, count: count)
-        }
+        // The key: the types of the events charted (bars in one drawing may be bands in another).
+        var byType: [String: Int] = [:]
+        for index in charted { byType[report.events[index].type, default: 0] += 1 }
+        let key = chart.types.compactMap { type in byType[type.id].map { KeyEntry(typeID: type.id, label: type.label, count: $0) } }
+        let svg = drawings.map { drawing in
+            let chart = drawing.chart
+            let banded = chart.bands.reduce(0) { $0 + $1.events.count }
+            let description = text("chart.caption", [
+                "events": text.count("events", chart.bins.reduce(0) { $0 + $1.total }), "unit": text("chart.unit.\(chart.axis.unit.rawValue)"),
+                "first": drawing.period(0), "last": drawing.period(chart.axis.count - 1),
+            ]) + (banded > 0 ? " " + text("chart.banded", ["events": text.count("events", banded)]) : "")
+            return drawing.svg(title: title, description: description)
+        }.joined()
         return ChartView(
-            id: id, svgHTML: drawing.svg(title: title, description: caption), caption: caption, key: key, rows: rows,
-            beforeText: chart.before.isEmpty ? nil : text("chart.before", ["events": text.count("events", chart.before.count), "start": drawing.period(0)]),
+            id: id, svgHTML: svg, caption: caption, key: key, rows: rows,
+            beforeText: chart.before.isEmpty ? nil : text("chart.before", ["events": text.count("events", chart.before.count), "start": first.map(text.date) ?? ""]),
             before: listed.map { links.eventLink($0) }
         )
     }
