@@ -17,7 +17,14 @@ from conftest import REPOSITORY, dossier_executable
 
 class SubPathHost(http.server.SimpleHTTPRequestHandler):
     """A static host serving the site under /sub/ and its 404.html, with status 404, for any
-    missing address (as GitHub Pages, Netlify or nginx's error_page do)."""
+    missing address (as GitHub Pages, Netlify or nginx's error_page do). It counts the HEAD
+    requests it gets (the 404 page's script asks whether a folder holds a 404.html)."""
+
+    heads = []
+
+    def do_HEAD(self):
+        SubPathHost.heads.append(self.path)
+        return super().do_HEAD()
 
     def translate_path(self, path):
         path = path.split("?", 1)[0].split("#", 1)[0]
@@ -53,7 +60,8 @@ def hosted(request):
     command = [str(dossier_executable()), "build", "--content", str(REPOSITORY / "Content"), "--templates", str(REPOSITORY / "Templates"),
                "--output", str(folder / "Site")]
     if request.param == "with base_url":
-        command += ["--base-url", f"http://127.0.0.1:{port}/sub/"]
+        # Another host than the one that serves it (a staging host): the page must still find its style.
+        command += ["--base-url", "https://reports.example.org/sub/"]
     subprocess.run(command, check=True, capture_output=True, timeout=300)
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(SubPathHost, directory=str(folder / "Site")))
     threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -62,9 +70,13 @@ def hosted(request):
     shutil.rmtree(folder, ignore_errors=True)
 
 
-@pytest.mark.parametrize("missing", ["no-such-page", "events/no-such-event/", "events/no-such-event/deeper/still/"])
+@pytest.mark.parametrize("missing", ["no-such-page", "events/no-such-event/", "events/no-such-event/deeper/still/",
+                                     "events/a/b/c/d/e/f/g/h/i/", "no-such/a/b/c/d/e/f/g/h/i/"])
 def test_the_404_page_works_at_any_depth(hosted, browser, missing):
+    SubPathHost.heads.clear()
     browser.get(hosted + missing)
+    # The root is found from the address: one request when it names one of the site's folders.
+    assert len(SubPathHost.heads) <= (1 if missing.startswith("events/") else 11), SubPathHost.heads
     assert browser.find_element(By.TAG_NAME, "h1").text == "Page not found"
     # The stylesheet was found: the header has its double rule.
     assert browser.find_element(By.CSS_SELECTOR, ".site-header").value_of_css_property("border-bottom-style") == "double"

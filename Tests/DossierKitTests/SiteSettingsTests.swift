@@ -105,7 +105,8 @@ import Testing
         let site = try TestSite()
         try SampleContent.write(to: site)
         try site.build(baseURL: "https://example.org/report")
-        #expect(try site.html("404.html").contains("https://example.org/report/"))
+        #expect(try site.html("404.html").contains(#"href="/report/timeline/index.html""#))
+        #expect(try site.html("index.html").contains(#"<link rel="canonical" href="https://example.org/report/">"#))
     }
 
     /// On c5ad4ae a line break in a file name split a diagnostic into two lines.

@@ -189,7 +189,7 @@ public struct SiteBuilder: Sendable {
             let copied = copiedFiles(generated: pagePaths + supportPaths, log: log)
             return (copied, Set(pagePaths + supportPaths + copied.map(\.path)))
         }
-        let checker = LinkChecker(outputName: options.displayName(options.output), paths: sitePaths)
+        let checker = LinkChecker(outputName: options.displayName(options.output), paths: sitePaths, basePath: SitePaths.basePath(ofBaseURL: report.config.baseURL))
         let kept = ResultSlots<String>(count: jobs.count)
         let pageReads = ResultSlots<Set<PageInput>>(count: destination.keepsFiles ? jobs.count : 0)
         let writeErrors = ResultSlots<Error>(count: 1)

@@ -14,6 +14,9 @@ final class LinkChecker: Sendable {
     let outputName: String
     /// Every file the site will contain.
     let paths: Set<String>
+    /// The base URL's path (`/sub/`, `SitePaths.basePath`): a link that starts with it leads
+    /// into the site (the 404 page's links do).
+    let basePath: String?
 
     private struct Problem {
         var location: SourceLocation
@@ -51,9 +54,10 @@ final class LinkChecker: Sendable {
 
     private let findings = NIOLockedValueBox(Findings())
 
-    init(outputName: String, paths: Set<String>) {
+    init(outputName: String, paths: Set<String>, basePath: String? = nil) {
         self.outputName = outputName
         self.paths = paths
+        self.basePath = basePath == "/" ? nil : basePath
     }
 
     /// Checks one rendered page.
@@ -70,7 +74,9 @@ final class LinkChecker: Sendable {
                 found.append(("empty link", link.offset, "an empty link (`href=\"\"` or `src=\"\"`): the value the template put there is empty on this page"))
                 continue
             }
-            guard let (target, fragment) = Self.resolve(link.value, from: path, depth: depth) else { continue }
+            var value = link.value
+            if let basePath, value.hasPrefix(basePath) { value = "/" + value.dropFirst(basePath.count) }
+            guard let (target, fragment) = Self.resolve(value, from: path, depth: depth) else { continue }
             if target.hasPrefix("../") || target == ".." {
                 found.append(("outside \(link.value)", link.offset, "the link `\(link.value)` points outside the site"))
                 continue

@@ -11,23 +11,35 @@ enum BuiltInTheme {
 {{$headStart}}{{#content.findsRoot}}
 <script>
 // A host shows this page at any missing address, however deep, and the site may live under a
-// sub-path. Its links start from the site's root; find it (the nearest folder above this
-// address that has a 404.html of its own) and set <base> before the links below are read.
+// sub-path. Its links start from the site's root; find it before the links below are read and
+// set <base>. The site's own top folders tell where it starts (/sub/events/no-such/x/ is under
+// /sub/): one request for that folder's 404.html confirms it. Otherwise (an address that names
+// none of them), the nearest folder above the address that has a 404.html of its own.
 (function () {
   if (location.protocol === "file:") return;
-  var folders = location.pathname.split("/").slice(0, -1);
-  for (var depth = folders.length; depth >= 1 && folders.length - depth < 8; depth--) {
-    var root = folders.slice(0, depth).join("/") + "/";
+  var folders = location.pathname.split("/").slice(0, -1), siteFolders = {{{content.siteFoldersJSON}}};
+  function found(root) {
     var request = new XMLHttpRequest();
-    try { request.open("HEAD", root + "404.html", false); request.send(); } catch (error) { return; }
-    if (request.status !== 200) continue;
+    try { request.open("HEAD", root + "404.html", false); request.send(); } catch (error) { return false; }
+    return request.status === 200;
+  }
+  function use(root) {
     document.write("<base href=\"" + root.replace(/"/g, "%22").replace(/</g, "%3C") + "\">");
     // With <base>, "#main" would lead to the home page; keep the skip link on this page.
     document.addEventListener("DOMContentLoaded", function () {
       var skip = document.querySelector(".skip-link");
       if (skip) skip.href = location.href.split("#")[0] + "#main";
     });
-    return;
+  }
+  for (var index = 1; index < folders.length; index++) {
+    if (siteFolders.indexOf(decodeURIComponent(folders[index])) < 0) continue;
+    var root = folders.slice(0, index).join("/") + "/";
+    if (found(root)) return use(root);
+    break;
+  }
+  for (var depth = folders.length; depth >= 1 && folders.length - depth < 16; depth--) {
+    var candidate = folders.slice(0, depth).join("/") + "/";
+    if (found(candidate)) return use(candidate);
   }
 })();
 </script>

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Where each page lives in the output, and how pages link to each other.
 ///
 /// Every link is relative and names `index.html` explicitly: the site then works on any host,
@@ -23,6 +25,13 @@ public enum SitePaths {
     public static let stylesheet = "assets/style.css"
     public static let script = "assets/dossier.js"
     public static let favicon = "assets/favicon.svg"
+
+    /// The path part of a base URL, ending in `/` (`https://example.org/sub` → `/sub/`): pages
+    /// that cannot link relatively (the 404 page) start their links with it, so that they work
+    /// on any host that serves the site at that path.
+    static func basePath(ofBaseURL baseURL: String?) -> String? {
+        baseURL.flatMap { URLComponents(string: $0)?.percentEncodedPath }.map { $0.hasSuffix("/") ? $0 : $0 + "/" }
+    }
 
     public static func event(_ id: String) -> String { "events/\(id)/index.html" }
     public static func actor(_ id: String) -> String { "actors/\(id)/index.html" }
