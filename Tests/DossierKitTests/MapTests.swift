@@ -240,6 +240,9 @@ import Testing
         let map = try site.html("map/index.html")
         #expect(!map.contains("<script>alert") && !map.contains("<b>Town"))
         #expect(map.contains("Strike &lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot;"))
+        // The event's own locator names the place beside its marker, escaped.
+        let event = try site.html("events/hostile/index.html")
+        #expect(event.contains(#"<text class="map-place-name""#) && event.contains("&lt;b&gt;Town&lt;/b&gt;</text>") && !event.contains("<b>Town"))
     }
 
     /// Event pages' locators are drawn once per place (`LocatorCache`): events at the same
@@ -247,13 +250,13 @@ import Testing
     @Test func eventsAtOnePlaceShareTheirLocatorAndOthersDoNot() throws {
         let site = try TestSite()
         try SampleContent.write(to: site)
-        func event(_ id: String, type: String, lat: Double, killed: Int? = nil) -> String {
+        func event(_ id: String, type: String, lat: Double, killed: Int? = nil, town: String = "Town") -> String {
             """
             - id: \(id)
               date: 2024-02-01
               title: "Event \(id)"
               type: \(type)
-              location: { name: Town, country: Iraq, lat: \(lat), lon: 44.4, precision: town }
+              location: { name: \(town), country: Iraq, lat: \(lat), lon: 44.4, precision: town }
               sources: [{ publisher: X, url: "https://example.org/\(id)" }]
             \(killed.map { "  casualties: [{ kind: killed, count: \($0) }]\n" } ?? "")
             """
@@ -261,7 +264,7 @@ import Testing
         try site.write("events/places.yaml", event("first", type: "attack", lat: 33.3) + event("second", type: "attack", lat: 33.3)
                        + event("third", type: "statement", lat: 33.3) + event("fourth", type: "attack", lat: 31.0)
                        + event("few", type: "attack", lat: 33.3, killed: 2) + event("many", type: "attack", lat: 33.3, killed: 120)
-                       + event("more", type: "attack", lat: 33.3, killed: 300))
+                       + event("more", type: "attack", lat: 33.3, killed: 300) + event("renamed", type: "attack", lat: 33.3, town: "Other Town"))
         try site.build()
         func locator(_ id: String) throws -> String {
             let html = try site.html("events/\(id)/index.html")
@@ -280,6 +283,10 @@ import Testing
         let few = try locator("few"), many = try locator("many")
         #expect(few != first && few != many)
         #expect(try locator("more") == many)
+        // A locator names its place, the city, not only the country: another name, another map.
+        #expect(first.contains(#">Town</text>"#))
+        let renamed = try locator("renamed")
+        #expect(renamed != first && renamed.contains(">Other Town</text>"))
     }
 
     @Test func aPlacesUnlistedEventsWaitInTheirScriptUnderTheEntrysID() throws {

@@ -53,8 +53,21 @@ struct MapDrawing {
             }
             svg += "</g>"
         }
+        if isLocator { svg += placeName() }
         svg += "</svg>"
         return svg
+    }
+
+    /// A locator names its event's place beside its marker (the country's name alone does not
+    /// say where in it): to the right, or to the left where the right has no room.
+    private func placeName() -> String {
+        guard map.layers.count == 1, let marker = map.layers.first?.markers.first, map.layers[0].markers.count == 1, marker.events.count == 1,
+              let name = report.events[marker.events[0]].location?.name, !name.isEmpty else { return "" }
+        let n = SVGNumber.self
+        let radius = Self.markerRadius(casualties: marker.casualties), width = Double(name.count) * 7.4
+        let right = marker.position.x + radius + 4 + width <= map.frame.width - 4
+        let x = right ? marker.position.x + radius + 4 : marker.position.x - radius - 4
+        return "<text class=\"map-place-name\" x=\"\(n.text(x))\" y=\"\(n.text(marker.position.y + 4))\"\(right ? "" : " text-anchor=\"end\"")>\(HTMLEscaping().escapeText(name))</text>"
     }
 
     private func marker(_ marker: EventMap.Marker, shape: MarkerShape, type: SiteConfig.EventType, anchor: String) -> String {

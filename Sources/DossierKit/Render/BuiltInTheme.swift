@@ -1317,6 +1317,7 @@ a.badge-type:hover { text-decoration: underline; }
 .map-count { font: 700 10px var(--sans); fill: #fff; text-anchor: middle; pointer-events: none; }
 .map a:hover .map-marker, .map a:focus .map-marker { stroke: var(--focus); stroke-width: 3px; }
 .map a:focus { outline: none; }
+.map-place-name { font: 700 12px var(--sans); fill: var(--ink); paint-order: stroke; stroke: var(--paper); stroke-width: 3px; stroke-linejoin: round; }
 .map-focus { fill: var(--accent); fill-opacity: 0.18; stroke: var(--accent); stroke-width: 1.5px; }
 .map-caption { font-family: var(--sans); font-size: 0.85rem; margin-top: 0.35rem; }
 .map-key { width: 1.1em; height: 1.1em; vertical-align: -0.2em; margin-right: 0.35em; overflow: visible; }

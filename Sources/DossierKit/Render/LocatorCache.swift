@@ -18,6 +18,8 @@ final class LocatorCache: Sendable {
         var longitude: Double
         var precision: LocationPrecision
         var country: String?
+        /// The place's name: the locator writes it beside the marker.
+        var name: String?
         var type: String
         var markerRadius: Double
         var title: String
@@ -31,7 +33,7 @@ final class LocatorCache: Sendable {
         }
         // What drawing it would have recorded as read.
         links.reads.read([.event(event.id), .config])
-        let key = Key(latitude: point.latitude, longitude: point.longitude, precision: place.precision, country: place.country,
+        let key = Key(latitude: point.latitude, longitude: point.longitude, precision: place.precision, country: place.country, name: place.name,
                       type: event.type, markerRadius: MapDrawing.markerRadius(casualties: EventMap.largestFigure(event)), title: title)
         if let map = maps.withLockedValue({ $0[key] }) { return map }
         let map = MapView.make([index], links: links, id: "locator", size: .locator, title: title, isLocator: true)
