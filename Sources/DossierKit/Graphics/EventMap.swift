@@ -24,6 +24,16 @@ struct EventMap: Sendable {
         /// Where its events are (the place they share, or their centre), when the marker is drawn
         /// away from it so as not to hide another: a line leads back to it.
         var home: WebMercator.Point?
+        /// How many of its events are of each type (indexes into `EventMap.types`), in site.yaml's order.
+        var typeCounts: [(type: Int, count: Int)] = []
+
+        /// The radius it is drawn at, in frame units: by its people killed or injured, large
+        /// enough for its count, with a ring when it holds several types.
+        var drawnRadius: Double {
+            var radius = min(4.5 + 1.4 * Double(casualties).squareRoot(), 15)
+            if events.count > 1 { radius = max(radius, 6 + 2.4 * Double(String(events.count).count)) }
+            return radius + (typeCounts.count > 1 ? 3 : 0)
+        }
     }
 
     /// What every event of a marker has in common about where it is.
@@ -71,6 +81,12 @@ struct EventMap: Sendable {
 
     let frame: MapFrame
     let size: Size
+    /// Every placed event, grouped across types: one marker per place, none over another.
+    let places: [Marker]
+    /// The report's event types (what `Marker.typeCounts` counts).
+    let types: [SiteConfig.EventType]
+    /// The same events by type, grouped type by type (the map page's, for its legend filter;
+    /// empty unless asked for).
     let layers: [Layer]
     let labels: [Label]
     /// Events with no point to draw (no coordinates, or known only to their country), report order.
@@ -78,7 +94,7 @@ struct EventMap: Sendable {
     /// The country to single out when the map shows one event known only to its country.
     let focusCountry: Geography.Country?
     /// How many events have a marker.
-    var placedCount: Int { layers.reduce(0) { $0 + $1.markers.reduce(0) { $0 + $1.events.count } } }
+    var placedCount: Int { places.reduce(0) { $0 + $1.events.count } }
 
     struct Size: Sendable {
         var width: Double
@@ -104,17 +120,18 @@ struct EventMap: Sendable {
 
     /// A map of `events` (indexes into the report), or nil when none of them has a place a map
     /// can show; the countries the events name are the map's own.
-    static func make(_ events: [Int], report: Report, geography: Geography, size: Size) -> EventMap? {
+    static func make(_ events: [Int], report: Report, geography: Geography, size: Size, byType: Bool = false) -> EventMap? {
         var countries = Set<String>()
         for index in events {
             if let name = report.events[index].location?.country, let country = geography.country(named: name) { countries.insert(country.code) }
         }
-        return make(events, report: report, geography: geography, mapCountries: countries, size: size)
+        return make(events, report: report, geography: geography, mapCountries: countries, size: size, byType: byType)
     }
 
     /// A map of `events` (indexes into the report), or nil when none of them has a place a map can show.
     /// - Parameter mapCountries: codes of the countries the events name: their names are written first and stronger.
-    static func make(_ events: [Int], report: Report, geography: Geography, mapCountries: Set<String>, size: Size) -> EventMap? {
+    /// - Parameter byType: also group each type alone (`layers`: the map page's legend filter).
+    static func make(_ events: [Int], report: Report, geography: Geography, mapCountries: Set<String>, size: Size, byType: Bool = false) -> EventMap? {
         var placed: [(event: Int, point: GeoPoint)] = [], unplaced: [Int] = []
         for index in events {
             if let point = report.events[index].location?.point { placed.append((index, point)) } else { unplaced.append(index) }
@@ -151,46 +168,120 @@ struct EventMap: Sendable {
         let types = report.config.eventTypes
         var members: [[Int]] = Array(repeating: [], count: types.count)
         let typeIndex = Dictionary(types.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-        for (position, item) in placed.enumerated() {
-            if let type = typeIndex[report.events[item.event].type] { members[type].append(position) }
+        let typeOfPosition = placed.map { typeIndex[report.events[$0.event].type] }
+        for (position, type) in typeOfPosition.enumerated() {
+            if let type { members[type].append(position) }
         }
         // A crowded map groups more widely: up to four times the radius to stay readable
         // (`comfortableMarkers`), and as widely as it takes to stay small (`markerLimit`).
-        var radius = size.groupRadius
-        var grouped: [[MarkerGrouping.Group]] = []
-        while true {
-            grouped = members.map { list in MarkerGrouping.group(list.map { positions[$0] }, radius: radius, apart: list.map { countryOfPosition[$0] }) }
-            let count = grouped.reduce(0) { $0 + $1.count }
-            let crowded = count > size.comfortableMarkers && radius < size.groupRadius * 4
-            guard (crowded || count > size.markerLimit) && radius < 2_000 else { break }
-            radius *= 2
-        }
-        let markerCount = grouped.reduce(0) { $0 + $1.count }
-
-        var layers: [Layer] = []
-        for (type, groups) in grouped.enumerated() where !groups.isEmpty {
-            let markers = groups.map { group -> Marker in
-                let indexes = group.members.map { members[type][$0] }
-                let events = indexes.map { placed[$0].event }
-                let precision = events.compactMap { report.events[$0].location?.precision }.max() ?? .exact
-                let casualties = events.reduce(0) { $0 + largestFigure(report.events[$1]) }
-                var areaRadius = 0.0
-                // Region areas are drawn while the map is not crowded: overlapping areas would hide the markers.
-                if precision == .region, markerCount <= 60, let first = indexes.first {
-                    // A region stands for an area about 150 km across.
-                    let point = placed[first].point
-                    let north = frame.place(GeoPoint(longitude: point.longitude, latitude: min(point.latitude + 0.7, 85)))
-                    areaRadius = abs(positions[first].y - north.y)
-                }
-                let common = CommonPlace(events.map { report.events[$0].location })
-                // Events at one named place are drawn at it (their first event's point), others at their centre.
-                let position = if case .place = common, let first = indexes.first { positions[first] } else { group.centre }
-                return Marker(events: events, position: position, precision: precision, casualties: casualties, areaRadius: areaRadius, common: common)
+        func grouping(_ lists: [[Int]]) -> (groups: [[MarkerGrouping.Group]], radius: Double) {
+            var radius = size.groupRadius
+            while true {
+                let grouped = lists.map { list in MarkerGrouping.group(list.map { positions[$0] }, radius: radius, apart: list.map { countryOfPosition[$0] }) }
+                let count = grouped.reduce(0) { $0 + $1.count }
+                let crowded = count > size.comfortableMarkers && radius < size.groupRadius * 4
+                guard (crowded || count > size.markerLimit) && radius < 2_000 else { return (grouped, radius) }
+                radius *= 2
             }
-            layers.append(Layer(type: types[type], shape: MarkerShape.forType(at: type), markers: markers))
         }
-        spreadOverlapping(&layers, distance: max(radius / 2, 10))
-        return EventMap(frame: frame, size: size, layers: layers, labels: labels(frame, geography, mapCountries, onlyThose: size.onlyOwnCountryLabels), unplaced: unplaced, focusCountry: focus)
+        /// The marker of these events (positions in `placed`), drawn at `centre` unless they share a place.
+        func marker(_ indexes: [Int], centre: WebMercator.Point, drawsAreas: Bool) -> Marker {
+            let events = indexes.map { placed[$0].event }
+            let precision = events.compactMap { report.events[$0].location?.precision }.max() ?? .exact
+            let casualties = events.reduce(0) { $0 + largestFigure(report.events[$1]) }
+            var areaRadius = 0.0
+            // Region areas are drawn while the map is not crowded: overlapping areas would hide the markers.
+            if precision == .region, drawsAreas, let first = indexes.first {
+                // A region stands for an area about 150 km across.
+                let point = placed[first].point
+                let north = frame.place(GeoPoint(longitude: point.longitude, latitude: min(point.latitude + 0.7, 85)))
+                areaRadius = abs(positions[first].y - north.y)
+            }
+            let common = CommonPlace(events.map { report.events[$0].location })
+            // Events at one named place are drawn at it (their first event's point), others at their centre.
+            let position = if case .place = common, let first = indexes.first { positions[first] } else { centre }
+            var counts = Array(repeating: 0, count: types.count)
+            for index in indexes { if let type = typeOfPosition[index] { counts[type] += 1 } }
+            return Marker(events: events, position: position, precision: precision, casualties: casualties, areaRadius: areaRadius, common: common,
+                          typeCounts: counts.enumerated().filter { $0.element > 0 }.map { (type: $0.offset, count: $0.element) })
+        }
+
+        // The places: every event grouped across types (what the map shows), then markers that
+        // would overlap merged (in one country) or moved apart (across a border, with a line back).
+        let all = grouping([Array(placed.indices)])
+        var places = all.groups[0].map { (members: $0.members, marker: marker($0.members, centre: $0.centre, drawsAreas: all.groups[0].count <= 60)) }
+        separate(&places, countryOf: { countryOfPosition[$0] }, frame: frame) { members in
+            let centre = members.reduce((x: 0.0, y: 0.0)) { ($0.x + positions[$1].x / Double(members.count), $0.y + positions[$1].y / Double(members.count)) }
+            return marker(members, centre: WebMercator.Point(x: centre.x, y: centre.y), drawsAreas: false)
+        }
+
+        // One layer per type (the map page's, shown while its legend hides a type), each grouped
+        // alone, in the order of site.yaml.
+        var layers: [Layer] = []
+        if byType {
+            let (grouped, radius) = grouping(members)
+            let markerCount = grouped.reduce(0) { $0 + $1.count }
+            for (type, groups) in grouped.enumerated() where !groups.isEmpty {
+                let markers = groups.map { group in marker(group.members.map { members[type][$0] }, centre: group.centre, drawsAreas: markerCount <= 60) }
+                layers.append(Layer(type: types[type], shape: MarkerShape.forType(at: type), markers: markers))
+            }
+            spreadOverlapping(&layers, distance: max(radius / 2, 10))
+        }
+        return EventMap(frame: frame, size: size, places: places.map(\.marker), types: types, layers: layers,
+                        labels: labels(frame, geography, mapCountries, onlyThose: size.onlyOwnCountryLabels), unplaced: unplaced, focusCountry: focus)
+    }
+
+    /// Places whose markers would overlap: in one country they become one place (named by what
+    /// all its events share), across a border they are moved apart, each remembering where it
+    /// belongs (`Marker.home`). Markers are compared by the size they are drawn at.
+    static func separate(_ places: inout [(members: [Int], marker: Marker)], countryOf: (Int) -> Int, frame: MapFrame, remake: ([Int]) -> Marker) {
+        let gap = 2.0
+        for _ in 0..<60 {
+            var changed = false
+            let radii = places.map { $0.marker.drawnRadius }
+            let cellSize = 2 * (radii.max() ?? 10) + gap
+            struct Cell: Hashable { var x: Int, y: Int }
+            var cells: [Cell: [Int]] = [:]
+            for (index, place) in places.enumerated() {
+                cells[Cell(x: Int((place.marker.position.x / cellSize).rounded(.down)), y: Int((place.marker.position.y / cellSize).rounded(.down))), default: []].append(index)
+            }
+            var removed = Set<Int>()
+            for index in places.indices where !removed.contains(index) {
+                let here = places[index].marker.position
+                let cell = Cell(x: Int((here.x / cellSize).rounded(.down)), y: Int((here.y / cellSize).rounded(.down)))
+                for dx in -1...1 {
+                    for dy in -1...1 {
+                        for other in cells[Cell(x: cell.x + dx, y: cell.y + dy)] ?? [] where other > index && !removed.contains(other) && !removed.contains(index) {
+                            let a = places[index].marker.position, b = places[other].marker.position
+                            let distance = ((b.x - a.x) * (b.x - a.x) + (b.y - a.y) * (b.y - a.y)).squareRoot()
+                            let needed = places[index].marker.drawnRadius + places[other].marker.drawnRadius + gap
+                            guard distance < needed else { continue }
+                            changed = true
+                            // Merged only when one is mostly over the other: places that merely touch are
+                            // moved apart (a merge grows the marker, and merges would cascade across a country).
+                            let heavy = distance < max(places[index].marker.drawnRadius, places[other].marker.drawnRadius)
+                            if heavy, let first = places[index].members.first, let second = places[other].members.first, countryOf(first) == countryOf(second) {
+                                let members = places[index].members + places[other].members
+                                places[index] = (members, remake(members))
+                                removed.insert(other)
+                            } else {
+                                let (ux, uy) = distance > 0.01 ? ((b.x - a.x) / distance, (b.y - a.y) / distance) : (1.0, 0.0)
+                                let shift = (needed - distance) / 2 + 0.05
+                                for (item, sign) in [(index, -1.0), (other, 1.0)] {
+                                    let position = places[item].marker.position
+                                    if places[item].marker.home == nil { places[item].marker.home = position }
+                                    let radius = places[item].marker.drawnRadius
+                                    places[item].marker.position = WebMercator.Point(x: min(max(position.x + sign * ux * shift, radius), frame.width - radius),
+                                                                                     y: min(max(position.y + sign * uy * shift, radius), frame.height - radius))
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            if !removed.isEmpty { places = places.enumerated().filter { !removed.contains($0.offset) }.map(\.element) }
+            guard changed else { return }
+        }
     }
 
     /// Markers of different types at one place would hide each other: those whose centres fall

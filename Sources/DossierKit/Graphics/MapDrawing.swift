@@ -19,8 +19,8 @@ struct MapDrawing {
     var isLocator = false
     let eventHref: (Int) -> String
 
-    /// The id of the list entry for a marker of several events.
-    func placeID(layer: Int, marker: Int) -> String { "\(id)-place-\(layer)-\(marker)" }
+    /// The id of the list entry for a place of several events (`EventMap.places`).
+    func placeID(_ place: Int) -> String { "\(id)-place-\(place)" }
 
     func svg(title: String, description: String) -> String {
         let frame = map.frame, n = SVGNumber.self
@@ -46,12 +46,26 @@ struct MapDrawing {
             }
             svg += "</g>"
         }
-        for (layerIndex, layer) in map.layers.enumerated() {
-            svg += "<g class=\"map-layer\" data-type=\"\(HTMLEscaping().escapeText(layer.type.id))\">"
-            for (markerIndex, marker) in layer.markers.enumerated() {
-                svg += self.marker(marker, shape: layer.shape, type: layer.type, anchor: placeID(layer: layerIndex, marker: markerIndex))
+        // Every place once, whatever its types; then, on the map page, each type alone (shown
+        // by its stylesheet while the legend hides a type), its groups leading to the place that
+        // holds their first event.
+        svg += "<g class=\"map-all\">"
+        for (index, place) in map.places.enumerated() { svg += self.place(place, anchor: placeID(index)) }
+        svg += "</g>"
+        if !map.layers.isEmpty {
+            var placeOfEvent: [Int: Int] = [:]
+            for (index, place) in map.places.enumerated() { for event in place.events { placeOfEvent[event] = index } }
+            for layer in map.layers {
+                svg += "<g class=\"map-layer\" data-type=\"\(HTMLEscaping().escapeText(layer.type.id))\">"
+                for marker in layer.markers {
+                    // A group leads to the listed place (of several events) that holds most of its events.
+                    var shares: [Int: Int] = [:]
+                    for event in marker.events { if let place = placeOfEvent[event], map.places[place].events.count > 1 { shares[place, default: 0] += 1 } }
+                    let place = shares.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
+                    svg += self.marker(marker, shape: layer.shape, type: layer.type, anchor: place.map(placeID) ?? "", listed: place != nil)
+                }
+                svg += "</g>"
             }
-            svg += "</g>"
         }
         if isLocator { svg += placeName() }
         svg += "</svg>"
@@ -61,7 +75,7 @@ struct MapDrawing {
     /// A locator names its event's place beside its marker (the country's name alone does not
     /// say where in it): to the right, or to the left where the right has no room.
     private func placeName() -> String {
-        guard map.layers.count == 1, let marker = map.layers.first?.markers.first, map.layers[0].markers.count == 1, marker.events.count == 1,
+        guard map.places.count == 1, let marker = map.places.first, marker.events.count == 1,
               let name = report.events[marker.events[0]].location?.name, !name.isEmpty else { return "" }
         let n = SVGNumber.self
         let radius = Self.markerRadius(casualties: marker.casualties), width = Double(name.count) * 7.4
@@ -70,19 +84,17 @@ struct MapDrawing {
         return "<text class=\"map-place-name\" x=\"\(n.text(x))\" y=\"\(n.text(marker.position.y + 4))\"\(right ? "" : " text-anchor=\"end\"")>\(HTMLEscaping().escapeText(name))</text>"
     }
 
-    private func marker(_ marker: EventMap.Marker, shape: MarkerShape, type: SiteConfig.EventType, anchor: String) -> String {
+    /// - Parameter listed: whether `anchor` names an entry of the map's list; a group with
+    ///   none leads to its first event.
+    private func marker(_ marker: EventMap.Marker, shape: MarkerShape, type: SiteConfig.EventType, anchor: String, listed: Bool = true) -> String {
         let n = SVGNumber.self
         let (x, y) = (marker.position.x, marker.position.y)
         let count = marker.events.count
         var radius = Self.markerRadius(casualties: marker.casualties)
         if count > 1 { radius = max(radius, 6 + 2.4 * Double(String(count).count)) }
-        var out = ""
-        if let home = marker.home {
-            // Drawn away from its place so as not to hide another marker: a line leads back to it.
-            out += "<g class=\"map-leader\" aria-hidden=\"true\"><line x1=\"\(n.text(home.x))\" y1=\"\(n.text(home.y))\" x2=\"\(n.text(x))\" y2=\"\(n.text(y))\"/>"
-                + "<circle cx=\"\(n.text(home.x))\" cy=\"\(n.text(home.y))\" r=\"1.5\"/></g>"
-        }
-        out += isLocator ? "" : "<a\(count > 1 ? " class=\"map-group\"" : "") href=\"\(count == 1 ? eventHref(marker.events[0]) : groupHref ?? "#" + anchor)\"><title>\(HTMLEscaping().escapeText(tooltip(marker, type: type)))</title>"
+        // Drawn away from its place so as not to hide another marker: a line leads back to it.
+        var out = leader(marker)
+        out += isLocator ? "" : "<a\(count > 1 ? " class=\"map-group\"" : "") href=\"\(count == 1 || (!listed && groupHref == nil) ? eventHref(marker.events[0]) : groupHref ?? "#" + anchor)\"><title>\(HTMLEscaping().escapeText(tooltip(marker, type: type)))</title>"
         if marker.areaRadius > radius {
             out += "<circle class=\"map-area\" cx=\"\(n.text(x))\" cy=\"\(n.text(y))\" r=\"\(n.text(marker.areaRadius))\"/>"
         }
@@ -93,10 +105,66 @@ struct MapDrawing {
         return out + (isLocator ? "" : "</a>")
     }
 
+    /// A place on the map: the marker of its one type (in its colour and shape), or, for several
+    /// types, a disc in the colour of the most frequent one ringed by every type's share. Its
+    /// count is written on it; its tooltip names it and its types.
+    private func place(_ marker: EventMap.Marker, anchor: String) -> String {
+        let n = SVGNumber.self
+        guard marker.typeCounts.count > 1, let dominant = marker.typeCounts.max(by: { $0.count < $1.count }) else {
+            let type = marker.typeCounts.first.map { map.types[$0.type] } ?? map.types.first
+            guard let type else { return "" }
+            return "<g data-type=\"\(HTMLEscaping().escapeText(type.id))\">" + self.marker(marker, shape: MarkerShape.forType(at: marker.typeCounts.first?.type ?? 0), type: type, anchor: anchor) + "</g>"
+        }
+        let (x, y) = (marker.position.x, marker.position.y)
+        let radius = marker.drawnRadius - 3
+        var out = leader(marker)
+        out += isLocator ? "" : "<a class=\"map-group\" href=\"\(groupHref ?? "#" + anchor)\" data-type=\"\(HTMLEscaping().escapeText(map.types[dominant.type].id))\"><title>\(HTMLEscaping().escapeText(tooltip(marker)))</title>"
+        out += MarkerShape.circle.element(x: x, y: y, r: radius, attributes: " class=\"map-marker precision-\(marker.precision.rawValue)\"")
+        // The ring: each type's share of the circumference, in site.yaml's order from the top.
+        let ring = radius + 1.75, circumference = 2 * Double.pi * ring, total = Double(marker.events.count)
+        var start = 0.0
+        for (type, count) in marker.typeCounts {
+            let length = circumference * Double(count) / total
+            out += "<circle class=\"map-ring\" data-type=\"\(HTMLEscaping().escapeText(map.types[type].id))\" cx=\"\(n.text(x))\" cy=\"\(n.text(y))\" r=\"\(n.text(ring))\""
+                + " stroke-dasharray=\"\(n.text(length)) \(n.text(circumference - length))\" stroke-dashoffset=\"\(n.text(circumference / 4 - start))\"/>"
+            start += length
+        }
+        out += "<text class=\"map-count\" x=\"\(n.text(x))\" y=\"\(n.text(y + 3.5))\">\(marker.events.count)</text>"
+        return out + (isLocator ? "" : "</a>")
+    }
+
+    /// The line from a marker drawn beside its place back to the place.
+    private func leader(_ marker: EventMap.Marker) -> String {
+        guard let home = marker.home else { return "" }
+        let n = SVGNumber.self
+        return "<g class=\"map-leader\" aria-hidden=\"true\"><line x1=\"\(n.text(home.x))\" y1=\"\(n.text(home.y))\" x2=\"\(n.text(marker.position.x))\" y2=\"\(n.text(marker.position.y))\"/>"
+            + "<circle cx=\"\(n.text(home.x))\" cy=\"\(n.text(home.y))\" r=\"1.5\"/></g>"
+    }
+
     /// A marker's size by the people it counts (its events' largest figures): the area grows
     /// with the count, up to a cap that any count past about 57 reaches.
     static func markerRadius(casualties: Int) -> Double {
         min(4.5 + 1.4 * Double(casualties).squareRoot(), 15)
+    }
+
+    /// A place's tooltip and list entry: for one type, as that type's marker says it; for
+    /// several, how many events, where (named only by what all of them share), and of which types.
+    func tooltip(_ marker: EventMap.Marker) -> String {
+        guard marker.typeCounts.count > 1 else {
+            return tooltip(marker, type: marker.typeCounts.first.map { map.types[$0.type] } ?? map.types[0])
+        }
+        let events = text.count("events", marker.events.count)
+        let types = marker.typeCounts.map { "\(map.types[$0.type].label) \($0.count)" }.joined(separator: ", ")
+        switch marker.common {
+        case let .place(name, region, country):
+            return text("map.place", ["events": events, "types": types, "place": text.place(Place(name: name, region: region, country: country, precision: marker.precision))])
+        case let .region(region, country):
+            return text("map.place.region", ["events": events, "types": types, "region": [region, country].compactMap { $0 }.joined(separator: ", ")])
+        case let .country(country):
+            return text("map.place.country", ["events": events, "types": types, "country": country])
+        case .none:
+            return text("map.place.area", ["events": events, "types": types])
+        }
     }
 
     /// "Title, 28 January 2024, Baghdad, Iraq (town or city)"; for several events, how many and

@@ -1311,6 +1311,10 @@ a.badge-type:hover { text-decoration: underline; }
 .map-marker.precision-region { fill-opacity: 0.25; stroke: var(--type-colour); stroke-width: 1.5px; stroke-dasharray: 2 2; }
 .map-area { fill: var(--type-colour); fill-opacity: 0.1; stroke: var(--type-colour); stroke-width: 1.25px; stroke-dasharray: 5 3; }
 .map-group .map-marker { fill-opacity: 1; }
+/* A place of several types: a ring of each type's share around it. The map page draws each type
+   alone too, shown by map/filter.css while its legend hides a type. */
+.map-ring { fill: none; stroke: var(--type-colour); stroke-width: 3.5px; }
+.map .map-layer { display: none; }
 /* A marker drawn beside its place (so as not to hide another) and the line back to the place. */
 .map-leader line { stroke: var(--ink-soft); stroke-width: 1px; }
 .map-leader circle { fill: var(--ink-soft); }
@@ -1338,7 +1342,7 @@ a.badge-type:hover { text-decoration: underline; }
 @media (max-width: 40rem) {
   .map:not(.map-small) .map-labels text { display: none; }
   .map:not(.map-small) .map-labels .map-label-report { display: inline; font-size: 22px; stroke-width: 5px; }
-  .map:not(.map-small) .map-marker, .map:not(.map-small) .map-count { transform-box: fill-box; transform-origin: center; transform: scale(1.8); }
+  .map:not(.map-small) .map-marker, .map:not(.map-small) .map-ring, .map:not(.map-small) .map-count { transform-box: fill-box; transform-origin: center; transform: scale(1.8); }
 }
 
 /* Footer */
@@ -1876,7 +1880,7 @@ path.report { fill: #d2cab8; stroke: #8c8372; }
 <div class="wrap map-page">
   <header class="page-header">
     <h1>{{title}}</h1>
-    <p class="lede">Where the events took place, as closely as the sources say. Each marker links to its event; a number stands for several events near each other in one country, named by the place, region or country they all share. The located events are also a <a href="{{geoJSONHref}}">GeoJSON download</a>.</p>
+    <p class="lede">Where the events took place, as closely as the sources say. Each marker links to its event; a number stands for several events near each other in one country, named by the place, region or country they all share, and ringed by their types' shares. The located events are also a <a href="{{geoJSONHref}}">GeoJSON download</a>.</p>
   </header>
   {{#map}}
   <form class="map-filter" aria-label="Show or hide event types">
@@ -2299,6 +2303,11 @@ map.group: "{events} ({type}) at {place}"
 map.group.region: "{events} ({type}) at several places in {region}"
 map.group.country: "{events} ({type}) at several places in {country}"
 map.group.area: "{events} ({type}) in this area"
+# A place of several types: how many, where (only what all its events share), of which types.
+map.place: "{events} at {place}: {types}"
+map.place.region: "{events} at several places in {region}: {types}"
+map.place.country: "{events} at several places in {country}: {types}"
+map.place.area: "{events} in this area: {types}"
 map.description: "{placed} on the map; {unplaced} without a place to draw."
 map.more.one: "and {count} more event"
 map.more.other: "and {count} more events"

@@ -19,7 +19,7 @@ struct MapPage {
         links.reads.read(.everyEvent)
         let title = links.text("page.map")
         let map = MapView.make(Array(report.events.indices), links: links, id: mapID, size: .page, title: links.text("map.title", ["subject": report.config.title]),
-                              readEach: false, eventsPerPlace: MapView.listedEventLimit, placesDataHref: links.to(MapPlacesData.path))
+                              readEach: false, eventsPerPlace: MapView.listedEventLimit, placesDataHref: links.to(MapPlacesData.path), byType: true)
         let chrome = Chrome(links: links, title: title, description: links.text("description.map", ["site": report.config.title]), breadcrumbs: [.init(label: title)])
         let content = MapPage(title: title, map: map, timelineHref: links.to(SitePaths.timeline), geoJSONHref: links.to(SitePaths.eventsGeoJSON),
                               filterStylesheetHref: links.to(filterStylesheetPath))
@@ -32,10 +32,14 @@ extension MapPage {
     /// The map's element id (its places' ids start with it, here and in `MapPlacesData`).
     static let mapID = "map"
 
-    /// One rule per event type: its layer is hidden while its legend box is unchecked. Type ids
+    /// While a legend box is unchecked the places (every type at once) give way to the layers of
+    /// each type, and the unchecked type's layer is hidden: one rule per event type. Type ids
     /// are identifiers (checked when site.yaml is read), safe inside CSS strings.
     static func filterStylesheet(_ config: SiteConfig) -> OutputFile {
-        let rules = config.eventTypes.map { type in
+        let rules = [
+            ".map-page:has(.map-filter input:not(:checked)) .map-all { display: none; }\n",
+            ".map-page:has(.map-filter input:not(:checked)) .map-layer { display: inline; }\n",
+        ] + config.eventTypes.map { type in
             ".map-page:has(input[data-map-type=\"\(type.id)\"]:not(:checked)) .map-layer[data-type=\"\(type.id)\"] { display: none; }\n"
         }
         return OutputFile(path: filterStylesheetPath, text: "/* Written by Dossier from site.yaml's event types: the map page's legend filter. */\n" + rules.joined())

@@ -22,12 +22,12 @@ enum MapPlacesData {
         if let map = map(report, geography: geography) {
             let drawing = MapDrawing(map: map, report: report, text: text, root: "", id: MapPage.mapID) { _ in "" }
             var place = 0, first = true
-            for (layerIndex, layer) in map.layers.enumerated() {
-                for (markerIndex, marker) in layer.markers.enumerated() where marker.events.count > 1 {
+            do {
+                for (index, marker) in map.places.enumerated() where marker.events.count > 1 {
                     let listed = MapView.listedCount(place: place, eventsPerPlace: MapView.listedEventLimit)
                     place += 1
                     guard marker.events.count > listed else { continue }
-                    script += (first ? "\n" : ",\n") + ScriptData.string(drawing.placeID(layer: layerIndex, marker: markerIndex)) + ":["
+                    script += (first ? "\n" : ",\n") + ScriptData.string(drawing.placeID(index)) + ":["
                     first = false
                     for (offset, index) in marker.events.dropFirst(listed).enumerated() {
                         let event = report.events[index]

@@ -55,35 +55,36 @@ struct MapView: Sendable {
     ///   - eventsPerPlace: how many of a place's events its list entry links to.
     ///   - isLocator: the map of one event on its own page (`MapDrawing.isLocator`).
     ///   - placesDataHref: where the script with the places' unlisted events is (`MapPlacesData`).
+    ///   - byType: also draw each type alone, for a legend that hides types (`EventMap.layers`).
     static func make(_ events: [Int], links: PageLinks, id: String, size: EventMap.Size, title: String, readEach: Bool = true,
-                     groupHref: String? = nil, eventsPerPlace: Int = 3, isLocator: Bool = false, placesDataHref: String? = nil) -> MapView? {
+                     groupHref: String? = nil, eventsPerPlace: Int = 3, isLocator: Bool = false, placesDataHref: String? = nil, byType: Bool = false) -> MapView? {
         let report = links.report, text = links.text
         if readEach { for index in events { links.reads.read(.event(report.events[index].id)) } }
         links.reads.read(.config)
-        guard let map = EventMap.make(events, report: report, geography: links.site.templates.geography, size: size) else { return nil }
+        guard let map = EventMap.make(events, report: report, geography: links.site.templates.geography, size: size, byType: byType) else { return nil }
         let drawing = MapDrawing(map: map, report: report, text: text, root: links.root, id: id, groupHref: groupHref, isLocator: isLocator) { links.event(report.events[$0].id) }
         let placed = map.placedCount
         let description = text("map.description", ["placed": text.count("events", placed), "unplaced": String(map.unplaced.count)])
         var places: [PlaceEntry] = []
-        for (layerIndex, layer) in map.layers.enumerated() {
-            for (markerIndex, marker) in layer.markers.enumerated() where marker.events.count > 1 && groupHref == nil {
-                let listed = marker.events.prefix(listedCount(place: places.count, eventsPerPlace: eventsPerPlace))
-                let more = marker.events.count - listed.count
-                places.append(PlaceEntry(
-                    id: drawing.placeID(layer: layerIndex, marker: markerIndex),
-                    label: drawing.tooltip(marker, type: layer.type),
-                    // Events that share no place are each listed with theirs.
-                    events: listed.map { links.eventLink($0, withPlace: !marker.sharesAPlace) },
-                    moreText: more > 0 ? text.count("map.more", more) : nil
-                ))
-            }
+        for (index, marker) in map.places.enumerated() where marker.events.count > 1 && groupHref == nil {
+            let listed = marker.events.prefix(listedCount(place: places.count, eventsPerPlace: eventsPerPlace))
+            let more = marker.events.count - listed.count
+            places.append(PlaceEntry(
+                id: drawing.placeID(index),
+                label: drawing.tooltip(marker),
+                // Events that share no place are each listed with theirs.
+                events: listed.map { links.eventLink($0, withPlace: !marker.sharesAPlace) },
+                moreText: more > 0 ? text.count("map.more", more) : nil
+            ))
         }
         let unplacedListed = map.unplaced.prefix(listedUnplacedLimit)
-        let legend = map.layers.map { layer in
-            LegendEntry(typeID: layer.type.id, label: layer.type.label, colour: layer.type.colour,
-                        keyHTML: key(layer.shape, colour: layer.type.colour, precision: .exact, type: layer.type.id), count: layer.markers.reduce(0) { $0 + $1.events.count })
+        var byTypeCount = Array(repeating: 0, count: map.types.count)
+        for place in map.places { for (type, count) in place.typeCounts { byTypeCount[type] += count } }
+        let legend = map.types.enumerated().filter { byTypeCount[$0.offset] > 0 }.map { index, type in
+            LegendEntry(typeID: type.id, label: type.label, colour: type.colour,
+                        keyHTML: key(MarkerShape.forType(at: index), colour: type.colour, precision: .exact, type: type.id), count: byTypeCount[index])
         }
-        let shown = Set(map.layers.flatMap { $0.markers.map(\.precision) })
+        let shown = Set(map.places.map(\.precision))
         let precisions = LocationPrecision.allCases.filter { $0 != .country && shown.contains($0) }.map { precision in
             PrecisionEntry(label: text("map.precision.\(precision.rawValue)"), keyHTML: key(.circle, colour: "currentColor", precision: precision))
         }
@@ -121,7 +122,7 @@ struct MapView: Sendable {
 extension MapView: TemplateModel {
     static let shape = TemplateFieldList<MapView>("MapView", "A map of events, drawn at build time.", [
         .text("id", "The map's element id on its page.") { $0.id },
-        .html("svgHTML", "The map as inline SVG: outlines (the shared `map/world.svg`), country names, one layer of markers per type.") { $0.svgHTML },
+        .html("svgHTML", "The map as inline SVG: outlines (the shared `map/world.svg`), country names, one marker per place (`.map-all`) and, on the map page, one layer per type (`.map-layer`, shown while the legend hides a type).") { $0.svgHTML },
         .text("caption", "What the map shows, in words.") { $0.caption },
         .number("placedCount", "How many events have a marker.") { $0.placedCount },
         .list("legend", "The event types on the map, in site.yaml's order.") { $0.legend },
