@@ -196,3 +196,21 @@ def test_no_place_covers_another(crowded_site, browser):
     assert covered == [], f"{len(covered)} pairs overlap, e.g. {covered[:3]} ({len(overlapping)} bounding boxes)"
     rings = browser.find_elements(By.CSS_SELECTOR, "svg.map .map-all .map-ring")
     assert rings, "places of several types are ringed by their shares"
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_counts_read_on_their_markers(crowded_site, browser, scheme):
+    """A place's count is written in the page's colour on its type's colour: 4.5:1 in both modes
+    (white on the lighter type colours of the dark mode was not)."""
+    from test_quality import contrast
+    browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": [{"name": "prefers-color-scheme", "value": scheme}]})
+    try:
+        browser.get((crowded_site / "map" / "index.html").as_uri())
+        pairs = browser.execute_script("""
+            return [...document.querySelectorAll('svg.map .map-all a')].filter(a => a.querySelector('.map-count')).map(a =>
+              [getComputedStyle(a.querySelector('.map-count')).fill, getComputedStyle(a.querySelector('.map-marker')).fill]);""")
+    finally:
+        browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": []})
+    assert len(pairs) > 10
+    low = [(text, fill, round(contrast(text, fill), 2)) for text, fill in pairs if contrast(text, fill) < 4.5]
+    assert low == [], f"{scheme}: {low[:3]}"

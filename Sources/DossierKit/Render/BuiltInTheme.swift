@@ -1319,6 +1319,8 @@ a.badge-type:hover { text-decoration: underline; }
 .map-leader line { stroke: var(--ink-soft); stroke-width: 1px; }
 .map-leader circle { fill: var(--ink-soft); }
 .map-count { font: 700 10px var(--sans); fill: #fff; text-anchor: middle; pointer-events: none; }
+/* As the type badges: type colours are made 4.5:1 with white (light) and with the dark paper. */
+@media (prefers-color-scheme: dark) { .map-count { fill: var(--paper); } }
 .map a:hover .map-marker, .map a:focus .map-marker { stroke: var(--focus); stroke-width: 3px; }
 .map a:focus { outline: none; }
 .map-place-name { font: 700 12px var(--sans); fill: var(--ink); paint-order: stroke; stroke: var(--paper); stroke-width: 3px; stroke-linejoin: round; }
