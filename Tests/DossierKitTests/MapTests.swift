@@ -148,6 +148,22 @@ import Testing
             #expect(place.position.x >= 0 && place.position.x <= map.frame.width && place.position.y >= 0 && place.position.y <= map.frame.height)
         }
         #expect(map.places.contains { $0.typeCounts.count > 1 }, "places of several types are one marker")
+        // Country names are written clear of the markers: moved within their country where
+        // needed; only a report's country with no clear spot near its label point keeps its place.
+        func covered(_ label: EventMap.Label) -> Bool {
+            let half = Double(label.text.count) * (label.isReportCountry ? 12 * 0.34 : 11 * 0.3)
+            let box = (label.position.x - half, label.position.y - 11, label.position.x + half, label.position.y + 4)
+            return map.places.contains { place in
+                let x = min(max(place.position.x, box.0), box.2), y = min(max(place.position.y, box.1), box.3)
+                return (x - place.position.x) * (x - place.position.x) + (y - place.position.y) * (y - place.position.y) < place.drawnRadius * place.drawnRadius
+            }
+        }
+        #expect(map.labels.filter { !$0.isReportCountry }.allSatisfy { !covered($0) })
+        let reportLabels = map.labels.filter(\.isReportCountry)
+        // A report's country with no clear spot (the crowded Levant of these reports) is written
+        // over the markers, never under.
+        #expect(reportLabels.filter { !covered($0) }.count >= 2, "\(reportLabels.filter(covered).map(\.text)) covered")
+        #expect(reportLabels.allSatisfy { !covered($0) || $0.isOverMarkers }, "\(reportLabels.filter(covered).map(\.text)) under markers")
         #expect(map.layers.isEmpty, "the types alone are drawn only when asked (the map page)")
     }
 

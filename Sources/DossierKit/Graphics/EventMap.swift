@@ -77,6 +77,9 @@ struct EventMap: Sendable {
         var position: WebMercator.Point
         /// A country the map's events are in: written more strongly.
         var isReportCountry: Bool
+        /// A report's country whose name found no spot clear of the markers: written over them
+        /// (it does not take their clicks), not under.
+        var isOverMarkers = false
     }
 
     let frame: MapFrame
@@ -228,7 +231,9 @@ struct EventMap: Sendable {
             spreadOverlapping(&layers, distance: max(radius / 2, 10))
         }
         return EventMap(frame: frame, size: size, places: places.map(\.marker), types: types, layers: layers,
-                        labels: labels(frame, geography, mapCountries, onlyThose: size.onlyOwnCountryLabels), unplaced: unplaced, focusCountry: focus)
+                        labels: labels(frame, geography, mapCountries, onlyThose: size.onlyOwnCountryLabels,
+                                       avoiding: places.map { (x: $0.marker.position.x, y: $0.marker.position.y, radius: $0.marker.drawnRadius) }),
+                        unplaced: unplaced, focusCountry: focus)
     }
 
     /// Places whose markers would overlap: in one country they become one place (named by what
@@ -322,9 +327,14 @@ struct EventMap: Sendable {
     /// Country names whose label point is in the window and whose name fits across the country
     /// as drawn, without overlapping a name already placed: the report's countries first, then
     /// larger countries before smaller ones.
-    static func labels(_ frame: MapFrame, _ geography: Geography, _ reportCountries: Set<String>, onlyThose: Bool = false) -> [Label] {
+    ///
+    /// - Parameter markers: discs (centre, radius) a name must not be written over: a name that
+    ///   would be is moved to a nearby point of its country where it is clear of them, and
+    ///   left out (other countries) or kept (the report's) where there is none.
+    static func labels(_ frame: MapFrame, _ geography: Geography, _ reportCountries: Set<String>, onlyThose: Bool = false,
+                       avoiding markers: [(x: Double, y: Double, radius: Double)] = []) -> [Label] {
         let fontSize = 11.0
-        var candidates: [(label: Label, width: Double)] = []
+        var candidates: [(label: Label, width: Double, country: Geography.Country)] = []
         // The window in world units: a country wholly outside it has no name on this map.
         let topLeft = frame.world(at: WebMercator.Point(x: 0, y: 0)), bottomRight = frame.world(at: WebMercator.Point(x: frame.width, y: frame.height))
         for (index, bounds) in geography.worldBoxes.enumerated()
@@ -347,16 +357,51 @@ struct EventMap: Sendable {
             let textWidth = Double(country.name.count) * fontSize * 0.58
             let isReport = reportCountries.contains(country.code)
             guard textWidth <= drawnWidth * 1.15 || (isReport && textWidth <= drawnWidth * 2) else { continue }
-            candidates.append((Label(text: country.name, position: position, isReportCountry: isReport), drawnWidth))
+            candidates.append((Label(text: country.name, position: position, isReportCountry: isReport), drawnWidth, country))
         }
         candidates.sort { ($0.label.isReportCountry ? 1 : 0, $0.width, $1.label.text) > ($1.label.isReportCountry ? 1 : 0, $1.width, $0.label.text) }
         var placed: [(label: Label, box: (Double, Double, Double, Double))] = []
+        /// Whether the box is over a marker; `core`: over the middle of one, where its count is.
+        func covered(_ box: (Double, Double, Double, Double), core: Bool = false) -> Bool {
+            markers.contains { marker in
+                // The nearest point of the box to the disc's centre is inside the disc.
+                let x = min(max(marker.x, box.0), box.2), y = min(max(marker.y, box.1), box.3)
+                let radius = core ? min(marker.radius, 10) : marker.radius + 2
+                return (x - marker.x) * (x - marker.x) + (y - marker.y) * (y - marker.y) < radius * radius
+            }
+        }
+        // Where a name may go instead of its country's label point, nearest first.
+        // Rings of eight directions, wider than high (a name is), out to about a third of the map.
+        let offsets: [(Double, Double)] = [(0, 0), (0, -16), (0, 16), (-36, 0), (36, 0), (0, -30), (0, 30)] + [14.0, 22, 30, 42, 56, 70, 90, 110].flatMap { step in
+            (0..<8).map { direction in
+                let angle = Double(direction) * .pi / 4
+                return ((cos(angle) * step * 2).rounded(), (sin(angle) * step).rounded())
+            }
+        }
         for candidate in candidates {
-            let half = Double(candidate.label.text.count) * fontSize * 0.3
-            let box = (candidate.label.position.x - half, candidate.label.position.y - fontSize, candidate.label.position.x + half, candidate.label.position.y + 4)
-            guard box.0 >= 2, box.2 <= frame.width - 2, box.1 >= 2, box.3 <= frame.height - 2 else { continue }
-            let overlaps = placed.contains { other in box.0 < other.box.2 && other.box.0 < box.2 && box.1 < other.box.3 && other.box.1 < box.3 }
-            if !overlaps { placed.append((candidate.label, box)) }
+            // The report's countries are written larger and bold (the stylesheet: 12 px, 700).
+            let half = Double(candidate.label.text.count) * (candidate.label.isReportCountry ? 12 * 0.34 : fontSize * 0.3)
+            var kept: (label: Label, box: (Double, Double, Double, Double))?
+            var fallback: (label: Label, box: (Double, Double, Double, Double), countsClear: Bool)?
+            for (dx, dy) in offsets {
+                let position = WebMercator.Point(x: candidate.label.position.x + dx, y: candidate.label.position.y + dy)
+                let box = (position.x - half, position.y - fontSize, position.x + half, position.y + 4)
+                guard box.0 >= 2, box.2 <= frame.width - 2, box.1 >= 2, box.3 <= frame.height - 2 else { continue }
+                guard !placed.contains(where: { other in box.0 < other.box.2 && other.box.0 < box.2 && box.1 < other.box.3 && other.box.1 < box.3 }) else { continue }
+                // Moved, a name stays on its country.
+                guard dx == 0 && dy == 0 || candidate.country.contains(WebMercator.unproject(frame.world(at: position))) else { continue }
+                var label = candidate.label
+                label.position = position
+                if !covered(box) { kept = (label, box); break }
+                // The report's countries keep their name where it is when no place is clear.
+                // A report's country keeps a name where no spot is clear: over the markers, at its
+                // label point, or at the nearest spot that leaves their counts readable.
+                if label.isReportCountry, fallback == nil || fallback?.countsClear == false && !covered(box, core: true) {
+                    label.isOverMarkers = true
+                    fallback = (label, box, !covered(box, core: true))
+                }
+            }
+            if let kept = kept ?? fallback.map({ ($0.label, $0.box) }) { placed.append(kept) }
         }
         return placed.map(\.label).sorted { ($0.position.y, $0.position.x) < ($1.position.y, $1.position.x) }
     }

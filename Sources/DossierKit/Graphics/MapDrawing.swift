@@ -39,13 +39,15 @@ struct MapDrawing {
         if let country = map.focusCountry {
             svg += "<path class=\"map-focus\" d=\"\(Self.path(country, in: frame))\"/>"
         }
-        if !map.labels.isEmpty {
-            svg += "<g class=\"map-labels\" aria-hidden=\"true\">"
-            for label in map.labels {
+        func labels(_ labels: [EventMap.Label], className: String) {
+            guard !labels.isEmpty else { return }
+            svg += "<g class=\"\(className)\" aria-hidden=\"true\">"
+            for label in labels {
                 svg += "<text x=\"\(n.text(label.position.x))\" y=\"\(n.text(label.position.y))\"\(label.isReportCountry ? " class=\"map-label-report\"" : "")>\(HTMLEscaping().escapeText(label.text))</text>"
             }
             svg += "</g>"
         }
+        labels(map.labels.filter { !$0.isOverMarkers }, className: "map-labels")
         // Every place once, whatever its types; then, on the map page, each type alone (shown
         // by its stylesheet while the legend hides a type), its groups leading to the place that
         // holds their first event.
@@ -67,6 +69,8 @@ struct MapDrawing {
                 svg += "</g>"
             }
         }
+        // The report's countries whose names found no clear spot: over the markers.
+        labels(map.labels.filter(\.isOverMarkers), className: "map-labels map-labels-over")
         if isLocator { svg += placeName() }
         svg += "</svg>"
         return svg

@@ -1305,6 +1305,7 @@ a.badge-type:hover { text-decoration: underline; }
 .map { display: block; width: 100%; height: auto; background: var(--sea); border: 1px solid var(--rule); border-radius: 4px; }
 .map-labels text { font-family: var(--sans); font-size: 11px; fill: var(--ink-soft); text-anchor: middle; paint-order: stroke; stroke: var(--sea); stroke-width: 3px; stroke-linejoin: round; letter-spacing: 0.02em; }
 .map-labels .map-label-report { font-weight: 700; fill: var(--ink); font-size: 12px; }
+.map-labels-over { pointer-events: none; }
 .map-marker { fill: var(--type-colour); stroke: var(--paper); stroke-width: 1.25px; }
 .map-marker.precision-town { fill-opacity: 0.8; stroke: var(--type-colour); stroke-width: 2px; stroke-opacity: 1; paint-order: stroke; }
 .map-marker.precision-district { fill-opacity: 0.45; stroke: var(--type-colour); stroke-width: 1.5px; stroke-dasharray: 3 2; }
