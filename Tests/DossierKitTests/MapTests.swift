@@ -255,6 +255,8 @@ import Testing
         #expect(map.contains("<title>US drone strike in Baghdad kills a senior Kataib Hezbollah commander, 7 February 2024, Baghdad, Iraq</title>"))
         // Labels: the countries of the events stand out.
         #expect(map.contains(#"class="map-label-report">Iraq<"#) && map.contains(#"class="map-label-report">Jordan<"#))
+        // The island is named Cyprus, not after its northern part (on 06a6392: "N. Cyprus" only).
+        #expect(map.contains("<text x=") && map.contains(">Cyprus</text>") && !map.contains("N. Cyprus"))
         // The legend toggles a type without JavaScript.
         #expect(map.contains(#"<link rel="stylesheet" href="../map/filter.css">"#))
         #expect(html("map/filter.css").contains(#"input[data-map-type="strike"]:not(:checked)) .map-layer[data-type="strike"] { display: none; }"#))

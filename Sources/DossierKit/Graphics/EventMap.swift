@@ -331,6 +331,11 @@ struct EventMap: Sendable {
     /// - Parameter markers: discs (centre, radius) a name must not be written over: a name that
     ///   would be is moved to a nearby point of its country where it is clear of them, and
     ///   left out (other countries) or kept (the report's) where there is none.
+    /// Outlines the map data draws as countries of their own, but whose names would stand for
+    /// more than their part (Natural Earth's "N. Cyprus" was the only name written on Cyprus,
+    /// and won the island's label over "Cyprus"): left unnamed unless the report's events name them.
+    static let unnamedOnMaps: Set<String> = ["CYN"]
+
     static func labels(_ frame: MapFrame, _ geography: Geography, _ reportCountries: Set<String>, onlyThose: Bool = false,
                        avoiding markers: [(x: Double, y: Double, radius: Double)] = []) -> [Label] {
         let fontSize = 11.0
@@ -341,6 +346,7 @@ struct EventMap: Sendable {
         where bounds.maxX >= topLeft.x && bounds.minX <= bottomRight.x && bounds.maxY >= topLeft.y && bounds.minY <= bottomRight.y {
             let country = geography.countries[index]
             if onlyThose, !reportCountries.contains(country.code) { continue }
+            if unnamedOnMaps.contains(country.code), !reportCountries.contains(country.code) { continue }
             var position = frame.place(country.worldLabel)
             var drawnWidth = (bounds.maxX - bounds.minX) * frame.scale
             if !frame.contains(position, margin: -8) {
