@@ -105,6 +105,9 @@ def test_from_a_file_the_page_says_why_and_offers_the_timeline(built_sample, bro
     _, folder = built_sample
     browser.get((folder / "search" / "index.html").as_uri() + "?q=Qaani")
     wait_for(browser, lambda d: "served over HTTP" in status(d))
+    # "`dossier serve`" in the theme's words is shown as code, not with its backticks.
+    assert "`" not in status(browser)
+    assert browser.find_element(By.CSS_SELECTOR, "[data-search-status] code").text == "dossier serve"
     link = browser.find_element(By.CSS_SELECTOR, "[data-search-status] a")
     link.click()
     wait_for(browser, lambda d: d.current_url.endswith("/timeline/index.html?q=Qaani") and "of 15 events" in d.find_element(By.CSS_SELECTOR, ".filter-status").text)

@@ -961,7 +961,11 @@ enum BuiltInTheme {
   if (location.protocol === "file:") {
     var asked = readAddress().q;
     input.value = asked;
-    status.textContent = say("search.fromFile") + " ";
+    // The theme's words mark code with backticks, as Markdown does: shown as code, not as marks.
+    status.textContent = "";
+    (say("search.fromFile") + " ").split("`").forEach(function (part, index) {
+      status.appendChild(index % 2 ? element("code", {}, part) : document.createTextNode(part));
+    });
     var timeline = page.getAttribute("data-timeline") + (asked ? "?q=" + encodeURIComponent(asked) : "");
     status.appendChild(element("a", { href: timeline }, say("search.fromFileLink")));
     return;
