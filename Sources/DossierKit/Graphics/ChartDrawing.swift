@@ -158,7 +158,7 @@ struct ChartDrawing {
 
         // Killed per bin: a bar to the sum of the lowest figures, a line on to the highest.
         if chart.hasCasualties {
-            let most = Self.roundUp(chart.bins.map { max($0.killedHigh, $0.killedLow) }.max() ?? 1)
+            let most = killedTop
             let killedScale = (casualtyHeight - 8) / Double(most)
             let killedBase = casualtyTop + casualtyHeight - 4
             svg += "<g class=\"chart-killed\"><text class=\"chart-series\" x=\"\(n.text(left))\" y=\"\(n.text(casualtyTop - 3 - Double(killedLines.count - 1) * 15))\">"
@@ -219,10 +219,11 @@ struct ChartDrawing {
         return chart.types.enumerated().filter { counts[$0.offset] > 0 }.map { "\($0.element.label) \(counts[$0.offset])" }.joined(separator: ", ")
     }
 
+    /// The top of the casualty series' scale.
+    var killedTop: Int { Self.roundUp(chart.bins.map { max($0.killedHigh, $0.killedLow) }.max() ?? 1) }
+
     /// The casualty series' label, with the top of its scale.
-    var killedLabel: String {
-        text("chart.killed", ["most": String(Self.roundUp(chart.bins.map { max($0.killedHigh, $0.killedLow) }.max() ?? 1))])
-    }
+    var killedLabel: String { text("chart.killed", ["most": String(killedTop)]) }
 
     /// A key event's label as drawn: cut short (with its whole text as a tooltip) where it is
     /// wider than the chart.

@@ -41,10 +41,16 @@ struct EventChart: Sendable {
     ///   season shows that season by the week); the events before it are listed, not drawn.
     /// - Parameter binLimit: at most about this many bins (`TimeBins`): a coarser unit otherwise.
     static func make(_ events: [Int], report: Report, focus: Bool, binLimit: Int? = nil) -> EventChart? {
-        guard !events.isEmpty else { return nil }
+        make(events, report: report, focus: focus, binLimits: [binLimit]).first
+    }
+
+    /// The same events charted once per bin limit (a chart drawn for several column widths):
+    /// ordered and windowed once. Empty when there are no events.
+    static func make(_ events: [Int], report: Report, focus: Bool, binLimits: [Int?]) -> [EventChart] {
+        guard !events.isEmpty else { return [] }
         let ordered = events.sorted { report.events[$0].date.start.earliestDay < report.events[$1].date.start.earliestDay }
         let starts = ordered.map { report.events[$0].date.start }
-        guard let last = starts.max(by: { $0.latestDay < $1.latestDay }) else { return nil }
+        guard let last = starts.max(by: { $0.latestDay < $1.latestDay }) else { return [] }
         var from = 0
         if focus, ordered.count >= 5 {
             let candidate = ordered.count - (ordered.count * 4 + 4) / 5
@@ -52,13 +58,20 @@ struct EventChart: Sendable {
             let recent = TimeBins.day(last.latestDay) - TimeBins.day(starts[candidate].earliestDay)
             if recent * 3 < whole { from = candidate }
         }
-        let axis = TimeBins(from: starts[from], to: last, limit: binLimit)
         let types = report.config.eventTypes
         let typeIndex = Dictionary(types.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        return binLimits.map { limit in
+            chart(ordered[from...], before: Array(ordered[..<from]), axis: TimeBins(from: starts[from], to: last, limit: limit), report: report, typeIndex: typeIndex)
+        }
+    }
+
+    /// The chart of these events (in date order) on this axis.
+    private static func chart(_ ordered: ArraySlice<Int>, before: [Int], axis: TimeBins, report: Report, typeIndex: [String: Int]) -> EventChart {
+        let types = report.config.eventTypes
         var bins = Array(repeating: Bin(counts: Array(repeating: 0, count: types.count)), count: axis.count)
         var bands: [String: Band] = [:]
         var annotations: [Annotation] = []
-        for index in ordered[from...] {
+        for index in ordered {
             let event = report.events[index], start = event.date.start
             if let bin = axis.bin(of: start) {
                 if let type = typeIndex[event.type] { bins[bin].counts[type] += 1 }
@@ -73,6 +86,6 @@ struct EventChart: Sendable {
             }
         }
         return EventChart(axis: axis, types: types, bins: bins, bands: bands.values.sorted { $0.date < $1.date },
-                          annotations: annotations, before: Array(ordered[..<from]))
+                          annotations: annotations, before: before)
     }
 }

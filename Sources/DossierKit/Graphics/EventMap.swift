@@ -30,9 +30,19 @@ struct EventMap: Sendable {
         /// The radius it is drawn at, in frame units: by its people killed or injured, large
         /// enough for its count, with a ring when it holds several types.
         var drawnRadius: Double {
-            var radius = min(4.5 + 1.4 * Double(casualties).squareRoot(), 15)
-            if events.count > 1 { radius = max(radius, 6 + 2.4 * Double(String(events.count).count)) }
+            var radius = Self.radius(casualties: casualties)
+            if events.count > 1 {
+                var digits = 1, rest = events.count
+                while rest >= 10 { digits += 1; rest /= 10 }
+                radius = max(radius, 6 + 2.4 * Double(digits))
+            }
             return radius + (typeCounts.count > 1 ? 3 : 0)
+        }
+
+        /// A marker's size by the people it counts (its events' largest figures): the area grows
+        /// with the count, up to a cap that any count past about 57 reaches.
+        static func radius(casualties: Int) -> Double {
+            min(4.5 + 1.4 * Double(casualties).squareRoot(), 15)
         }
     }
 
@@ -154,10 +164,8 @@ struct EventMap: Sendable {
         let frame = MapFrame(width: size.width, height: size.height, fitting: bounds, minimumSpan: size.minimumSpan)
         let positions = projected.map(frame.place)
 
-        // One layer per type, in the order of site.yaml; all grouped with one radius, grown
-        // together until the whole map holds at most `markerLimit` markers, never across a
-        // country (a group is named after what its events share).
-        // Each country name is looked up once, not once per event (a map of 50,000 events).
+        // Groups never cross a country (a group is named after what its events share): each
+        // event's country as a key, each name looked up once, not once per event (50,000 events).
         var countryKeys: [String: Int] = [:], keyOfName: [String: Int] = [:]
         let countryOfPosition = placed.map { item -> Int in
             let named = report.events[item.event].location?.country ?? ""
@@ -324,18 +332,18 @@ struct EventMap: Sendable {
         event.casualties.reduce(0) { $0 + ($1.maximum ?? $1.minimum ?? 0) }
     }
 
+    /// Outlines the map data draws as countries of their own, but whose names would stand for
+    /// more than their part (Natural Earth's "N. Cyprus" was the only name written on Cyprus,
+    /// and won the island's label over "Cyprus"): left unnamed unless the report's events name them.
+    static let unnamedOnMaps: Set<String> = ["CYN"]
+
     /// Country names whose label point is in the window and whose name fits across the country
     /// as drawn, without overlapping a name already placed: the report's countries first, then
     /// larger countries before smaller ones.
     ///
     /// - Parameter markers: discs (centre, radius) a name must not be written over: a name that
     ///   would be is moved to a nearby point of its country where it is clear of them, and
-    ///   left out (other countries) or kept (the report's) where there is none.
-    /// Outlines the map data draws as countries of their own, but whose names would stand for
-    /// more than their part (Natural Earth's "N. Cyprus" was the only name written on Cyprus,
-    /// and won the island's label over "Cyprus"): left unnamed unless the report's events name them.
-    static let unnamedOnMaps: Set<String> = ["CYN"]
-
+    ///   left out (other countries) or kept over them (the report's) where there is none.
     static func labels(_ frame: MapFrame, _ geography: Geography, _ reportCountries: Set<String>, onlyThose: Bool = false,
                        avoiding markers: [(x: Double, y: Double, radius: Double)] = []) -> [Label] {
         let fontSize = 11.0
@@ -399,7 +407,6 @@ struct EventMap: Sendable {
                 var label = candidate.label
                 label.position = position
                 if !covered(box) { kept = (label, box); break }
-                // The report's countries keep their name where it is when no place is clear.
                 // A report's country keeps a name where no spot is clear: over the markers, at its
                 // label point, or at the nearest spot that leaves their counts readable.
                 if label.isReportCountry, fallback == nil || fallback?.countsClear == false && !covered(box, core: true) {

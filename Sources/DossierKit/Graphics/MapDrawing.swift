@@ -82,7 +82,7 @@ struct MapDrawing {
         guard map.places.count == 1, let marker = map.places.first, marker.events.count == 1,
               let name = report.events[marker.events[0]].location?.name, !name.isEmpty else { return "" }
         let n = SVGNumber.self
-        let radius = Self.markerRadius(casualties: marker.casualties), width = Double(name.count) * 7.4
+        let radius = marker.drawnRadius, width = Double(name.count) * 7.4
         let right = marker.position.x + radius + 4 + width <= map.frame.width - 4
         let x = right ? marker.position.x + radius + 4 : marker.position.x - radius - 4
         return "<text class=\"map-place-name\" x=\"\(n.text(x))\" y=\"\(n.text(marker.position.y + 4))\"\(right ? "" : " text-anchor=\"end\"")>\(HTMLEscaping().escapeText(name))</text>"
@@ -94,8 +94,7 @@ struct MapDrawing {
         let n = SVGNumber.self
         let (x, y) = (marker.position.x, marker.position.y)
         let count = marker.events.count
-        var radius = Self.markerRadius(casualties: marker.casualties)
-        if count > 1 { radius = max(radius, 6 + 2.4 * Double(String(count).count)) }
+        let radius = marker.drawnRadius
         // Drawn away from its place so as not to hide another marker: a line leads back to it.
         var out = leader(marker)
         out += isLocator ? "" : "<a\(count > 1 ? " class=\"map-group\"" : "") href=\"\(count == 1 || (!listed && groupHref == nil) ? eventHref(marker.events[0]) : groupHref ?? "#" + anchor)\"><title>\(HTMLEscaping().escapeText(tooltip(marker, type: type)))</title>"
@@ -145,30 +144,14 @@ struct MapDrawing {
             + "<circle cx=\"\(n.text(home.x))\" cy=\"\(n.text(home.y))\" r=\"1.5\"/></g>"
     }
 
-    /// A marker's size by the people it counts (its events' largest figures): the area grows
-    /// with the count, up to a cap that any count past about 57 reaches.
-    static func markerRadius(casualties: Int) -> Double {
-        min(4.5 + 1.4 * Double(casualties).squareRoot(), 15)
-    }
-
     /// A place's tooltip and list entry: for one type, as that type's marker says it; for
     /// several, how many events, where (named only by what all of them share), and of which types.
     func tooltip(_ marker: EventMap.Marker) -> String {
         guard marker.typeCounts.count > 1 else {
             return tooltip(marker, type: marker.typeCounts.first.map { map.types[$0.type] } ?? map.types[0])
         }
-        let events = text.count("events", marker.events.count)
         let types = marker.typeCounts.map { "\(map.types[$0.type].label) \($0.count)" }.joined(separator: ", ")
-        switch marker.common {
-        case let .place(name, region, country):
-            return text("map.place", ["events": events, "types": types, "place": text.place(Place(name: name, region: region, country: country, precision: marker.precision))])
-        case let .region(region, country):
-            return text("map.place.region", ["events": events, "types": types, "region": [region, country].compactMap { $0 }.joined(separator: ", ")])
-        case let .country(country):
-            return text("map.place.country", ["events": events, "types": types, "country": country])
-        case .none:
-            return text("map.place.area", ["events": events, "types": types])
-        }
+        return named(marker, key: "map.place", ("types", types))
     }
 
     /// "Title, 28 January 2024, Baghdad, Iraq (town or city)"; for several events, how many and
@@ -180,20 +163,26 @@ struct MapDrawing {
             let place = first.location?.formatted ?? ""
             return text("map.marker", ["title": first.title, "type": type.label, "date": text.date(first.date), "place": place])
         }
-        let events = text.count("events", marker.events.count), type = type.label
+        return named(marker, key: "map.group", ("type", type.label))
+    }
+
+    /// Several events named by what all of them share: `key` for a place, `key.region`,
+    /// `key.country` or `key.area`, with how many and `extra` (their type, or their types).
+    private func named(_ marker: EventMap.Marker, key: String, _ extra: (name: String, value: String)) -> String {
+        let events = text.count("events", marker.events.count)
         switch marker.common {
         case let .place(name, region, country):
             // The marker's precision, the least precise of its events': as it is drawn.
-            return text("map.group", ["events": events, "type": type, "place": text.place(Place(name: name, region: region, country: country, precision: marker.precision))])
+            let place = text.place(Place(name: name, region: region, country: country, precision: marker.precision))
+            return text(key, ["events": events, extra.name: extra.value, "place": place])
         case let .region(region, country):
-            return text("map.group.region", ["events": events, "type": type, "region": [region, country].compactMap { $0 }.joined(separator: ", ")])
+            return text(key + ".region", ["events": events, extra.name: extra.value, "region": [region, country].compactMap { $0 }.joined(separator: ", ")])
         case let .country(country):
-            return text("map.group.country", ["events": events, "type": type, "country": country])
+            return text(key + ".country", ["events": events, extra.name: extra.value, "country": country])
         case .none:
-            return text("map.group.area", ["events": events, "type": type])
+            return text(key + ".area", ["events": events, extra.name: extra.value])
         }
     }
-
 
     /// A country's outline in frame units (even-odd rule: holes stay holes).
     static func path(_ country: Geography.Country, in frame: MapFrame) -> String {

@@ -371,7 +371,7 @@ public struct ContentImport: Sendable {
             var digests: [(id: String, digest: ImportRecord.Digest)] = []
             digests.reserveCapacity(added.values.reduce(0) { $0 + $1.items.count } + record.events.count)
             for (month, part) in added {
-                let text = Array(try plan.spool?.text(month).utf8 ?? "".utf8)
+                let text = try plan.spool?.bytes(month) ?? []
                 for item in part.items { digests.append((item.id, ImportRecord.digest(bytes: Array(text[item.range])))) }
             }
             return record.json(adding: digests)

@@ -46,6 +46,11 @@ final class ImportSpool: @unchecked Sendable {
 
     /// A part's whole text.
     func text(_ part: String) throws -> String {
+        String(decoding: try bytes(part), as: UTF8.self)
+    }
+
+    /// A part's whole text, as the bytes written.
+    func bytes(_ part: String) throws -> [UInt8] {
         try lock.withLock {
             try flushLocked()
             let ranges = segments[part] ?? []
@@ -61,7 +66,7 @@ final class ImportSpool: @unchecked Sendable {
                     at += count
                 }
             }
-            return String(decoding: bytes, as: UTF8.self)
+            return bytes
         }
     }
 

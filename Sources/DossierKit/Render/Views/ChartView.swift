@@ -38,9 +38,7 @@ struct ChartView {
         if readEach { for index in events { links.reads.read(.event(report.events[index].id)) } }
         links.reads.read(.config)
         // One drawing per column width (`ChartDrawing.Layout`): the page shows the one that fits.
-        let charts = ChartDrawing.Layout.all.compactMap { layout in
-            EventChart.make(events, report: report, focus: focus, binLimit: layout.binLimit).map { (layout, $0) }
-        }
+        let charts = Array(zip(ChartDrawing.Layout.all, EventChart.make(events, report: report, focus: focus, binLimits: ChartDrawing.Layout.all.map(\.binLimit))))
         guard let chart = charts.first?.1 else { return nil }
         let drawings = charts.map { layout, chart in
             ChartDrawing(chart: chart, report: report, text: text, id: id, layout: layout, binTooltips: binTooltips) { links.event(report.events[$0].id) }

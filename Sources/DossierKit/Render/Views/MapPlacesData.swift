@@ -14,7 +14,7 @@ enum MapPlacesData {
         EventMap.make(Array(report.events.indices), report: report, geography: geography, size: .page)
     }
 
-    /// `dossierData("map-places", {"map-place-0-3": [[link from the site's root, title, date], …], …});`,
+    /// `dossierData("map-places", {"map-place-3": [[link from the site's root, title, date], …], …});`,
     /// keyed by the places' element ids on the map page, in the page's order; the events of a
     /// marker that share no place each carry theirs too (`[link, title, date, place]`).
     static func file(_ report: Report, geography: Geography, text: DisplayText) -> OutputFile {
@@ -22,21 +22,19 @@ enum MapPlacesData {
         if let map = map(report, geography: geography) {
             let drawing = MapDrawing(map: map, report: report, text: text, root: "", id: MapPage.mapID) { _ in "" }
             var place = 0, first = true
-            do {
-                for (index, marker) in map.places.enumerated() where marker.events.count > 1 {
-                    let listed = MapView.listedCount(place: place, eventsPerPlace: MapView.listedEventLimit)
-                    place += 1
-                    guard marker.events.count > listed else { continue }
-                    script += (first ? "\n" : ",\n") + ScriptData.string(drawing.placeID(index)) + ":["
-                    first = false
-                    for (offset, index) in marker.events.dropFirst(listed).enumerated() {
-                        let event = report.events[index]
-                        script += (offset == 0 ? "[" : ",[") + ScriptData.string(SitePaths.event(event.id)) + "," + ScriptData.string(event.title) + ","
-                            + ScriptData.string(text.date(event.date))
-                            + (marker.sharesAPlace ? "" : "," + ScriptData.string(event.location?.formatted ?? "")) + "]"
-                    }
-                    script += "]"
+            for (index, marker) in map.places.enumerated() where marker.events.count > 1 {
+                let listed = MapView.listedCount(place: place, eventsPerPlace: MapView.listedEventLimit)
+                place += 1
+                guard marker.events.count > listed else { continue }
+                script += (first ? "\n" : ",\n") + ScriptData.string(drawing.placeID(index)) + ":["
+                first = false
+                for (offset, index) in marker.events.dropFirst(listed).enumerated() {
+                    let event = report.events[index]
+                    script += (offset == 0 ? "[" : ",[") + ScriptData.string(SitePaths.event(event.id)) + "," + ScriptData.string(event.title) + ","
+                        + ScriptData.string(text.date(event.date))
+                        + (marker.sharesAPlace ? "" : "," + ScriptData.string(event.location?.formatted ?? "")) + "]"
                 }
+                script += "]"
             }
         }
         script += "\n}"
