@@ -4,7 +4,7 @@ import Mustache
 /// holds, and how to read it. The values templates render (`templateFields`), the reference of
 /// fields in `docs/template-fields.md` (`dossier fields`) and `check`'s test of every name a
 /// template uses (`TemplateFieldCheck`) all come from that one list.
-protocol TemplateModel: TemplateConvertible {
+protocol TemplateModel: TemplateConvertible, SendableMetatype {
     static var shape: TemplateFieldList<Self> { get }
 }
 
