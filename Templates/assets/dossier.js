@@ -84,6 +84,19 @@
     });
   })();
 
+  // ---- A year's or month's page with a filter in its address (`timeline/2023/?type=strike`):
+  // the filter is the timeline's; send the reader there, the period as its dates.
+  (function () {
+    var period = document.querySelector("[data-period]");
+    if (!period || !location.search) return;
+    var params = new URLSearchParams(location.search);
+    var known = ["q", "type", "actor", "role", "from", "to", "confidence", "country", "place", "tag", "topic"];
+    if (!known.some(function (name) { return params.has(name); })) return;
+    if (!params.has("from")) params.set("from", period.getAttribute("data-period"));
+    if (!params.has("to")) params.set("to", period.getAttribute("data-period"));
+    location.replace(period.getAttribute("data-timeline-href") + "?" + params.toString());
+  })();
+
   // ---- The timeline's filter.
   var panel = document.querySelector("[data-filter]");
   if (!panel) return;
@@ -98,7 +111,7 @@
   var yearLinks = Array.prototype.slice.call(document.querySelectorAll(".year-jump a"));
   yearLinks.forEach(function (link) { link.setAttribute("data-href", link.getAttribute("href")); });
   var PAGE = 100;
-  var facets, shown = PAGE, form, status, notice, controls = {};
+  var facets, shown = PAGE, form, fold, active, status, notice, controls = {};
 
   // Facets with several values (a list in the address); the others take one value.
   var MULTI = ["type", "actor", "grade", "country", "place", "tag", "topic"];
@@ -263,14 +276,18 @@
     var year = yearOf(index), rows = loaded["year-" + year[0]];
     return rows && rows[index - year[1]];
   }
+  function wordsFile(year) {
+    return loadData(root + facets.wordsPath.replace("{year}", year[0]), "words-" + year[0]);
+  }
+  // A text query looks in titles, summaries, places, types and actors' names.
   function loadAllText() {
     if (text) return Promise.resolve();
-    return Promise.all(facets.years.map(yearFile)).then(function () {
+    return Promise.all(facets.years.map(yearFile).concat(facets.years.map(wordsFile))).then(function () {
       var words = new Array(facets.count), roles = facets.roles.length;
       for (var i = 0; i < facets.count; i++) {
-        var event = row(i);
+        var event = row(i), year = yearOf(i), summary = loaded["words-" + year[0]][i - year[1]];
         var actors = facets.actor[i].map(function (pair) { return facets.actors[Math.floor(pair / roles)][1]; });
-        words[i] = [event[1], event[3], facets.types[facets.type[i]] ? facets.types[facets.type[i]][1] : "", actors.join(" ")].join(" ").toLowerCase();
+        words[i] = [event[1], summary, event[3], facets.types[facets.type[i]] ? facets.types[facets.type[i]][1] : "", actors.join(" ")].join(" ").toLowerCase();
       }
       text = words;
     });
@@ -281,8 +298,11 @@
     form = element("form", { "class": "filter-form", role: "search", "aria-label": say("filter.title") });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
 
-    var q = element("input", { type: "search", id: "filter-q", name: "q", autocomplete: "off" });
-    form.appendChild(field(say("filter.facet.q"), q, "filter-q"));
+    var q = element("input", { type: "search", id: "filter-q", name: "q", autocomplete: "off", "aria-describedby": "filter-q-hint" });
+    var words = field(say("filter.facet.q"), q, "filter-q");
+    // Say where the words are looked for: not the whole page (the search page is for that).
+    words.appendChild(element("span", { id: "filter-q-hint", "class": "filter-hint muted" }, say("filter.qHint")));
+    form.appendChild(words);
     controls.q = q;
     var typing;
     q.addEventListener("input", function () {
@@ -355,12 +375,14 @@
 
     status = element("p", { "class": "filter-status", role: "status" });
     notice = element("p", { "class": "filter-notice", role: "alert" });
-    // On a phone the controls fold away under their summary, open when a filter is set.
-    var fold = element("details", { "class": "filter-fold" });
+    // On a phone the controls fold away under their summary, even with a filter set: the
+    // results come first, the filters set shown as chips that remove them (below).
+    fold = element("details", { "class": "filter-fold" });
     fold.appendChild(element("summary", {}, say("filter.title")));
     fold.appendChild(form);
-    fold.open = !window.matchMedia("(max-width: 40rem)").matches || isActive(readAddress().state);
+    fold.open = !window.matchMedia("(max-width: 40rem)").matches;
     panel.appendChild(fold);
+    active = element("ul", { "class": "filter-chips filter-active", "aria-label": say("filter.active") });
     // The pages the panel offers without JavaScript stay at hand, folded below the controls.
     var links = panel.querySelector(".filter-links");
     if (links) {
@@ -371,6 +393,36 @@
     }
     panel.appendChild(notice);
     panel.appendChild(status);
+    panel.appendChild(active);
+  }
+
+  // The filters set, each a chip that removes it; the focus stays among them (or goes to the
+  // controls' summary when the last is gone).
+  var chipFocus = false;
+  function showActive(state) {
+    var chips = [];
+    if (state.q) chips.push([say("filter.facet.q"), state.q, function () { controls.q.value = ""; }]);
+    MULTI.forEach(function (facet) {
+      state[facet].forEach(function (index) {
+        chips.push([say("filter.facet." + facet), label(facet, index), function () { current[facet].splice(current[facet].indexOf(index), 1); }]);
+      });
+    });
+    ["from", "to"].forEach(function (bound) {
+      if (state[bound]) chips.push([say("filter.facet." + bound), state[bound], function () { current[bound] = ""; }]);
+    });
+    active.textContent = "";
+    chips.forEach(function (chip) {
+      var item = element("li");
+      var remove = element("button", { type: "button", "aria-label": say("filter.remove", { name: chip[0] + ": " + chip[1] }) }, chip[0] + ": " + chip[1] + " ×");
+      remove.addEventListener("click", function () { chip[2](); chipFocus = true; change(false); });
+      item.appendChild(remove);
+      active.appendChild(item);
+    });
+    active.hidden = !chips.length;
+    if (chipFocus) {
+      chipFocus = false;
+      (active.querySelector("button") || fold.querySelector("summary")).focus();
+    }
   }
 
   function field(labelText, control, id) {
@@ -431,6 +483,7 @@
   }
 
   function update(masks, state) {
+    showActive(state);
     if (controls.q.value.trim() !== state.q) controls.q.value = state.q;
     ["type", "grade"].forEach(function (facet) {
       var tally = counts(masks, facet, BITS[facet === "grade" ? "grade" : "type"]);
@@ -497,6 +550,9 @@
       results.appendChild(element("p", { "class": "filter-empty" }, say("filter.none")));
       return;
     }
+    var chart = resultsChart(matches);
+    results.appendChild(chart);
+    if (chartFocus) { chartFocus = false; chart.querySelector("svg").focus(); }
     var page = matches.slice(0, shown);
     var needed = [];
     page.forEach(function (index) { var year = yearOf(index); if (needed.indexOf(year) === -1) needed.push(year); });
@@ -526,6 +582,216 @@
         results.appendChild(more);
       }
     }, function () { status.textContent = say("filter.failed"); });
+  }
+
+  // ---- The chart as a control: a span of its bins, dragged across or chosen with the keyboard,
+  // becomes the filter's dates. Every chart of the timeline page takes part: the report's (drawn
+  // at build time, for three widths) and the results' (drawn here, for the column it is in).
+  var SVG_NS = "http://www.w3.org/2000/svg", DAY = 86400000, chartFocus = false;
+  function pad(number) { return (number < 10 ? "0" : "") + number; }
+  function isoDay(day) { var date = new Date(day * DAY); return date.getUTCFullYear() + "-" + pad(date.getUTCMonth() + 1) + "-" + pad(date.getUTCDate()); }
+  // A bin as the address writes dates: [from, to]. Weeks count days since 1970 (from a Monday),
+  // months `year * 12 + month - 1`, years themselves (as `TimeBins` does).
+  function binDates(axis, bin) {
+    var number = axis.first + bin * (axis.unit === "week" ? 7 : 1);
+    if (axis.unit === "year") return [String(number), String(number)];
+    if (axis.unit === "month") { var month = Math.floor(number / 12) + "-" + pad(number % 12 + 1); return [month, month]; }
+    return [isoDay(number), isoDay(number + 6)];
+  }
+  function binWords(axis, bin, short) {
+    var lang = document.documentElement.lang || undefined, number = axis.first + bin * (axis.unit === "week" ? 7 : 1);
+    if (axis.unit === "year") return String(number);
+    if (axis.unit === "month") {
+      return new Date(Date.UTC(Math.floor(number / 12), number % 12, 1)).toLocaleDateString(lang, { month: short ? "short" : "long", year: "numeric", timeZone: "UTC" });
+    }
+    return say("filter.week", { date: new Date(number * DAY).toLocaleDateString(lang, { day: "numeric", month: short ? "short" : "long", year: "numeric", timeZone: "UTC" }) });
+  }
+  function spanWords(axis, low, high) {
+    return low === high ? binWords(axis, low) : say("filter.spanWords", { from: binWords(axis, low), to: binWords(axis, high) });
+  }
+
+  function chartControl(svg, hint) {
+    var parts = (svg.getAttribute("data-axis") || "").split(" "), plot = (svg.getAttribute("data-plot") || "").split(" ").map(Number);
+    var axis = { unit: parts[0], first: +parts[1], count: +parts[2] };
+    if (!axis.count || plot.length !== 4) return;
+    var left = plot[0], binWidth = plot[1];
+    var mark = document.createElementNS(SVG_NS, "rect");
+    mark.setAttribute("class", "chart-span");
+    mark.setAttribute("y", plot[2]);
+    mark.setAttribute("height", plot[3]);
+    mark.setAttribute("width", 0);
+    svg.appendChild(mark);
+    var anchor = null, end = null, dragging = false;
+    function show() {
+      if (anchor === null) { mark.setAttribute("width", 0); return; }
+      var low = Math.min(anchor, end), high = Math.max(anchor, end);
+      mark.setAttribute("x", left + low * binWidth);
+      mark.setAttribute("width", (high - low + 1) * binWidth);
+    }
+    function choose(byKeyboard) {
+      var low = Math.min(anchor, end), high = Math.max(anchor, end);
+      current.from = binDates(axis, low)[0];
+      current.to = binDates(axis, high)[1];
+      // The chart is drawn again for the results: the keyboard's focus follows it.
+      chartFocus = !!byKeyboard;
+      change(false);
+    }
+    function binAt(event) {
+      var point = svg.createSVGPoint();
+      point.x = event.clientX;
+      point.y = event.clientY;
+      var x = point.matrixTransform(svg.getScreenCTM().inverse()).x;
+      return Math.max(0, Math.min(axis.count - 1, Math.floor((x - left) / binWidth)));
+    }
+    svg.addEventListener("pointerdown", function (event) {
+      // Key events' links in the chart stay links.
+      if (event.button !== 0 || event.target.closest("a")) return;
+      anchor = end = binAt(event);
+      dragging = true;
+      svg.setPointerCapture(event.pointerId);
+      show();
+      event.preventDefault();
+    });
+    svg.addEventListener("pointermove", function (event) {
+      if (!dragging) return;
+      end = binAt(event);
+      show();
+    });
+    svg.addEventListener("pointerup", function (event) {
+      if (!dragging) return;
+      dragging = false;
+      end = binAt(event);
+      choose();
+    });
+    svg.addEventListener("pointercancel", function () { dragging = false; anchor = end = null; show(); });
+    // The keyboard: arrows move over the bins, with Shift they widen the span; Enter chooses it.
+    svg.setAttribute("tabindex", "0");
+    svg.setAttribute("aria-describedby", hint.id);
+    var live = hint.querySelector("[aria-live]");
+    svg.addEventListener("keydown", function (event) {
+      var step = { ArrowLeft: -1, ArrowRight: 1, Home: -axis.count, End: axis.count }[event.key];
+      if (step !== undefined) {
+        var next = end === null ? (step > 0 ? 0 : axis.count - 1) : Math.max(0, Math.min(axis.count - 1, end + step));
+        if (end === null || !event.shiftKey) anchor = next;
+        end = next;
+        show();
+        live.textContent = say("filter.spanChosen", { span: spanWords(axis, Math.min(anchor, end), Math.max(anchor, end)) });
+        event.preventDefault();
+      } else if (event.key === "Enter" && anchor !== null) {
+        choose(true);
+        event.preventDefault();
+      } else if (event.key === "Escape" && anchor !== null) {
+        anchor = end = null;
+        show();
+        live.textContent = "";
+      }
+    });
+  }
+
+  // A chart's hint: how to use it as a control, and where the keyboard's span is announced.
+  function chartHint(id) {
+    var hint = element("p", { "class": "chart-hint muted", id: id }, say("filter.chartHint") + " ");
+    hint.appendChild(element("span", { "aria-live": "polite" }));
+    return hint;
+  }
+
+  function svgElement(name, attributes, text) {
+    var node = document.createElementNS(SVG_NS, name);
+    for (var key in attributes) node.setAttribute(key, attributes[key]);
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  // The results as a chart: events by the month (or year) they began, stacked by type, drawn
+  // at the column's own width so that its text is 12 px; with its key and its caption.
+  function resultsChart(matches) {
+    var width = Math.max(260, Math.min(results.clientWidth || 640, 900)), left = 34, right = 8, top = 8, height = 120;
+    var first = facets.date[matches[0]], last = facets.date[matches[matches.length - 1]];
+    var monthOf = function (date) { return Math.floor(date / 10000) * 12 + Math.max(Math.floor(date / 100) % 100, 1) - 1; };
+    var months = monthOf(last) - monthOf(first) + 1, limit = Math.floor((width - left - right) / 12);
+    var axis = months <= limit && months <= 120
+      ? { unit: "month", first: monthOf(first), count: months }
+      : { unit: "year", first: Math.floor(first / 10000), count: Math.floor(last / 10000) - Math.floor(first / 10000) + 1 };
+    var types = facets.types.length, bins = [], undated = 0, totals = new Array(types).fill(0);
+    for (var b = 0; b < axis.count; b++) bins.push(new Array(types).fill(0));
+    matches.forEach(function (index) {
+      var date = facets.date[index], type = facets.type[index];
+      if (type < 0) return;
+      var bin;
+      if (axis.unit === "month") {
+        // An event known only to its year has no month to stand in.
+        if (Math.floor(date / 100) % 100 === 0) { undated++; return; }
+        bin = monthOf(date) - axis.first;
+      } else {
+        bin = Math.floor(date / 10000) - axis.first;
+      }
+      bins[bin][type]++;
+      totals[type]++;
+    });
+    var most = Math.max.apply(null, bins.map(function (counts) { return counts.reduce(function (a, b) { return a + b; }, 0); }).concat([1]));
+    // A tight round top: 6 for 6, 30 for 26, 150 for 123.
+    var step = Math.pow(10, Math.floor(Math.log10(most))) / 2, ceiling = most <= 5 ? most : Math.ceil(most / step) * step;
+    var binWidth = (width - left - right) / axis.count, base = top + height, scale = height / ceiling;
+    var svg = svgElement("svg", { "class": "chart filter-chart", viewBox: "0 0 " + width + " " + (base + 22), "aria-labelledby": "filter-chart-title",
+      "data-axis": axis.unit + " " + axis.first + " " + axis.count, "data-plot": left + " " + binWidth + " " + top + " " + height });
+    svg.appendChild(svgElement("title", { id: "filter-chart-title" }, say("filter.chartTitle", { count: matches.length - undated, unit: say("filter.unit." + axis.unit) })));
+    var grid = svgElement("g", { "class": "chart-grid", "aria-hidden": "true" });
+    [0, ceiling / 2, ceiling].forEach(function (value) {
+      if (value !== Math.round(value)) return;
+      var y = base - value * scale;
+      grid.appendChild(svgElement("line", { x1: left, x2: width - right, y1: y, y2: y }));
+      grid.appendChild(svgElement("text", { x: left - 4, y: y + 4 }, String(value)));
+    });
+    svg.appendChild(grid);
+    var stacked = new Array(axis.count).fill(0);
+    facets.types.forEach(function (type, t) {
+      if (!totals[t]) return;
+      var group = svgElement("g", { "class": "chart-type", "data-type": type[0] });
+      bins.forEach(function (counts, bin) {
+        if (!counts[t]) return;
+        stacked[bin] += counts[t];
+        group.appendChild(svgElement("rect", { x: left + bin * binWidth + (binWidth > 4 ? 0.5 : 0), y: base - stacked[bin] * scale,
+          width: Math.max(binWidth - (binWidth > 4 ? 1 : 0), 0.5), height: counts[t] * scale }));
+      });
+      svg.appendChild(group);
+    });
+    var hits = svgElement("g", { "class": "chart-hits" });
+    bins.forEach(function (counts, bin) {
+      if (!stacked[bin]) return;
+      var rect = svgElement("rect", { x: left + bin * binWidth, y: top, width: binWidth, height: height, "data-count": stacked[bin] });
+      rect.appendChild(svgElement("title", {}, binWords(axis, bin) + ": " + say("filter.status", { shown: stacked[bin], total: matches.length })));
+      hits.appendChild(rect);
+    });
+    svg.appendChild(hits);
+    svg.appendChild(svgElement("line", { "class": "chart-baseline", x1: left, x2: width - right, y1: base, y2: base }));
+    // Labels under the axis, each from the start of its bin (a tick there): as many as fit, evenly.
+    var labels = svgElement("g", { "class": "chart-axis", "aria-hidden": "true" }), widest = binWords(axis, 0, true).length * 7.2 + 10;
+    var every = Math.max(1, Math.ceil(widest / binWidth));
+    for (var bin = 0; bin < axis.count; bin += every) {
+      var x = left + bin * binWidth;
+      if (x + widest - 10 > width) break;
+      labels.appendChild(svgElement("line", { x1: x, x2: x, y1: base, y2: base + 4 }));
+      labels.appendChild(svgElement("text", { x: x + 1, y: base + 16 }, binWords(axis, bin, true)));
+    }
+    svg.appendChild(labels);
+    var figure = element("figure", { "class": "chart-figure filter-chart-figure" });
+    var key = element("ul", { "class": "type-key chart-key" });
+    facets.types.forEach(function (type, t) {
+      if (!totals[t]) return;
+      var item = element("li", { "data-type": type[0] });
+      item.appendChild(element("span", { "class": "swatch", "aria-hidden": "true" }));
+      item.appendChild(document.createTextNode(type[1] + " "));
+      item.appendChild(element("span", { "class": "muted" }, "(" + totals[t] + ")"));
+      key.appendChild(item);
+    });
+    figure.appendChild(key);
+    figure.appendChild(svg);
+    var caption = say("filter.chartCaption", { unit: say("filter.unit." + axis.unit) }) + (undated ? " " + say("filter.chartUndated", { count: undated }) : "");
+    figure.appendChild(element("figcaption", { "class": "chart-caption muted" }, caption));
+    var hint = chartHint("filter-chart-hint");
+    figure.appendChild(hint);
+    chartControl(svg, hint);
+    return figure;
   }
 
   function card(index) {
@@ -558,6 +824,13 @@
   loadData(panel.getAttribute("data-filter-facets"), "facets").then(function (data) {
     facets = data;
     build();
+    // The report's chart (each of its drawings) chooses a span too.
+    var reportChart = document.querySelector(".timeline-chart .chart-figure");
+    if (reportChart) {
+      var hint = chartHint("timeline-chart-hint");
+      reportChart.appendChild(hint);
+      reportChart.querySelectorAll("svg.chart[data-axis]").forEach(function (svg) { chartControl(svg, hint); });
+    }
     fromAddress();
     window.addEventListener("popstate", fromAddress);
   }, function () {

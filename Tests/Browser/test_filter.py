@@ -2,10 +2,12 @@
 the address gives the same view back, back and forward step through changes, unknown values
 are named, and a split timeline is filtered as a whole (from file:// too)."""
 import gzip
+import re
 from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
 import pytest
+from selenium import webdriver
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
@@ -102,6 +104,161 @@ def test_a_split_timeline_is_filtered_as_a_whole_from_file(split_site, browser):
     assert cards and all(card.get_attribute("data-type") == "attack" for card in cards)
     link = cards[0].find_element(By.CSS_SELECTOR, "h3 a").get_attribute("href")
     assert Path(urlparse(link).path).is_file(), "a result links to its event's page"
+
+
+def test_a_year_or_month_page_asked_for_a_filter_sends_it_to_the_timeline(split_site, browser):
+    """`timeline/2016/?type=attack` showed the whole year, the filter silently dropped: the year's
+    and the month's pages send the reader to the timeline's filter with the period as its dates."""
+    browser.get((split_site / "timeline" / "2016" / "index.html").as_uri() + "?type=attack")
+    wait_for(browser, lambda d: "/timeline/index.html" in d.current_url)
+    assert query(browser) == {"type": ["attack"], "from": ["2016"], "to": ["2016"]}
+    wait_for(browser, lambda d: f"of {SPLIT_EVENTS} events" in status(d))
+    assert [heading.text for heading in browser.find_elements(By.CSS_SELECTOR, ".filter-year")] == ["2016"]
+    cards = browser.find_elements(By.CSS_SELECTOR, "[data-filter-results] .filter-card")
+    assert cards and all(card.get_attribute("data-type") == "attack" for card in cards)
+    # A month's page, with dates of its own in the address: those are kept.
+    browser.get((split_site / "timeline" / "2017" / "03" / "index.html").as_uri() + "?q=ceasefire")
+    wait_for(browser, lambda d: "/timeline/index.html" in d.current_url)
+    assert query(browser) == {"q": ["ceasefire"], "from": ["2017-03"], "to": ["2017-03"]}
+    # Without a filter the page stays.
+    browser.get((split_site / "timeline" / "2016" / "index.html").as_uri())
+    assert browser.current_url.endswith("/timeline/2016/index.html")
+
+
+def test_words_are_looked_for_in_summaries_too(split_site, browser):
+    """The Words box looked in titles, places, types and actors only (`?q=drone` found 4 of the
+    sample's 8 events that mention drones); it looks in summaries too, and says so."""
+    import json
+    events = json.loads((split_site / "data" / "events.json").read_text())["events"]
+    # A word of many summaries and fewer titles: the filter finds at least every event with it
+    # in its title or summary (places, types and actors' names may add some), more than titles alone.
+    def has(text, word):
+        return word in (text or "").lower()
+    counts = {}
+    for event in events:
+        for word in set(re.findall(r"[a-z]{6,}", (event.get("summary") or "").lower())):
+            counts[word] = counts.get(word, 0) + (0 if has(event["title"], word) else 1)
+    word = max(sorted(counts), key=lambda w: counts[w])
+    in_titles = sum(1 for e in events if has(e["title"], word))
+    in_either = sum(1 for e in events if has(e["title"], word) or has(e.get("summary"), word))
+    assert in_either > in_titles
+    browser.get((split_site / "timeline" / "index.html").as_uri() + "?q=" + word)
+    wait_for(browser, lambda d: re.match(r"\d+ of", status(d)))
+    found = int(status(browser).split(" ", 1)[0])
+    assert in_either <= found < in_either + SPLIT_EVENTS // 5, (word, in_titles, in_either, found)
+    hint = browser.find_element(By.ID, "filter-q-hint")
+    assert "summaries" in hint.text and browser.find_element(By.ID, "filter-q").get_attribute("aria-describedby") == "filter-q-hint"
+
+
+def bin_dates(axis, bin):
+    """A chart bin as the filter's address writes dates (as `TimeBins` numbers them)."""
+    import datetime
+    unit, first = axis[0], int(axis[1])
+    if unit == "year":
+        return str(first + bin), str(first + bin)
+    if unit == "month":
+        number = first + bin
+        month = f"{number // 12}-{number % 12 + 1:02d}"
+        return month, month
+    start = datetime.date(1970, 1, 1) + datetime.timedelta(days=first + 7 * bin)
+    return start.isoformat(), (start + datetime.timedelta(days=6)).isoformat()
+
+
+def results_chart_agrees(browser):
+    """The results' chart: bars that add up to the results (less those it cannot place by month),
+    a key, and text at its own size (drawn for its column)."""
+    figure = wait_for(browser, lambda d: d.find_element(By.CSS_SELECTOR, "[data-filter-results] .filter-chart-figure"))
+    shown = int(status(browser).split(" ", 1)[0])
+    charted = sum(int(rect.get_attribute("data-count")) for rect in figure.find_elements(By.CSS_SELECTOR, ".chart-hits rect"))
+    undated = re.search(r"(\d+) known only to their year", figure.find_element(By.TAG_NAME, "figcaption").text)
+    assert charted + (int(undated.group(1)) if undated else 0) == shown
+    key = sum(int(re.search(r"\((\d+)\)", item.text).group(1)) for item in figure.find_elements(By.CSS_SELECTOR, ".chart-key li"))
+    assert key == charted, "its key counts what it charts"
+    scale = browser.execute_script("const svg = arguments[0]; return svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;",
+                                   figure.find_element(By.TAG_NAME, "svg"))
+    assert 0.95 < scale < 1.05, f"drawn for its column: text at {12 * scale:.1f} px"
+
+
+def test_a_span_dragged_on_the_chart_becomes_the_filters_dates(split_site, browser):
+    browser.set_window_size(1280, 1000)
+    browser.get((split_site / "timeline" / "index.html").as_uri())
+    svg = wait_for(browser, lambda d: next(e for e in d.find_elements(By.CSS_SELECTOR, ".timeline-chart svg.chart[tabindex]") if e.is_displayed()))
+    axis = svg.get_attribute("data-axis").split()
+    assert int(axis[2]) > 5
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", svg)
+    # The middle of bins 2 and 4, where the reader's pointer goes.
+    points = browser.execute_script("""
+        const svg = arguments[0], plot = svg.getAttribute('data-plot').split(' ').map(Number), matrix = svg.getScreenCTM();
+        return [2, 4].map(bin => { const p = svg.createSVGPoint(); p.x = plot[0] + (bin + 0.5) * plot[1]; p.y = plot[2] + plot[3] / 2;
+                                   const q = p.matrixTransform(matrix); return [Math.round(q.x), Math.round(q.y)]; });""", svg)
+    from selenium.webdriver.common.actions.action_builder import ActionBuilder
+    actions = ActionBuilder(browser)
+    actions.pointer_action.move_to_location(*points[0]).pointer_down().move_to_location((points[0][0] + points[1][0]) // 2, points[0][1])
+    actions.pointer_action.move_to_location(*points[1]).pointer_up()
+    actions.perform()
+    wait_for(browser, lambda d: "from" in query(d))
+    assert query(browser)["from"] == [bin_dates(axis, 2)[0]] and query(browser)["to"] == [bin_dates(axis, 4)[1]]
+    wait_for(browser, lambda d: f"of {SPLIT_EVENTS} events" in status(d))
+    results_chart_agrees(browser)
+    # The results' chart is a control too: one bin clicked narrows to it.
+    chart = browser.find_element(By.CSS_SELECTOR, "[data-filter-results] svg.filter-chart")
+    inner = chart.get_attribute("data-axis").split()
+    hit = chart.find_element(By.CSS_SELECTOR, ".chart-hits rect")
+    hit_bin = round((float(hit.get_attribute("x")) - float(chart.get_attribute("data-plot").split()[0])) / float(chart.get_attribute("data-plot").split()[1]))
+    hit.click()
+    wait_for(browser, lambda d: query(d).get("from") == [bin_dates(inner, hit_bin)[0]])
+    assert query(browser)["to"] == [bin_dates(inner, hit_bin)[1]]
+    browser.back()
+    wait_for(browser, lambda d: query(d).get("from") == [bin_dates(axis, 2)[0]])
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_a_span_chosen_with_the_keyboard_becomes_the_filters_dates(split_site, browser, width):
+    browser.set_window_size(width, 1000)
+    try:
+        browser.get((split_site / "timeline" / "index.html").as_uri())
+        svg = wait_for(browser, lambda d: next(e for e in d.find_elements(By.CSS_SELECTOR, ".timeline-chart svg.chart[tabindex]") if e.is_displayed()))
+        axis = svg.get_attribute("data-axis").split()
+        browser.execute_script("arguments[0].focus()", svg)
+        chain = webdriver.ActionChains(browser)
+        chain.send_keys(Keys.ARROW_RIGHT, Keys.ARROW_RIGHT).key_down(Keys.SHIFT).send_keys(Keys.ARROW_RIGHT, Keys.ARROW_RIGHT).key_up(Keys.SHIFT).perform()
+        hint = browser.find_element(By.ID, "timeline-chart-hint")
+        assert svg.get_attribute("aria-describedby") == "timeline-chart-hint"
+        wait_for(browser, lambda d: "Enter shows its events" in hint.text)
+        webdriver.ActionChains(browser).send_keys(Keys.ENTER).perform()
+        wait_for(browser, lambda d: "from" in query(d))
+        assert query(browser)["from"] == [bin_dates(axis, 1)[0]] and query(browser)["to"] == [bin_dates(axis, 3)[1]]
+        wait_for(browser, lambda d: f"of {SPLIT_EVENTS} events" in status(d))
+        # The focus went to the results' chart, not to the page's body.
+        assert browser.switch_to.active_element.get_attribute("class") == "chart filter-chart"
+        results_chart_agrees(browser)
+        assert browser.execute_script("return document.scrollingElement.scrollWidth <= window.innerWidth"), "nothing scrolls sideways"
+    finally:
+        browser.set_window_size(1280, 1000)
+
+
+def test_on_a_phone_the_results_come_first_and_chips_remove_the_filters(split_site, browser):
+    """On a phone with a filter in the address the controls were open, 1,215 px tall: the first
+    result two screens down. They stay folded; the filters set are chips that remove them."""
+    browser.set_window_size(390, 844)
+    try:
+        browser.get((split_site / "timeline" / "index.html").as_uri() + "?type=attack&from=2016")
+        wait_for(browser, lambda d: f"of {SPLIT_EVENTS} events" in status(d))
+        assert browser.find_element(By.CSS_SELECTOR, ".filter-fold").get_property("open") is False
+        top = browser.execute_script("return document.querySelector('[data-filter-results]').getBoundingClientRect().top")
+        assert top < 844, f"the results start {top:.0f} px down, below the first screen"
+        chips = browser.find_elements(By.CSS_SELECTOR, ".filter-active button")
+        assert [chip.text for chip in chips] == ["Type: Attack ×", "From: 2016 ×"]
+        assert chips[0].get_attribute("aria-label") == "Remove Type: Attack"
+        chips[0].click()
+        wait_for(browser, lambda d: "type" not in query(d))
+        assert query(browser) == {"from": ["2016"]}
+        assert browser.switch_to.active_element.text == "From: 2016 ×", "the focus stays among the chips"
+        browser.switch_to.active_element.click()
+        wait_for(browser, lambda d: query(d) == {})
+        assert browser.switch_to.active_element.tag_name == "summary", "the last chip gone, the focus goes to the controls"
+    finally:
+        browser.set_window_size(1280, 1000)
 
 
 def test_showing_more_results_moves_the_focus_to_the_first_new_one(split_site, browser):

@@ -124,7 +124,7 @@ def test_a_place_loads_the_events_its_entry_does_not_name(crowded_site, browser)
     # Opened from file://, where a page may load a script but not fetch a file.
     browser.get((crowded_site / "map" / "index.html").as_uri())
     browser.find_element(By.CSS_SELECTOR, "details.map-places > summary").click()
-    entry = browser.find_element(By.CSS_SELECTOR, "details.map-places li[id]:has([data-more])")
+    entry = browser.find_element(By.CSS_SELECTOR, "details.map-places li[id]:has(> [data-more])")
     more = int(re.search(r"and (\d+) more events", entry.find_element(By.CSS_SELECTOR, "[data-more]").text).group(1))
     named = len(entry.find_elements(By.CSS_SELECTOR, "ul > li"))
     entry.find_element(By.CSS_SELECTOR, "button.map-more").click()
@@ -147,10 +147,12 @@ def test_every_place_names_only_what_all_its_events_share(crowded_site, browser)
     browser.get((crowded_site / "map" / "index.html").as_uri())
     browser.find_element(By.CSS_SELECTOR, "details.map-places > summary").click()
     for button in browser.find_elements(By.CSS_SELECTOR, "details.map-places button.map-more"):
-        entry = button.find_element(By.XPATH, "ancestor::li[@id]")
+        entry = button.find_element(By.XPATH, "ancestor::li[@id][1]")
         button.click()
         wait_for(browser, lambda d: entry.find_elements(By.CSS_SELECTOR, "[data-more]") == [])
-    entries = browser.find_elements(By.CSS_SELECTOR, "details.map-places > ul > li[id]")
+    # Every entry: the places of the page's map, and the areas of the phone's (several of its
+    # places, each listed inside: their events are the area's).
+    entries = browser.find_elements(By.CSS_SELECTOR, "details.map-places li[id]")
     assert len(entries) > 20
     checked = 0
     for entry in entries:
@@ -161,13 +163,17 @@ def test_every_place_names_only_what_all_its_events_share(crowded_site, browser)
         places = [events[i] for i in ids]
         assert len({p.get("country") for p in places}) == 1, f"{label}: {places}"
         formatted = [", ".join(part for part in (p.get("name"), p.get("region"), p.get("country")) if part) for p in places]
-        shown = [li.text for li in entry.find_elements(By.CSS_SELECTOR, "ul > li")]
+        # The entry's own events (an area's: its places of one event).
+        own = entry.find_elements(By.CSS_SELECTOR, ":scope > ul > li:not([id])")
+        shown = [li.text for li in own]
+        own_places = [", ".join(part for part in (events[i].get("name"), events[i].get("region"), events[i].get("country")) if part)
+                      for i in (Path(urlparse(li.find_element(By.TAG_NAME, "a").get_attribute("href")).path).parent.name for li in own)]
         if " at several places in " in label:
             named = label.split(" at several places in ", 1)[1]
             assert all(named in (p.get("country"), ", ".join(x for x in (p.get("region"), p.get("country")) if x)) for p in places), label
             assert len(set(formatted)) > 1, f"{label}: they share a place the entry should name"
             # Each event says where it is.
-            assert all(text.endswith(" · " + place) for text, place in zip(shown, formatted)), shown[:3]
+            assert all(text.endswith(" · " + place) for text, place in zip(shown, own_places)), shown[:3]
         else:
             # "3 events (Attack) at Baghdad, Iraq (…)", or for several types "12 events at Baghdad, Iraq (…): Attack 5, …"
             named = re.match(r"\d+ events (?:\(.+?\) )?at (.+?) \(", label).group(1)
@@ -176,16 +182,27 @@ def test_every_place_names_only_what_all_its_events_share(crowded_site, browser)
     assert checked > 500
 
 
-def test_no_place_covers_another(crowded_site, browser):
+@pytest.mark.parametrize("width", [1280, 390])
+def test_no_place_covers_another(crowded_site, browser, width):
     """One marker per place, whatever its types (a ring of their shares), and none over another
-    as the reader sees the map page at 1280 px."""
-    browser.get((crowded_site / "map" / "index.html").as_uri())
-    boxes = browser.execute_script("""
-        return [...document.querySelectorAll('svg.map .map-all a')].map(a => {
-          const rects = [...a.querySelectorAll('.map-marker, .map-ring')].map(e => e.getBoundingClientRect());
-          return [Math.min(...rects.map(r => r.left)), Math.min(...rects.map(r => r.top)), Math.max(...rects.map(r => r.right)), Math.max(...rects.map(r => r.bottom)), a.getAttribute('href')];
-        });""")
-    assert len(boxes) > 10
+    as the reader sees the map page at 1280 px, and on a phone (its own drawing: fewer places,
+    each a tap target of 24 px or more)."""
+    browser.set_window_size(width, 1000)
+    try:
+        browser.get((crowded_site / "map" / "index.html").as_uri())
+        boxes = browser.execute_script("""
+            const shown = [...document.querySelectorAll('svg.map')].filter(svg => svg.getBoundingClientRect().width > 0);
+            if (shown.length !== 1) return shown.length;
+            return [...shown[0].querySelectorAll('.map-all a')].map(a => {
+              const rects = [...a.querySelectorAll('.map-marker, .map-ring')].map(e => e.getBoundingClientRect()), whole = a.getBoundingClientRect();
+              return [Math.min(...rects.map(r => r.left)), Math.min(...rects.map(r => r.top)), Math.max(...rects.map(r => r.right)), Math.max(...rects.map(r => r.bottom)),
+                      a.getAttribute('href'), Math.min(whole.width, whole.height), shown[0].getAttribute('class')];
+            });""")
+    finally:
+        browser.set_window_size(1280, 1000)
+    assert isinstance(boxes, list), f"{boxes} maps shown at {width} px, not one"
+    assert len(boxes) > 5
+    assert ("map-phone" in boxes[0][6]) == (width < 600), boxes[0][6]
     overlapping = [(a[4], b[4]) for i, a in enumerate(boxes) for b in boxes[i + 1:]
                    if a[0] < b[2] - 0.5 and b[0] < a[2] - 0.5 and a[1] < b[3] - 0.5 and b[1] < a[3] - 0.5]
     # Bounding boxes of round markers may touch at their corners while the discs do not: compare discs.
@@ -196,6 +213,9 @@ def test_no_place_covers_another(crowded_site, browser):
     assert covered == [], f"{len(covered)} pairs overlap, e.g. {covered[:3]} ({len(overlapping)} bounding boxes)"
     rings = browser.find_elements(By.CSS_SELECTOR, "svg.map .map-all .map-ring")
     assert rings, "places of several types are ringed by their shares"
+    if width < 600:
+        small = [(box[4], round(box[5], 1)) for box in boxes if box[5] < 24]
+        assert small == [], f"tap targets under 24 px: {small[:5]}"
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

@@ -55,8 +55,11 @@ import Testing
         // No attack is counted after that week: the pause.
         let attack = try #require(chart.types.firstIndex { $0.id == "attack" })
         #expect(chart.bins[(week + 1)...].allSatisfy { $0.counts[attack] == 0 })
-        // Events dated only to a month are bands across it.
-        #expect(chart.bands.map(\.date.iso) == ["2023-10", "2023-11", "2024-02"])
+        // Events dated only to a month are bands across it; an event over a period, across that
+        // (the attacks from October 2023 to 4 February 2024: on 06a6392 "dated only to October 2023").
+        #expect(chart.bands.map { [$0.date.start.iso, $0.date.end?.iso].compactMap { $0 }.joined(separator: "/") } == ["2023-10/2024-02-04", "2023-11", "2024-02"])
+        #expect(chart.bands.first?.bins == 0...week, "from the first week of October 2023 to the week of 4 February 2024")
+        #expect(chart.bands.first?.isPeriod == true && chart.bands.last?.isPeriod == false)
         #expect(chart.bands.last?.events.count == 2)
         #expect(chart.annotations.map(\.label) == ["Qaani visits Iraq", "Kataib Hezbollah suspends attacks", "Last attack reported (4 February)"])
         // About 40 killed by the strikes of 2 February, 6 on 4 February: 46 in that week.
@@ -79,6 +82,8 @@ import Testing
         #expect(home.contains(#"<svg class="chart chart-wide" id="home-chart""#))
         #expect(home.contains(#"<a class="chart-note" href="events/qaani-visits-iraq/index.html">"#) && home.contains(">Qaani visits Iraq</text>"))
         #expect(home.contains("<title>2 events dated only to February 2024</title>"))
+        #expect(home.contains("<title>1 event over October 2023 – 4 February 2024</title>"))
+        #expect(home.contains(#"<th scope="row">October 2023 – 4 February 2024 (over the period)</th><td>1</td>"#))
         #expect(home.contains(#"<th scope="row">week of 29 January 2024</th><td>5</td>"#), "the data table")
         #expect(home.contains("3 events before October 2023 are not in the chart"))
         #expect(home.contains("12 events from October 2023 to February 2024."), "the caption, the same for every drawing")
@@ -144,6 +149,42 @@ import Testing
         #expect(wide.axis.unit == .week && narrow.axis.unit == .month)
         func drawn(_ chart: EventChart) -> Int { chart.bins.reduce(0) { $0 + $1.total } + chart.bands.reduce(0) { $0 + $1.events.count } }
         #expect(drawn(narrow) == drawn(wide))
+    }
+
+    /// Periods are drawn over their period, but a chart keeps few band rows: past the limit the
+    /// shorter periods are bars at their start, and the chart says so. (On the first cut, each of
+    /// 10,000 events' 10-day ranges was a band of its own: a chart 2,000 px tall.)
+    @Test func periodsAreBandsUpToALimitAndEveryEventIsCounted() throws {
+        let site = try TestSite()
+        try SampleContent.write(to: site)
+        let events = (0..<30).map { day in
+            """
+            - id: period-\(day)
+              start: 2021-01-\(String(format: "%02d", day + 1))
+              end: 2021-\(String(format: "%02d", 3 + day % 9))-28
+              title: Period \(day)
+              type: attack
+              sources: [{ publisher: X, url: "https://example.org/\(day)" }]
+            """
+        } + ["""
+            - id: short
+              start: 2021-03-27
+              end: 2021-04-03
+              title: Ten days across two months
+              type: attack
+              sources: [{ publisher: X, url: "https://example.org/short" }]
+            """]
+        try site.write("events/periods.yaml", events.joined(separator: "\n"))
+        let report = try #require(SiteBuilder(options: site.options).validate().report)
+        let indexes = report.events.indices.filter { report.events[$0].id.hasPrefix("period-") || report.events[$0].id == "short" }
+        let chart = try #require(EventChart.make(Array(indexes), report: report, focus: false))
+        #expect(chart.axis.unit == .month)
+        let periods = chart.bands.filter(\.isPeriod)
+        #expect(periods.count == EventChart.periodBandLimit, "the longest periods: \(periods.map { $0.bins.count })")
+        #expect(periods.allSatisfy { $0.bins.count >= 8 }, "the twelve longest: three each of 11, 10, 9 and 8 months")
+        #expect(!chart.bands.contains { $0.events.contains { report.events[$0].id == "short" } }, "a short period is a bar at its start")
+        #expect(chart.periodsAtStart == 30 - periods.reduce(0) { $0 + $1.events.count })
+        #expect(chart.bins.reduce(0) { $0 + $1.total } + chart.bands.reduce(0) { $0 + $1.events.count } == indexes.count)
     }
 
     @Test func scalesAreTight() {

@@ -136,35 +136,48 @@ import Testing
         let site = try TestSite()
         try SyntheticReport(events: events, actors: 100, seed: 11).write(to: site.root)
         let report = try #require(SiteBuilder(options: site.options).validate().report)
-        let map = try #require(EventMap.make(Array(report.events.indices), report: report, geography: .builtIn, size: .page))
-        #expect(map.places.count > 10)
-        #expect(map.placedCount == report.events.filter { $0.location?.point != nil }.count, "every placed event is in one place")
-        for (index, place) in map.places.enumerated() {
-            for other in map.places[(index + 1)...] {
-                let distance = ((place.position.x - other.position.x) * (place.position.x - other.position.x)
-                                + (place.position.y - other.position.y) * (place.position.y - other.position.y)).squareRoot()
-                #expect(distance >= place.drawnRadius + other.drawnRadius, "\(place.common) and \(other.common) overlap")
-            }
-            #expect(place.position.x >= 0 && place.position.x <= map.frame.width && place.position.y >= 0 && place.position.y <= map.frame.height)
+        let page = try #require(EventMap.make(Array(report.events.indices), report: report, geography: .builtIn, size: .page))
+        let phone = try #require(page.phone.first, "a page's map is drawn for phones too")
+        #expect(page.phonePlaceOfPlace.count == page.places.count)
+        // A phone's place is whole places of the page's drawing (each listed once), in one country.
+        for (index, place) in phone.places.enumerated() {
+            let parts = page.places.indices.filter { page.phonePlaceOfPlace[$0] == index }
+            #expect(Set(place.events) == Set(parts.flatMap { page.places[$0].events }))
+            #expect(Set(place.events.compactMap { report.events[$0].location?.country }).count <= 1, "\(place.common) crosses a border")
         }
-        #expect(map.places.contains { $0.typeCounts.count > 1 }, "places of several types are one marker")
-        // Country names are written clear of the markers: moved within their country where
-        // needed; only a report's country with no clear spot near its label point keeps its place.
-        func covered(_ label: EventMap.Label) -> Bool {
-            let half = Double(label.text.count) * (label.isReportCountry ? 12 * 0.34 : 11 * 0.3)
-            let box = (label.position.x - half, label.position.y - 11, label.position.x + half, label.position.y + 4)
-            return map.places.contains { place in
-                let x = min(max(place.position.x, box.0), box.2), y = min(max(place.position.y, box.1), box.3)
-                return (x - place.position.x) * (x - place.position.x) + (y - place.position.y) * (y - place.position.y) < place.drawnRadius * place.drawnRadius
+        #expect(phone.places.count < page.places.count)
+        for map in [page, phone] {
+            #expect(map.places.count > 4)
+            #expect(map.placedCount == report.events.filter { $0.location?.point != nil }.count, "every placed event is in one place")
+            // On a phone every marker takes up at least its tap radius: a finger's width (24 px) apart.
+            func radius(_ place: EventMap.Marker) -> Double { max(place.drawnRadius, map.size.tapRadius) }
+            for (index, place) in map.places.enumerated() {
+                for other in map.places[(index + 1)...] {
+                    let distance = ((place.position.x - other.position.x) * (place.position.x - other.position.x)
+                                    + (place.position.y - other.position.y) * (place.position.y - other.position.y)).squareRoot()
+                    #expect(distance >= radius(place) + radius(other), "\(place.common) and \(other.common) overlap")
+                }
+                #expect(place.position.x >= 0 && place.position.x <= map.frame.width && place.position.y >= 0 && place.position.y <= map.frame.height)
             }
+            #expect(map.places.contains { $0.typeCounts.count > 1 }, "places of several types are one marker")
+            // Country names are written clear of the markers: moved within their country where
+            // needed; only a report's country with no clear spot near its label point keeps its place.
+            func covered(_ label: EventMap.Label) -> Bool {
+                let half = Double(label.text.count) * (label.isReportCountry ? 12 * 0.34 : 11 * 0.3)
+                let box = (label.position.x - half, label.position.y - 11, label.position.x + half, label.position.y + 4)
+                return map.places.contains { place in
+                    let x = min(max(place.position.x, box.0), box.2), y = min(max(place.position.y, box.1), box.3)
+                    return (x - place.position.x) * (x - place.position.x) + (y - place.position.y) * (y - place.position.y) < place.drawnRadius * place.drawnRadius
+                }
+            }
+            #expect(map.labels.filter { !$0.isReportCountry }.allSatisfy { !covered($0) })
+            let reportLabels = map.labels.filter(\.isReportCountry)
+            // A report's country with no clear spot (the crowded Levant of these reports) is written
+            // over the markers, never under.
+            #expect(reportLabels.filter { !covered($0) }.count >= 2, "\(reportLabels.filter(covered).map(\.text)) covered")
+            #expect(reportLabels.allSatisfy { !covered($0) || $0.isOverMarkers }, "\(reportLabels.filter(covered).map(\.text)) under markers")
+            #expect(map.layers.isEmpty, "the types alone are drawn only when asked (the map page)")
         }
-        #expect(map.labels.filter { !$0.isReportCountry }.allSatisfy { !covered($0) })
-        let reportLabels = map.labels.filter(\.isReportCountry)
-        // A report's country with no clear spot (the crowded Levant of these reports) is written
-        // over the markers, never under.
-        #expect(reportLabels.filter { !covered($0) }.count >= 2, "\(reportLabels.filter(covered).map(\.text)) covered")
-        #expect(reportLabels.allSatisfy { !covered($0) || $0.isOverMarkers }, "\(reportLabels.filter(covered).map(\.text)) under markers")
-        #expect(map.layers.isEmpty, "the types alone are drawn only when asked (the map page)")
     }
 
     // MARK: Outlines
@@ -242,7 +255,15 @@ import Testing
         let html = { (path: String) in String(decoding: files[path] ?? Data(), as: UTF8.self) }
         let map = html("map/index.html")
         // Two events have a point: Baghdad (a town) and the Jordan–Syria border area (a region).
-        let svg = try #require(map.range(of: "<svg class=\"map\"").map { map[$0.lowerBound...] }.flatMap { $0.range(of: "</svg>").map { $0.lowerBound } }.map { map[map.range(of: "<svg class=\"map\"")!.lowerBound..<$0] })
+        func drawing(_ start: String) -> Substring? {
+            guard let from = map.range(of: start)?.lowerBound, let to = map[from...].range(of: "</svg>")?.lowerBound else { return nil }
+            return map[from..<to]
+        }
+        let svg = try #require(drawing("<svg class=\"map map-wide\" id=\"map\""))
+        // The same window for phones: its own drawing, its own ids, markers a tap wide.
+        let phone = try #require(drawing("<svg class=\"map map-phone\" id=\"map-phone\" viewBox=\"0 0 320 210\""))
+        #expect(phone.components(separatedBy: "class=\"map-marker").count - 1 == 4 && phone.contains(#"<title id="map-phone-title">"#))
+        #expect(phone.components(separatedBy: "class=\"map-hit\"").count - 1 == 4, "a one-event marker is smaller than a finger: tapped within 13.5 units")
         // One marker per place (`map-all`); each type alone too, shown while the legend hides a type.
         let places = try #require(svg.range(of: #"<g class="map-all">"#).map { svg[$0.lowerBound...] }.map { $0[..<($0.range(of: #"<g class="map-layer""#)?.lowerBound ?? $0.endIndex)] })
         #expect(places.components(separatedBy: "class=\"map-marker").count - 1 == 2)
@@ -263,7 +284,7 @@ import Testing
         #expect(html("map/filter.css").contains(#".map-page:has(.map-filter input:not(:checked)) .map-all { display: none; }"#))
         #expect(html("map/world.svg").contains(#"<path class="report" d="#))
         // Home, event, actor and topic pages carry their maps.
-        #expect(html("index.html").contains(#"<svg class="map" id="home-map""#))
+        #expect(html("index.html").contains(#"<svg class="map map-wide" id="home-map""#) && html("index.html").contains(#"<svg class="map map-phone" id="home-map-phone""#))
         let strike = html("events/baghdad-drone-strike/index.html")
         #expect(strike.contains(#"<svg class="map map-small" viewBox="0 0 320 220" role="img" aria-label="Map: Baghdad, Iraq (in or near a town)">"#) && strike.contains("Coordinates: <a href=\"https://www.geonames.org/98182/baghdad.html\">GeoNames, Baghdad</a>"))
         let visit = html("events/qaani-visits-iraq/index.html")

@@ -37,8 +37,11 @@ struct ChartDrawing {
     let eventHref: (Int) -> String
     /// Key events' labels packed into rows so that none overlaps another: (row, label x, anchored at end).
     private(set) var annotationPlacement: [(row: Int, x: Double, end: Bool)] = []
-    /// Bands packed into rows by the bins they span and their labels: (row, label after the band or before it).
-    private(set) var bandPlacement: [(row: Int, labelAfter: Bool)] = []
+    /// Where a band's label goes: after it, before it, or (a band too wide for either: a period)
+    /// inside it from its start, written over the hatching.
+    enum BandLabelSide { case after, before, inside }
+    /// Bands packed into rows by the bins they span and their labels: (row, where the label goes).
+    private(set) var bandPlacement: [(row: Int, side: BandLabelSide)] = []
     private(set) var annotationHeight = 0.0
 
     /// Packs the labels once: the layout reads them for every bar.
@@ -75,18 +78,28 @@ struct ChartDrawing {
         }
     }
 
-    private func packBands() -> [(row: Int, labelAfter: Bool)] {
+    private func packBands() -> [(row: Int, side: BandLabelSide)] {
         var rows: [[ClosedRange<Double>]] = []
         return chart.bands.map { band in
             let start = x(band.bins.lowerBound), end = x(band.bins.upperBound + 1)
             let label = Double(bandLabel(band).count) * Self.labelCharacter * 0.95 + 4
-            let after = end + label <= width - right
-            let extent = after ? start...(end + label) : (start - label)...end
+            let side: BandLabelSide = end + label <= width - right ? .after : start - label >= 2 ? .before : .inside
+            let extent = switch side {
+            case .after: start...(end + label)
+            case .before: (start - label)...end
+            case .inside: start...max(end, bandInsideLabelX(start: start, label: label) + label)
+            }
             let row = rows.firstIndex { $0.allSatisfy { !$0.overlaps(extent) } } ?? rows.count
             if row == rows.count { rows.append([]) }
             rows[row].append(extent)
-            return (row, after)
+            return (row, side)
         }
+    }
+
+    /// A label inside its band starts just after the band's start, or as far left as it needs to
+    /// end inside the chart.
+    private func bandInsideLabelX(start: Double, label: Double) -> Double {
+        max(2, min(start + 4, width - right - label))
     }
 
     func bandLabel(_ band: EventChart.Band) -> String { "\(band.events.count) · \(text.date(band.date))" }
@@ -114,7 +127,10 @@ struct ChartDrawing {
         let casualtyTop = bandsTop + bandsHeight + Double(killedLines.count) * 15 + (chart.hasCasualties ? 2 : 0)
         let axisTop = casualtyTop + (chart.hasCasualties ? casualtyHeight : 0)
         let height = axisTop + axisHeight
-        var svg = "<svg class=\"\(layout.className)\" id=\"\(id)\" viewBox=\"0 0 \(n.text(width)) \(n.text(height))\" aria-labelledby=\"\(id)-title \(id)-desc\">"
+        // Its axis (unit, first bin's number, bins) and where the bars are (left, bin width, top,
+        // height): the timeline's script turns a span of bins dragged or chosen into dates.
+        var svg = "<svg class=\"\(layout.className)\" id=\"\(id)\" viewBox=\"0 0 \(n.text(width)) \(n.text(height))\" aria-labelledby=\"\(id)-title \(id)-desc\""
+            + " data-axis=\"\(chart.axis.unit.rawValue) \(chart.axis.first) \(chart.axis.count)\" data-plot=\"\(n.text(left)) \(binWidth) \(n.text(annotationHeight)) \(n.text(barHeight))\">"
         svg += "<title id=\"\(id)-title\">\(escape(title))</title><desc id=\"\(id)-desc\">\(escape(description))</desc>"
         svg += "<defs><pattern id=\"\(id)-hatch\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\"><rect width=\"6\" height=\"6\" class=\"chart-band-fill\"/><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" class=\"chart-band-line\"/></pattern></defs>"
 
@@ -150,10 +166,15 @@ struct ChartDrawing {
         for (band, placement) in zip(chart.bands, bands) {
             let y = bandsTop + Double(placement.row) * bandRow
             let width = Double(band.bins.count) * binWidth
-            let label = text("chart.band", ["events": text.count("events", band.events.count), "date": text.date(band.date)])
+            let label = text(band.isPeriod ? "chart.bandOver" : "chart.band", ["events": text.count("events", band.events.count), "date": text.date(band.date)])
             svg += "<g class=\"chart-band\"><rect x=\"\(n.text(x(band.bins.lowerBound)))\" y=\"\(n.text(y))\" width=\"\(n.text(width))\" height=\"\(n.text(bandRow - 3))\" fill=\"url(#\(id)-hatch)\"><title>\(escape(label))</title></rect>"
-            let labelX = placement.labelAfter ? x(band.bins.lowerBound) + width + 3 : x(band.bins.lowerBound) - 3
-            svg += "<text x=\"\(n.text(labelX))\" y=\"\(n.text(y + bandRow - 5))\"\(placement.labelAfter ? "" : " text-anchor=\"end\"")>\(escape(bandLabel(band)))</text></g>"
+            let start = x(band.bins.lowerBound), labelWidth = Double(bandLabel(band).count) * Self.labelCharacter * 0.95 + 4
+            let attributes = switch placement.side {
+            case .after: "x=\"\(n.text(start + width + 3))\""
+            case .before: "x=\"\(n.text(start - 3))\" text-anchor=\"end\""
+            case .inside: "x=\"\(n.text(bandInsideLabelX(start: start, label: labelWidth)))\" class=\"chart-band-inside\""
+            }
+            svg += "<text \(attributes) y=\"\(n.text(y + bandRow - 5))\">\(escape(bandLabel(band)))</text></g>"
         }
 
         // Killed per bin: a bar to the sum of the lowest figures, a line on to the highest.

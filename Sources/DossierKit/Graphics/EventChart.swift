@@ -13,11 +13,13 @@ struct EventChart: Sendable {
         var openEnded = false
     }
 
-    /// Events dated to a month (or year) on an axis of weeks (or months).
+    /// Events dated to a month (or year) on an axis of weeks (or months), or over a period
+    /// (`date.end`): drawn across it, never as a bar at its start.
     struct Band: Sendable {
         var bins: ClosedRange<Int>
-        var date: PartialDate
+        var date: EventDate
         var events: [Int]
+        var isPeriod: Bool { date.end != nil }
     }
 
     struct Annotation: Sendable {
@@ -29,7 +31,11 @@ struct EventChart: Sendable {
     let axis: TimeBins
     let types: [SiteConfig.EventType]
     let bins: [Bin]
+    /// Events over a period counted at their start, because more periods than `periodBandLimit` needed bands.
+    let periodsAtStart: Int
     let bands: [Band]
+    /// The most periods a chart draws as bands (the longest).
+    static let periodBandLimit = 12
     let annotations: [Annotation]
     /// Events before the window the chart shows (`focus`), report order.
     let before: [Int]
@@ -50,7 +56,8 @@ struct EventChart: Sendable {
         guard !events.isEmpty else { return [] }
         let ordered = events.sorted { report.events[$0].date.start.earliestDay < report.events[$1].date.start.earliestDay }
         let starts = ordered.map { report.events[$0].date.start }
-        guard let last = starts.max(by: { $0.latestDay < $1.latestDay }) else { return [] }
+        // The axis runs to the last start, or the last end of a period (drawn over its period).
+        guard let last = (starts + ordered.compactMap { report.events[$0].date.end }).max(by: { $0.latestDay < $1.latestDay }) else { return [] }
         var from = 0
         if focus, ordered.count >= 5 {
             let candidate = ordered.count - (ordered.count * 4 + 4) / 5
@@ -73,6 +80,13 @@ struct EventChart: Sendable {
         var annotations: [Annotation] = []
         for index in ordered {
             let event = report.events[index], start = event.date.start
+            // An event over a period ("October 2023 – 4 February 2024") is drawn across it when
+            // the period is half a bin longer than a bin (ten days across two months is a bar at its start).
+            if let end = event.date.end, let span = axis.span(from: start, through: end),
+               Double(TimeBins.day(end.latestDay) - TimeBins.day(start.earliestDay) + 1) >= axis.unit.days * 1.5 || axis.bin(of: start) == nil {
+                bands["\(start.iso)/\(end.iso)", default: Band(bins: span, date: EventDate(start: start, end: end), events: [])].events.append(index)
+                continue
+            }
             if let bin = axis.bin(of: start) {
                 if let type = typeIndex[event.type] { bins[bin].counts[type] += 1 }
                 for casualty in event.casualties where casualty.kind == .killed {
@@ -82,10 +96,26 @@ struct EventChart: Sendable {
                 }
                 if let label = event.highlight { annotations.append(Annotation(bin: bin, label: label.isEmpty ? event.title : label, event: index)) }
             } else if let span = axis.span(of: start) {
-                bands[start.iso, default: Band(bins: span, date: start, events: [])].events.append(index)
+                bands[start.iso, default: Band(bins: span, date: EventDate(start: start), events: [])].events.append(index)
             }
         }
-        return EventChart(axis: axis, types: types, bins: bins, bands: bands.values.sorted { $0.date < $1.date },
+        // Bands stay few (each takes a row or shares one): past `periodBandLimit` periods, the
+        // shorter ones are counted as bars at their start (`periodsAtStart`).
+        var periodsAtStart = 0
+        let periods = bands.filter { $0.value.isPeriod }
+        if periods.count > periodBandLimit {
+            let kept = Set(periods.sorted { ($0.value.bins.count, $1.key) > ($1.value.bins.count, $0.key) }.prefix(periodBandLimit).map(\.key))
+            for (key, band) in periods where !kept.contains(key) {
+                bands[key] = nil
+                for index in band.events {
+                    if let bin = axis.bin(of: report.events[index].date.start) ?? Optional(band.bins.lowerBound), let type = typeIndex[report.events[index].type] {
+                        bins[bin].counts[type] += 1
+                    }
+                    periodsAtStart += 1
+                }
+            }
+        }
+        return EventChart(axis: axis, types: types, bins: bins, periodsAtStart: periodsAtStart, bands: bands.values.sorted { ($0.date.start, $0.date.end ?? $0.date.start) < ($1.date.start, $1.date.end ?? $1.date.start) },
                           annotations: annotations, before: before)
     }
 }

@@ -108,6 +108,12 @@ struct EventMap: Sendable {
     let focusCountry: Geography.Country?
     /// How many events have a marker.
     var placedCount: Int { places.reduce(0) { $0 + $1.events.count } }
+    /// The same window drawn for a phone (`Size.phone`): fewer places, each a union of whole
+    /// places of this map, kept a finger's width apart. Empty, or one map (an array because a
+    /// struct cannot hold itself).
+    var phone: [EventMap] = []
+    /// For each of `places`, the phone map's place that holds it.
+    var phonePlaceOfPlace: [Int] = []
 
     struct Size: Sendable {
         var width: Double
@@ -125,8 +131,18 @@ struct EventMap: Sendable {
         var onlyOwnCountryLabels = false
         /// More markers than this and nearby events group more widely (up to four times the radius).
         var comfortableMarkers = 250
+        /// Also draw the window for a phone (`phone`).
+        var hasPhoneDrawing = false
+        /// The least radius a marker takes up (frame units): markers are kept this far apart, and
+        /// one drawn smaller is tapped within it. 0: as drawn.
+        var tapRadius = 0.0
 
-        static let page = Size(width: 640, height: 420, minimumSpan: 20, groupRadius: 9, markerLimit: 1_500, className: "map")
+        static let page = Size(width: 640, height: 420, minimumSpan: 20, groupRadius: 9, markerLimit: 1_500, className: "map", hasPhoneDrawing: true)
+        /// A page's map on a phone: half the frame units, shown 0.9–1.75 times its size (columns of
+        /// 288–560 px), so text of 11 units stays ≥ 10 px and a tap radius of 13.5 units is ≥ 24 px
+        /// across (WCAG 2.5.8) in the narrowest column. Places that would touch in one country are one.
+        static let phone = Size(width: 320, height: 210, minimumSpan: 20, groupRadius: 12, markerLimit: 400, className: "map map-phone",
+                                comfortableMarkers: 80, tapRadius: 13.5)
         static let locator = Size(width: 320, height: 220, minimumSpan: 18, groupRadius: 9, markerLimit: 10, className: "map map-small",
                                   onlyOwnCountryLabels: true)
     }
@@ -162,7 +178,6 @@ struct EventMap: Sendable {
         }
         guard let bounds else { return nil }
         let frame = MapFrame(width: size.width, height: size.height, fitting: bounds, minimumSpan: size.minimumSpan)
-        let positions = projected.map(frame.place)
 
         // Groups never cross a country (a group is named after what its events share): each
         // event's country as a key, each name looked up once, not once per event (50,000 events).
@@ -183,20 +198,27 @@ struct EventMap: Sendable {
         for (position, type) in typeOfPosition.enumerated() {
             if let type { members[type].append(position) }
         }
+
+        /// One drawing of the window: its frame, each placed event's position on it, its size.
+        struct Drawing {
+            var frame: MapFrame
+            var positions: [WebMercator.Point]
+            var size: Size
+        }
         // A crowded map groups more widely: up to four times the radius to stay readable
         // (`comfortableMarkers`), and as widely as it takes to stay small (`markerLimit`).
-        func grouping(_ lists: [[Int]]) -> (groups: [[MarkerGrouping.Group]], radius: Double) {
+        func grouping(_ points: [[WebMercator.Point]], countries: [[Int]], size: Size) -> (groups: [[MarkerGrouping.Group]], radius: Double) {
             var radius = size.groupRadius
             while true {
-                let grouped = lists.map { list in MarkerGrouping.group(list.map { positions[$0] }, radius: radius, apart: list.map { countryOfPosition[$0] }) }
+                let grouped = zip(points, countries).map { MarkerGrouping.group($0, radius: radius, apart: $1) }
                 let count = grouped.reduce(0) { $0 + $1.count }
                 let crowded = count > size.comfortableMarkers && radius < size.groupRadius * 4
                 guard (crowded || count > size.markerLimit) && radius < 2_000 else { return (grouped, radius) }
                 radius *= 2
             }
         }
-        /// The marker of these events (positions in `placed`), drawn at `centre` unless they share a place.
-        func marker(_ indexes: [Int], centre: WebMercator.Point, drawsAreas: Bool) -> Marker {
+        /// The marker of these events (positions in `placed`, ascending), drawn at `centre` unless they share a place.
+        func marker(_ indexes: [Int], centre: WebMercator.Point?, drawsAreas: Bool, on drawing: Drawing) -> Marker {
             let events = indexes.map { placed[$0].event }
             let precision = events.compactMap { report.events[$0].location?.precision }.max() ?? .exact
             let casualties = events.reduce(0) { $0 + largestFigure(report.events[$1]) }
@@ -205,53 +227,84 @@ struct EventMap: Sendable {
             if precision == .region, drawsAreas, let first = indexes.first {
                 // A region stands for an area about 150 km across.
                 let point = placed[first].point
-                let north = frame.place(GeoPoint(longitude: point.longitude, latitude: min(point.latitude + 0.7, 85)))
-                areaRadius = abs(positions[first].y - north.y)
+                let north = drawing.frame.place(GeoPoint(longitude: point.longitude, latitude: min(point.latitude + 0.7, 85)))
+                areaRadius = abs(drawing.positions[first].y - north.y)
             }
             let common = CommonPlace(events.map { report.events[$0].location })
             // Events at one named place are drawn at it (their first event's point), others at their centre.
-            let position = if case .place = common, let first = indexes.first { positions[first] } else { centre }
+            let position: WebMercator.Point
+            if case .place = common, let first = indexes.first {
+                position = drawing.positions[first]
+            } else if let centre {
+                position = centre
+            } else {
+                let sum = indexes.reduce((x: 0.0, y: 0.0)) { ($0.x + drawing.positions[$1].x, $0.y + drawing.positions[$1].y) }
+                position = WebMercator.Point(x: sum.x / Double(indexes.count), y: sum.y / Double(indexes.count))
+            }
             var counts = Array(repeating: 0, count: types.count)
             for index in indexes { if let type = typeOfPosition[index] { counts[type] += 1 } }
             return Marker(events: events, position: position, precision: precision, casualties: casualties, areaRadius: areaRadius, common: common,
                           typeCounts: counts.enumerated().filter { $0.element > 0 }.map { (type: $0.offset, count: $0.element) })
         }
+        /// One layer per type (the map page's, shown while its legend hides a type), each grouped
+        /// alone, in the order of site.yaml.
+        func layers(on drawing: Drawing) -> [Layer] {
+            let (grouped, radius) = grouping(members.map { $0.map { drawing.positions[$0] } }, countries: members.map { $0.map { countryOfPosition[$0] } }, size: drawing.size)
+            let markerCount = grouped.reduce(0) { $0 + $1.count }
+            var layers: [Layer] = []
+            for (type, groups) in grouped.enumerated() where !groups.isEmpty {
+                let markers = groups.map { group in marker(group.members.map { members[type][$0] }, centre: group.centre, drawsAreas: markerCount <= 60, on: drawing) }
+                layers.append(Layer(type: types[type], shape: MarkerShape.forType(at: type), markers: markers))
+            }
+            spreadOverlapping(&layers, distance: max(radius / 2, 10, drawing.size.tapRadius * 2))
+            return layers
+        }
 
         // The places: every event grouped across types (what the map shows), then markers that
         // would overlap merged (in one country) or moved apart (across a border, with a line back).
-        let all = grouping([Array(placed.indices)])
-        var places = all.groups[0].map { (members: $0.members, marker: marker($0.members, centre: $0.centre, drawsAreas: all.groups[0].count <= 60)) }
-        separate(&places, countryOf: { countryOfPosition[$0] }, frame: frame) { members in
-            let centre = members.reduce((x: 0.0, y: 0.0)) { ($0.x + positions[$1].x / Double(members.count), $0.y + positions[$1].y / Double(members.count)) }
-            return marker(members, centre: WebMercator.Point(x: centre.x, y: centre.y), drawsAreas: false)
-        }
+        let wide = Drawing(frame: frame, positions: projected.map(frame.place), size: size)
+        let all = grouping([wide.positions], countries: [countryOfPosition], size: size)
+        var places = all.groups[0].map { (members: $0.members, marker: marker($0.members, centre: $0.centre, drawsAreas: all.groups[0].count <= 60, on: wide)) }
+        separate(&places, countryOf: { countryOfPosition[$0] }, frame: frame, size: size) { marker($0.sorted(), centre: nil, drawsAreas: false, on: wide) }
 
-        // One layer per type (the map page's, shown while its legend hides a type), each grouped
-        // alone, in the order of site.yaml.
-        var layers: [Layer] = []
-        if byType {
-            let (grouped, radius) = grouping(members)
-            let markerCount = grouped.reduce(0) { $0 + $1.count }
-            for (type, groups) in grouped.enumerated() where !groups.isEmpty {
-                let markers = groups.map { group in marker(group.members.map { members[type][$0] }, centre: group.centre, drawsAreas: markerCount <= 60) }
-                layers.append(Layer(type: types[type], shape: MarkerShape.forType(at: type), markers: markers))
+        // The phone's drawing of the same window: this map's places grouped again, whole, where
+        // they are (not where they were moved to), then kept a finger's width apart.
+        var phone: [EventMap] = [], phonePlaceOfPlace: [Int] = []
+        if size.hasPhoneDrawing {
+            let small = Size.phone
+            let smallFrame = MapFrame(width: small.width, height: small.height, fitting: bounds, minimumSpan: small.minimumSpan)
+            let drawing = Drawing(frame: smallFrame, positions: projected.map(smallFrame.place), size: small)
+            let homes = places.map { smallFrame.place(frame.world(at: $0.marker.home ?? $0.marker.position)) }
+            let grouped = grouping([homes], countries: [places.map { countryOfPosition[$0.members[0]] }], size: small).groups[0]
+            var phonePlaces = grouped.map { group -> (members: [Int], marker: Marker) in
+                (group.members, marker(group.members.flatMap { places[$0].members }.sorted(), centre: nil, drawsAreas: false, on: drawing))
             }
-            spreadOverlapping(&layers, distance: max(radius / 2, 10))
+            separate(&phonePlaces, countryOf: { countryOfPosition[places[$0].members[0]] }, frame: smallFrame, size: small) {
+                marker($0.flatMap { places[$0].members }.sorted(), centre: nil, drawsAreas: false, on: drawing)
+            }
+            phonePlaceOfPlace = Array(repeating: 0, count: places.count)
+            for (index, place) in phonePlaces.enumerated() { for member in place.members { phonePlaceOfPlace[member] = index } }
+            phone = [EventMap(frame: smallFrame, size: small, places: phonePlaces.map(\.marker), types: types, layers: byType ? layers(on: drawing) : [],
+                              labels: labels(smallFrame, geography, mapCountries, avoiding: phonePlaces.map { (x: $0.marker.position.x, y: $0.marker.position.y, radius: $0.marker.drawnRadius) }),
+                              unplaced: unplaced, focusCountry: focus)]
         }
-        return EventMap(frame: frame, size: size, places: places.map(\.marker), types: types, layers: layers,
+        return EventMap(frame: frame, size: size, places: places.map(\.marker), types: types, layers: byType ? layers(on: wide) : [],
                         labels: labels(frame, geography, mapCountries, onlyThose: size.onlyOwnCountryLabels,
                                        avoiding: places.map { (x: $0.marker.position.x, y: $0.marker.position.y, radius: $0.marker.drawnRadius) }),
-                        unplaced: unplaced, focusCountry: focus)
+                        unplaced: unplaced, focusCountry: focus, phone: phone, phonePlaceOfPlace: phonePlaceOfPlace)
     }
 
     /// Places whose markers would overlap: in one country they become one place (named by what
     /// all its events share), across a border they are moved apart, each remembering where it
-    /// belongs (`Marker.home`). Markers are compared by the size they are drawn at.
-    static func separate(_ places: inout [(members: [Int], marker: Marker)], countryOf: (Int) -> Int, frame: MapFrame, remake: ([Int]) -> Marker) {
+    /// belongs (`Marker.home`). Markers are compared by the size they are drawn at, or their
+    /// size's `tapRadius` where that is larger; on a map with a tap radius (a phone's) places of
+    /// one country that touch are merged, elsewhere only those mostly over each other.
+    static func separate(_ places: inout [(members: [Int], marker: Marker)], countryOf: (Int) -> Int, frame: MapFrame, size: Size, remake: ([Int]) -> Marker) {
         let gap = 2.0
+        func radius(_ marker: Marker) -> Double { max(marker.drawnRadius, size.tapRadius) }
         for _ in 0..<60 {
             var changed = false
-            let radii = places.map { $0.marker.drawnRadius }
+            let radii = places.map { radius($0.marker) }
             let cellSize = 2 * (radii.max() ?? 10) + gap
             struct Cell: Hashable { var x: Int, y: Int }
             var cells: [Cell: [Int]] = [:]
@@ -267,12 +320,12 @@ struct EventMap: Sendable {
                         for other in cells[Cell(x: cell.x + dx, y: cell.y + dy)] ?? [] where other > index && !removed.contains(other) && !removed.contains(index) {
                             let a = places[index].marker.position, b = places[other].marker.position
                             let distance = ((b.x - a.x) * (b.x - a.x) + (b.y - a.y) * (b.y - a.y)).squareRoot()
-                            let needed = places[index].marker.drawnRadius + places[other].marker.drawnRadius + gap
+                            let needed = radius(places[index].marker) + radius(places[other].marker) + gap
                             guard distance < needed else { continue }
                             changed = true
                             // Merged only when one is mostly over the other: places that merely touch are
                             // moved apart (a merge grows the marker, and merges would cascade across a country).
-                            let heavy = distance < max(places[index].marker.drawnRadius, places[other].marker.drawnRadius)
+                            let heavy = size.tapRadius > 0 || distance < max(radius(places[index].marker), radius(places[other].marker))
                             if heavy, let first = places[index].members.first, let second = places[other].members.first, countryOf(first) == countryOf(second) {
                                 let members = places[index].members + places[other].members
                                 places[index] = (members, remake(members))
@@ -283,9 +336,9 @@ struct EventMap: Sendable {
                                 for (item, sign) in [(index, -1.0), (other, 1.0)] {
                                     let position = places[item].marker.position
                                     if places[item].marker.home == nil { places[item].marker.home = position }
-                                    let radius = places[item].marker.drawnRadius
-                                    places[item].marker.position = WebMercator.Point(x: min(max(position.x + sign * ux * shift, radius), frame.width - radius),
-                                                                                     y: min(max(position.y + sign * uy * shift, radius), frame.height - radius))
+                                    let edge = radius(places[item].marker)
+                                    places[item].marker.position = WebMercator.Point(x: min(max(position.x + sign * ux * shift, edge), frame.width - edge),
+                                                                                     y: min(max(position.y + sign * uy * shift, edge), frame.height - edge))
                                 }
                             }
                         }
@@ -343,7 +396,8 @@ struct EventMap: Sendable {
     ///
     /// - Parameter markers: discs (centre, radius) a name must not be written over: a name that
     ///   would be is moved to a nearby point of its country where it is clear of them, and
-    ///   left out (other countries) or kept over them (the report's) where there is none.
+    ///   left out (other countries) or kept over them (the report's, where their counts stay
+    ///   clear) where there is none.
     static func labels(_ frame: MapFrame, _ geography: Geography, _ reportCountries: Set<String>, onlyThose: Bool = false,
                        avoiding markers: [(x: Double, y: Double, radius: Double)] = []) -> [Label] {
         let fontSize = 11.0
@@ -414,7 +468,9 @@ struct EventMap: Sendable {
                     fallback = (label, box, !covered(box, core: true))
                 }
             }
-            if let kept = kept ?? fallback.map({ ($0.label, $0.box) }) { placed.append(kept) }
+            // Over the markers only where their counts stay readable: a count is data, a name
+            // context (the country is shaded, and the list of places names it).
+            if let kept = kept ?? fallback.flatMap({ $0.countsClear ? ($0.label, $0.box) : nil }) { placed.append(kept) }
         }
         return placed.map(\.label).sorted { ($0.position.y, $0.position.x) < ($1.position.y, $1.position.x) }
     }

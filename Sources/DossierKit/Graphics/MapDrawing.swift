@@ -17,21 +17,30 @@ struct MapDrawing {
     /// A locator on the event's own page: its marker is not a link to the page it is on, and
     /// the map's title says what it shows (10,000 event pages each carry one: every byte counts).
     var isLocator = false
+    /// Where each place of several events leads, when not to `placeID` (a phone's drawing: its
+    /// places are unions of the page drawing's, listed as those or as areas of them).
+    var placeAnchors: [String] = []
     let eventHref: (Int) -> String
 
     /// The id of the list entry for a place of several events (`EventMap.places`).
     func placeID(_ place: Int) -> String { "\(id)-place-\(place)" }
 
-    func svg(title: String, description: String) -> String {
-        let frame = map.frame, n = SVGNumber.self
+    /// The id of the list entry that a phone drawing's place of several places leads to.
+    func areaID(_ place: Int) -> String { "\(id)-area-\(place)" }
+
+    private func anchor(_ place: Int) -> String { placeAnchors.isEmpty ? placeID(place) : placeAnchors[place] }
+
+    /// - Parameter svgID: the element id of the SVG (its title's and description's start with it).
+    func svg(title: String, description: String, svgID: String? = nil, extraClass: String = "") -> String {
+        let frame = map.frame, n = SVGNumber.self, id = svgID ?? self.id
         var svg = ""
         svg.reserveCapacity(1_024 + map.placedCount * 160)
         let viewBox = "viewBox=\"0 0 \(n.text(frame.width)) \(n.text(frame.height))\""
         if isLocator {
             // No links inside: an image, named by its title.
-            svg += "<svg class=\"\(map.size.className)\" \(viewBox) role=\"img\" aria-label=\"\(HTMLEscaping().escapeText(title))\">"
+            svg += "<svg class=\"\(map.size.className)\(extraClass)\" \(viewBox) role=\"img\" aria-label=\"\(HTMLEscaping().escapeText(title))\">"
         } else {
-            svg += "<svg class=\"\(map.size.className)\" id=\"\(id)\" \(viewBox) aria-labelledby=\"\(id)-title \(id)-desc\">"
+            svg += "<svg class=\"\(map.size.className)\(extraClass)\" id=\"\(id)\" \(viewBox) aria-labelledby=\"\(id)-title \(id)-desc\">"
             svg += "<title id=\"\(id)-title\">\(HTMLEscaping().escapeText(title))</title><desc id=\"\(id)-desc\">\(HTMLEscaping().escapeText(description))</desc>"
         }
         let world = WebMercator.size * frame.scale
@@ -52,7 +61,7 @@ struct MapDrawing {
         // by its stylesheet while the legend hides a type), its groups leading to the place that
         // holds their first event.
         svg += "<g class=\"map-all\">"
-        for (index, place) in map.places.enumerated() { svg += self.place(place, anchor: placeID(index)) }
+        for (index, place) in map.places.enumerated() { svg += self.place(place, anchor: anchor(index)) }
         svg += "</g>"
         if !map.layers.isEmpty {
             var placeOfEvent: [Int: Int] = [:]
@@ -64,7 +73,7 @@ struct MapDrawing {
                     var shares: [Int: Int] = [:]
                     for event in marker.events { if let place = placeOfEvent[event], map.places[place].events.count > 1 { shares[place, default: 0] += 1 } }
                     let place = shares.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
-                    svg += self.marker(marker, shape: layer.shape, type: layer.type, anchor: place.map(placeID) ?? "", listed: place != nil)
+                    svg += self.marker(marker, shape: layer.shape, type: layer.type, anchor: place.map(anchor) ?? "", listed: place != nil)
                 }
                 svg += "</g>"
             }
@@ -98,6 +107,7 @@ struct MapDrawing {
         // Drawn away from its place so as not to hide another marker: a line leads back to it.
         var out = leader(marker)
         out += isLocator ? "" : "<a\(count > 1 ? " class=\"map-group\"" : "") href=\"\(count == 1 || (!listed && groupHref == nil) ? eventHref(marker.events[0]) : groupHref ?? "#" + anchor)\"><title>\(HTMLEscaping().escapeText(tooltip(marker, type: type)))</title>"
+        out += hitArea(marker)
         if marker.areaRadius > radius {
             out += "<circle class=\"map-area\" cx=\"\(n.text(x))\" cy=\"\(n.text(y))\" r=\"\(n.text(marker.areaRadius))\"/>"
         }
@@ -122,6 +132,7 @@ struct MapDrawing {
         let radius = marker.drawnRadius - 3
         var out = leader(marker)
         out += isLocator ? "" : "<a class=\"map-group\" href=\"\(groupHref ?? "#" + anchor)\" data-type=\"\(HTMLEscaping().escapeText(map.types[dominant.type].id))\"><title>\(HTMLEscaping().escapeText(tooltip(marker)))</title>"
+        out += hitArea(marker)
         out += MarkerShape.circle.element(x: x, y: y, r: radius, attributes: " class=\"map-marker precision-\(marker.precision.rawValue)\"")
         // The ring: each type's share of the circumference, in site.yaml's order from the top.
         let ring = radius + 1.75, circumference = 2 * Double.pi * ring, total = Double(marker.events.count)
@@ -134,6 +145,14 @@ struct MapDrawing {
         }
         out += "<text class=\"map-count\" x=\"\(n.text(x))\" y=\"\(n.text(y + 3.5))\">\(marker.events.count)</text>"
         return out + (isLocator ? "" : "</a>")
+    }
+
+    /// On a map with a tap radius (a phone's), an unseen disc of that radius under a marker drawn
+    /// smaller, so that a finger finds it (the places are kept that far apart).
+    private func hitArea(_ marker: EventMap.Marker) -> String {
+        guard !isLocator, map.size.tapRadius > marker.drawnRadius else { return "" }
+        let n = SVGNumber.self
+        return "<circle class=\"map-hit\" cx=\"\(n.text(marker.position.x))\" cy=\"\(n.text(marker.position.y))\" r=\"\(n.text(map.size.tapRadius))\"/>"
     }
 
     /// The line from a marker drawn beside its place back to the place.

@@ -3,6 +3,15 @@
 struct TimeBins: Sendable, Equatable {
     enum Unit: String, Sendable {
         case week, month, year
+
+        /// About how many days a bin of this unit is.
+        var days: Double {
+            switch self {
+            case .week: 7
+            case .month: 30.44
+            case .year: 365.25
+            }
+        }
     }
 
     let unit: Unit
@@ -52,18 +61,21 @@ struct TimeBins: Sendable, Equatable {
     }
 
     /// The bins a less precise date spans (a month across weeks, a year across months), clipped to the axis.
-    func span(of date: PartialDate) -> ClosedRange<Int>? {
-        let (startDay, endDay) = (Self.day(date.earliestDay), Self.day(date.latestDay))
+    func span(of date: PartialDate) -> ClosedRange<Int>? { span(from: date, through: date) }
+
+    /// The bins from the start of one date to the end of another (an event over a period), clipped to the axis.
+    func span(from start: PartialDate, through end: PartialDate) -> ClosedRange<Int>? {
+        let (startDay, endDay) = (Self.day(start.earliestDay), Self.day(end.latestDay))
         let (low, high): (Int, Int)
         switch unit {
         case .week:
             low = Self.floorDivide(startDay - first, 7)
             high = Self.floorDivide(endDay - first, 7)
         case .month:
-            low = date.year * 12 + (date.month ?? 1) - 1 - first
-            high = date.year * 12 + (date.month ?? 12) - 1 - first
+            low = start.year * 12 + (start.month ?? 1) - 1 - first
+            high = end.year * 12 + (end.month ?? 12) - 1 - first
         case .year:
-            (low, high) = (date.year - first, date.year - first)
+            (low, high) = (start.year - first, end.year - first)
         }
         let clipped = (max(low, 0), min(high, count - 1))
         return clipped.0 <= clipped.1 ? clipped.0...clipped.1 : nil

@@ -5,23 +5,29 @@ import Foundation
 ///
 /// - `data/filter/facets.js`: every event's facets as numbers (date, type, actors with their
 ///   roles, country, place, tags, confidence, topics), column by column, and the words for
-///   those numbers. The filter loads it first; at 50,000 events it is a few hundred KB gzipped.
+///   those numbers; where each place is (the results' map). The filter loads it first; at 50,000 events it is a few hundred KB gzipped.
 /// - `data/filter/<year>.js`: each year's events as the results show them (id, title, date in
 ///   words, place), loaded when results from that year are shown or a text query needs them.
+/// - `data/filter/<year>-words.js`: each year's summaries as plain text, loaded only for a text
+///   query (which looks in titles, summaries, places, types and actors' names).
 enum FilterIndex {
     static let facetsPath = "data/filter/facets.js"
     static func yearPath(_ year: Int) -> String { "data/filter/\(year).js" }
+    static func wordsPath(_ year: Int) -> String { "data/filter/\(year)-words.js" }
+    /// A summary's words are searched up to this many characters (the start of a summary says
+    /// what it is about; 50,000 summaries stay a few MB).
+    static let summaryLimit = 600
 
     /// The files the index is made of, from content as loaded.
     static func paths(_ contents: any SiteContents) -> [String] {
-        [facetsPath] + Set(contents.events.map(\.date.start.year)).sorted().map(yearPath)
+        [facetsPath] + Set(contents.events.map(\.date.start.year)).sorted().flatMap { [yearPath($0), wordsPath($0)] }
     }
 
     /// A date as the filter compares them: `yyyymmdd`, with `00` for a month or day not given.
     static func number(_ date: PartialDate) -> Int { date.year * 10_000 + (date.month ?? 0) * 100 + (date.day ?? 0) }
 
-    static func files(_ report: Report, text: DisplayText) -> [OutputFile] {
-        [facets(report)] + years(report, text: text)
+    static func files(_ report: Report, text: DisplayText, markdown: CommonMark) -> [OutputFile] {
+        [facets(report)] + years(report, text: text, markdown: markdown)
     }
 
     static func facets(_ report: Report) -> OutputFile {
@@ -52,12 +58,27 @@ enum FilterIndex {
         value += "\"count\":\(events.count),\n"
         value += "\"eventPath\":" + ScriptData.string(SitePaths.event("{id}")) + ",\n"
         value += "\"yearPath\":" + ScriptData.string(yearPath(0).replacingOccurrences(of: "0.js", with: "{year}.js")) + ",\n"
+        value += "\"wordsPath\":" + ScriptData.string(wordsPath(0).replacingOccurrences(of: "0-words.js", with: "{year}-words.js")) + ",\n"
         value += "\"types\":" + pairs(config.eventTypes.map { ($0.id, $0.label) }) + ",\n"
         value += "\"confidence\":" + pairs(config.confidenceGrades.map { ($0.id, $0.label) }) + ",\n"
         value += "\"roles\":" + ScriptData.strings(roles.map(\.rawValue)) + ",\n"
         value += "\"actors\":" + pairs(actors.map { ($0.id, $0.name) }) + ",\n"
         value += "\"countries\":" + ScriptData.strings(countries) + ",\n"
         value += "\"places\":" + ScriptData.strings(places) + ",\n"
+        // Where each place is, for the results' map: the mean of its events' points in Web
+        // Mercator units (0–1000, as `map/world.svg`), to 0.01 (about 400 m); null without one.
+        var sums = Array(repeating: (x: 0.0, y: 0.0, count: 0), count: places.count)
+        for event in events {
+            guard let name = Self.place(event), let index = placeIndex[name], let point = event.location?.point else { continue }
+            let projected = WebMercator.project(point)
+            sums[index] = (sums[index].x + projected.x, sums[index].y + projected.y, sums[index].count + 1)
+        }
+        value += "\"outlinesPath\":" + ScriptData.string(WorldOutline.path) + ",\n"
+        value += "\"placePoints\":[" + sums.map { sum in
+            guard sum.count > 0 else { return "null" }
+            let hundredths = { (value: Double) in FixedDecimal.text(value / Double(sum.count), places: 2) }
+            return "[" + hundredths(sum.x) + "," + hundredths(sum.y) + "]"
+        }.joined(separator: ",") + "],\n"
         value += "\"tags\":" + ScriptData.strings(tags) + ",\n"
         value += "\"topics\":" + pairs(report.topics.map { ($0.id, $0.title) }) + ",\n"
         value += "\"years\":" + lists(years) + ",\n"
@@ -78,22 +99,26 @@ enum FilterIndex {
         return ScriptData.file(facetsPath, comment: "Written by Dossier: the timeline filter's facets, one column per facet, events in date order.", name: "facets", value: value)
     }
 
-    /// Each year's events as results show them: `[id, title, date in words, place]`.
-    static func years(_ report: Report, text: DisplayText) -> [OutputFile] {
+    /// Each year's events as results show them: `[id, title, date in words, place]`; and their
+    /// summaries' words, in the same order.
+    static func years(_ report: Report, text: DisplayText, markdown: CommonMark) -> [OutputFile] {
         var files: [OutputFile] = []
         var start = 0
         let events = report.events
         while start < events.count {
             let year = events[start].date.start.year
             var end = start
-            var rows: [String] = []
+            var rows: [String] = [], words: [String] = []
             while end < events.count, events[end].date.start.year == year {
                 let event = events[end]
                 rows.append("[" + [event.id, event.title, text.date(event.date), event.location?.formatted ?? ""].map(ScriptData.string).joined(separator: ",") + "]")
+                words.append(ScriptData.string(event.summary.map { markdown.plainText($0.text, limit: summaryLimit) } ?? ""))
                 end += 1
             }
             files.append(ScriptData.file(yearPath(year), comment: "Written by Dossier: the timeline filter's events of \(year).", name: "year-\(year)",
                                          value: "[\n" + rows.joined(separator: ",\n") + "\n]"))
+            files.append(ScriptData.file(wordsPath(year), comment: "Written by Dossier: the words of the summaries of \(year)'s events, for the timeline filter.", name: "words-\(year)",
+                                         value: "[\n" + words.joined(separator: ",\n") + "\n]"))
             start = end
         }
         return files

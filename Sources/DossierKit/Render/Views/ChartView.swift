@@ -52,12 +52,13 @@ struct ChartView {
         let first = starts.min { $0.earliestDay < $1.earliestDay }, last = starts.max { $0.latestDay < $1.latestDay }
         let caption = text("chart.summary", ["events": text.count("events", shown), "first": first.map(text.date) ?? "", "last": last.map(text.date) ?? ""])
             + (drawings.contains { !$0.chart.bands.isEmpty } ? " " + text("chart.bandsNote") : "")
+            + (chart.periodsAtStart > 0 ? " " + text("chart.periodsAtStart", ["events": text.count("events", chart.periodsAtStart)]) : "")
         var rows: [Row] = []
         for (bin, counts) in chart.bins.enumerated() where counts.total > 0 {
             rows.append(Row(period: drawing.period(bin), events: counts.total, byType: drawing.typeCounts(bin), killed: killed(counts)))
         }
         for band in chart.bands {
-            rows.append(Row(period: text("chart.bandPeriod", ["date": text.date(band.date)]), events: band.events.count,
+            rows.append(Row(period: text(band.isPeriod ? "chart.bandOverPeriod" : "chart.bandPeriod", ["date": text.date(band.date)]), events: band.events.count,
                             byType: typeCounts(band.events, report), killed: ""))
         }
         let listed = chart.before.prefix(listedBeforeLimit)

@@ -21,6 +21,13 @@ struct MapView: Sendable {
         var label: String
         var events: [CardValue]
         var moreText: String?
+        /// For an area (a place of the phone's drawing that holds several of the page drawing's):
+        /// its places of several events, each an entry of its own (its `events` are the places of one).
+        var parts: [Part] = []
+
+        /// An area's place: an entry without parts (a type of its own: a template shape that held
+        /// itself would be declared without end).
+        struct Part: Sendable { var entry: PlaceEntry }
     }
 
     var id: String
@@ -65,17 +72,55 @@ struct MapView: Sendable {
         let drawing = MapDrawing(map: map, report: report, text: text, root: links.root, id: id, groupHref: groupHref, isLocator: isLocator) { links.event(report.events[$0].id) }
         let placed = map.placedCount
         let description = text("map.description", ["placed": text.count("events", placed), "unplaced": String(map.unplaced.count)])
-        var places: [PlaceEntry] = []
-        for (index, marker) in map.places.enumerated() where marker.events.count > 1 && groupHref == nil {
-            let listed = marker.events.prefix(listedCount(place: places.count, eventsPerPlace: eventsPerPlace))
+        // Places of several events are listed in the page drawing's order (`MapPlacesData` names
+        // the rest of each place's events in that order too).
+        var ordinal = Array(repeating: -1, count: map.places.count), severalCount = 0
+        for (index, marker) in map.places.enumerated() where marker.events.count > 1 {
+            ordinal[index] = severalCount
+            severalCount += 1
+        }
+        func entry(_ index: Int) -> PlaceEntry {
+            let marker = map.places[index]
+            let listed = marker.events.prefix(listedCount(place: ordinal[index], eventsPerPlace: eventsPerPlace))
             let more = marker.events.count - listed.count
-            places.append(PlaceEntry(
+            return PlaceEntry(
                 id: drawing.placeID(index),
                 label: drawing.tooltip(marker),
                 // Events that share no place are each listed with theirs.
                 events: listed.map { links.eventLink($0, withPlace: !marker.sharesAPlace) },
                 moreText: more > 0 ? text.count("map.more", more) : nil
-            ))
+            )
+        }
+        var places: [PlaceEntry] = []
+        var svgHTML: String
+        if let phone = map.phone.first {
+            // A phone's place of one page place leads to that place's entry; of several, to an
+            // area's entry, which holds theirs: every place is listed once, in the phone's order.
+            var inside = Array(repeating: [Int](), count: phone.places.count)
+            for (place, phonePlace) in map.phonePlaceOfPlace.enumerated() { inside[phonePlace].append(place) }
+            var anchors: [String] = []
+            let phoneDrawing = MapDrawing(map: phone, report: report, text: text, root: links.root, id: id, groupHref: groupHref) { links.event(report.events[$0].id) }
+            for (index, marker) in phone.places.enumerated() {
+                let parts = inside[index]
+                if parts.count == 1 {
+                    anchors.append(drawing.placeID(parts[0]))
+                    if groupHref == nil, map.places[parts[0]].events.count > 1 { places.append(entry(parts[0])) }
+                } else {
+                    anchors.append(phoneDrawing.areaID(index))
+                    guard groupHref == nil else { continue }
+                    let singles = parts.filter { map.places[$0].events.count == 1 }.map { map.places[$0].events[0] }.sorted()
+                    places.append(PlaceEntry(id: phoneDrawing.areaID(index), label: phoneDrawing.tooltip(marker),
+                                             events: singles.map { links.eventLink($0, withPlace: true) }, moreText: nil,
+                                             parts: parts.filter { map.places[$0].events.count > 1 }.map { PlaceEntry.Part(entry: entry($0)) }))
+                }
+            }
+            var drawn = phoneDrawing
+            drawn.placeAnchors = anchors
+            svgHTML = drawing.svg(title: title, description: description, extraClass: " map-wide")
+                + drawn.svg(title: title, description: description, svgID: id + "-phone")
+        } else {
+            for index in map.places.indices where map.places[index].events.count > 1 && groupHref == nil { places.append(entry(index)) }
+            svgHTML = drawing.svg(title: title, description: description)
         }
         let unplacedListed = map.unplaced.prefix(listedUnplacedLimit)
         var byTypeCount = Array(repeating: 0, count: map.types.count)
@@ -90,7 +135,7 @@ struct MapView: Sendable {
         }
         return MapView(
             id: id,
-            svgHTML: drawing.svg(title: title, description: description),
+            svgHTML: svgHTML,
             caption: description,
             placedCount: placed,
             legend: legend,
@@ -156,10 +201,20 @@ extension MapView.PrecisionEntry: TemplateModel {
 }
 
 extension MapView.PlaceEntry: TemplateModel {
-    static let shape = TemplateFieldList<MapView.PlaceEntry>("MapPlaceEntry", "Several events at one place on a map.", [
+    static let entryFields: [TemplateFieldList<MapView.PlaceEntry>.Field] = [
         .text("id", "The entry's element id (its marker links here).") { $0.id },
         .text("label", "How many events, of which type, where.") { $0.label },
         .eventLinks("events", "Links to its events (the first 12 on the map page, 3 elsewhere).") { $0.events },
         .text("moreText", "How many more are not listed.") { $0.moreText },
+    ]
+    static let shape = TemplateFieldList<MapView.PlaceEntry>("MapPlaceEntry", "Several events at one place on a map.", entryFields + [
+        .list("parts", "For an area (a marker of the phone's drawing that stands for several places): its places of several events, each an entry like this one without parts; `events` then lists its places of one event.") { $0.parts },
     ])
+}
+
+extension MapView.PlaceEntry.Part: TemplateModel {
+    static let shape = TemplateFieldList<MapView.PlaceEntry.Part>("MapPlacePart", "A place of several events within an area of a phone's map.",
+                                                                  MapView.PlaceEntry.entryFields.map { field in
+        .init(name: field.name, summary: field.summary, kind: field.kind) { field.value($0.entry) }
+    })
 }

@@ -13,6 +13,8 @@ struct TimelinePeriodPage {
     var previous: Chrome.Link?
     var next: Chrome.Link?
     var timelineHref: String
+    /// The year or month as the filter's address writes dates: "2023", "2023-02".
+    var period: String
     /// A month with more events than a page lists has numbered pages: every one of them (none otherwise).
     var pages: [Chrome.Link] = []
 
@@ -99,6 +101,7 @@ struct TimelinePeriodPage {
         let content = TimelinePeriodPage(
             title: title, countText: text.count("events", count), years: years, months: months, sections: sections,
             previous: previous, next: next, timelineHref: links.to(SitePaths.timeline),
+            period: month.map { String(format: "%04d-%02d", year, $0) } ?? String(format: "%04d", year),
             pages: month.flatMap { month in monthPage?.links { links.to(SitePaths.timelineMonth(year, month, page: $0)) } } ?? []
         )
         return PageView(chrome: chrome, content: content)
@@ -115,6 +118,7 @@ extension TimelinePeriodPage: TemplateModel {
         .object("previous", "The period before, if any.") { $0.previous },
         .object("next", "The period after, if any.") { $0.next },
         .text("timelineHref", "Link to the timeline's first page.") { $0.timelineHref },
+        .text("period", "The year or month as the filter's address writes dates (\"2023\", \"2023-02\"): an address with a filter (`timeline/2023/?type=strike`) is sent to the timeline's filter for this period.") { $0.period },
         .list("pages", "A month busier than `lists.per_page` events: its numbered pages (`timeline/2024/02/page/2/`), `current` for this one; empty otherwise.") { $0.pages },
     ])
 }
