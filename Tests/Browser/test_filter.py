@@ -346,3 +346,43 @@ def test_axe_finds_nothing_with_the_filter_open_and_on_year_and_month_pages(prev
         assert {name: violations for name, violations in found.items() if violations} == {}
     finally:
         browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": []})
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_the_results_are_mapped_and_a_marker_chooses_its_place(split_site, browser, width):
+    """The filtered view maps its results (from `data/filter/facets.js`, no server): markers
+    that add up to the results with a place, none over another, a finger wide on a phone; a
+    marker of one place filters to it."""
+    browser.set_window_size(width, 1000)
+    try:
+        browser.get((split_site / "timeline" / "index.html").as_uri() + "?type=attack&from=2016&to=2017")
+        wait_for(browser, lambda d: f"of {SPLIT_EVENTS} events" in status(d))
+        shown = int(status(browser).split(" ", 1)[0])
+        figure = wait_for(browser, lambda d: d.find_element(By.CSS_SELECTOR, "[data-filter-results] .filter-map-figure"))
+        markers = browser.execute_script("""
+            return [...arguments[0].querySelectorAll('svg.filter-map a')].map(a => {
+              const r = a.querySelector('.map-marker').getBoundingClientRect();
+              return [a.querySelector('title').textContent, +a.querySelector('.map-count').textContent, r.left + r.width / 2, r.top + r.height / 2, r.width / 2];
+            });""", figure)
+        assert len(markers) > 3
+        caption = figure.find_element(By.TAG_NAME, "figcaption").text
+        placed = int(re.match(r"(\d+) of the events found", caption).group(1))
+        unplaced = re.search(r"(\d+) have none", caption)
+        assert sum(m[1] for m in markers) == placed and placed + (int(unplaced.group(1)) if unplaced else 0) == shown
+        overlapping = [(a[0], b[0]) for i, a in enumerate(markers) for b in markers[i + 1:]
+                       if ((a[2] - b[2]) ** 2 + (a[3] - b[3]) ** 2) ** 0.5 < a[4] + b[4] - 0.5]
+        assert overlapping == []
+        if width < 600:
+            assert min(m[4] for m in markers) * 2 >= 24, "a finger wide on a phone"
+        assert browser.execute_script("return document.scrollingElement.scrollWidth <= window.innerWidth")
+        # A marker of one place: its events alone.
+        title, count = next((m[0], m[1]) for m in markers if not m[0].startswith("Several places"))
+        place = title.split(": ", 1)[0]
+        link = next(a for a in figure.find_elements(By.CSS_SELECTOR, "svg.filter-map a")
+                    if browser.execute_script("return arguments[0].querySelector('title').textContent", a) == title)
+        browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", link)
+        link.click()
+        wait_for(browser, lambda d: query(d).get("place") == [place])
+        wait_for(browser, lambda d: status(d).startswith(f"{count} of"))
+    finally:
+        browser.set_window_size(1280, 1000)

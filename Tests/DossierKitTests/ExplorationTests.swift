@@ -141,6 +141,13 @@ import Testing
         let year = try site.html("data/filter/2022.js")
         #expect(year.contains(#"["event-0","Event 0 \u003cb>","1 January 2022","Town 0, Syria"]"#))
         #expect(!site.exists("data/filter/2021.js"))
+        // The results' map: a point per place (none here: no coordinates), over the site's outlines.
+        #expect(index["outlinesPath"] as? String == "map/world.svg")
+        #expect((index["placePoints"] as? [Any])?.count == (index["places"] as? [String])?.count)
+        #expect((index["placePoints"] as? [Any])?.allSatisfy { $0 is NSNull } == true)
+        // The words a text query looks in: each year's summaries, a file of their own.
+        #expect(try site.html("data/filter/2022-words.js").contains("dossierData(\"words-2022\", ["))
+        #expect(index["wordsPath"] as? String == "data/filter/{year}-words.js")
     }
 
     @Test func aLongThreadIsToldOverNumberedPages() throws {

@@ -716,6 +716,11 @@ enum BuiltInTheme {
     var chart = resultsChart(matches);
     results.appendChild(chart);
     if (chartFocus) { chartFocus = false; chart.querySelector("svg").focus(); }
+    var map = resultsMap(matches);
+    if (map) {
+      results.appendChild(map);
+      if (mapFocus) { mapFocus = false; map.querySelector("a").focus(); }
+    }
     var page = matches.slice(0, shown);
     var needed = [];
     page.forEach(function (index) { var year = yearOf(index); if (needed.indexOf(year) === -1) needed.push(year); });
@@ -750,7 +755,7 @@ enum BuiltInTheme {
   // ---- The chart as a control: a span of its bins, dragged across or chosen with the keyboard,
   // becomes the filter's dates. Every chart of the timeline page takes part: the report's (drawn
   // at build time, for three widths) and the results' (drawn here, for the column it is in).
-  var SVG_NS = "http://www.w3.org/2000/svg", DAY = 86400000, chartFocus = false;
+  var SVG_NS = "http://www.w3.org/2000/svg", DAY = 86400000, chartFocus = false, mapFocus = false;
   function pad(number) { return (number < 10 ? "0" : "") + number; }
   function isoDay(day) { var date = new Date(day * DAY); return date.getUTCFullYear() + "-" + pad(date.getUTCMonth() + 1) + "-" + pad(date.getUTCDate()); }
   // A bin as the address writes dates: [from, to]. Weeks count days since 1970 (from a Monday),
@@ -954,6 +959,110 @@ enum BuiltInTheme {
     var hint = chartHint("filter-chart-hint");
     figure.appendChild(hint);
     chartControl(svg, hint);
+    return figure;
+  }
+
+  // The results on a map: their places grouped (never across a country) into markers drawn at
+  // the column's own size, over the site's outlines; a marker chooses its place (or country).
+  var MAP_RATIO = 420 / 640;
+  function resultsMap(matches) {
+    var points = facets.placePoints || [], placed = [], unplaced = 0;
+    matches.forEach(function (index) {
+      var place = facets.place[index], point = place >= 0 ? points[place] : null;
+      if (point) placed.push(index); else unplaced++;
+    });
+    if (!placed.length) return null;
+    var width = Math.max(260, Math.min(results.clientWidth || 640, 900)), height = Math.round(width * MAP_RATIO);
+    // The window: every point with padding, at least 20 degrees of longitude, in the frame's proportions.
+    var minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+    placed.forEach(function (index) {
+      var point = points[facets.place[index]];
+      minX = Math.min(minX, point[0]); maxX = Math.max(maxX, point[0]);
+      minY = Math.min(minY, point[1]); maxY = Math.max(maxY, point[1]);
+    });
+    var least = 20 / 360 * 1000;
+    var spanX = Math.max((maxX - minX) * 1.24, least), spanY = Math.max((maxY - minY) * 1.24, least * MAP_RATIO);
+    if (spanX / spanY < 1 / MAP_RATIO) spanX = spanY / MAP_RATIO; else spanY = spanX * MAP_RATIO;
+    spanX = Math.min(spanX, 1000); spanY = Math.min(spanY, 1000);
+    var originX = Math.min(Math.max((minX + maxX) / 2 - spanX / 2, 0), 1000 - spanX);
+    var originY = Math.min(Math.max((minY + maxY) / 2 - spanY / 2, 0), Math.max(1000 - spanY, 0));
+    var scale = width / spanX;
+    // Places first (a place is one marker), then places near each other in one country.
+    var byPlace = {};
+    placed.forEach(function (index) {
+      var place = facets.place[index];
+      (byPlace[place] = byPlace[place] || []).push(index);
+    });
+    var groups = Object.keys(byPlace).map(function (place) {
+      var point = points[place];
+      return { places: [+place], events: byPlace[place], country: facets.country[byPlace[place][0]],
+               x: (point[0] - originX) * scale, y: (point[1] - originY) * scale };
+    });
+    // On a phone a marker is a finger wide (24 px).
+    var least = width < 560 ? 12.5 : 9;
+    function radius(group) { return Math.max(least, 6 + 2.4 * String(group.events.length).length); }
+    // Markers that would touch: one marker in one country, else moved apart.
+    for (var round = 0; round < 40; round++) {
+      var changed = false;
+      groups.sort(function (a, b) { return b.events.length - a.events.length; });
+      for (var i = 0; i < groups.length; i++) {
+        for (var j = i + 1; j < groups.length; j++) {
+          var a = groups[i], b = groups[j], dx = b.x - a.x, dy = b.y - a.y, distance = Math.sqrt(dx * dx + dy * dy), needed = radius(a) + radius(b) + 3;
+          if (distance >= needed) continue;
+          changed = true;
+          if (a.country === b.country) {
+            var total = a.events.length + b.events.length;
+            a.x = (a.x * a.events.length + b.x * b.events.length) / total;
+            a.y = (a.y * a.events.length + b.y * b.events.length) / total;
+            a.places = a.places.concat(b.places);
+            a.events = a.events.concat(b.events);
+            groups.splice(j, 1);
+            j--;
+          } else {
+            var ux = distance > 0.01 ? dx / distance : 1, uy = distance > 0.01 ? dy / distance : 0, shift = (needed - distance) / 2 + 0.1;
+            a.x -= ux * shift; a.y -= uy * shift; b.x += ux * shift; b.y += uy * shift;
+          }
+        }
+      }
+      if (!changed) break;
+    }
+    var svg = svgElement("svg", { "class": "map filter-map", viewBox: "0 0 " + width + " " + height, "aria-labelledby": "filter-map-title" });
+    svg.appendChild(svgElement("title", { id: "filter-map-title" }, say("filter.mapTitle", { count: placed.length })));
+    svg.appendChild(svgElement("image", { "class": "map-base", href: root + facets.outlinesPath, x: -originX * scale, y: -originY * scale, width: 1000 * scale, height: 1000 * scale }));
+    var markers = svgElement("g", { "class": "map-all" });
+    groups.sort(function (a, b) { return a.y - b.y; }).forEach(function (group) {
+      var counts = {};
+      group.events.forEach(function (index) { counts[facets.type[index]] = (counts[facets.type[index]] || 0) + 1; });
+      var dominant = Object.keys(counts).sort(function (a, b) { return counts[b] - counts[a] || a - b; })[0];
+      var types = Object.keys(counts).sort(function (a, b) { return a - b; }).map(function (type) {
+        return (facets.types[type] ? facets.types[type][1] : "") + " " + counts[type];
+      }).join(", ");
+      // Named only by what all its events share: their place, else their country.
+      var one = group.places.length === 1, country = facets.countries[group.country];
+      var words = one ? say("filter.mapPlace", { count: group.events.length, place: facets.places[group.places[0]], types: types })
+                      : say("filter.mapCountry", { count: group.events.length, country: country || "", types: types });
+      var next = emptyState();
+      Object.keys(current).forEach(function (key) { next[key] = Array.isArray(current[key]) ? current[key].slice() : current[key]; });
+      if (one) next.place = [group.places[0]];
+      else if (group.country >= 0) next.country = [group.country];
+      var link = svgElement("a", { href: address(next), "data-type": facets.types[dominant] ? facets.types[dominant][0] : "" });
+      link.appendChild(svgElement("title", {}, words));
+      var r = radius(group);
+      link.appendChild(svgElement("circle", { "class": "map-marker precision-exact", cx: group.x, cy: group.y, r: r }));
+      link.appendChild(svgElement("text", { "class": "map-count", x: group.x, y: group.y + 3.5 }, String(group.events.length)));
+      link.addEventListener("click", function (event) {
+        event.preventDefault();
+        current = next;
+        mapFocus = true;
+        change(false);
+      });
+      markers.appendChild(link);
+    });
+    svg.appendChild(markers);
+    var figure = element("figure", { "class": "map-figure filter-map-figure" });
+    figure.appendChild(svg);
+    figure.appendChild(element("figcaption", { "class": "map-caption muted" },
+      say("filter.mapCaption", { count: placed.length }) + (unplaced ? " " + say("filter.mapUnplaced", { count: unplaced }) : "")));
     return figure;
   }
 
@@ -2670,6 +2779,11 @@ filter.chartHint: "Drag across the chart to show a span of time, or focus it and
 filter.chartTitle: "{count} events found, by {unit}"
 filter.chartCaption: "The events found, by the {unit} they began."
 filter.chartUndated: "{count} known only to their year are not charted by month."
+filter.mapTitle: "The events found, on a map"
+filter.mapPlace: "{place}: {count} found ({types}); choose to show only these"
+filter.mapCountry: "Several places in {country}: {count} found ({types}); choose to show only {country}"
+filter.mapCaption: "{count} of the events found have a place on the map; a marker shows only its own."
+filter.mapUnplaced: "{count} have none."
 filter.unit.month: month
 filter.unit.year: year
 filter.unit.week: week
