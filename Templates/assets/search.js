@@ -87,11 +87,20 @@
     return node;
   }
 
+  // Words that are exactly a page's name, as a reader types them.
+  function plain(text) { return (text || "").trim().toLowerCase().replace(/\s+/g, " "); }
+
   function showMore(run) {
-    var next = search.results.slice(shown, shown + PAGE);
+    var first = shown === 0, next = search.results.slice(shown, shown + PAGE);
     shown += next.length;
     return Promise.all(next.map(function (result) { return result.data(); })).then(function (items) {
       if (run !== generation) return;
+      // A search for an actor's or a topic's exact name shows its page first (Pagefind ranks
+      // the events that name it in their titles above it).
+      if (first) {
+        var exact = items.findIndex(function (data) { return data.meta && data.meta.kind && data.meta.kind !== "event" && plain(data.meta.title) === plain(state.q); });
+        if (exact > 0) items.unshift(items.splice(exact, 1)[0]);
+      }
       var more = list.parentNode.querySelector(".search-more");
       if (more) more.remove();
       items.forEach(function (data) { list.appendChild(resultNode(data)); });

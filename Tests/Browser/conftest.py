@@ -100,7 +100,7 @@ SPLIT_EVENTS = 10000
 
 @pytest.fixture(scope="session")
 def split_site():
-    """A synthetic report of 10,000 events with the default `lists.per_page` (500): its timeline
+    """A synthetic report of 10,000 events with the default `lists.per_page` (100): its timeline
     is split by year, and each year (about 1,000 events) by month. Built once for the filter's
     and the search's tests (with Pagefind's index when it is installed)."""
     folder = Path(tempfile.mkdtemp(prefix="dossier-split-"))

@@ -152,3 +152,15 @@ def test_search_across_a_large_report(split_site, browser):
         assert browser.find_element(By.CSS_SELECTOR, ".event-page .badge-type").text == "Attack"
     finally:
         host.stop()
+
+
+def test_an_actors_name_finds_its_page_and_excerpts_keep_words_apart(built_sample, browser):
+    """Searching an actor's exact name: their own page comes first; excerpts do not run a fact's
+    name into its value ("KindState" on 06a6392: `<dt>` and `<dd>` with nothing between)."""
+    import re
+    site, _ = built_sample
+    browser.get(site + "search/index.html?q=Kataib%20Hezbollah")
+    wait_for(browser, lambda d: "results for" in status(d) and results(d))
+    assert result_links(browser)[0].endswith("/actors/kataib-hezbollah/index.html"), result_links(browser)[:4]
+    excerpts = [item.text for item in results(browser)]
+    assert not [text for text in excerpts if re.search(r"(Kind|Country|Status|Date|Place|Also known as)[A-Z]", text)], excerpts

@@ -105,18 +105,18 @@ enum BuiltInTheme {
     </div>
     <aside class="event-aside" aria-label="Profile details">
       <dl class="detail-list">
-        <div><dt>Kind</dt><dd>{{kind}}</dd></div>
-        {{#aliases}}<div><dt>Also known as</dt><dd>{{aliases}}</dd></div>{{/aliases}}
-        {{#country}}<div><dt>Country</dt><dd>{{country}}</dd></div>{{/country}}
-        {{#status}}<div><dt>Status</dt><dd>{{status}}</dd></div>{{/status}}
+        <div><dt>Kind</dt> <dd>{{kind}}</dd></div>
+        {{#aliases}}<div><dt>Also known as</dt> <dd>{{aliases}}</dd></div>{{/aliases}}
+        {{#country}}<div><dt>Country</dt> <dd>{{country}}</dd></div>{{/country}}
+        {{#status}}<div><dt>Status</dt> <dd>{{status}}</dd></div>{{/status}}
         {{^empty(affiliations)}}
-        <div><dt>Affiliations</dt><dd><ul class="plain-list">{{#affiliations}}<li>{{text}} <a href="{{href}}">{{name}}</a>{{#period}} <span class="muted">({{period}})</span>{{/period}}</li>{{/affiliations}}</ul></dd></div>
+        <div><dt>Affiliations</dt> <dd><ul class="plain-list">{{#affiliations}}<li>{{text}} <a href="{{href}}">{{name}}</a>{{#period}} <span class="muted">({{period}})</span>{{/period}}</li>{{/affiliations}}</ul></dd></div>
         {{/empty(affiliations)}}
         {{^empty(affiliatedFrom)}}
-        <div><dt>Linked from</dt><dd><ul class="plain-list">{{#affiliatedFrom}}<li><a href="{{href}}">{{name}}</a>, {{text}} {{subject}}{{#period}} <span class="muted">({{period}})</span>{{/period}}</li>{{/affiliatedFrom}}</ul></dd></div>
+        <div><dt>Linked from</dt> <dd><ul class="plain-list">{{#affiliatedFrom}}<li><a href="{{href}}">{{name}}</a>, {{text}} {{subject}}{{#period}} <span class="muted">({{period}})</span>{{/period}}</li>{{/affiliatedFrom}}</ul></dd></div>
         {{/empty(affiliatedFrom)}}
         {{^empty(topics)}}
-        <div><dt>Topics</dt><dd><ul class="plain-list">{{#topics}}<li><a href="{{href}}">{{title}}</a></li>{{/topics}}</ul></dd></div>
+        <div><dt>Topics</dt> <dd><ul class="plain-list">{{#topics}}<li><a href="{{href}}">{{title}}</a></li>{{/topics}}</ul></dd></div>
         {{/empty(topics)}}
       </dl>
     </aside>
@@ -1211,11 +1211,20 @@ enum BuiltInTheme {
     return node;
   }
 
+  // Words that are exactly a page's name, as a reader types them.
+  function plain(text) { return (text || "").trim().toLowerCase().replace(/\s+/g, " "); }
+
   function showMore(run) {
-    var next = search.results.slice(shown, shown + PAGE);
+    var first = shown === 0, next = search.results.slice(shown, shown + PAGE);
     shown += next.length;
     return Promise.all(next.map(function (result) { return result.data(); })).then(function (items) {
       if (run !== generation) return;
+      // A search for an actor's or a topic's exact name shows its page first (Pagefind ranks
+      // the events that name it in their titles above it).
+      if (first) {
+        var exact = items.findIndex(function (data) { return data.meta && data.meta.kind && data.meta.kind !== "event" && plain(data.meta.title) === plain(state.q); });
+        if (exact > 0) items.unshift(items.splice(exact, 1)[0]);
+      }
       var more = list.parentNode.querySelector(".search-more");
       if (more) more.remove();
       items.forEach(function (data) { list.appendChild(resultNode(data)); });
@@ -1914,15 +1923,15 @@ a.badge-type:hover { text-decoration: underline; }
     <aside class="event-aside" aria-label="Event details">
       {{#locator}}<figure class="map-figure map-locator" data-pagefind-ignore>{{{svgHTML}}}</figure>{{/locator}}
       <dl class="detail-list">
-        <div><dt>Date</dt><dd><time datetime="{{card.date.datetime}}">{{card.date.text}}</time> <span class="muted">({{card.date.precision}})</span></dd></div>
-        {{#placeText}}<div><dt>Place</dt><dd{{#country}} data-pagefind-filter="country[data-country]" data-country="{{country}}"{{/country}}>{{placeText}}{{#coordinates}}<br><span class="muted">{{coordinates}}</span>{{/coordinates}}{{#mapHref}} · <a href="{{mapHref}}">OpenStreetMap</a>{{/mapHref}}{{#coordinatesSource}}<br><span class="muted">Coordinates: <a href="{{url}}">{{publisher}}{{#isTitle}}, {{linkText}}{{/isTitle}}</a></span>{{/coordinatesSource}}</dd></div>{{/placeText}}
+        <div><dt>Date</dt> <dd><time datetime="{{card.date.datetime}}">{{card.date.text}}</time> <span class="muted">({{card.date.precision}})</span></dd></div>
+        {{#placeText}}<div><dt>Place</dt> <dd{{#country}} data-pagefind-filter="country[data-country]" data-country="{{country}}"{{/country}}>{{placeText}}{{#coordinates}}<br><span class="muted">{{coordinates}}</span>{{/coordinates}}{{#mapHref}} · <a href="{{mapHref}}">OpenStreetMap</a>{{/mapHref}}{{#coordinatesSource}}<br><span class="muted">Coordinates: <a href="{{url}}">{{publisher}}{{#isTitle}}, {{linkText}}{{/isTitle}}</a></span>{{/coordinatesSource}}</dd></div>{{/placeText}}
         {{#roles}}
-        <div><dt>{{role}}</dt><dd{{#takePart}} data-pagefind-weight="8"{{/takePart}}><ul class="plain-list">{{#actors}}<li><a href="{{href}}" data-pagefind-filter="actor">{{name}}</a></li>{{/actors}}</ul></dd></div>
+        <div><dt>{{role}}</dt> <dd{{#takePart}} data-pagefind-weight="8"{{/takePart}}><ul class="plain-list">{{#actors}}<li><a href="{{href}}" data-pagefind-filter="actor">{{name}}</a></li>{{/actors}}</ul></dd></div>
         {{/roles}}
-        {{^empty(card.casualties)}}<div><dt>Casualties</dt><dd><ul class="plain-list">{{#card.casualties}}<li>{{.}}</li>{{/card.casualties}}</ul></dd></div>{{/empty(card.casualties)}}
-        <div><dt>Confidence</dt><dd>{{card.confidenceLabel}}<br><span class="muted">{{confidenceDescription}}</span></dd></div>
-        {{^empty(topics)}}<div><dt>Topics</dt><dd><ul class="plain-list">{{#topics}}<li><a href="{{href}}">{{title}}</a></li>{{/topics}}</ul></dd></div>{{/empty(topics)}}
-        {{^empty(tags)}}<div><dt>Tags</dt><dd><ul class="inline-list tags">{{#tags}}<li>{{.}}</li>{{/tags}}</ul></dd></div>{{/empty(tags)}}
+        {{^empty(card.casualties)}}<div><dt>Casualties</dt> <dd><ul class="plain-list">{{#card.casualties}}<li>{{.}}</li>{{/card.casualties}}</ul></dd></div>{{/empty(card.casualties)}}
+        <div><dt>Confidence</dt> <dd>{{card.confidenceLabel}}<br><span class="muted">{{confidenceDescription}}</span></dd></div>
+        {{^empty(topics)}}<div><dt>Topics</dt> <dd><ul class="plain-list">{{#topics}}<li><a href="{{href}}">{{title}}</a></li>{{/topics}}</ul></dd></div>{{/empty(topics)}}
+        {{^empty(tags)}}<div><dt>Tags</dt> <dd><ul class="inline-list tags">{{#tags}}<li>{{.}}</li>{{/tags}}</ul></dd></div>{{/empty(tags)}}
       </dl>
     </aside>
   </div>
@@ -2368,13 +2377,13 @@ path.report { fill: #d2cab8; stroke: #8c8372; }
 {{% CONTENT_TYPE: HTML}}
 <dl class="event-facts">
   {{#place}}
-  <div><dt>Place</dt><dd>{{place}}</dd></div>
+  <div><dt>Place</dt> <dd>{{place}}</dd></div>
   {{/place}}
   {{^empty(actors)}}
-  <div><dt>Actors</dt><dd><ul class="inline-list">{{#actors}}<li><a href="{{href}}">{{name}}</a> <span class="role">{{role}}</span></li>{{/actors}}</ul></dd></div>
+  <div><dt>Actors</dt> <dd><ul class="inline-list">{{#actors}}<li><a href="{{href}}">{{name}}</a> <span class="role">{{role}}</span></li>{{/actors}}</ul></dd></div>
   {{/empty(actors)}}
   {{^empty(casualties)}}
-  <div><dt>Casualties</dt><dd><ul class="inline-list casualties">{{#casualties}}<li>{{.}}</li>{{/casualties}}</ul></dd></div>
+  <div><dt>Casualties</dt> <dd><ul class="inline-list casualties">{{#casualties}}<li>{{.}}</li>{{/casualties}}</ul></dd></div>
   {{/empty(casualties)}}
 </dl>
 
