@@ -109,11 +109,12 @@ def test_no_request_leaves_the_local_server(preview, browser):
 
 @pytest.fixture(scope="module")
 def crowded_site():
-    """A built synthetic report whose map groups more events at a place than its list names."""
+    """A built synthetic report of 3,000 events in several neighbouring countries, whose map
+    groups more events at a place than its list names."""
     folder = Path(tempfile.mkdtemp(prefix="dossier-crowded-"))
     dossier = str(dossier_executable())
     templates = str(Path(__file__).resolve().parents[2] / "Templates")
-    subprocess.run([dossier, "generate", "--events", "1500", "--actors", "40", str(folder)], check=True, capture_output=True, timeout=120)
+    subprocess.run([dossier, "generate", "--events", "3000", "--actors", "60", str(folder)], check=True, capture_output=True, timeout=120)
     subprocess.run([dossier, "build", "--content", str(folder / "Content"), "--output", str(folder / "Site"), "--templates", templates],
                    check=True, capture_output=True, timeout=300)
     yield folder / "Site"
