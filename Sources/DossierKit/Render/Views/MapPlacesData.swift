@@ -11,7 +11,10 @@ enum MapPlacesData {
 
     /// The map page's map: the file and the page must group the events alike.
     static func map(_ report: Report, geography: Geography) -> EventMap? {
-        EventMap.make(Array(report.events.indices), report: report, geography: geography, size: .page)
+        // The page drawing's places only: the phone's drawing is not what this file lists.
+        var size = EventMap.Size.page
+        size.hasPhoneDrawing = false
+        return EventMap.make(Array(report.events.indices), report: report, geography: geography, size: size)
     }
 
     /// `dossierData("map-places", {"map-place-3": [[link from the site's root, title, date], …], …});`,
