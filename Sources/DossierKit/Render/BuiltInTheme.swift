@@ -962,6 +962,59 @@ enum BuiltInTheme {
     return figure;
   }
 
+  // Markers that would touch: one marker in one country, else moved apart (the rules of
+  // EventMap.separate). Each marker is compared only with those in its own and the eight
+  // neighbouring cells of a grid as wide as the two largest markers side by side, so thousands
+  // of places take a few rounds of near-linear work, not every pair. A round that changes
+  // nothing compares every touching pair, so the result has no overlap left.
+  function separateMarkers(groups, radius) {
+    for (var round = 0; round < 40; round++) {
+      var changed = false, cells = {}, largest = 0;
+      groups.sort(function (a, b) { return b.events.length - a.events.length; });
+      groups.forEach(function (group, order) {
+        group.order = order;
+        group.gone = false;
+        largest = Math.max(largest, radius(group));
+      });
+      var size = 2 * largest + 3;
+      groups.forEach(function (group) {
+        var key = Math.floor(group.x / size) + "," + Math.floor(group.y / size);
+        (cells[key] = cells[key] || []).push(group);
+      });
+      groups.forEach(function (a) {
+        if (a.gone) return;
+        var column = Math.floor(a.x / size), line = Math.floor(a.y / size);
+        for (var dx = -1; dx <= 1; dx++) {
+          for (var dy = -1; dy <= 1; dy++) {
+            var near = cells[(column + dx) + "," + (line + dy)] || [];
+            for (var n = 0; n < near.length; n++) {
+              var b = near[n];
+              if (b.order <= a.order || b.gone) continue;
+              var x = b.x - a.x, y = b.y - a.y, distance = Math.sqrt(x * x + y * y), needed = radius(a) + radius(b) + 3;
+              if (distance >= needed) continue;
+              changed = true;
+              if (a.country === b.country) {
+                var total = a.events.length + b.events.length;
+                a.x = (a.x * a.events.length + b.x * b.events.length) / total;
+                a.y = (a.y * a.events.length + b.y * b.events.length) / total;
+                // Appended in place: copying the growing list at each merge would cost the square.
+                for (var k = 0; k < b.places.length; k++) a.places.push(b.places[k]);
+                for (k = 0; k < b.events.length; k++) a.events.push(b.events[k]);
+                b.gone = true;
+              } else {
+                var ux = distance > 0.01 ? x / distance : 1, uy = distance > 0.01 ? y / distance : 0, shift = (needed - distance) / 2 + 0.1;
+                a.x -= ux * shift; a.y -= uy * shift; b.x += ux * shift; b.y += uy * shift;
+              }
+            }
+          }
+        }
+      });
+      groups = groups.filter(function (group) { return !group.gone; });
+      if (!changed) break;
+    }
+    return groups;
+  }
+
   // The results on a map: their places grouped (never across a country) into markers drawn at
   // the column's own size, over the site's outlines; a marker chooses its place (or country).
   var MAP_RATIO = 420 / 640;
@@ -1001,31 +1054,7 @@ enum BuiltInTheme {
     // On a phone a marker is a finger wide (24 px).
     var least = width < 560 ? 12.5 : 9;
     function radius(group) { return Math.max(least, 6 + 2.4 * String(group.events.length).length); }
-    // Markers that would touch: one marker in one country, else moved apart.
-    for (var round = 0; round < 40; round++) {
-      var changed = false;
-      groups.sort(function (a, b) { return b.events.length - a.events.length; });
-      for (var i = 0; i < groups.length; i++) {
-        for (var j = i + 1; j < groups.length; j++) {
-          var a = groups[i], b = groups[j], dx = b.x - a.x, dy = b.y - a.y, distance = Math.sqrt(dx * dx + dy * dy), needed = radius(a) + radius(b) + 3;
-          if (distance >= needed) continue;
-          changed = true;
-          if (a.country === b.country) {
-            var total = a.events.length + b.events.length;
-            a.x = (a.x * a.events.length + b.x * b.events.length) / total;
-            a.y = (a.y * a.events.length + b.y * b.events.length) / total;
-            a.places = a.places.concat(b.places);
-            a.events = a.events.concat(b.events);
-            groups.splice(j, 1);
-            j--;
-          } else {
-            var ux = distance > 0.01 ? dx / distance : 1, uy = distance > 0.01 ? dy / distance : 0, shift = (needed - distance) / 2 + 0.1;
-            a.x -= ux * shift; a.y -= uy * shift; b.x += ux * shift; b.y += uy * shift;
-          }
-        }
-      }
-      if (!changed) break;
-    }
+    groups = separateMarkers(groups, radius);
     var svg = svgElement("svg", { "class": "map filter-map", viewBox: "0 0 " + width + " " + height, "aria-labelledby": "filter-map-title" });
     svg.appendChild(svgElement("title", { id: "filter-map-title" }, say("filter.mapTitle", { count: placed.length })));
     svg.appendChild(svgElement("image", { "class": "map-base", href: root + facets.outlinesPath, x: -originX * scale, y: -originY * scale, width: 1000 * scale, height: 1000 * scale }));
