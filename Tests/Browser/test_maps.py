@@ -140,12 +140,14 @@ def test_a_place_loads_the_events_its_entry_does_not_name(crowded_site, browser)
     assert browser.find_element(By.TAG_NAME, "h1").text
 
 
-def test_every_place_names_only_what_all_its_events_share(crowded_site, browser):
+@pytest.mark.parametrize("page", ["map", "map/iraq"])
+def test_every_place_names_only_what_all_its_events_share(crowded_site, browser, page):
     """Each entry of the map's list of places, with every event it holds (those loaded on demand
     too), is named by what all its events share, as `data/events.json` has them: one place, else
-    several places in one region or one country; no entry holds two countries."""
+    several places in one region or one country; no entry holds two countries. On the map of
+    every event and on a country's closer map."""
     events = {event["id"]: event.get("location") or {} for event in json.loads((crowded_site / "data" / "events.json").read_text())["events"]}
-    browser.get((crowded_site / "map" / "index.html").as_uri())
+    browser.get((crowded_site / page / "index.html").as_uri())
     browser.find_element(By.CSS_SELECTOR, "details.map-places > summary").click()
     for button in browser.find_elements(By.CSS_SELECTOR, "details.map-places button.map-more"):
         entry = button.find_element(By.XPATH, "ancestor::li[@id][1]")
@@ -181,16 +183,26 @@ def test_every_place_names_only_what_all_its_events_share(crowded_site, browser)
             assert set(formatted) == {named}, f"{label}: {set(formatted)}"
         checked += len(ids)
     assert checked > 500
+    if page != "map":
+        assert all(events[i].get("country") == "Iraq" for i in ids_on(browser)), "a country's map holds its events only"
+
+
+def ids_on(browser):
+    """The events a map page links to: its markers of one event and its list of places."""
+    links = browser.find_elements(By.CSS_SELECTOR, "details.map-places li > a[href*='events/'], svg.map a[href*='events/']")
+    # An SVG link's `href` property is an SVGAnimatedString: read the attribute.
+    return [Path(urlparse(a.get_dom_attribute("href")).path).parent.name for a in links]
 
 
 @pytest.mark.parametrize("width", [1280, 390])
-def test_no_place_covers_another(crowded_site, browser, width):
+@pytest.mark.parametrize("page", ["map", "map/iraq"])
+def test_no_place_covers_another(crowded_site, browser, width, page):
     """One marker per place, whatever its types (a ring of their shares), and none over another
     as the reader sees the map page at 1280 px, and on a phone (its own drawing: fewer places,
-    each a tap target of 24 px or more)."""
+    each a tap target of 24 px or more); on the map of every event and a country's closer map."""
     browser.set_window_size(width, 1000)
     try:
-        browser.get((crowded_site / "map" / "index.html").as_uri())
+        browser.get((crowded_site / page / "index.html").as_uri())
         boxes = browser.execute_script("""
             const shown = [...document.querySelectorAll('svg.map')].filter(svg => svg.getBoundingClientRect().width > 0);
             if (shown.length !== 1) return shown.length;
@@ -217,6 +229,36 @@ def test_no_place_covers_another(crowded_site, browser, width):
     if width < 600:
         small = [(box[4], round(box[5], 1)) for box in boxes if box[5] < 24]
         assert small == [], f"tap targets under 24 px: {small[:5]}"
+
+
+def test_the_map_page_leads_to_closer_maps_that_pass_axe_and_nu(crowded_site, browser):
+    """Countries whose events are at several places get a closer map (`map/iraq/`): linked from
+    the map page, at least as many places as the map of every event draws there, and no finding
+    of axe-core (light and dark) or the Nu HTML Checker."""
+    from test_quality import axe_violations, VNU
+    browser.get((crowded_site / "map" / "index.html").as_uri())
+    closer = {a.text: a.get_attribute("href") for a in browser.find_elements(By.CSS_SELECTOR, ".closer-maps a")}
+    assert "Iraq" in closer and len(closer) >= 2, closer
+    def iraq_places():
+        return browser.execute_script("""
+            const svg = [...document.querySelectorAll('svg.map')].find(s => s.getBoundingClientRect().width > 0);
+            return [...svg.querySelectorAll('.map-all a title')].filter(t => t.textContent.includes('Iraq')).length;""")
+    on_world = iraq_places()
+    browser.get(closer["Iraq"])
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Map: Iraq"
+    assert iraq_places() > on_world
+    found = {}
+    for scheme in ("light", "dark"):
+        browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": [{"name": "prefers-color-scheme", "value": scheme}]})
+        try:
+            browser.get(closer["Iraq"])
+            found[scheme] = axe_violations(browser)
+        finally:
+            browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": []})
+    assert found == {"light": [], "dark": []}
+    pages = [str(crowded_site / "map" / "index.html"), str(crowded_site / "map" / "iraq" / "index.html"), str(crowded_site / "countries" / "iraq" / "index.html")]
+    run = subprocess.run(["java", "-jar", str(VNU), "--format", "json"] + pages, capture_output=True, text=True, timeout=300)
+    assert json.loads(run.stderr or "{}").get("messages", []) == []
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

@@ -98,7 +98,7 @@ import Testing
         let site = try TestSite()
         try SyntheticReport(events: 3_000, actors: 150, seed: 7).write(to: site.root)
         let report = try #require(SiteBuilder(options: site.options).validate().report)
-        let map = try #require(MapPlacesData.map(report, geography: .builtIn))
+        let map = try #require(MapPlacesData.map(report, events: Array(report.events.indices), size: .page, geography: .builtIn))
         let drawing = MapDrawing(map: map, report: report, text: .builtIn, root: "", id: "map") { _ in "" }
         var groups = 0, byPlace = 0, byRegionOrCountry = 0
         for marker in map.places where marker.events.count > 1 {
@@ -390,5 +390,46 @@ import Testing
         try sample.build()
         #expect(!(try sample.html("map/index.html")).contains("data-places-src"))
         #expect(try sample.html("map/places.js").hasSuffix("dossierData(\"map-places\", {\n});\n"))
+    }
+
+    /// A country whose events are at several places gets a closer map (`map/iraq/`), a plain
+    /// page: places the map of every event groups are drawn apart on it, and the map page and
+    /// the country's list of events link to it. A country with one place gets none.
+    @Test func aCountryOfSeveralPlacesGetsACloserMap() throws {
+        let site = try TestSite()
+        try SampleContent.write(to: site)
+        func event(_ id: String, town: String, country: String, lat: Double, lon: Double) -> String {
+            """
+            - id: \(id)
+              date: 2024-03-01
+              title: "Event \(id)"
+              type: attack
+              location: { name: \(town), country: \(country), lat: \(lat), lon: \(lon), precision: town }
+              sources: [{ publisher: X, url: "https://example.org/\(id)" }]
+
+            """
+        }
+        // Basra and Az Zubayr are 15 km apart: one marker at the world view, two up close.
+        try site.write("events/south.yaml", event("in-basra", town: "Basra", country: "Iraq", lat: 30.508, lon: 47.783)
+                       + event("in-zubayr", town: "Az Zubayr", country: "Iraq", lat: 30.389, lon: 47.708)
+                       + event("in-deir", town: "Deir ez-Zor", country: "Syria", lat: 35.336, lon: 40.140)
+                       + event("in-deir-again", town: "Deir ez-Zor", country: "Syria", lat: 35.336, lon: 40.140))
+        try site.build()
+        let world = try site.html("map/index.html"), iraq = try site.html("map/iraq/index.html")
+        // The page drawings (the phone's, a finger's width apart, may join them again).
+        func pageDrawing(_ html: String) -> Substring {
+            guard let start = html.range(of: "map-wide"), let end = html[start.upperBound...].range(of: "</svg>") else { return "" }
+            return html[start.lowerBound..<end.upperBound]
+        }
+        #expect(pageDrawing(world).contains("<title>2 events (Attack) at several places in Iraq</title>"))
+        #expect(!pageDrawing(iraq).contains("at several places in Iraq"))
+        #expect(pageDrawing(iraq).contains("<title>Event in-basra, 1 March 2024, Basra, Iraq</title>")
+                && pageDrawing(iraq).contains("<title>Event in-zubayr, 1 March 2024, Az Zubayr, Iraq</title>"))
+        #expect(iraq.contains("<title>Map: Iraq — Test report</title>") && iraq.contains(#"<a href="../../map/index.html">map of every event</a>"#))
+        // Syria's events, at one place: no closer map, and no link to one.
+        #expect(!FileManager.default.fileExists(atPath: site.output.appendingPathComponent("map/syria").path))
+        #expect(world.contains(#"<li><a href="../map/iraq/index.html">Iraq</a> <span class="muted">(2 events)</span></li>"#) && !world.contains("syria/index.html"))
+        #expect(try site.html("countries/iraq/index.html").contains(#"<a href="../../map/iraq/index.html">See them on a map</a>"#))
+        #expect(!(try site.html("countries/syria/index.html")).contains("See them on a map"))
     }
 }

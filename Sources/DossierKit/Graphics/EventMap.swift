@@ -39,6 +39,14 @@ struct EventMap: Sendable {
             return radius + (typeCounts.count > 1 ? 3 : 0)
         }
 
+        /// How far its shape reaches from its centre: a disc (several types) its radius; one
+        /// type's shape (a triangle's tip, a square's corner) up to half as far again. Markers
+        /// are kept apart by it, so no shape's point lies over another marker.
+        var reach: Double {
+            guard typeCounts.count == 1 else { return drawnRadius }
+            return drawnRadius * MarkerShape.forType(at: typeCounts[0].type).reach
+        }
+
         /// A marker's size by the people it counts (its events' largest figures): the area grows
         /// with the count, up to a cap that any count past about 57 reaches.
         static func radius(casualties: Int) -> Double {
@@ -143,6 +151,8 @@ struct EventMap: Sendable {
         /// across (WCAG 2.5.8) in the narrowest column. Places that would touch in one country are one.
         static let phone = Size(width: 320, height: 210, minimumSpan: 20, groupRadius: 12, markerLimit: 400, className: "map map-phone",
                                 comfortableMarkers: 80, tapRadius: 13.5)
+        /// A country's closer map (`map/iraq/`): the page's, in a window as close as its events allow.
+        static let country = Size(width: 640, height: 420, minimumSpan: 4, groupRadius: 9, markerLimit: 1_500, className: "map", hasPhoneDrawing: true)
         static let locator = Size(width: 320, height: 220, minimumSpan: 18, groupRadius: 9, markerLimit: 10, className: "map map-small",
                                   onlyOwnCountryLabels: true)
     }
@@ -272,7 +282,8 @@ struct EventMap: Sendable {
         var phone: [EventMap] = [], phonePlaceOfPlace: [Int] = []
         if size.hasPhoneDrawing {
             let small = Size.phone
-            let smallFrame = MapFrame(width: small.width, height: small.height, fitting: bounds, minimumSpan: small.minimumSpan)
+            // The same window as the page's: as close as a country's map, where it is one.
+            let smallFrame = MapFrame(width: small.width, height: small.height, fitting: bounds, minimumSpan: min(small.minimumSpan, size.minimumSpan))
             let drawing = Drawing(frame: smallFrame, positions: projected.map(smallFrame.place), size: small)
             let homes = places.map { smallFrame.place(frame.world(at: $0.marker.home ?? $0.marker.position)) }
             let grouped = grouping([homes], countries: [places.map { countryOfPosition[$0.members[0]] }], size: small).groups[0]
@@ -301,7 +312,7 @@ struct EventMap: Sendable {
     /// one country that touch are merged, elsewhere only those mostly over each other.
     static func separate(_ places: inout [(members: [Int], marker: Marker)], countryOf: (Int) -> Int, frame: MapFrame, size: Size, remake: ([Int]) -> Marker) {
         let gap = 2.0
-        func radius(_ marker: Marker) -> Double { max(marker.drawnRadius, size.tapRadius) }
+        func radius(_ marker: Marker) -> Double { max(marker.reach, size.tapRadius) }
         for _ in 0..<60 {
             var changed = false
             let radii = places.map { radius($0.marker) }
@@ -495,6 +506,15 @@ enum MarkerShape: String, Sendable, CaseIterable {
         default:
             let points = corners.map { (dx, dy) in "\(n.text(x + dx * r)),\(n.text(y + dy * r))" }.joined(separator: " ")
             return "<polygon points=\"\(points)\"\(attributes)/>"
+        }
+    }
+
+    /// How far the shape drawn at `r` reaches from its centre, as a multiple of `r`.
+    var reach: Double {
+        switch self {
+        case .circle: return 1
+        case .square: return 0.9 * 2.0.squareRoot()
+        default: return corners.map { ($0.0 * $0.0 + $0.1 * $0.1).squareRoot() }.max() ?? 1
         }
     }
 

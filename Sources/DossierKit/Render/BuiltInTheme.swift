@@ -1823,6 +1823,10 @@ a.badge-type:hover { text-decoration: underline; }
 /* inline-block: the separator before a link is not underlined with it. */
 .event-media figcaption > * + *::before { content: "·"; display: inline-block; margin-right: 0.3em; color: var(--ink-soft); }
 
+/* The map page's closer maps of countries: a line of links under its lede. */
+.closer-maps-title { display: inline; font-size: 1rem; margin: 0 0.5em 0 0; }
+.closer-maps ul { display: inline; }
+
 """#,
         "downloads.mustache": #"""
 {{% CONTENT_TYPE: HTML}}
@@ -1886,7 +1890,7 @@ a.badge-type:hover { text-decoration: underline; }
     <h1>{{title}}</h1>
     {{#lede}}<p class="lede">{{lede}}</p>{{/lede}}
     {{{source.html}}}
-    <p>{{countText}}, oldest first.{{#filterHref}} <a href="{{filterHref}}">Filter them in the timeline</a> (with other facets, or by date).{{/filterHref}}</p>
+    <p>{{countText}}, oldest first.{{#filterHref}} <a href="{{filterHref}}">Filter them in the timeline</a> (with other facets, or by date).{{/filterHref}}{{#mapHref}} <a href="{{mapHref}}">See them on a map</a>.{{/mapHref}}</p>
   </header>
   {{> partials/list-pages}}
   {{#years}}
@@ -2316,7 +2320,13 @@ path.report { fill: #d2cab8; stroke: #8c8372; }
 <div class="wrap map-page">
   <header class="page-header">
     <h1>{{title}}</h1>
-    <p class="lede">Where the events took place, as closely as the sources say. Each marker links to its event; a number stands for several events near each other in one country, named by the place, region or country they all share, and ringed by their types' shares. The located events are also a <a href="{{geoJSONHref}}">GeoJSON download</a>.</p>
+    <p class="lede">{{#countryName}}The events in {{countryName}}, closer than the <a href="{{worldMapHref}}">map of every event</a> shows them.{{/countryName}}{{^countryName}}Where the events took place, as closely as the sources say.{{/countryName}} Each marker links to its event; a number stands for several events near each other in one country, named by the place, region or country they all share, and ringed by their types' shares. The located events are also a <a href="{{geoJSONHref}}">GeoJSON download</a>.</p>
+    {{^empty(closerMaps)}}
+    <nav class="closer-maps" aria-labelledby="closer-maps-title">
+      <h2 id="closer-maps-title" class="closer-maps-title">Closer maps</h2>
+      <ul class="inline-list">{{#closerMaps}}<li><a href="{{href}}">{{name}}</a> <span class="muted">({{countText}})</span></li>{{/closerMaps}}</ul>
+    </nav>
+    {{/empty(closerMaps)}}
   </header>
   {{#map}}
   <form class="map-filter" aria-label="Show or hide event types">
@@ -2724,6 +2734,7 @@ description.topics: "The threads that tie the events of {site} together."
 description.sources: "Every source cited in {site}, with the events that rely on it."
 description.404: "This page does not exist."
 description.map: "Where the events of {site} took place."
+description.countryMap: "Where the events of {site} in {country} took place."
 description.actor: "{name}: {description}."
 description.actorWithout: "{name} in {site}."
 timeline.monthNotGiven: "{year}, month not given"

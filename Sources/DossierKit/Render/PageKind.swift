@@ -67,7 +67,7 @@ extension LoadedContent: SiteContents {}
 /// The page kinds a site is made of, in the order pages are rendered and listed in the sitemap.
 public enum PageKinds {
     public static let builtIn: [PageKind] = [
-        HomePage.kind, TimelinePage.kind, TimelinePeriodPage.yearKind, TimelinePeriodPage.monthKind, EventListPage.typeKind, EventListPage.countryKind, MapPage.kind, ActorIndexPage.kind, TopicIndexPage.kind, SourcesPage.kind, EventListPage.sourceKind, DownloadsPage.kind, SearchPage.kind, NotFoundPage.kind,
+        HomePage.kind, TimelinePage.kind, TimelinePeriodPage.yearKind, TimelinePeriodPage.monthKind, EventListPage.typeKind, EventListPage.countryKind, MapPage.kind, MapPage.countryKind, ActorIndexPage.kind, TopicIndexPage.kind, SourcesPage.kind, EventListPage.sourceKind, DownloadsPage.kind, SearchPage.kind, NotFoundPage.kind,
         EventPage.kind, ActorPage.kind, TopicPage.kind, PlainPage.kind,
     ]
 

@@ -22,6 +22,9 @@ public enum SitePaths {
     public static let eventsCSV = "data/events.csv"
     public static let eventsGeoJSON = "data/events.geojson"
     public static let map = "map/index.html"
+    /// A country's closer map (`MapPage.countryKind`), by its country page's id: a folder, so
+    /// it never meets the map's files (`map/world.svg`, `map/places.js`).
+    public static func countryMap(_ slug: String) -> String { "map/\(slug)/index.html" }
     public static let stylesheet = "assets/style.css"
     public static let script = "assets/dossier.js"
     public static let favicon = "assets/favicon.svg"

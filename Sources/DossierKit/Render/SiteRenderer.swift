@@ -61,7 +61,7 @@ struct SiteRenderer: Sendable {
 
     /// Paths of the feed, data downloads and sitemap.
     static func supportPaths(_ contents: any SiteContents) -> [String] {
-        var paths = [SitePaths.feed, JSONFeed.path] + DataDownloads.paths + [EventsSchema.path, WorldOutline.path, MapPage.filterStylesheetPath, MapPlacesData.path, TypeColours.path]
+        var paths = [SitePaths.feed, JSONFeed.path] + DataDownloads.paths + [EventsSchema.path, WorldOutline.path, MapPage.filterStylesheetPath, TypeColours.path] + MapPlacesData.paths(contents)
         paths += FilterIndex.paths(contents)
         if contents.config.baseURL != nil { paths.append(SitePaths.sitemap) }
         return paths
@@ -100,18 +100,18 @@ struct SiteRenderer: Sendable {
         ]
         // The map page's unlisted events follow the events, site.yaml and the theme (its dates'
         // words, its map data): the preview makes them only if a reader asks.
-        let places: @Sendable () -> OutputFile = { MapPlacesData.file(report, geography: templates.geography, text: templates.text) }
+        let places = MapPlacesData.files(report, geography: templates.geography, text: templates.text)
         // The filter's index follows the events, site.yaml and the theme's words for dates: the
         // preview makes it when first asked for, all files at once.
         let filter = DeferredFiles { FilterIndex.files(report, text: templates.text, markdown: markdown) }
         if case .made = downloads {
-            makers.append { [places()] }
+            makers += places.map { place in { [place.make()] } }
             makers.append { filter.all }
         } else if scriptsUnchanged {
             // The preview keeps the previous ones.
         } else {
             makers.append {
-                [OutputFile(path: MapPlacesData.path, contents: .deferred(DeferredData { places().data }))]
+                places.map { place in OutputFile(path: place.path, contents: .deferred(DeferredData { place.make().data })) }
                     + FilterIndex.paths(report).map { path in OutputFile(path: path, contents: .deferred(DeferredData { filter.data(path) })) }
             }
         }

@@ -19,6 +19,8 @@ struct EventListPage {
     var next: Chrome.Link?
     /// The timeline's filter, set to this list.
     var filterHref: String?
+    /// A country's closer map, when it has one.
+    var mapHref: String? = nil
     var timelineHref: String
     /// The source whose citing events these are.
     var source: EventPage.SourceView?
@@ -94,7 +96,9 @@ struct EventListPage {
         let name = groups.countries.first { $0.slug == slug }?.name ?? slug
         let events = groups.byCountry[slug] ?? []
         let filter = "country=" + (name.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? name)
-        return make(events, page: page, folder: countryFolder, id: slug, title: name, lede: "", filter: filter, links)
+        var view = make(events, page: page, folder: countryFolder, id: slug, title: name, lede: "", filter: filter, links)
+        if groups.closerMaps.contains(slug) { view.content.mapHref = links.to(SitePaths.countryMap(slug)) }
+        return view
     }
 
     static func makeSource(_ subject: String, _ links: PageLinks) -> PageView<EventListPage> {
@@ -147,6 +151,7 @@ extension EventListPage: TemplateModel {
         .object("previous", "The page before, if any.") { $0.previous },
         .object("next", "The page after, if any.") { $0.next },
         .text("filterHref", "The timeline's filter set to this list (`timeline/?type=strike`); none for a source.") { $0.filterHref },
+        .text("mapHref", "A country's closer map (`map/iraq/`), when it has one.") { $0.mapHref },
         .text("timelineHref", "Link to the timeline.") { $0.timelineHref },
         .object("source", "The source, on a source's list.") { $0.source },
     ])

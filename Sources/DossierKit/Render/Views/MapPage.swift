@@ -1,8 +1,21 @@
 /// Every located event of the report on one map, with a legend that shows and hides each type
-/// (checkboxes and CSS: no script needed) and the list of places where events are grouped.
+/// (checkboxes and CSS: no script needed) and the list of places where events are grouped; and
+/// a closer map of each country whose events are at several places (`map/iraq/`), where the
+/// world view has to group them: plain pages, drawn at build time, that work without JavaScript.
 struct MapPage {
+    struct CloserMap: Sendable {
+        var name: String
+        var href: String
+        var countText: String
+    }
+
     var title: String
     var map: MapView?
+    /// On a country's map: its name, and the way back to the map of every event.
+    var countryName: String?
+    var worldMapHref: String?
+    /// On the map of every event: the countries' closer maps.
+    var closerMaps: [CloserMap]
     var timelineHref: String
     var geoJSONHref: String
     /// The stylesheet that hides a type's layer while its box in the legend is unchecked
@@ -14,16 +27,60 @@ struct MapPage {
         path: { _ in SitePaths.map }, view: { _, links in make(links) }
     )
 
+    static let countryKind = PageKind(
+        name: "country-map", template: "map", section: "map", previewDeferral: .afterContentEdits, fields: shape.shape,
+        subjects: { contents in closerMaps(contents).map(\.slug) }, path: { SitePaths.countryMap($0) }, view: { subject, links in makeCountry(subject, links) }
+    )
+
     static func make(_ links: PageLinks) -> PageView<MapPage> {
-        let report = links.report
+        let report = links.report, text = links.text
         links.reads.read(.everyEvent)
-        let title = links.text("page.map")
-        let map = MapView.make(Array(report.events.indices), links: links, id: mapID, size: .page, title: links.text("map.title", ["subject": report.config.title]),
+        let title = text("page.map")
+        let map = MapView.make(Array(report.events.indices), links: links, id: mapID, size: .page, title: text("map.title", ["subject": report.config.title]),
                               readEach: false, eventsPerPlace: MapView.listedEventLimit, placesDataHref: links.to(MapPlacesData.path), byType: true)
-        let chrome = Chrome(links: links, title: title, description: links.text("description.map", ["site": report.config.title]), breadcrumbs: [.init(label: title)])
-        let content = MapPage(title: title, map: map, timelineHref: links.to(SitePaths.timeline), geoJSONHref: links.to(SitePaths.eventsGeoJSON),
+        let closer = closerMaps(report).map { country in
+            CloserMap(name: country.name, href: links.to(SitePaths.countryMap(country.slug)), countText: text.count("events", country.count))
+        }
+        let chrome = Chrome(links: links, title: title, description: text("description.map", ["site": report.config.title]), breadcrumbs: [.init(label: title)])
+        let content = MapPage(title: title, map: map, closerMaps: closer, timelineHref: links.to(SitePaths.timeline), geoJSONHref: links.to(SitePaths.eventsGeoJSON),
                               filterStylesheetHref: links.to(filterStylesheetPath))
         return PageView(chrome: chrome, content: content)
+    }
+
+    /// The closer map of one country: its events only, in a window as close as they allow
+    /// (`EventMap.Size.country`), so places the world view groups are drawn apart.
+    static func makeCountry(_ slug: String, _ links: PageLinks) -> PageView<MapPage> {
+        let report = links.report, text = links.text
+        links.reads.read(.everyEvent)
+        let group = links.site.groups.countries.first { $0.slug == slug }
+        let name = group?.name ?? slug
+        let events = links.site.groups.byCountry[slug] ?? []
+        let mapTitle = text("page.map")
+        let title = text("map.title", ["subject": name])
+        let map = MapView.make(events, links: links, id: mapID, size: .country, title: title, readEach: false, eventsPerPlace: MapView.listedEventLimit,
+                               placesDataHref: links.to(MapPlacesData.path(country: slug)), byType: true)
+        let chrome = Chrome(links: links, title: title, description: text("description.countryMap", ["country": name, "site": report.config.title]),
+                            breadcrumbs: [.init(label: mapTitle, href: links.to(SitePaths.map)), .init(label: name)])
+        let content = MapPage(title: title, map: map, countryName: name, worldMapHref: links.to(SitePaths.map), closerMaps: [],
+                              timelineHref: links.to(SitePaths.timeline), geoJSONHref: links.to(SitePaths.eventsGeoJSON),
+                              filterStylesheetHref: links.to(filterStylesheetPath))
+        return PageView(chrome: chrome, content: content)
+    }
+
+    /// The countries that get a closer map: those whose located events are at two places or
+    /// more, when the report's located events are in more than one country (with one, the map
+    /// of every event is already that country's). By their country page's id, named and counted
+    /// as there (every event naming the country, located or not).
+    static func closerMaps(_ contents: any SiteContents) -> [(slug: String, name: String, count: Int)] {
+        var places: [String: Set<String>] = [:]
+        for event in contents.events {
+            guard let location = event.location, let point = location.point, let country = location.country, !country.isEmpty else { continue }
+            places[ListPaging.slug(country), default: []].insert(location.name ?? "\(point.latitude),\(point.longitude)")
+        }
+        guard places.count > 1 else { return [] }
+        return EventListPage.countryGroups(contents.events.map { $0.location?.country })
+            .filter { (places[$0.slug]?.count ?? 0) > 1 }
+            .map { ($0.slug, $0.name, $0.count) }
     }
 }
 
@@ -50,8 +107,19 @@ extension MapPage: TemplateModel {
     static let shape = TemplateFieldList<MapPage>("MapPage", "The map of every located event (`map.mustache`, as `content.*`).", [
         .text("title", "The page's title.") { $0.title },
         .object("map", "The map; absent when no event has a place a map can show.") { $0.map },
+        .text("countryName", "On a country's closer map (`map/<country>/`): the country's name; absent on the map of every event.") { $0.countryName },
+        .text("worldMapHref", "On a country's closer map: link to the map of every event.") { $0.worldMapHref },
+        .list("closerMaps", "On the map of every event: the countries whose events are at several places, each with a closer map.") { $0.closerMaps },
         .text("timelineHref", "Link to the timeline.") { $0.timelineHref },
         .text("geoJSONHref", "Link to the GeoJSON download of the located events.") { $0.geoJSONHref },
         .text("filterStylesheetHref", "Link to the stylesheet that hides a type's markers while its legend box is unchecked.") { $0.filterStylesheetHref },
+    ])
+}
+
+extension MapPage.CloserMap: TemplateModel {
+    static let shape = TemplateFieldList<MapPage.CloserMap>("CloserMap", "A country's closer map, as the map page links to it.", [
+        .text("name", "The country's name.") { $0.name },
+        .text("href", "Link to its map.") { $0.href },
+        .text("countText", "How many events name the country (\"12 events\").") { $0.countText },
     ])
 }

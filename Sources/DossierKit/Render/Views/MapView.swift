@@ -144,7 +144,8 @@ struct MapView: Sendable {
             unplacedText: map.unplaced.isEmpty ? nil : text.count("map.unplaced", map.unplaced.count),
             unplaced: unplacedListed.map { links.eventLink($0) },
             unplacedMoreText: map.unplaced.count > unplacedListed.count ? text.count("map.more", map.unplaced.count - unplacedListed.count) : nil,
-            placesDataHref: places.contains { $0.moreText != nil } ? placesDataHref : nil,
+            // An area's places are listed inside it: their unlisted events need the script too.
+            placesDataHref: places.contains { $0.moreText != nil || $0.parts.contains { $0.entry.moreText != nil } } ? placesDataHref : nil,
             root: links.root,
             showMoreLabel: text("map.showMore"),
             showMoreFailedText: text("map.showMoreFailed")
