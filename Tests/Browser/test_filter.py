@@ -392,5 +392,9 @@ def test_the_results_are_mapped_and_a_marker_chooses_its_place(split_site, brows
         link.click()
         wait_for(browser, lambda d: query(d).get("place") == [place])
         wait_for(browser, lambda d: status(d).startswith(f"{count} of"))
+        # The address holds it: a place's name has a comma ("Town, Country"), read back whole.
+        browser.refresh()
+        wait_for(browser, lambda d: status(d).startswith(f"{count} of"))
+        assert "has no Place" not in browser.find_element(By.CSS_SELECTOR, ".filter-notice").text
     finally:
         browser.set_window_size(1280, 1000)

@@ -7,13 +7,15 @@ import shutil
 import subprocess
 import tempfile
 from pathlib import Path
-from urllib.parse import urlparse
+from urllib.parse import parse_qs, urljoin, urlparse
 
 import pytest
 from selenium import webdriver
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.support.ui import WebDriverWait
 
 from conftest import dossier_executable
@@ -277,3 +279,89 @@ def test_counts_read_on_their_markers(crowded_site, browser, scheme):
     assert len(pairs) > 10
     low = [(text, fill, round(contrast(text, fill), 2)) for text, fill in pairs if contrast(text, fill) < 4.5]
     assert low == [], f"{scheme}: {low[:3]}"
+
+
+def zoomed_markers(browser):
+    """The zoomed drawing's markers as the reader sees them: title, count, centre and radius (px)."""
+    return browser.execute_script("""
+        return [...document.querySelectorAll('svg.map-zoomed .map-zoom-markers a')].map(a => {
+          const r = a.querySelector('.map-marker').getBoundingClientRect();
+          return [a.querySelector('title').textContent, +a.querySelector('.map-count').textContent,
+                  r.left + r.width / 2, r.top + r.height / 2, r.width / 2, a.getAttribute('href')];
+        });""")
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_the_map_page_zooms_and_regroups_its_markers(crowded_site, browser, width):
+    """Zoom in with the buttons (or the keyboard, on the map): the page's drawings give way to one
+    drawn for the window from `data/filter/points.js`, its markers regrouped (more of them, none
+    over another, a finger wide on a phone), each named by the place all its events share or
+    else their country, leading to the timeline's filter; arrow keys move it, 0 goes back."""
+    browser.set_window_size(width, 1000)
+    try:
+        browser.get((crowded_site / "map" / "index.html").as_uri())
+        static = browser.execute_script("""
+            const svg = [...document.querySelectorAll('.map-figure svg.map')].find(s => s.getBoundingClientRect().width > 0);
+            return svg.querySelectorAll('.map-all a').length;""")
+        buttons = {b.text: b for b in browser.find_elements(By.CSS_SELECTOR, ".map-zoom button")}
+        assert set(buttons) == {"Zoom in", "Zoom out", "Whole map"} and not buttons["Zoom out"].is_enabled()
+        buttons["Zoom in"].click()
+        wait_for(browser, lambda d: d.find_elements(By.CSS_SELECTOR, "svg.map-zoomed"))
+        status = browser.find_element(By.CSS_SELECTOR, ".map-zoom-status").text
+        in_view = int(re.search(r"Zoomed in 2 times: (\d+) events in view", status).group(1))
+        assert browser.execute_script("return [...document.querySelectorAll('.map-figure svg.map:not(.map-zoomed)')].every(s => s.getBoundingClientRect().width === 0)")
+        markers = zoomed_markers(browser)
+        assert len(markers) > static / 2 and sum(m[1] for m in markers) == in_view > 100
+        overlapping = [(a[0], b[0]) for i, a in enumerate(markers) for b in markers[i + 1:]
+                       if ((a[2] - b[2]) ** 2 + (a[3] - b[3]) ** 2) ** 0.5 < a[4] + b[4] - 0.5]
+        assert overlapping == []
+        if width < 600:
+            assert min(m[4] for m in markers) * 2 >= 24, "a finger wide on a phone"
+        # Named by what all its events share: a place leads to the place, else the country.
+        for title, count, _, _, _, href in markers:
+            query = parse_qs(urlparse(href).query)
+            if title.startswith("Several places in "):
+                assert list(query) == ["country"] and title.startswith("Several places in " + query["country"][0] + ":")
+            else:
+                assert list(query) == ["place"] and title.startswith(query["place"][0] + ": " + str(count) + " here")
+        assert browser.execute_script("return document.scrollingElement.scrollWidth <= window.innerWidth")
+        # Zoomed in again, then moved with the keyboard, then back to the page's own drawings.
+        buttons["Zoom in"].click()
+        wait_for(browser, lambda d: "Zoomed in 4 times" in d.find_element(By.CSS_SELECTOR, ".map-zoom-status").text)
+        svg = browser.find_element(By.CSS_SELECTOR, "svg.map-zoomed")
+        svg.send_keys(Keys.ARROW_RIGHT)
+        moved = browser.find_element(By.CSS_SELECTOR, "svg.map-zoomed")
+        assert browser.switch_to.active_element == moved, "the keyboard stays on the map"
+        base = lambda: browser.execute_script("return document.querySelector('svg.map-zoomed image').getAttribute('x')")
+        before = base()
+        moved.send_keys(Keys.ARROW_RIGHT)
+        assert float(base()) < float(before), "the map moved right: its outlines left"
+        if width > 600:
+            # Dragged 120 px to the right: the outlines follow the pointer, the page stays.
+            page, before = browser.current_url, float(base())
+            drawing = browser.find_element(By.CSS_SELECTOR, "svg.map-zoomed")
+            ActionChains(browser).move_to_element_with_offset(drawing, -200, 0).click_and_hold().move_by_offset(60, 0).move_by_offset(60, 0).release().perform()
+            wait_for(browser, lambda d: abs(float(base()) - before - 120) < 2)
+            assert browser.current_url == page, "a drag that ends on a marker does not follow it"
+        browser.switch_to.active_element.send_keys("0")
+        wait_for(browser, lambda d: not d.find_elements(By.CSS_SELECTOR, "svg.map-zoomed"))
+        assert "whole map" in browser.find_element(By.CSS_SELECTOR, ".map-zoom-status").text.lower()
+    finally:
+        browser.set_window_size(1280, 1000)
+
+
+def test_a_zoomed_country_map_shows_its_country_only_and_passes_axe(crowded_site, browser):
+    """A closer map zooms over its own country's events only; its zoomed state has no axe findings
+    and a marker leads to the timeline filtered to it."""
+    from test_quality import axe_violations
+    browser.get((crowded_site / "map" / "iraq" / "index.html").as_uri())
+    browser.find_element(By.CSS_SELECTOR, ".map-zoom button").click()
+    wait_for(browser, lambda d: d.find_elements(By.CSS_SELECTOR, "svg.map-zoomed .map-zoom-markers a"))
+    markers = zoomed_markers(browser)
+    assert markers and all(m[0].startswith("Several places in Iraq") or ", Iraq: " in m[0] for m in markers), [m[0] for m in markers[:5]]
+    assert axe_violations(browser) == []
+    title, count, _, _, _, href = next(m for m in markers if not m[0].startswith("Several"))
+    browser.get(urljoin(browser.current_url, href))
+    wait_for(browser, lambda d: d.find_elements(By.CSS_SELECTOR, ".filter-card"))
+    place = parse_qs(urlparse(href).query)["place"][0]
+    assert all(card.text and place.split(",")[0] in card.text for card in browser.find_elements(By.CSS_SELECTOR, ".filter-card")[:10])

@@ -432,4 +432,29 @@ import Testing
         #expect(try site.html("countries/iraq/index.html").contains(#"<a href="../../map/iraq/index.html">See them on a map</a>"#))
         #expect(!(try site.html("countries/syria/index.html")).contains("See them on a map"))
     }
+
+    /// The map page's zoom reads each event's point from `data/filter/points.js`, in the facets'
+    /// order (the events' date order): Web Mercator hundredths, and how precisely it is known;
+    /// -1 for an event without a point. The page names both files for its script.
+    @Test func theZoomReadsEachEventsPointInTheFacetsOrder() throws {
+        let site = try TestSite()
+        try SampleContent.write(to: site)
+        try site.write("events/placed.yaml", """
+        - id: in-baghdad
+          date: 1990-01-01
+          title: "First of all"
+          type: attack
+          location: { name: Baghdad, country: Iraq, lat: 33.34, lon: 44.4, precision: town }
+          sources: [{ publisher: X, url: "https://example.org/x" }]
+        """)
+        try site.build()
+        let script = try site.html("data/filter/points.js")
+        let x = Int((WebMercator.project(GeoPoint(longitude: 44.4, latitude: 33.34)).x * 100).rounded())
+        let y = Int((WebMercator.project(GeoPoint(longitude: 44.4, latitude: 33.34)).y * 100).rounded())
+        #expect(script.contains(#"dossierData("points", {"precisions":["exact","town","district","region","country"],"#))
+        // The earliest event first, as in facets.js; the sample's events have no point.
+        #expect(script.contains("\"x\":[\(x),-1,") && script.contains("\"y\":[\(y),-1,") && script.contains("\"precision\":[1,-1,"))
+        let map = try site.html("map/index.html")
+        #expect(map.contains(#"data-map-zoom="../data/filter/facets.js" data-map-points="../data/filter/points.js" data-timeline="../timeline/index.html""#))
+    }
 }

@@ -10,8 +10,11 @@ import Foundation
 ///   words, place), loaded when results from that year are shown or a text query needs them.
 /// - `data/filter/<year>-words.js`: each year's summaries as plain text, loaded only for a text
 ///   query (which looks in titles, summaries, places, types and actors' names).
+/// - `data/filter/points.js`: where each event is on the map, loaded only when a reader zooms
+///   the map page (which groups them again for the window it shows).
 enum FilterIndex {
     static let facetsPath = "data/filter/facets.js"
+    static let pointsPath = "data/filter/points.js"
     static func yearPath(_ year: Int) -> String { "data/filter/\(year).js" }
     static func wordsPath(_ year: Int) -> String { "data/filter/\(year)-words.js" }
     /// A summary's words are searched up to this many characters (the start of a summary says
@@ -20,17 +23,41 @@ enum FilterIndex {
 
     /// The files the index is made of, from content as loaded.
     static func paths(_ contents: any SiteContents) -> [String] {
-        [facetsPath] + Set(contents.events.map(\.date.start.year)).sorted().flatMap { [yearPath($0), wordsPath($0)] }
+        [facetsPath, pointsPath] + Set(contents.events.map(\.date.start.year)).sorted().flatMap { [yearPath($0), wordsPath($0)] }
     }
 
     /// A date as the filter compares them: `yyyymmdd`, with `00` for a month or day not given.
     static func number(_ date: PartialDate) -> Int { date.year * 10_000 + (date.month ?? 0) * 100 + (date.day ?? 0) }
 
-    static func files(_ report: Report, text: DisplayText, markdown: CommonMark) -> [OutputFile] {
-        [facets(report)] + years(report, text: text, markdown: markdown)
+    static func files(_ report: Report, text: DisplayText, markdown: CommonMark, geography: Geography) -> [OutputFile] {
+        [facets(report, geography: geography), points(report)] + years(report, text: text, markdown: markdown)
     }
 
-    static func facets(_ report: Report) -> OutputFile {
+    /// Each event's point in Web Mercator units (as `map/world.svg`) in hundredths (about 400 m
+    /// at the equator) and how precisely it is known, as columns in the facets' order:
+    /// `{"precisions": ["exact", …], "x": [62319, …], "y": [40186, …], "precision": [1, …]}`,
+    /// -1 for an event without a point.
+    static func points(_ report: Report) -> OutputFile {
+        let precisions = LocationPrecision.allCases
+        let precisionIndex = Dictionary(precisions.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        var xs: [Int] = [], ys: [Int] = [], precision: [Int] = []
+        xs.reserveCapacity(report.events.count)
+        ys.reserveCapacity(report.events.count)
+        precision.reserveCapacity(report.events.count)
+        for event in report.events {
+            guard let location = event.location, let point = location.point else { xs.append(-1); ys.append(-1); precision.append(-1); continue }
+            let projected = WebMercator.project(point)
+            xs.append(Int((projected.x * 100).rounded()))
+            ys.append(Int((projected.y * 100).rounded()))
+            precision.append(precisionIndex[location.precision] ?? 0)
+        }
+        let value = "{\"precisions\":" + ScriptData.strings(precisions.map(\.rawValue)) + ",\n\"x\":" + ScriptData.numbers(xs) + ",\n\"y\":" + ScriptData.numbers(ys)
+            + ",\n\"precision\":" + ScriptData.numbers(precision) + "}"
+        return ScriptData.file(pointsPath, comment: "Written by Dossier: each event's point on the map, for the map page's zoom.", name: "points", value: value)
+    }
+
+    /// - Parameter geography: the map data, for each country's label point (the zoomed map page names them).
+    static func facets(_ report: Report, geography: Geography) -> OutputFile {
         let events = report.events, config = report.config
         // (A vocabulary that names an id twice, which site.yaml's checks report, keeps its first.)
         let typeIndex = Dictionary(config.eventTypes.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -78,6 +105,12 @@ enum FilterIndex {
             guard sum.count > 0 else { return "null" }
             let hundredths = { (value: Double) in FixedDecimal.text(value / Double(sum.count), places: 2) }
             return "[" + hundredths(sum.x) + "," + hundredths(sum.y) + "]"
+        }.joined(separator: ",") + "],\n"
+        // Where the map writes each country's name (as `map/world.svg`'s units), null where the
+        // map data does not know it: the map page, zoomed in, names the report's countries.
+        value += "\"countryPoints\":[" + countries.map { name in
+            guard let label = geography.country(named: name)?.worldLabel else { return "null" }
+            return "[" + FixedDecimal.text(label.x, places: 2) + "," + FixedDecimal.text(label.y, places: 2) + "]"
         }.joined(separator: ",") + "],\n"
         value += "\"tags\":" + ScriptData.strings(tags) + ",\n"
         value += "\"topics\":" + pairs(report.topics.map { ($0.id, $0.title) }) + ",\n"

@@ -201,6 +201,82 @@ enum BuiltInTheme {
     return node;
   }
 
+  // ---- Drawings made here: the map page zoomed, the filter's results.
+  var SVG_NS = "http://www.w3.org/2000/svg";
+  function svgElement(name, attributes, text) {
+    var node = document.createElementNS(SVG_NS, name);
+    for (var key in attributes) node.setAttribute(key, attributes[key]);
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  // The report's countries named at their label points (`facets.countryPoints`), under the
+  // markers of a map drawn here whose window starts at (x, y) in world units.
+  function countryLabels(facets, x, y, scale, width, height) {
+    var labels = svgElement("g", { "class": "map-labels" });
+    (facets.countryPoints || []).forEach(function (point, index) {
+      if (!point) return;
+      var left = (point[0] - x) * scale, top = (point[1] - y) * scale;
+      if (left > 20 && left < width - 20 && top > 12 && top < height - 8) {
+        labels.appendChild(svgElement("text", { x: left, y: top, "class": "map-label-report", "text-anchor": "middle" }, facets.countries[index]));
+      }
+    });
+    return labels;
+  }
+
+  // Markers that would touch: one marker in one country, else moved apart (the rules of
+  // EventMap.separate). Each marker is compared only with those in its own and the eight
+  // neighbouring cells of a grid as wide as the two largest markers side by side, so thousands
+  // of places take a few rounds of near-linear work, not every pair. A round that changes
+  // nothing compares every touching pair, so the result has no overlap left.
+  function separateMarkers(groups, radius) {
+    for (var round = 0; round < 40; round++) {
+      var changed = false, cells = {}, largest = 0;
+      groups.sort(function (a, b) { return b.events.length - a.events.length; });
+      groups.forEach(function (group, order) {
+        group.order = order;
+        group.gone = false;
+        largest = Math.max(largest, radius(group));
+      });
+      var size = 2 * largest + 3;
+      groups.forEach(function (group) {
+        var key = Math.floor(group.x / size) + "," + Math.floor(group.y / size);
+        (cells[key] = cells[key] || []).push(group);
+      });
+      groups.forEach(function (a) {
+        if (a.gone) return;
+        var column = Math.floor(a.x / size), line = Math.floor(a.y / size);
+        for (var dx = -1; dx <= 1; dx++) {
+          for (var dy = -1; dy <= 1; dy++) {
+            var near = cells[(column + dx) + "," + (line + dy)] || [];
+            for (var n = 0; n < near.length; n++) {
+              var b = near[n];
+              if (b.order <= a.order || b.gone) continue;
+              var x = b.x - a.x, y = b.y - a.y, distance = Math.sqrt(x * x + y * y), needed = radius(a) + radius(b) + 3;
+              if (distance >= needed) continue;
+              changed = true;
+              if (a.country === b.country) {
+                var total = a.events.length + b.events.length;
+                a.x = (a.x * a.events.length + b.x * b.events.length) / total;
+                a.y = (a.y * a.events.length + b.y * b.events.length) / total;
+                // Appended in place: copying the growing list at each merge would cost the square.
+                for (var k = 0; k < b.places.length; k++) a.places.push(b.places[k]);
+                for (k = 0; k < b.events.length; k++) a.events.push(b.events[k]);
+                b.gone = true;
+              } else {
+                var ux = distance > 0.01 ? x / distance : 1, uy = distance > 0.01 ? y / distance : 0, shift = (needed - distance) / 2 + 0.1;
+                a.x -= ux * shift; a.y -= uy * shift; b.x += ux * shift; b.y += uy * shift;
+              }
+            }
+          }
+        }
+      });
+      groups = groups.filter(function (group) { return !group.gone; });
+      if (!changed) break;
+    }
+    return groups;
+  }
+
   // ---- A split timeline: timeline/#y2024 and #m2024-02 (and #2024) lead to their pages.
   (function () {
     var years = document.querySelector("[data-split-timeline]");
@@ -243,6 +319,226 @@ enum BuiltInTheme {
           button.disabled = false;
           status.textContent = list.getAttribute("data-show-more-failed");
         });
+      });
+    });
+  })();
+
+  // ---- The map page zooms and pans: a progressive enhancement. Without a script the page's
+  // own drawings stand (and each country's closer map, `map/iraq/`, is a page of its own).
+  // Zoomed in, the places are grouped again for the window, from the filter's index (each
+  // place's point, each event's place, type and country), by the rules of the drawings: one
+  // marker in one country, moved apart across a border, none over another, a finger wide on a
+  // phone. A marker leads to its events in the timeline's filter.
+  (function () {
+    var page = document.querySelector("[data-map-zoom]");
+    var figure = page && page.querySelector(".map-figure");
+    var drawings = figure ? Array.prototype.slice.call(figure.querySelectorAll("svg.map")) : [];
+    if (!drawings.length) return;
+    var words = JSON.parse(page.getAttribute("data-words") || "{}"), root = page.getAttribute("data-root") || "", timeline = page.getAttribute("data-timeline");
+    var say = function (key, values) {
+      return (words[key] || key).replace(/\{(\w+)\}/g, function (_, name) { return values && name in values ? values[name] : ""; });
+    };
+    // The drawings' window in world units (0-1000), read from the outlines under them.
+    var first = drawings[0], base = first.querySelector("image.map-base"), box = first.viewBox.baseVal;
+    if (!base || !box) return;
+    var scale0 = parseFloat(base.getAttribute("width")) / 1000;
+    var home = { x: -parseFloat(base.getAttribute("x")) / scale0, y: -parseFloat(base.getAttribute("y")) / scale0, span: box.width / scale0 };
+    var RATIO = box.height / box.width, MOST = 64;
+    var dragged = 0, view = null, points = null, facets = null, drawn = null, live = element("span", { "class": "map-zoom-status", role: "status" });
+
+    var bar = element("div", { "class": "map-zoom", role: "group", "aria-label": say("map.zoom.label") });
+    var zoomIn = element("button", { type: "button" }, say("map.zoom.in"));
+    var zoomOut = element("button", { type: "button" }, say("map.zoom.out"));
+    var reset = element("button", { type: "button" }, say("map.zoom.reset"));
+    [zoomIn, zoomOut, reset].forEach(function (button) { bar.appendChild(button); });
+    bar.appendChild(element("span", { "class": "muted map-zoom-hint", id: "map-zoom-hint" }, say("map.zoom.hint")));
+    bar.appendChild(live);
+    figure.parentNode.insertBefore(bar, figure);
+    zoomOut.disabled = reset.disabled = true;
+
+    // The events this map shows (a country's closer map: those of that country, by every name
+    // they give it) that have a point.
+    var located = null;
+    function gather() {
+      var only = JSON.parse(page.getAttribute("data-countries") || "null"), inCountry = {};
+      if (only) facets.countries.forEach(function (name, index) { if (only.indexOf(name) >= 0) inCountry[index] = true; });
+      located = [];
+      for (var index = 0; index < facets.count; index++) {
+        if (points.x[index] < 0 || (only && !inCountry[facets.country[index]])) continue;
+        located.push(index);
+      }
+    }
+
+    function timelineHref(parameter, value) {
+      return timeline + "?" + parameter + "=" + encodeURIComponent(value);
+    }
+
+    // The types the legend shows (its boxes hide a type without a script: the zoomed drawing follows them).
+    function shownTypes() {
+      var shown = {};
+      facets.types.forEach(function (type, index) {
+        var box = page.querySelector('.map-filter input[data-map-type="' + type[0] + '"]');
+        if (!box || box.checked) shown[index] = true;
+      });
+      return shown;
+    }
+
+    function draw() {
+      var width = Math.max(260, figure.clientWidth || 640), height = Math.round(width * RATIO), scale = width / view.span;
+      var svg = svgElement("svg", { "class": "map map-zoomed", viewBox: "0 0 " + width + " " + height, tabindex: "0", "aria-labelledby": "map-zoom-title", "aria-describedby": "map-zoom-hint" });
+      svg.appendChild(svgElement("title", { id: "map-zoom-title" }, say("map.zoom.title", { times: Math.round(home.span / view.span) })));
+      svg.appendChild(svgElement("image", { "class": "map-base", href: root + facets.outlinesPath, x: -view.x * scale, y: -view.y * scale, width: 1000 * scale, height: 1000 * scale }));
+      svg.appendChild(countryLabels(facets, view.x, view.y, scale, width, height));
+      // Events in the window (and a margin), grouped by country in cells a marker wide, then
+      // kept apart: a marker of one place is named by it, else by the country all share.
+      var types = shownTypes(), least = width < 560 ? 12.5 : 9, cell = 2 * least, cells = {}, groups = [];
+      var left = view.x * 100, top = view.y * 100, per = scale / 100, margin = 30;
+      located.forEach(function (index) {
+        if (!types[facets.type[index]]) return;
+        var x = (points.x[index] - left) * per, y = (points.y[index] - top) * per;
+        if (x < -margin || y < -margin || x > width + margin || y > height + margin) return;
+        var key = facets.country[index] + ":" + Math.floor(x / cell) + ":" + Math.floor(y / cell), group = cells[key];
+        if (!group) {
+          group = cells[key] = { places: [], seen: {}, events: [], country: facets.country[index], sumX: 0, sumY: 0 };
+          groups.push(group);
+        }
+        group.events.push(index);
+        group.sumX += x;
+        group.sumY += y;
+        var place = facets.place[index];
+        if (!group.seen[place]) { group.seen[place] = true; group.places.push(place); }
+      });
+      groups.forEach(function (group) { group.x = group.sumX / group.events.length; group.y = group.sumY / group.events.length; });
+      function radius(group) { return Math.max(least, 6 + 2.4 * String(group.events.length).length); }
+      groups = separateMarkers(groups, radius);
+      var markers = svgElement("g", { "class": "map-zoom-markers" }), shown = 0;
+      groups.forEach(function (group) {
+        var counts = {};
+        // Drawn as precisely as its vaguest event is known (as the page's drawings are).
+        var vaguest = 0;
+        group.events.forEach(function (index) {
+          counts[facets.type[index]] = (counts[facets.type[index]] || 0) + 1;
+          vaguest = Math.max(vaguest, points.precision[index]);
+        });
+        var kinds = Object.keys(counts).sort(function (a, b) { return a - b; });
+        var dominant = kinds.slice().sort(function (a, b) { return counts[b] - counts[a] || a - b; })[0];
+        var breakdown = kinds.map(function (type) { return (facets.types[type] ? facets.types[type][1] : "") + " " + counts[type]; }).join(", ");
+        // (Merged groups may list a place twice: one place is all of them the same.)
+        var one = group.places.every(function (place) { return place === group.places[0]; }) && group.places[0] >= 0;
+        var place = facets.places[group.places[0]], country = facets.countries[group.country] || "";
+        var words = one ? say("map.zoom.place", { count: group.events.length, place: place, types: breakdown })
+                        : say("map.zoom.country", { count: group.events.length, country: country, types: breakdown });
+        var link = svgElement("a", { href: one ? timelineHref("place", place) : timelineHref("country", country), "data-type": facets.types[dominant] ? facets.types[dominant][0] : "" });
+        link.appendChild(svgElement("title", {}, words));
+        link.appendChild(svgElement("circle", { "class": "map-marker precision-" + points.precisions[vaguest], cx: group.x, cy: group.y, r: radius(group) }));
+        link.appendChild(svgElement("text", { "class": "map-count", x: group.x, y: group.y + 3.5 }, String(group.events.length)));
+        markers.appendChild(link);
+        shown += group.events.length;
+      });
+      svg.appendChild(markers);
+      if (drawn) drawn.parentNode.replaceChild(svg, drawn); else figure.insertBefore(svg, figure.firstChild);
+      drawn = svg;
+      drawings.forEach(function (drawing) { drawing.setAttribute("hidden", ""); });
+      live.textContent = say("map.zoom.shown", { times: Math.round(home.span / view.span), count: shown });
+      pan(svg);
+      return svg;
+    }
+
+    // Zoomed by `factor` about a point of the window (its centre unless given, in 0-1 of its size).
+    function zoom(factor, at) {
+      if (!facets) {
+        Promise.all([loadData(page.getAttribute("data-map-zoom"), "facets"), loadData(page.getAttribute("data-map-points"), "points")]).then(function (data) {
+          facets = data[0];
+          points = data[1];
+          gather();
+          zoom(factor, at);
+        }, function () { live.textContent = say("map.zoom.failed"); });
+        return;
+      }
+      var current = view || home, span = Math.min(Math.max(current.span / factor, home.span / MOST), home.span);
+      if (span >= home.span - 0.001) { back(); return; }
+      at = at || [0.5, 0.5];
+      var x = current.x + current.span * at[0] - span * at[0], y = current.y + current.span * RATIO * at[1] - span * RATIO * at[1];
+      view = { x: x, y: y, span: span };
+      var focused = drawn && document.activeElement === drawn;
+      var svg = draw();
+      if (focused) svg.focus();
+      zoomOut.disabled = reset.disabled = false;
+      zoomIn.disabled = span <= home.span / MOST + 0.001;
+    }
+
+    function back() {
+      view = null;
+      if (drawn) drawn.remove();
+      drawn = null;
+      drawings.forEach(function (drawing) { drawing.removeAttribute("hidden"); });
+      zoomOut.disabled = reset.disabled = true;
+      zoomIn.disabled = false;
+      live.textContent = say("map.zoom.whole");
+    }
+
+    function move(dx, dy) {
+      if (!view) return;
+      view = { x: view.x + dx, y: view.y + dy, span: view.span };
+      draw();
+    }
+
+    // Dragged with a pointer, moved with the arrow keys, zoomed with + and - (and a double click
+    // or tap at a point).
+    function pan(svg) {
+      var start = null;
+      svg.addEventListener("pointerdown", function (event) {
+        if (event.button !== 0) return;
+        start = { x: event.clientX, y: event.clientY, view: view, moved: false };
+      });
+      svg.addEventListener("pointermove", function (event) {
+        if (!start) return;
+        var dx = event.clientX - start.x, dy = event.clientY - start.y;
+        if (!start.moved && Math.abs(dx) + Math.abs(dy) < 6) return;
+        if (!start.moved) { start.moved = true; svg.setPointerCapture(event.pointerId); }
+        var perPixel = start.view.span / svg.getBoundingClientRect().width;
+        svg.querySelectorAll("image, g").forEach(function (layer) { layer.setAttribute("transform", "translate(" + dx + " " + dy + ")"); });
+        start.dx = -dx * perPixel;
+        start.dy = -dy * perPixel;
+      });
+      svg.addEventListener("pointerup", function () {
+        if (start && start.moved) {
+          dragged = Date.now();
+          view = { x: start.view.x + start.dx, y: start.view.y + start.dy, span: start.view.span };
+          draw().focus();
+        }
+        start = null;
+      });
+      svg.addEventListener("dblclick", function (event) {
+        var rect = svg.getBoundingClientRect();
+        event.preventDefault();
+        zoom(2, [(event.clientX - rect.left) / rect.width, (event.clientY - rect.top) / rect.height]);
+      });
+      svg.addEventListener("keydown", function (event) {
+        var step = view.span / 8, moves = { ArrowLeft: [-step, 0], ArrowRight: [step, 0], ArrowUp: [0, -step], ArrowDown: [0, step] };
+        if (moves[event.key]) { event.preventDefault(); move(moves[event.key][0], moves[event.key][1]); drawn.focus(); }
+        else if (event.key === "+" || event.key === "=") { event.preventDefault(); zoom(2); }
+        else if (event.key === "-") { event.preventDefault(); zoom(0.5); }
+        else if (event.key === "0" || event.key === "Escape") { event.preventDefault(); back(); reset.focus(); }
+      });
+    }
+
+    // A drag is not a click on the marker it ended on.
+    figure.addEventListener("click", function (event) { if (Date.now() - dragged < 400) event.preventDefault(); }, true);
+    zoomIn.addEventListener("click", function () { zoom(2); });
+    zoomOut.addEventListener("click", function () { zoom(0.5); });
+    reset.addEventListener("click", back);
+    page.querySelectorAll(".map-filter input").forEach(function (box) { box.addEventListener("change", function () { if (view) draw(); }); });
+    var width = figure.clientWidth;
+    window.addEventListener("resize", function () {
+      if (view && figure.clientWidth !== width) draw();
+      width = figure.clientWidth;
+    });
+    drawings.forEach(function (drawing) {
+      drawing.addEventListener("dblclick", function (event) {
+        var rect = drawing.getBoundingClientRect();
+        event.preventDefault();
+        zoom(2, [(event.clientX - rect.left) / rect.width, (event.clientY - rect.top) / rect.height]);
       });
     });
   })();
@@ -324,7 +620,9 @@ enum BuiltInTheme {
     MULTI.forEach(function (facet) {
       var names = vocabulary(facet);
       params.getAll(PARAMETERS[facet]).forEach(function (value) {
-        value.split(",").forEach(function (part) {
+        // Several values may share a parameter, comma-separated; a value that is a name whole
+        // is one ("Basra, Iraq": places name their country after a comma).
+        (names.indexOf(value) !== -1 ? [value] : value.split(",")).forEach(function (part) {
           if (!part) return;
           var index = names.indexOf(part);
           if (index === -1) unknown.push(say("filter.unknown", { facet: say("filter.facet." + facet), value: part }));
@@ -755,7 +1053,7 @@ enum BuiltInTheme {
   // ---- The chart as a control: a span of its bins, dragged across or chosen with the keyboard,
   // becomes the filter's dates. Every chart of the timeline page takes part: the report's (drawn
   // at build time, for three widths) and the results' (drawn here, for the column it is in).
-  var SVG_NS = "http://www.w3.org/2000/svg", DAY = 86400000, chartFocus = false, mapFocus = false;
+  var DAY = 86400000, chartFocus = false, mapFocus = false;
   function pad(number) { return (number < 10 ? "0" : "") + number; }
   function isoDay(day) { var date = new Date(day * DAY); return date.getUTCFullYear() + "-" + pad(date.getUTCMonth() + 1) + "-" + pad(date.getUTCDate()); }
   // A bin as the address writes dates: [from, to]. Weeks count days since 1970 (from a Monday),
@@ -863,13 +1161,6 @@ enum BuiltInTheme {
     return hint;
   }
 
-  function svgElement(name, attributes, text) {
-    var node = document.createElementNS(SVG_NS, name);
-    for (var key in attributes) node.setAttribute(key, attributes[key]);
-    if (text !== undefined) node.textContent = text;
-    return node;
-  }
-
   // The results as a chart: events by the month (or year) they began, stacked by type, drawn
   // at the column's own width so that its text is 12 px; with its key and its caption.
   function resultsChart(matches) {
@@ -962,59 +1253,6 @@ enum BuiltInTheme {
     return figure;
   }
 
-  // Markers that would touch: one marker in one country, else moved apart (the rules of
-  // EventMap.separate). Each marker is compared only with those in its own and the eight
-  // neighbouring cells of a grid as wide as the two largest markers side by side, so thousands
-  // of places take a few rounds of near-linear work, not every pair. A round that changes
-  // nothing compares every touching pair, so the result has no overlap left.
-  function separateMarkers(groups, radius) {
-    for (var round = 0; round < 40; round++) {
-      var changed = false, cells = {}, largest = 0;
-      groups.sort(function (a, b) { return b.events.length - a.events.length; });
-      groups.forEach(function (group, order) {
-        group.order = order;
-        group.gone = false;
-        largest = Math.max(largest, radius(group));
-      });
-      var size = 2 * largest + 3;
-      groups.forEach(function (group) {
-        var key = Math.floor(group.x / size) + "," + Math.floor(group.y / size);
-        (cells[key] = cells[key] || []).push(group);
-      });
-      groups.forEach(function (a) {
-        if (a.gone) return;
-        var column = Math.floor(a.x / size), line = Math.floor(a.y / size);
-        for (var dx = -1; dx <= 1; dx++) {
-          for (var dy = -1; dy <= 1; dy++) {
-            var near = cells[(column + dx) + "," + (line + dy)] || [];
-            for (var n = 0; n < near.length; n++) {
-              var b = near[n];
-              if (b.order <= a.order || b.gone) continue;
-              var x = b.x - a.x, y = b.y - a.y, distance = Math.sqrt(x * x + y * y), needed = radius(a) + radius(b) + 3;
-              if (distance >= needed) continue;
-              changed = true;
-              if (a.country === b.country) {
-                var total = a.events.length + b.events.length;
-                a.x = (a.x * a.events.length + b.x * b.events.length) / total;
-                a.y = (a.y * a.events.length + b.y * b.events.length) / total;
-                // Appended in place: copying the growing list at each merge would cost the square.
-                for (var k = 0; k < b.places.length; k++) a.places.push(b.places[k]);
-                for (k = 0; k < b.events.length; k++) a.events.push(b.events[k]);
-                b.gone = true;
-              } else {
-                var ux = distance > 0.01 ? x / distance : 1, uy = distance > 0.01 ? y / distance : 0, shift = (needed - distance) / 2 + 0.1;
-                a.x -= ux * shift; a.y -= uy * shift; b.x += ux * shift; b.y += uy * shift;
-              }
-            }
-          }
-        }
-      });
-      groups = groups.filter(function (group) { return !group.gone; });
-      if (!changed) break;
-    }
-    return groups;
-  }
-
   // The results on a map: their places grouped (never across a country) into markers drawn at
   // the column's own size, over the site's outlines; a marker chooses its place (or country).
   var MAP_RATIO = 420 / 640;
@@ -1058,6 +1296,7 @@ enum BuiltInTheme {
     var svg = svgElement("svg", { "class": "map filter-map", viewBox: "0 0 " + width + " " + height, "aria-labelledby": "filter-map-title" });
     svg.appendChild(svgElement("title", { id: "filter-map-title" }, say("filter.mapTitle", { count: placed.length })));
     svg.appendChild(svgElement("image", { "class": "map-base", href: root + facets.outlinesPath, x: -originX * scale, y: -originY * scale, width: 1000 * scale, height: 1000 * scale }));
+    svg.appendChild(countryLabels(facets, originX, originY, scale, width, height));
     var markers = svgElement("g", { "class": "map-all" });
     groups.sort(function (a, b) { return a.y - b.y; }).forEach(function (group) {
       var counts = {};
@@ -1827,6 +2066,15 @@ a.badge-type:hover { text-decoration: underline; }
 .closer-maps-title { display: inline; font-size: 1rem; margin: 0 0.5em 0 0; }
 .closer-maps ul { display: inline; }
 
+/* The map page's zoom (dossier.js): its buttons, and the drawing it makes in place of the
+   page's two (hidden whatever the container queries say). */
+.map-zoom { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem; margin: 0 0 0.5rem; }
+.map-zoom button { font: inherit; padding: 0.3rem 0.8rem; min-height: 2rem; }
+.map-zoom-hint { font-size: 0.85rem; }
+.map-figure svg.map[hidden] { display: none; }
+.map-zoomed { display: block; width: 100%; height: auto; touch-action: none; cursor: grab; }
+.map-zoom-status { font-size: 0.85rem; font-weight: 600; }
+
 """#,
         "downloads.mustache": #"""
 {{% CONTENT_TYPE: HTML}}
@@ -2317,7 +2565,7 @@ path.report { fill: #d2cab8; stroke: #8c8372; }
 {{$head}}{{#content.map}}<link rel="stylesheet" href="{{content.filterStylesheetHref}}">{{/content.map}}{{/head}}
 {{$main}}
 {{#content}}
-<div class="wrap map-page">
+<div class="wrap map-page" data-map-zoom="{{zoomDataHref}}" data-map-points="{{zoomPointsHref}}" data-timeline="{{timelineHref}}" data-root="{{root}}" data-words="{{zoomWords}}"{{#countryNames}} data-countries="{{countryNames}}"{{/countryNames}}>
   <header class="page-header">
     <h1>{{title}}</h1>
     <p class="lede">{{#countryName}}The events in {{countryName}}, closer than the <a href="{{worldMapHref}}">map of every event</a> shows them.{{/countryName}}{{^countryName}}Where the events took place, as closely as the sources say.{{/countryName}} Each marker links to its event; a number stands for several events near each other in one country, named by the place, region or country they all share, and ringed by their types' shares. The located events are also a <a href="{{geoJSONHref}}">GeoJSON download</a>.</p>
@@ -2767,6 +3015,17 @@ map.precision.town: in or near a town
 map.precision.district: somewhere in a district
 map.precision.region: somewhere in a region
 map.precision.country: country only
+map.zoom.label: "Zoom the map"
+map.zoom.in: "Zoom in"
+map.zoom.out: "Zoom out"
+map.zoom.reset: "Whole map"
+map.zoom.hint: "Drag the map to move it, double-click to zoom in; on the map, arrow keys move it, + and − zoom, 0 goes back."
+map.zoom.title: "The map, zoomed in {times} times"
+map.zoom.place: "{place}: {count} here ({types}); show every event at {place} in the timeline"
+map.zoom.country: "Several places in {country}: {count} here ({types}); show every event in {country} in the timeline"
+map.zoom.shown: "Zoomed in {times} times: {count} events in view."
+map.zoom.whole: "The whole map."
+map.zoom.failed: "The map could not be zoomed: its data did not load."
 map.coordinatesFrom: "Coordinates: {source}"
 
 # Charts of events over time.

@@ -103,7 +103,7 @@ struct SiteRenderer: Sendable {
         let places = MapPlacesData.files(report, geography: templates.geography, text: templates.text)
         // The filter's index follows the events, site.yaml and the theme's words for dates: the
         // preview makes it when first asked for, all files at once.
-        let filter = DeferredFiles { FilterIndex.files(report, text: templates.text, markdown: markdown) }
+        let filter = DeferredFiles { FilterIndex.files(report, text: templates.text, markdown: markdown, geography: templates.geography) }
         if case .made = downloads {
             makers += places.map { place in { [place.make()] } }
             makers.append { filter.all }

@@ -13,10 +13,19 @@ struct MapPage {
     var map: MapView?
     /// On a country's map: its name, and the way back to the map of every event.
     var countryName: String?
+    /// On a country's closer map: every name its events give the country, as JSON (the zoom shows their events only).
+    var countryNames: String?
     var worldMapHref: String?
     /// On the map of every event: the countries' closer maps.
     var closerMaps: [CloserMap]
     var timelineHref: String
+    /// What the page's script reads to zoom the map: the filter's index (`data/filter/facets.js`:
+    /// each place's point, each event's place, type and country), its words (`map.zoom.*` of
+    /// text.yaml, as JSON) and the way to the site root.
+    var zoomDataHref: String
+    var zoomPointsHref: String
+    var zoomWords: String
+    var root: String
     var geoJSONHref: String
     /// The stylesheet that hides a type's layer while its box in the legend is unchecked
     /// (`map/filter.css`: CSS `:has`, so the filter works without JavaScript).
@@ -42,7 +51,8 @@ struct MapPage {
             CloserMap(name: country.name, href: links.to(SitePaths.countryMap(country.slug)), countText: text.count("events", country.count))
         }
         let chrome = Chrome(links: links, title: title, description: text("description.map", ["site": report.config.title]), breadcrumbs: [.init(label: title)])
-        let content = MapPage(title: title, map: map, closerMaps: closer, timelineHref: links.to(SitePaths.timeline), geoJSONHref: links.to(SitePaths.eventsGeoJSON),
+        let content = MapPage(title: title, map: map, closerMaps: closer, timelineHref: links.to(SitePaths.timeline), zoomDataHref: links.to(FilterIndex.facetsPath), zoomPointsHref: links.to(FilterIndex.pointsPath),
+                              zoomWords: text.json(prefix: "map.zoom."), root: links.root, geoJSONHref: links.to(SitePaths.eventsGeoJSON),
                               filterStylesheetHref: links.to(filterStylesheetPath))
         return PageView(chrome: chrome, content: content)
     }
@@ -61,8 +71,9 @@ struct MapPage {
                                placesDataHref: links.to(MapPlacesData.path(country: slug)), byType: true)
         let chrome = Chrome(links: links, title: title, description: text("description.countryMap", ["country": name, "site": report.config.title]),
                             breadcrumbs: [.init(label: mapTitle, href: links.to(SitePaths.map)), .init(label: name)])
-        let content = MapPage(title: title, map: map, countryName: name, worldMapHref: links.to(SitePaths.map), closerMaps: [],
-                              timelineHref: links.to(SitePaths.timeline), geoJSONHref: links.to(SitePaths.eventsGeoJSON),
+        let content = MapPage(title: title, map: map, countryName: name, countryNames: ScriptData.strings((group?.names ?? [name]).sorted()), worldMapHref: links.to(SitePaths.map), closerMaps: [],
+                              timelineHref: links.to(SitePaths.timeline), zoomDataHref: links.to(FilterIndex.facetsPath), zoomPointsHref: links.to(FilterIndex.pointsPath),
+                              zoomWords: text.json(prefix: "map.zoom."), root: links.root, geoJSONHref: links.to(SitePaths.eventsGeoJSON),
                               filterStylesheetHref: links.to(filterStylesheetPath))
         return PageView(chrome: chrome, content: content)
     }
@@ -108,9 +119,14 @@ extension MapPage: TemplateModel {
         .text("title", "The page's title.") { $0.title },
         .object("map", "The map; absent when no event has a place a map can show.") { $0.map },
         .text("countryName", "On a country's closer map (`map/<country>/`): the country's name; absent on the map of every event.") { $0.countryName },
+        .text("countryNames", "On a country's closer map: the names its events give the country, as JSON, for `data-countries`.") { $0.countryNames },
         .text("worldMapHref", "On a country's closer map: link to the map of every event.") { $0.worldMapHref },
         .list("closerMaps", "On the map of every event: the countries whose events are at several places, each with a closer map.") { $0.closerMaps },
         .text("timelineHref", "Link to the timeline.") { $0.timelineHref },
+        .text("zoomDataHref", "The filter's index the page's script zooms the map from (`data-map-zoom`).") { $0.zoomDataHref },
+        .text("zoomPointsHref", "Each event's point on the map (`data/filter/points.js`), which the script groups again at each zoom (`data-map-points`).") { $0.zoomPointsHref },
+        .text("zoomWords", "The zoom's words (the `map.zoom.*` texts of text.yaml) as JSON, for `data-words`.") { $0.zoomWords },
+        .text("root", "The way from the page to the site root (`../`), for the script's links.") { $0.root },
         .text("geoJSONHref", "Link to the GeoJSON download of the located events.") { $0.geoJSONHref },
         .text("filterStylesheetHref", "Link to the stylesheet that hides a type's markers while its legend box is unchecked.") { $0.filterStylesheetHref },
     ])
