@@ -262,6 +262,7 @@ enum BuiltInTheme {
                 // Appended in place: copying the growing list at each merge would cost the square.
                 for (var k = 0; k < b.places.length; k++) a.places.push(b.places[k]);
                 for (k = 0; k < b.events.length; k++) a.events.push(b.events[k]);
+                a.vague = a.vague || b.vague;
                 b.gone = true;
               } else {
                 var ux = distance > 0.01 ? x / distance : 1, uy = distance > 0.01 ? y / distance : 0, shift = (needed - distance) / 2 + 0.1;
@@ -343,7 +344,7 @@ enum BuiltInTheme {
     if (!base || !box) return;
     var scale0 = parseFloat(base.getAttribute("width")) / 1000;
     var home = { x: -parseFloat(base.getAttribute("x")) / scale0, y: -parseFloat(base.getAttribute("y")) / scale0, span: box.width / scale0 };
-    var RATIO = box.height / box.width, MOST = 64;
+    var RATIO = box.height / box.width, MOST = 64, HALO = 4;
     var dragged = 0, view = null, points = null, facets = null, drawn = null, live = element("span", { "class": "map-zoom-status", role: "status" });
 
     var bar = element("div", { "class": "map-zoom", role: "group", "aria-label": say("map.zoom.label") });
@@ -399,9 +400,11 @@ enum BuiltInTheme {
         if (x < -margin || y < -margin || x > width + margin || y > height + margin) return;
         var key = facets.country[index] + ":" + Math.floor(x / cell) + ":" + Math.floor(y / cell), group = cells[key];
         if (!group) {
-          group = cells[key] = { places: [], seen: {}, events: [], country: facets.country[index], sumX: 0, sumY: 0 };
+          group = cells[key] = { places: [], seen: {}, events: [], country: facets.country[index], sumX: 0, sumY: 0, vague: false };
           groups.push(group);
         }
+        // Known only to a district or region: its marker gets a dashed halo, as the legend says.
+        if (points.precision[index] >= 2) group.vague = true;
         group.events.push(index);
         group.sumX += x;
         group.sumY += y;
@@ -409,7 +412,8 @@ enum BuiltInTheme {
         if (!group.seen[place]) { group.seen[place] = true; group.places.push(place); }
       });
       groups.forEach(function (group) { group.x = group.sumX / group.events.length; group.y = group.sumY / group.events.length; });
-      function radius(group) { return Math.max(least, 6 + 2.4 * String(group.events.length).length); }
+      function disc(group) { return Math.max(least, 6 + 2.4 * String(group.events.length).length); }
+      function radius(group) { return disc(group) + (group.vague ? HALO : 0); }
       groups = separateMarkers(groups, radius);
       var markers = svgElement("g", { "class": "map-zoom-markers" }), shown = 0;
       groups.forEach(function (group) {
@@ -430,7 +434,9 @@ enum BuiltInTheme {
                         : say("map.zoom.country", { count: group.events.length, country: country, types: breakdown });
         var link = svgElement("a", { href: one ? timelineHref("place", place) : timelineHref("country", country), "data-type": facets.types[dominant] ? facets.types[dominant][0] : "" });
         link.appendChild(svgElement("title", {}, words));
-        link.appendChild(svgElement("circle", { "class": "map-marker precision-" + points.precisions[vaguest], cx: group.x, cy: group.y, r: radius(group) }));
+        // The count on a solid disc (legible); how vaguely it is known in a halo around it.
+        if (vaguest >= 2) link.appendChild(svgElement("circle", { "class": "map-marker precision-" + points.precisions[vaguest], cx: group.x, cy: group.y, r: disc(group) + HALO }));
+        link.appendChild(svgElement("circle", { "class": "map-marker precision-" + points.precisions[Math.min(vaguest, 1)], cx: group.x, cy: group.y, r: disc(group) }));
         link.appendChild(svgElement("text", { "class": "map-count", x: group.x, y: group.y + 3.5 }, String(group.events.length)));
         markers.appendChild(link);
         shown += group.events.length;
