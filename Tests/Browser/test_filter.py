@@ -2,6 +2,7 @@
 the address gives the same view back, back and forward step through changes, unknown values
 are named, and a split timeline is filtered as a whole (from file:// too)."""
 import gzip
+import json
 import re
 from pathlib import Path
 from urllib.parse import parse_qs, urlparse
@@ -383,6 +384,19 @@ def test_the_results_are_mapped_and_a_marker_chooses_its_place(split_site, brows
         if width < 600:
             assert min(m[4] for m in markers) * 2 >= 24, "a finger wide on a phone"
         assert browser.execute_script("return document.scrollingElement.scrollWidth <= window.innerWidth")
+        # A dashed halo where, and only where, some of the place's events are known only to a
+        # district or region (data/events.json).
+        vague = {}
+        for event in json.loads((split_site / "data" / "events.json").read_text())["events"]:
+            location = event.get("location") or {}
+            name = ", ".join(part for part in (location.get("name"), location.get("region"), location.get("country")) if part)
+            vague[name] = vague.get(name, False) or location.get("precision") in ("district", "region")
+        halos = browser.execute_script("""
+            return [...arguments[0].querySelectorAll('svg.filter-map a')].map(a => [a.querySelector('title').textContent,
+              !!a.querySelector('.map-marker.precision-region, .map-marker.precision-district')]);""", figure)
+        by_place = [(title.split(": ", 1)[0], halo) for title, halo in halos if not title.startswith("Several places")]
+        assert by_place and all(vague[place] == halo for place, halo in by_place), by_place[:5]
+        assert any(halo for _, halo in halos) == ("dashed ring" in caption)
         # A marker of one place: its events alone.
         title, count = next((m[0], m[1]) for m in markers if not m[0].startswith("Several places"))
         place = title.split(": ", 1)[0]

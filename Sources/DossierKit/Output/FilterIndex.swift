@@ -94,11 +94,16 @@ enum FilterIndex {
         value += "\"places\":" + ScriptData.strings(places) + ",\n"
         // Where each place is, for the results' map: the mean of its events' points in Web
         // Mercator units (0–1000, as `map/world.svg`), to 0.01 (about 400 m); null without one.
+        // And how vaguely it is known: the least precise of its events' (as the drawings' markers).
         var sums = Array(repeating: (x: 0.0, y: 0.0, count: 0), count: places.count)
+        let precisions = LocationPrecision.allCases
+        let precisionIndex = Dictionary(precisions.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        var vaguest = Array(repeating: -1, count: places.count)
         for event in events {
-            guard let name = Self.place(event), let index = placeIndex[name], let point = event.location?.point else { continue }
+            guard let name = Self.place(event), let index = placeIndex[name], let location = event.location, let point = location.point else { continue }
             let projected = WebMercator.project(point)
             sums[index] = (sums[index].x + projected.x, sums[index].y + projected.y, sums[index].count + 1)
+            vaguest[index] = max(vaguest[index], precisionIndex[location.precision] ?? 0)
         }
         value += "\"outlinesPath\":" + ScriptData.string(WorldOutline.path) + ",\n"
         value += "\"placePoints\":[" + sums.map { sum in
@@ -106,6 +111,8 @@ enum FilterIndex {
             let hundredths = { (value: Double) in FixedDecimal.text(value / Double(sum.count), places: 2) }
             return "[" + hundredths(sum.x) + "," + hundredths(sum.y) + "]"
         }.joined(separator: ",") + "],\n"
+        value += "\"precisions\":" + ScriptData.strings(precisions.map(\.rawValue)) + ",\n"
+        value += "\"placePrecision\":" + ScriptData.numbers(vaguest) + ",\n"
         // Where the map writes each country's name (as `map/world.svg`'s units), null where the
         // map data does not know it: the map page, zoomed in, names the report's countries.
         value += "\"countryPoints\":[" + countries.map { name in

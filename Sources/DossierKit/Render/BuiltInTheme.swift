@@ -1292,12 +1292,16 @@ enum BuiltInTheme {
     });
     var groups = Object.keys(byPlace).map(function (place) {
       var point = points[place];
-      return { places: [+place], events: byPlace[place], country: facets.country[byPlace[place][0]],
+      var precision = facets.placePrecision ? facets.placePrecision[place] : 0;
+      return { places: [+place], events: byPlace[place], country: facets.country[byPlace[place][0]], precision: precision, vague: precision >= 2,
                x: (point[0] - originX) * scale, y: (point[1] - originY) * scale };
     });
-    // On a phone a marker is a finger wide (24 px).
-    var least = width < 560 ? 12.5 : 9;
-    function radius(group) { return Math.max(least, 6 + 2.4 * String(group.events.length).length); }
+    // On a phone a marker is a finger wide (24 px); a place where some events are known only to
+    // a district or region (`placePrecision`, over all its events) has a dashed halo, as the map
+    // page's legend draws them, its count on a solid disc.
+    var least = width < 560 ? 12.5 : 9, HALO = 4, anyVague = false;
+    function disc(group) { return Math.max(least, 6 + 2.4 * String(group.events.length).length); }
+    function radius(group) { return disc(group) + (group.vague ? HALO : 0); }
     groups = separateMarkers(groups, radius);
     var svg = svgElement("svg", { "class": "map filter-map", viewBox: "0 0 " + width + " " + height, "aria-labelledby": "filter-map-title" });
     svg.appendChild(svgElement("title", { id: "filter-map-title" }, say("filter.mapTitle", { count: placed.length })));
@@ -1321,8 +1325,12 @@ enum BuiltInTheme {
       else if (group.country >= 0) next.country = [group.country];
       var link = svgElement("a", { href: address(next), "data-type": facets.types[dominant] ? facets.types[dominant][0] : "" });
       link.appendChild(svgElement("title", {}, words));
-      var r = radius(group);
-      link.appendChild(svgElement("circle", { "class": "map-marker precision-exact", cx: group.x, cy: group.y, r: r }));
+      var vaguest = Math.max.apply(null, group.places.map(function (place) { return facets.placePrecision ? facets.placePrecision[place] : 0; }));
+      if (vaguest >= 2) {
+        anyVague = true;
+        link.appendChild(svgElement("circle", { "class": "map-marker precision-" + facets.precisions[vaguest], cx: group.x, cy: group.y, r: disc(group) + HALO }));
+      }
+      link.appendChild(svgElement("circle", { "class": "map-marker precision-" + (vaguest === 1 ? "town" : "exact"), cx: group.x, cy: group.y, r: disc(group) }));
       link.appendChild(svgElement("text", { "class": "map-count", x: group.x, y: group.y + 3.5 }, String(group.events.length)));
       link.addEventListener("click", function (event) {
         event.preventDefault();
@@ -1336,7 +1344,8 @@ enum BuiltInTheme {
     var figure = element("figure", { "class": "map-figure filter-map-figure" });
     figure.appendChild(svg);
     figure.appendChild(element("figcaption", { "class": "map-caption muted" },
-      say("filter.mapCaption", { count: placed.length }) + (unplaced ? " " + say("filter.mapUnplaced", { count: unplaced }) : "")));
+      say("filter.mapCaption", { count: placed.length }) + (unplaced ? " " + say("filter.mapUnplaced", { count: unplaced }) : "")
+        + (anyVague ? " " + say("filter.mapVague") : "")));
     return figure;
   }
 
@@ -3098,6 +3107,7 @@ filter.mapPlace: "{place}: {count} found ({types}); choose to show only these"
 filter.mapCountry: "Several places in {country}: {count} found ({types}); choose to show only {country}"
 filter.mapCaption: "{count} of the events found have a place on the map; a marker shows only its own."
 filter.mapUnplaced: "{count} have none."
+filter.mapVague: "A dashed ring: a place where some events are known only to a district or a region."
 filter.unit.month: month
 filter.unit.year: year
 filter.unit.week: week
