@@ -81,7 +81,7 @@ import Testing
         try SampleContent.write(to: site)
         let built = try Self.run(["build", "--templates", site.templates.path, "--no-search"], in: site.root)
         #expect(built.status == 0)
-        #expect(built.stdout.hasPrefix("Built 20 pages (43 files) from 4 events, 2 actors, 1 topic in "))
+        #expect(built.stdout.hasPrefix("Built 20 pages (107 files) from 4 events, 2 actors, 1 topic in "))
         #expect(!built.stdout.contains("Search:"), "search left out, and nothing said about it")
         #expect(site.exists("index.html"))
         // With Pagefind (scripts/setup installs it), a search page and the index's files.

@@ -457,4 +457,41 @@ import Testing
         let map = try site.html("map/index.html")
         #expect(map.contains(#"data-map-zoom="../data/filter/facets.js" data-map-points="../data/filter/points.js" data-timeline="../timeline/index.html""#))
     }
+
+    /// An event's locator shows the tiles of the outlines its window needs (`map/tiles/`), not
+    /// the whole world: the Baghdad strike's window is two tiles, under a quarter of world.svg.
+    @Test func locatorsLoadOnlyTheTilesOfTheirWindow() throws {
+        let site = try TestSite()
+        try SampleContent.write(to: site)
+        try site.write("events/placed.yaml", """
+        - id: in-baghdad
+          date: 2024-02-07
+          title: "Strike in Baghdad"
+          type: attack
+          location: { name: Baghdad, country: Iraq, lat: 33.34, lon: 44.4, precision: town }
+          sources: [{ publisher: X, url: "https://example.org/x" }]
+        """)
+        try site.build()
+        let page = try site.html("events/in-baghdad/index.html")
+        let tiles = page.matches(of: /<image class="map-base" href="\.\.\/\.\.\/(map\/tiles\/\d-\d\.svg)"/).map { String($0.1) }
+        #expect(tiles == ["map/tiles/4-3.svg", "map/tiles/5-3.svg"])
+        #expect(!page.contains("map/world.svg"))
+        let world = try site.html("map/world.svg").utf8.count
+        let loaded = try tiles.reduce(0) { $0 + (try site.html($1)).utf8.count }
+        #expect(loaded * 4 < world, "\(loaded) bytes of tiles, \(world) of the world")
+        // A tile's picture is its square and an overlap; its outlines are cut a little further out.
+        let tile = try site.html("map/tiles/4-3.svg")
+        #expect(tile.contains(#"viewBox="499 374 127 127""#) && tile.contains("<title>Iraq</title>") && !tile.contains("<title>Brazil</title>"))
+        // Every tile is written, ocean ones too: a window's tiles are known without the map data.
+        #expect(WorldOutline.tilePaths.count == 64 && WorldOutline.tilePaths.allSatisfy { site.exists($0) })
+    }
+
+    @Test func aRingIsCutToItsWindow() {
+        let square = [(0.0, 0.0), (10.0, 0.0), (10.0, 10.0), (0.0, 10.0)].map { WebMercator.Point(x: $0.0, y: $0.1) }
+        let cut = WorldOutline.clip(square, to: MapFrame.Bounds(minX: 5, minY: -1, maxX: 20, maxY: 4))
+        // Shoelace area: the 5 × 4 part of the square inside the window.
+        let area = abs(zip(cut, cut.dropFirst() + cut.prefix(1)).reduce(0.0) { $0 + $1.0.x * $1.1.y - $1.1.x * $1.0.y }) / 2
+        #expect(abs(area - 20) < 1e-9 && cut.allSatisfy { $0.x >= 5 && $0.y <= 4 })
+        #expect(WorldOutline.clip(square, to: MapFrame.Bounds(minX: 20, minY: 20, maxX: 30, maxY: 30)).isEmpty)
+    }
 }

@@ -43,8 +43,18 @@ struct MapDrawing {
             svg += "<svg class=\"\(map.size.className)\(extraClass)\" id=\"\(id)\" \(viewBox) aria-labelledby=\"\(id)-title \(id)-desc\">"
             svg += "<title id=\"\(id)-title\">\(HTMLEscaping().escapeText(title))</title><desc id=\"\(id)-desc\">\(HTMLEscaping().escapeText(description))</desc>"
         }
-        let world = WebMercator.size * frame.scale
-        svg += "<image class=\"map-base\" href=\"\(root)\(WorldOutline.path)\" x=\"\(n.text(-frame.origin.x * frame.scale))\" y=\"\(n.text(-frame.origin.y * frame.scale))\" width=\"\(n.text(world))\" height=\"\(n.text(world))\"/>"
+        if isLocator {
+            // A small window: the tiles of the outlines it shows, not the world (`WorldOutline`).
+            let window = MapFrame.Bounds(minX: frame.origin.x, minY: frame.origin.y,
+                                         maxX: frame.origin.x + frame.width / frame.scale, maxY: frame.origin.y + frame.height / frame.scale)
+            for tile in WorldOutline.tiles(covering: window) {
+                let square = tile.square
+                svg += "<image class=\"map-base\" href=\"\(root)\(WorldOutline.tilePath(column: tile.column, row: tile.row))\" x=\"\(n.text((square.minX - frame.origin.x) * frame.scale))\" y=\"\(n.text((square.minY - frame.origin.y) * frame.scale))\" width=\"\(n.text((square.maxX - square.minX) * frame.scale))\" height=\"\(n.text((square.maxY - square.minY) * frame.scale))\"/>"
+            }
+        } else {
+            let world = WebMercator.size * frame.scale
+            svg += "<image class=\"map-base\" href=\"\(root)\(WorldOutline.path)\" x=\"\(n.text(-frame.origin.x * frame.scale))\" y=\"\(n.text(-frame.origin.y * frame.scale))\" width=\"\(n.text(world))\" height=\"\(n.text(world))\"/>"
+        }
         if let country = map.focusCountry {
             svg += "<path class=\"map-focus\" d=\"\(Self.path(country, in: frame))\"/>"
         }

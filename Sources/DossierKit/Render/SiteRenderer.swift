@@ -61,7 +61,7 @@ struct SiteRenderer: Sendable {
 
     /// Paths of the feed, data downloads and sitemap.
     static func supportPaths(_ contents: any SiteContents) -> [String] {
-        var paths = [SitePaths.feed, JSONFeed.path] + DataDownloads.paths + [EventsSchema.path, WorldOutline.path, MapPage.filterStylesheetPath, TypeColours.path] + MapPlacesData.paths(contents)
+        var paths = [SitePaths.feed, JSONFeed.path] + DataDownloads.paths + [EventsSchema.path, WorldOutline.path] + WorldOutline.tilePaths + [MapPage.filterStylesheetPath, TypeColours.path] + MapPlacesData.paths(contents)
         paths += FilterIndex.paths(contents)
         if contents.config.baseURL != nil { paths.append(SitePaths.sitemap) }
         return paths
@@ -95,7 +95,7 @@ struct SiteRenderer: Sendable {
                         JSONFeed.make(report, items: feedItems).file]
             },
             // The outlines under every map: cheap, and they follow the theme as well as the events.
-            { [WorldOutline.file(templates.geography, style: templates.worldStyle, reportCountries: WorldOutline.reportCountries(report, templates.geography)),
+            { WorldOutline.files(templates.geography, style: templates.worldStyle, reportCountries: WorldOutline.reportCountries(report, templates.geography)) + [
                MapPage.filterStylesheet(report.config), TypeColours.stylesheet(report.config), EventsSchema.file] },
         ]
         // The map page's unlisted events follow the events, site.yaml and the theme (its dates'
