@@ -437,17 +437,7 @@ import Testing
     /// order (the events' date order): Web Mercator hundredths, and how precisely it is known;
     /// -1 for an event without a point. The page names both files for its script.
     @Test func theZoomReadsEachEventsPointInTheFacetsOrder() throws {
-        let site = try TestSite()
-        try SampleContent.write(to: site)
-        try site.write("events/placed.yaml", """
-        - id: in-baghdad
-          date: 1990-01-01
-          title: "First of all"
-          type: attack
-          location: { name: Baghdad, country: Iraq, lat: 33.34, lon: 44.4, precision: town }
-          sources: [{ publisher: X, url: "https://example.org/x" }]
-        """)
-        try site.build()
+        let site = try Self.sampleWithAnEventInBaghdad(on: "1990-01-01")
         let script = try site.html("data/filter/points.js")
         let x = Int((WebMercator.project(GeoPoint(longitude: 44.4, latitude: 33.34)).x * 100).rounded())
         let y = Int((WebMercator.project(GeoPoint(longitude: 44.4, latitude: 33.34)).y * 100).rounded())
@@ -461,17 +451,7 @@ import Testing
     /// An event's locator shows the tiles of the outlines its window needs (`map/tiles/`), not
     /// the whole world: the Baghdad strike's window is two tiles, under a quarter of world.svg.
     @Test func locatorsLoadOnlyTheTilesOfTheirWindow() throws {
-        let site = try TestSite()
-        try SampleContent.write(to: site)
-        try site.write("events/placed.yaml", """
-        - id: in-baghdad
-          date: 2024-02-07
-          title: "Strike in Baghdad"
-          type: attack
-          location: { name: Baghdad, country: Iraq, lat: 33.34, lon: 44.4, precision: town }
-          sources: [{ publisher: X, url: "https://example.org/x" }]
-        """)
-        try site.build()
+        let site = try Self.sampleWithAnEventInBaghdad(on: "2024-02-07")
         let page = try site.html("events/in-baghdad/index.html")
         let tiles = page.matches(of: /<image class="map-base" href="\.\.\/\.\.\/(map\/tiles\/\d-\d\.svg)"/).map { String($0.1) }
         #expect(tiles == ["map/tiles/4-3.svg", "map/tiles/5-3.svg"])
@@ -493,5 +473,21 @@ import Testing
         let area = abs(zip(cut, cut.dropFirst() + cut.prefix(1)).reduce(0.0) { $0 + $1.0.x * $1.1.y - $1.1.x * $1.0.y }) / 2
         #expect(abs(area - 20) < 1e-9 && cut.allSatisfy { $0.x >= 5 && $0.y <= 4 })
         #expect(WorldOutline.clip(square, to: MapFrame.Bounds(minX: 20, minY: 20, maxX: 30, maxY: 30)).isEmpty)
+    }
+
+    /// The sample report and one more event, `in-baghdad`, at Baghdad's point, built.
+    static func sampleWithAnEventInBaghdad(on date: String) throws -> TestSite {
+        let site = try TestSite()
+        try SampleContent.write(to: site)
+        try site.write("events/placed.yaml", """
+        - id: in-baghdad
+          date: \(date)
+          title: "Strike in Baghdad"
+          type: attack
+          location: { name: Baghdad, country: Iraq, lat: 33.34, lon: 44.4, precision: town }
+          sources: [{ publisher: X, url: "https://example.org/x" }]
+        """)
+        try site.build()
+        return site
     }
 }
