@@ -463,14 +463,39 @@ enum BuiltInTheme {
       }
       var current = view || home, span = Math.min(Math.max(current.span / factor, home.span / MOST), home.span);
       if (span >= home.span - 0.001) { back(); return; }
-      at = at || [0.5, 0.5];
-      var x = current.x + current.span * at[0] - span * at[0], y = current.y + current.span * RATIO * at[1] - span * RATIO * at[1];
+      var x, y, busiest = !view && !at ? busiestWindow(span) : null;
+      if (busiest) {
+        // The first zoom with the buttons or keys goes where most events are, not to the middle
+        // of a regional map (often an empty desert).
+        x = busiest[0] - span / 2;
+        y = busiest[1] - span * RATIO / 2;
+      } else {
+        at = at || [0.5, 0.5];
+        x = current.x + current.span * at[0] - span * at[0];
+        y = current.y + current.span * RATIO * at[1] - span * RATIO * at[1];
+      }
       view = { x: x, y: y, span: span };
       var focused = drawn && document.activeElement === drawn;
       var svg = draw();
       if (focused) svg.focus();
       zoomOut.disabled = reset.disabled = false;
       zoomIn.disabled = span <= home.span / MOST + 0.001;
+    }
+
+    // The centre (world units) of the events in the busiest window of this span: events counted
+    // in cells of the window's size, and the mean point of the fullest cell's.
+    function busiestWindow(span) {
+      var cells = {}, best = null, types = shownTypes();
+      located.forEach(function (index) {
+        if (!types[facets.type[index]]) return;
+        var x = points.x[index] / 100, y = points.y[index] / 100;
+        var key = Math.floor(x / span) + ":" + Math.floor(y / (span * RATIO)), cell = cells[key] || (cells[key] = { count: 0, x: 0, y: 0 });
+        cell.count++;
+        cell.x += x;
+        cell.y += y;
+        if (!best || cell.count > best.count) best = cell;
+      });
+      return best ? [best.x / best.count, best.y / best.count] : null;
     }
 
     function back() {
