@@ -395,20 +395,25 @@ def test_the_results_are_mapped_and_a_marker_chooses_its_place(split_site, brows
             return [...arguments[0].querySelectorAll('svg.filter-map a')].map(a => [a.querySelector('title').textContent,
               !!a.querySelector('.map-marker.precision-region, .map-marker.precision-district')]);""", figure)
         by_place = [(title.split(": ", 1)[0], halo) for title, halo in halos if not title.startswith("Several places")]
-        assert by_place and all(vague[place] == halo for place, halo in by_place), by_place[:5]
+        # (At 390 px the report's hundreds of sites may all join into their countries' markers.)
+        assert by_place or width < 600
+        assert all(vague[place] == halo for place, halo in by_place), by_place[:5]
         assert any(halo for _, halo in halos) == ("dashed ring" in caption)
-        # A marker of one place: its events alone.
-        title, count = next((m[0], m[1]) for m in markers if not m[0].startswith("Several places"))
-        place = title.split(": ", 1)[0]
+        # A marker of one place: its events alone (else one of a country: that country's).
+        title, count = next(((m[0], m[1]) for m in markers if not m[0].startswith("Several places")), (markers[0][0], markers[0][1]))
+        several = title.startswith("Several places in ")
+        place = title.split(": ", 1)[0].removeprefix("Several places in ")
         link = next(a for a in figure.find_elements(By.CSS_SELECTOR, "svg.filter-map a")
                     if browser.execute_script("return arguments[0].querySelector('title').textContent", a) == title)
         browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", link)
         link.click()
-        wait_for(browser, lambda d: query(d).get("place") == [place])
-        wait_for(browser, lambda d: status(d).startswith(f"{count} of"))
+        wait_for(browser, lambda d: query(d).get("country" if several else "place") == [place])
+        if not several:
+            wait_for(browser, lambda d: status(d).startswith(f"{count} of"))
+        shown = status(browser).split(" of ")[0]
         # The address holds it: a place's name has a comma ("Town, Country"), read back whole.
         browser.refresh()
-        wait_for(browser, lambda d: status(d).startswith(f"{count} of"))
-        assert "has no Place" not in browser.find_element(By.CSS_SELECTOR, ".filter-notice").text
+        wait_for(browser, lambda d: status(d).startswith(f"{shown} of"))
+        assert "has no" not in browser.find_element(By.CSS_SELECTOR, ".filter-notice").text
     finally:
         browser.set_window_size(1280, 1000)

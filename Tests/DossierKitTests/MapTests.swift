@@ -98,31 +98,38 @@ import Testing
         let site = try TestSite()
         try SyntheticReport(events: 3_000, actors: 150, seed: 7).write(to: site.root)
         let report = try #require(SiteBuilder(options: site.options).validate().report)
-        let map = try #require(MapPlacesData.map(report, events: Array(report.events.indices), size: .page, geography: .builtIn))
-        let drawing = MapDrawing(map: map, report: report, text: .builtIn, root: "", id: "map") { _ in "" }
+        // The map of every event (its groups hold several places), and Iraq's closer map (where
+        // they are drawn apart and named by their place).
+        let iraq = report.events.indices.filter { report.events[$0].location?.country == "Iraq" }
+        let maps = try [(Array(report.events.indices), EventMap.Size.page), (iraq, .country)].map { events, size in
+            try #require(MapPlacesData.map(report, events: events, size: size, geography: .builtIn))
+        }
         var groups = 0, byPlace = 0, byRegionOrCountry = 0
-        for marker in map.places where marker.events.count > 1 {
-            groups += 1
-            let places = marker.events.map { report.events[$0].location ?? Place() }
-            let title = drawing.tooltip(marker)
-            #expect(Set(places.map { $0.country ?? "" }).count == 1, "\(title): \(Set(places.map(\.formatted)))")
-            // A place of several types ends with them ("…: Attack 3, Strike 2").
-            let named = marker.typeCounts.count > 1 ? String(title[..<(title.range(of: ": ", options: .backwards)?.lowerBound ?? title.endIndex)]) : title
-            if let range = named.range(of: " at several places in ") {
-                byRegionOrCountry += 1
-                let area = String(named[range.upperBound...])
-                #expect(places.allSatisfy { [$0.region, $0.country].compactMap { $0 }.joined(separator: ", ") == area || $0.country == area }, "\(title)")
-                #expect(Set(places.map(\.formatted)).count > 1, "\(title): they share a place, which the title should name")
-            } else {
-                let at = try #require(named.range(of: " at "), "\(title)")
-                let place = String(named[at.upperBound...].prefix { $0 != "(" }).trimmingCharacters(in: .whitespaces)
-                byPlace += 1
-                #expect(places.allSatisfy { $0.formatted == place }, "\(title): \(Set(places.map(\.formatted)))")
-                // The precision named is the marker's, as drawn: the least precise of its events'.
-                #expect(named.hasSuffix("(\(DisplayText.builtIn("map.precision.\(marker.precision.rawValue)")))"), "\(title)")
+        for map in maps {
+            let drawing = MapDrawing(map: map, report: report, text: .builtIn, root: "", id: "map") { _ in "" }
+            for marker in map.places where marker.events.count > 1 {
+                groups += 1
+                let places = marker.events.map { report.events[$0].location ?? Place() }
+                let title = drawing.tooltip(marker)
+                #expect(Set(places.map { $0.country ?? "" }).count == 1, "\(title): \(Set(places.map(\.formatted)))")
+                // A place of several types ends with them ("…: Attack 3, Strike 2").
+                let named = marker.typeCounts.count > 1 ? String(title[..<(title.range(of: ": ", options: .backwards)?.lowerBound ?? title.endIndex)]) : title
+                if let range = named.range(of: " at several places in ") {
+                    byRegionOrCountry += 1
+                    let area = String(named[range.upperBound...])
+                    #expect(places.allSatisfy { [$0.region, $0.country].compactMap { $0 }.joined(separator: ", ") == area || $0.country == area }, "\(title)")
+                    #expect(Set(places.map(\.formatted)).count > 1, "\(title): they share a place, which the title should name")
+                } else {
+                    let at = try #require(named.range(of: " at "), "\(title)")
+                    let place = String(named[at.upperBound...].prefix { $0 != "(" }).trimmingCharacters(in: .whitespaces)
+                    byPlace += 1
+                    #expect(places.allSatisfy { $0.formatted == place }, "\(title): \(Set(places.map(\.formatted)))")
+                    // The precision named is the marker's, as drawn: the least precise of its events'.
+                    #expect(named.hasSuffix("(\(DisplayText.builtIn("map.precision.\(marker.precision.rawValue)")))"), "\(title)")
+                }
+                // Its types add up to its events.
+                #expect(marker.typeCounts.reduce(0) { $0 + $1.count } == marker.events.count)
             }
-            // Its types add up to its events.
-            #expect(marker.typeCounts.reduce(0) { $0 + $1.count } == marker.events.count)
         }
         #expect(groups > 15 && byPlace > 0 && byRegionOrCountry > 0, "\(groups) groups, \(byPlace) by place, \(byRegionOrCountry) by region or country")
     }
@@ -473,6 +480,37 @@ import Testing
         let area = abs(zip(cut, cut.dropFirst() + cut.prefix(1)).reduce(0.0) { $0 + $1.0.x * $1.1.y - $1.1.x * $1.0.y }) / 2
         #expect(abs(area - 20) < 1e-9 && cut.allSatisfy { $0.x >= 5 && $0.y <= 4 })
         #expect(WorldOutline.clip(square, to: MapFrame.Bounds(minX: 20, minY: 20, maxX: 30, maxY: 30)).isEmpty)
+    }
+
+    /// A marker moved aside so as not to cover another is not pushed off the coast into the
+    /// sea by one of its own country: the two are joined instead. (On the 3,000-event report,
+    /// Aden's group sat in the Gulf of Aden.) Across a border, where two may not be joined, one
+    /// is brought back to land where there is room, else it keeps its line to its place: every
+    /// marker left at sea has a marker of another country beside it.
+    @Test func noMarkerIsPushedFromLandIntoTheSeaByItsOwnCountry() throws {
+        let site = try TestSite()
+        try SyntheticReport(events: 3_000, actors: 60, seed: 1).write(to: site.root)
+        let report = try #require(SiteBuilder(options: site.options).validate().report)
+        let iraq = report.events.indices.filter { report.events[$0].location?.country == "Iraq" }
+        var moved = 0
+        for (events, size) in [(Array(report.events.indices), EventMap.Size.page), (iraq, .country)] {
+            let map = try #require(MapPlacesData.map(report, events: events, size: size, geography: .builtIn))
+            func onLand(_ point: WebMercator.Point) -> Bool {
+                Geography.builtIn.country(containing: WebMercator.unproject(map.frame.world(at: point))) != nil
+            }
+            func country(_ marker: EventMap.Marker) -> String? { report.events[marker.events[0]].location?.country }
+            let displaced = map.places.filter { $0.home != nil }
+            moved += displaced.count
+            for marker in displaced where onLand(marker.home!) && !onLand(marker.position) {
+                let foreignNeighbour = map.places.contains { other in
+                    let distance = ((other.position.x - marker.position.x) * (other.position.x - marker.position.x)
+                        + (other.position.y - marker.position.y) * (other.position.y - marker.position.y)).squareRoot()
+                    return country(other) != country(marker) && distance < marker.reach + other.reach + 3
+                }
+                #expect(foreignNeighbour, "\(marker.common) (\(marker.events.count) events) pushed into the sea by its own country's markers")
+            }
+        }
+        #expect(moved > 10, "markers were moved aside: the rule was tried")
     }
 
     /// The sample report and one more event, `in-baghdad`, at Baghdad's point, built.

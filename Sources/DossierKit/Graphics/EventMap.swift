@@ -275,7 +275,11 @@ struct EventMap: Sendable {
         let wide = Drawing(frame: frame, positions: projected.map(frame.place), size: size)
         let all = grouping([wide.positions], countries: [countryOfPosition], size: size)
         var places = all.groups[0].map { (members: $0.members, marker: marker($0.members, centre: $0.centre, drawsAreas: all.groups[0].count <= 60, on: wide)) }
-        separate(&places, countryOf: { countryOfPosition[$0] }, frame: frame, size: size) { marker($0.sorted(), centre: nil, drawsAreas: false, on: wide) }
+        /// Whether a point of a frame is on land (in a country of the map data).
+        func onLand(_ frame: MapFrame) -> (WebMercator.Point) -> Bool {
+            { geography.country(containing: WebMercator.unproject(frame.world(at: $0))) != nil }
+        }
+        separate(&places, countryOf: { countryOfPosition[$0] }, frame: frame, size: size, onLand: onLand(frame)) { marker($0.sorted(), centre: nil, drawsAreas: false, on: wide) }
 
         // The phone's drawing of the same window: this map's places grouped again, whole, where
         // they are (not where they were moved to), then kept a finger's width apart.
@@ -309,8 +313,10 @@ struct EventMap: Sendable {
     /// all its events share), across a border they are moved apart, each remembering where it
     /// belongs (`Marker.home`). Markers are compared by the size they are drawn at, or their
     /// size's `tapRadius` where that is larger; on a map with a tap radius (a phone's) places of
-    /// one country that touch are merged, elsewhere only those mostly over each other.
-    static func separate(_ places: inout [(members: [Int], marker: Marker)], countryOf: (Int) -> Int, frame: MapFrame, size: Size, remake: ([Int]) -> Marker) {
+    /// one country that touch are merged, elsewhere only those mostly over each other, or those
+    /// that a push would move from land into the sea (`onLand`, a point of the frame).
+    static func separate(_ places: inout [(members: [Int], marker: Marker)], countryOf: (Int) -> Int, frame: MapFrame, size: Size,
+                         onLand: ((WebMercator.Point) -> Bool)? = nil, remake: ([Int]) -> Marker) {
         let gap = 2.0
         func radius(_ marker: Marker) -> Double { max(marker.reach, size.tapRadius) }
         for _ in 0..<60 {
@@ -336,15 +342,42 @@ struct EventMap: Sendable {
                             changed = true
                             // Merged only when one is mostly over the other: places that merely touch are
                             // moved apart (a merge grows the marker, and merges would cascade across a country).
-                            let heavy = size.tapRadius > 0 || distance < max(radius(places[index].marker), radius(places[other].marker))
+                            var heavy = size.tapRadius > 0 || distance < max(radius(places[index].marker), radius(places[other].marker))
+                            let (ux, uy) = distance > 0.01 ? ((b.x - a.x) / distance, (b.y - a.y) / distance) : (1.0, 0.0)
+                            let shift = (needed - distance) / 2 + 0.05
+                            if !heavy, let onLand {
+                                // A push that would carry a marker off the coast into the sea joins the two
+                                // instead (within a country): a marker at sea reads as an event at sea.
+                                // (Its place on land, where it is now: one a border push left at sea is not
+                                // pushed further out by its own country's markers either.)
+                                heavy = [(index, -1.0), (other, 1.0)].contains { item, sign in
+                                    let position = places[item].marker.position
+                                    return onLand(places[item].marker.home ?? position) && !onLand(WebMercator.Point(x: position.x + sign * ux * shift, y: position.y + sign * uy * shift))
+                                }
+                            }
                             if heavy, let first = places[index].members.first, let second = places[other].members.first, countryOf(first) == countryOf(second) {
                                 let members = places[index].members + places[other].members
                                 places[index] = (members, remake(members))
                                 removed.insert(other)
                             } else {
-                                let (ux, uy) = distance > 0.01 ? ((b.x - a.x) / distance, (b.y - a.y) / distance) : (1.0, 0.0)
-                                let shift = (needed - distance) / 2 + 0.05
-                                for (item, sign) in [(index, -1.0), (other, 1.0)] {
+                                // Across a border (they may not be joined): one that a push would carry into
+                                // the sea stays, and the other moves the whole way, if that keeps it on land.
+                                var shares = [(index, -1.0, shift), (other, 1.0, shift)]
+                                if let onLand {
+                                    let seaward = shares.map { item, sign, shift in
+                                        let position = places[item].marker.position
+                                        return onLand(position) && !onLand(WebMercator.Point(x: position.x + sign * ux * shift, y: position.y + sign * uy * shift))
+                                    }
+                                    if seaward[0] != seaward[1] {
+                                        let stays = seaward[0] ? 0 : 1, moves = 1 - stays
+                                        let (item, sign, _) = shares[moves], position = places[item].marker.position
+                                        if onLand(WebMercator.Point(x: position.x + sign * ux * 2 * shift, y: position.y + sign * uy * 2 * shift)) {
+                                            shares[stays].2 = 0
+                                            shares[moves].2 = 2 * shift
+                                        }
+                                    }
+                                }
+                                for (item, sign, shift) in shares where shift > 0 {
                                     let position = places[item].marker.position
                                     if places[item].marker.home == nil { places[item].marker.home = position }
                                     let edge = radius(places[item].marker)
@@ -357,7 +390,29 @@ struct EventMap: Sendable {
                 }
             }
             if !removed.isEmpty { places = places.enumerated().filter { !removed.contains($0.offset) }.map(\.element) }
-            guard changed else { return }
+            guard changed else { break }
+        }
+        guard let onLand else { return }
+        // Pushed across a border (where two may not be joined), a marker can still end at sea:
+        // it is brought back towards its place to the first point on land where it covers no
+        // other marker, if there is one.
+        for index in places.indices {
+            guard let home = places[index].marker.home, onLand(home), !onLand(places[index].marker.position) else { continue }
+            let from = places[index].marker.position, own = radius(places[index].marker)
+            for step in 1...10 {
+                let t = Double(step) / 10
+                let candidate = WebMercator.Point(x: from.x + (home.x - from.x) * t, y: from.y + (home.y - from.y) * t)
+                guard onLand(candidate) else { continue }
+                let clear = places.indices.allSatisfy { other in
+                    let position = places[other].marker.position
+                    return other == index || ((position.x - candidate.x) * (position.x - candidate.x) + (position.y - candidate.y) * (position.y - candidate.y)).squareRoot()
+                        >= own + radius(places[other].marker) + gap
+                }
+                if clear {
+                    places[index].marker.position = candidate
+                    break
+                }
+            }
         }
     }
 

@@ -209,28 +209,43 @@ public struct SyntheticReport: Sendable {
 /// A small, fast, seedable random number generator (SplitMix64): the same seed, the same report.
 extension SyntheticReport {
     /// An event's place, at the precisions real data mixes: a tenth known only to the country, a
-    /// tenth to a region, four tenths to a town, the rest exact points spread up to about 130 km
-    /// around the town (kept inside the named country, so the synthetic report stays clean).
+    /// tenth to a region, four tenths to a town, the rest at exact sites around the town, as real
+    /// data names its villages: each town has `sitesPerTown` sites, each a place of its own
+    /// ("Site 7 near Kirkuk") at a fixed point up to about 130 km away, inside the named country
+    /// (so the synthetic report stays clean). A map of it has hundreds of places, as real data
+    /// has, and an exact point always has a name of its own.
     /// Drawn from a generator of its own, so the rest of the report is the same as without places.
     static func location(of index: Int, at place: (String, String, Double, Double)) -> String {
         var random = SplitMix64(seed: UInt64(index) &* 0x2545_F491_4F6C_DD1D &+ 17)
         let (name, country, latitude, longitude) = place
         func degrees(_ range: Double) -> Double { (Double(random.next(below: 2_001)) / 1_000 - 1) * range }
-        func point(_ lat: Double, _ lon: Double, _ precision: String) -> String {
+        func point(_ name: String, _ lat: Double, _ lon: Double, _ precision: String) -> String {
             String(format: "  location: { name: \"%@\", country: %@, lat: %.4f, lon: %.4f, precision: %@ }\n", name, country, lat, lon, precision)
         }
         switch random.next(below: 10) {
         case 0: return "  location: { name: \"\(name)\", country: \(country) }\n"
-        case 1: return point(latitude, longitude, "region")
-        case 2...5: return point(latitude + degrees(0.02), longitude + degrees(0.02), "town")
+        case 1: return point(name, latitude, longitude, "region")
+        case 2...5: return point(name, latitude + degrees(0.02), longitude + degrees(0.02), "town")
         default:
-            let named = Geography.builtIn.country(named: country)
-            for _ in 0..<8 {
-                let candidate = GeoPoint(longitude: longitude + degrees(1.2), latitude: latitude + degrees(1.2))
-                if named?.contains(candidate) ?? true { return point(candidate.latitude, candidate.longitude, "exact") }
-            }
-            return point(latitude, longitude, "exact")
+            let site = random.next(below: sitesPerTown)
+            let at = sitePoint(site, of: place)
+            return point(String(format: "Site %d near %@", site + 1, name), at.latitude, at.longitude, "exact")
         }
+    }
+
+    static let sitesPerTown = 40
+
+    /// Where a town's site is: the same for every event there (drawn from the town and the site).
+    static func sitePoint(_ site: Int, of place: (String, String, Double, Double)) -> GeoPoint {
+        let (name, country, latitude, longitude) = place
+        var random = SplitMix64(seed: UInt64(site) &* 0x9E37_79B9_7F4A_7C15 &+ UInt64(name.utf8.reduce(0) { $0 &* 31 &+ Int($1) }.magnitude))
+        func degrees(_ range: Double) -> Double { (Double(random.next(below: 2_001)) / 1_000 - 1) * range }
+        let named = Geography.builtIn.country(named: country)
+        for _ in 0..<8 {
+            let candidate = GeoPoint(longitude: longitude + degrees(1.2), latitude: latitude + degrees(1.2))
+            if named?.contains(candidate) ?? true { return candidate }
+        }
+        return GeoPoint(longitude: longitude, latitude: latitude)
     }
 }
 
