@@ -224,6 +224,29 @@ enum BuiltInTheme {
     return labels;
   }
 
+  // A group's events by type: its most frequent type's id (the marker's colour) and the words
+  // "Attack 3, Strike 2", in site.yaml's order.
+  function typeBreakdown(facets, events) {
+    var counts = {};
+    events.forEach(function (index) { counts[facets.type[index]] = (counts[facets.type[index]] || 0) + 1; });
+    var kinds = Object.keys(counts).sort(function (a, b) { return a - b; });
+    var dominant = kinds.slice().sort(function (a, b) { return counts[b] - counts[a] || a - b; })[0];
+    return {
+      type: facets.types[dominant] ? facets.types[dominant][0] : "",
+      words: kinds.map(function (type) { return (facets.types[type] ? facets.types[type][1] : "") + " " + counts[type]; }).join(", ")
+    };
+  }
+
+  // A marker drawn into its link: its count on a solid disc of radius `r` (legible), and a
+  // dashed halo around it when the least precise of its places is known only to a district or
+  // region (`vaguest`, an index into `precisions`, the order of LocationPrecision).
+  var HALO = 4;
+  function drawMarker(link, group, r, vaguest, precisions) {
+    if (vaguest >= 2) link.appendChild(svgElement("circle", { "class": "map-marker precision-" + precisions[vaguest], cx: group.x, cy: group.y, r: r + HALO }));
+    link.appendChild(svgElement("circle", { "class": "map-marker precision-" + precisions[Math.min(Math.max(vaguest, 0), 1)], cx: group.x, cy: group.y, r: r }));
+    link.appendChild(svgElement("text", { "class": "map-count", x: group.x, y: group.y + 3.5 }, String(group.events.length)));
+  }
+
   // Markers that would touch: one marker in one country, else moved apart (the rules of
   // EventMap.separate). Each marker is compared only with those in its own and the eight
   // neighbouring cells of a grid as wide as the two largest markers side by side, so thousands
@@ -344,7 +367,7 @@ enum BuiltInTheme {
     if (!base || !box) return;
     var scale0 = parseFloat(base.getAttribute("width")) / 1000;
     var home = { x: -parseFloat(base.getAttribute("x")) / scale0, y: -parseFloat(base.getAttribute("y")) / scale0, span: box.width / scale0 };
-    var RATIO = box.height / box.width, MOST = 64, HALO = 4;
+    var RATIO = box.height / box.width, MOST = 64;
     var dragged = 0, view = null, points = null, facets = null, drawn = null, live = element("span", { "class": "map-zoom-status", role: "status" });
 
     var bar = element("div", { "class": "map-zoom", role: "group", "aria-label": say("map.zoom.label") });
@@ -417,27 +440,17 @@ enum BuiltInTheme {
       groups = separateMarkers(groups, radius);
       var markers = svgElement("g", { "class": "map-zoom-markers" }), shown = 0;
       groups.forEach(function (group) {
-        var counts = {};
         // Drawn as precisely as its vaguest event is known (as the page's drawings are).
-        var vaguest = 0;
-        group.events.forEach(function (index) {
-          counts[facets.type[index]] = (counts[facets.type[index]] || 0) + 1;
-          vaguest = Math.max(vaguest, points.precision[index]);
-        });
-        var kinds = Object.keys(counts).sort(function (a, b) { return a - b; });
-        var dominant = kinds.slice().sort(function (a, b) { return counts[b] - counts[a] || a - b; })[0];
-        var breakdown = kinds.map(function (type) { return (facets.types[type] ? facets.types[type][1] : "") + " " + counts[type]; }).join(", ");
+        var vaguest = 0, breakdown = typeBreakdown(facets, group.events);
+        group.events.forEach(function (index) { vaguest = Math.max(vaguest, points.precision[index]); });
         // (Merged groups may list a place twice: one place is all of them the same.)
         var one = group.places.every(function (place) { return place === group.places[0]; }) && group.places[0] >= 0;
         var place = facets.places[group.places[0]], country = facets.countries[group.country] || "";
-        var words = one ? say("map.zoom.place", { count: group.events.length, place: place, types: breakdown })
-                        : say("map.zoom.country", { count: group.events.length, country: country, types: breakdown });
-        var link = svgElement("a", { href: one ? timelineHref("place", place) : timelineHref("country", country), "data-type": facets.types[dominant] ? facets.types[dominant][0] : "" });
+        var words = one ? say("map.zoom.place", { count: group.events.length, place: place, types: breakdown.words })
+                        : say("map.zoom.country", { count: group.events.length, country: country, types: breakdown.words });
+        var link = svgElement("a", { href: one ? timelineHref("place", place) : timelineHref("country", country), "data-type": breakdown.type });
         link.appendChild(svgElement("title", {}, words));
-        // The count on a solid disc (legible); how vaguely it is known in a halo around it.
-        if (vaguest >= 2) link.appendChild(svgElement("circle", { "class": "map-marker precision-" + points.precisions[vaguest], cx: group.x, cy: group.y, r: disc(group) + HALO }));
-        link.appendChild(svgElement("circle", { "class": "map-marker precision-" + points.precisions[Math.min(vaguest, 1)], cx: group.x, cy: group.y, r: disc(group) }));
-        link.appendChild(svgElement("text", { "class": "map-count", x: group.x, y: group.y + 3.5 }, String(group.events.length)));
+        drawMarker(link, group, disc(group), vaguest, points.precisions);
         markers.appendChild(link);
         shown += group.events.length;
       });
@@ -1324,7 +1337,7 @@ enum BuiltInTheme {
     // On a phone a marker is a finger wide (24 px); a place where some events are known only to
     // a district or region (`placePrecision`, over all its events) has a dashed halo, as the map
     // page's legend draws them, its count on a solid disc.
-    var least = width < 560 ? 12.5 : 9, HALO = 4, anyVague = false;
+    var least = width < 560 ? 12.5 : 9, anyVague = false;
     function disc(group) { return Math.max(least, 6 + 2.4 * String(group.events.length).length); }
     function radius(group) { return disc(group) + (group.vague ? HALO : 0); }
     groups = separateMarkers(groups, radius);
@@ -1334,12 +1347,7 @@ enum BuiltInTheme {
     svg.appendChild(countryLabels(facets, originX, originY, scale, width, height));
     var markers = svgElement("g", { "class": "map-all" });
     groups.sort(function (a, b) { return a.y - b.y; }).forEach(function (group) {
-      var counts = {};
-      group.events.forEach(function (index) { counts[facets.type[index]] = (counts[facets.type[index]] || 0) + 1; });
-      var dominant = Object.keys(counts).sort(function (a, b) { return counts[b] - counts[a] || a - b; })[0];
-      var types = Object.keys(counts).sort(function (a, b) { return a - b; }).map(function (type) {
-        return (facets.types[type] ? facets.types[type][1] : "") + " " + counts[type];
-      }).join(", ");
+      var breakdown = typeBreakdown(facets, group.events), types = breakdown.words;
       // Named only by what all its events share: their place, else their country.
       var one = group.places.length === 1, country = facets.countries[group.country];
       var words = one ? say("filter.mapPlace", { count: group.events.length, place: facets.places[group.places[0]], types: types })
@@ -1348,15 +1356,11 @@ enum BuiltInTheme {
       Object.keys(current).forEach(function (key) { next[key] = Array.isArray(current[key]) ? current[key].slice() : current[key]; });
       if (one) next.place = [group.places[0]];
       else if (group.country >= 0) next.country = [group.country];
-      var link = svgElement("a", { href: address(next), "data-type": facets.types[dominant] ? facets.types[dominant][0] : "" });
+      var link = svgElement("a", { href: address(next), "data-type": breakdown.type });
       link.appendChild(svgElement("title", {}, words));
-      var vaguest = Math.max.apply(null, group.places.map(function (place) { return facets.placePrecision ? facets.placePrecision[place] : 0; }));
-      if (vaguest >= 2) {
-        anyVague = true;
-        link.appendChild(svgElement("circle", { "class": "map-marker precision-" + facets.precisions[vaguest], cx: group.x, cy: group.y, r: disc(group) + HALO }));
-      }
-      link.appendChild(svgElement("circle", { "class": "map-marker precision-" + (vaguest === 1 ? "town" : "exact"), cx: group.x, cy: group.y, r: disc(group) }));
-      link.appendChild(svgElement("text", { "class": "map-count", x: group.x, y: group.y + 3.5 }, String(group.events.length)));
+      var vaguest = Math.max.apply(null, group.places.map(function (place) { return facets.placePrecision[place]; }));
+      anyVague = anyVague || vaguest >= 2;
+      drawMarker(link, group, disc(group), vaguest, facets.precisions);
       link.addEventListener("click", function (event) {
         event.preventDefault();
         current = next;

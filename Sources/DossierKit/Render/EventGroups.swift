@@ -8,8 +8,8 @@ final class EventGroups: Sendable {
     /// The countries events name (`EventListPage.countryGroups`), and each one's events by its id.
     let countries: [(slug: String, name: String, count: Int, names: Set<String>)]
     let byCountry: [String: [Int]]
-    /// The countries with a closer map (`MapPage.closerMaps`), by their page's id.
-    let closerMaps: Set<String>
+    /// The countries with a closer map (`MapPage.closerMaps`), worked out once per build.
+    let closerMaps: [(slug: String, name: String, count: Int)]
     /// Each cited source's place in `Report.sources`, by its id.
     private let sourcePositions: [String: Int]
     private let sources: [Report.CitedSource]
@@ -28,7 +28,7 @@ final class EventGroups: Sendable {
             byCountry[group.slug] = group.names.flatMap { byName[$0] ?? [] }.sorted()
         }
         self.byCountry = byCountry
-        closerMaps = Set(MapPage.closerMaps(report).map(\.slug))
+        closerMaps = MapPage.closerMaps(report)
         sources = report.sources
         sourcePositions = Dictionary(report.sources.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
     }

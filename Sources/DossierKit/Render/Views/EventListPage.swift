@@ -97,7 +97,7 @@ struct EventListPage {
         let events = groups.byCountry[slug] ?? []
         let filter = "country=" + (name.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? name)
         var view = make(events, page: page, folder: countryFolder, id: slug, title: name, lede: "", filter: filter, links)
-        if groups.closerMaps.contains(slug) { view.content.mapHref = links.to(SitePaths.countryMap(slug)) }
+        if groups.closerMaps.contains(where: { $0.slug == slug }) { view.content.mapHref = links.to(SitePaths.countryMap(slug)) }
         return view
     }
 

@@ -47,13 +47,11 @@ struct MapPage {
         let title = text("page.map")
         let map = MapView.make(Array(report.events.indices), links: links, id: mapID, size: .page, title: text("map.title", ["subject": report.config.title]),
                               readEach: false, eventsPerPlace: MapView.listedEventLimit, placesDataHref: links.to(MapPlacesData.path), byType: true)
-        let closer = closerMaps(report).map { country in
+        var content = MapPage(title: title, map: map, links)
+        content.closerMaps = links.site.groups.closerMaps.map { country in
             CloserMap(name: country.name, href: links.to(SitePaths.countryMap(country.slug)), countText: text.count("events", country.count))
         }
         let chrome = Chrome(links: links, title: title, description: text("description.map", ["site": report.config.title]), breadcrumbs: [.init(label: title)])
-        let content = MapPage(title: title, map: map, closerMaps: closer, timelineHref: links.to(SitePaths.timeline), zoomDataHref: links.to(FilterIndex.facetsPath), zoomPointsHref: links.to(FilterIndex.pointsPath),
-                              zoomWords: text.json(prefix: "map.zoom."), root: links.root, geoJSONHref: links.to(SitePaths.eventsGeoJSON),
-                              filterStylesheetHref: links.to(filterStylesheetPath))
         return PageView(chrome: chrome, content: content)
     }
 
@@ -71,11 +69,25 @@ struct MapPage {
                                placesDataHref: links.to(MapPlacesData.path(country: slug)), byType: true)
         let chrome = Chrome(links: links, title: title, description: text("description.countryMap", ["country": name, "site": report.config.title]),
                             breadcrumbs: [.init(label: mapTitle, href: links.to(SitePaths.map)), .init(label: name)])
-        let content = MapPage(title: title, map: map, countryName: name, countryNames: ScriptData.strings((group?.names ?? [name]).sorted()), worldMapHref: links.to(SitePaths.map), closerMaps: [],
-                              timelineHref: links.to(SitePaths.timeline), zoomDataHref: links.to(FilterIndex.facetsPath), zoomPointsHref: links.to(FilterIndex.pointsPath),
-                              zoomWords: text.json(prefix: "map.zoom."), root: links.root, geoJSONHref: links.to(SitePaths.eventsGeoJSON),
-                              filterStylesheetHref: links.to(filterStylesheetPath))
+        var content = MapPage(title: title, map: map, links)
+        content.countryName = name
+        content.countryNames = ScriptData.strings((group?.names ?? [name]).sorted())
+        content.worldMapHref = links.to(SitePaths.map)
         return PageView(chrome: chrome, content: content)
+    }
+
+    /// A map page's fields that every map page has alike: its links and the zoom's data and words.
+    private init(title: String, map: MapView?, _ links: PageLinks) {
+        self.title = title
+        self.map = map
+        closerMaps = []
+        timelineHref = links.to(SitePaths.timeline)
+        zoomDataHref = links.to(FilterIndex.facetsPath)
+        zoomPointsHref = links.to(FilterIndex.pointsPath)
+        zoomWords = links.text.json(prefix: "map.zoom.")
+        root = links.root
+        geoJSONHref = links.to(SitePaths.eventsGeoJSON)
+        filterStylesheetHref = links.to(Self.filterStylesheetPath)
     }
 
     /// The countries that get a closer map: those whose located events are at two places or
