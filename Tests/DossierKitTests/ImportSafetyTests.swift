@@ -267,9 +267,9 @@ import Glibc
             count += 1
             if count == failAt { throw FileSystemError("write", path, errno: ENOSPC) }
         }
-        func create(_ path: String, contents: String, mode: mode_t?, ownerOf like: String?) throws {
+        func create(_ path: String, text: FileText, mode: mode_t?, ownerOf like: String?) throws {
             try step(path)
-            try base.create(path, contents: contents, mode: mode, ownerOf: like)
+            try base.create(path, text: text, mode: mode, ownerOf: like)
         }
         func rename(_ path: String, to target: String) throws {
             try step(target)
@@ -332,8 +332,8 @@ import Glibc
             self.when = when
             self.edit = edit
         }
-        func create(_ path: String, contents: String, mode: mode_t?, ownerOf like: String?) throws {
-            try base.create(path, contents: contents, mode: mode, ownerOf: like)
+        func create(_ path: String, text: FileText, mode: mode_t?, ownerOf like: String?) throws {
+            try base.create(path, text: text, mode: mode, ownerOf: like)
             if path.hasSuffix(when), !edited {
                 edited = true
                 edit()
@@ -438,6 +438,66 @@ import Glibc
             outcomes.insert(state == before ? "before" : "after")
         }
         #expect(outcomes == ["before", "after"], "kills before and after the point of no return")
+    }
+
+    /// An event an export gives twice is imported once, and the repeat is a located error. For an
+    /// event the report has, a second update would replace the same bytes twice: it never does.
+    @Test func anEventGivenTwiceIsTakenOnce() throws {
+        let site = try Self.newReport()
+        let first = try Self.events("""
+        {"events": [
+          {"id": "twice", "date": "2024-01-02", "title": "First", "type": "attack", \(Self.source)},
+          {"id": "twice", "date": "2024-01-02", "title": "Second", "type": "attack", \(Self.source)},
+          {"id": "other", "date": "2024-01-03", "title": "Other", "type": "attack", \(Self.source)}
+        ]}
+        """, in: site)
+        let result = try Self.importing(.dossier, first, into: site)
+        #expect(result.outcome?.events == 2 && result.outcome?.skippedRows == 1)
+        let repeated = try #require(result.diagnostics.first { $0.message.contains("is in the file twice") })
+        #expect(repeated.message == "event `twice` is in the file twice; the first is imported" && repeated.location.line == 3, "\(repeated)")
+        var report = try #require(SiteBuilder(options: site.options).validate().report)
+        #expect(report.event("twice")?.title == "First")
+        let update = try Self.events("""
+        {"events": [
+          {"id": "twice", "date": "2024-01-02", "title": "Updated once, and a longer title than before", "type": "attack", \(Self.source)},
+          {"id": "twice", "date": "2024-01-02", "title": "Updated twice", "type": "attack", \(Self.source)},
+          {"id": "other", "date": "2024-01-03", "title": "Other", "type": "attack", \(Self.source)}
+        ]}
+        """, in: site)
+        let again = try Self.importing(.dossier, update, into: site)
+        #expect(again.outcome?.updated == 1 && again.outcome?.skippedRows == 1, "\(again.diagnostics)")
+        #expect(SiteBuilder(options: site.options).check().errors.isEmpty)
+        report = try #require(SiteBuilder(options: site.options).validate().report)
+        #expect(report.event("twice")?.title == "Updated once, and a longer title than before")
+        #expect(report.event("other")?.title == "Other")
+    }
+
+    /// The record is written a line at a time, from the sorter's events and the spool, but reads
+    /// as `JSONEncoder` (pretty-printed, sorted keys) writes it, byte for byte.
+    @Test func theRecordIsWrittenAsJSONEncoderWouldWriteIt() throws {
+        let spool = try ImportSpool()
+        var added: [String: (size: Int, items: [ContentImport.EventSorter.Added])] = [:]
+        let texts = [("2024-02", "- id: b-1\n  title: B\n"), ("2024-01", "- id: z-9\n  title: Z\n"), ("2024-01", "- id: a-1\n  title: Ä\n"),
+                     ("2024-03", "- id: m-5\n  title: M\n")]
+        for (line, (month, text)) in texts.enumerated() {
+            spool.append(text, to: month)
+            let start = added[month]?.size ?? 0
+            added[month, default: (0, [])].items.append(.init(id: String(text.dropFirst(6).prefix(3)), range: start..<(start + text.utf8.count), line: line + 2, column: 1, file: 0))
+            added[month, default: (0, [])].size = start + text.utf8.count
+        }
+        var record = ImportRecord()
+        record.events["c-3"] = ImportRecord.digest("- id: c-3\n")
+        record.events["y-0"] = ImportRecord.digest("- id: y-0\n")
+        var written = ""
+        try record.write(adding: added, from: spool, to: { written += $0 })
+        var expected = record
+        for (_, text) in texts { expected.events[String(text.dropFirst(6).prefix(3))] = ImportRecord.digest(text) }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        #expect(written == String(decoding: try encoder.encode(expected), as: UTF8.self) + "\n")
+        var empty = ""
+        try ImportRecord().write(adding: [:], from: nil, to: { empty += $0 })
+        #expect(try JSONDecoder().decode(ImportRecord.self, from: Data(empty.utf8)).events.isEmpty)
     }
 
     /// The new events wait in a file of the import's own, not in memory; the file has no name

@@ -26,12 +26,11 @@ struct ACLEDImport {
 
     /// The batch, or nil when the file is not an ACLED export (the error says what was expected).
     /// Row by row: each event goes to `each` as soon as its row is read, so an export of 100,000
-    /// rows is never held as rows or events (only their ids, to find a row given twice).
+    /// rows is never held as rows or events.
     func read(_ source: ImportSource, each: (ImportBatch.Event) -> Void) -> ImportBatch? {
         var batch = ImportBatch()
         var actors: [String: ImportBatch.Actor] = [:], actorOrder: [String] = []
         var types: [String: ImportBatch.EventType] = [:], typeOrder: [String] = []
-        var seen = Set<String>()
         var checkedHeader = false, notACLED = false
         func row(_ row: DataNode) {
             guard !notACLED else { return }
@@ -53,11 +52,7 @@ struct ACLEDImport {
                 return
             }
             event.origin = row.location
-            if !seen.insert(event.id).inserted {
-                batch.skip([.error(row.location, "event `\(event.id)` is in the file twice", hint: "ACLED's event_id_cnty is unique; remove the repeated row")])
-                return
-            }
-            each(event)
+            each(event)  // (a row given twice is found where events are sorted: `ContentImport.EventSorter`)
         }
         // A block of rows at a time (`CSVBlocks`): an export is never held whole, whatever its size.
         let read = CSVBlocks.rows(source.url, display: file, log: log, delimiter: Self.delimiter, firstBlock: { block in

@@ -105,14 +105,32 @@ public struct ContentImport: Sendable {
         var record: ImportRecord
         let imported: ImportedFiles
         /// A new event: its text is in the spool, at `range` of its month's part. This is all an
-        /// import keeps of a new event (40 bytes; its digest is taken from the spool when the
-        /// record is written), so that memory does not grow with the export.
+        /// import keeps of a new event besides its id in `addedIDs` (32 bytes; its digest is taken
+        /// from the spool when the record is written), so that memory barely grows with the export.
         struct Added {
             var id: String
-            var range: Range<Int>
+            private var start: UInt32, end: UInt32
             /// Its row and column in the export (`originFiles[file]`), for an error the report
             /// after the import would have.
-            var line: Int32, column: Int32, file: Int32
+            private var row: UInt32, column: UInt16, fileIndex: UInt16
+
+            init(id: String, range: Range<Int>, line: Int, column: Int, file: Int) {
+                self.id = id
+                // A month's part is one month file's text: `ContentFile.largestFile` (100 MB) at most.
+                start = UInt32(clamping: range.lowerBound)
+                end = UInt32(clamping: range.upperBound)
+                row = UInt32(clamping: line)
+                self.column = UInt16(clamping: column)
+                fileIndex = UInt16(clamping: file)
+            }
+
+            var range: Range<Int> {
+                get { Int(start)..<Int(end) }
+                set { (start, end) = (UInt32(clamping: newValue.lowerBound), UInt32(clamping: newValue.upperBound)) }
+            }
+            var line: Int { Int(row) }
+            var columnNumber: Int { Int(column) }
+            var file: Int { Int(fileIndex) }
         }
         /// New events, by month, in the export's order: their text is in the spool (a part per
         /// month, which becomes the month file's text as it is), and where each item is in it.
@@ -121,19 +139,20 @@ public struct ContentImport: Sendable {
         var originFiles: [String] = []
         let spool: ImportSpool
         /// How many new events there are.
-        var addedCount: Int { months.values.reduce(0) { $0 + $1.items.count } }
-        /// The new events' ids.
-        var addedIDs: Set<String> {
-            var ids = Set<String>(minimumCapacity: addedCount)
-            for month in months.values { for item in month.items { ids.insert(item.id) } }
-            return ids
-        }
+        var addedCount: Int { addedIDs.count }
+        /// The new events' ids: the one set of them an import holds (the check after the import
+        /// uses it as it is), so that a new id is never in the report twice.
+        private(set) var addedIDs = Set<String>()
+        /// The ids of events the report has that the export gave: with `addedIDs`, every id the
+        /// export gave, so that an event given twice is taken once (an update of one event twice
+        /// would replace the same bytes twice).
+        private var givenKnownIDs = Set<String>()
         /// Where these new or updated events are in the export.
         func origins(of ids: Set<String>) -> [String: SourceLocation] {
             var found: [String: SourceLocation] = [:]
             for month in months.values {
                 for item in month.items where ids.contains(item.id) {
-                    found[item.id] = SourceLocation(file: originFiles[Int(item.file)], line: Int(item.line), column: Int(item.column))
+                    found[item.id] = SourceLocation(file: originFiles[item.file], line: item.line, column: item.columnNumber)
                 }
             }
             for changes in replacements.values { for change in changes where ids.contains(change.id) { found[change.id] = change.origin } }
@@ -154,10 +173,12 @@ public struct ContentImport: Sendable {
             spool = try ImportSpool()
         }
 
-        mutating func add(_ event: ImportBatch.Event) {
+        /// Sorts the event; false when the export gave its id before (it is left out).
+        mutating func add(_ event: ImportBatch.Event) -> Bool {
             let source = content.source, displayName = content.displayName
             let text = event.text
             guard known.contains(event.id) || record.events[event.id] != nil else {
+                guard addedIDs.insert(event.id).inserted else { return false }
                 // A month the report has no file for starts with the file's header, so that its text
                 // is the new file's text as it is.
                 if months[event.month] == nil, !FileManager.default.fileExists(atPath: content.content.appendingPathComponent("events/\(source)/\(event.month).yaml").path) {
@@ -170,23 +191,29 @@ public struct ContentImport: Sendable {
                 // In place: `var month = months[…]` then storing it back copies the month's list for every event.
                 let file = originFiles.lastIndex(of: event.origin.file) ?? originFiles.count
                 if file == originFiles.count { originFiles.append(event.origin.file) }
-                months[event.month, default: (0, [])].items.append(Added(id: event.id, range: start..<end, line: Int32(clamping: event.origin.line),
-                                                                         column: Int32(clamping: event.origin.column), file: Int32(file)))
+                months[event.month, default: (0, [])].items.append(Added(id: event.id, range: start..<end, line: event.origin.line,
+                                                                         column: event.origin.column, file: file))
                 months[event.month, default: (0, [])].size = end
-                return
+                return true
             }
+            guard givenKnownIDs.insert(event.id).inserted else { return false }
             guard known.contains(event.id) else {
                 alreadyThere += 1  // removed by hand: not added again
-                return
+                return true
             }
             let digest = ImportRecord.digest(text)
-            let current = imported.item(event.id)
             let lastImported = record.events[event.id]
-            if digest == lastImported || current?.digest == digest {
-                alreadyThere += 1  // the export has not changed it, or it is as the export has it
-                return
+            guard digest != lastImported else {
+                alreadyThere += 1  // the export has not changed it
+                return true
             }
-            let editedByHand = current.map { $0.digest != lastImported } ?? true
+            let current = imported.item(event.id)
+            let currentDigest = current?.digest
+            if currentDigest == digest {
+                alreadyThere += 1  // it is as the export has it
+                return true
+            }
+            let editedByHand = current == nil || currentDigest == nil || currentDigest != lastImported
             if let current, !editedByHand || onConflict == .replace {
                 replacements[current.file, default: []].append((event.id, current.range, text, event.origin))
                 updated += 1
@@ -194,13 +221,14 @@ public struct ContentImport: Sendable {
                     conflicts.append(.warning(SourceLocation(file: displayName + "/events/\(source)/" + current.file, line: current.line),
                         "event `\(event.id)` was edited by hand since it was imported; replaced with the new export's, as asked (--on-conflict replace)"))
                 }
-                return
+                return true
             }
             let location = current.map { SourceLocation(file: displayName + "/events/\(source)/" + $0.file, line: $0.line) }
                 ?? SourceLocation(file: displayName + "/events")
             conflicts.append(.warning(location,
                 "event `\(event.id)` was \(current == nil ? "moved out of events/\(source)/ or made by hand" : "edited by hand") since it was imported, and the new export changes it too; kept yours",
                 hint: "compare it with the export and merge by hand, or import again with --on-conflict replace to take the export's"))
+            return true
         }
 
         /// Leaves these events out (rows the report would not check with).
@@ -218,6 +246,7 @@ public struct ContentImport: Sendable {
                 try spool.replace(name, with: items.isEmpty ? nil : kept)
                 months[name] = items.isEmpty ? nil : (kept.utf8.count, items)
             }
+            addedIDs.subtract(ids)
             for file in replacements.keys {
                 let before = replacements[file]?.count ?? 0
                 replacements[file]?.removeAll { ids.contains($0.id) }
@@ -360,43 +389,52 @@ public struct ContentImport: Sendable {
         return (outcome, plan)
     }
 
-    /// A planned file's new text. An events file is read again, and must be as it was when the
-    /// plan was made: its text is made now, so that an import holds one file's text at a time.
+    /// A planned file's whole new text (for the check, which reads the report as it would be).
     func text(of file: Plan.File, in plan: Plan) throws -> String {
+        var text = ""
+        try write(file, in: plan) { text += $0 }
+        return text
+    }
+
+    /// Gives a planned file's new text to `write`, in pieces. An events file is read again, and
+    /// must be as it was when the plan was made: its text is made now, so that an import holds
+    /// one file's text at a time, and a new month's events or the record not even that.
+    func write(_ file: Plan.File, in plan: Plan, to write: (String) throws -> Void) throws {
         switch file.contents {
         case .text(let text):
-            return text
+            try write(text)
         case .record(let record, let added):
-            // Each new event's digest, from its text in the spool: a month at a time.
-            var digests: [(id: String, digest: ImportRecord.Digest)] = []
-            digests.reserveCapacity(added.values.reduce(0) { $0 + $1.items.count } + record.events.count)
-            for (month, part) in added {
-                let text = try plan.spool?.bytes(month) ?? []
-                for item in part.items { digests.append((item.id, ImportRecord.digest(bytes: Array(text[item.range])))) }
-            }
-            return record.json(adding: digests)
+            try record.write(adding: added, from: plan.spool, to: write)
         case .events(let replacements, let appended):
-            var current: String?
-            if let original = file.original {
-                guard let bytes = try readExisting(file.path), Self.digest(bytes) == original else { throw ChangedFile(path: file.path) }
-                current = String(decoding: bytes, as: UTF8.self)
-            }
-            let crlf = current?.contains("\r\n") ?? false
-            var bytes = Array((current ?? "").utf8)
-            for change in replacements.sorted(by: { $0.range.lowerBound > $1.range.lowerBound }) {
-                bytes.replaceSubrange(change.range, with: Array(Self.lineEnds(change.text, crlf: crlf).utf8))
-            }
-            var text = String(decoding: bytes, as: UTF8.self)
-            guard let appended else { return text }
-            let added = try plan.spool?.text(appended) ?? ""
             let header = Self.importedHeader(source)
-            guard current != nil else {
-                // A new file: the month's text, header first, as it is (no copy of 10,000 events).
-                return added.hasPrefix(header) ? added : header + added
+            guard let original = file.original else {
+                // A new file: the month's text (it starts with the header), as the spool holds it.
+                guard let appended, let spool = plan.spool else { return }
+                var first = true
+                try spool.forEachSegment(appended) { segment in
+                    if first, !segment.hasPrefix(header) { try write(header) }
+                    first = false
+                    try write(segment)
+                }
+                return
             }
-            let body = added.hasPrefix(header) ? String(added.dropFirst(header.count)) : added
-            text += (text.isEmpty || text.hasSuffix("\n") ? "" : (crlf ? "\r\n" : "\n")) + Self.lineEnds(body, crlf: crlf)
-            return text
+            guard let bytes = try readExisting(file.path), Self.digest(bytes) == original else { throw ChangedFile(path: file.path) }
+            let current = String(decoding: bytes, as: UTF8.self)
+            let crlf = current.contains("\r\n")
+            var changed = bytes
+            for change in replacements.sorted(by: { $0.range.lowerBound > $1.range.lowerBound }) {
+                changed.replaceSubrange(change.range, with: Array(Self.lineEnds(change.text, crlf: crlf).utf8))
+            }
+            let text = String(decoding: changed, as: UTF8.self)
+            try write(text)
+            guard let appended, let spool = plan.spool else { return }
+            var first = true
+            try spool.forEachSegment(appended) { segment in
+                var body = first && segment.hasPrefix(header) ? String(segment.dropFirst(header.count)) : segment
+                if first, !text.isEmpty, !text.hasSuffix("\n") { body = (crlf ? "\r\n" : "\n") + body }
+                first = false
+                try write(Self.lineEnds(body, crlf: crlf))
+            }
         }
     }
 

@@ -14,8 +14,8 @@ import Darwin
 protocol ImportFileSystem {
     /// Writes a new file (it must not exist), flushed to the disk, with the permission bits given
     /// (nil: the system's default for a new file, 0666 less the umask), and the owner of `like` when
-    /// it replaces a file of another user.
-    func create(_ path: String, contents: String, mode: mode_t?, ownerOf like: String?) throws
+    /// it replaces a file of another user. Its text comes in pieces (`FileText`).
+    func create(_ path: String, text: FileText, mode: mode_t?, ownerOf like: String?) throws
     /// `rename(2)`: replaces `target` in one step.
     func rename(_ path: String, to target: String) throws
     func makeFolder(_ path: String) throws
@@ -25,6 +25,18 @@ protocol ImportFileSystem {
     func removeFolderIfEmpty(_ path: String)
     /// Flushes a folder's entries (the renames into it) to the disk.
     func flushFolder(_ path: String)
+}
+
+/// A file's text, given piece by piece to the function it is called with, as it is made: the
+/// record of a 100,000-event import (10 MB of JSON) or a month of new events is written as it
+/// is read from the spool, never held as one string.
+typealias FileText = (_ write: (String) throws -> Void) throws -> Void
+
+extension ImportFileSystem {
+    /// Writes a new file whose whole text is known.
+    func create(_ path: String, contents: String, mode: mode_t?, ownerOf like: String?) throws {
+        try create(path, text: { try $0(contents) }, mode: mode, ownerOf: like)
+    }
 }
 
 /// The real file system, through system calls.
@@ -39,7 +51,7 @@ struct SystemFileSystem: ImportFileSystem {
         shown = { displayName + "/" + ContentFile.relativePath(of: URL(fileURLWithPath: $0), in: content) }
     }
 
-    func create(_ path: String, contents: String, mode: mode_t?, ownerOf like: String?) throws {
+    func create(_ path: String, text: FileText, mode: mode_t?, ownerOf like: String?) throws {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode ?? 0o666)
         guard descriptor >= 0 else { throw FileSystemError("write", shown(path), errno: errno) }
         var closed = false
@@ -52,21 +64,23 @@ struct SystemFileSystem: ImportFileSystem {
                 _ = fchown(descriptor, info.st_uid, info.st_gid)  // possible as root only; otherwise the file is the user's own
             }
         }
-        // Written from the string's own bytes: a month of 10,000 events is not copied to be written.
-        var text = contents
-        let failure: Int32? = text.withUTF8 { bytes in
-            var written = 0
-            while written < bytes.count {
-                let count = systemWrite(descriptor, bytes.baseAddress.map { $0 + written }, bytes.count - written)
-                if count < 0 {
-                    if errno == EINTR { continue }
-                    return errno
+        try text { piece in
+            // Written from the string's own bytes: a month of 10,000 events is not copied to be written.
+            var piece = piece
+            let failure: Int32? = piece.withUTF8 { bytes in
+                var written = 0
+                while written < bytes.count {
+                    let count = systemWrite(descriptor, bytes.baseAddress.map { $0 + written }, bytes.count - written)
+                    if count < 0 {
+                        if errno == EINTR { continue }
+                        return errno
+                    }
+                    written += count
                 }
-                written += count
+                return nil
             }
-            return nil
+            if let failure { throw FileSystemError("write", shown(path), errno: failure) }
         }
-        if let failure { throw FileSystemError("write", shown(path), errno: failure) }
         guard fsync(descriptor) == 0 else { throw FileSystemError("write", shown(path), errno: errno) }
         closed = true
         guard close(descriptor) == 0 else { throw FileSystemError("write", shown(path), errno: errno) }
@@ -116,9 +130,9 @@ struct KillingFileSystem: ImportFileSystem {
         if count.value == killAt { kill(getpid(), SIGKILL) }
     }
 
-    func create(_ path: String, contents: String, mode: mode_t?, ownerOf like: String?) throws {
+    func create(_ path: String, text: FileText, mode: mode_t?, ownerOf like: String?) throws {
         step()
-        try base.create(path, contents: contents, mode: mode, ownerOf: like)
+        try base.create(path, text: text, mode: mode, ownerOf: like)
     }
     func rename(_ path: String, to target: String) throws {
         step()

@@ -1,5 +1,10 @@
 import Crypto
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// What an import wrote, kept beside its events (`events/<format>/.dossier-import.json`,
 /// hidden, so the report's build does not read it; commit it with the report): each event's id
@@ -96,25 +101,52 @@ struct ImportRecord: Codable {
         }
     }
 
-    /// The record with these events added (or their digests replaced) as JSON, keys sorted, as
-    /// `JSONEncoder` (pretty-printed, sorted keys) writes it, but written as it goes: the encoder
-    /// builds a tree of every entry first (100,000 of them). Every key is an id and every value
-    /// hex, so nothing needs escaping. The new events are passed, not added to the record first:
-    /// an import keeps their digests once, in its plan.
+    /// Writes the record with these new events added as JSON, keys sorted, as `JSONEncoder`
+    /// (pretty-printed, sorted keys) writes it, but in pieces as it goes: the encoder builds a
+    /// tree of every entry first, and the whole text of 100,000 entries is 10 MB. Every key is an
+    /// id and every value hex, so nothing needs escaping.
     ///
-    /// - Parameter added: events the record does not hold (an import adds only events whose ids
-    ///   it has not recorded; it updates those it has in the record itself).
-    func json(adding added: consuming [(id: String, digest: Digest)]) -> String {
-        var entries = added  // moved, not copied (`consuming`): the caller reserved room for the record's entries
-        for (id, digest) in events { entries.append((id, digest)) }
-        entries.sort { $0.id < $1.id }
+    /// - Parameters:
+    ///   - added: the new events by month, as the import's sorter holds them (events the record
+    ///     does not hold: an import updates those it has in the record itself). Their order is
+    ///     worked out as 8 bytes an event, and each one's digest taken from its text in the spool
+    ///     as its line is written: nothing of the record is held but its own entries.
+    ///   - spool: where the new events' texts are.
+    func write(adding added: [String: (size: Int, items: [ContentImport.EventSorter.Added])], from spool: ImportSpool?,
+               to write: (String) throws -> Void) throws {
+        let months = added.keys.sorted()
+        let items = months.map { added[$0]?.items ?? [] }
+        var order: [(month: UInt32, item: UInt32)] = []
+        order.reserveCapacity(items.reduce(0) { $0 + $1.count })
+        for (month, list) in items.enumerated() { for index in list.indices { order.append((UInt32(month), UInt32(index))) } }
+        order.sort { items[Int($0.month)][Int($0.item)].id < items[Int($1.month)][Int($1.item)].id }
+        let recorded = events.keys.sorted()
         var text = "{\n  \"events\" : {\n"
-        text.reserveCapacity(entries.count * 96 + 64)
-        for (index, entry) in entries.enumerated() {
-            text += "    \"\(entry.id)\" : \"\(entry.digest)\"\(index + 1 < entries.count ? "," : "")\n"
+        var new = order.makeIterator(), old = recorded.makeIterator()
+        var nextNew = new.next(), nextOld = old.next(), first = true
+        func line(_ id: String, _ digest: Digest) throws {
+            text += (first ? "" : ",\n") + "    \"\(id)\" : \"\(digest)\""
+            first = false
+            if text.utf8.count >= 1 << 16 {
+                try write(text)
+                text = ""
+            }
         }
-        if entries.isEmpty { text += "\n" }
-        return text + "  },\n  \"version\" : \(version)\n}\n"
+        while nextNew != nil || nextOld != nil {
+            if let place = nextNew {
+                let item = items[Int(place.month)][Int(place.item)]
+                if nextOld.map({ item.id < $0 }) ?? true {
+                    guard let spool else { throw ImportFailure("the new events' texts are missing; nothing was imported") }
+                    try line(item.id, ImportRecord.digest(bytes: try spool.bytes(months[Int(place.month)], in: item.range)))
+                    nextNew = new.next()
+                    continue
+                }
+            }
+            if let id = nextOld, let digest = events[id] { try line(id, digest) }
+            nextOld = old.next()
+        }
+        text += "\n"
+        try write(text + "  },\n  \"version\" : \(version)\n}\n")
     }
 
     /// SHA-256 of the item's text, in hex.
@@ -135,30 +167,67 @@ struct ImportedFiles {
         /// Its bytes in the file: from its `- ` to the next item's.
         var range: Range<Int>
         var line: Int
-        /// The digest of its text (`ImportRecord.digest`): the text itself is not kept, so a
-        /// re-import of 100,000 events holds 100,000 digests, not the events.
-        var digest: ImportRecord.Digest
+        /// The digest of its text (`ImportRecord.digest`), read from the file when it is asked for.
+        var digest: ImportRecord.Digest? { ImportedFiles.digest(of: range, in: url) }
+        fileprivate let url: URL
     }
 
-    private var items: [String: Item] = [:]
+    /// Where an item is, in 16 bytes: a re-import of 100,000 events holds one per event, so
+    /// neither its text nor its digest is kept (the digest is needed only for an event the new
+    /// export changes: `digest`).
+    private struct Place {
+        var file: UInt16
+        var start: UInt32, end: UInt32
+        var line: UInt32
+    }
+
+    private let folder: URL
+    private var names: [String] = []
+    private var places: [String: Place] = [:]
 
     init(folder: URL) {
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".yaml") && !$0.hasPrefix(".") }.sorted()
-        for name in names {
-            guard let data = try? Data(contentsOf: folder.appendingPathComponent(name)) else { continue }
+        self.folder = folder
+        names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".yaml") && !$0.hasPrefix(".") }.sorted()
+        for (fileIndex, name) in names.enumerated() {
+            // A file too large for a place's numbers is not one an import wrote (`ContentFile.largestFile`).
+            guard let data = try? Data(contentsOf: folder.appendingPathComponent(name)), data.count < Int(UInt32.max), fileIndex <= Int(UInt16.max) else { continue }
             let bytes = Array(data)
             guard let starts = YAMLReader.listItems(bytes) else { continue }
             for (index, start) in starts.enumerated() {
                 let end = index + 1 < starts.count ? starts[index + 1].offset : bytes.count
-                let text = String(decoding: bytes[start.offset..<end], as: UTF8.self)
                 // An item the import wrote starts `- id: <id>`.
-                guard text.hasPrefix("- id: "), let id = text.dropFirst("- id: ".count).split(whereSeparator: \.isNewline).first else { continue }
-                // A file an editor saved with CRLF line ends is not an edit of its events.
-                items[String(id).trimmingCharacters(in: .whitespaces)] = Item(file: name, range: start.offset..<end, line: start.line + 1,
-                                                                             digest: ImportRecord.digest(text.contains("\r\n") ? text.replacingOccurrences(of: "\r\n", with: "\n") : text))
+                let prefix = Array("- id: ".utf8)
+                guard bytes[start.offset...].starts(with: prefix) else { continue }
+                let idStart = start.offset + prefix.count
+                let idEnd = bytes[idStart..<end].firstIndex { $0 == 0x0A || $0 == 0x0D } ?? end
+                let id = String(decoding: bytes[idStart..<idEnd], as: UTF8.self).trimmingCharacters(in: .whitespaces)
+                guard !id.isEmpty else { continue }
+                places[id] = Place(file: UInt16(fileIndex), start: UInt32(start.offset), end: UInt32(end), line: UInt32(clamping: start.line + 1))
             }
         }
     }
 
-    func item(_ id: String) -> Item? { items[id] }
+    func item(_ id: String) -> Item? {
+        places[id].map { place in
+            let name = names[Int(place.file)]
+            return Item(file: name, range: Int(place.start)..<Int(place.end), line: Int(place.line), url: folder.appendingPathComponent(name))
+        }
+    }
+
+    /// The digest of an item's text as the file has it now; a file saved with CRLF line ends is
+    /// not an edit of its events. Nil when it cannot be read (then it counts as edited).
+    static func digest(of range: Range<Int>, in url: URL) -> ImportRecord.Digest? {
+        let descriptor = open(url.path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var bytes = [UInt8](repeating: 0, count: range.count), at = 0
+        while at < bytes.count {
+            let count = bytes.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress! + at, $0.count - at, off_t(range.lowerBound + at)) }
+            if count < 0, errno == EINTR { continue }
+            guard count > 0 else { return nil }
+            at += count
+        }
+        let text = String(decoding: bytes, as: UTF8.self)
+        return ImportRecord.digest(text.contains("\r\n") ? text.replacingOccurrences(of: "\r\n", with: "\n") : text)
+    }
 }

@@ -53,21 +53,51 @@ final class ImportSpool: @unchecked Sendable {
     func bytes(_ part: String) throws -> [UInt8] {
         try lock.withLock {
             try flushLocked()
-            let ranges = segments[part] ?? []
-            var bytes = [UInt8](repeating: 0, count: ranges.reduce(0) { $0 + Int($1.count) })
-            var at = 0
-            for range in ranges {
-                var offset = range.lowerBound
-                while offset < range.upperBound {
-                    let count = bytes.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress! + at, Int(range.upperBound - offset), offset) }
-                    if count < 0, errno == EINTR { continue }
-                    guard count > 0 else { throw Self.failure("read the temporary file in", folder) }
-                    offset += off_t(count)
-                    at += count
-                }
-            }
-            return bytes
+            return try readLocked(segments[part] ?? [])
         }
+    }
+
+    /// The bytes at `range` of a part's text (one event's item).
+    func bytes(_ part: String, in range: Range<Int>) throws -> [UInt8] {
+        try lock.withLock {
+            try flushLocked()
+            var pieces: [Range<off_t>] = [], at = 0
+            for segment in segments[part] ?? [] {
+                let here = at..<(at + Int(segment.count))
+                at = here.upperBound
+                guard here.overlaps(range) else { continue }
+                let start = segment.lowerBound + off_t(max(range.lowerBound, here.lowerBound) - here.lowerBound)
+                pieces.append(start..<(start + off_t(min(range.upperBound, here.upperBound) - max(range.lowerBound, here.lowerBound))))
+            }
+            return try readLocked(pieces)
+        }
+    }
+
+    /// A part's text a segment at a time (what one chunk of events appended): a month is written
+    /// as it is read, not held whole.
+    func forEachSegment(_ part: String, _ body: (String) throws -> Void) throws {
+        let ranges = try lock.withLock {
+            try flushLocked()
+            return segments[part] ?? []
+        }
+        // A segment is whole items, so whole characters.
+        for range in ranges { try body(String(decoding: try lock.withLock { try readLocked([range]) }, as: UTF8.self)) }
+    }
+
+    private func readLocked(_ ranges: [Range<off_t>]) throws -> [UInt8] {
+        var bytes = [UInt8](repeating: 0, count: ranges.reduce(0) { $0 + Int($1.count) })
+        var at = 0
+        for range in ranges {
+            var offset = range.lowerBound
+            while offset < range.upperBound {
+                let count = bytes.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress! + at, Int(range.upperBound - offset), offset) }
+                if count < 0, errno == EINTR { continue }
+                guard count > 0 else { throw Self.failure("read the temporary file in", folder) }
+                offset += off_t(count)
+                at += count
+            }
+        }
+        return bytes
     }
 
     /// Replaces a part's text (rows left out after the check); nil empties it.

@@ -17,11 +17,11 @@ import Darwin
 /// when empty); after it, recovery renames the rest of them into place. Renames never fail for
 /// want of space, so the files written before that moment are all that a full disk can stop.
 struct ImportTransaction {
-    /// A file to write: its path in the content folder, and its whole new text (made when it
-    /// is staged, so that one file's text is in memory at a time).
+    /// A file to write: its path in the content folder, and its new text (made as it is staged,
+    /// a piece at a time).
     struct Write {
         var path: String
-        var text: () throws -> String
+        var text: FileText
         /// The permission bits of the file it replaces (nil for a new file).
         var mode: mode_t?
     }
@@ -64,7 +64,7 @@ struct ImportTransaction {
         do {
             for folder in newFolders { try fileSystem.makeFolder(path(folder)) }
             for write in writes {
-                try fileSystem.create(path(Self.staged(write.path)), contents: try write.text(), mode: write.mode,
+                try fileSystem.create(path(Self.staged(write.path)), text: write.text, mode: write.mode,
                                       ownerOf: write.mode == nil ? nil : path(write.path))
             }
             for folder in Set(writes.map { ($0.path as NSString).deletingLastPathComponent }) { fileSystem.flushFolder(path(folder)) }

@@ -103,7 +103,10 @@ public enum Importer {
             guard spoolFailure == nil else { return chunk.removeAll() }
             let (checked, errors) = checkedRows(chunk)
             rowErrors += errors
-            for event in checked { sorter.add(event) }
+            for event in checked where !sorter.add(event) {
+                rowErrors.append([.error(event.origin, "event `\(event.id)` is in the file twice; the first is imported",
+                                         hint: "an export gives each event once (ACLED's event_id_cnty, a slide's or an event's id): remove the repeated one")])
+            }
             chunk.removeAll(keepingCapacity: true)
             do { try sorter.spool.flush() } catch { spoolFailure = error as? ImportFailure ?? ImportFailure("\(error)") }
         }
@@ -152,7 +155,7 @@ public enum Importer {
         }
         if !dryRun {
             let writes = plan.files.map { file in
-                ImportTransaction.Write(path: file.path, text: { try planner.text(of: file, in: plan) }, mode: mode(of: content.appendingPathComponent(file.path)))
+                ImportTransaction.Write(path: file.path, text: { try planner.write(file, in: plan, to: $0) }, mode: mode(of: content.appendingPathComponent(file.path)))
             }
             let transaction = ImportTransaction(content: content, fileSystem: fileSystem, displayName: contentName)
             // No file may have changed since it was read: the plan's texts are made from what was
@@ -256,19 +259,24 @@ public enum Importer {
             // file's events, not the report's.
             let planned = plan.files.map(\.path).filter(isEventsFile).map { content.appendingPathComponent($0) }
             let plannedPaths = Set(planned.map(\.path))
-            var others = Set<String>()
-            for file in index.eventFiles where !plannedPaths.contains(file.url.path) { others.formUnion(file.ids) }
-            // Every id after the import. The new events' set is used as it is: on a first import it
-            // is every id, and a copy would double the largest thing an import holds.
-            var every = index.newEvents
-            for file in index.eventFiles { every.formUnion(file.ids) }
+            var others = Set<String>(), existing = Set<String>()
+            for file in index.eventFiles {
+                existing.formUnion(file.ids)
+                if !plannedPaths.contains(file.url.path) { others.formUnion(file.ids) }
+            }
+            // Every id after the import: the report's and the new events'. The new events' set is
+            // used as it is, not joined to the report's: on a first import it is every id, and a
+            // copy would double the largest thing an import holds.
+            let every = [index.newEvents, existing]
             let linker = ReportLinker(markdown: SiteBuilder.markdown(for: rest.config))
             _ = linker.link(rest, otherEvents: every, log: after)
+            // A new event's id is unique by construction (the sorter takes an id once, and never
+            // one the report has): only the report's own events of the planned files are counted.
             var seen = Set<String>()
             for url in planned {
                 let reported = after.loggedCount
                 let events = loader.events(inFile: url, log: after)
-                for event in events where others.contains(event.id) || !seen.insert(event.id).inserted {
+                for event in events where others.contains(event.id) || (!index.newEvents.contains(event.id) && !seen.insert(event.id).inserted) {
                     after.error(event.origin, "duplicate event id `\(event.id)`; another events file uses it", hint: "ids must be unique: rename one of them")
                 }
                 if events.contains(where: { linksInsideTheSite($0, markdown: linker.markdown) }) {

@@ -24,8 +24,9 @@ public struct ReportLinker {
 
     /// - Parameter otherEvents: ids of the report's events that `content` leaves out (an import
     ///   checks the report a file at a time): references to them resolve. (Whether `content`'s
-    ///   events take one of them is the caller's to check.)
-    func link(_ content: LoadedContent, previous: Report? = nil, otherEvents: Set<String>, log: DiagnosticLog) -> Report {
+    ///   events take one of them is the caller's to check.) Sets as they are, not joined: at
+    ///   100,000 events a joined copy for each file checked would cost more than the check.
+    func link(_ content: LoadedContent, previous: Report? = nil, otherEvents: [Set<String>], log: DiagnosticLog) -> Report {
         // In the preview, after an edit that leaves the report's indexes as they were, the ids
         // are those of the last good build (so they are unique), and the events that are the
         // very objects of that build (their file did not change), or equal to them, were checked
@@ -45,7 +46,7 @@ public struct ReportLinker {
         let config = content.config
         // (Made only when something is checked: a preview rebuild may check a single event.)
         lazy var known: [CrossReference.Kind: Set<String>] = [
-            .actor: Set(content.actors.map(\.id)), .event: Set(content.events.map(\.id)).union(otherEvents),
+            .actor: Set(content.actors.map(\.id)), .event: Set(content.events.map(\.id)),
             .topic: Set(content.topics.map(\.id)), .page: Set(content.pages.map(\.id)),
         ]
         // Actors mentioned other than as an event's actor (the report indexes those).
@@ -54,7 +55,9 @@ public struct ReportLinker {
         func isKnown(_ id: String, kind: CrossReference.Kind) -> Bool {
             // With the indexes reused, the ids are the last build's: its indexes answer (making
             // sets of 50,000 event ids cost a preview rebuild ~10 ms for the one event it checks).
-            guard let reused else { return known[kind, default: []].contains(id) }
+            guard let reused else {
+                return known[kind, default: []].contains(id) || (kind == .event && otherEvents.contains { $0.contains(id) })
+            }
             switch kind {
             case .actor: return reused.actor(id) != nil
             case .event: return reused.event(id) != nil
@@ -66,7 +69,9 @@ public struct ReportLinker {
         func checkReference(_ id: String, kind: CrossReference.Kind, at location: SourceLocation) {
             guard !isKnown(id, kind: kind) else { return }
             log.error(location, "unknown \(kind.rawValue) `\(id)`",
-                      hint: suggestions.hint(for: id, in: kind.rawValue) { known[kind, default: []] } ?? "no \(kind.rawValue) has this id; check the spelling or add it")
+                      hint: suggestions.hint(for: id, in: kind.rawValue) {
+                          ([known[kind, default: []]] + (kind == .event ? otherEvents : [])).joined()
+                      } ?? "no \(kind.rawValue) has this id; check the spelling or add it")
         }
         lazy var sitePaths = Self.sitePaths(content, kinds: kinds)
         func checkMarkdown(_ text: MarkdownText?) {
