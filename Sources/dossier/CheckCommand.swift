@@ -6,7 +6,8 @@ struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Validate the content, templates and the links of the rendered site, without writing it.",
-        discussion: "Prints every problem as path:line:column: severity: message, sorted by file and line. Exits 1 when there are errors."
+        discussion:
+            "Prints every problem as path:line:column: severity: message, sorted by file and line. Exits 1 when there are errors."
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -34,8 +35,10 @@ struct CheckCommand: ParsableCommand {
         let errors = result.errors.count, warnings = result.warnings.count
         let counts = "\(Counted.text(errors, "error")), \(Counted.text(warnings, "warning"))"
         guard let report = result.report else { return "\(counts)." }
-        let checked = [Counted.text(report.events.count, "event"), Counted.text(report.actors.count, "actor"),
-                       Counted.text(report.topics.count, "topic"), Counted.text(report.pages.count, "page")]
+        let checked = [
+            Counted.text(report.events.count, "event"), Counted.text(report.actors.count, "actor"),
+            Counted.text(report.topics.count, "topic"), Counted.text(report.pages.count, "page"),
+        ]
         return "Checked \(checked.joined(separator: ", ")): \(counts)."
     }
 }

@@ -7,13 +7,18 @@ struct FolderOptions: ParsableArguments {
     @Option(help: "Folder holding site.yaml, events/, actors/, topics/ and pages/.")
     var content = "Content"
 
-    @Option(help: "Folder whose templates and assets/ override the built-in theme file by file (default: Templates, when it exists).")
+    @Option(
+        help:
+            "Folder whose templates and assets/ override the built-in theme file by file (default: Templates, when it exists)."
+    )
     var templates: String?
 
     @Option(help: "Folder the site is written to (replaced as a whole).")
     var output = "Site"
 
-    @Option(name: .customLong("base-url"), help: "Absolute URL of the published site, for canonical links, feeds and the sitemap.")
+    @Option(
+        name: .customLong("base-url"),
+        help: "Absolute URL of the published site, for canonical links, feeds and the sitemap.")
     var baseURL: String?
 
     @Flag(name: .customLong("no-search"), help: "Leave full-text search out, even when Pagefind is installed.")

@@ -12,7 +12,10 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: "Number of events.") var events = 1000
     @Option(help: "Number of actors.") var actors = 100
     @Option(help: "Random seed: the same seed gives the same report.") var seed: UInt64 = 1
-    @Option(help: "The report's shape: dossier (this repository's benchmark corpus) or neutral (the independent benchmark's: 4 types, a file per month, topics of a quarter to a half of all events).")
+    @Option(
+        help:
+            "The report's shape: dossier (this repository's benchmark corpus) or neutral (the independent benchmark's: 4 types, a file per month, topics of a quarter to a half of all events)."
+    )
     var corpus: SyntheticReport.Corpus = .dossier
     @Argument(help: "Folder to write the report into.") var folder: String
 

@@ -6,7 +6,8 @@ struct NewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "new",
         abstract: "Create a report folder to start from: site.yaml and one example event, actor, topic and page.",
-        discussion: "Writes DIR/Content/ only (the theme is built in). DIR must be new or empty: nothing is ever replaced."
+        discussion:
+            "Writes DIR/Content/ only (the theme is built in). DIR must be new or empty: nothing is ever replaced."
     )
 
     @Argument(help: "Folder to create the report in.") var folder: String

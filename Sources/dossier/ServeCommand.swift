@@ -7,10 +7,10 @@ struct ServeCommand: AsyncParsableCommand {
         commandName: "serve",
         abstract: "Preview the site in a browser, rebuilding and reloading it as you save.",
         discussion: """
-        Builds the site into memory (Site/ is not touched) and serves it on http://127.0.0.1:8000/. \
-        Saving a file in the content or templates folder rebuilds the site; open pages reload by \
-        themselves, and a build error is shown over the page until it is fixed.
-        """
+            Builds the site into memory (Site/ is not touched) and serves it on http://127.0.0.1:8000/. \
+            Saving a file in the content or templates folder rebuilds the site; open pages reload by \
+            themselves, and a build error is shown over the page until it is fixed.
+            """
     )
 
     @OptionGroup var folders: FolderOptions
@@ -21,7 +21,11 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Address to listen on. Anything but loopback makes the preview visible to other machines.")
     var host = "127.0.0.1"
 
-    @Option(name: .customLong("allow-host"), help: ArgumentHelp("Also answer requests for this host name (repeatable). localhost and loopback addresses are always answered; other names are refused, against DNS rebinding.", valueName: "name"))
+    @Option(
+        name: .customLong("allow-host"),
+        help: ArgumentHelp(
+            "Also answer requests for this host name (repeatable). localhost and loopback addresses are always answered; other names are refused, against DNS rebinding.",
+            valueName: "name"))
     var allowedHosts: [String] = []
 
     @Flag(help: "Open the site in the default browser.")
@@ -33,13 +37,15 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         let options = ServeOptions(host: host, port: port, timings: timings, allowedHosts: allowedHosts)
         if !options.isLoopback {
-            FileHandle.standardError.write(Data("warning: serving on \(host): other machines on the network can see this preview.\n".utf8))
+            FileHandle.standardError.write(
+                Data("warning: serving on \(host): other machines on the network can see this preview.\n".utf8))
         }
         // Ctrl-C ends the preview at once: there is nothing to save.
         signal(SIGINT) { _ in Foundation.exit(0) }
         let build = folders.buildOptions
         if build.search == nil, !folders.noSearch {
-            Self.say("Search: not in this preview, as Pagefind is not installed; to add search, \(Pagefind.installHint).")
+            Self.say(
+                "Search: not in this preview, as Pagefind is not installed; to add search, \(Pagefind.installHint).")
         }
         let server = PreviewServer(build: build, serve: options, say: Self.say)
         let open = open, host = host

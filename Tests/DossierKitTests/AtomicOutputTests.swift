@@ -19,7 +19,10 @@ import Testing
         try SampleContent.write(to: site)
         try site.build()
         let before = try site.outputFiles()
-        let files = [OutputFile(path: "index.html", text: "new"), OutputFile(path: "x/index.html", text: "new"), OutputFile(path: "y.html", text: "new")]
+        let files = [
+            OutputFile(path: "index.html", text: "new"), OutputFile(path: "x/index.html", text: "new"),
+            OutputFile(path: "y.html", text: "new"),
+        ]
         #expect(throws: (any Error).self) { try SiteWriter(output: site.output).write(files, failAfter: 2) }
         #expect(try site.outputFiles() == before)
         #expect(SiteWriter(output: site.output).leftovers().isEmpty)
@@ -39,7 +42,8 @@ import Testing
     @Test func placeholderAndGitCheckoutInTheOutputAreKept() throws {
         let site = try TestSite()
         try SampleContent.write(to: site)
-        try FileManager.default.createDirectory(at: site.output.appendingPathComponent(".git"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: site.output.appendingPathComponent(".git"), withIntermediateDirectories: true)
         try Data("ref".utf8).write(to: site.output.appendingPathComponent(".git/HEAD"))
         try Data().write(to: site.output.appendingPathComponent(".gitkeep"))
         try site.build()

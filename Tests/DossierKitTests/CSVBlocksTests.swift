@@ -7,7 +7,8 @@ import Testing
 @Suite struct CSVBlocksTests {
     /// Quoted fields with commas, doubled quotes and line breaks (LF and CRLF), characters of
     /// several bytes, an empty row, a byte order mark.
-    static let sample = "\u{FEFF}id,date,title,notes\r\n"
+    static let sample =
+        "\u{FEFF}id,date,title,notes\r\n"
         + "a-1,2024-01-01,\"Raid, near the border\",\"He said \"\"no\"\"\"\r\n"
         + "a-2,2024-01-02,Strike,\"Two lines:\nsecond\r\nthird\"\n"
         + "\n"
@@ -20,10 +21,14 @@ import Testing
         return url
     }
 
-    func rows(_ url: URL, blockSize: Int, longestRow: Int = CSVBlocks.longestRow) -> (rows: [DataNode], errors: [String], read: Bool) {
+    func rows(
+        _ url: URL, blockSize: Int, longestRow: Int = CSVBlocks.longestRow
+    ) -> (rows: [DataNode], errors: [String], read: Bool) {
         let log = DiagnosticLog()
         var rows: [DataNode] = []
-        let read = CSVBlocks.rows(url, display: "export.csv", log: log, blockSize: blockSize, longestRow: longestRow) { rows.append($0); return true }
+        let read = CSVBlocks.rows(url, display: "export.csv", log: log, blockSize: blockSize, longestRow: longestRow) {
+            rows.append($0); return true
+        }
         return (rows, log.diagnostics.map(\.description), read)
     }
 
@@ -55,7 +60,9 @@ import Testing
         let url = try file(Array(text.utf8))
         defer { try? FileManager.default.removeItem(at: url) }
         let whole = wholeRows(text)
-        #expect(whole.errors.first?.hasPrefix("export.csv:4:5: error: this quote opens a field that is never closed") == true, "\(whole.errors)")
+        #expect(
+            whole.errors.first?.hasPrefix("export.csv:4:5: error: this quote opens a field that is never closed")
+                == true, "\(whole.errors)")
         for size in [1, 4, 9, 20] {
             let blocks = rows(url, blockSize: size)
             #expect(!blocks.read && blocks.errors == whole.errors, "block size \(size): \(blocks.errors)")
@@ -71,7 +78,9 @@ import Testing
         for size in [1, 6, 4096] {
             let blocks = rows(url, blockSize: size)
             #expect(!blocks.read)
-            #expect(blocks.errors.first?.hasPrefix("export.csv:4: error: the file is not valid UTF-8 text") == true, "block size \(size): \(blocks.errors)")
+            #expect(
+                blocks.errors.first?.hasPrefix("export.csv:4: error: the file is not valid UTF-8 text") == true,
+                "block size \(size): \(blocks.errors)")
         }
     }
 
@@ -83,7 +92,9 @@ import Testing
         defer { try? FileManager.default.removeItem(at: url) }
         let blocks = rows(url, blockSize: 64, longestRow: 1_024)
         #expect(!blocks.read)
-        #expect(blocks.errors.first?.hasPrefix("export.csv:3: error: a row from here on is longer than 1024 bytes") == true, "\(blocks.errors)")
+        #expect(
+            blocks.errors.first?.hasPrefix("export.csv:3: error: a row from here on is longer than 1024 bytes") == true,
+            "\(blocks.errors)")
         #expect(blocks.rows.count == 1)
     }
 

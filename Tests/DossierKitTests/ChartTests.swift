@@ -20,13 +20,16 @@ import Testing
     }
 
     @Test func theUnitFollowsTheSpan() {
-        #expect(TimeBins(from: PartialDate(year: 2024, month: 1, day: 28), to: PartialDate(year: 2024, month: 2, day: 18)).unit == .week)
+        #expect(
+            TimeBins(from: PartialDate(year: 2024, month: 1, day: 28), to: PartialDate(year: 2024, month: 2, day: 18))
+                .unit == .week)
         #expect(TimeBins(from: PartialDate(year: 2020, month: 1), to: PartialDate(year: 2024, month: 2)).unit == .month)
         #expect(TimeBins(from: PartialDate(year: 2004), to: PartialDate(year: 2024)).unit == .year)
     }
 
     @Test func eachDateFallsInItsBinAtItsPrecision() {
-        let weeks = TimeBins(from: PartialDate(year: 2024, month: 1, day: 1), to: PartialDate(year: 2024, month: 3, day: 31))
+        let weeks = TimeBins(
+            from: PartialDate(year: 2024, month: 1, day: 1), to: PartialDate(year: 2024, month: 3, day: 31))
         #expect(weeks.unit == .week && weeks.first == TimeBins.day((2024, 1, 1)))
         #expect(weeks.bin(of: PartialDate(year: 2024, month: 1, day: 29)) == 4)
         #expect(weeks.bin(of: PartialDate(year: 2024, month: 2, day: 4)) == 4, "Sunday ends the week")
@@ -48,7 +51,10 @@ import Testing
         let chart = try #require(EventChart.make(Array(report.events.indices), report: report, focus: true))
         #expect(chart.axis.unit == .week)
         // The background (2014, January 2020) is listed, not drawn.
-        #expect(chart.before.map { report.events[$0].id }.sorted() == ["iraqi-parliament-vote-2020", "pmf-formed", "soleimani-muhandis-killed"])
+        #expect(
+            chart.before.map { report.events[$0].id }.sorted() == [
+                "iraqi-parliament-vote-2020", "pmf-formed", "soleimani-muhandis-killed",
+            ])
         // The week of 29 January holds Qaani's visit, the suspension and the last attacks.
         let week = try #require(chart.axis.bin(of: PartialDate(year: 2024, month: 1, day: 29)))
         #expect(chart.bins[week].total == 5)
@@ -57,11 +63,18 @@ import Testing
         #expect(chart.bins[(week + 1)...].allSatisfy { $0.counts[attack] == 0 })
         // Events dated only to a month are bands across it; an event over a period, across that
         // (the attacks from October 2023 to 4 February 2024: on 06a6392 "dated only to October 2023").
-        #expect(chart.bands.map { [$0.date.start.iso, $0.date.end?.iso].compactMap { $0 }.joined(separator: "/") } == ["2023-10/2024-02-04", "2023-11", "2024-02"])
-        #expect(chart.bands.first?.bins == 0...week, "from the first week of October 2023 to the week of 4 February 2024")
+        #expect(
+            chart.bands.map { [$0.date.start.iso, $0.date.end?.iso].compactMap { $0 }.joined(separator: "/") } == [
+                "2023-10/2024-02-04", "2023-11", "2024-02",
+            ])
+        #expect(
+            chart.bands.first?.bins == 0...week, "from the first week of October 2023 to the week of 4 February 2024")
         #expect(chart.bands.first?.isPeriod == true && chart.bands.last?.isPeriod == false)
         #expect(chart.bands.last?.events.count == 2)
-        #expect(chart.annotations.map(\.label) == ["Qaani visits Iraq", "Kataib Hezbollah suspends attacks", "Last attack reported (4 February)"])
+        #expect(
+            chart.annotations.map(\.label) == [
+                "Qaani visits Iraq", "Kataib Hezbollah suspends attacks", "Last attack reported (4 February)",
+            ])
         // About 40 killed by the strikes of 2 February, 6 on 4 February: 46 in that week.
         #expect(chart.bins[week].killedLow == 46)
     }
@@ -80,14 +93,19 @@ import Testing
         let html = { (path: String) in String(decoding: files[path] ?? Data(), as: UTF8.self) }
         let home = html("index.html")
         #expect(home.contains(#"<svg class="chart chart-wide" id="home-chart""#))
-        #expect(home.contains(#"<a class="chart-note" href="events/qaani-visits-iraq/index.html">"#) && home.contains(">Qaani visits Iraq</text>"))
+        #expect(
+            home.contains(#"<a class="chart-note" href="events/qaani-visits-iraq/index.html">"#)
+                && home.contains(">Qaani visits Iraq</text>"))
         #expect(home.contains("<title>2 events dated only to February 2024</title>"))
         #expect(home.contains("<title>1 event over October 2023 – 4 February 2024</title>"))
         #expect(home.contains(#"<th scope="row">October 2023 – 4 February 2024 (over the period)</th><td>1</td>"#))
         #expect(home.contains(#"<th scope="row">week of 29 January 2024</th><td>5</td>"#), "the data table")
         #expect(home.contains("3 events before October 2023 are not in the chart"))
-        #expect(home.contains("12 events from October 2023 to February 2024."), "the caption, the same for every drawing")
-        #expect(home.contains(#"<svg class="chart chart-narrow" id="home-chart-narrow""#) && home.contains(#"<svg class="chart chart-medium" id="home-chart-medium""#))
+        #expect(
+            home.contains("12 events from October 2023 to February 2024."), "the caption, the same for every drawing")
+        #expect(
+            home.contains(#"<svg class="chart chart-narrow" id="home-chart-narrow""#)
+                && home.contains(#"<svg class="chart chart-medium" id="home-chart-medium""#))
         #expect(html("timeline/index.html").contains(#"id="timeline-chart""#))
         #expect(html("topics/the-pause-in-attacks/index.html").contains(#"id="topic-chart""#))
         #expect(html("actors/kataib-hezbollah/index.html").contains(#"id="actor-chart""#))
@@ -105,11 +123,20 @@ import Testing
             let html = String(decoding: data, as: UTF8.self)
             for figure in HTMLInspection.matches(of: #"(<figure class="chart-figure">[\s\S]*?</figure>)"#, in: html) {
                 // Every drawing of the chart (one per column width) stacks only types of its key.
-                let stacked = Set(HTMLInspection.matches(of: #"<g class="chart-type" data-type="([^"]+)"><rect"#, in: figure))
-                let keyTypes = HTMLInspection.matches(of: #"<li data-type="([^"]+)"><span class="swatch" aria-hidden="true"></span>[^<]+ <span class="muted">\(\d+\)</span></li>"#, in: figure)
-                let counts = HTMLInspection.matches(of: #"<li data-type="[^"]+"><span class="swatch" aria-hidden="true"></span>[^<]+ <span class="muted">\((\d+)\)</span></li>"#, in: figure)
+                let stacked = Set(
+                    HTMLInspection.matches(of: #"<g class="chart-type" data-type="([^"]+)"><rect"#, in: figure))
+                let keyTypes = HTMLInspection.matches(
+                    of:
+                        #"<li data-type="([^"]+)"><span class="swatch" aria-hidden="true"></span>[^<]+ <span class="muted">\(\d+\)</span></li>"#,
+                    in: figure)
+                let counts = HTMLInspection.matches(
+                    of:
+                        #"<li data-type="[^"]+"><span class="swatch" aria-hidden="true"></span>[^<]+ <span class="muted">\((\d+)\)</span></li>"#,
+                    in: figure)
                 if !stacked.isEmpty { charts += 1 }
-                #expect(stacked.isSubset(of: Set(keyTypes)), "\(path): the key names \(keyTypes), the bars stack \(stacked)")
+                #expect(
+                    stacked.isSubset(of: Set(keyTypes)), "\(path): the key names \(keyTypes), the bars stack \(stacked)"
+                )
                 #expect(keyTypes == order.filter(keyTypes.contains), "\(path): site.yaml's order")
                 #expect(counts.compactMap(Int.init).allSatisfy { $0 > 0 } && counts.count == keyTypes.count)
             }
@@ -118,12 +145,17 @@ import Testing
         // The home page's key counts what its chart draws (bars and bands): the recent stretch, not the background.
         let chart = try #require(EventChart.make(Array(report.events.indices), report: report, focus: true))
         var drawn: [String: Int] = [:]
-        for (index, type) in chart.types.enumerated() { drawn[type.id, default: 0] += chart.bins.reduce(0) { $0 + $1.counts[index] } }
+        for (index, type) in chart.types.enumerated() {
+            drawn[type.id, default: 0] += chart.bins.reduce(0) { $0 + $1.counts[index] }
+        }
         for band in chart.bands { for event in band.events { drawn[report.events[event].type, default: 0] += 1 } }
         let home = String(decoding: files["index.html"] ?? Data(), as: UTF8.self)
         for type in chart.types {
             let count = drawn[type.id] ?? 0
-            #expect(home.contains(#"<li data-type="\#(type.id)"><span class="swatch" aria-hidden="true"></span>\#(type.label) <span class="muted">(\#(count))</span></li>"#) == (count > 0), "\(type.id)")
+            #expect(
+                home.contains(
+                    #"<li data-type="\#(type.id)"><span class="swatch" aria-hidden="true"></span>\#(type.label) <span class="muted">(\#(count))</span></li>"#
+                ) == (count > 0), "\(type.id)")
         }
         // The timeline's key is its chart's: not written twice.
         let timeline = String(decoding: files["timeline/index.html"] ?? Data(), as: UTF8.self)
@@ -136,18 +168,25 @@ import Testing
         let report = try Self.report()
         var previous: EventChart?
         for layout in ChartDrawing.Layout.all {
-            let chart = try #require(EventChart.make(Array(report.events.indices), report: report, focus: false, binLimit: layout.binLimit))
+            let chart = try #require(
+                EventChart.make(Array(report.events.indices), report: report, focus: false, binLimit: layout.binLimit))
             if let limit = layout.binLimit { #expect(chart.axis.count <= limit || chart.axis.unit == .year) }
-            let bars: Int = chart.bins.reduce(0) { $0 + $1.total }, bands: Int = chart.bands.reduce(0) { $0 + $1.events.count }
+            let bars: Int = chart.bins.reduce(0) { $0 + $1.total },
+                bands: Int = chart.bands.reduce(0) { $0 + $1.events.count }
             #expect(bars + bands == report.events.count)
             if let previous { #expect(chart.axis.count <= previous.axis.count) }
             previous = chart
         }
         // The sample's busy stretch: weeks on a computer, months on a phone.
         let wide = try #require(EventChart.make(Array(report.events.indices), report: report, focus: true))
-        let narrow = try #require(EventChart.make(Array(report.events.indices), report: report, focus: true, binLimit: ChartDrawing.Layout.narrow.binLimit))
+        let narrow = try #require(
+            EventChart.make(
+                Array(report.events.indices), report: report, focus: true, binLimit: ChartDrawing.Layout.narrow.binLimit
+            ))
         #expect(wide.axis.unit == .week && narrow.axis.unit == .month)
-        func drawn(_ chart: EventChart) -> Int { chart.bins.reduce(0) { $0 + $1.total } + chart.bands.reduce(0) { $0 + $1.events.count } }
+        func drawn(_ chart: EventChart) -> Int {
+            chart.bins.reduce(0) { $0 + $1.total } + chart.bands.reduce(0) { $0 + $1.events.count }
+        }
         #expect(drawn(narrow) == drawn(wide))
     }
 
@@ -157,34 +196,42 @@ import Testing
     @Test func periodsAreBandsUpToALimitAndEveryEventIsCounted() throws {
         let site = try TestSite()
         try SampleContent.write(to: site)
-        let events = (0..<30).map { day in
-            """
-            - id: period-\(day)
-              start: 2021-01-\(String(format: "%02d", day + 1))
-              end: 2021-\(String(format: "%02d", 3 + day % 9))-28
-              title: Period \(day)
-              type: attack
-              sources: [{ publisher: X, url: "https://example.org/\(day)" }]
-            """
-        } + ["""
-            - id: short
-              start: 2021-03-27
-              end: 2021-04-03
-              title: Ten days across two months
-              type: attack
-              sources: [{ publisher: X, url: "https://example.org/short" }]
-            """]
+        let events =
+            (0..<30).map { day in
+                """
+                - id: period-\(day)
+                  start: 2021-01-\(String(format: "%02d", day + 1))
+                  end: 2021-\(String(format: "%02d", 3 + day % 9))-28
+                  title: Period \(day)
+                  type: attack
+                  sources: [{ publisher: X, url: "https://example.org/\(day)" }]
+                """
+            } + [
+                """
+                - id: short
+                  start: 2021-03-27
+                  end: 2021-04-03
+                  title: Ten days across two months
+                  type: attack
+                  sources: [{ publisher: X, url: "https://example.org/short" }]
+                """
+            ]
         try site.write("events/periods.yaml", events.joined(separator: "\n"))
         let report = try #require(SiteBuilder(options: site.options).validate().report)
-        let indexes = report.events.indices.filter { report.events[$0].id.hasPrefix("period-") || report.events[$0].id == "short" }
+        let indexes = report.events.indices.filter {
+            report.events[$0].id.hasPrefix("period-") || report.events[$0].id == "short"
+        }
         let chart = try #require(EventChart.make(Array(indexes), report: report, focus: false))
         #expect(chart.axis.unit == .month)
         let periods = chart.bands.filter(\.isPeriod)
         #expect(periods.count == EventChart.periodBandLimit, "the longest periods: \(periods.map { $0.bins.count })")
         #expect(periods.allSatisfy { $0.bins.count >= 8 }, "the twelve longest: three each of 11, 10, 9 and 8 months")
-        #expect(!chart.bands.contains { $0.events.contains { report.events[$0].id == "short" } }, "a short period is a bar at its start")
+        #expect(
+            !chart.bands.contains { $0.events.contains { report.events[$0].id == "short" } },
+            "a short period is a bar at its start")
         #expect(chart.periodsAtStart == 30 - periods.reduce(0) { $0 + $1.events.count })
-        #expect(chart.bins.reduce(0) { $0 + $1.total } + chart.bands.reduce(0) { $0 + $1.events.count } == indexes.count)
+        #expect(
+            chart.bins.reduce(0) { $0 + $1.total } + chart.bands.reduce(0) { $0 + $1.events.count } == indexes.count)
     }
 
     @Test func scalesAreTight() {
@@ -195,14 +242,16 @@ import Testing
     @Test func chartTextIsEscaped() throws {
         let site = try TestSite()
         try SampleContent.write(to: site)
-        try site.write("events/hostile.yaml", """
-        - id: hostile
-          date: 2024-02-01
-          title: Hostile
-          highlight: "<img src=x onerror=alert(1)>"
-          type: attack
-          sources: [{ publisher: X, url: "https://example.org/x" }]
-        """)
+        try site.write(
+            "events/hostile.yaml",
+            """
+            - id: hostile
+              date: 2024-02-01
+              title: Hostile
+              highlight: "<img src=x onerror=alert(1)>"
+              type: attack
+              sources: [{ publisher: X, url: "https://example.org/x" }]
+            """)
         try site.build()
         let home = try site.html("index.html")
         #expect(!home.contains("<img src=x") && home.contains("&lt;img src=x onerror=alert(1)&gt;</text>"))

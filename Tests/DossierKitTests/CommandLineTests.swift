@@ -17,15 +17,22 @@ import Testing
 
     /// Runs the executable and collects its output (`ChildProcess`); a child that outlives
     /// `seconds` is stopped and reported instead of holding the run.
-    static func run(_ arguments: [String], in folder: URL, executable: URL = executable, seconds: Double = 120) throws -> Run {
+    static func run(
+        _ arguments: [String], in folder: URL, executable: URL = executable, seconds: Double = 120
+    ) throws -> Run {
         let result = try ChildProcess.run(executable, arguments, in: folder, seconds: seconds)
-        if result.timedOut { Issue.record("dossier \(arguments.joined(separator: " ")) ran for more than \(Int(seconds)) s and was stopped") }
+        if result.timedOut {
+            Issue.record(
+                "dossier \(arguments.joined(separator: " ")) ran for more than \(Int(seconds)) s and was stopped")
+        }
         let text = { (data: Data) in String(decoding: data, as: UTF8.self) }
         return Run(status: result.status, stdout: text(result.stdout), stderr: text(result.stderr))
     }
 
     @Test func checkOnTheSampleReportPrintsOneLineAndSucceeds() throws {
-        #expect(FileManager.default.isExecutableFile(atPath: Self.executable.path), "build the package first: \(Self.executable.path)")
+        #expect(
+            FileManager.default.isExecutableFile(atPath: Self.executable.path),
+            "build the package first: \(Self.executable.path)")
         let result = try Self.run(["check"], in: TestSite.repository)
         #expect(result.status == 0)
         #expect(result.stderr == "")
@@ -41,24 +48,35 @@ import Testing
         let dry = try Self.run(["import", "acled", fixture, "--dry-run"], in: report)
         #expect(dry.status == 0)
         #expect(dry.stdout.contains("would write Content/events/acled/2024-01.yaml: 2 events\n"))
-        #expect(dry.stdout.hasSuffix("Would import 4 events, 9 new actors, 4 new event types, 2 rows skipped (see the errors above).\n"))
+        #expect(
+            dry.stdout.hasSuffix(
+                "Would import 4 events, 9 new actors, 4 new event types, 2 rows skipped (see the errors above).\n"))
         #expect(dry.stderr.contains("acled-iraq.csv:5:9: error: `2024-02-30` is not a date ACLED writes"))
         #expect(!FileManager.default.fileExists(atPath: report.appendingPathComponent("Content/events/acled").path))
         let imported = try Self.run(["import", "acled", fixture], in: report)
         #expect(imported.status == 0 && imported.stdout.contains("Imported 4 events, 9 new actors"))
         let checked = try Self.run(["check", "--no-search"], in: report)
-        #expect(checked.status == 0 && checked.stdout.hasSuffix("0 errors, 0 warnings.\n"), "\(checked.stdout)\(checked.stderr)")
-        let refused = try Self.run(["import", "acled", report.appendingPathComponent("Content/site.yaml").path], in: report)
+        #expect(
+            checked.status == 0 && checked.stdout.hasSuffix("0 errors, 0 warnings.\n"),
+            "\(checked.stdout)\(checked.stderr)")
+        let refused = try Self.run(
+            ["import", "acled", report.appendingPathComponent("Content/site.yaml").path], in: report)
         #expect(refused.status == 1 && refused.stderr.contains("this is not an ACLED export"))
     }
 
     @Test func checkReportsErrorsOnStderrAndFails() throws {
         let site = try TestSite()
         try SampleContent.write(to: site)
-        try site.write("events/bad.yaml", "id: bad\ndate: 2024-02-30\ntitle: Bad\ntype: attack\nsources: [{ publisher: X, url: \"https://example.org\" }]\n")
+        try site.write(
+            "events/bad.yaml",
+            "id: bad\ndate: 2024-02-30\ntitle: Bad\ntype: attack\nsources: [{ publisher: X, url: \"https://example.org\" }]\n"
+        )
         let result = try Self.run(["check", "--templates", site.templates.path], in: site.root)
         #expect(result.status == 1)
-        #expect(result.stderr == "Content/events/bad.yaml:2:7: error: `2024-02-30` is not a real date: February 2024 has 29 days\n    hint: write a day as 2024-01-28, a month as 2023-10, a year as 2014\n")
+        #expect(
+            result.stderr
+                == "Content/events/bad.yaml:2:7: error: `2024-02-30` is not a real date: February 2024 has 29 days\n    hint: write a day as 2024-01-28, a month as 2023-10, a year as 2014\n"
+        )
         #expect(result.stdout == "1 error, 0 warnings.\n")
     }
 
@@ -87,7 +105,9 @@ import Testing
         // With Pagefind (scripts/setup installs it), a search page and the index's files.
         let searched = try Self.run(["build", "--templates", site.templates.path], in: site.root)
         #expect(searched.status == 0 && searched.stdout.hasPrefix("Built 21 pages ("))
-        #expect(searched.stdout.contains("\nSearch: Pagefind 1.") && site.exists("search/index.html") && site.exists("pagefind/pagefind.js"))
+        #expect(
+            searched.stdout.contains("\nSearch: Pagefind 1.") && site.exists("search/index.html")
+                && site.exists("pagefind/pagefind.js"))
         let before = try site.outputFiles()
         try site.write("events/bad.yaml", "id: bad\ndate: 2024-02-30\ntitle: Bad\ntype: attack\n")
         let failed = try Self.run(["build", "--templates", site.templates.path], in: site.root)

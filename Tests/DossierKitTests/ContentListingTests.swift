@@ -14,15 +14,22 @@ import Testing
         ]
         for file in files {
             let url = root.appendingPathComponent(file)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data("x: 1\n".utf8).write(to: url)
         }
         // A link back up is a loop, skipped with a warning; a link to a file is listed under its own name.
-        try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("loop").path, withDestinationPath: root.path)
-        try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("linked.yaml").path, withDestinationPath: root.appendingPathComponent("b.yaml").path)
+        try FileManager.default.createSymbolicLink(
+            atPath: root.appendingPathComponent("loop").path, withDestinationPath: root.path)
+        try FileManager.default.createSymbolicLink(
+            atPath: root.appendingPathComponent("linked.yaml").path,
+            withDestinationPath: root.appendingPathComponent("b.yaml").path)
 
         let (listed, skipped) = ContentFile.listStamped(root, extensions: ["yaml", "yml", "json", "csv"])
-        #expect(listed.map { ContentFile.relativePath(of: $0.url, in: root) } == ["a.YML", "b.yaml", "café/g.yaml", "linked.yaml", "nested/d.csv", "nested/deeper/c.json"])
+        #expect(
+            listed.map { ContentFile.relativePath(of: $0.url, in: root) } == [
+                "a.YML", "b.yaml", "café/g.yaml", "linked.yaml", "nested/d.csv", "nested/deeper/c.json",
+            ])
         #expect(listed.allSatisfy { $0.stamp.size == 5 })
         #expect(listed.first { $0.url.lastPathComponent == "linked.yaml" }?.source.lastPathComponent == "b.yaml")
         #expect(skipped.map(\.path) == [root.appendingPathComponent("loop").path])

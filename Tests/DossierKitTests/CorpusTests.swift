@@ -9,7 +9,8 @@ import Testing
 
     static var cases: [String] {
         let folder = fixtures.appendingPathComponent("broken")
-        return ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
+        return ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { !$0.hasPrefix(".") }
+            .sorted()
     }
 
     /// The base report and default theme, with the case's files laid over them, checked.
@@ -18,7 +19,8 @@ import Testing
         let root = manager.temporaryDirectory.appendingPathComponent("dossier-corpus-\(name)-\(UUID().uuidString)")
         defer { try? manager.removeItem(at: root) }
         try manager.copyItem(at: fixtures.appendingPathComponent("base"), to: root)
-        try manager.copyItem(at: TestSite.repository.appendingPathComponent("Templates"), to: root.appendingPathComponent("Templates"))
+        try manager.copyItem(
+            at: TestSite.repository.appendingPathComponent("Templates"), to: root.appendingPathComponent("Templates"))
         let overlay = fixtures.appendingPathComponent("broken/\(name)")
         for url in ContentFile.list(overlay, extensions: nil) {
             let relative = ContentFile.relativePath(of: url, in: overlay)
@@ -38,7 +40,8 @@ import Testing
 
     @Test(arguments: CorpusTests.cases)
     func brokenContentGetsExactlyTheExpectedDiagnostics(name: String) throws {
-        let expected = try String(contentsOf: Self.fixtures.appendingPathComponent("broken/\(name)/expected.txt"), encoding: .utf8)
+        let expected = try String(
+            contentsOf: Self.fixtures.appendingPathComponent("broken/\(name)/expected.txt"), encoding: .utf8)
         #expect(try Self.diagnostics(for: name) == expected.trimmingCharacters(in: .newlines))
     }
 
@@ -47,7 +50,8 @@ import Testing
         let root = manager.temporaryDirectory.appendingPathComponent("dossier-corpus-base-\(UUID().uuidString)")
         defer { try? manager.removeItem(at: root) }
         try manager.copyItem(at: Self.fixtures.appendingPathComponent("base"), to: root)
-        try manager.copyItem(at: TestSite.repository.appendingPathComponent("Templates"), to: root.appendingPathComponent("Templates"))
+        try manager.copyItem(
+            at: TestSite.repository.appendingPathComponent("Templates"), to: root.appendingPathComponent("Templates"))
         #expect(SiteBuilder(options: BuildOptions(root: root)).check().diagnostics.map(\.description) == [])
     }
 }

@@ -17,8 +17,12 @@ import Testing
         let about = try site.html("about/index.html")
         #expect(about.contains(#"<a href="../timeline/index.html">Timeline</a>"#))
         // Actor profile and topic narrative.
-        #expect(try site.html("actors/militia/index.html").contains(#"See <a href="../../actors/army/index.html">the army</a>."#))
-        #expect(try site.html("topics/the-conflict/index.html").contains(#"<a href="../../events/first-attack/index.html">an attack</a>"#))
+        #expect(
+            try site.html("actors/militia/index.html").contains(
+                #"See <a href="../../actors/army/index.html">the army</a>."#))
+        #expect(
+            try site.html("topics/the-conflict/index.html").contains(
+                #"<a href="../../events/first-attack/index.html">an attack</a>"#))
     }
 
     @Test func codeSpansAreLeftAlone() throws {
@@ -30,19 +34,22 @@ import Testing
     @Test func unknownIdsFailTheBuildWithTheirPosition() throws {
         let site = try TestSite()
         try SampleContent.write(to: site)
-        try site.write("pages/notes.md", """
-        ---
-        title: Notes
-        ---
-        Intro line.
+        try site.write(
+            "pages/notes.md",
+            """
+            ---
+            title: Notes
+            ---
+            Intro line.
 
-        Then [a typo](actor:milita) and [a ghost](event:nothing-here).
-        """)
+            Then [a typo](actor:milita) and [a ghost](event:nothing-here).
+            """)
         let errors = site.failingBuild().filter { $0.severity == .error }
-        #expect(errors.map(\.description) == [
-            "Content/pages/notes.md:6:6: error: unknown actor `milita`\n    hint: did you mean `militia`?",
-            "Content/pages/notes.md:6:33: error: unknown event `nothing-here`\n    hint: no event has this id; check the spelling or add it",
-        ])
+        #expect(
+            errors.map(\.description) == [
+                "Content/pages/notes.md:6:6: error: unknown actor `milita`\n    hint: did you mean `militia`?",
+                "Content/pages/notes.md:6:33: error: unknown event `nothing-here`\n    hint: no event has this id; check the spelling or add it",
+            ])
         #expect(!site.exists("index.html"), "nothing is written when the content has errors")
     }
 
@@ -63,16 +70,18 @@ import Testing
 
     @Test func referencesInsideYAMLFieldsPointAtTheirLine() throws {
         let site = try TestSite()
-        try site.write("events/one.yaml", """
-        id: one
-        date: 2024-01-01
-        title: One
-        type: attack
-        summary: Mentions [nobody](actor:nobody).
-        body: |
-          First line.
-          Second line with [a topic](topic:missing).
-        """)
+        try site.write(
+            "events/one.yaml",
+            """
+            id: one
+            date: 2024-01-01
+            title: One
+            type: attack
+            summary: Mentions [nobody](actor:nobody).
+            body: |
+              First line.
+              Second line with [a topic](topic:missing).
+            """)
         let errors = site.failingBuild().filter { $0.severity == .error }.map(\.description)
         #expect(errors.contains { $0.hasPrefix("Content/events/one.yaml:5:19: error: unknown actor `nobody`") })
         #expect(errors.contains { $0.hasPrefix("Content/events/one.yaml:8:18: error: unknown topic `missing`") })
@@ -80,9 +89,15 @@ import Testing
 
     @Test func relativeURLs() {
         #expect(SitePaths.relativeURL(from: "index.html", to: "timeline/index.html") == "timeline/index.html")
-        #expect(SitePaths.relativeURL(from: "events/a/index.html", to: "actors/b/index.html") == "../../actors/b/index.html")
-        #expect(SitePaths.relativeURL(from: "events/a/index.html", to: "events/b/index.html") == "../../events/b/index.html")
-        #expect(SitePaths.relativeURL(from: "events/a/index.html", to: "events/a/index.html") == "../../events/a/index.html")
+        #expect(
+            SitePaths.relativeURL(from: "events/a/index.html", to: "actors/b/index.html") == "../../actors/b/index.html"
+        )
+        #expect(
+            SitePaths.relativeURL(from: "events/a/index.html", to: "events/b/index.html") == "../../events/b/index.html"
+        )
+        #expect(
+            SitePaths.relativeURL(from: "events/a/index.html", to: "events/a/index.html") == "../../events/a/index.html"
+        )
         #expect(SitePaths.relativeURL(from: "timeline/index.html", to: "index.html") == "../index.html")
         #expect(SitePaths.relativeURL(from: "404.html", to: "assets/style.css") == "assets/style.css")
     }

@@ -6,14 +6,14 @@ import Testing
 /// page titles) come from the theme's `text.yaml`: a report can change or translate them key by key.
 @Suite struct DisplayTextTests {
     static let french = """
-    months: [janvier, février, mars, avril, mai, juin, juillet, août, septembre, octobre, novembre, décembre]
-    casualty.killed: "{figure} tués"
-    casualty.range: "de {low} à {high}"
-    casualty.injured: "{figure} blessés"
-    role.perpetrator: Auteur
-    page.timeline: Chronologie
-    events.other: "{count} événements"
-    """
+        months: [janvier, février, mars, avril, mai, juin, juillet, août, septembre, octobre, novembre, décembre]
+        casualty.killed: "{figure} tués"
+        casualty.range: "de {low} à {high}"
+        casualty.injured: "{figure} blessés"
+        role.perpetrator: Auteur
+        page.timeline: Chronologie
+        events.other: "{count} événements"
+        """
 
     @Test func aReportsTextFileReplacesTheWordsItNames() throws {
         let site = try ThemeOverrideTests.site(theme: ["text.yaml": Self.french])
@@ -33,24 +33,40 @@ import Testing
     }
 
     @Test func mistakesInTheTextFileAreReportedAtTheirLine() throws {
-        let site = try ThemeOverrideTests.site(theme: ["text.yaml": "page.timelin: Chronologie\ncasualty.killed: \"tués\"\nmonths: [janvier]\n"])
+        let site = try ThemeOverrideTests.site(theme: [
+            "text.yaml": "page.timelin: Chronologie\ncasualty.killed: \"tués\"\nmonths: [janvier]\n"
+        ])
         let result = SiteBuilder(options: site.options).check(keepingFiles: false)
         let messages = result.diagnostics.map(\.description)
-        #expect(messages.contains { $0.hasPrefix("Templates/text.yaml:1:1: warning: unknown text `page.timelin`; it is not used") && $0.contains("did you mean `page.timeline`?") }, "\(messages)")
-        #expect(messages.contains { $0.hasPrefix("Templates/text.yaml:2:18: warning: the text `casualty.killed` should use {figure}") }, "\(messages)")
-        #expect(messages.contains { $0.hasPrefix("Templates/text.yaml:3:9: error: `months` must be a list of the twelve month names") }, "\(messages)")
+        #expect(
+            messages.contains {
+                $0.hasPrefix("Templates/text.yaml:1:1: warning: unknown text `page.timelin`; it is not used")
+                    && $0.contains("did you mean `page.timeline`?")
+            }, "\(messages)")
+        #expect(
+            messages.contains {
+                $0.hasPrefix("Templates/text.yaml:2:18: warning: the text `casualty.killed` should use {figure}")
+            }, "\(messages)")
+        #expect(
+            messages.contains {
+                $0.hasPrefix("Templates/text.yaml:3:9: error: `months` must be a list of the twelve month names")
+            }, "\(messages)")
     }
 
     /// Only files inside the theme folder are read: a text.yaml that links out of it is refused.
     @Test func aTextFileLinkingOutOfTheThemeIsNotRead() throws {
         let site = try ThemeOverrideTests.site(theme: ["page.mustache": BuiltInTheme.files["page.mustache"]!])
-        let outside = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-outside-\(UUID().uuidString).yaml")
+        let outside = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "dossier-outside-\(UUID().uuidString).yaml")
         defer { try? FileManager.default.removeItem(at: outside) }
         try Data("page.timeline: Leaked\n".utf8).write(to: outside)
-        try FileManager.default.createSymbolicLink(at: site.templates.appendingPathComponent("text.yaml"), withDestinationURL: outside)
+        try FileManager.default.createSymbolicLink(
+            at: site.templates.appendingPathComponent("text.yaml"), withDestinationURL: outside)
         let log = DiagnosticLog()
         let theme = try #require(TemplateSet.load(from: site.templates, displayName: "Templates", log: log))
-        #expect(log.diagnostics.contains { $0.severity == .error && $0.location.file == "Templates/text.yaml" }, "\(log.diagnostics.map(\.description))")
+        #expect(
+            log.diagnostics.contains { $0.severity == .error && $0.location.file == "Templates/text.yaml" },
+            "\(log.diagnostics.map(\.description))")
         #expect(theme.text("page.timeline") == "Timeline")
     }
 
@@ -59,7 +75,8 @@ import Testing
         #expect(text.months.count == 12)
         #expect(text.date(EventDate(start: try! PartialDate.parse("2024-01-28").get())) == "28 January 2024")
         for kind in Actor.Kind.allCases {
-            #expect(text.optional("actor.\(kind.rawValue)") != nil && text.optional("actor.\(kind.rawValue).plural") != nil)
+            #expect(
+                text.optional("actor.\(kind.rawValue)") != nil && text.optional("actor.\(kind.rawValue).plural") != nil)
         }
         for role in Involvement.Role.allCases { #expect(text.optional("role.\(role.rawValue)") != nil) }
         for kind in Casualty.Kind.allCases { #expect(text.optional("casualty.\(kind.rawValue)") != nil) }
@@ -72,8 +89,10 @@ import Testing
     /// places' usual values, halfway cases (the binary value decides), carries, signs, zero.
     @Test func fixedDecimalsAreWhatPrintfWrites() {
         var generator = SystemRandomNumberGenerator()
-        var values: [Double] = [0, -0.0, 1, -1, 0.5, 1.5, 2.5, -2.5, 0.00005, 1.00005, 33.31525, 44.36615, 9.99995, 99.999951,
-                                -179.99999, 180, 0.1, 0.2 + 0.1, 1e-7, -1e-7, 123456789.123456, 0.000049, 35.9918, 45.7236, 5e-5, -0.00012]
+        var values: [Double] = [
+            0, -0.0, 1, -1, 0.5, 1.5, 2.5, -2.5, 0.00005, 1.00005, 33.31525, 44.36615, 9.99995, 99.999951,
+            -179.99999, 180, 0.1, 0.2 + 0.1, 1e-7, -1e-7, 123456789.123456, 0.000049, 35.9918, 45.7236, 5e-5, -0.00012,
+        ]
         for _ in 0..<20_000 {
             values.append(Double.random(in: -180...180, using: &generator))
             values.append((Double(Int.random(in: -1_800_000...1_800_000, using: &generator)) + 0.5) / 100_000)
@@ -81,7 +100,9 @@ import Testing
         }
         for value in values {
             for places in 0...6 {
-                #expect(FixedDecimal.text(value, places: places) == String(format: "%.\(places)f", value), "\(value) to \(places) places")
+                #expect(
+                    FixedDecimal.text(value, places: places) == String(format: "%.\(places)f", value),
+                    "\(value) to \(places) places")
             }
         }
     }

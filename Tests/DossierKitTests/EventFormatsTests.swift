@@ -30,40 +30,48 @@ import Testing
     }
 
     @Test func yaml() throws {
-        let (_, report) = try build("raid.yaml", """
-        id: camp-raid
-        date: 2024-01-28
-        title: Raid on a camp, near the border
-        type: attack
-        location: { name: Camp, country: Syria, lat: 33.5, lon: 36.3 }
-        actors: [{ id: militia, role: perpetrator }]
-        casualties: [{ kind: killed, min: 2, max: 4, who: fighters }]
-        sources: [{ publisher: Wire, url: "https://example.org/raid" }]
-        confidence: claimed
-        tags: [raids, border]
-        """)
+        let (_, report) = try build(
+            "raid.yaml",
+            """
+            id: camp-raid
+            date: 2024-01-28
+            title: Raid on a camp, near the border
+            type: attack
+            location: { name: Camp, country: Syria, lat: 33.5, lon: 36.3 }
+            actors: [{ id: militia, role: perpetrator }]
+            casualties: [{ kind: killed, min: 2, max: 4, who: fighters }]
+            sources: [{ publisher: Wire, url: "https://example.org/raid" }]
+            confidence: claimed
+            tags: [raids, border]
+            """)
         try expectTheSameEvent(report)
     }
 
     @Test func json() throws {
-        let (_, report) = try build("raid.json", """
-        [{"id": "camp-raid", "date": "2024-01-28", "title": "Raid on a camp, near the border", "type": "attack",
-          "location": {"name": "Camp", "country": "Syria", "lat": 33.5, "lon": 36.3},
-          "actors": [{"id": "militia", "role": "perpetrator"}],
-          "casualties": [{"kind": "killed", "min": 2, "max": 4, "who": "fighters"}],
-          "sources": [{"publisher": "Wire", "url": "https://example.org/raid"}],
-          "confidence": "claimed", "tags": ["raids", "border"]}]
-        """)
+        let (_, report) = try build(
+            "raid.json",
+            """
+            [{"id": "camp-raid", "date": "2024-01-28", "title": "Raid on a camp, near the border", "type": "attack",
+              "location": {"name": "Camp", "country": "Syria", "lat": 33.5, "lon": 36.3},
+              "actors": [{"id": "militia", "role": "perpetrator"}],
+              "casualties": [{"kind": "killed", "min": 2, "max": 4, "who": "fighters"}],
+              "sources": [{"publisher": "Wire", "url": "https://example.org/raid"}],
+              "confidence": "claimed", "tags": ["raids", "border"]}]
+            """)
         try expectTheSameEvent(report)
     }
 
     @Test func csv() throws {
-        let (site, report) = try build("raid.csv", """
-        id,date,title,type,place,country,lat,lon,actors,killed_min,killed_max,killed_who,source_publisher,source_url,confidence,tags
-        camp-raid,2024-01-28,"Raid on a camp, near the border",attack,Camp,Syria,33.5,36.3,militia:perpetrator,2,4,fighters,Wire,https://example.org/raid,claimed,raids; border
-        """)
+        let (site, report) = try build(
+            "raid.csv",
+            """
+            id,date,title,type,place,country,lat,lon,actors,killed_min,killed_max,killed_who,source_publisher,source_url,confidence,tags
+            camp-raid,2024-01-28,"Raid on a camp, near the border",attack,Camp,Syria,33.5,36.3,militia:perpetrator,2,4,fighters,Wire,https://example.org/raid,claimed,raids; border
+            """)
         try expectTheSameEvent(report)
-        #expect(try site.html("events/camp-raid/index.html").contains(#"<h1 data-pagefind-weight="10">Raid on a camp, near the border</h1>"#))
+        #expect(
+            try site.html("events/camp-raid/index.html").contains(
+                #"<h1 data-pagefind-weight="10">Raid on a camp, near the border</h1>"#))
     }
 
     /// A column named twice was read as its first, silently (on main before).
@@ -71,7 +79,10 @@ import Testing
         let site = try TestSite()
         try site.write("events/twice.csv", "id,date,title,type,title\nraid,2024-01-28,First,attack,Second\n")
         let errors = site.failingBuild().filter { $0.severity == .error }.map(\.description)
-        #expect(errors == ["Content/events/twice.csv:1:20: error: the column `title` is named twice (columns 3 and 5); which one holds the values cannot be told\n    hint: rename or remove one of them"], "\(errors)")
+        #expect(
+            errors == [
+                "Content/events/twice.csv:1:20: error: the column `title` is named twice (columns 3 and 5); which one holds the values cannot be told\n    hint: rename or remove one of them"
+            ], "\(errors)")
     }
 
     @Test func theCSVDownloadReadsBackAsContent() throws {
@@ -81,18 +92,25 @@ import Testing
         let csv = try String(contentsOf: site.output.appendingPathComponent("data/events.csv"), encoding: .utf8)
         let again = try TestSite()
         try again.write("events/all.csv", csv)
-        for (name, text) in [("militia", SampleContent.militia), ("army", SampleContent.army)] { try again.write("actors/\(name).md", text) }
+        for (name, text) in [("militia", SampleContent.militia), ("army", SampleContent.army)] {
+            try again.write("actors/\(name).md", text)
+        }
         let original = try #require(SiteBuilder(options: site.options).validate().report)
         let reread = try #require(SiteBuilder(options: again.options).validate().report)
         #expect(reread.events.map(\.id) == original.events.map(\.id))
         #expect(reread.events.map(\.date) == original.events.map(\.date))
-        #expect(reread.events.map { $0.casualties.first.map(DisplayText.builtIn.casualty) } == original.events.map { $0.casualties.first.map(DisplayText.builtIn.casualty) })
+        #expect(
+            reread.events.map { $0.casualties.first.map(DisplayText.builtIn.casualty) }
+                == original.events.map { $0.casualties.first.map(DisplayText.builtIn.casualty) })
     }
 
     /// On c5ad4ae a formula in a title reached data/events.csv as it was: a spreadsheet opening
     /// the download would run it.
     @Test func theCSVDownloadCarriesNoFormulasAndReadsBackExactly() throws {
-        let titles = ["=HYPERLINK(\"https://evil.example\",\"Source\")", "+1+1", "-2+3", "@SUM(A1)", "\tTabbed", "'=quoted", "''twice", "'Tis the season", "'", "-", "Plain"]
+        let titles = [
+            "=HYPERLINK(\"https://evil.example\",\"Source\")", "+1+1", "-2+3", "@SUM(A1)", "\tTabbed", "'=quoted",
+            "''twice", "'Tis the season", "'", "-", "Plain",
+        ]
         let site = try TestSite()
         let events = titles.enumerated().map { index, title in
             "- { id: event-\(index), date: 2024-01-\(String(format: "%02d", index + 1)), title: \(String(decoding: try! JSONEncoder().encode(title), as: UTF8.self)), type: attack, location: { name: Spot, lat: -33.5, lon: 151.2 }, sources: [{ publisher: \"-Wire\", url: \"https://example.org/\" }] }"
@@ -118,18 +136,29 @@ import Testing
     /// On c5ad4ae an unclosed quote made the rest of the file one field, with no syntax error.
     @Test func anUnclosedQuoteIsReportedWhereItOpens() throws {
         let site = try TestSite()
-        try site.write("events/bad.csv", "id,date,title,type\nok-one,2024-01-01,\"Fine, \"\"quoted\"\"\",attack\nbad-two,2024-01-02,\"Never closed,attack\nthree,2024-01-03,Three,attack\n")
+        try site.write(
+            "events/bad.csv",
+            "id,date,title,type\nok-one,2024-01-01,\"Fine, \"\"quoted\"\"\",attack\nbad-two,2024-01-02,\"Never closed,attack\nthree,2024-01-03,Three,attack\n"
+        )
         let errors = site.failingBuild().filter { $0.severity == .error }.map(\.description)
-        #expect(errors == ["Content/events/bad.csv:3:20: error: this quote opens a field that is never closed, so the rest of the file would be one field\n    hint: close the field with a quote; a quote inside a field is written twice: \"He said \"\"no\"\"\""], "\(errors)")
+        #expect(
+            errors == [
+                "Content/events/bad.csv:3:20: error: this quote opens a field that is never closed, so the rest of the file would be one field\n    hint: close the field with a quote; a quote inside a field is written twice: \"He said \"\"no\"\"\""
+            ], "\(errors)")
         #expect(CSVTableReader.unclosedQuote(in: "a,b\n\"x\"\"y\",\"z\"\n") == nil)
         #expect(CSVTableReader.unclosedQuote(in: "a,b\né,\"x\n") ?? (0, 0) == (2, 3))
     }
 
     @Test func csvErrorsPointAtRowAndColumn() throws {
         let site = try TestSite()
-        try site.write("events/bad.csv", "id,date,title,type\nok-one,2024-01-01,Fine,attack\nbad-two,2024-13-01,Bad month,attack\n")
+        try site.write(
+            "events/bad.csv", "id,date,title,type\nok-one,2024-01-01,Fine,attack\nbad-two,2024-13-01,Bad month,attack\n"
+        )
         let errors = site.failingBuild().filter { $0.severity == .error }.map(\.description)
-        #expect(errors == ["Content/events/bad.csv:3:9: error: `2024-13-01` is not a real date: there is no month 13\n    hint: write a day as 2024-01-28, a month as 2023-10, a year as 2014"])
+        #expect(
+            errors == [
+                "Content/events/bad.csv:3:9: error: `2024-13-01` is not a real date: there is no month 13\n    hint: write a day as 2024-01-28, a month as 2023-10, a year as 2014"
+            ])
     }
 
     @Test func yamlSyntaxErrorsPointAtTheLine() throws {
@@ -151,7 +180,8 @@ import Testing
         guard case .data(let streamed) = DataExport.json(report).contents else { Issue.record("not data"); return }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let whole = try encoder.encode(DataExport.Document(title: report.config.title, events: report.events.map(DataExport.Record.init)))
+        let whole = try encoder.encode(
+            DataExport.Document(title: report.config.title, events: report.events.map(DataExport.Record.init)))
         let parse = { (data: Data) in try JSONSerialization.jsonObject(with: data) as? NSDictionary }
         #expect(try parse(streamed) == parse(whole))
         // One event a line, between the opening line and the closing one.
@@ -159,7 +189,10 @@ import Testing
         #expect(lines.count == (events == 0 ? 1 : events + 2))
         if events > 0 {
             #expect(lines.first == #"{"events":["# && lines.last?.hasPrefix(#"],"schema_version":1,"title":"#) == true)
-            #expect(lines.dropFirst().dropLast().allSatisfy { $0.hasPrefix(#"{""#) && ($0.hasSuffix("},") || $0 == lines[lines.count - 2]) })
+            #expect(
+                lines.dropFirst().dropLast().allSatisfy {
+                    $0.hasPrefix(#"{""#) && ($0.hasSuffix("},") || $0 == lines[lines.count - 2])
+                })
         }
     }
 }
@@ -169,7 +202,9 @@ import Testing
 /// (every source, casualty figure, author, quote and location source included).
 @Suite struct DownloadRoundTripTests {
     /// A report's content copied, built; then again with its events replaced by one download.
-    static func roundTrip(_ write: (TestSite) throws -> Void, through download: String) throws -> (original: TestSite, again: TestSite) {
+    static func roundTrip(
+        _ write: (TestSite) throws -> Void, through download: String
+    ) throws -> (original: TestSite, again: TestSite) {
         let original = try TestSite()
         try write(original)
         try original.build()
@@ -217,7 +252,9 @@ import Testing
     /// `dossier import dossier`: a download imported into an empty report (`dossier new` without
     /// its examples) gives the same events, with stubs for the actors, types, topics and pages
     /// they name.
-    static func importedIntoAnEmptyReport(_ write: (TestSite) throws -> Void, from download: String) throws -> (original: TestSite, again: TestSite, result: Importer.Result) {
+    static func importedIntoAnEmptyReport(
+        _ write: (TestSite) throws -> Void, from download: String
+    ) throws -> (original: TestSite, again: TestSite, result: Importer.Result) {
         let original = try TestSite()
         try write(original)
         try original.build()
@@ -227,10 +264,13 @@ import Testing
         try FileManager.default.moveItem(at: again.root.appendingPathComponent("new/Content"), to: again.content)
         for folder in ["events", "actors", "topics", "pages"] {
             let url = again.content.appendingPathComponent(folder)
-            for name in try FileManager.default.contentsOfDirectory(atPath: url.path) { try FileManager.default.removeItem(at: url.appendingPathComponent(name)) }
+            for name in try FileManager.default.contentsOfDirectory(atPath: url.path) {
+                try FileManager.default.removeItem(at: url.appendingPathComponent(name))
+            }
         }
         let file = original.output.appendingPathComponent(download)
-        let result = try Importer.run(.dossier, file: file, shownAs: download, content: again.content, contentName: "Content", dryRun: false)
+        let result = try Importer.run(
+            .dossier, file: file, shownAs: download, content: again.content, contentName: "Content", dryRun: false)
         try again.build()
         return (original, again, result)
     }
@@ -243,39 +283,52 @@ import Testing
             let check = SiteBuilder(options: again.options).check()
             #expect(!check.diagnostics.contains { $0.severity == .error }, "\(check.diagnostics)")
             // The same events: the downloads are equal but for the report's own title.
-            let withoutTitle = { (text: String) in text.replacingOccurrences(of: #","title":"[^\n]*\}\n$"#, with: "", options: .regularExpression) }
-            #expect(withoutTitle(try again.html("data/events.json")) == withoutTitle(try original.html("data/events.json")))
+            let withoutTitle = { (text: String) in
+                text.replacingOccurrences(of: #","title":"[^\n]*\}\n$"#, with: "", options: .regularExpression)
+            }
+            #expect(
+                withoutTitle(try again.html("data/events.json")) == withoutTitle(try original.html("data/events.json")))
             #expect(try again.html("data/events.csv") == original.html("data/events.csv"))
-            #expect(result.outcome?.notes.first?.hasPrefix("the download names actors, event types, topics and pages by id only") == true)
+            #expect(
+                result.outcome?.notes.first?.hasPrefix(
+                    "the download names actors, event types, topics and pages by id only") == true)
         }
         let (_, again, result) = try Self.importedIntoAnEmptyReport(Self.sample, from: download)
         #expect(result.outcome?.summary == "15 events, 15 new actors, 8 new event types, 1 new topic")
-        #expect(try again.html("actors/kataib-hezbollah/index.html").contains(#"<h1 data-pagefind-weight="4">Kataib Hezbollah</h1>"#))
+        #expect(
+            try again.html("actors/kataib-hezbollah/index.html").contains(
+                #"<h1 data-pagefind-weight="4">Kataib Hezbollah</h1>"#))
     }
 
     @Test func aFileThatIsNotADownloadIsRefused() throws {
         let site = try TestSite()
         try site.write("other.csv", "name,when\nx,2024\n")
-        let result = try Importer.run(.dossier, file: site.content.appendingPathComponent("other.csv"), shownAs: "other.csv", content: site.content, contentName: "Content", dryRun: true)
+        let result = try Importer.run(
+            .dossier, file: site.content.appendingPathComponent("other.csv"), shownAs: "other.csv",
+            content: site.content, contentName: "Content", dryRun: true)
         #expect(result.outcome == nil)
-        #expect(result.diagnostics.first?.message == "this is not a Dossier events download: it has no `id`, `title` and `type` columns")
+        #expect(
+            result.diagnostics.first?.message
+                == "this is not a Dossier events download: it has no `id`, `title` and `type` columns")
     }
 
     /// Every source of every event is in the CSV, in numbered columns after the first.
     @Test func theCSVHasEveryFigureAndSource() throws {
         let site = try TestSite()
         try site.write("actors/militia.md", EventFormatsTests.actor)
-        try site.write("events/raid.yaml", """
-        id: camp-raid
-        date: 2024-01-28
-        title: Raid
-        type: attack
-        casualties: [{ kind: killed, count: 2, who: fighters }, { kind: injured, min: 3 }, { kind: killed, count: 1, who: civilians }]
-        sources:
-          - { publisher: Wire, url: "https://example.org/1", author: A. Writer }
-          - { publisher: Daily, url: "https://example.org/2", quote: "They said so." }
-          - { publisher: Weekly, url: "https://example.org/3", via: Wire }
-        """)
+        try site.write(
+            "events/raid.yaml",
+            """
+            id: camp-raid
+            date: 2024-01-28
+            title: Raid
+            type: attack
+            casualties: [{ kind: killed, count: 2, who: fighters }, { kind: injured, min: 3 }, { kind: killed, count: 1, who: civilians }]
+            sources:
+              - { publisher: Wire, url: "https://example.org/1", author: A. Writer }
+              - { publisher: Daily, url: "https://example.org/2", quote: "They said so." }
+              - { publisher: Weekly, url: "https://example.org/3", via: Wire }
+            """)
         try site.build()
         let csv = try site.html("data/events.csv")
         let header = try #require(csv.split(separator: "\n").first).split(separator: ",").map(String.init)
@@ -315,7 +368,8 @@ import Testing
         let (output, files) = try SampleReportTests.buildSample()
         defer { try? FileManager.default.removeItem(at: output) }
         let page = String(decoding: files["downloads/index.html"] ?? Data(), as: UTF8.self)
-        let entries = String(decoding: files["feed.xml"] ?? Data(), as: UTF8.self).components(separatedBy: "<entry>").count - 1
+        let entries =
+            String(decoding: files["feed.xml"] ?? Data(), as: UTF8.self).components(separatedBy: "<entry>").count - 1
         #expect(entries == 15)
         #expect(page.contains("The \(entries) events most recently published or changed, newest first."))
     }
@@ -326,19 +380,22 @@ import Testing
 @Suite struct UnlinkedSourceTests {
     @Test func anImportedEventMayCiteASourceWithoutAnAddress() throws {
         let site = try TestSite()
-        try site.write("events/imported.yaml", """
-        - id: acled-irq1234
-          external_id: IRQ1234
-          date: 2024-01-28
-          title: An imported clash
-          type: attack
-          sources:
-            - { publisher: Al Mada }
-            - { publisher: ACLED, title: "ACLED event IRQ1234", url: "https://acleddata.com/" }
-        """)
+        try site.write(
+            "events/imported.yaml",
+            """
+            - id: acled-irq1234
+              external_id: IRQ1234
+              date: 2024-01-28
+              title: An imported clash
+              type: attack
+              sources:
+                - { publisher: Al Mada }
+                - { publisher: ACLED, title: "ACLED event IRQ1234", url: "https://acleddata.com/" }
+            """)
         try site.build()
         let page = try site.html("events/acled-irq1234/index.html")
-        #expect(page.contains(#"<span class="publisher">Al Mada</span> <span class="muted">(no address given)</span>."#))
+        #expect(
+            page.contains(#"<span class="publisher">Al Mada</span> <span class="muted">(no address given)</span>."#))
         #expect(page.contains(#"<a href="https://acleddata.com/">“ACLED event IRQ1234”</a>"#))
         let json = try site.html("data/events.json")
         #expect(json.contains(#""external_id":"IRQ1234""#))
@@ -352,7 +409,9 @@ import Testing
 
     @Test func aSourceWrittenByHandNeedsAnAddress() throws {
         let site = try TestSite()
-        try site.write("events/own.yaml", "- { id: own, date: 2024-01-28, title: Own, type: attack, sources: [{ publisher: Al Mada }] }\n")
+        try site.write(
+            "events/own.yaml",
+            "- { id: own, date: 2024-01-28, title: Own, type: attack, sources: [{ publisher: Al Mada }] }\n")
         let errors = site.failingBuild().filter { $0.severity == .error }.map(\.message)
         #expect(errors == ["the source has no `url`"])
     }

@@ -25,9 +25,11 @@ import Testing
     static func describe(_ event: Event) -> String {
         let markdown = [event.summary, event.body].map { $0.map { "\($0.text) at \($0.location)" } ?? "none" }
         let references = event.referenceLocations.sorted { $0.key < $1.key }.map { "\($0.key) at \($0.value)" }
-        return [event.id, "\(event.date)", event.title, event.type, String(describing: event.location), "\(event.actors)",
-                "\(event.casualties)", markdown[0], markdown[1], "\(event.sources)", event.confidence, "\(event.tags)",
-                String(describing: event.highlight), "\(event.origin)", "\(references)"].joined(separator: " | ")
+        return [
+            event.id, "\(event.date)", event.title, event.type, String(describing: event.location), "\(event.actors)",
+            "\(event.casualties)", markdown[0], markdown[1], "\(event.sources)", event.confidence, "\(event.tags)",
+            String(describing: event.highlight), "\(event.origin)", "\(references)",
+        ].joined(separator: " | ")
     }
 
     /// Loads with the cache and without; they must agree.
@@ -37,7 +39,9 @@ import Testing
         let built = Self.describe(ContentLoader(folder: folder, displayName: "Content"))
         #expect(cached.events.count == built.events.count, sourceLocation: sourceLocation)
         let differing = zip(cached.events, built.events).first { $0 != $1 }
-        #expect(differing == nil, "first event that differs: \(differing.map { "\($0.0)\nbuilt: \($0.1)" } ?? "")", sourceLocation: sourceLocation)
+        #expect(
+            differing == nil, "first event that differs: \(differing.map { "\($0.0)\nbuilt: \($0.1)" } ?? "")",
+            sourceLocation: sourceLocation)
         #expect(cached.diagnostics == built.diagnostics, sourceLocation: sourceLocation)
     }
 

@@ -29,16 +29,22 @@ import Glibc
         while let url = enumerator?.nextObject() as? URL {
             let path = ContentFile.relativePath(of: url, in: folder)
             var isFolder: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue, path != ".dossier-import.lock" else { continue }
+            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue,
+                path != ".dossier-import.lock"
+            else { continue }
             files[path] = FileManager.default.contents(atPath: url.path)
         }
         return files
     }
 
-    static func importing(_ format: Importer.Format, _ file: URL, into site: TestSite, fileSystem: ImportFileSystem = SystemFileSystem(),
-                          onConflict: ContentImport.ConflictChoice = .keep) throws -> Importer.Result {
-        try Importer.run(format, file: file, shownAs: file.lastPathComponent, content: site.content, contentName: "Content", dryRun: false,
-                         onConflict: onConflict, fileSystem: fileSystem)
+    static func importing(
+        _ format: Importer.Format, _ file: URL, into site: TestSite, fileSystem: ImportFileSystem = SystemFileSystem(),
+        onConflict: ContentImport.ConflictChoice = .keep
+    ) throws -> Importer.Result {
+        try Importer.run(
+            format, file: file, shownAs: file.lastPathComponent, content: site.content, contentName: "Content",
+            dryRun: false,
+            onConflict: onConflict, fileSystem: fileSystem)
     }
 
     static func events(_ json: String, in site: TestSite) throws -> URL {
@@ -53,30 +59,42 @@ import Glibc
 
     @Test func idsThatWouldLeadOutOfTheReportLeaveTheirEventOut() throws {
         let site = try Self.newReport()
-        let file = try Self.events("""
-        {"events": [
-          {"id": "escape-page", "date": "2024-01-02", "title": "P", "type": "attack", "summary": "[p](page:../../../../../../outside/page-escape)", \(Self.source)},
-          {"id": "escape-actor", "date": "2024-01-03", "title": "A", "type": "attack", "actors": [{"id": "../../outside/actor-escape", "role": "perpetrator"}], \(Self.source)},
-          {"id": "escape-topic", "date": "2024-01-04", "title": "T", "type": "attack", "body": "[t](topic:..%2F..%2Foutside)", \(Self.source)},
-          {"id": "fine", "date": "2024-01-05", "title": "Fine", "type": "attack", \(Self.source)}
-        ]}
-        """, in: site)
+        let file = try Self.events(
+            """
+            {"events": [
+              {"id": "escape-page", "date": "2024-01-02", "title": "P", "type": "attack", "summary": "[p](page:../../../../../../outside/page-escape)", \(Self.source)},
+              {"id": "escape-actor", "date": "2024-01-03", "title": "A", "type": "attack", "actors": [{"id": "../../outside/actor-escape", "role": "perpetrator"}], \(Self.source)},
+              {"id": "escape-topic", "date": "2024-01-04", "title": "T", "type": "attack", "body": "[t](topic:..%2F..%2Foutside)", \(Self.source)},
+              {"id": "fine", "date": "2024-01-05", "title": "Fine", "type": "attack", \(Self.source)}
+            ]}
+            """, in: site)
         let outside = Self.snapshot(site.root.deletingLastPathComponent()).keys.filter { $0.contains("escape") }
         let result = try Self.importing(.dossier, file, into: site)
         #expect(result.outcome?.events == 1)
-        #expect(result.diagnostics.map(\.description).filter { $0.contains("which is not an id") }.count == 3, "\(result.diagnostics)")
-        #expect(result.diagnostics.first { $0.message.hasPrefix("event `escape-actor` left out: one of its actors is `../../outside/actor-escape`") }?.location.line == 3)
+        #expect(
+            result.diagnostics.map(\.description).filter { $0.contains("which is not an id") }.count == 3,
+            "\(result.diagnostics)")
+        #expect(
+            result.diagnostics.first {
+                $0.message.hasPrefix("event `escape-actor` left out: one of its actors is `../../outside/actor-escape`")
+            }?.location.line == 3)
         // Nothing anywhere but the one event and its record.
         #expect(Self.snapshot(site.root.deletingLastPathComponent()).keys.filter { $0.contains("escape") } == outside)
         #expect(SiteBuilder(options: site.options).check().errors.isEmpty)
     }
 
     @Test func onlyThePathsAnImportWritesAreAccepted() {
-        for good in ["site.yaml", "actors/kataib-hezbollah.md", "events/acled/2024-01.yaml", "events/timelinejs/2014.yaml", "events/dossier/.dossier-import.json", "events/acled"] {
+        for good in [
+            "site.yaml", "actors/kataib-hezbollah.md", "events/acled/2024-01.yaml", "events/timelinejs/2014.yaml",
+            "events/dossier/.dossier-import.json", "events/acled",
+        ] {
             #expect(ContentPath.problem(with: good) == nil, "\(good)")
         }
-        for bad in ["../site.yaml", "actors/../../x.md", "pages/../../../../outside/page-escape.md", "/etc/passwd", "events/acled/2024-1.yaml",
-                    "events/other/2024-01.yaml", "actors/Upper.md", "actors/a\nb.md", "static/x.js", "actors//x.md", ""] {
+        for bad in [
+            "../site.yaml", "actors/../../x.md", "pages/../../../../outside/page-escape.md", "/etc/passwd",
+            "events/acled/2024-1.yaml",
+            "events/other/2024-01.yaml", "actors/Upper.md", "actors/a\nb.md", "static/x.js", "actors//x.md", "",
+        ] {
             #expect(ContentPath.problem(with: bad) != nil, "\(bad)")
         }
     }
@@ -85,8 +103,10 @@ import Glibc
         let site = try Self.newReport()
         let elsewhere = site.root.appendingPathComponent("elsewhere")
         try FileManager.default.createDirectory(at: elsewhere, withIntermediateDirectories: true)
-        try FileManager.default.createDirectory(at: site.content.appendingPathComponent("events"), withIntermediateDirectories: true)
-        try FileManager.default.createSymbolicLink(at: site.content.appendingPathComponent("events/acled"), withDestinationURL: elsewhere)
+        try FileManager.default.createDirectory(
+            at: site.content.appendingPathComponent("events"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(
+            at: site.content.appendingPathComponent("events/acled"), withDestinationURL: elsewhere)
         let result = try Self.importing(.acled, Self.fixtures.appendingPathComponent("acled-iraq.csv"), into: site)
         #expect(result.outcome == nil)
         #expect(result.diagnostics.contains { $0.message.contains("its folder leads outside the content folder") })
@@ -98,12 +118,13 @@ import Glibc
     @Test func aTypeCannotWriteYAMLIntoSiteYAML() throws {
         let site = try Self.newReport()
         let injected = ##"imported, label: Imported, colour: \"#123456\" }\nmarkdown: { unsafe_html: true }\n#"##
-        let file = try Self.events("""
-        {"events": [
-          {"id": "injector", "date": "2024-01-02", "title": "I", "type": "\(injected)", \(Self.source)},
-          {"id": "scripted", "date": "2024-01-03", "title": "S", "type": "brand-new", "summary": "<script>alert(1)</script>", \(Self.source)}
-        ]}
-        """, in: site)
+        let file = try Self.events(
+            """
+            {"events": [
+              {"id": "injector", "date": "2024-01-02", "title": "I", "type": "\(injected)", \(Self.source)},
+              {"id": "scripted", "date": "2024-01-03", "title": "S", "type": "brand-new", "summary": "<script>alert(1)</script>", \(Self.source)}
+            ]}
+            """, in: site)
         let result = try Self.importing(.dossier, file, into: site)
         #expect(result.outcome?.events == 1 && result.outcome?.types == 1)
         let config = try String(contentsOf: site.content.appendingPathComponent("site.yaml"), encoding: .utf8)
@@ -113,13 +134,19 @@ import Glibc
     }
 
     /// A label or id holding YAML's syntax is emitted as one value, and reads back as it was.
-    @Test(arguments: ["x }\nmarkdown: { unsafe_html: true }\n#", "a, b: c", "'quoted' \"twice\"", "# not a comment", "- item", "ok\r\nline", "{ [ ] }", "\u{1}control"])
+    @Test(arguments: [
+        "x }\nmarkdown: { unsafe_html: true }\n#", "a, b: c", "'quoted' \"twice\"", "# not a comment", "- item",
+        "ok\r\nline", "{ [ ] }", "\u{1}control",
+    ])
     func anyLabelReadsBackAsItWas(label: String) throws {
-        var edit = SiteYAMLEdit("title: T\nevent_types:\n  - { id: attack, label: Attack, colour: \"#a93226\" }\n", shownAs: "site.yaml")
+        var edit = SiteYAMLEdit(
+            "title: T\nevent_types:\n  - { id: attack, label: Attack, colour: \"#a93226\" }\n", shownAs: "site.yaml")
         let entry = try SiteYAMLEdit.entry(id: "new-type", label: label, colour: "#4e79a7")
         try edit.addEventTypes([entry])
-        try SiteYAMLEdit.verify(old: "title: T\nevent_types:\n  - { id: attack, label: Attack, colour: \"#a93226\" }\n", new: edit.text, set: [:],
-                                addedTypes: [["id": "new-type", "label": label, "colour": "#4e79a7"]], shownAs: "site.yaml")
+        try SiteYAMLEdit.verify(
+            old: "title: T\nevent_types:\n  - { id: attack, label: Attack, colour: \"#a93226\" }\n", new: edit.text,
+            set: [:],
+            addedTypes: [["id": "new-type", "label": label, "colour": "#4e79a7"]], shownAs: "site.yaml")
         #expect(edit.text.split(separator: "\n").count == 4)
     }
 
@@ -128,23 +155,49 @@ import Glibc
     /// a flow list stopped the import).
     @Test(arguments: [
         ("title: T\nevent_types: []\nlanguage: en\n", "event_types: [{id: new-type, label: New, colour: '#4e79a7'}]\n"),
-        ("title: T\nevent_types: [{ id: attack, label: Attack, colour: \"#a93226\" }]   # types\n", "colour: \"#a93226\" }, {id: new-type, label: New, colour: '#4e79a7'}]   # types\n"),
-        ("title: T\nevent_types: [\n  { id: attack, label: Attack, colour: \"#a93226\" },\n  { id: strike, label: Strike, colour: \"#6c3483\" }\n]\n", "  { id: strike, label: Strike, colour: \"#6c3483\" },\n  {id: new-type, label: New, colour: '#4e79a7'}\n]\n"),
-        ("title: T\nevent_types:\n# none yet\nlanguage: en\n", "event_types:\n  - {id: new-type, label: New, colour: '#4e79a7'}\n# none yet\n"),
-        ("title: T\r\nevent_types:\r\n  - { id: attack, label: Attack, colour: \"#a93226\" }\r\n  # more to come\r\nlanguage: en\r\n", "colour: \"#a93226\" }\r\n  - {id: new-type, label: New, colour: '#4e79a7'}\r\n  # more to come\r\n"),
-        ("title: T\r\nlanguage: en\r\n", "language: en\r\nevent_types:\r\n  - {id: new-type, label: New, colour: '#4e79a7'}\r\n"),
-        ("title: T\nevent_types:\n- id: attack\n  label: Attack\n  colour: \"#a93226\"\n\n# trailing comment\n", "  colour: \"#a93226\"\n- {id: new-type, label: New, colour: '#4e79a7'}\n\n# trailing comment\n"),
+        (
+            "title: T\nevent_types: [{ id: attack, label: Attack, colour: \"#a93226\" }]   # types\n",
+            "colour: \"#a93226\" }, {id: new-type, label: New, colour: '#4e79a7'}]   # types\n"
+        ),
+        (
+            "title: T\nevent_types: [\n  { id: attack, label: Attack, colour: \"#a93226\" },\n  { id: strike, label: Strike, colour: \"#6c3483\" }\n]\n",
+            "  { id: strike, label: Strike, colour: \"#6c3483\" },\n  {id: new-type, label: New, colour: '#4e79a7'}\n]\n"
+        ),
+        (
+            "title: T\nevent_types:\n# none yet\nlanguage: en\n",
+            "event_types:\n  - {id: new-type, label: New, colour: '#4e79a7'}\n# none yet\n"
+        ),
+        (
+            "title: T\r\nevent_types:\r\n  - { id: attack, label: Attack, colour: \"#a93226\" }\r\n  # more to come\r\nlanguage: en\r\n",
+            "colour: \"#a93226\" }\r\n  - {id: new-type, label: New, colour: '#4e79a7'}\r\n  # more to come\r\n"
+        ),
+        (
+            "title: T\r\nlanguage: en\r\n",
+            "language: en\r\nevent_types:\r\n  - {id: new-type, label: New, colour: '#4e79a7'}\r\n"
+        ),
+        (
+            "title: T\nevent_types:\n- id: attack\n  label: Attack\n  colour: \"#a93226\"\n\n# trailing comment\n",
+            "  colour: \"#a93226\"\n- {id: new-type, label: New, colour: '#4e79a7'}\n\n# trailing comment\n"
+        ),
     ])
     func eventTypesAreAddedInTheListsOwnStyle(original: String, expected: String) throws {
         var edit = SiteYAMLEdit(original, shownAs: "site.yaml")
         try edit.addEventTypes([try SiteYAMLEdit.entry(id: "new-type", label: "New", colour: "#4e79a7")])
         #expect(edit.text.contains(expected), "\(edit.text)")
-        try SiteYAMLEdit.verify(old: original, new: edit.text, set: [:], addedTypes: [["id": "new-type", "label": "New", "colour": "#4e79a7"]], shownAs: "site.yaml")
-        if original.contains("\r\n") { #expect(!edit.text.replacingOccurrences(of: "\r\n", with: "").contains("\n"), "a bare line feed in a CRLF file") }
+        try SiteYAMLEdit.verify(
+            old: original, new: edit.text, set: [:],
+            addedTypes: [["id": "new-type", "label": "New", "colour": "#4e79a7"]], shownAs: "site.yaml")
+        if original.contains("\r\n") {
+            #expect(
+                !edit.text.replacingOccurrences(of: "\r\n", with: "").contains("\n"), "a bare line feed in a CRLF file")
+        }
     }
 
     @Test func aCRLFAndFlowListSiteYAMLTakesAnImport() throws {
-        let site = try TestSite(config: "id: urn:uuid:0f3c8a56-8f0b-4a59-9d0e-2f1f5a4c7b21\r\ntitle: T\r\ndescription: D\r\nlanguage: en\r\nevent_types: []\r\n")
+        let site = try TestSite(
+            config:
+                "id: urn:uuid:0f3c8a56-8f0b-4a59-9d0e-2f1f5a4c7b21\r\ntitle: T\r\ndescription: D\r\nlanguage: en\r\nevent_types: []\r\n"
+        )
         let result = try Self.importing(.acled, Self.fixtures.appendingPathComponent("acled-iraq.csv"), into: site)
         #expect(result.outcome?.types == 4, "\(result.diagnostics)")
         let check = SiteBuilder(options: site.options).check()
@@ -163,11 +216,13 @@ import Glibc
         }
         let record = site.content.appendingPathComponent("events/acled/.dossier-import.json")
         // Line ends are no edit: the event no one changed is updated, with no conflict.
-        let result = try Self.importing(.acled, Self.fixtures.appendingPathComponent("acled-iraq-updated.csv"), into: site)
+        let result = try Self.importing(
+            .acled, Self.fixtures.appendingPathComponent("acled-iraq-updated.csv"), into: site)
         #expect(result.outcome?.updated == 2 && result.outcome?.conflicts.isEmpty == true, "\(result.diagnostics)")
         #expect(FileManager.default.fileExists(atPath: record.path))
         for month in ["2024-01", "2024-02"] {
-            let text = try String(contentsOf: site.content.appendingPathComponent("events/acled/\(month).yaml"), encoding: .utf8)
+            let text = try String(
+                contentsOf: site.content.appendingPathComponent("events/acled/\(month).yaml"), encoding: .utf8)
             #expect(!text.replacingOccurrences(of: "\r\n", with: "").contains("\n"), "\(month) has a bare line feed")
         }
         #expect(SiteBuilder(options: site.options).check().errors.isEmpty)
@@ -184,7 +239,12 @@ import Glibc
         let before = Self.snapshot(site.content)
         let result = try Self.importing(.acled, Self.fixtures.appendingPathComponent("acled-iraq.csv"), into: site)
         #expect(result.outcome == nil)
-        #expect(result.diagnostics.contains { $0.description.hasPrefix("Content/site.yaml:1: error: the file is not valid UTF-8 text; the import would change this file, so it wrote nothing") })
+        #expect(
+            result.diagnostics.contains {
+                $0.description.hasPrefix(
+                    "Content/site.yaml:1: error: the file is not valid UTF-8 text; the import would change this file, so it wrote nothing"
+                )
+            })
         #expect(Self.snapshot(site.content) == before)
     }
 
@@ -197,7 +257,11 @@ import Glibc
         let updated = Self.fixtures.appendingPathComponent("acled-iraq-updated.csv")
         let refused = try Self.importing(.acled, updated, into: site)
         #expect(refused.outcome == nil)
-        #expect(refused.diagnostics.contains { $0.description.hasPrefix("Content/events/acled/2024-01.yaml: error: the file is read-only, and the import would change it") })
+        #expect(
+            refused.diagnostics.contains {
+                $0.description.hasPrefix(
+                    "Content/events/acled/2024-01.yaml: error: the file is read-only, and the import would change it")
+            })
         #expect(Self.snapshot(site.content) == before)
         #expect(Importer.mode(of: january) == 0o444)
         #expect(chmod(january.path, 0o640) == 0)
@@ -211,11 +275,18 @@ import Glibc
         _ = try Self.importing(.acled, Self.fixtures.appendingPathComponent("acled-iraq.csv"), into: site)
         let record = site.content.appendingPathComponent("events/acled/.dossier-import.json")
         let text = try String(contentsOf: record, encoding: .utf8)
-        try ("<<<<<<< HEAD\n" + text + "=======\n" + text + ">>>>>>> other\n").write(to: record, atomically: true, encoding: .utf8)
+        try ("<<<<<<< HEAD\n" + text + "=======\n" + text + ">>>>>>> other\n").write(
+            to: record, atomically: true, encoding: .utf8)
         let before = Self.snapshot(site.content)
-        let result = try Self.importing(.acled, Self.fixtures.appendingPathComponent("acled-iraq-updated.csv"), into: site)
+        let result = try Self.importing(
+            .acled, Self.fixtures.appendingPathComponent("acled-iraq-updated.csv"), into: site)
         #expect(result.outcome == nil)
-        #expect(result.diagnostics.contains { $0.description.hasPrefix("Content/events/acled/.dossier-import.json:1: error: the import record is not valid JSON (a merge conflict was left in it)") })
+        #expect(
+            result.diagnostics.contains {
+                $0.description.hasPrefix(
+                    "Content/events/acled/.dossier-import.json:1: error: the import record is not valid JSON (a merge conflict was left in it)"
+                )
+            })
         #expect(Self.snapshot(site.content) == before)
     }
 
@@ -226,22 +297,32 @@ import Glibc
     /// with markup-like text.
     @Test func acledValuesThatWouldNotCheckLeaveTheirRowOut() throws {
         let site = try Self.newReport()
-        let header = "event_id_cnty,event_date,time_precision,event_type,sub_event_type,actor1,inter1,country,admin1,location,latitude,longitude,geo_precision,source,notes,fatalities,timestamp"
+        let header =
+            "event_id_cnty,event_date,time_precision,event_type,sub_event_type,actor1,inter1,country,admin1,location,latitude,longitude,geo_precision,source,notes,fatalities,timestamp"
         let row = { (id: String, date: String, notes: String, fatalities: String, stamp: String) in
             "\(id),\(date),1,Battles,Armed clash,A group,3,Iraq,Baghdad,Baghdad,33.3,44.4,1,Reuters,\(notes),\(fatalities),\(stamp)"
         }
         let file = site.root.appendingPathComponent("acled.csv")
-        try ([header,
-              row("IRQ1", "2024-01-28", "note", "2", "nan"), row("IRQ2", "2024-01-28", "note", "2", "inf"), row("IRQ3", "2024-01-28", "note", "2", "1e300"),
-              row("IRQ4", "2024-01-28", "note", "99999999999", "1706745600"), row("IRQ5", "28 January -5", "note", "2", "1706745600"),
-              row("عراق١", "2024-01-28", "note", "1", "1706745600"), row("عراق٢", "2024-01-28", "note", "1", "1706745600"),
-              row("IRQ8", "2024-01-28", "Plain <unknown> note with *stars* and [x](javascript:alert(1))", "0", "1706745600"),
-             ].joined(separator: "\n") + "\n").write(to: file, atomically: true, encoding: .utf8)
+        try
+            ([
+                header,
+                row("IRQ1", "2024-01-28", "note", "2", "nan"), row("IRQ2", "2024-01-28", "note", "2", "inf"),
+                row("IRQ3", "2024-01-28", "note", "2", "1e300"),
+                row("IRQ4", "2024-01-28", "note", "99999999999", "1706745600"),
+                row("IRQ5", "28 January -5", "note", "2", "1706745600"),
+                row("عراق١", "2024-01-28", "note", "1", "1706745600"),
+                row("عراق٢", "2024-01-28", "note", "1", "1706745600"),
+                row(
+                    "IRQ8", "2024-01-28", "Plain <unknown> note with *stars* and [x](javascript:alert(1))", "0",
+                    "1706745600"),
+            ].joined(separator: "\n") + "\n").write(to: file, atomically: true, encoding: .utf8)
         let result = try Self.importing(.acled, file, into: site)
         #expect(result.outcome?.events == 3, "\(result.diagnostics)")
         let lines = result.diagnostics.map(\.description)
-        for (line, text) in [(2, "timestamp `nan` is not a moment ACLED writes"), (3, "timestamp `inf`"), (4, "timestamp `1e300`"),
-                             (5, "the casualty figure 99999999999 is larger"), (6, "`28 January -5` is not a date ACLED writes")] {
+        for (line, text) in [
+            (2, "timestamp `nan` is not a moment ACLED writes"), (3, "timestamp `inf`"), (4, "timestamp `1e300`"),
+            (5, "the casualty figure 99999999999 is larger"), (6, "`28 January -5` is not a date ACLED writes"),
+        ] {
             #expect(lines.contains { $0.hasPrefix("acled.csv:\(line):") && $0.contains(text) }, "\(line): \(lines)")
         }
         let check = SiteBuilder(options: site.options).check()
@@ -308,15 +389,23 @@ import Glibc
         #expect(after != before && counting.count > 10)
         for failAt in 1...counting.count {
             let trial = try Self.copy(base)
-            let result = try Self.importing(.acled, updated, into: trial, fileSystem: FaultyFileSystem(failAt: failAt), onConflict: .replace)
+            let result = try Self.importing(
+                .acled, updated, into: trial, fileSystem: FaultyFileSystem(failAt: failAt), onConflict: .replace)
             let log = DiagnosticLog()
             ImportTransaction.recover(content: trial.content, displayName: "Content", log: log)
             let state = Self.snapshot(trial.content)
-            #expect(state == before || state == after, "failure at operation \(failAt) of \(counting.count) left the report between")
+            #expect(
+                state == before || state == after,
+                "failure at operation \(failAt) of \(counting.count) left the report between")
             #expect(SiteBuilder(options: trial.options).check().errors.isEmpty, "failure at \(failAt)")
             if result.outcome == nil {
-                #expect(result.diagnostics.contains { $0.message.contains("No space left on device; nothing was imported, and the report is as it was") && !$0.message.contains("NSCocoaErrorDomain") },
-                        "\(result.diagnostics)")
+                #expect(
+                    result.diagnostics.contains {
+                        $0.message.contains(
+                            "No space left on device; nothing was imported, and the report is as it was")
+                            && !$0.message.contains("NSCocoaErrorDomain")
+                    },
+                    "\(result.diagnostics)")
             }
         }
     }
@@ -353,11 +442,15 @@ import Glibc
         let base = try Self.newReport()
         _ = try Self.importing(.acled, Self.fixtures.appendingPathComponent("acled-iraq.csv"), into: base)
         let updated = Self.fixtures.appendingPathComponent("acled-iraq-updated.csv")
-        let months = try FileManager.default.contentsOfDirectory(atPath: base.content.appendingPathComponent("events/acled").path).filter { $0.hasSuffix(".yaml") }.sorted()
+        let months = try FileManager.default.contentsOfDirectory(
+            atPath: base.content.appendingPathComponent("events/acled").path
+        ).filter { $0.hasSuffix(".yaml") }.sorted()
         #expect(months.count >= 2)
-        let cases = [(months[0], "/..dossier-import.json" + ImportTransaction.stagedSuffix),  // before its text is made
-                     (months[0], "/.\(months[0])" + ImportTransaction.stagedSuffix),       // just after
-                     (months[months.count - 1], "/.\(months[months.count - 1])" + ImportTransaction.stagedSuffix)]
+        let cases = [
+            (months[0], "/..dossier-import.json" + ImportTransaction.stagedSuffix),  // before its text is made
+            (months[0], "/.\(months[0])" + ImportTransaction.stagedSuffix),  // just after
+            (months[months.count - 1], "/.\(months[months.count - 1])" + ImportTransaction.stagedSuffix),
+        ]
         for (month, when) in cases {
             let trial = try Self.copy(base)
             let file = trial.content.appendingPathComponent("events/acled/\(month)")
@@ -371,9 +464,15 @@ import Glibc
             let result = try Self.importing(.acled, updated, into: trial, fileSystem: editing, onConflict: .replace)
             #expect(editing.edited, "\(when)")
             #expect(result.outcome == nil, "\(when)")
-            #expect(result.diagnostics.contains { $0.message.contains("changed while the import was reading or writing the report; nothing was imported") }, "\(result.diagnostics)")
+            #expect(
+                result.diagnostics.contains {
+                    $0.message.contains(
+                        "changed while the import was reading or writing the report; nothing was imported")
+                }, "\(result.diagnostics)")
             let after = Self.snapshot(trial.content)
-            #expect(String(decoding: after["events/acled/\(month)"] ?? Data(), as: UTF8.self).hasSuffix("# a note saved while the import ran\n"))
+            #expect(
+                String(decoding: after["events/acled/\(month)"] ?? Data(), as: UTF8.self).hasSuffix(
+                    "# a note saved while the import ran\n"))
             // Nothing else changed, nothing staged is left.
             var expected = edited
             expected["events/acled/\(month)"] = after["events/acled/\(month)"]
@@ -390,13 +489,23 @@ import Glibc
 
     /// An ACLED export of `rows` events over two years, a dozen actors and four types.
     static func acledExport(rows: Int) -> String {
-        var lines = ["event_id_cnty,event_date,time_precision,event_type,sub_event_type,actor1,inter1,actor2,inter2,country,admin1,location,latitude,longitude,geo_precision,source,notes,fatalities,timestamp"]
-        let types = [("Battles", "Armed clash"), ("Protests", "Peaceful protest"), ("Explosions/Remote violence", "Air/drone strike"), ("Riots", "Mob violence")]
-        let places = [("Baghdad", "Baghdad", 33.34, 44.40), ("Basra", "Basra", 30.5, 47.8), ("Erbil", "Erbil", 36.19, 44.01), ("Mosul", "Ninewa", 36.34, 43.13)]
+        var lines = [
+            "event_id_cnty,event_date,time_precision,event_type,sub_event_type,actor1,inter1,actor2,inter2,country,admin1,location,latitude,longitude,geo_precision,source,notes,fatalities,timestamp"
+        ]
+        let types = [
+            ("Battles", "Armed clash"), ("Protests", "Peaceful protest"),
+            ("Explosions/Remote violence", "Air/drone strike"), ("Riots", "Mob violence"),
+        ]
+        let places = [
+            ("Baghdad", "Baghdad", 33.34, 44.40), ("Basra", "Basra", 30.5, 47.8), ("Erbil", "Erbil", 36.19, 44.01),
+            ("Mosul", "Ninewa", 36.34, 43.13),
+        ]
         for row in 0..<rows {
             let (type, sub) = types[row % types.count], (town, region, lat, lon) = places[row % places.count]
             let day = 1 + row % 28, month = 1 + (row / 28) % 12, year = 2023 + row / (28 * 12) % 2
-            lines.append("IRQ\(10_000 + row),\(String(format: "%04d-%02d-%02d", year, month, day)),\(1 + row % 3),\(type),\(sub),Group \(row % 12),\(row % 8),Group \((row + 5) % 12),3,Iraq,\(region),\(town),\(lat),\(lon),\(1 + row % 3),Source \(row % 5); Other,\"Row \(row), a note with a comma.\",\(row % 4),\(1_700_000_000 + row)")
+            lines.append(
+                "IRQ\(10_000 + row),\(String(format: "%04d-%02d-%02d", year, month, day)),\(1 + row % 3),\(type),\(sub),Group \(row % 12),\(row % 8),Group \((row + 5) % 12),3,Iraq,\(region),\(town),\(lat),\(lon),\(1 + row % 3),Source \(row % 5); Other,\"Row \(row), a note with a comma.\",\(row % 4),\(1_700_000_000 + row)"
+            )
         }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -423,18 +532,25 @@ import Glibc
         var outcomes: Set<String> = []
         for (index, point) in points.enumerated() {
             let trial = try Self.copy(base)
-            let environment = ProcessInfo.processInfo.environment.merging(["DOSSIER_IMPORT_KILL_AT": String(point)]) { $1 }
-            let killed = try ChildProcess.run(CommandLineTests.executable, ["import", "acled", export.path], environment: environment, in: trial.root, seconds: 120)
+            let environment = ProcessInfo.processInfo.environment.merging(["DOSSIER_IMPORT_KILL_AT": String(point)]) {
+                $1
+            }
+            let killed = try ChildProcess.run(
+                CommandLineTests.executable, ["import", "acled", export.path], environment: environment, in: trial.root,
+                seconds: 120)
             #expect(killed.status == SIGKILL, "the import was not killed at operation \(point) of \(total)")
             if [0, 7, 13, 19].contains(index) {
                 let check = try CommandLineTests.run(["check"], in: trial.root)
                 #expect(check.status == 0, "after a kill at \(point): \(check.stdout) \(check.stderr.prefix(500))")
             } else {
                 let check = SiteBuilder(options: trial.options).validate()
-                #expect(!check.diagnostics.contains { $0.severity == .error }, "after a kill at \(point): \(check.diagnostics.prefix(3))")
+                #expect(
+                    !check.diagnostics.contains { $0.severity == .error },
+                    "after a kill at \(point): \(check.diagnostics.prefix(3))")
             }
             let state = Self.snapshot(trial.content)
-            #expect(state == before || state == after, "a kill at operation \(point) of \(total) left the report between")
+            #expect(
+                state == before || state == after, "a kill at operation \(point) of \(total) left the report between")
             outcomes.insert(state == before ? "before" : "after")
         }
         #expect(outcomes == ["before", "after"], "kills before and after the point of no return")
@@ -444,26 +560,30 @@ import Glibc
     /// event the report has, a second update would replace the same bytes twice: it never does.
     @Test func anEventGivenTwiceIsTakenOnce() throws {
         let site = try Self.newReport()
-        let first = try Self.events("""
-        {"events": [
-          {"id": "twice", "date": "2024-01-02", "title": "First", "type": "attack", \(Self.source)},
-          {"id": "twice", "date": "2024-01-02", "title": "Second", "type": "attack", \(Self.source)},
-          {"id": "other", "date": "2024-01-03", "title": "Other", "type": "attack", \(Self.source)}
-        ]}
-        """, in: site)
+        let first = try Self.events(
+            """
+            {"events": [
+              {"id": "twice", "date": "2024-01-02", "title": "First", "type": "attack", \(Self.source)},
+              {"id": "twice", "date": "2024-01-02", "title": "Second", "type": "attack", \(Self.source)},
+              {"id": "other", "date": "2024-01-03", "title": "Other", "type": "attack", \(Self.source)}
+            ]}
+            """, in: site)
         let result = try Self.importing(.dossier, first, into: site)
         #expect(result.outcome?.events == 2 && result.outcome?.skippedRows == 1)
         let repeated = try #require(result.diagnostics.first { $0.message.contains("is in the file twice") })
-        #expect(repeated.message == "event `twice` is in the file twice; the first is imported" && repeated.location.line == 3, "\(repeated)")
+        #expect(
+            repeated.message == "event `twice` is in the file twice; the first is imported"
+                && repeated.location.line == 3, "\(repeated)")
         var report = try #require(SiteBuilder(options: site.options).validate().report)
         #expect(report.event("twice")?.title == "First")
-        let update = try Self.events("""
-        {"events": [
-          {"id": "twice", "date": "2024-01-02", "title": "Updated once, and a longer title than before", "type": "attack", \(Self.source)},
-          {"id": "twice", "date": "2024-01-02", "title": "Updated twice", "type": "attack", \(Self.source)},
-          {"id": "other", "date": "2024-01-03", "title": "Other", "type": "attack", \(Self.source)}
-        ]}
-        """, in: site)
+        let update = try Self.events(
+            """
+            {"events": [
+              {"id": "twice", "date": "2024-01-02", "title": "Updated once, and a longer title than before", "type": "attack", \(Self.source)},
+              {"id": "twice", "date": "2024-01-02", "title": "Updated twice", "type": "attack", \(Self.source)},
+              {"id": "other", "date": "2024-01-03", "title": "Other", "type": "attack", \(Self.source)}
+            ]}
+            """, in: site)
         let again = try Self.importing(.dossier, update, into: site)
         #expect(again.outcome?.updated == 1 && again.outcome?.skippedRows == 1, "\(again.diagnostics)")
         #expect(SiteBuilder(options: site.options).check().errors.isEmpty)
@@ -477,12 +597,18 @@ import Glibc
     @Test func theRecordIsWrittenAsJSONEncoderWouldWriteIt() throws {
         let spool = try ImportSpool()
         var added: [String: (size: Int, items: [ContentImport.EventSorter.Added])] = [:]
-        let texts = [("2024-02", "- id: b-1\n  title: B\n"), ("2024-01", "- id: z-9\n  title: Z\n"), ("2024-01", "- id: a-1\n  title: Ä\n"),
-                     ("2024-03", "- id: m-5\n  title: M\n")]
+        let texts = [
+            ("2024-02", "- id: b-1\n  title: B\n"), ("2024-01", "- id: z-9\n  title: Z\n"),
+            ("2024-01", "- id: a-1\n  title: Ä\n"),
+            ("2024-03", "- id: m-5\n  title: M\n"),
+        ]
         for (line, (month, text)) in texts.enumerated() {
             spool.append(text, to: month)
             let start = added[month]?.size ?? 0
-            added[month, default: (0, [])].items.append(.init(id: String(text.dropFirst(6).prefix(3)), range: start..<(start + text.utf8.count), line: line + 2, column: 1, file: 0))
+            added[month, default: (0, [])].items.append(
+                .init(
+                    id: String(text.dropFirst(6).prefix(3)), range: start..<(start + text.utf8.count), line: line + 2,
+                    column: 1, file: 0))
             added[month, default: (0, [])].size = start + text.utf8.count
         }
         var record = ImportRecord()

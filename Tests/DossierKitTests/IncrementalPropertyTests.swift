@@ -26,29 +26,38 @@ import Testing
             try rewrite(eventsFile) { replaceField("title", of: event, in: $0, with: "\"Edited title \(step)\"") }
             return eventsFile
         case .dateAcrossYears:
-            let date = String(format: "%04d-%02d-%02d", 2014 + random.next(below: 11), 1 + random.next(below: 12), 1 + random.next(below: 28))
+            let date = String(
+                format: "%04d-%02d-%02d", 2014 + random.next(below: 11), 1 + random.next(below: 12),
+                1 + random.next(below: 28))
             try rewrite(eventsFile) { text in
                 // Ranges (`start:`/`end:`) become single dates, so no end comes before its start.
                 var text = removeField("end", of: event, in: text)
-                text = text.replacingOccurrences(of: blockStart(event) + "  start: ", with: blockStart(event) + "  date: ")
+                text = text.replacingOccurrences(
+                    of: blockStart(event) + "  start: ", with: blockStart(event) + "  date: ")
                 return replaceField("date", of: event, in: text, with: date)
             }
             return eventsFile
         case .addActor:
             try rewrite(eventsFile) { text in
-                guard let block = text.range(of: blockStart(event)), let actors = text.range(of: "  actors:\n", range: block.upperBound..<text.endIndex) else { return text }
+                guard let block = text.range(of: blockStart(event)),
+                    let actors = text.range(of: "  actors:\n", range: block.upperBound..<text.endIndex)
+                else { return text }
                 let role = ["perpetrator", "target", "participant", "mentioned"][random.next(below: 4)]
                 return text.replacingCharacters(in: actors, with: "  actors:\n    - { id: \(actor), role: \(role) }\n")
             }
             return eventsFile
         case .tags:
             let tags = ["attacks", "strikes", "talks", "convoys", "arrests"].filter { _ in random.next(below: 2) == 0 }
-            try rewrite(eventsFile) { replaceField("tags", of: event, in: $0, with: "[\(tags.joined(separator: ", "))]") }
+            try rewrite(eventsFile) {
+                replaceField("tags", of: event, in: $0, with: "[\(tags.joined(separator: ", "))]")
+            }
             return eventsFile
         case .actorRename:
             let file = content.appendingPathComponent("actors/\(actor).md")
             try rewrite(file) { text in
-                guard let name = text.range(of: "name: \""), let end = text.range(of: "\"\n", range: name.upperBound..<text.endIndex) else { return text }
+                guard let name = text.range(of: "name: \""),
+                    let end = text.range(of: "\"\n", range: name.upperBound..<text.endIndex)
+                else { return text }
                 return text.replacingCharacters(in: name.upperBound..<end.lowerBound, with: "Renamed \(step)")
             }
             return file
@@ -65,7 +74,9 @@ import Testing
             let file = content.appendingPathComponent("site.yaml")
             let colour = String(format: "#%06x", random.next(below: 0xFFFFFF))
             try rewrite(file) { text in
-                guard let type = text.range(of: "{ id: strike, label: Strike, colour: \""), let end = text.range(of: "\"", range: type.upperBound..<text.endIndex) else { return text }
+                guard let type = text.range(of: "{ id: strike, label: Strike, colour: \""),
+                    let end = text.range(of: "\"", range: type.upperBound..<text.endIndex)
+                else { return text }
                 return text.replacingCharacters(in: type.upperBound..<end.lowerBound, with: colour)
             }
             return file
@@ -77,8 +88,10 @@ import Testing
         case .country:
             let country = ["Iraq", "Syria", "Iran", "Yemen", "Jordan"][random.next(below: 5)]
             try rewrite(eventsFile) { text in
-                guard let block = text.range(of: blockStart(event)), let field = text.range(of: "country: ", range: block.upperBound..<text.endIndex),
-                      let end = text.range(of: ",", range: field.upperBound..<text.endIndex) else { return text }
+                guard let block = text.range(of: blockStart(event)),
+                    let field = text.range(of: "country: ", range: block.upperBound..<text.endIndex),
+                    let end = text.range(of: ",", range: field.upperBound..<text.endIndex)
+                else { return text }
                 return text.replacingCharacters(in: field.upperBound..<end.lowerBound, with: country)
             }
             return eventsFile
@@ -94,14 +107,18 @@ import Testing
     /// The event's block: from its `- id:` line to the next event's.
     static func block(of event: String, in text: String) -> Range<String.Index>? {
         guard let start = text.range(of: blockStart(event)) else { return nil }
-        let end = text.range(of: "\n- id: ", range: start.upperBound..<text.endIndex).map { text.index(after: $0.lowerBound) } ?? text.endIndex
+        let end =
+            text.range(of: "\n- id: ", range: start.upperBound..<text.endIndex).map { text.index(after: $0.lowerBound) }
+            ?? text.endIndex
         return start.lowerBound..<end
     }
 
     static func replaceField(_ field: String, of event: String, in text: String, with value: String) -> String {
         guard let block = block(of: event, in: text) else { return text }
         var body = String(text[block])
-        if let line = body.range(of: "\n  \(field): "), let end = body.range(of: "\n", range: line.upperBound..<body.endIndex) {
+        if let line = body.range(of: "\n  \(field): "),
+            let end = body.range(of: "\n", range: line.upperBound..<body.endIndex)
+        {
             body.replaceSubrange(line.upperBound..<end.lowerBound, with: value)
         } else {
             body.insert(contentsOf: "  \(field): \(value)\n", at: body.endIndex)
@@ -112,7 +129,9 @@ import Testing
     static func removeField(_ field: String, of event: String, in text: String) -> String {
         guard let block = block(of: event, in: text) else { return text }
         var body = String(text[block])
-        if let line = body.range(of: "\n  \(field): "), let end = body.range(of: "\n", range: line.upperBound..<body.endIndex) {
+        if let line = body.range(of: "\n  \(field): "),
+            let end = body.range(of: "\n", range: line.upperBound..<body.endIndex)
+        {
             body.removeSubrange(body.index(after: line.lowerBound)..<end.upperBound)
         }
         return text.replacingCharacters(in: block, with: body)
@@ -125,9 +144,12 @@ import Testing
 
     /// A synthetic report with its own copy of the theme, served by a preview that forgets
     /// the reads `forgetting` names (none, normally).
-    static func makeServer(at root: URL, forgetting: (@Sendable (PageInput) -> Bool)? = nil) throws -> (PreviewServer, BuildOptions) {
+    static func makeServer(
+        at root: URL, forgetting: (@Sendable (PageInput) -> Bool)? = nil
+    ) throws -> (PreviewServer, BuildOptions) {
         try SyntheticReport(events: eventCount, actors: actorCount, seed: 5).write(to: root)
-        try FileManager.default.copyItem(at: TestSite.repository.appendingPathComponent("Templates"), to: root.appendingPathComponent("Templates"))
+        try FileManager.default.copyItem(
+            at: TestSite.repository.appendingPathComponent("Templates"), to: root.appendingPathComponent("Templates"))
         let options = BuildOptions(root: root)
         let server = PreviewServer(build: options, serve: ServeOptions(port: 0), forgetting: forgetting, say: { _ in })
         #expect(server.rebuild().succeeded)
@@ -145,34 +167,46 @@ import Testing
         return differing.sorted()
     }
 
-    static var editCount: Int { ProcessInfo.processInfo.environment["DOSSIER_INCREMENTAL_EDITS"].flatMap(Int.init) ?? 24 }
-    static var seed: UInt64 { ProcessInfo.processInfo.environment["DOSSIER_INCREMENTAL_SEED"].flatMap(UInt64.init) ?? 2024 }
+    static var editCount: Int {
+        ProcessInfo.processInfo.environment["DOSSIER_INCREMENTAL_EDITS"].flatMap(Int.init) ?? 24
+    }
+    static var seed: UInt64 {
+        ProcessInfo.processInfo.environment["DOSSIER_INCREMENTAL_SEED"].flatMap(UInt64.init) ?? 2024
+    }
 
     @Test func everyIncrementalRebuildMatchesACleanBuild() throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-property-\(UUID().uuidString)")
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "dossier-property-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }
         let (server, options) = try Self.makeServer(at: root)
         var random = SplitMix64(seed: Self.seed)
         var incremental = 0
         for step in 0..<Self.editCount {
             // Every kind of edit in turn at first, then at random.
-            let edit = step < Edit.allCases.count ? Edit.allCases[step] : Edit.allCases[random.next(below: Edit.allCases.count)]
+            let edit =
+                step < Edit.allCases.count
+                ? Edit.allCases[step] : Edit.allCases[random.next(below: Edit.allCases.count)]
             let file = try Self.apply(edit, root: root, random: &random, step: step)
             let rebuild = server.rebuild(changed: [file.path])
             #expect(rebuild.succeeded, "step \(step) (\(edit)): \(rebuild.diagnostics.map(\.description))")
             if rebuild.renderedPages < options.kinds.count + Self.eventCount { incremental += 1 }
             let differing = Self.differences(server, options)
-            #expect(differing.isEmpty, "step \(step) (\(edit), seed \(Self.seed)): \(differing.prefix(5)) differ from a clean build")
+            #expect(
+                differing.isEmpty,
+                "step \(step) (\(edit), seed \(Self.seed)): \(differing.prefix(5)) differ from a clean build")
             if !differing.isEmpty { break }
         }
         // The test means something only if most rebuilds were incremental.
-        #expect(incremental >= Self.editCount / 3, "only \(incremental) of \(Self.editCount) rebuilds rendered less than everything")
+        #expect(
+            incremental >= Self.editCount / 3,
+            "only \(incremental) of \(Self.editCount) rebuilds rendered less than everything")
     }
 
     /// The property test has teeth: with one kind of read forgotten, it finds a stale page.
     @Test(arguments: ["neighbours", "actorNeighbourhood", "topicNeighbourhood"])
     func forgettingAReadIsNoticed(_ forgotten: String) throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-forgetting-\(UUID().uuidString)")
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "dossier-forgetting-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }
         let (server, options) = try Self.makeServer(at: root) { input in
             switch input {

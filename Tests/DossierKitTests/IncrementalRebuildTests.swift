@@ -13,7 +13,8 @@ import Testing
         /// - Parameter ownTheme: a copy of the default theme that the test may change.
         /// - Parameter prepare: changes to the content before the first build.
         init(ownTheme: Bool = false, prepare: (URL) throws -> Void = { _ in }) throws {
-            root = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-incremental-\(UUID().uuidString)")
+            root = FileManager.default.temporaryDirectory.appendingPathComponent(
+                "dossier-incremental-\(UUID().uuidString)")
             try SyntheticReport(events: 300, actors: 40, seed: 11).write(to: root)
             try prepare(root.appendingPathComponent("Content"))
             var options = BuildOptions(root: root)
@@ -46,13 +47,18 @@ import Testing
             for file in full.files { expected[file.path] = file.data }
             let served = server.snapshot.get().files.mapValues(\.data)
             #expect(served.keys.sorted() == expected.keys.sorted())
-            for (path, data) in expected where served[path] != data { Issue.record("\(path) differs from a full build") }
+            for (path, data) in expected where served[path] != data {
+                Issue.record("\(path) differs from a full build")
+            }
         }
     }
 
     @Test func aTitleEditRendersFewPagesAndMatchesAFullBuild() throws {
         let fixture = try Fixture()
-        let rebuild = try fixture.edit(fixture.eventsFile) { $0.replacingOccurrences(of: "- id: event-000010\n", with: "- id: event-000010\n  display_date: Edited date\n") }
+        let rebuild = try fixture.edit(fixture.eventsFile) {
+            $0.replacingOccurrences(
+                of: "- id: event-000010\n", with: "- id: event-000010\n  display_date: Edited date\n")
+        }
         #expect(rebuild.succeeded)
         #expect(rebuild.renderedPages > 5 && rebuild.renderedPages < 60, "rendered \(rebuild.renderedPages) pages")
         #expect(rebuild.changedPaths.contains("events/event-000010/index.html"))
@@ -65,12 +71,14 @@ import Testing
     @Test func topicPagesArePutOffAfterAnEventEditAndShowItWhenAskedFor() throws {
         let fixture = try Fixture()
         guard let report = SiteBuilder(options: fixture.options).check().report,
-              let (index, topics) = report.eventTopics.first(where: { !$0.value.isEmpty }),
-              let topic = topics.first
+            let (index, topics) = report.eventTopics.first(where: { !$0.value.isEmpty }),
+            let topic = topics.first
         else { Issue.record("the synthetic report has an event in a topic"); return }
         let event = report.events[index]
         let topicPage = ListPaging.path("topics", subject: topic)
-        let rebuild = try fixture.edit(fixture.root.appendingPathComponent(event.origin.file)) { $0.replacingOccurrences(of: "title: \"\(event.title)\"", with: "title: \"Retitled for the test\"") }
+        let rebuild = try fixture.edit(fixture.root.appendingPathComponent(event.origin.file)) {
+            $0.replacingOccurrences(of: "title: \"\(event.title)\"", with: "title: \"Retitled for the test\"")
+        }
         #expect(rebuild.succeeded)
         #expect(rebuild.changedPaths.contains(topicPage))
         let served = try #require(fixture.server.snapshot.get().files[topicPage])
@@ -78,9 +86,13 @@ import Testing
         try fixture.expectSameAsFullBuild()
 
         let topicFile = fixture.root.appendingPathComponent("Content/topics/\(topic).md")
-        let topicEdit = try fixture.edit(topicFile) { $0.replacingOccurrences(of: "summary: \"", with: "summary: \"Edited. ") }
+        let topicEdit = try fixture.edit(topicFile) {
+            $0.replacingOccurrences(of: "summary: \"", with: "summary: \"Edited. ")
+        }
         #expect(topicEdit.succeeded)
-        #expect(fixture.server.snapshot.get().files[topicPage]?.isDeferred == false, "an edit of the topic renders its page with the rebuild")
+        #expect(
+            fixture.server.snapshot.get().files[topicPage]?.isDeferred == false,
+            "an edit of the topic renders its page with the rebuild")
         try fixture.expectSameAsFullBuild()
     }
 
@@ -90,7 +102,10 @@ import Testing
         let fixture = try Fixture()
         let before = fixture.server.cards.eventIDs
         #expect(before.count > 250, "the first build fills the preview's card cache")
-        let rebuild = try fixture.edit(fixture.eventsFile) { $0.replacingOccurrences(of: "- id: event-000010\n", with: "- id: event-000010\n  display_date: Edited date\n") }
+        let rebuild = try fixture.edit(fixture.eventsFile) {
+            $0.replacingOccurrences(
+                of: "- id: event-000010\n", with: "- id: event-000010\n  display_date: Edited date\n")
+        }
         #expect(rebuild.succeeded)
         let after = fixture.server.cards.eventIDs
         #expect(before.subtracting(after).isSubset(of: ["event-000010"]))
@@ -101,8 +116,10 @@ import Testing
         let fixture = try Fixture()
         // Event 5 moves from 2014 to mid-2023: neighbours change at both places.
         let rebuild = try fixture.edit(fixture.eventsFile) { text in
-            guard let block = text.range(of: "- id: event-000005\n"), let date = text.range(of: "  date: ", range: block.upperBound..<text.endIndex),
-                  let end = text.range(of: "\n", range: date.upperBound..<text.endIndex) else { return text }
+            guard let block = text.range(of: "- id: event-000005\n"),
+                let date = text.range(of: "  date: ", range: block.upperBound..<text.endIndex),
+                let end = text.range(of: "\n", range: date.upperBound..<text.endIndex)
+            else { return text }
             return text.replacingCharacters(in: date.upperBound..<end.lowerBound, with: "2023-06-15")
         }
         #expect(rebuild.succeeded)
@@ -115,10 +132,14 @@ import Testing
         // Event 40 gains a busy actor and its other actors become passing mentions: related
         // events change on the pages near it in both actors' lists (and only there).
         let rebuild = try fixture.edit(fixture.eventsFile) { text in
-            guard let block = text.range(of: "- id: event-000040\n"), let end = text.range(of: "- id: event-000041\n") else { return text }
+            guard let block = text.range(of: "- id: event-000040\n"), let end = text.range(of: "- id: event-000041\n")
+            else { return text }
             var event = String(text[block.lowerBound..<end.lowerBound])
-            for role in ["perpetrator", "target", "participant"] { event = event.replacingOccurrences(of: "role: \(role) }", with: "role: mentioned }") }
-            event = event.replacingOccurrences(of: "  actors:\n", with: "  actors:\n    - { id: actor-00000, role: perpetrator }\n")
+            for role in ["perpetrator", "target", "participant"] {
+                event = event.replacingOccurrences(of: "role: \(role) }", with: "role: mentioned }")
+            }
+            event = event.replacingOccurrences(
+                of: "  actors:\n", with: "  actors:\n    - { id: actor-00000, role: perpetrator }\n")
             return text.replacingCharacters(in: block.lowerBound..<end.lowerBound, with: event)
         }
         #expect(rebuild.succeeded)
@@ -131,13 +152,18 @@ import Testing
         // The same document (publisher, title, address) with an author now: the sources index,
         // which lists each document once, must show it.
         let rebuild = try fixture.edit(fixture.eventsFile) { text in
-            guard let block = text.range(of: "- id: event-000012\n"), let source = text.range(of: "    - { publisher: ", range: block.upperBound..<text.endIndex) else { return text }
+            guard let block = text.range(of: "- id: event-000012\n"),
+                let source = text.range(of: "    - { publisher: ", range: block.upperBound..<text.endIndex)
+            else { return text }
             return text.replacingCharacters(in: source, with: "    - { author: Jane Doe, publisher: ")
         }
         #expect(rebuild.succeeded)
         // (On whichever of the index's numbered pages the source falls.)
-        let index = fixture.server.snapshot.get().files.filter { $0.key == "sources/index.html" || $0.key.hasPrefix("sources/page/") }
-        #expect(!index.isEmpty && index.values.contains { String(decoding: $0.data, as: UTF8.self).contains("Jane Doe") })
+        let index = fixture.server.snapshot.get().files.filter {
+            $0.key == "sources/index.html" || $0.key.hasPrefix("sources/page/")
+        }
+        #expect(
+            !index.isEmpty && index.values.contains { String(decoding: $0.data, as: UTF8.self).contains("Jane Doe") })
         try fixture.expectSameAsFullBuild()
     }
 
@@ -146,7 +172,9 @@ import Testing
         // A text edit keeps the report's indexes, so the unchanged events are not checked again;
         // the edited one is.
         let rebuild = try fixture.edit(fixture.eventsFile) { text in
-            guard let block = text.range(of: "- id: event-000030\n"), let summary = text.range(of: "  summary: \"", range: block.upperBound..<text.endIndex) else { return text }
+            guard let block = text.range(of: "- id: event-000030\n"),
+                let summary = text.range(of: "  summary: \"", range: block.upperBound..<text.endIndex)
+            else { return text }
             return text.replacingCharacters(in: summary, with: "  summary: \"See [the ghost](actor:nobody-here). ")
         }
         #expect(!rebuild.succeeded)
@@ -158,22 +186,32 @@ import Testing
         // an incremental rebuild does not check again); `forgotten` by nothing at all.
         let fixture = try Fixture { content in
             for id in ["quoted", "forgotten"] {
-                try Data("---\nname: \(id.capitalized)\nkind: person\n---\nA profile.\n".utf8).write(to: content.appendingPathComponent("actors/\(id).md"))
+                try Data("---\nname: \(id.capitalized)\nkind: person\n---\nA profile.\n".utf8).write(
+                    to: content.appendingPathComponent("actors/\(id).md"))
             }
             let other = content.appendingPathComponent("events/events-0001.yaml")
             let text = try String(contentsOf: other, encoding: .utf8)
-            guard let block = text.range(of: "- id: event-000299\n"), let summary = text.range(of: "  summary: \"", range: block.upperBound..<text.endIndex) else {
+            guard let block = text.range(of: "- id: event-000299\n"),
+                let summary = text.range(of: "  summary: \"", range: block.upperBound..<text.endIndex)
+            else {
                 Issue.record("the synthetic report changed shape")
                 return
             }
-            try Data(text.replacingCharacters(in: summary, with: "  summary: \"With [Quoted](actor:quoted). ").utf8).write(to: other)
+            try Data(text.replacingCharacters(in: summary, with: "  summary: \"With [Quoted](actor:quoted). ").utf8)
+                .write(to: other)
         }
-        let rebuild = try fixture.edit(fixture.eventsFile) { $0.replacingOccurrences(of: "- id: event-000010\n", with: "- id: event-000010\n  display_date: Edited date\n") }
+        let rebuild = try fixture.edit(fixture.eventsFile) {
+            $0.replacingOccurrences(
+                of: "- id: event-000010\n", with: "- id: event-000010\n  display_date: Edited date\n")
+        }
         #expect(rebuild.succeeded)
         #expect(rebuild.renderedPages < 100, "rendered \(rebuild.renderedPages) pages: not an incremental rebuild")
-        let unmentioned = { (diagnostics: [Diagnostic]) in diagnostics.filter { $0.message.contains("is not mentioned") }.map(\.message) }
+        let unmentioned = { (diagnostics: [Diagnostic]) in
+            diagnostics.filter { $0.message.contains("is not mentioned") }.map(\.message)
+        }
         #expect(unmentioned(rebuild.diagnostics) == ["actor `forgotten` is not mentioned by any event or page"])
-        #expect(unmentioned(rebuild.diagnostics) == unmentioned(SiteBuilder(options: fixture.options).check().diagnostics))
+        #expect(
+            unmentioned(rebuild.diagnostics) == unmentioned(SiteBuilder(options: fixture.options).check().diagnostics))
     }
 
     @Test func anEventEditAfterAFailedTemplateEditDoesNotUseTheOldTheme() throws {
@@ -182,11 +220,20 @@ import Testing
         let original = try String(contentsOf: template, encoding: .utf8)
         #expect(!(try fixture.edit(template) { $0.replacingOccurrences(of: "{{/content}}", with: "") }).succeeded)
         // Only an event file changes now, but the theme is still broken: the build must say so.
-        #expect(!(try fixture.edit(fixture.eventsFile) { $0.replacingOccurrences(of: "  title: \"", with: "  title: \"Edited ") }).succeeded)
-        let fixed = try fixture.edit(template) { _ in original.replacingOccurrences(of: "<article", with: "<!-- theme 2 -->\n<article") }
+        #expect(
+            !(try fixture.edit(fixture.eventsFile) {
+                $0.replacingOccurrences(of: "  title: \"", with: "  title: \"Edited ")
+            }).succeeded)
+        let fixed = try fixture.edit(template) { _ in
+            original.replacingOccurrences(of: "<article", with: "<!-- theme 2 -->\n<article")
+        }
         #expect(fixed.succeeded)
         try fixture.expectSameAsFullBuild()
-        #expect(String(decoding: try #require(fixture.server.snapshot.get().files["events/event-000001/index.html"]).data, as: UTF8.self).contains("theme 2"))
+        #expect(
+            String(
+                decoding: try #require(fixture.server.snapshot.get().files["events/event-000001/index.html"]).data,
+                as: UTF8.self
+            ).contains("theme 2"))
     }
 
     @Test func removingAnEventMatchesAFullBuild() throws {
@@ -206,7 +253,9 @@ import Testing
     @Test func anActorEditRendersThePagesThatShowTheActor() throws {
         let fixture = try Fixture()
         let actor = fixture.root.appendingPathComponent("Content/actors/actor-00003.md")
-        let rebuild = try fixture.edit(actor) { $0.replacingOccurrences(of: "name: \"Actor 3", with: "name: \"Actor Three") }
+        let rebuild = try fixture.edit(actor) {
+            $0.replacingOccurrences(of: "name: \"Actor 3", with: "name: \"Actor Three")
+        }
         #expect(rebuild.succeeded)
         #expect(rebuild.renderedPages > 3 && rebuild.renderedPages < 300, "rendered \(rebuild.renderedPages) pages")
         #expect(rebuild.changedPaths.contains("actors/actor-00003/index.html"))

@@ -13,18 +13,22 @@ import Testing
 
     /// Links are read from HTML: the entities the escaping writes are decoded, once each.
     @Test func attributeValuesAreDecodedOnce() {
-        let scan = HTMLScan(#"<a href="../x/index.html?a=1&amp;b=&quot;2&quot;&amp;lt;&#39;">x</a><img src="caf&eacute;.png">"#)
+        let scan = HTMLScan(
+            #"<a href="../x/index.html?a=1&amp;b=&quot;2&quot;&amp;lt;&#39;">x</a><img src="caf&eacute;.png">"#)
         #expect(scan.links.map(\.value) == [#"../x/index.html?a=1&b="2"&lt;'"#, "caf&eacute;.png"])
     }
 
     static let cases: [Case] = [
         Case(link: "../../actors/militia/index.html", page: "events/a/index.html", target: "actors/militia/index.html"),
         Case(link: "../timeline/", page: "about/index.html", target: "timeline/"),
-        Case(link: "index.html#sources", page: "events/a/index.html", target: "events/a/index.html", fragment: "sources"),
+        Case(
+            link: "index.html#sources", page: "events/a/index.html", target: "events/a/index.html", fragment: "sources"),
         Case(link: "#top", page: "timeline/index.html", target: "timeline/index.html", fragment: "top"),
         Case(link: "./assets/./style.css?v=2", page: "index.html", target: "assets/style.css"),
         Case(link: "/data/events.json", page: "events/a/index.html", target: "data/events.json"),
-        Case(link: "caf%C3%A9/index.html#r%C3%A9sum%C3%A9", page: "index.html", target: "café/index.html", fragment: "résumé"),
+        Case(
+            link: "caf%C3%A9/index.html#r%C3%A9sum%C3%A9", page: "index.html", target: "café/index.html",
+            fragment: "résumé"),
         Case(link: "../../../outside.html", page: "events/a/index.html", target: "../../../../outside.html"),
         Case(link: "https://example.org/x", page: "index.html", target: nil),
         Case(link: "mailto:desk@example.org", page: "index.html", target: nil),

@@ -14,10 +14,15 @@ import Testing
     /// Real content of every kind, from the sample report and the broken corpus.
     static let seeds: [(name: String, text: String)] = {
         var seeds: [(String, String)] = []
-        let roots = [TestSite.repository.appendingPathComponent("Content"), TestSite.repository.appendingPathComponent("Tests/Fixtures")]
+        let roots = [
+            TestSite.repository.appendingPathComponent("Content"),
+            TestSite.repository.appendingPathComponent("Tests/Fixtures"),
+        ]
         for root in roots {
             for url in ContentFile.list(root, extensions: ["yaml", "json", "csv", "md"]) {
-                if let text = try? String(contentsOf: url, encoding: .utf8) { seeds.append((url.lastPathComponent, text)) }
+                if let text = try? String(contentsOf: url, encoding: .utf8) {
+                    seeds.append((url.lastPathComponent, text))
+                }
             }
         }
         return seeds
@@ -25,8 +30,10 @@ import Testing
 
     /// Tokens that matter to the formats, inserted by mutations.
     static let tokens = [
-        ":", ": ", "- ", "-", "---\n", "\n", "\t", "  ", "\"", "'", "{", "}", "[", "]", ",", "#", "&a", "*a", "<<: *a", "!!binary ", "|\n", ">-\n",
-        "[x](actor:", "](event:", "(topic:x)", "`", "<script>", "\u{0}", "\u{202E}", "\u{FEFF}", "é", "ك", "\r\n", "2024-02-30", "-1", "99999999999999999999",
+        ":", ": ", "- ", "-", "---\n", "\n", "\t", "  ", "\"", "'", "{", "}", "[", "]", ",", "#", "&a", "*a", "<<: *a",
+        "!!binary ", "|\n", ">-\n",
+        "[x](actor:", "](event:", "(topic:x)", "`", "<script>", "\u{0}", "\u{202E}", "\u{FEFF}", "é", "ك", "\r\n",
+        "2024-02-30", "-1", "99999999999999999999",
     ]
 
     /// Applies mutations described by random numbers: delete, duplicate, insert a token, flip a byte.
@@ -64,8 +71,12 @@ import Testing
         if case .list(let rows, _)? = CSVTableReader.parse(text, file: "fuzz.csv", log: log) {
             _ = rows.compactMap { events.decode($0, flat: true) }
         }
-        if let document = FrontMatterDocument.split(text), let node = YAMLReader.parse(document.yaml, file: "fuzz.md", lineOffset: 1, log: log) {
-            let file = ContentFile.MarkdownDocument(stem: "fuzz", frontMatter: node, body: MarkdownText(document.body, at: SourceLocation(file: "fuzz.md", line: document.bodyFirstLine)))
+        if let document = FrontMatterDocument.split(text),
+            let node = YAMLReader.parse(document.yaml, file: "fuzz.md", lineOffset: 1, log: log)
+        {
+            let file = ContentFile.MarkdownDocument(
+                stem: "fuzz", frontMatter: node,
+                body: MarkdownText(document.body, at: SourceLocation(file: "fuzz.md", line: document.bodyFirstLine)))
             let decoders = MarkdownFileDecoders(log: log)
             _ = decoders.actor(file)
             _ = decoders.topic(file)
@@ -80,7 +91,8 @@ import Testing
         for link in scan.links { _ = LinkChecker.resolve(link.value, from: "events/a/index.html") }
         _ = TemplateSet.partialReferences(in: text, file: "fuzz.mustache")
         // What loads without errors must be valid: ids safe for URLs, dates real.
-        if !log.hasErrors, case .list(let items, _)? = YAMLReader.parse(text, file: "again.yaml", log: DiagnosticLog()) {
+        if !log.hasErrors, case .list(let items, _)? = YAMLReader.parse(text, file: "again.yaml", log: DiagnosticLog())
+        {
             let check = DiagnosticLog()
             for event in items.compactMap({ EventDecoder(log: check).decode($0, flat: false) }) where !check.hasErrors {
                 #expect(Identifier.problem(with: event.id) == nil, "accepted the unsafe id \(event.id)")
@@ -110,8 +122,12 @@ import Testing
     @Test func mutatedReportsNeverTrapTheBuild() async throws {
         let site = try TestSite()
         try SampleContent.write(to: site)
-        let files = ["events/events.yaml", "actors/militia.md", "topics/the-conflict.md", "pages/about.md", "site.yaml"]
-        let originals = try files.map { try String(contentsOf: site.content.appendingPathComponent($0), encoding: .utf8) }
+        let files = [
+            "events/events.yaml", "actors/militia.md", "topics/the-conflict.md", "pages/about.md", "site.yaml",
+        ]
+        let originals = try files.map {
+            try String(contentsOf: site.content.appendingPathComponent($0), encoding: .utf8)
+        }
         await propertyCheck(
             count: max(20, Self.iterations / 8),
             input: Gen<Int>.int(in: 0...(files.count - 1)), Gen<UInt32>.value(in: 0...UInt32.max).array(of: 1...6)

@@ -23,7 +23,8 @@ import Testing
             let path = base + "/" + relative
             var isFolder: ObjCBool = false
             _ = FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
-            result[relative] = isFolder.boolValue ? Data("<folder>".utf8) : (FileManager.default.contents(atPath: path) ?? Data())
+            result[relative] =
+                isFolder.boolValue ? Data("<folder>".utf8) : (FileManager.default.contents(atPath: path) ?? Data())
         }
         return result
     }
@@ -42,7 +43,8 @@ import Testing
     @Test func aFolderOfTheUsersOwnFilesIsNeverReplaced() throws {
         let (site, _) = try Self.site()
         let docs = site.root.appendingPathComponent("docs")
-        try FileManager.default.createDirectory(at: docs.appendingPathComponent("chapters"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: docs.appendingPathComponent("chapters"), withIntermediateDirectories: true)
         try Data("my thesis".utf8).write(to: docs.appendingPathComponent("thesis.tex"))
         try Data("chapter one".utf8).write(to: docs.appendingPathComponent("chapters/one.tex"))
         var options = site.options
@@ -50,7 +52,9 @@ import Testing
         let before = try Self.tree(site.root)
         let errors = Self.refusal(options)
         #expect(errors.count == 1)
-        #expect(errors.first?.description.contains("docs: error: docs is not empty and was not built by Dossier") == true, "\(errors)")
+        #expect(
+            errors.first?.description.contains("docs: error: docs is not empty and was not built by Dossier") == true,
+            "\(errors)")
         #expect(try Self.tree(site.root) == before, "nothing was changed")
     }
 
@@ -62,7 +66,10 @@ import Testing
         let before = try Self.tree(site.root)
         let errors = Self.refusal(options)
         #expect(errors.count == 1, "\(errors)")
-        #expect(errors.allSatisfy { $0.severity == .error && $0.message.contains("content folder") || $0.message.contains("theme folder") }, "\(errors)")
+        #expect(
+            errors.allSatisfy {
+                $0.severity == .error && $0.message.contains("content folder") || $0.message.contains("theme folder")
+            }, "\(errors)")
         #expect(try Self.tree(site.root) == before)
     }
 
@@ -70,7 +77,8 @@ import Testing
         let (site, _) = try Self.site()
         // A folder like a home folder: other things in it, the report elsewhere.
         let home = site.root.appendingPathComponent("home")
-        try FileManager.default.createDirectory(at: home.appendingPathComponent(".ssh"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: home.appendingPathComponent(".ssh"), withIntermediateDirectories: true)
         try Data("key".utf8).write(to: home.appendingPathComponent(".ssh/id_ed25519"))
         var options = site.options
         options.output = home
@@ -86,7 +94,8 @@ import Testing
         var options = site.options
         options.output = file
         let errors = Self.refusal(options)
-        #expect(errors.map(\.message) == ["notes.txt is a file, not a folder; the build would replace it with the site"])
+        #expect(
+            errors.map(\.message) == ["notes.txt is a file, not a folder; the build would replace it with the site"])
         #expect(try Data(contentsOf: file) == Data("notes".utf8))
     }
 
@@ -117,7 +126,10 @@ import Testing
     @Test func aSiteDossierBuiltIsReplacedAndItsManifestListsEveryFile() throws {
         let (site, _) = try Self.site()
         try site.build()
-        try site.write("events/more.yaml", "- { id: later, date: 2024-03, title: Later, type: statement, sources: [{ publisher: X, url: \"https://example.org/x\" }] }\n")
+        try site.write(
+            "events/more.yaml",
+            "- { id: later, date: 2024-03, title: Later, type: statement, sources: [{ publisher: X, url: \"https://example.org/x\" }] }\n"
+        )
         try site.build()
         #expect(site.exists("events/later/index.html"))
         let manifest = try #require(SiteManifest.read(in: site.output))
@@ -129,11 +141,15 @@ import Testing
         let (site, _) = try Self.site()
         try site.build()
         try Data("draft".utf8).write(to: site.output.appendingPathComponent("events/first-attack/notes.md"))
-        try FileManager.default.createDirectory(at: site.output.appendingPathComponent("drafts"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: site.output.appendingPathComponent("drafts"), withIntermediateDirectories: true)
         let before = try Self.tree(site.output)
         let errors = Self.refusal(site.options)
         #expect(errors.count == 1)
-        #expect(errors.first?.message == "Site holds files Dossier did not write: drafts/, events/first-attack/notes.md; the build would delete them", "\(errors)")
+        #expect(
+            errors.first?.message
+                == "Site holds files Dossier did not write: drafts/, events/first-attack/notes.md; the build would delete them",
+            "\(errors)")
         #expect(errors.first?.hint?.contains("Content/static") == true)
         #expect(try Self.tree(site.output) == before)
     }
@@ -143,15 +159,21 @@ import Testing
     @Test func filesAddedDuringTheBuildAreFoundBeforeTheSwap() throws {
         let (site, options) = try Self.site()
         try site.build()
-        let outputGuard = OutputGuard(output: options.output, content: options.content, templates: options.templates, display: { options.displayName($0) })
+        let outputGuard = OutputGuard(
+            output: options.output, content: options.content, templates: options.templates,
+            display: { options.displayName($0) })
         let (problems, survey) = outputGuard.ownershipProblems()
         #expect(problems.isEmpty)
         #expect(survey.folderTimes.count > 10)
         #expect(outputGuard.ownershipProblems(since: survey).problems.isEmpty)
         try Data("late".utf8).write(to: site.output.appendingPathComponent("events/first-attack/late.md"))
-        try FileManager.default.createDirectory(at: site.output.appendingPathComponent("actors/new/deeper"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: site.output.appendingPathComponent("actors/new/deeper"), withIntermediateDirectories: true)
         let late = outputGuard.ownershipProblems(since: survey).problems.map(\.message)
-        #expect(late == ["Site holds files Dossier did not write: actors/new/, events/first-attack/late.md; the build would delete them"], "\(late)")
+        #expect(
+            late == [
+                "Site holds files Dossier did not write: actors/new/, events/first-attack/late.md; the build would delete them"
+            ], "\(late)")
     }
 
     @Test func twoBuildsAtOnceDoNotDamageEachOther() throws {
@@ -215,7 +237,9 @@ import Testing
         var executable = CommandLineTests.executable
         if getuid() == 0 {
             let nobody = 65534
-            for path in [site.root.path] + (FileManager.default.subpaths(atPath: site.root.path) ?? []).map({ site.root.path + "/" + $0 }) {
+            for path in [site.root.path]
+                + (FileManager.default.subpaths(atPath: site.root.path) ?? []).map({ site.root.path + "/" + $0 })
+            {
                 chown(path, uid_t(nobody), gid_t(nobody))
             }
             arguments = ["--reuid=\(nobody)", "--regid=\(nobody)", "--clear-groups", executable.path] + arguments
@@ -224,12 +248,13 @@ import Testing
         let before = try Self.tree(site.root)
         let result = try CommandLineTests.run(arguments, in: site.root, executable: executable)
         #expect(result.status == 1)
-        #expect(result.stderr == """
-            Site: error: Site cannot be replaced: Permission denied on Site/events
-                hint: make it writable (chmod -R u+w Site), or build into another folder with --output
-            1 error; the site was not written.
+        #expect(
+            result.stderr == """
+                Site: error: Site cannot be replaced: Permission denied on Site/events
+                    hint: make it writable (chmod -R u+w Site), or build into another folder with --output
+                1 error; the site was not written.
 
-            """, "\(result.stderr)")
+                """, "\(result.stderr)")
         #expect(try Self.tree(site.root) == before, "no staging folder, no old site left beside it")
     }
 }

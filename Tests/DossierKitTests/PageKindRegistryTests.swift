@@ -11,10 +11,12 @@ import Testing
         var year: String
         var events: [CardValue]
 
-        static let shape = TemplateFieldList<YearPage>("YearPage", "The events of one year.", [
-            .text("year", "The year.") { $0.year },
-            .cards("events", "The year's events.") { $0.events },
-        ])
+        static let shape = TemplateFieldList<YearPage>(
+            "YearPage", "The events of one year.",
+            [
+                .text("year", "The year.") { $0.year },
+                .cards("events", "The year's events.") { $0.events },
+            ])
 
         static func years(_ contents: any SiteContents) -> [String] {
             Set(contents.events.map { String($0.date.start.year) }).sorted()
@@ -26,9 +28,12 @@ import Testing
             view: { year, links in
                 // Which events fall in the year depends on every event's date.
                 links.reads.read(.everyEvent)
-                let events = links.report.events.indices.filter { String(links.report.events[$0].date.start.year) == year }
-                return PageView(chrome: Chrome(links: links, title: year, description: "Events of \(year)."),
-                                content: YearPage(year: year, events: events.map { links.card($0) }))
+                let events = links.report.events.indices.filter {
+                    String(links.report.events[$0].date.start.year) == year
+                }
+                return PageView(
+                    chrome: Chrome(links: links, title: year, description: "Events of \(year)."),
+                    content: YearPage(year: year, events: events.map { links.card($0) }))
             }
         )
     }
@@ -38,17 +43,21 @@ import Testing
         struct Entry: TemplateModel {
             var year: String
             var href: String
-            static let shape = TemplateFieldList<Entry>("YearEntry", "A year.", [
-                .text("year", "The year.") { $0.year },
-                .text("href", "Link to its page.") { $0.href },
-            ])
+            static let shape = TemplateFieldList<Entry>(
+                "YearEntry", "A year.",
+                [
+                    .text("year", "The year.") { $0.year },
+                    .text("href", "Link to its page.") { $0.href },
+                ])
         }
 
         var years: [Entry]
 
-        static let shape = TemplateFieldList<YearIndex>("YearIndex", "Every year.", [
-            .list("years", "The years, oldest first.") { $0.years },
-        ])
+        static let shape = TemplateFieldList<YearIndex>(
+            "YearIndex", "Every year.",
+            [
+                .list("years", "The years, oldest first.") { $0.years }
+            ])
 
         static let kind = PageKind(
             name: "years", folder: "years", navigationLabel: "Years", fields: shape.shape,
@@ -56,18 +65,20 @@ import Testing
             view: { _, links in
                 links.reads.read(.everyEvent)
                 let years = YearPage.years(links.report).map { Entry(year: $0, href: links.to(YearPage.kind.path($0))) }
-                return PageView(chrome: Chrome(links: links, title: "Years", description: "Every year."), content: YearIndex(years: years))
+                return PageView(
+                    chrome: Chrome(links: links, title: "Years", description: "Every year."),
+                    content: YearIndex(years: years))
             }
         )
     }
 
     static let yearTemplate = """
-    {{<layout}}{{$main}}{{#content}}<h1>Events of {{year}}</h1>
-    {{#events}}{{{html}}}{{/events}}{{/content}}{{/main}}{{/layout}}
-    """
+        {{<layout}}{{$main}}{{#content}}<h1>Events of {{year}}</h1>
+        {{#events}}{{{html}}}{{/events}}{{/content}}{{/main}}{{/layout}}
+        """
     static let yearsTemplate = """
-    {{<layout}}{{$main}}{{#content}}<ul>{{#years}}<li><a href="{{href}}">{{year}}</a></li>{{/years}}</ul>{{/content}}{{/main}}{{/layout}}
-    """
+        {{<layout}}{{$main}}{{#content}}<ul>{{#years}}<li><a href="{{href}}">{{year}}</a></li>{{/years}}</ul>{{/content}}{{/main}}{{/layout}}
+        """
 
     /// A synthetic report whose theme folder holds only the two new templates.
     static func report(at root: URL, yearTemplate: String = yearTemplate) throws -> BuildOptions {
@@ -99,7 +110,8 @@ import Testing
         // Linked: the navigation of every page leads to the index, which leads to each year.
         let home = try String(contentsOf: site.appendingPathComponent("index.html"), encoding: .utf8)
         #expect(home.contains("href=\"years/index.html\"") && home.contains(">Years</a>"))
-        let event = try String(contentsOf: site.appendingPathComponent("events/event-000001/index.html"), encoding: .utf8)
+        let event = try String(
+            contentsOf: site.appendingPathComponent("events/event-000001/index.html"), encoding: .utf8)
         #expect(event.contains("href=\"../../years/index.html\""))
         let index = try String(contentsOf: site.appendingPathComponent("years/index.html"), encoding: .utf8)
         for year in years { #expect(index.contains("href=\"../years/\(year)/index.html\"")) }
@@ -112,7 +124,8 @@ import Testing
     @Test func aRegisteredKindsLinksAreChecked() throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-kind-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }
-        let broken = Self.yearTemplate.replacingOccurrences(of: "<h1>", with: "<a href=\"{{chrome.root}}nowhere/index.html\">x</a><h1>")
+        let broken = Self.yearTemplate.replacingOccurrences(
+            of: "<h1>", with: "<a href=\"{{chrome.root}}nowhere/index.html\">x</a><h1>")
         let options = try Self.report(at: root, yearTemplate: broken)
         let result = SiteBuilder(options: options).check(keepingFiles: false)
         #expect(result.errors.contains { $0.message.contains("nowhere/index.html") })
@@ -122,9 +135,13 @@ import Testing
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-kind-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }
         let options = try Self.report(at: root)
-        try Data("---\ntitle: Years\n---\nText.\n".utf8).write(to: root.appendingPathComponent("Content/pages/years.md"))
+        try Data("---\ntitle: Years\n---\nText.\n".utf8).write(
+            to: root.appendingPathComponent("Content/pages/years.md"))
         let result = SiteBuilder(options: options).check(keepingFiles: false)
-        #expect(result.errors.contains { $0.message == "a page cannot be called `years`: the site uses that folder for its own pages" })
+        #expect(
+            result.errors.contains {
+                $0.message == "a page cannot be called `years`: the site uses that folder for its own pages"
+            })
     }
 
     @Test func thePreviewRendersARegisteredKindAgainAfterAnEdit() throws {
@@ -137,7 +154,8 @@ import Testing
         let year = String(report.events[10].date.start.year)
         let file = root.appendingPathComponent("Content/events/events-0000.yaml")
         try IncrementalPropertyTests.rewrite(file) {
-            IncrementalPropertyTests.replaceField("title", of: report.events[10].id, in: $0, with: "\"A title the year page must show\"")
+            IncrementalPropertyTests.replaceField(
+                "title", of: report.events[10].id, in: $0, with: "\"A title the year page must show\"")
         }
         let rebuild = server.rebuild(changed: [file.path])
         #expect(rebuild.succeeded)

@@ -55,7 +55,10 @@ import Testing
         let refused: [[String: String]] = [
             ["Sec-Fetch-Site": "cross-site", "Sec-Fetch-Mode": "no-cors", "Sec-Fetch-Dest": "script"],
             ["Sec-Fetch-Site": "same-site", "Sec-Fetch-Mode": "no-cors", "Sec-Fetch-Dest": "script"],
-            ["Sec-Fetch-Site": "cross-site", "Sec-Fetch-Mode": "cors", "Sec-Fetch-Dest": "empty", "Origin": "https://evil.example"],
+            [
+                "Sec-Fetch-Site": "cross-site", "Sec-Fetch-Mode": "cors", "Sec-Fetch-Dest": "empty",
+                "Origin": "https://evil.example",
+            ],
             ["Origin": "https://evil.example"], ["Origin": "null"], ["Origin": "http://127.0.0.1:1"],
             ["Sec-Fetch-Site": "cross-site", "Sec-Fetch-Mode": "navigate", "Sec-Fetch-Dest": "iframe"],
         ]
@@ -68,7 +71,10 @@ import Testing
             [:], ["Sec-Fetch-Site": "same-origin", "Sec-Fetch-Mode": "no-cors", "Sec-Fetch-Dest": "script"],
             ["Sec-Fetch-Site": "none", "Sec-Fetch-Mode": "navigate", "Sec-Fetch-Dest": "document"],
             ["Sec-Fetch-Site": "cross-site", "Sec-Fetch-Mode": "navigate", "Sec-Fetch-Dest": "document"],
-            ["Sec-Fetch-Site": "same-origin", "Sec-Fetch-Mode": "cors", "Origin": own, "Host": "127.0.0.1:\(preview.port)"],
+            [
+                "Sec-Fetch-Site": "same-origin", "Sec-Fetch-Mode": "cors", "Origin": own,
+                "Host": "127.0.0.1:\(preview.port)",
+            ],
         ]
         for headers in answered {
             let response = try await preview.get("/" + FilterIndex.facetsPath, headers: headers)
@@ -86,7 +92,9 @@ import Testing
         for path in ["/", "/events/qaani-visit/", "/timeline/"] {
             let page = try await preview.get(path)
             #expect(page.status == 503, "\(path)")
-            #expect(page.body.contains("<h1>The report did not build</h1>") && page.body.contains("Content/site.yaml:"), "\(path)")
+            #expect(
+                page.body.contains("<h1>The report did not build</h1>") && page.body.contains("Content/site.yaml:"),
+                "\(path)")
             #expect(page.body.contains(LiveReloadScript.path))
         }
         try site.write("site.yaml", TestSite.minimalConfig)
@@ -101,17 +109,26 @@ import Testing
     /// file, its attributes, then its body — with the site replaced in between: the body is the
     /// one the attributes described.
     @Test func aResponseComesFromOneSnapshot() async throws {
-        let page = { (text: String) in SiteSnapshot.File(data: Data("<html><body>\(text)</body></html>".utf8), modified: Date()) }
-        let snapshot = Locked(SiteSnapshot(files: ["events/a/index.html": page("short")], folders: ["", "events", "events/a"], buildID: "one"))
+        let page = { (text: String) in
+            SiteSnapshot.File(data: Data("<html><body>\(text)</body></html>".utf8), modified: Date())
+        }
+        let snapshot = Locked(
+            SiteSnapshot(
+                files: ["events/a/index.html": page("short")], folders: ["", "events", "events/a"], buildID: "one"))
         let files = MemoryFileProvider(snapshot: snapshot)
         let id = try #require(files.getFileIdentifier("/events/a/index.html"))
         let attributes = try #require(try await files.getAttributes(id: id))
-        snapshot.set(SiteSnapshot(files: ["events/a/index.html": page(String(repeating: "a much longer page ", count: 40))], folders: ["", "events", "events/a"], buildID: "two"))
+        snapshot.set(
+            SiteSnapshot(
+                files: ["events/a/index.html": page(String(repeating: "a much longer page ", count: 40))],
+                folders: ["", "events", "events/a"], buildID: "two"))
         // What `loadFile(id:)` sends, and what a new request would get.
         let body = try #require(MemoryFileProvider.data(for: id.key, in: id.site))
         #expect(body.count == attributes.size)
         #expect(String(decoding: body, as: UTF8.self).contains("short"))
-        #expect(files.data(for: "events/a/index.html").map { String(decoding: $0, as: UTF8.self).contains("longer") } == true)
+        #expect(
+            files.data(for: "events/a/index.html").map { String(decoding: $0, as: UTF8.self).contains("longer") }
+                == true)
     }
 
     /// A file name holding a terminal escape sequence was printed raw in "Changed: …" (on main
@@ -119,7 +136,10 @@ import Testing
     @Test func changedFileNamesArePrintedEscaped() async throws {
         let site = try Self.site()
         let preview = try await Preview(site: site)
-        try site.write("events/\u{1b}]0;pwned\u{7}\u{9b}31m.yaml", "- id: escaped\n  date: 2024-02-01\n  title: T\n  type: statement\n  sources: [{ publisher: P, url: \"https://example.org/\" }]\n")
+        try site.write(
+            "events/\u{1b}]0;pwned\u{7}\u{9b}31m.yaml",
+            "- id: escaped\n  date: 2024-02-01\n  title: T\n  type: statement\n  sources: [{ publisher: P, url: \"https://example.org/\" }]\n"
+        )
         var changed: String?
         for _ in 0..<100 where changed == nil {
             try await Task.sleep(for: .milliseconds(50))
@@ -134,19 +154,30 @@ import Testing
     @Test func randomRangeAndHostHeadersNeverBreakTheServer() async throws {
         let preview = try await Preview(site: try Self.site())
         var generator = SystemRandomNumberGenerator()
-        let pieces = ["bytes=", "-", "0", "1", "9", "10", "11", "99999999999999999999", ",", " ", "x", "=", "bytes", "--"]
+        let pieces = [
+            "bytes=", "-", "0", "1", "9", "10", "11", "99999999999999999999", ",", " ", "x", "=", "bytes", "--",
+        ]
         let hosts: [(String, Bool)] = [
-            ("127.0.0.1", true), ("localhost:PORT", true), ("[::1]", true), ("a.localhost", true), ("127.9.9.9:1", true),
-            ("evil.example", false), ("127.0.0.1.nip.example", false), ("[::ffff:7f00:1]x", false), ("localhost.", true),
+            ("127.0.0.1", true), ("localhost:PORT", true), ("[::1]", true), ("a.localhost", true),
+            ("127.9.9.9:1", true),
+            ("evil.example", false), ("127.0.0.1.nip.example", false), ("[::ffff:7f00:1]x", false),
+            ("localhost.", true),
             ("LOCALHOST:PORT", true), ("0.0.0.0", false), ("example.org:80", false), ("xn--lcalhost", false),
         ]
         for _ in 0..<200 {
-            let header = (0..<Int.random(in: 1...6, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
-            let path = ["/empty.txt", "/ten.txt", "/", "/timeline/", "/no/such/", "/events"].randomElement(using: &generator)!
+            let header = (0..<Int.random(in: 1...6, using: &generator)).map { _ in
+                pieces.randomElement(using: &generator)!
+            }.joined()
+            let path = ["/empty.txt", "/ten.txt", "/", "/timeline/", "/no/such/", "/events"].randomElement(
+                using: &generator)!
             let (host, answered) = hosts.randomElement(using: &generator)!
-            let response = try await preview.get(path, headers: ["Range": header, "Host": host.replacingOccurrences(of: "PORT", with: String(preview.port))])
+            let response = try await preview.get(
+                path,
+                headers: ["Range": header, "Host": host.replacingOccurrences(of: "PORT", with: String(preview.port))])
             if answered {
-                #expect([200, 206, 301, 404, 416].contains(response.status), "\(host) \(path) Range: \(header) → \(response.status)")
+                #expect(
+                    [200, 206, 301, 404, 416].contains(response.status),
+                    "\(host) \(path) Range: \(header) → \(response.status)")
             } else {
                 #expect(response.status == 403, "\(host) \(path) → \(response.status)")
             }
@@ -157,19 +188,26 @@ import Testing
         #expect(try await preview.get("/").status == 200)
     }
 
-    @Test(arguments: ["127.0.0.1", "127.0.0.1:PORT", "localhost", "localhost:PORT", "LOCALHOST.", "report.localhost:PORT", "[::1]:PORT", "127.1.2.3"])
+    @Test(arguments: [
+        "127.0.0.1", "127.0.0.1:PORT", "localhost", "localhost:PORT", "LOCALHOST.", "report.localhost:PORT",
+        "[::1]:PORT", "127.1.2.3",
+    ])
     func loopbackHostNamesAreAnswered(host: String) async throws {
         let preview = try await Preview(site: try Self.site())
-        let response = try await preview.get("/", headers: ["Host": host.replacingOccurrences(of: "PORT", with: String(preview.port))])
+        let response = try await preview.get(
+            "/", headers: ["Host": host.replacingOccurrences(of: "PORT", with: String(preview.port))])
         #expect(response.status == 200, "\(host)")
     }
 
     /// On c5ad4ae any Host was answered: a rebinding page could read the draft.
-    @Test(arguments: ["evil.example", "evil.example:PORT", "127.0.0.1.evil.example", "localhost.evil.example", "10.0.0.1", "[::2]"])
+    @Test(arguments: [
+        "evil.example", "evil.example:PORT", "127.0.0.1.evil.example", "localhost.evil.example", "10.0.0.1", "[::2]",
+    ])
     func otherHostNamesAreRefused(host: String) async throws {
         let preview = try await Preview(site: try Self.site())
         for path in ["/", "/__dossier/status", "/data/events.json", "/no/such/page/"] {
-            let response = try await preview.get(path, headers: ["Host": host.replacingOccurrences(of: "PORT", with: String(preview.port))])
+            let response = try await preview.get(
+                path, headers: ["Host": host.replacingOccurrences(of: "PORT", with: String(preview.port))])
             #expect(response.status == 403, "\(host) \(path)")
             #expect(response.body.contains("DNS rebinding") && response.body.contains("--allow-host"))
             #expect(!response.body.contains("Test report"), "no page content")
@@ -183,11 +221,17 @@ import Testing
 
     @Test func allowedHostNamesAreAnswered() async throws {
         let site = try Self.site()
-        let server = PreviewServer(build: site.options, serve: ServeOptions(port: 0, allowedHosts: ["Preview.Example"]), say: { _ in })
+        let server = PreviewServer(
+            build: site.options, serve: ServeOptions(port: 0, allowedHosts: ["Preview.Example"]), say: { _ in })
         let (task, port) = try await Preview.start(server)
         defer { task.cancel() }
-        #expect(try await offThePool { try RawHTTP.request(port: port, "GET", "/", headers: ["Host": "preview.example:\(port)"]) }.status == 200)
-        #expect(try await offThePool { try RawHTTP.request(port: port, "GET", "/", headers: ["Host": "other.example"]) }.status == 403)
+        #expect(
+            try await offThePool {
+                try RawHTTP.request(port: port, "GET", "/", headers: ["Host": "preview.example:\(port)"])
+            }.status == 200)
+        #expect(
+            try await offThePool { try RawHTTP.request(port: port, "GET", "/", headers: ["Host": "other.example"]) }
+                .status == 403)
     }
 
     @Test func hostChecksAcceptOnlyWhatCannotBeRebound() {
@@ -207,7 +251,8 @@ import Testing
     /// held forever).
     @Test func aSlowClientIsDisconnected() async throws {
         let site = try Self.site()
-        let server = PreviewServer(build: site.options, serve: ServeOptions(port: 0, headerTimeout: .seconds(1)), say: { _ in })
+        let server = PreviewServer(
+            build: site.options, serve: ServeOptions(port: 0, headerTimeout: .seconds(1)), say: { _ in })
         let (task, port) = try await Preview.start(server)
         defer { task.cancel() }
         let closed = try await offThePool {

@@ -23,7 +23,8 @@ import Testing
         init(site: TestSite, port requested: Int = 0) async throws {
             self.site = site
             let messages = messages
-            let server = PreviewServer(build: site.options, serve: ServeOptions(port: requested), say: { messages.add($0) })
+            let server = PreviewServer(
+                build: site.options, serve: ServeOptions(port: requested), say: { messages.add($0) })
             self.server = server
             (task, port) = try await Self.start(server)
         }
@@ -47,7 +48,9 @@ import Testing
 
         deinit { task.cancel() }
 
-        func get(_ path: String, method: String = "GET", headers: [String: String] = [:]) async throws -> RawHTTP.Response {
+        func get(
+            _ path: String, method: String = "GET", headers: [String: String] = [:]
+        ) async throws -> RawHTTP.Response {
             let port = port
             return try await offThePool { try RawHTTP.request(port: port, method, path, headers: headers) }
         }
@@ -79,8 +82,11 @@ import Testing
         #expect(home.headers["content-length"] == String(home.body.utf8.count))
         #expect(try await preview.get("/assets/style.css").headers["content-type"]?.hasPrefix("text/css") == true)
         #expect(try await preview.get("/assets/dossier.js").headers["content-type"]?.contains("javascript") == true)
-        #expect(try await preview.get("/data/events.json").headers["content-type"]?.hasPrefix("application/json") == true)
-        #expect(try await preview.get("/events/first-attack/").body.contains(#"<h1 data-pagefind-weight="10">Drone attack on a base</h1>"#))
+        #expect(
+            try await preview.get("/data/events.json").headers["content-type"]?.hasPrefix("application/json") == true)
+        #expect(
+            try await preview.get("/events/first-attack/").body.contains(
+                #"<h1 data-pagefind-weight="10">Drone attack on a base</h1>"#))
         #expect(try await preview.get("/events/first-attack").status == 301)
         let head = try await preview.get("/timeline/", method: "HEAD")
         #expect(head.status == 200 && head.body.isEmpty)
@@ -100,8 +106,10 @@ import Testing
     }
 
     @Test(arguments: [
-        "/../../../../etc/passwd", "/%2e%2e/%2e%2e/%2e%2e/etc/passwd", "/..%2f..%2f..%2fetc%2fpasswd", "/%2E%2E%2F%2E%2E%2Fetc/passwd",
-        "/assets/../../../etc/passwd", "/..\\..\\etc\\passwd", "/%252e%252e/etc/passwd", "/assets/%2e%2e/%2e%2e/%2e%2e/etc/passwd",
+        "/../../../../etc/passwd", "/%2e%2e/%2e%2e/%2e%2e/etc/passwd", "/..%2f..%2f..%2fetc%2fpasswd",
+        "/%2E%2E%2F%2E%2E%2Fetc/passwd",
+        "/assets/../../../etc/passwd", "/..\\..\\etc\\passwd", "/%252e%252e/etc/passwd",
+        "/assets/%2e%2e/%2e%2e/%2e%2e/etc/passwd",
     ])
     func requestsOutsideTheSiteServeNothingFromOutside(path: String) async throws {
         // The preview never reads from disk, so /etc/passwd itself cannot leak; what could is a
@@ -109,7 +117,8 @@ import Testing
         let site = try Self.sampleSite()
         try site.write("static/etc/passwd", "root:x:0:0 (a file of the site, served only at /etc/passwd)")
         let preview = try await Preview(site: site)
-        #expect(try await preview.get("/etc/passwd").body.contains("root:"), "the marker file is served at its own path")
+        #expect(
+            try await preview.get("/etc/passwd").body.contains("root:"), "the marker file is served at its own path")
         let response = try await preview.get(path)
         #expect(response.status == 400 || response.status == 404, "\(path) → \(response.status)")
         #expect(!response.body.contains("root:"), "\(path) reached the site's etc/passwd by dropping `..`")
@@ -120,11 +129,16 @@ import Testing
         let stream = try await preview.events()
         let events = try preview.site.content.appendingPathComponent("events/events.yaml")
         let text = try String(contentsOf: events, encoding: .utf8)
-        try Data(text.replacingOccurrences(of: "title: Drone attack on a base", with: "title: Drone strike on the base").utf8).write(to: events)
+        try Data(
+            text.replacingOccurrences(of: "title: Drone attack on a base", with: "title: Drone strike on the base").utf8
+        ).write(to: events)
         let received = try await offThePool { stream.read(until: { $0.contains("event: reload") }, seconds: 30) }
         #expect(received.contains("event: reload"))
         #expect(try await preview.get("/timeline/").body.contains("Drone strike on the base"))
-        #expect(preview.messages.all.contains { $0.hasPrefix("Rebuilt in ") && $0.contains("changed (") && $0.hasSuffix("rendered)") })
+        #expect(
+            preview.messages.all.contains {
+                $0.hasPrefix("Rebuilt in ") && $0.contains("changed (") && $0.hasSuffix("rendered)")
+            })
     }
 
     @Test func aBrokenEditShowsErrorsAndAFixRecovers() async throws {
@@ -134,7 +148,10 @@ import Testing
         let original = try String(contentsOf: events, encoding: .utf8)
         try Data(original.replacingOccurrences(of: "date: 2024-01-28", with: "date: 2024-02-30").utf8).write(to: events)
         let failed = try await offThePool { stream.read(until: { $0.contains("event: failed") }, seconds: 30) }
-        #expect(failed.contains(#"{"column":9,"file":"Content/events/events.yaml","hint":"write a day as 2024-01-28, a month as 2023-10, a year as 2014","line":2,"message":"`2024-02-30` is not a real date: February 2024 has 29 days","severity":"error"}"#), "\(failed)")
+        #expect(
+            failed.contains(
+                #"{"column":9,"file":"Content/events/events.yaml","hint":"write a day as 2024-01-28, a month as 2023-10, a year as 2014","line":2,"message":"`2024-02-30` is not a real date: February 2024 has 29 days","severity":"error"}"#
+            ), "\(failed)")
         #expect(failed.contains("is not a real date"))
         // The last good site is still served, and a page opened now learns about the errors.
         #expect(try await preview.get("/").status == 200)
@@ -153,7 +170,9 @@ import Testing
         let css = preview.site.templates.appendingPathComponent("assets/style.css")
         let text = try String(contentsOf: css, encoding: .utf8)
         try Data((text + "\n.added-by-test { color: red; }\n").utf8).write(to: css)
-        let received = try await offThePool { stream.read(until: { $0.contains("event: css") || $0.contains("event: reload") }, seconds: 30) }
+        let received = try await offThePool {
+            stream.read(until: { $0.contains("event: css") || $0.contains("event: reload") }, seconds: 30)
+        }
         #expect(received.contains("event: css"))
         #expect(!received.contains("event: reload"))
         #expect(try await preview.get("/assets/style.css").body.contains(".added-by-test"))

@@ -5,7 +5,8 @@ import Testing
 /// The report shipped in `Content/`, built with the default theme, as a user would build it.
 @Suite struct SampleReportTests {
     static func buildSample(baseURL: String? = nil) throws -> (URL, [String: Data]) {
-        let output = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-sample-\(UUID().uuidString)")
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "dossier-sample-\(UUID().uuidString)")
         let repository = TestSite.repository
         var options = BuildOptions(root: repository)
         options.output = output
@@ -47,7 +48,9 @@ import Testing
                 #expect(!link.hasPrefix("/"), "\(path): root-relative link \(link) breaks under a sub-path")
                 #expect(files[target.path] != nil, "\(path): link \(link) points to a missing file")
                 if let fragment = target.fragment, !fragment.isEmpty, let page = files[target.path] {
-                    #expect(HTMLInspection.ids(in: String(decoding: page, as: UTF8.self)).contains(fragment), "\(path): no id \(fragment) in \(target.path)")
+                    #expect(
+                        HTMLInspection.ids(in: String(decoding: page, as: UTF8.self)).contains(fragment),
+                        "\(path): no id \(fragment) in \(target.path)")
                 }
                 checked += 1
             }
@@ -60,8 +63,10 @@ import Testing
         defer { try? FileManager.default.removeItem(at: output) }
         for (path, data) in files where path.hasSuffix(".html") {
             let html = String(decoding: data, as: UTF8.self)
-            let resources = HTMLInspection.matches(of: #"<(?:script|img|link|iframe)[^>]*(?:src|href)="([^"]*)""#, in: html)
-                .filter { !$0.hasSuffix("feed.xml") }
+            let resources = HTMLInspection.matches(
+                of: #"<(?:script|img|link|iframe)[^>]*(?:src|href)="([^"]*)""#, in: html
+            )
+            .filter { !$0.hasSuffix("feed.xml") }
             for resource in resources {
                 #expect(!resource.contains("//"), "\(path) loads \(resource) from another host")
             }
@@ -72,7 +77,8 @@ import Testing
         // The stylesheet imports only files of the site (the type colours), never another host.
         let imports = HTMLInspection.matches(of: #"@import\s+url\("([^"]*)"\)"#, in: css)
         #expect(imports == ["types.css"])
-        #expect(css.components(separatedBy: "@import").count - 1 == imports.count, "every @import is a local url(\"…\")")
+        #expect(
+            css.components(separatedBy: "@import").count - 1 == imports.count, "every @import is a local url(\"…\")")
         for target in imports { #expect(files["assets/" + target] != nil, "\(target) is part of the site") }
     }
 
@@ -97,7 +103,8 @@ import Testing
         let (output, files) = try Self.buildSample(baseURL: "https://example.org/report")
         defer { try? FileManager.default.removeItem(at: output) }
         let event = String(decoding: try #require(files["events/jordan-drone-attack/index.html"]), as: UTF8.self)
-        #expect(event.contains(#"<link rel="canonical" href="https://example.org/report/events/jordan-drone-attack/">"#))
+        #expect(
+            event.contains(#"<link rel="canonical" href="https://example.org/report/events/jordan-drone-attack/">"#))
         let sitemap = String(decoding: try #require(files["sitemap.xml"]), as: UTF8.self)
         #expect(sitemap.contains("<loc>https://example.org/report/timeline/</loc>"))
         let notFound = String(decoding: try #require(files["404.html"]), as: UTF8.self)
@@ -111,7 +118,10 @@ import Testing
         let (plainOutput, plainFiles) = try Self.buildSample()
         defer { try? FileManager.default.removeItem(at: plainOutput) }
         let relative = String(decoding: try #require(plainFiles["404.html"]), as: UTF8.self)
-        #expect(relative.contains("XMLHttpRequest") && relative.contains(#"<link rel="stylesheet" href="assets/style.css">"#), "without it, the page finds the site's root")
+        #expect(
+            relative.contains("XMLHttpRequest")
+                && relative.contains(#"<link rel="stylesheet" href="assets/style.css">"#),
+            "without it, the page finds the site's root")
     }
 
     @Test func twoBuildsAreByteIdentical() throws {
@@ -128,7 +138,10 @@ import Testing
     @Test func everyEventCitesTheSeedArticle() throws {
         let report = try #require(SiteBuilder(options: BuildOptions(root: TestSite.repository)).validate().report)
         for event in report.events {
-            #expect(event.sources.contains { ($0.url ?? "").contains("news.antiwar.com/2024/02/19/iraqi-militias-stopped-attacks") }, "\(event.id)")
+            #expect(
+                event.sources.contains {
+                    ($0.url ?? "").contains("news.antiwar.com/2024/02/19/iraqi-militias-stopped-attacks")
+                }, "\(event.id)")
         }
         let topic = try #require(report.topic("us-iraq-withdrawal-talks"))
         #expect(topic.quotes.contains { $0.text.hasPrefix("Based on these meetings, a timetable will be formulated") })

@@ -29,9 +29,13 @@ import Testing
         let summary = try SiteBuilder(options: options).build()
         let files = try site.outputFiles()
         // Events, actors, topics, plain pages and the sources index; not the lists of events.
-        let indexed = files.keys.filter { $0.hasSuffix(".html") && String(decoding: files[$0]!, as: UTF8.self).contains("data-pagefind-body") }
+        let indexed = files.keys.filter {
+            $0.hasSuffix(".html") && String(decoding: files[$0]!, as: UTF8.self).contains("data-pagefind-body")
+        }
         #expect(summary.search == .indexed(pages: indexed.count, version: pagefind.version))
-        #expect(indexed.contains("events/qaani-visits-iraq/index.html") && indexed.contains("actors/esmail-qaani/index.html") && indexed.contains("sources/index.html"))
+        #expect(
+            indexed.contains("events/qaani-visits-iraq/index.html")
+                && indexed.contains("actors/esmail-qaani/index.html") && indexed.contains("sources/index.html"))
         #expect(!indexed.contains("timeline/index.html") && !indexed.contains("index.html"))
         #expect(summary.searchLine.hasPrefix("Search: Pagefind \(pagefind.version) indexed \(indexed.count) pages"))
         #expect(files["pagefind/pagefind.js"] != nil && files.keys.contains { $0.hasPrefix("pagefind/fragment/") })
@@ -43,24 +47,37 @@ import Testing
         try SiteBuilder(options: options).build()
 
         let search = try site.html("search/index.html")
-        #expect(search.contains(#"data-pagefind="../pagefind/pagefind.js""#) && search.contains(#"<script src="../assets/search.js" defer></script>"#))
+        #expect(
+            search.contains(#"data-pagefind="../pagefind/pagefind.js""#)
+                && search.contains(#"<script src="../assets/search.js" defer></script>"#))
         #expect(search.contains(#"data-types="[[&quot;attack&quot;,&quot;Attack&quot;]"#))
-        #expect(try site.html("events/qaani-visits-iraq/index.html").contains(#"<form class="site-search" role="search" aria-label="Site" action="../../search/index.html" method="get">"#))
+        #expect(
+            try site.html("events/qaani-visits-iraq/index.html").contains(
+                #"<form class="site-search" role="search" aria-label="Site" action="../../search/index.html" method="get">"#
+            ))
     }
 
     @Test func eventPagesCarryTheFiltersAndMetadataSearchShows() throws {
         let (site, options) = try Self.sample(search: nil)
         try SiteBuilder(options: options).build()
         let page = try site.html("events/qaani-visits-iraq/index.html")
-        for attribute in [#"data-pagefind-body data-pagefind-filter="type:visit" data-pagefind-meta="kind:event""#, #"data-pagefind-filter="year:2024""#,
-                          #"data-pagefind-meta="date">29 January 2024</time>"#, #"data-pagefind-meta="type">Visit</a>"#,
-                          #"data-pagefind-filter="country[data-country]" data-country="Iraq""#,
-                          #"data-pagefind-filter="actor">Esmail Qaani</a>"#, #"<h1 data-pagefind-weight="10">"#] {
+        for attribute in [
+            #"data-pagefind-body data-pagefind-filter="type:visit" data-pagefind-meta="kind:event""#,
+            #"data-pagefind-filter="year:2024""#,
+            #"data-pagefind-meta="date">29 January 2024</time>"#, #"data-pagefind-meta="type">Visit</a>"#,
+            #"data-pagefind-filter="country[data-country]" data-country="Iraq""#,
+            #"data-pagefind-filter="actor">Esmail Qaani</a>"#, #"<h1 data-pagefind-weight="10">"#,
+        ] {
             #expect(page.contains(attribute), "\(attribute)")
         }
         // Names of actors taking part weigh more than those only mentioned.
-        #expect(page.contains(#"<dd data-pagefind-weight="8"><ul class="plain-list"><li><a href="../../actors/esmail-qaani/index.html""#))
-        #expect(!page.contains(#"data-pagefind-weight="8"><ul class="plain-list"><li><a href="../../actors/iran/index.html""#))
+        #expect(
+            page.contains(
+                #"<dd data-pagefind-weight="8"><ul class="plain-list"><li><a href="../../actors/esmail-qaani/index.html""#
+            ))
+        #expect(
+            !page.contains(
+                #"data-pagefind-weight="8"><ul class="plain-list"><li><a href="../../actors/iran/index.html""#))
         #expect(page.contains(#"<section class="related" aria-labelledby="related-heading" data-pagefind-ignore>"#))
     }
 
@@ -74,7 +91,10 @@ import Testing
 
     @Test func searchCanBeTurnedOffInSiteYAML() throws {
         let (site, options) = try Self.sample(search: try Self.pagefind())
-        try site.write("site.yaml", try String(contentsOf: site.content.appendingPathComponent("site.yaml"), encoding: .utf8) + "\nsearch:\n  enabled: false\n")
+        try site.write(
+            "site.yaml",
+            try String(contentsOf: site.content.appendingPathComponent("site.yaml"), encoding: .utf8)
+                + "\nsearch:\n  enabled: false\n")
         let summary = try SiteBuilder(options: options).build()
         #expect(summary.search == .disabled && !site.exists("search/index.html") && !site.exists("pagefind"))
     }
@@ -85,7 +105,10 @@ import Testing
         let before = try site.outputFiles()
         // A program that says it is Pagefind and then fails.
         let fake = site.root.appendingPathComponent("pagefind")
-        try Data("#!/bin/sh\nif [ \"$1\" = --version ]; then echo 'pagefind 1.5.2'; exit 0; fi\necho 'disk full' >&2\nexit 3\n".utf8).write(to: fake)
+        try Data(
+            "#!/bin/sh\nif [ \"$1\" = --version ]; then echo 'pagefind 1.5.2'; exit 0; fi\necho 'disk full' >&2\nexit 3\n"
+                .utf8
+        ).write(to: fake)
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: fake.path)
         var failing = options
         failing.search = try #require(Pagefind.locate(environment: ["DOSSIER_PAGEFIND": fake.path]))
@@ -94,7 +117,9 @@ import Testing
             Issue.record("the build should fail")
         } catch let failure as BuildFailure {
             let message = try #require(failure.diagnostics.first?.description)
-            #expect(message.contains("the search index could not be made: Pagefind 1.5.2 failed (exit status 3): disk full"))
+            #expect(
+                message.contains("the search index could not be made: Pagefind 1.5.2 failed (exit status 3): disk full")
+            )
             #expect(message.contains("search: {enabled: false}"))
         }
         #expect(try site.outputFiles() == before, "the previous site is untouched")
@@ -103,7 +128,10 @@ import Testing
     /// A program that says it is Pagefind, from a shell script's lines after `--version`.
     static func fakePagefind(in site: TestSite, _ body: String) throws -> Pagefind {
         let fake = site.root.appendingPathComponent("pagefind")
-        try Data("#!/bin/sh\nif [ \"$1\" = --version ]; then echo 'pagefind 1.5.2'; exit 0; fi\nwhile [ $# -gt 0 ]; do if [ \"$1\" = --output-path ]; then out=\"$2\"; fi; shift; done\n\(body)\n".utf8).write(to: fake)
+        try Data(
+            "#!/bin/sh\nif [ \"$1\" = --version ]; then echo 'pagefind 1.5.2'; exit 0; fi\nwhile [ $# -gt 0 ]; do if [ \"$1\" = --output-path ]; then out=\"$2\"; fi; shift; done\n\(body)\n"
+                .utf8
+        ).write(to: fake)
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: fake.path)
         return try #require(Pagefind.locate(environment: ["DOSSIER_PAGEFIND": fake.path]))
     }
@@ -115,16 +143,25 @@ import Testing
         try SiteBuilder(options: options).build()
         let before = try site.outputFiles()
         var failing = options
-        failing.search = try Self.fakePagefind(in: site, "mkdir -p \"$out/fragment\"; : > \"$out/pagefind-entry.json\"; : > \"$out/pagefind.js\"; : > \"$out/wasm.en.pagefind\"; echo x > \"$out/fragment/a.pf_fragment\"; exit 0")
+        failing.search = try Self.fakePagefind(
+            in: site,
+            "mkdir -p \"$out/fragment\"; : > \"$out/pagefind-entry.json\"; : > \"$out/pagefind.js\"; : > \"$out/wasm.en.pagefind\"; echo x > \"$out/fragment/a.pf_fragment\"; exit 0"
+        )
         do {
             try SiteBuilder(options: failing).build()
             Issue.record("the build should fail")
         } catch let failure as BuildFailure {
-            #expect(failure.diagnostics.first?.message.contains("Pagefind's index is incomplete: pagefind-entry.json cannot be read; is the disk full?") == true, "\(failure.diagnostics)")
+            #expect(
+                failure.diagnostics.first?.message.contains(
+                    "Pagefind's index is incomplete: pagefind-entry.json cannot be read; is the disk full?") == true,
+                "\(failure.diagnostics)")
         }
         #expect(try site.outputFiles() == before, "the previous site is untouched")
         // Whole files but an empty one: the same.
-        failing.search = try Self.fakePagefind(in: site, "mkdir -p \"$out\"; echo '{\"version\":\"1.5.2\",\"languages\":{}}' > \"$out/pagefind-entry.json\"; echo x > \"$out/pagefind.js\"; : > \"$out/pagefind-worker.js\"; exit 0")
+        failing.search = try Self.fakePagefind(
+            in: site,
+            "mkdir -p \"$out\"; echo '{\"version\":\"1.5.2\",\"languages\":{}}' > \"$out/pagefind-entry.json\"; echo x > \"$out/pagefind.js\"; : > \"$out/pagefind-worker.js\"; exit 0"
+        )
         #expect(throws: BuildFailure.self) { try SiteBuilder(options: failing).build() }
         #expect(try site.outputFiles() == before)
     }
@@ -138,14 +175,18 @@ import Testing
         process.executableURL = CommandLineTests.executable
         process.arguments = ["build"]
         process.currentDirectoryURL = site.root
-        process.environment = ProcessInfo.processInfo.environment.merging(["DOSSIER_PAGEFIND": fake.executable.path]) { $1 }
+        process.environment = ProcessInfo.processInfo.environment.merging(["DOSSIER_PAGEFIND": fake.executable.path]) {
+            $1
+        }
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
         var pid: Int32?
         for _ in 0..<600 where pid == nil {
             usleep(50_000)
-            pid = (try? String(contentsOf: pidFile, encoding: .utf8)).flatMap { Int32($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+            pid = (try? String(contentsOf: pidFile, encoding: .utf8)).flatMap {
+                Int32($0.trimmingCharacters(in: .whitespacesAndNewlines))
+            }
         }
         let pagefind = try #require(pid, "the fake Pagefind never started")
         #expect(kill(pagefind, 0) == 0)
@@ -154,7 +195,8 @@ import Testing
         for _ in 0..<100 where !gone {
             usleep(20_000)
             // Gone, or a zombie whose parent (reparented) has not reaped it yet.
-            let state = (try? String(contentsOfFile: "/proc/\(pagefind)/stat", encoding: .utf8))?.split(separator: " ").dropFirst(2).first
+            let state = (try? String(contentsOfFile: "/proc/\(pagefind)/stat", encoding: .utf8))?.split(separator: " ")
+                .dropFirst(2).first
             gone = kill(pagefind, 0) != 0 || state == "Z"
         }
         #expect(gone, "Pagefind outlived the build")
@@ -171,7 +213,11 @@ import Testing
         let (site, _) = try Self.sample(search: nil)
         try site.write("static/pagefind/notes.txt", "mine")
         let errors = site.failingBuild()
-        #expect(errors.contains { $0.message.contains("in the folder of the search index") && $0.location.file.hasSuffix("static/pagefind/notes.txt") })
+        #expect(
+            errors.contains {
+                $0.message.contains("in the folder of the search index")
+                    && $0.location.file.hasSuffix("static/pagefind/notes.txt")
+            })
     }
 
     @Test func thePreviewIndexesInTheBackgroundAndKeepsTheIndexAcrossRebuilds() throws {
@@ -180,19 +226,27 @@ import Testing
         let server = PreviewServer(build: options, serve: ServeOptions(port: 0), say: { _ in })
         let search = try #require(server.search)
         let first = server.rebuild()
-        #expect(first.succeeded && !first.phases.contains { $0.name.contains("search") }, "the rebuild does not wait for the index")
+        #expect(
+            first.succeeded && !first.phases.contains { $0.name.contains("search") },
+            "the rebuild does not wait for the index")
         try waitFor { search.completedRuns >= 1 }
         let index = server.snapshot.get().files.keys.filter { $0.hasPrefix("pagefind/") }
         #expect(index.contains("pagefind/pagefind.js") && index.contains { $0.hasPrefix("pagefind/fragment/") })
         // An edit: the rebuild keeps the index it did not make, and a new one follows.
         let file = site.content.appendingPathComponent("events/2024-pause.yaml")
         let text = try String(contentsOf: file, encoding: .utf8)
-        try Data(text.replacingOccurrences(of: "Iranian general Esmail Qaani visits Iraq", with: "Iranian general Esmail Qaani travels to Iraq").utf8).write(to: file)
+        try Data(
+            text.replacingOccurrences(
+                of: "Iranian general Esmail Qaani visits Iraq", with: "Iranian general Esmail Qaani travels to Iraq"
+            ).utf8
+        ).write(to: file)
         let edit = server.rebuild(changed: [file.path])
         #expect(edit.succeeded && !edit.changedPaths.contains { $0.hasPrefix("pagefind/") })
         #expect(server.snapshot.get().files["pagefind/pagefind.js"] != nil)
         try waitFor { search.completedRuns >= 2 }
-        let fragments = try server.snapshot.get().files.filter { $0.key.hasPrefix("pagefind/fragment/") }.values.map { String(decoding: try gunzip($0.data), as: UTF8.self) }
+        let fragments = try server.snapshot.get().files.filter { $0.key.hasPrefix("pagefind/fragment/") }.values.map {
+            String(decoding: try gunzip($0.data), as: UTF8.self)
+        }
         #expect(fragments.contains { $0.contains("travels to Iraq") })
         // The sources index, put off by the edit, is made for the index; the lists it skips are not.
         #expect(fragments.contains { $0.contains(#""url":"/sources/index.html""#) })

@@ -8,12 +8,17 @@ import Testing
         TestSite.minimalConfig + "\n" + extra
     }
 
-    @Test(arguments: ["en", "en-GB", "ar", "fa-IR", "zh-Hant-TW", "es-419", "de-CH-1901", "sr-Latn-RS", "en-US-x-twain", "x-private", "EN-gb"])
+    @Test(arguments: [
+        "en", "en-GB", "ar", "fa-IR", "zh-Hant-TW", "es-419", "de-CH-1901", "sr-Latn-RS", "en-US-x-twain", "x-private",
+        "EN-gb",
+    ])
     func languageTagsThatAreAccepted(tag: String) {
         #expect(LanguageTag.isWellFormed(tag), "\(tag)")
     }
 
-    @Test(arguments: ["English", "e", "en_GB", "en-", "-en", "en--GB", "123", "en-GB-", "x", "en-x", "fa IR", "\"><script>", "ar-٣"])
+    @Test(arguments: [
+        "English", "e", "en_GB", "en-", "-en", "en--GB", "123", "en-GB-", "x", "en-x", "fa IR", "\"><script>", "ar-٣",
+    ])
     func languageTagsThatAreRefused(tag: String) {
         #expect(!LanguageTag.isWellFormed(tag), "\(tag)")
     }
@@ -21,7 +26,9 @@ import Testing
     /// A report without authors has no byline (it printed "By ." on every page); one with them has.
     @Test(arguments: ["authors: []", "", "authors: [A. Writer, B. Editor]"])
     func theBylineIsThereOnlyWithAuthors(line: String) throws {
-        let site = try TestSite(config: TestSite.minimalConfig.split(separator: "\n").filter { !$0.hasPrefix("authors:") }.joined(separator: "\n") + "\n" + line + "\n")
+        let site = try TestSite(
+            config: TestSite.minimalConfig.split(separator: "\n").filter { !$0.hasPrefix("authors:") }.joined(
+                separator: "\n") + "\n" + line + "\n")
         try SampleContent.write(to: site)
         try site.build()
         for page in ["index.html", "timeline/index.html", "events/first-attack/index.html"] {
@@ -32,9 +39,13 @@ import Testing
     }
 
     @Test func aLanguageThatIsNotATagIsALocatedError() throws {
-        let site = try TestSite(config: TestSite.minimalConfig.replacingOccurrences(of: "language: en", with: "language: English"))
+        let site = try TestSite(
+            config: TestSite.minimalConfig.replacingOccurrences(of: "language: en", with: "language: English"))
         let errors = site.failingBuild().map(\.description)
-        #expect(errors == ["Content/site.yaml:4:11: error: `English` is not a language tag\n    hint: use a BCP 47 tag such as en, en-GB, ar or fa"], "\(errors)")
+        #expect(
+            errors == [
+                "Content/site.yaml:4:11: error: `English` is not a language tag\n    hint: use a BCP 47 tag such as en, en-GB, ar or fa"
+            ], "\(errors)")
     }
 
     /// CIEDE2000 as Sharma, Wu and Dalal's test data give it (pairs 1, 4 and 17 of their 34).
@@ -55,11 +66,16 @@ import Testing
     /// and Report were all slate greys: ΔE 1.1 in dark mode); every type of the sample, of a new
     /// report and of the generator is from it; `check` warns of two types that look alike.
     @Test func thePaletteIsDistinctInBothModesAndCheckWarnsOfTwoTypesAlike() throws {
-        let types = TypeColours.palette.enumerated().map { SiteConfig.EventType(id: "type-\($0.offset)", label: "Type", colour: $0.element, description: nil) }
+        let types = TypeColours.palette.enumerated().map {
+            SiteConfig.EventType(id: "type-\($0.offset)", label: "Type", colour: $0.element, description: nil)
+        }
         for (index, one) in types.enumerated() {
             for two in types[(index + 1)...] {
-                for (a, b) in [(TypeColours.light(one), TypeColours.light(two)), (TypeColours.dark(one), TypeColours.dark(two))] {
-                    let difference = ColourDifference.ciede2000(try #require(TypeColours.RGB(hex: a)), try #require(TypeColours.RGB(hex: b)))
+                for (a, b) in [
+                    (TypeColours.light(one), TypeColours.light(two)), (TypeColours.dark(one), TypeColours.dark(two)),
+                ] {
+                    let difference = ColourDifference.ciede2000(
+                        try #require(TypeColours.RGB(hex: a)), try #require(TypeColours.RGB(hex: b)))
                     #expect(difference >= 17.8, "\(one.colour) \(two.colour): \(a) and \(b), ΔE \(difference)")
                 }
             }
@@ -67,11 +83,20 @@ import Testing
         #expect(TypeColours.lookAlike(types).isEmpty)
         let sample = try #require(SiteBuilder(options: BuildOptions(root: TestSite.repository)).validate().report)
         #expect(sample.config.eventTypes.allSatisfy { TypeColours.palette.contains($0.colour) })
-        #expect(SyntheticReport(events: 10, actors: 2, seed: 1).siteYAML().components(separatedBy: "colour: \"").dropFirst().allSatisfy { TypeColours.palette.contains(String($0.prefix(7))) })
+        #expect(
+            SyntheticReport(events: 10, actors: 2, seed: 1).siteYAML().components(separatedBy: "colour: \"").dropFirst()
+                .allSatisfy { TypeColours.palette.contains(String($0.prefix(7))) })
 
-        let site = try TestSite(config: TestSite.minimalConfig + "\n  - { id: vote, label: Vote, colour: \"#798591\" }\n  - { id: protest, label: Protest, colour: \"#78828d\" }\n")
+        let site = try TestSite(
+            config: TestSite.minimalConfig
+                + "\n  - { id: vote, label: Vote, colour: \"#798591\" }\n  - { id: protest, label: Protest, colour: \"#78828d\" }\n"
+        )
         let warnings = try site.build().warnings.map(\.description)
-        #expect(warnings.count == 1 && warnings[0].hasPrefix("Content/site.yaml:10:44: warning: event types `vote` and `protest` look alike in light mode (CIEDE2000 ΔE 0.5 between their colours as drawn"), "\(warnings)")
+        #expect(
+            warnings.count == 1
+                && warnings[0].hasPrefix(
+                    "Content/site.yaml:10:44: warning: event types `vote` and `protest` look alike in light mode (CIEDE2000 ΔE 0.5 between their colours as drawn"
+                ), "\(warnings)")
     }
 
     /// `Character.isHexDigit` accepts full-width digits; a colour goes into a style attribute.
@@ -85,8 +110,12 @@ import Testing
 
     /// On c5ad4ae `--base-url 'javascript:alert(1)//'` reached the 404 page's <base> and canonical links.
     /// Spaces, quotes and `user:pw@` were accepted (on main before #29's work).
-    @Test(arguments: ["javascript:alert(1)//", "data:text/html,x", "https://example.org/?x=1", "https://example.org/#top", "example.org", "https:///nohost",
-                      "https://example.org/my report/", "https://example.org/\"onmouseover=x/", "https://user:pw@example.org/", "https://example.org/<x>/"])
+    @Test(arguments: [
+        "javascript:alert(1)//", "data:text/html,x", "https://example.org/?x=1", "https://example.org/#top",
+        "example.org", "https:///nohost",
+        "https://example.org/my report/", "https://example.org/\"onmouseover=x/", "https://user:pw@example.org/",
+        "https://example.org/<x>/",
+    ])
     func aBaseURLFromTheCommandLineIsCheckedLikeTheSetting(url: String) throws {
         let site = try TestSite()
         try SampleContent.write(to: site)
@@ -116,6 +145,7 @@ import Testing
         let errors = site.failingBuild().filter { $0.severity == .error }
         #expect(errors.count == 1)
         let line = try #require(errors.first?.description.split(separator: "\n").first)
-        #expect(line.hasPrefix("Content/events/bad\\nname.yaml:1:20: error: `2024-02-30` is not a real date"), "\(line)")
+        #expect(
+            line.hasPrefix("Content/events/bad\\nname.yaml:1:20: error: `2024-02-30` is not a real date"), "\(line)")
     }
 }

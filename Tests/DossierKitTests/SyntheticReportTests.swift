@@ -5,7 +5,8 @@ import Testing
 /// The benchmark's synthetic reports are valid reports, and the same seed gives the same files.
 @Suite struct SyntheticReportTests {
     @Test func aGeneratedReportChecksCleanly() throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-synthetic-\(UUID().uuidString)")
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "dossier-synthetic-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }
         try SyntheticReport(events: 300, actors: 40, seed: 7).write(to: root)
         var options = BuildOptions(root: root)
@@ -18,7 +19,8 @@ import Testing
         let bodies = report.events.compactMap(\.body)
         let words = bodies.map { $0.text.split(whereSeparator: \.isWhitespace).count }
         #expect(words.min() ?? 0 >= 120 && words.max() ?? 0 <= 360, "\(words.min() ?? 0)–\(words.max() ?? 0) words")
-        #expect(bodies.allSatisfy { $0.text.contains("## ") && $0.text.contains("](actor:") && $0.text.contains("\n> ") })
+        #expect(
+            bodies.allSatisfy { $0.text.contains("## ") && $0.text.contains("](actor:") && $0.text.contains("\n> ") })
     }
 
     /// The independent benchmark's shape (#15): 4 types, a file per month, 1–4 actors an event,
@@ -27,7 +29,9 @@ import Testing
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-neutral-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }
         try SyntheticReport(events: 1200, actors: 60, seed: 7, corpus: .neutral).write(to: root)
-        let files = try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("Content/events").path).sorted()
+        let files = try FileManager.default.contentsOfDirectory(
+            atPath: root.appendingPathComponent("Content/events").path
+        ).sorted()
         #expect(files.first == "2014-01.yaml" && files.count == 36)
         var options = BuildOptions(root: root)
         options.templates = TestSite.repository.appendingPathComponent("Templates")
@@ -45,8 +49,10 @@ import Testing
     }
 
     @Test func theSameSeedGivesTheSameFiles() throws {
-        let first = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-synthetic-a-\(UUID().uuidString)")
-        let second = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-synthetic-b-\(UUID().uuidString)")
+        let first = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "dossier-synthetic-a-\(UUID().uuidString)")
+        let second = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "dossier-synthetic-b-\(UUID().uuidString)")
         defer {
             try? FileManager.default.removeItem(at: first)
             try? FileManager.default.removeItem(at: second)

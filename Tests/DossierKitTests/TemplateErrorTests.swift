@@ -30,10 +30,14 @@ import Testing
         let site = try siteWithOwnTheme()
         try replace("{{> partials/page-steps}}", with: "{{> partials/page-step}}", in: "sources.mustache", of: site)
         let errors = site.failingBuild().filter { $0.severity == .error }.map(\.description)
-        let lines = try String(contentsOf: site.templates.appendingPathComponent("sources.mustache"), encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = try String(contentsOf: site.templates.appendingPathComponent("sources.mustache"), encoding: .utf8)
+            .split(separator: "\n", omittingEmptySubsequences: false)
         let line = try #require(lines.firstIndex { $0.contains("partials/page-step}") }) + 1
         let column = try #require(lines[line - 1].range(of: "{{>")).lowerBound.utf16Offset(in: lines[line - 1]) + 1
-        #expect(errors == ["Templates/sources.mustache:\(line):\(column): error: the template uses the partial `partials/page-step`, which does not exist\n    hint: did you mean `partials/page-steps`?"])
+        #expect(
+            errors == [
+                "Templates/sources.mustache:\(line):\(column): error: the template uses the partial `partials/page-step`, which does not exist\n    hint: did you mean `partials/page-steps`?"
+            ])
     }
 
     /// A source's line is rendered once by the theme's `partials/source-line` (`SourceLines`) and
@@ -55,7 +59,10 @@ import Testing
         try Data("{{% CONTENT_TYPE: HTML}}\n<p>{{publisher}} {{card.title}}</p>\n".utf8)
             .write(to: site.templates.appendingPathComponent("partials/source-line.mustache"))
         let errors = site.failingBuild().filter { $0.severity == .error }.map(\.description)
-        #expect(errors.contains { $0.hasPrefix("Templates/partials/source-line.mustache:2:") && $0.contains("`card.title`") }, "\(errors)")
+        #expect(
+            errors.contains {
+                $0.hasPrefix("Templates/partials/source-line.mustache:2:") && $0.contains("`card.title`")
+            }, "\(errors)")
     }
 
     @Test func aTemplateTheThemeLacksComesFromTheBuiltInTheme() throws {

@@ -11,30 +11,42 @@ import Testing
     }
 
     @Test func aMisspeltFieldIsReportedWithFileLineAndDidYouMean() throws {
-        let event = try #require(BuiltInTheme.files["event.mustache"]).replacingOccurrences(of: "{{card.title}}</h1>", with: "{{card.titel}}</h1>")
+        let event = try #require(BuiltInTheme.files["event.mustache"]).replacingOccurrences(
+            of: "{{card.title}}</h1>", with: "{{card.titel}}</h1>")
         let lines = event.split(separator: "\n", omittingEmptySubsequences: false)
         let index = try #require(lines.firstIndex { $0.contains("card.titel") })
         let column = try #require(lines[index].range(of: "{{card.titel}}")).lowerBound.utf16Offset(in: lines[index]) + 1
         let errors = try Self.errors(theme: ["event.mustache": event])
-        #expect(errors == ["""
-            Templates/event.mustache:\(index + 1):\(column): error: unknown field `titel` in `card.titel`: the template would show nothing here
-                hint: did you mean `title`?
-            """], "\(errors)")
+        #expect(
+            errors == [
+                """
+                Templates/event.mustache:\(index + 1):\(column): error: unknown field `titel` in `card.titel`: the template would show nothing here
+                    hint: did you mean `title`?
+                """
+            ], "\(errors)")
     }
 
     @Test func namesInsideSectionsAreLookedUpInTheSectionsValue() throws {
         // Inside {{#related}} a neighbour's fields are known, and the page's too (Mustache
         // looks outward); a name neither has is not.
-        let event = BuiltInTheme.files["event.mustache"]!.replacingOccurrences(of: "{{/content}}", with: "{{#related}}{{title}} {{citation}} {{typeColor}}{{/related}}{{/content}}")
+        let event = BuiltInTheme.files["event.mustache"]!.replacingOccurrences(
+            of: "{{/content}}", with: "{{#related}}{{title}} {{citation}} {{typeColor}}{{/related}}{{/content}}")
         let errors = try Self.errors(theme: ["event.mustache": event])
         #expect(errors.count == 1)
-        #expect(errors.first?.contains("unknown field `typeColor`") == true && errors.first?.contains("did you mean `typeColour`?") == true, "\(errors)")
+        #expect(
+            errors.first?.contains("unknown field `typeColor`") == true
+                && errors.first?.contains("did you mean `typeColour`?") == true, "\(errors)")
     }
 
     @Test func partialsAreCheckedWithTheValuesTheyAreRenderedWith() throws {
-        let card = BuiltInTheme.files["partials/event-card.mustache"]!.replacingOccurrences(of: "{{title}}", with: "{{pageTitle}}")
+        let card = BuiltInTheme.files["partials/event-card.mustache"]!.replacingOccurrences(
+            of: "{{title}}", with: "{{pageTitle}}")
         let errors = try Self.errors(theme: ["partials/event-card.mustache": card])
-        #expect(!errors.isEmpty && errors.allSatisfy { $0.hasPrefix("Templates/partials/event-card.mustache:") && $0.contains("unknown field `pageTitle`") }, "\(errors)")
+        #expect(
+            !errors.isEmpty
+                && errors.allSatisfy {
+                    $0.hasPrefix("Templates/partials/event-card.mustache:") && $0.contains("unknown field `pageTitle`")
+                }, "\(errors)")
     }
 
     @Test func theFeedIsCheckedToo() throws {
@@ -50,14 +62,18 @@ import Testing
     /// A declared field that is empty on some page makes an empty link there: the link check
     /// reports it (once, with the number of other pages), where a reader would find a dead link.
     @Test func anEmptyLinkIsAnError() throws {
-        let layout = BuiltInTheme.files["layout.mustache"]!.replacingOccurrences(of: "<main id=\"main\"", with: "<a href=\"{{chrome.canonical}}\">here</a><main id=\"main\"")
+        let layout = BuiltInTheme.files["layout.mustache"]!.replacingOccurrences(
+            of: "<main id=\"main\"", with: "<a href=\"{{chrome.canonical}}\">here</a><main id=\"main\"")
         let errors = try Self.errors(theme: ["layout.mustache": layout])
-        #expect(errors.count == 1 && errors[0].contains("error: an empty link (`href=\"\"` or `src=\"\"`)") && errors[0].contains("other pages"), "\(errors)")
+        #expect(
+            errors.count == 1 && errors[0].contains("error: an empty link (`href=\"\"` or `src=\"\"`)")
+                && errors[0].contains("other pages"), "\(errors)")
     }
 
     /// docs/template-fields.md is `dossier fields`' output.
     @Test func theReferenceInTheDocsIsGeneratedFromTheDeclarations() throws {
-        let docs = try String(contentsOf: TestSite.repository.appendingPathComponent("docs/template-fields.md"), encoding: .utf8)
+        let docs = try String(
+            contentsOf: TestSite.repository.appendingPathComponent("docs/template-fields.md"), encoding: .utf8)
         #expect(docs == TemplateReference.markdown(), "run: swift run dossier fields > docs/template-fields.md")
         // Every page kind and every field of its content is in it.
         for kind in PageKinds.builtIn {

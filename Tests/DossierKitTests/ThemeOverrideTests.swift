@@ -15,7 +15,8 @@ import Testing
         #expect(files.count >= 20)
         #expect(Set(files.keys) == Set(BuiltInTheme.files.keys), "run scripts/embed-theme")
         for (path, text) in files {
-            #expect(BuiltInTheme.files[path] == text, "\(path) differs from the built-in theme: run scripts/embed-theme")
+            #expect(
+                BuiltInTheme.files[path] == text, "\(path) differs from the built-in theme: run scripts/embed-theme")
         }
     }
 
@@ -33,7 +34,8 @@ import Testing
         site.templates = site.root.appendingPathComponent("Templates")
         for (path, text) in files {
             let url = site.templates.appendingPathComponent(path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(text.utf8).write(to: url)
         }
     }
@@ -48,9 +50,13 @@ import Testing
     }
 
     @Test func oneOverriddenTemplateWinsAndTheRestIsBuiltIn() throws {
-        let footer = BuiltInTheme.files["partials/footer.mustache"]!.replacingOccurrences(of: "</footer>", with: "<p class=\"colophon\">Our own footer</p></footer>")
+        let footer = BuiltInTheme.files["partials/footer.mustache"]!.replacingOccurrences(
+            of: "</footer>", with: "<p class=\"colophon\">Our own footer</p></footer>")
         #expect(footer != BuiltInTheme.files["partials/footer.mustache"])
-        let site = try Self.site(theme: ["partials/footer.mustache": footer, "assets/style.css": "body { color: black; }\n", "assets/extra.svg": "<svg/>"])
+        let site = try Self.site(theme: [
+            "partials/footer.mustache": footer, "assets/style.css": "body { color: black; }\n",
+            "assets/extra.svg": "<svg/>",
+        ])
         try site.build()
         for page in ["index.html", "events/first-attack/index.html", "timeline/index.html"] {
             #expect(try site.html(page).contains("Our own footer"), "\(page)")
@@ -80,19 +86,25 @@ import Testing
     /// that put `{{chrome.pageTitle}}` in it showed one page's title on every event page.
     @Test func aPageSpecificFieldInTheSharedHeaderIsRefusedAtItsTag() throws {
         let header = BuiltInTheme.files["partials/header.mustache"]!
-            .replacingOccurrences(of: "    <nav class=\"site-nav\"", with: "    <p>{{chrome.pageTitle}}</p>\n    <nav class=\"site-nav\"")
+            .replacingOccurrences(
+                of: "    <nav class=\"site-nav\"", with: "    <p>{{chrome.pageTitle}}</p>\n    <nav class=\"site-nav\"")
         let site = try Self.site(theme: ["partials/header.mustache": header])
         let errors = site.failingBuild().map(\.description)
-        #expect(errors == ["""
-            Templates/partials/header.mustache:6:10: error: `chrome.pageTitle` differs from page to page, but partials/header is rendered once and shared by many pages, so it cannot show it
-                hint: use it in layout.mustache, which is rendered for each page; partials/header may read chrome.{authors, downloadsHref, eventsCSVHref, eventsJSONHref, favicon, feedHref, homeHref, jsonFeedHref, language, license, nav, root, script, searchHref, siteDescription, siteTitle, stylesheet, typeStylesheet}
-            """], "\(errors)")
+        #expect(
+            errors == [
+                """
+                Templates/partials/header.mustache:6:10: error: `chrome.pageTitle` differs from page to page, but partials/header is rendered once and shared by many pages, so it cannot show it
+                    hint: use it in layout.mustache, which is rendered for each page; partials/header may read chrome.{authors, downloadsHref, eventsCSVHref, eventsJSONHref, favicon, feedHref, homeHref, jsonFeedHref, language, license, nav, root, script, searchHref, siteDescription, siteTitle, stylesheet, typeStylesheet}
+                """
+            ], "\(errors)")
         #expect(SiteBuilder(options: site.options).check(keepingFiles: false).errors.count == 1, "check says the same")
     }
 
     @Test func sharedFieldsInTheHeaderRenderOnEveryPage() throws {
         let header = BuiltInTheme.files["partials/header.mustache"]!
-            .replacingOccurrences(of: "    <nav class=\"site-nav\"", with: "    <p class=\"by\">{{chrome.authors}}</p>\n    <nav class=\"site-nav\"")
+            .replacingOccurrences(
+                of: "    <nav class=\"site-nav\"",
+                with: "    <p class=\"by\">{{chrome.authors}}</p>\n    <nav class=\"site-nav\"")
         let site = try Self.site(theme: ["partials/header.mustache": header])
         try site.write("site.yaml", TestSite.minimalConfig + "\nauthors: [A. Writer]\n")
         try site.build()
@@ -101,16 +113,25 @@ import Testing
 
     /// The feed and sitemap are templates like the pages: a report can change them.
     @Test func theFeedAndSitemapAreTemplatesAReportCanOverride() throws {
-        let feed = BuiltInTheme.files["feed.mustache"]!.replacingOccurrences(of: "  <generator>Dossier</generator>", with: "  <rights>CC BY 4.0</rights>")
+        let feed = BuiltInTheme.files["feed.mustache"]!.replacingOccurrences(
+            of: "  <generator>Dossier</generator>", with: "  <rights>CC BY 4.0</rights>")
         let site = try Self.site(theme: ["feed.mustache": feed])
-        try site.write("events/hostile.yaml", "- { id: hostile, date: 2024-03-01, title: \"Q&A: <b>'quoted'</b>\", type: statement, sources: [{ publisher: X, url: \"https://example.org/\" }] }\n")
+        try site.write(
+            "events/hostile.yaml",
+            "- { id: hostile, date: 2024-03-01, title: \"Q&A: <b>'quoted'</b>\", type: statement, sources: [{ publisher: X, url: \"https://example.org/\" }] }\n"
+        )
         try site.build(baseURL: "https://example.org/report/")
         let xml = try site.html("feed.xml")
         #expect(xml.hasPrefix("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed "))
         #expect(xml.contains("<rights>CC BY 4.0</rights>"))
         #expect(xml.contains("<title>Q&amp;A: &lt;b&gt;&#39;quoted&#39;&lt;/b&gt;</title>"))
-        #expect(xml.contains("<id>\(StableID.event("hostile", in: SiteConfig(title: "", id: "urn:uuid:0f3c8a56-8f0b-4a59-9d0e-2f1f5a4c7b21", description: "", language: "en", authors: [], eventTypes: [], confidenceGrades: [], allowRawHTML: false, smartPunctuation: true, homeLatestCount: 6, origin: SourceLocation(file: ""))))</id>"))
-        #expect(xml.contains("<link rel=\"alternate\" type=\"text/html\" href=\"https://example.org/report/events/hostile/\"/>"))
+        #expect(
+            xml.contains(
+                "<id>\(StableID.event("hostile", in: SiteConfig(title: "", id: "urn:uuid:0f3c8a56-8f0b-4a59-9d0e-2f1f5a4c7b21", description: "", language: "en", authors: [], eventTypes: [], confidenceGrades: [], allowRawHTML: false, smartPunctuation: true, homeLatestCount: 6, origin: SourceLocation(file: ""))))</id>"
+            ))
+        #expect(
+            xml.contains(
+                "<link rel=\"alternate\" type=\"text/html\" href=\"https://example.org/report/events/hostile/\"/>"))
         let sitemap = try site.html("sitemap.xml")
         #expect(sitemap.contains("<url><loc>https://example.org/report/events/hostile/</loc></url>"))
         #expect(!sitemap.contains("404.html"))

@@ -23,10 +23,13 @@ import Testing
         try SampleContent.write(to: site)
         try Self.link(site, "static/passwd", to: "/etc/passwd")
         let errors = Self.errors(site)
-        #expect(errors == ["""
-            Content/static/passwd: error: this is a link to /etc/passwd, outside the content folder (Content); links out of the report are not followed, so it is not published
-                hint: copy the file into the content folder (Content) instead of linking to it
-            """], "\(errors)")
+        #expect(
+            errors == [
+                """
+                Content/static/passwd: error: this is a link to /etc/passwd, outside the content folder (Content); links out of the report are not followed, so it is not published
+                    hint: copy the file into the content folder (Content) instead of linking to it
+                """
+            ], "\(errors)")
         #expect(!site.exists("passwd"))
         // And the preview, whose build fails the same way, serves nothing of it.
         let result = SiteBuilder(options: site.options).check()
@@ -49,24 +52,34 @@ import Testing
         try SampleContent.write(to: site)
         try Self.link(site, "static", to: "/etc")
         let errors = Self.errors(site)
-        #expect(errors.count == 1 && errors[0].hasPrefix("Content/static: error: this is a link to /etc, outside the content folder (Content)"), "\(errors)")
+        #expect(
+            errors.count == 1
+                && errors[0].hasPrefix(
+                    "Content/static: error: this is a link to /etc, outside the content folder (Content)"),
+            "\(errors)")
     }
 
     @Test func aDanglingLinkIsReported() throws {
         let site = try TestSite()
         try SampleContent.write(to: site)
         try Self.link(site, "events/old.yaml", to: "gone.yaml")
-        #expect(Self.errors(site) == ["""
-            Content/events/old.yaml: error: this is a link to gone.yaml, which does not exist
-                hint: remove the link, or restore what it points to
-            """])
+        #expect(
+            Self.errors(site) == [
+                """
+                Content/events/old.yaml: error: this is a link to gone.yaml, which does not exist
+                    hint: remove the link, or restore what it points to
+                """
+            ])
     }
 
     /// On c5ad4ae a linked folder under events/ was skipped without a word: its events vanished.
     @Test func aLinkedFolderOfEventsInsideTheReportIsRead() throws {
         let site = try TestSite()
         try SampleContent.write(to: site)
-        try site.write("archive/2023/old.yaml", "- { id: archived, date: 2023-05, title: Archived, type: statement, sources: [{ publisher: X, url: \"https://example.org/x\" }] }\n")
+        try site.write(
+            "archive/2023/old.yaml",
+            "- { id: archived, date: 2023-05, title: Archived, type: statement, sources: [{ publisher: X, url: \"https://example.org/x\" }] }\n"
+        )
         try Self.link(site, "events/archive", to: "../archive/2023")
         try site.build()
         #expect(site.exists("events/archived/index.html"))
@@ -77,10 +90,15 @@ import Testing
         try SampleContent.write(to: site)
         let outside = site.root.appendingPathComponent("elsewhere")
         try FileManager.default.createDirectory(at: outside, withIntermediateDirectories: true)
-        try Data("- { id: smuggled, date: 2023, title: S, type: statement }\n".utf8).write(to: outside.appendingPathComponent("x.yaml"))
+        try Data("- { id: smuggled, date: 2023, title: S, type: statement }\n".utf8).write(
+            to: outside.appendingPathComponent("x.yaml"))
         try Self.link(site, "events/elsewhere", to: outside.path)
         let errors = Self.errors(site)
-        #expect(errors.count == 1 && errors[0].hasPrefix("Content/events/elsewhere: error: this is a link to \(OutputGuard.resolved(outside)), outside the content folder"), "\(errors)")
+        #expect(
+            errors.count == 1
+                && errors[0].hasPrefix(
+                    "Content/events/elsewhere: error: this is a link to \(OutputGuard.resolved(outside)), outside the content folder"
+                ), "\(errors)")
     }
 
     @Test func aLinkLoopIsAWarningAndNothingIsReadTwice() throws {
@@ -91,8 +109,15 @@ import Testing
         let summary = try site.build()
         #expect(summary.events == 4, "no event read twice")
         let warnings = summary.warnings.map(\.description)
-        #expect(warnings.contains { $0.hasPrefix("Content/events/again: warning: this link leads to a folder already read (.); it is skipped") }, "\(warnings)")
-        #expect(warnings.contains { $0.hasPrefix("Content/events/sub/up: warning: this link leads to a folder already read (../..)") }, "\(warnings)")
+        #expect(
+            warnings.contains {
+                $0.hasPrefix(
+                    "Content/events/again: warning: this link leads to a folder already read (.); it is skipped")
+            }, "\(warnings)")
+        #expect(
+            warnings.contains {
+                $0.hasPrefix("Content/events/sub/up: warning: this link leads to a folder already read (../..)")
+            }, "\(warnings)")
     }
 
     /// Two links that lead to each other were an error saying the target "does not exist" (on
@@ -104,15 +129,24 @@ import Testing
         try Self.link(site, "events/b.yaml", to: "a.yaml")
         let summary = try site.build()
         let warnings = summary.warnings.map(\.description)
-        #expect(warnings.contains { $0.hasPrefix("Content/events/a.yaml: warning: this link leads to b.yaml, whose links lead back to it and never to a file; it is skipped") }, "\(warnings)")
-        #expect(warnings.contains { $0.hasPrefix("Content/events/b.yaml: warning: this link leads to a.yaml, whose links lead back to it") }, "\(warnings)")
+        #expect(
+            warnings.contains {
+                $0.hasPrefix(
+                    "Content/events/a.yaml: warning: this link leads to b.yaml, whose links lead back to it and never to a file; it is skipped"
+                )
+            }, "\(warnings)")
+        #expect(
+            warnings.contains {
+                $0.hasPrefix("Content/events/b.yaml: warning: this link leads to a.yaml, whose links lead back to it")
+            }, "\(warnings)")
     }
 
     @Test func aNamedPipeIsSkippedNotReadForever() throws {
         let site = try TestSite()
         try SampleContent.write(to: site)
         #expect(mkfifo(site.content.appendingPathComponent("events/pipe.yaml").path, 0o644) == 0)
-        try FileManager.default.createDirectory(at: site.content.appendingPathComponent("static"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: site.content.appendingPathComponent("static"), withIntermediateDirectories: true)
         #expect(mkfifo(site.content.appendingPathComponent("static/pipe").path, 0o644) == 0)
         let summary = try site.build()
         #expect(summary.warnings.map(\.description).filter { $0.contains("named pipe") }.count == 2)
@@ -127,12 +161,13 @@ import Testing
         try site.write("static/Timeline/INDEX.html", "mine")
         try site.write("static/robots.txt", "fine")
         let errors = Self.errors(site)
-        #expect(errors == [
-            "Content/static/Timeline/INDEX.html: error: this file would be published as Timeline/INDEX.html, over the page timeline/index.html that Dossier makes\n    hint: rename or move it: static files may not take the path of a file Dossier makes",
-            "Content/static/assets/style.css: error: this file would be published as assets/style.css, over the theme's assets/style.css (Templates/assets/style.css)\n    hint: rename or move it: static files may not take the path of a file Dossier makes",
-            "Content/static/feed.xml: error: this file would be published as feed.xml, over the page feed.xml that Dossier makes\n    hint: rename or move it: static files may not take the path of a file Dossier makes",
-            "Content/static/index.html: error: this file would be published as index.html, over the page index.html that Dossier makes\n    hint: rename or move it: static files may not take the path of a file Dossier makes",
-        ], "\(errors)")
+        #expect(
+            errors == [
+                "Content/static/Timeline/INDEX.html: error: this file would be published as Timeline/INDEX.html, over the page timeline/index.html that Dossier makes\n    hint: rename or move it: static files may not take the path of a file Dossier makes",
+                "Content/static/assets/style.css: error: this file would be published as assets/style.css, over the theme's assets/style.css (Templates/assets/style.css)\n    hint: rename or move it: static files may not take the path of a file Dossier makes",
+                "Content/static/feed.xml: error: this file would be published as feed.xml, over the page feed.xml that Dossier makes\n    hint: rename or move it: static files may not take the path of a file Dossier makes",
+                "Content/static/index.html: error: this file would be published as index.html, over the page index.html that Dossier makes\n    hint: rename or move it: static files may not take the path of a file Dossier makes",
+            ], "\(errors)")
         // `check` says the same.
         let checked = SiteBuilder(options: site.options).check(keepingFiles: false).errors
         #expect(checked.count == 4)
@@ -147,7 +182,17 @@ import Testing
         try site.write("static/media/fine.txt", "fine")
         let errors = Self.errors(site)
         #expect(errors.count == 2, "\(errors)")
-        #expect(errors.contains { $0.hasPrefix("Content/static/events: error: this file would be published as events, where Dossier makes the folder events/ (for events/") })
-        #expect(errors.contains { $0.hasPrefix("Content/static/feed.xml/notes.txt: error: this file would be published inside feed.xml/, but Dossier makes feed.xml a file") })
+        #expect(
+            errors.contains {
+                $0.hasPrefix(
+                    "Content/static/events: error: this file would be published as events, where Dossier makes the folder events/ (for events/"
+                )
+            })
+        #expect(
+            errors.contains {
+                $0.hasPrefix(
+                    "Content/static/feed.xml/notes.txt: error: this file would be published inside feed.xml/, but Dossier makes feed.xml a file"
+                )
+            })
     }
 }

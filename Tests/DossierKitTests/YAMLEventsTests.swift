@@ -30,7 +30,8 @@ import Testing
         for offset in [0, 7] {
             let log = DiagnosticLog()
             let expected = YAMLReader.composeWithYams(text, file: "x.yaml", lineOffset: offset, log: log)
-            let read = YAMLEvents.read(text, file: "x.yaml", lineOffset: offset, aliasLimit: YAMLReader.aliasExpansionLimit)
+            let read = YAMLEvents.read(
+                text, file: "x.yaml", lineOffset: offset, aliasLimit: YAMLReader.aliasExpansionLimit)
             #expect(log.diagnostics.isEmpty)
             #expect(read != nil, "valid YAML is read from the events")
             #expect(read == expected)
@@ -65,9 +66,15 @@ import Testing
 
     @Test func aliasesPastTheLimitAreLeftToYams() {
         var text = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n"
-        for level in 1...6 { text += "a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", ") + "]\n" }
+        for level in 1...6 {
+            text +=
+                "a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", ")
+                + "]\n"
+        }
         #expect(YAMLEvents.read(text, file: "x.yaml", lineOffset: 0, aliasLimit: 1_000) == nil)
-        #expect(YAMLEvents.read(text, file: "x.yaml", lineOffset: 0, aliasLimit: 100_000_000) != nil, "a billion laughs under the limit is read without copying (the lists are shared)")
+        #expect(
+            YAMLEvents.read(text, file: "x.yaml", lineOffset: 0, aliasLimit: 100_000_000) != nil,
+            "a billion laughs under the limit is read without copying (the lists are shared)")
         let log = DiagnosticLog()
         #expect(YAMLReader.parse(text, file: "x.yaml", log: log, aliasLimit: 1_000) == nil)
         #expect(log.diagnostics.contains { $0.message.contains("aliases") })

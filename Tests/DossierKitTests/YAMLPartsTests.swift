@@ -23,7 +23,8 @@ import Testing
 
     @Test func anAliasToAnotherPartFallsBackToAWholeParse() throws {
         var text = try Self.eventsFile()
-        text = text.replacingOccurrences(of: "- id: event-000000\n", with: "- id: event-000000\n  extra: &shared { a: 1 }\n")
+        text = text.replacingOccurrences(
+            of: "- id: event-000000\n", with: "- id: event-000000\n  extra: &shared { a: 1 }\n")
         text = text.replacingOccurrences(of: "- id: event-000249\n", with: "- id: event-000249\n  extra: *shared\n")
         #expect(YAMLReader.parseInParts(text, file: "events.yaml", lineOffset: 0, minimumSize: 0) == nil)
         let log = DiagnosticLog()
@@ -34,7 +35,8 @@ import Testing
 
     @Test func aSyntaxErrorIsReportedWhereTheWholeParseReportsIt() throws {
         var text = try Self.eventsFile()
-        text = text.replacingOccurrences(of: "- id: event-000200\n", with: "- id: event-000200\n  title: Talks: day one\n")
+        text = text.replacingOccurrences(
+            of: "- id: event-000200\n", with: "- id: event-000200\n  title: Talks: day one\n")
         let inParts = DiagnosticLog(), whole = DiagnosticLog()
         #expect(YAMLReader.parse(text, file: "events.yaml", log: inParts) == nil)
         _ = YAMLReader.parse(text, file: "events.yaml", log: whole, inParts: false)

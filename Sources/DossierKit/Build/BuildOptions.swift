@@ -25,8 +25,10 @@ public struct BuildOptions: Sendable {
         search != nil && config.searchEnabled ? kinds : kinds.filter { $0 !== SearchPage.kind }
     }
 
-    public init(content: URL, templates: URL, output: URL, baseURL: String? = nil,
-                messageRoot: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) {
+    public init(
+        content: URL, templates: URL, output: URL, baseURL: String? = nil,
+        messageRoot: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+    ) {
         self.content = content
         self.templates = templates
         self.output = output
@@ -80,15 +82,19 @@ public struct BuildSummary: Sendable {
     /// One line on the search index: made, turned off, or how to get it.
     public var searchLine: String {
         switch search {
-        case .indexed(let pages, let version): return "Search: Pagefind \(version) indexed \(Counted.text(pages, "page")) (pagefind/)."
+        case .indexed(let pages, let version):
+            return "Search: Pagefind \(version) indexed \(Counted.text(pages, "page")) (pagefind/)."
         case .disabled: return "Search: off (search: {enabled: false} in site.yaml)."
-        case .notInstalled: return "Search: not built, as Pagefind is not installed; to add search to the site, \(Pagefind.installHint)."
+        case .notInstalled:
+            return
+                "Search: not built, as Pagefind is not installed; to add search to the site, \(Pagefind.installHint)."
         }
     }
 
     public var line: String {
         let time = seconds < 1 ? String(format: "%.0f ms", seconds * 1000) : String(format: "%.2f s", seconds)
-        var text = "Built \(Counted.text(pages, "page")) (\(Counted.text(files, "file"))) from \(Counted.text(events, "event")), "
+        var text =
+            "Built \(Counted.text(pages, "page")) (\(Counted.text(files, "file"))) from \(Counted.text(events, "event")), "
             + "\(Counted.text(actors, "actor")), \(Counted.text(topics, "topic")) in \(time)"
         if !warnings.isEmpty { text += "; \(Counted.text(warnings.count, "warning"))" }
         return text

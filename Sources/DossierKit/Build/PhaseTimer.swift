@@ -25,11 +25,12 @@ struct PhaseTimer {
         let cpuStart = Self.processCPUMilliseconds()
         defer {
             let elapsed = clock.now - start
-            phases.append(Phase(
-                name: name, milliseconds: elapsed.milliseconds,
-                cpuMilliseconds: Self.processCPUMilliseconds() - cpuStart,
-                peakMiB: Self.peakResidentMiB()
-            ))
+            phases.append(
+                Phase(
+                    name: name, milliseconds: elapsed.milliseconds,
+                    cpuMilliseconds: Self.processCPUMilliseconds() - cpuStart,
+                    peakMiB: Self.peakResidentMiB()
+                ))
         }
         return try body()
     }
@@ -45,8 +46,8 @@ struct PhaseTimer {
     /// `VmHWM` from `/proc/self/status`: which step makes the memory peak is half of a profile.
     static func peakResidentMiB() -> Double? {
         guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
-              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
-              let kilobytes = line.split(separator: " ").dropFirst().first.flatMap({ Double($0) })
+            let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+            let kilobytes = line.split(separator: " ").dropFirst().first.flatMap({ Double($0) })
         else { return nil }
         return kilobytes / 1024
     }

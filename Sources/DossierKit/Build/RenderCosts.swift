@@ -25,7 +25,9 @@ final class RenderCosts: Sendable {
     private let costs = NIOLockedValueBox<[String: RenderCost]>([:])
 
     /// Times one page's view model and template, adding them to its kind.
-    func page(kind: String, view: () -> any TemplateConvertible, template: (any TemplateConvertible) -> String) -> String {
+    func page(
+        kind: String, view: () -> any TemplateConvertible, template: (any TemplateConvertible) -> String
+    ) -> String {
         let clock = ContinuousClock()
         let start = clock.now
         let model = view()
@@ -47,7 +49,9 @@ final class RenderCosts: Sendable {
         let start = clock.now
         defer {
             let elapsed = (clock.now - start).seconds
-            add(name) { $0.viewSeconds += elapsed; $0.pages += 1 }
+            add(name) {
+                $0.viewSeconds += elapsed; $0.pages += 1
+            }
         }
         return try body()
     }
@@ -72,15 +76,18 @@ extension RenderCost {
     /// The costs as `--timings` prints them under the steps: one line a kind, dearest first.
     public static func table(_ costs: [RenderCost]) -> [String] {
         guard !costs.isEmpty else { return [] }
-        func column(_ text: String, _ width: Int) -> String { String(repeating: " ", count: max(0, width - text.count)) + text }
+        func column(_ text: String, _ width: Int) -> String {
+            String(repeating: " ", count: max(0, width - text.count)) + text
+        }
         var lines = ["  by page kind (CPU time on all threads)    pages    view ms  template ms    HTML MiB"]
         for cost in costs {
             let rendered = cost.templateSeconds > 0 || cost.bytes > 0
-            lines.append("    " + cost.name.padding(toLength: 36, withPad: " ", startingAt: 0)
-                + column(String(cost.pages), 9)
-                + column(String(format: "%.1f", cost.viewSeconds * 1000), 11)
-                + column(rendered ? String(format: "%.1f", cost.templateSeconds * 1000) : "", 13)
-                + column(rendered ? String(format: "%.1f", Double(cost.bytes) / 1_048_576) : "", 12))
+            lines.append(
+                "    " + cost.name.padding(toLength: 36, withPad: " ", startingAt: 0)
+                    + column(String(cost.pages), 9)
+                    + column(String(format: "%.1f", cost.viewSeconds * 1000), 11)
+                    + column(rendered ? String(format: "%.1f", cost.templateSeconds * 1000) : "", 13)
+                    + column(rendered ? String(format: "%.1f", Double(cost.bytes) / 1_048_576) : "", 12))
         }
         return lines
     }

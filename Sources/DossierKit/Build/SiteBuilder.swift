@@ -21,33 +21,47 @@ public struct SiteBuilder: Sendable {
 
     /// - Parameter previous: the preview's last report, when only event files changed since.
     /// - Parameter theme: the previous build's templates, when no template changed since.
-    func validate(timer: inout PhaseTimer, previous: Report? = nil, theme: TemplateSet? = nil) -> (report: Report?, templates: TemplateSet?, diagnostics: [Diagnostic]) {
+    func validate(
+        timer: inout PhaseTimer, previous: Report? = nil, theme: TemplateSet? = nil
+    ) -> (report: Report?, templates: TemplateSet?, diagnostics: [Diagnostic]) {
         let log = DiagnosticLog()
         // An import that was interrupted is finished or undone first, so the report is read whole.
         ImportTransaction.recover(content: options.content, displayName: options.displayName(options.content), log: log)
-        let loader = ContentLoader(folder: options.content, displayName: options.displayName(options.content), cache: parsedFiles)
+        let loader = ContentLoader(
+            folder: options.content, displayName: options.displayName(options.content), cache: parsedFiles)
         var report: Report?
         if var content = timer.measure("load", { loader.load(log: log) }) {
             if let baseURL = options.baseURL {
                 // Checked like site.yaml's base_url: it is written into links and the 404 page's <base>.
                 if let problem = URLCheck.problem(with: baseURL, asBase: true) {
-                    log.error(SourceLocation(file: "--base-url"), "invalid base URL: \(problem)", hint: "give the full address of the published site, e.g. https://example.org/report/")
+                    log.error(
+                        SourceLocation(file: "--base-url"), "invalid base URL: \(problem)",
+                        hint: "give the full address of the published site, e.g. https://example.org/report/")
                 } else {
                     content.config.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
                 }
             }
-            report = timer.measure("link") { ReportLinker(markdown: Self.markdown(for: content.config), kinds: options.kinds(for: content.config)).link(content, previous: previous, log: log) }
-        }
-        let templates = theme ?? timer.measure("templates") {
-            let templates = TemplateSet.load(from: options.templates, displayName: options.displayName(options.templates), mustExist: options.templatesMustExist, log: log)
-            if let templates {
-                var fields = TemplateFieldCheck(templates: templates, kinds: options.kinds)
-                fields.diagnostics().forEach(log.add)
+            report = timer.measure("link") {
+                ReportLinker(markdown: Self.markdown(for: content.config), kinds: options.kinds(for: content.config))
+                    .link(content, previous: previous, log: log)
             }
-            return templates
         }
+        let templates =
+            theme
+            ?? timer.measure("templates") {
+                let templates = TemplateSet.load(
+                    from: options.templates, displayName: options.displayName(options.templates),
+                    mustExist: options.templatesMustExist, log: log)
+                if let templates {
+                    var fields = TemplateFieldCheck(templates: templates, kinds: options.kinds)
+                    fields.diagnostics().forEach(log.add)
+                }
+                return templates
+            }
         if let report, let templates {
-            timer.measure("locations") { LocationCheck(geography: templates.geography).diagnostics(report).forEach(log.add) }
+            timer.measure("locations") {
+                LocationCheck(geography: templates.geography).diagnostics(report).forEach(log.add)
+            }
         }
         return (log.hasErrors ? nil : report, log.hasErrors ? nil : templates, log.diagnostics)
     }
@@ -126,8 +140,10 @@ public struct SiteBuilder: Sendable {
     /// - Parameters:
     ///   - rendered: told which pages an incremental run renders.
     ///   - builtTemplates: given the theme the run used (the preview keeps it for the next one).
-    func run(to destination: Destination, incremental: Incremental? = nil, rendered: ((Rendered) -> Void)? = nil,
-             builtTemplates: ((TemplateSet) -> Void)? = nil) -> CheckResult {
+    func run(
+        to destination: Destination, incremental: Incremental? = nil, rendered: ((Rendered) -> Void)? = nil,
+        builtTemplates: ((TemplateSet) -> Void)? = nil
+    ) -> CheckResult {
         var timer = PhaseTimer()
         let sameIndexes = incremental.flatMap { $0.onlyEventsChanged ? $0.previous : nil }
         let sameTheme = incremental.flatMap { $0.onlyContentChanged ? $0.templates : nil }
@@ -137,7 +153,9 @@ public struct SiteBuilder: Sendable {
         }
         defer { builtTemplates?(templates) }
         let log = DiagnosticLog()
-        var renderer = SiteRenderer(report: report, templates: templates, markdown: Self.markdown(for: report.config), kinds: options.kinds(for: report.config))
+        var renderer = SiteRenderer(
+            report: report, templates: templates, markdown: Self.markdown(for: report.config),
+            kinds: options.kinds(for: report.config))
         renderer.forgetting = incremental?.forgetting
         renderer.recordsReads = destination.keepsFiles
         let costs = RenderCosts()
@@ -149,7 +167,11 @@ public struct SiteBuilder: Sendable {
         var plan: RebuildPlan?
         if let incremental {
             if incremental.onlyContentChanged, let previous = incremental.previous {
-                let made = timer.measure("plan") { RebuildPlan(old: previous, new: report, book: incremental.book, pagePaths: pagePaths, samePageList: samePages != nil) }
+                let made = timer.measure("plan") {
+                    RebuildPlan(
+                        old: previous, new: report, book: incremental.book, pagePaths: pagePaths,
+                        samePageList: samePages != nil)
+                }
                 incremental.cards.invalidate(made.changes)
                 plan = made
             } else {
@@ -189,7 +211,9 @@ public struct SiteBuilder: Sendable {
             let copied = copiedFiles(generated: pagePaths + supportPaths, log: log)
             return (copied, Set(pagePaths + supportPaths + copied.map(\.path)))
         }
-        let checker = LinkChecker(outputName: options.displayName(options.output), paths: sitePaths, basePath: SitePaths.basePath(ofBaseURL: report.config.baseURL))
+        let checker = LinkChecker(
+            outputName: options.displayName(options.output), paths: sitePaths,
+            basePath: SitePaths.basePath(ofBaseURL: report.config.baseURL))
         let kept = ResultSlots<String>(count: jobs.count)
         let pageReads = ResultSlots<Set<PageInput>>(count: destination.keepsFiles ? jobs.count : 0)
         let writeErrors = ResultSlots<Error>(count: 1)
@@ -216,7 +240,9 @@ public struct SiteBuilder: Sendable {
             let downloads = downloads(incremental, plan, report)
             // The data scripts follow the downloads' inputs and the theme's words and outlines.
             let scriptsUnchanged = scriptsUnchanged(incremental, plan, downloads, report, templates)
-            let made = renderer.supportFiles(sitemapPaths: sitemapPaths, downloads: downloads, scriptsUnchanged: scriptsUnchanged) + copied
+            let made =
+                renderer.supportFiles(
+                    sitemapPaths: sitemapPaths, downloads: downloads, scriptsUnchanged: scriptsUnchanged) + copied
             switch destination {
             case .discard: break
             case .memory: extra = made
@@ -239,30 +265,38 @@ public struct SiteBuilder: Sendable {
                     pageReads.set(index, reads)
                 case .staging(let staging):
                     costs.measure("write") {
-                        do { try staging.write(OutputFile(path: jobs[index].path, text: html)) } catch { writeErrors.set(0, error) }
+                        do { try staging.write(OutputFile(path: jobs[index].path, text: html)) } catch {
+                            writeErrors.set(0, error)
+                        }
                     }
                 }
             }
         }
-        let files = destination.keepsFiles ? zip(jobs, kept.values).map { OutputFile(path: $0.path, text: $1 ?? "") } + extra + deferred : []
+        let files =
+            destination.keepsFiles
+            ? zip(jobs, kept.values).map { OutputFile(path: $0.path, text: $1 ?? "") } + extra + deferred : []
         checker.finish(log: log)
         renderer.fragmentReads.diagnostics(templates, allowed: Chrome.fragmentFields).forEach(log.add)
         if let error = writeErrors.values.first.flatMap({ $0 }) {
-            log.error(SourceLocation(file: options.displayName(options.output)), FileSystemError("write the site to", options.displayName(options.output), error: error).description)
+            log.error(
+                SourceLocation(file: options.displayName(options.output)),
+                FileSystemError("write the site to", options.displayName(options.output), error: error).description)
         }
         let all = (diagnostics + log.diagnostics).sorted { ($0.location, $0.message) < ($1.location, $1.message) }
         let failed = log.hasErrors
         // What each page read: those rendered now, and those kept from the previous build.
-        if destination.keepsFiles, !failed, let book = incremental?.book { timer.measure("bookkeeping") {
-            if plan == nil {
-                book.removeAll()
-            } else if incremental?.previous?.indexes !== report.indexes, samePages == nil {
-                // Pages can only have come or gone when the report's indexes were made anew.
-                book.keep(only: Set(pagePaths))
+        if destination.keepsFiles, !failed, let book = incremental?.book {
+            timer.measure("bookkeeping") {
+                if plan == nil {
+                    book.removeAll()
+                } else if incremental?.previous?.indexes !== report.indexes, samePages == nil {
+                    // Pages can only have come or gone when the report's indexes were made anew.
+                    book.keep(only: Set(pagePaths))
+                }
+                for (job, read) in zip(jobs, pageReads.values) { book.record(read, for: job.path) }
+                for file in deferred { book.record(nil, for: file.path) }
             }
-            for (job, read) in zip(jobs, pageReads.values) { book.record(read, for: job.path) }
-            for file in deferred { book.record(nil, for: file.path) }
-        } }
+        }
         return CheckResult(
             report: failed ? nil : report, diagnostics: all, files: failed ? [] : files,
             pageCount: pages.count, fileCount: pages.count + supportPaths.count + copied.count, sitePaths: sitePaths,
@@ -278,7 +312,9 @@ public struct SiteBuilder: Sendable {
         let started = clock.now
         let options = options
         let writer = SiteWriter(output: options.output, display: { options.displayName($0) })
-        let outputGuard = OutputGuard(output: options.output, content: options.content, templates: options.templates, display: { options.displayName($0) })
+        let outputGuard = OutputGuard(
+            output: options.output, content: options.content, templates: options.templates,
+            display: { options.displayName($0) })
         let name = options.displayName(options.output)
         let here = SourceLocation(file: name)
         let misplaced = outputGuard.placementProblems()
@@ -294,7 +330,11 @@ public struct SiteBuilder: Sendable {
         } catch BuildLock.Failure.fileSystem(let error) {
             throw BuildFailure([.error(here, error.description)])
         } catch {
-            throw BuildFailure([.error(here, "another build is writing \(name)", hint: "wait for it to finish, or stop it; builds of one folder run one at a time")])
+            throw BuildFailure([
+                .error(
+                    here, "another build is writing \(name)",
+                    hint: "wait for it to finish, or stop it; builds of one folder run one at a time")
+            ])
         }
         defer { lock.release() }
         var checking = PhaseTimer()
@@ -305,7 +345,9 @@ public struct SiteBuilder: Sendable {
         do {
             (staging, warnings) = try writer.stage()
         } catch {
-            throw BuildFailure([.error(here, FileSystemError("create the staging folder for", name, error: error).description)])
+            throw BuildFailure([
+                .error(here, FileSystemError("create the staging folder for", name, error: error).description)
+            ])
         }
         let result = run(to: .staging(staging))
         guard let report = result.report, result.errors.isEmpty else {
@@ -321,11 +363,18 @@ public struct SiteBuilder: Sendable {
             // Over the staged pages, before they are published: a site is swapped in with its index.
             let index = try timer.measure("search index") {
                 do {
-                    return try pagefind.index(site: staging.folder, into: staging.folder.appendingPathComponent(Pagefind.folder), language: report.config.language)
+                    return try pagefind.index(
+                        site: staging.folder, into: staging.folder.appendingPathComponent(Pagefind.folder),
+                        language: report.config.language)
                 } catch {
                     writer.abandon(staging)
-                    throw BuildFailure([.error(here, "the search index could not be made: \(error)",
-                                               hint: "the site was left as it was; build without search with `search: {enabled: false}` in site.yaml, or reinstall Pagefind (\(Pagefind.installHint))")])
+                    throw BuildFailure([
+                        .error(
+                            here, "the search index could not be made: \(error)",
+                            hint:
+                                "the site was left as it was; build without search with `search: {enabled: false}` in site.yaml, or reinstall Pagefind (\(Pagefind.installHint))"
+                        )
+                    ])
                 }
             }
             sitePaths.formUnion(index.paths)
@@ -346,7 +395,8 @@ public struct SiteBuilder: Sendable {
             }
         }
         return BuildSummary(
-            pages: result.pageCount, files: fileCount, events: report.events.count, actors: report.actors.count, topics: report.topics.count,
+            pages: result.pageCount, files: fileCount, events: report.events.count, actors: report.actors.count,
+            topics: report.topics.count,
             warnings: result.warnings + warnings.map { .warning(here, $0) },
             seconds: (clock.now - started).milliseconds / 1000,
             phases: timer.phases, costs: result.costs, search: search
@@ -360,7 +410,8 @@ public struct SiteBuilder: Sendable {
     /// of a one-event edit.
     static func samePages(_ incremental: Incremental?, _ report: Report) -> [PageKinds.Page]? {
         guard let incremental, let pages = incremental.pages, !pages.isEmpty, let previous = incremental.previous,
-              previous.indexes === report.indexes, previous.events.count == report.events.count else { return nil }
+            previous.indexes === report.indexes, previous.events.count == report.events.count
+        else { return nil }
         for (old, new) in zip(previous.events, report.events) where old !== new {
             guard old.type == new.type, old.location?.country == new.location?.country else { return nil }
         }
@@ -369,24 +420,35 @@ public struct SiteBuilder: Sendable {
 
     /// A build writes the data downloads; the preview makes them only when they are asked for,
     /// and keeps the ones it has when no event changed (a template or stylesheet edit).
-    private func downloads(_ incremental: Incremental?, _ plan: RebuildPlan?, _ report: Report) -> SiteRenderer.Downloads {
+    private func downloads(
+        _ incremental: Incremental?, _ plan: RebuildPlan?, _ report: Report
+    ) -> SiteRenderer.Downloads {
         guard let incremental else { return .made }
         // The downloads hold the events and the report's title.
-        if let plan { return plan.changes.contains(.everyEvent) || plan.changes.contains(.config) ? .deferred : .unchanged }
+        if let plan {
+            return plan.changes.contains(.everyEvent) || plan.changes.contains(.config) ? .deferred : .unchanged
+        }
         guard let previous = incremental.previous else { return .deferred }
-        let same = previous.config.title == report.config.title && previous.events.count == report.events.count
+        let same =
+            previous.config.title == report.config.title && previous.events.count == report.events.count
             && zip(previous.events, report.events).allSatisfy { $0.hasSameContent(as: $1) }
         return same ? .unchanged : .deferred
     }
 
     /// Whether the data scripts (`map/places.js`, the filter's index: events, actors' names,
     /// topics, the theme's words and outlines) are the previous build's.
-    private func scriptsUnchanged(_ incremental: Incremental?, _ plan: RebuildPlan?, _ downloads: SiteRenderer.Downloads, _ report: Report, _ templates: TemplateSet) -> Bool {
-        guard let incremental, let previous = incremental.previous, incremental.templates?.dataWords == templates.dataWords,
-              downloads == .unchanged else { return false }
+    private func scriptsUnchanged(
+        _ incremental: Incremental?, _ plan: RebuildPlan?, _ downloads: SiteRenderer.Downloads, _ report: Report,
+        _ templates: TemplateSet
+    ) -> Bool {
+        guard let incremental, let previous = incremental.previous,
+            incremental.templates?.dataWords == templates.dataWords,
+            downloads == .unchanged
+        else { return false }
         if let plan { return plan.changes.inputs.isEmpty }
         return previous.actors.map { [$0.id, $0.name] } == report.actors.map { [$0.id, $0.name] }
-            && previous.topics.map { [$0.id, $0.title] + $0.eventIDs } == report.topics.map { [$0.id, $0.title] + $0.eventIDs }
+            && previous.topics.map { [$0.id, $0.title] + $0.eventIDs }
+                == report.topics.map { [$0.id, $0.title] + $0.eventIDs }
     }
 
     /// The Markdown renderer a report's settings ask for (the build's, and an import's check).
@@ -402,7 +464,8 @@ public struct SiteBuilder: Sendable {
     /// and the static file is left out. Paths that differ only in case collide too, as they
     /// would on macOS and Windows.
     private func copiedFiles(generated: [String], log: DiagnosticLog) -> [OutputFile] {
-        let assets = options.templates.appendingPathComponent("assets"), staticFolder = options.content.appendingPathComponent("static")
+        let assets = options.templates.appendingPathComponent("assets"),
+            staticFolder = options.content.appendingPathComponent("static")
         var taken: [String: String] = [:]
         var files: [OutputFile] = []
         for (url, source, _) in ContentFile.listStamped(assets, extensions: nil, within: options.templates).files {
@@ -411,7 +474,8 @@ public struct SiteBuilder: Sendable {
             files.append(OutputFile(path: path, copying: source))
         }
         // The built-in theme's assets that the report's theme does not override.
-        for (path, text) in BuiltInTheme.files.sorted(by: { $0.key < $1.key }) where path.hasPrefix("assets/") && taken[path.lowercased()] == nil {
+        for (path, text) in BuiltInTheme.files.sorted(by: { $0.key < $1.key })
+        where path.hasPrefix("assets/") && taken[path.lowercased()] == nil {
             taken[path.lowercased()] = "the built-in theme's \(path)"
             files.append(OutputFile(path: path, contents: .data(Data(text.utf8))))
         }
@@ -419,8 +483,10 @@ public struct SiteBuilder: Sendable {
         // A static file may not take a page's path (in any case). Only the pages that could
         // clash are folded to lower case: at 50,000 pages folding and describing every one
         // took 100 ms of each preview rebuild, for a check that almost never finds anything.
-        let lengths = Set(statics.map { ContentFile.relativePath(of: $0.url, in: staticFolder).lowercased().utf8.count })
-        for path in statics.isEmpty ? [] : generated where lengths.contains(path.utf8.count) || !path.utf8.allSatisfy({ $0 < 0x80 }) {
+        let lengths = Set(
+            statics.map { ContentFile.relativePath(of: $0.url, in: staticFolder).lowercased().utf8.count })
+        for path in statics.isEmpty ? [] : generated
+        where lengths.contains(path.utf8.count) || !path.utf8.allSatisfy({ $0 < 0x80 }) {
             let key = path.lowercased()
             if taken[key] == nil { taken[key] = "the page \(path) that Dossier makes" }
         }
@@ -429,12 +495,14 @@ public struct SiteBuilder: Sendable {
         // start as a static file's do are looked at (at 50,000 pages, most start with events/).
         let staticPaths = statics.map { ContentFile.relativePath(of: $0.url, in: staticFolder).lowercased() }
         let staticTops = Set(staticPaths.map { String($0.prefix { $0 != "/" }) })
-        let staticFolders = Set(staticPaths.flatMap { path in
-            let parts = path.split(separator: "/")
-            return (1..<max(parts.count, 1)).map { parts.prefix($0).joined(separator: "/") }
-        })
+        let staticFolders = Set(
+            staticPaths.flatMap { path in
+                let parts = path.split(separator: "/")
+                return (1..<max(parts.count, 1)).map { parts.prefix($0).joined(separator: "/") }
+            })
         var madeFolders: [String: String] = [:], madeFiles: [String: String] = [:]
-        for path in statics.isEmpty ? [] : generated + Array(taken.keys) where staticTops.contains(String(path.prefix { $0 != "/" }).lowercased()) {
+        for path in statics.isEmpty ? [] : generated + Array(taken.keys)
+        where staticTops.contains(String(path.prefix { $0 != "/" }).lowercased()) {
             let key = path.lowercased()
             if staticFolders.contains(key) { madeFiles[key] = path }
             let parts = key.split(separator: "/")
@@ -443,24 +511,36 @@ public struct SiteBuilder: Sendable {
         for (url, source, _) in statics {
             let path = ContentFile.relativePath(of: url, in: staticFolder)
             if let inside = madeFolders[path.lowercased()] {
-                log.error(SourceLocation(file: options.displayName(url)), "this file would be published as \(path), where Dossier makes the folder \(path)/ (for \(inside))",
-                          hint: "rename or move it: static files may not take the path of a folder Dossier makes")
+                log.error(
+                    SourceLocation(file: options.displayName(url)),
+                    "this file would be published as \(path), where Dossier makes the folder \(path)/ (for \(inside))",
+                    hint: "rename or move it: static files may not take the path of a folder Dossier makes")
                 continue
             }
             let parts = path.lowercased().split(separator: "/")
-            if let blocking = (1..<max(parts.count, 1)).lazy.map({ parts.prefix($0).joined(separator: "/") }).first(where: { madeFiles[$0] != nil }) {
-                log.error(SourceLocation(file: options.displayName(url)), "this file would be published inside \(blocking)/, but Dossier makes \(madeFiles[blocking] ?? blocking) a file",
-                          hint: "rename or move its folder: static files may not take the path of a file Dossier makes")
+            if let blocking = (1..<max(parts.count, 1)).lazy.map({ parts.prefix($0).joined(separator: "/") }).first(
+                where: { madeFiles[$0] != nil })
+            {
+                log.error(
+                    SourceLocation(file: options.displayName(url)),
+                    "this file would be published inside \(blocking)/, but Dossier makes \(madeFiles[blocking] ?? blocking) a file",
+                    hint: "rename or move its folder: static files may not take the path of a file Dossier makes")
                 continue
             }
             if path.lowercased().hasPrefix(Pagefind.folder + "/") {
-                log.error(SourceLocation(file: options.displayName(url)), "this file would be published as \(path), in the folder of the search index",
-                          hint: "move it out of static/\(Pagefind.folder)/: Dossier writes that folder when it builds the search index")
+                log.error(
+                    SourceLocation(file: options.displayName(url)),
+                    "this file would be published as \(path), in the folder of the search index",
+                    hint:
+                        "move it out of static/\(Pagefind.folder)/: Dossier writes that folder when it builds the search index"
+                )
                 continue
             }
             if let owner = taken[path.lowercased()] {
-                log.error(SourceLocation(file: options.displayName(url)), "this file would be published as \(path), over \(owner)",
-                          hint: "rename or move it: static files may not take the path of a file Dossier makes")
+                log.error(
+                    SourceLocation(file: options.displayName(url)),
+                    "this file would be published as \(path), over \(owner)",
+                    hint: "rename or move it: static files may not take the path of a file Dossier makes")
                 continue
             }
             taken[path.lowercased()] = "the static file \(options.displayName(url))"

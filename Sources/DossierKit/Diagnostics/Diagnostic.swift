@@ -58,7 +58,9 @@ public final class DiagnosticLog: Sendable {
     /// at the same line.
     public var diagnostics: [Diagnostic] {
         var seen = Set<Diagnostic>()
-        return items.withLockedValue { $0 }.filter { seen.insert($0).inserted }.sorted { ($0.location, $0.message) < ($1.location, $1.message) }
+        return items.withLockedValue { $0 }.filter { seen.insert($0).inserted }.sorted {
+            ($0.location, $0.message) < ($1.location, $1.message)
+        }
     }
     public var hasErrors: Bool { items.withLockedValue { $0.contains { $0.severity == .error } } }
 

@@ -45,7 +45,10 @@ struct ChartDrawing {
     private(set) var annotationHeight = 0.0
 
     /// Packs the labels once: the layout reads them for every bar.
-    init(chart: EventChart, report: Report, text: DisplayText, id: String, layout: Layout = .wide, binTooltips: Bool = true, eventHref: @escaping (Int) -> String) {
+    init(
+        chart: EventChart, report: Report, text: DisplayText, id: String, layout: Layout = .wide,
+        binTooltips: Bool = true, eventHref: @escaping (Int) -> String
+    ) {
         self.chart = chart
         self.report = report
         self.text = text
@@ -84,11 +87,12 @@ struct ChartDrawing {
             let start = x(band.bins.lowerBound), end = x(band.bins.upperBound + 1)
             let label = Double(bandLabel(band).count) * Self.labelCharacter * 0.95 + 4
             let side: BandLabelSide = end + label <= width - right ? .after : start - label >= 2 ? .before : .inside
-            let extent = switch side {
-            case .after: start...(end + label)
-            case .before: (start - label)...end
-            case .inside: start...max(end, bandInsideLabelX(start: start, label: label) + label)
-            }
+            let extent =
+                switch side {
+                case .after: start...(end + label)
+                case .before: (start - label)...end
+                case .inside: start...max(end, bandInsideLabelX(start: start, label: label) + label)
+                }
             let row = rows.firstIndex { $0.allSatisfy { !$0.overlaps(extent) } } ?? rows.count
             if row == rows.count { rows.append([]) }
             rows[row].append(extent)
@@ -129,10 +133,12 @@ struct ChartDrawing {
         let height = axisTop + axisHeight
         // Its axis (unit, first bin's number, bins) and where the bars are (left, bin width, top,
         // height): the timeline's script turns a span of bins dragged or chosen into dates.
-        var svg = "<svg class=\"\(layout.className)\" id=\"\(id)\" viewBox=\"0 0 \(n.text(width)) \(n.text(height))\" aria-labelledby=\"\(id)-title \(id)-desc\""
+        var svg =
+            "<svg class=\"\(layout.className)\" id=\"\(id)\" viewBox=\"0 0 \(n.text(width)) \(n.text(height))\" aria-labelledby=\"\(id)-title \(id)-desc\""
             + " data-axis=\"\(chart.axis.unit.rawValue) \(chart.axis.first) \(chart.axis.count)\" data-plot=\"\(n.text(left)) \(binWidth) \(n.text(annotationHeight)) \(n.text(barHeight))\">"
         svg += "<title id=\"\(id)-title\">\(escape(title))</title><desc id=\"\(id)-desc\">\(escape(description))</desc>"
-        svg += "<defs><pattern id=\"\(id)-hatch\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\"><rect width=\"6\" height=\"6\" class=\"chart-band-fill\"/><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" class=\"chart-band-line\"/></pattern></defs>"
+        svg +=
+            "<defs><pattern id=\"\(id)-hatch\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\"><rect width=\"6\" height=\"6\" class=\"chart-band-fill\"/><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" class=\"chart-band-line\"/></pattern></defs>"
 
         // Counts: a scale from 0 to a round maximum, gridlines, then one group per type.
         let top = Self.roundUp(chart.bins.map(\.total).max() ?? 1)
@@ -141,7 +147,8 @@ struct ChartDrawing {
         svg += "<g class=\"chart-grid\" aria-hidden=\"true\">"
         for value in Self.ticks(top) {
             let y = base - Double(value) * scale
-            svg += "<line x1=\"\(n.text(left))\" x2=\"\(n.text(width - right))\" y1=\"\(n.text(y))\" y2=\"\(n.text(y))\"/><text x=\"\(n.text(left - 4))\" y=\"\(n.text(y + 4))\">\(value)</text>"
+            svg +=
+                "<line x1=\"\(n.text(left))\" x2=\"\(n.text(width - right))\" y1=\"\(n.text(y))\" y2=\"\(n.text(y))\"/><text x=\"\(n.text(left - 4))\" y=\"\(n.text(y + 4))\">\(value)</text>"
         }
         svg += "</g>"
         let gap = binWidth > 4 ? 1.0 : 0
@@ -150,7 +157,8 @@ struct ChartDrawing {
             svg += "<g class=\"chart-type\" data-type=\"\(escape(eventType.id))\">"
             for (bin, counts) in chart.bins.enumerated() where counts.counts[type] > 0 {
                 let y = base - Double(stacked[bin] + counts.counts[type]) * scale
-                svg += "<rect x=\"\(n.text(x(bin) + gap / 2))\" y=\"\(n.text(y))\" width=\"\(n.text(binWidth - gap))\" height=\"\(n.text(Double(counts.counts[type]) * scale))\"/>"
+                svg +=
+                    "<rect x=\"\(n.text(x(bin) + gap / 2))\" y=\"\(n.text(y))\" width=\"\(n.text(binWidth - gap))\" height=\"\(n.text(Double(counts.counts[type]) * scale))\"/>"
                 stacked[bin] += counts.counts[type]
             }
             svg += "</g>"
@@ -158,22 +166,30 @@ struct ChartDrawing {
         // A tooltip over each bin with events: its period and counts by type.
         svg += "<g class=\"chart-hits\">"
         for (bin, counts) in chart.bins.enumerated() where counts.total > 0 && binTooltips {
-            svg += "<rect x=\"\(n.text(x(bin)))\" y=\"\(n.text(annotationHeight))\" width=\"\(n.text(binWidth))\" height=\"\(n.text(barHeight))\"><title>\(escape(binSummary(bin)))</title></rect>"
+            svg +=
+                "<rect x=\"\(n.text(x(bin)))\" y=\"\(n.text(annotationHeight))\" width=\"\(n.text(binWidth))\" height=\"\(n.text(barHeight))\"><title>\(escape(binSummary(bin)))</title></rect>"
         }
-        svg += "</g><line class=\"chart-baseline\" x1=\"\(n.text(left))\" x2=\"\(n.text(width - right))\" y1=\"\(n.text(base))\" y2=\"\(n.text(base))\"/>"
+        svg +=
+            "</g><line class=\"chart-baseline\" x1=\"\(n.text(left))\" x2=\"\(n.text(width - right))\" y1=\"\(n.text(base))\" y2=\"\(n.text(base))\"/>"
 
         // Events dated only to a month or year: a hatched band across their period, never a bar on its first day.
         for (band, placement) in zip(chart.bands, bands) {
             let y = bandsTop + Double(placement.row) * bandRow
             let width = Double(band.bins.count) * binWidth
-            let label = text(band.isPeriod ? "chart.bandOver" : "chart.band", ["events": text.count("events", band.events.count), "date": text.date(band.date)])
-            svg += "<g class=\"chart-band\"><rect x=\"\(n.text(x(band.bins.lowerBound)))\" y=\"\(n.text(y))\" width=\"\(n.text(width))\" height=\"\(n.text(bandRow - 3))\" fill=\"url(#\(id)-hatch)\"><title>\(escape(label))</title></rect>"
-            let start = x(band.bins.lowerBound), labelWidth = Double(bandLabel(band).count) * Self.labelCharacter * 0.95 + 4
-            let attributes = switch placement.side {
-            case .after: "x=\"\(n.text(start + width + 3))\""
-            case .before: "x=\"\(n.text(start - 3))\" text-anchor=\"end\""
-            case .inside: "x=\"\(n.text(bandInsideLabelX(start: start, label: labelWidth)))\" class=\"chart-band-inside\""
-            }
+            let label = text(
+                band.isPeriod ? "chart.bandOver" : "chart.band",
+                ["events": text.count("events", band.events.count), "date": text.date(band.date)])
+            svg +=
+                "<g class=\"chart-band\"><rect x=\"\(n.text(x(band.bins.lowerBound)))\" y=\"\(n.text(y))\" width=\"\(n.text(width))\" height=\"\(n.text(bandRow - 3))\" fill=\"url(#\(id)-hatch)\"><title>\(escape(label))</title></rect>"
+            let start = x(band.bins.lowerBound),
+                labelWidth = Double(bandLabel(band).count) * Self.labelCharacter * 0.95 + 4
+            let attributes =
+                switch placement.side {
+                case .after: "x=\"\(n.text(start + width + 3))\""
+                case .before: "x=\"\(n.text(start - 3))\" text-anchor=\"end\""
+                case .inside:
+                    "x=\"\(n.text(bandInsideLabelX(start: start, label: labelWidth)))\" class=\"chart-band-inside\""
+                }
             svg += "<text \(attributes) y=\"\(n.text(y + bandRow - 5))\">\(escape(bandLabel(band)))</text></g>"
         }
 
@@ -182,20 +198,25 @@ struct ChartDrawing {
             let most = killedTop
             let killedScale = (casualtyHeight - 8) / Double(most)
             let killedBase = casualtyTop + casualtyHeight - 4
-            svg += "<g class=\"chart-killed\"><text class=\"chart-series\" x=\"\(n.text(left))\" y=\"\(n.text(casualtyTop - 3 - Double(killedLines.count - 1) * 15))\">"
+            svg +=
+                "<g class=\"chart-killed\"><text class=\"chart-series\" x=\"\(n.text(left))\" y=\"\(n.text(casualtyTop - 3 - Double(killedLines.count - 1) * 15))\">"
             for (index, line) in killedLines.enumerated() {
                 svg += index == 0 ? escape(line) : "<tspan x=\"\(n.text(left))\" dy=\"15\">\(escape(line))</tspan>"
             }
             svg += "</text>"
             for (bin, counts) in chart.bins.enumerated() where counts.killedLow > 0 || counts.killedHigh > 0 {
                 let centre = x(bin) + binWidth / 2
-                let low = Double(counts.killedLow) * killedScale, high = Double(max(counts.killedHigh, counts.killedLow)) * killedScale
-                svg += "<rect x=\"\(n.text(x(bin) + gap / 2))\" y=\"\(n.text(killedBase - low))\" width=\"\(n.text(binWidth - gap))\" height=\"\(n.text(low))\"/>"
+                let low = Double(counts.killedLow) * killedScale,
+                    high = Double(max(counts.killedHigh, counts.killedLow)) * killedScale
+                svg +=
+                    "<rect x=\"\(n.text(x(bin) + gap / 2))\" y=\"\(n.text(killedBase - low))\" width=\"\(n.text(binWidth - gap))\" height=\"\(n.text(low))\"/>"
                 if high > low || counts.openEnded {
-                    svg += "<line x1=\"\(n.text(centre))\" x2=\"\(n.text(centre))\" y1=\"\(n.text(killedBase - low))\" y2=\"\(n.text(killedBase - high - (counts.openEnded ? 6 : 0)))\"\(counts.openEnded ? " class=\"chart-open\"" : "")/>"
+                    svg +=
+                        "<line x1=\"\(n.text(centre))\" x2=\"\(n.text(centre))\" y1=\"\(n.text(killedBase - low))\" y2=\"\(n.text(killedBase - high - (counts.openEnded ? 6 : 0)))\"\(counts.openEnded ? " class=\"chart-open\"" : "")/>"
                 }
             }
-            svg += "<line class=\"chart-baseline\" x1=\"\(n.text(left))\" x2=\"\(n.text(width - right))\" y1=\"\(n.text(killedBase))\" y2=\"\(n.text(killedBase))\"/></g>"
+            svg +=
+                "<line class=\"chart-baseline\" x1=\"\(n.text(left))\" x2=\"\(n.text(width - right))\" y1=\"\(n.text(killedBase))\" y2=\"\(n.text(killedBase))\"/></g>"
         }
 
         // The time axis: a tick at each new month (weeks), year or quarter (months), or year.
@@ -204,13 +225,15 @@ struct ChartDrawing {
         // The first bin is labelled only to say where the axis starts: not when that would hide
         // the label of the next tick (the month or year that begins just after).
         if ticks.count > 1, ticks[0].bin == 0, tickLabel(0, first: false) == nil,
-           x(ticks[1].bin) < x(0) + labelWidth(ticks[0].label) + 6 {
+            x(ticks[1].bin) < x(0) + labelWidth(ticks[0].label) + 6
+        {
             ticks[0].label = ""
         }
         var lastLabelEnd = -Double.infinity
         for (bin, label) in ticks {
             let tickX = x(bin)
-            svg += "<line x1=\"\(n.text(tickX))\" x2=\"\(n.text(tickX))\" y1=\"\(n.text(axisTop - 4))\" y2=\"\(n.text(axisTop + 2))\"/>"
+            svg +=
+                "<line x1=\"\(n.text(tickX))\" x2=\"\(n.text(tickX))\" y1=\"\(n.text(axisTop - 4))\" y2=\"\(n.text(axisTop + 2))\"/>"
             if !label.isEmpty, tickX > lastLabelEnd + 4, tickX + 2 + labelWidth(label) <= width {
                 svg += "<text x=\"\(n.text(tickX + 2))\" y=\"\(n.text(axisTop + 15))\">\(escape(label))</text>"
                 lastLabelEnd = tickX + 2 + labelWidth(label)
@@ -223,9 +246,11 @@ struct ChartDrawing {
         for (annotation, placement) in zip(chart.annotations, annotationPlacement) {
             let centre = x(annotation.bin) + binWidth / 2
             let y = 12 + Double(placement.row) * Self.annotationRow
-            svg += "<a class=\"chart-note\" href=\"\(eventHref(annotation.event))\"><line x1=\"\(n.text(centre))\" x2=\"\(n.text(centre))\" y1=\"\(n.text(y + 3))\" y2=\"\(n.text(base))\"/>"
+            svg +=
+                "<a class=\"chart-note\" href=\"\(eventHref(annotation.event))\"><line x1=\"\(n.text(centre))\" x2=\"\(n.text(centre))\" y1=\"\(n.text(y + 3))\" y2=\"\(n.text(base))\"/>"
             let shown = annotationText(annotation)
-            svg += "<text x=\"\(n.text(placement.x))\" y=\"\(n.text(y))\"\(placement.end ? " text-anchor=\"end\"" : "")>\(shown == annotation.label ? "" : "<title>\(escape(annotation.label))</title>")\(escape(shown))</text></a>"
+            svg +=
+                "<text x=\"\(n.text(placement.x))\" y=\"\(n.text(y))\"\(placement.end ? " text-anchor=\"end\"" : "")>\(shown == annotation.label ? "" : "<title>\(escape(annotation.label))</title>")\(escape(shown))</text></a>"
         }
         return svg + "</svg>"
     }
@@ -237,7 +262,9 @@ struct ChartDrawing {
     /// "Attack 2, Statement 1": a bin's events by type, in site.yaml's order.
     func typeCounts(_ bin: Int) -> String {
         let counts = chart.bins[bin].counts
-        return chart.types.enumerated().filter { counts[$0.offset] > 0 }.map { "\($0.element.label) \(counts[$0.offset])" }.joined(separator: ", ")
+        return chart.types.enumerated().filter { counts[$0.offset] > 0 }.map {
+            "\($0.element.label) \(counts[$0.offset])"
+        }.joined(separator: ", ")
     }
 
     /// The top of the casualty series' scale.
@@ -284,7 +311,8 @@ struct ChartDrawing {
         case .week:
             // The week in which a month begins; the year with each month while there is room for it.
             guard day <= 7 || isFirst else { return nil }
-            return month == 1 || isFirst || binWidth * 4.3 >= labelWidth("September 2023") + 6 ? text.monthOfYear(month, year) : text.month(month)
+            return month == 1 || isFirst || binWidth * 4.3 >= labelWidth("September 2023") + 6
+                ? text.monthOfYear(month, year) : text.month(month)
         case .month:
             // Month names while a month has room for one (a long name that does not fit is left
             // out at drawing time), else years.

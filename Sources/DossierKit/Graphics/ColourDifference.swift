@@ -49,9 +49,15 @@ enum ColourDifference {
         let meanL = (one.lightness + two.lightness) / 2, meanCp = (c1p + c2p) / 2
         var meanH = h1 + h2
         if c1p * c2p != 0 {
-            if abs(h1 - h2) <= 180 { meanH = (h1 + h2) / 2 } else { meanH = h1 + h2 < 360 ? (h1 + h2 + 360) / 2 : (h1 + h2 - 360) / 2 }
+            if abs(h1 - h2) <= 180 {
+                meanH = (h1 + h2) / 2
+            } else {
+                meanH = h1 + h2 < 360 ? (h1 + h2 + 360) / 2 : (h1 + h2 - 360) / 2
+            }
         }
-        let t = 1 - 0.17 * cos(radians(meanH - 30)) + 0.24 * cos(radians(2 * meanH)) + 0.32 * cos(radians(3 * meanH + 6)) - 0.20 * cos(radians(4 * meanH - 63))
+        let t =
+            1 - 0.17 * cos(radians(meanH - 30)) + 0.24 * cos(radians(2 * meanH)) + 0.32 * cos(radians(3 * meanH + 6))
+            - 0.20 * cos(radians(4 * meanH - 63))
         let rotation = 30 * exp(-pow((meanH - 275) / 25, 2))
         let meanCp7 = pow(meanCp, 7)
         let rc = 2 * (meanCp7 / (meanCp7 + pow(25, 7))).squareRoot()

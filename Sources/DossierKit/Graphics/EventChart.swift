@@ -54,10 +54,16 @@ struct EventChart: Sendable {
     /// ordered and windowed once. Empty when there are no events.
     static func make(_ events: [Int], report: Report, focus: Bool, binLimits: [Int?]) -> [EventChart] {
         guard !events.isEmpty else { return [] }
-        let ordered = events.sorted { report.events[$0].date.start.earliestDay < report.events[$1].date.start.earliestDay }
+        let ordered = events.sorted {
+            report.events[$0].date.start.earliestDay < report.events[$1].date.start.earliestDay
+        }
         let starts = ordered.map { report.events[$0].date.start }
         // The axis runs to the last start, or the last end of a period (drawn over its period).
-        guard let last = (starts + ordered.compactMap { report.events[$0].date.end }).max(by: { $0.latestDay < $1.latestDay }) else { return [] }
+        guard
+            let last = (starts + ordered.compactMap { report.events[$0].date.end }).max(by: {
+                $0.latestDay < $1.latestDay
+            })
+        else { return [] }
         var from = 0
         if focus, ordered.count >= 5 {
             let candidate = ordered.count - (ordered.count * 4 + 4) / 5
@@ -68,12 +74,16 @@ struct EventChart: Sendable {
         let types = report.config.eventTypes
         let typeIndex = Dictionary(types.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         return binLimits.map { limit in
-            chart(ordered[from...], before: Array(ordered[..<from]), axis: TimeBins(from: starts[from], to: last, limit: limit), report: report, typeIndex: typeIndex)
+            chart(
+                ordered[from...], before: Array(ordered[..<from]),
+                axis: TimeBins(from: starts[from], to: last, limit: limit), report: report, typeIndex: typeIndex)
         }
     }
 
     /// The chart of these events (in date order) on this axis.
-    private static func chart(_ ordered: ArraySlice<Int>, before: [Int], axis: TimeBins, report: Report, typeIndex: [String: Int]) -> EventChart {
+    private static func chart(
+        _ ordered: ArraySlice<Int>, before: [Int], axis: TimeBins, report: Report, typeIndex: [String: Int]
+    ) -> EventChart {
         let types = report.config.eventTypes
         var bins = Array(repeating: Bin(counts: Array(repeating: 0, count: types.count)), count: axis.count)
         var bands: [String: Band] = [:]
@@ -83,8 +93,13 @@ struct EventChart: Sendable {
             // An event over a period ("October 2023 – 4 February 2024") is drawn across it when
             // the period is half a bin longer than a bin (ten days across two months is a bar at its start).
             if let end = event.date.end, let span = axis.span(from: start, through: end),
-               Double(TimeBins.day(end.latestDay) - TimeBins.day(start.earliestDay) + 1) >= axis.unit.days * 1.5 || axis.bin(of: start) == nil {
-                bands["\(start.iso)/\(end.iso)", default: Band(bins: span, date: EventDate(start: start, end: end), events: [])].events.append(index)
+                Double(TimeBins.day(end.latestDay) - TimeBins.day(start.earliestDay) + 1) >= axis.unit.days * 1.5
+                    || axis.bin(of: start) == nil
+            {
+                bands[
+                    "\(start.iso)/\(end.iso)",
+                    default: Band(bins: span, date: EventDate(start: start, end: end), events: [])
+                ].events.append(index)
                 continue
             }
             if let bin = axis.bin(of: start) {
@@ -94,9 +109,12 @@ struct EventChart: Sendable {
                     bins[bin].killedHigh += casualty.maximum ?? casualty.minimum ?? 0
                     if casualty.maximum == nil { bins[bin].openEnded = true }
                 }
-                if let label = event.highlight { annotations.append(Annotation(bin: bin, label: label.isEmpty ? event.title : label, event: index)) }
+                if let label = event.highlight {
+                    annotations.append(Annotation(bin: bin, label: label.isEmpty ? event.title : label, event: index))
+                }
             } else if let span = axis.span(of: start) {
-                bands[start.iso, default: Band(bins: span, date: EventDate(start: start), events: [])].events.append(index)
+                bands[start.iso, default: Band(bins: span, date: EventDate(start: start), events: [])].events.append(
+                    index)
             }
         }
         // Bands stay few (each takes a row or shares one): past `periodBandLimit` periods, the
@@ -104,18 +122,26 @@ struct EventChart: Sendable {
         var periodsAtStart = 0
         let periods = bands.filter { $0.value.isPeriod }
         if periods.count > periodBandLimit {
-            let kept = Set(periods.sorted { ($0.value.bins.count, $1.key) > ($1.value.bins.count, $0.key) }.prefix(periodBandLimit).map(\.key))
+            let kept = Set(
+                periods.sorted { ($0.value.bins.count, $1.key) > ($1.value.bins.count, $0.key) }.prefix(periodBandLimit)
+                    .map(\.key))
             for (key, band) in periods where !kept.contains(key) {
                 bands[key] = nil
                 for index in band.events {
-                    if let bin = axis.bin(of: report.events[index].date.start) ?? Optional(band.bins.lowerBound), let type = typeIndex[report.events[index].type] {
+                    if let bin = axis.bin(of: report.events[index].date.start) ?? Optional(band.bins.lowerBound),
+                        let type = typeIndex[report.events[index].type]
+                    {
                         bins[bin].counts[type] += 1
                     }
                     periodsAtStart += 1
                 }
             }
         }
-        return EventChart(axis: axis, types: types, bins: bins, periodsAtStart: periodsAtStart, bands: bands.values.sorted { ($0.date.start, $0.date.end ?? $0.date.start) < ($1.date.start, $1.date.end ?? $1.date.start) },
-                          annotations: annotations, before: before)
+        return EventChart(
+            axis: axis, types: types, bins: bins, periodsAtStart: periodsAtStart,
+            bands: bands.values.sorted {
+                ($0.date.start, $0.date.end ?? $0.date.start) < ($1.date.start, $1.date.end ?? $1.date.start)
+            },
+            annotations: annotations, before: before)
     }
 }

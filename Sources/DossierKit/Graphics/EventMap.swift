@@ -145,24 +145,34 @@ struct EventMap: Sendable {
         /// one drawn smaller is tapped within it. 0: as drawn.
         var tapRadius = 0.0
 
-        static let page = Size(width: 640, height: 420, minimumSpan: 20, groupRadius: 9, markerLimit: 1_500, className: "map", hasPhoneDrawing: true)
+        static let page = Size(
+            width: 640, height: 420, minimumSpan: 20, groupRadius: 9, markerLimit: 1_500, className: "map",
+            hasPhoneDrawing: true)
         /// A page's map on a phone: half the frame units, shown 0.9–1.75 times its size (columns of
         /// 288–560 px), so text of 11 units stays ≥ 10 px and a tap radius of 13.5 units is ≥ 24 px
         /// across (WCAG 2.5.8) in the narrowest column. Places that would touch in one country are one.
-        static let phone = Size(width: 320, height: 210, minimumSpan: 20, groupRadius: 12, markerLimit: 400, className: "map map-phone",
-                                comfortableMarkers: 80, tapRadius: 13.5)
+        static let phone = Size(
+            width: 320, height: 210, minimumSpan: 20, groupRadius: 12, markerLimit: 400, className: "map map-phone",
+            comfortableMarkers: 80, tapRadius: 13.5)
         /// A country's closer map (`map/iraq/`): the page's, in a window as close as its events allow.
-        static let country = Size(width: 640, height: 420, minimumSpan: 4, groupRadius: 9, markerLimit: 1_500, className: "map", hasPhoneDrawing: true)
-        static let locator = Size(width: 320, height: 220, minimumSpan: 18, groupRadius: 9, markerLimit: 10, className: "map map-small",
-                                  onlyOwnCountryLabels: true)
+        static let country = Size(
+            width: 640, height: 420, minimumSpan: 4, groupRadius: 9, markerLimit: 1_500, className: "map",
+            hasPhoneDrawing: true)
+        static let locator = Size(
+            width: 320, height: 220, minimumSpan: 18, groupRadius: 9, markerLimit: 10, className: "map map-small",
+            onlyOwnCountryLabels: true)
     }
 
     /// A map of `events` (indexes into the report), or nil when none of them has a place a map
     /// can show; the countries the events name are the map's own.
-    static func make(_ events: [Int], report: Report, geography: Geography, size: Size, byType: Bool = false) -> EventMap? {
+    static func make(
+        _ events: [Int], report: Report, geography: Geography, size: Size, byType: Bool = false
+    ) -> EventMap? {
         var countries = Set<String>()
         for index in events {
-            if let name = report.events[index].location?.country, let country = geography.country(named: name) { countries.insert(country.code) }
+            if let name = report.events[index].location?.country, let country = geography.country(named: name) {
+                countries.insert(country.code)
+            }
         }
         return make(events, report: report, geography: geography, mapCountries: countries, size: size, byType: byType)
     }
@@ -170,19 +180,31 @@ struct EventMap: Sendable {
     /// A map of `events` (indexes into the report), or nil when none of them has a place a map can show.
     /// - Parameter mapCountries: codes of the countries the events name: their names are written first and stronger.
     /// - Parameter byType: also group each type alone (`layers`: the map page's legend filter).
-    static func make(_ events: [Int], report: Report, geography: Geography, mapCountries: Set<String>, size: Size, byType: Bool = false) -> EventMap? {
+    static func make(
+        _ events: [Int], report: Report, geography: Geography, mapCountries: Set<String>, size: Size,
+        byType: Bool = false
+    ) -> EventMap? {
         var placed: [(event: Int, point: GeoPoint)] = [], unplaced: [Int] = []
         for index in events {
-            if let point = report.events[index].location?.point { placed.append((index, point)) } else { unplaced.append(index) }
+            if let point = report.events[index].location?.point {
+                placed.append((index, point))
+            } else {
+                unplaced.append(index)
+            }
         }
         let projected = placed.map { WebMercator.project($0.point) }
         var bounds = MapFrame.Bounds(projected)
         var focus: Geography.Country?
         if bounds == nil {
             // Nothing to point at: show the countries the events name, if the map data knows them.
-            let named = unplaced.compactMap { report.events[$0].location?.country }.compactMap(geography.country(named:))
+            let named = unplaced.compactMap { report.events[$0].location?.country }.compactMap(
+                geography.country(named:))
             for country in named {
-                if bounds == nil { bounds = MapFrame.Bounds(country) } else { bounds?.include(MapFrame.Bounds(country)) }
+                if bounds == nil {
+                    bounds = MapFrame.Bounds(country)
+                } else {
+                    bounds?.include(MapFrame.Bounds(country))
+                }
             }
             if events.count == 1 { focus = named.first }
         }
@@ -217,7 +239,9 @@ struct EventMap: Sendable {
         }
         // A crowded map groups more widely: up to four times the radius to stay readable
         // (`comfortableMarkers`), and as widely as it takes to stay small (`markerLimit`).
-        func grouping(_ points: [[WebMercator.Point]], countries: [[Int]], size: Size) -> (groups: [[MarkerGrouping.Group]], radius: Double) {
+        func grouping(
+            _ points: [[WebMercator.Point]], countries: [[Int]], size: Size
+        ) -> (groups: [[MarkerGrouping.Group]], radius: Double) {
             var radius = size.groupRadius
             while true {
                 let grouped = zip(points, countries).map { MarkerGrouping.group($0, radius: radius, apart: $1) }
@@ -237,7 +261,8 @@ struct EventMap: Sendable {
             if precision == .region, drawsAreas, let first = indexes.first {
                 // A region stands for an area about 150 km across.
                 let point = placed[first].point
-                let north = drawing.frame.place(GeoPoint(longitude: point.longitude, latitude: min(point.latitude + 0.7, 85)))
+                let north = drawing.frame.place(
+                    GeoPoint(longitude: point.longitude, latitude: min(point.latitude + 0.7, 85)))
                 areaRadius = abs(drawing.positions[first].y - north.y)
             }
             let common = CommonPlace(events.map { report.events[$0].location })
@@ -248,22 +273,32 @@ struct EventMap: Sendable {
             } else if let centre {
                 position = centre
             } else {
-                let sum = indexes.reduce((x: 0.0, y: 0.0)) { ($0.x + drawing.positions[$1].x, $0.y + drawing.positions[$1].y) }
+                let sum = indexes.reduce((x: 0.0, y: 0.0)) {
+                    ($0.x + drawing.positions[$1].x, $0.y + drawing.positions[$1].y)
+                }
                 position = WebMercator.Point(x: sum.x / Double(indexes.count), y: sum.y / Double(indexes.count))
             }
             var counts = Array(repeating: 0, count: types.count)
             for index in indexes { if let type = typeOfPosition[index] { counts[type] += 1 } }
-            return Marker(events: events, position: position, precision: precision, casualties: casualties, areaRadius: areaRadius, common: common,
-                          typeCounts: counts.enumerated().filter { $0.element > 0 }.map { (type: $0.offset, count: $0.element) })
+            return Marker(
+                events: events, position: position, precision: precision, casualties: casualties,
+                areaRadius: areaRadius, common: common,
+                typeCounts: counts.enumerated().filter { $0.element > 0 }.map { (type: $0.offset, count: $0.element) })
         }
         /// One layer per type (the map page's, shown while its legend hides a type), each grouped
         /// alone, in the order of site.yaml.
         func layers(on drawing: Drawing) -> [Layer] {
-            let (grouped, radius) = grouping(members.map { $0.map { drawing.positions[$0] } }, countries: members.map { $0.map { countryOfPosition[$0] } }, size: drawing.size)
+            let (grouped, radius) = grouping(
+                members.map { $0.map { drawing.positions[$0] } },
+                countries: members.map { $0.map { countryOfPosition[$0] } }, size: drawing.size)
             let markerCount = grouped.reduce(0) { $0 + $1.count }
             var layers: [Layer] = []
             for (type, groups) in grouped.enumerated() where !groups.isEmpty {
-                let markers = groups.map { group in marker(group.members.map { members[type][$0] }, centre: group.centre, drawsAreas: markerCount <= 60, on: drawing) }
+                let markers = groups.map { group in
+                    marker(
+                        group.members.map { members[type][$0] }, centre: group.centre, drawsAreas: markerCount <= 60,
+                        on: drawing)
+                }
                 layers.append(Layer(type: types[type], shape: MarkerShape.forType(at: type), markers: markers))
             }
             spreadOverlapping(&layers, distance: max(radius / 2, 10, drawing.size.tapRadius * 2))
@@ -274,12 +309,19 @@ struct EventMap: Sendable {
         // would overlap merged (in one country) or moved apart (across a border, with a line back).
         let wide = Drawing(frame: frame, positions: projected.map(frame.place), size: size)
         let all = grouping([wide.positions], countries: [countryOfPosition], size: size)
-        var places = all.groups[0].map { (members: $0.members, marker: marker($0.members, centre: $0.centre, drawsAreas: all.groups[0].count <= 60, on: wide)) }
+        var places = all.groups[0].map {
+            (
+                members: $0.members,
+                marker: marker($0.members, centre: $0.centre, drawsAreas: all.groups[0].count <= 60, on: wide)
+            )
+        }
         /// Whether a point of a frame is on land (in a country of the map data).
         func onLand(_ frame: MapFrame) -> (WebMercator.Point) -> Bool {
             { geography.country(containing: WebMercator.unproject(frame.world(at: $0))) != nil }
         }
-        separate(&places, countryOf: { countryOfPosition[$0] }, frame: frame, size: size, onLand: onLand(frame)) { marker($0.sorted(), centre: nil, drawsAreas: false, on: wide) }
+        separate(&places, countryOf: { countryOfPosition[$0] }, frame: frame, size: size, onLand: onLand(frame)) {
+            marker($0.sorted(), centre: nil, drawsAreas: false, on: wide)
+        }
 
         // The phone's drawing of the same window: this map's places grouped again, whole, where
         // they are (not where they were moved to), then kept a finger's width apart.
@@ -287,26 +329,51 @@ struct EventMap: Sendable {
         if size.hasPhoneDrawing {
             let small = Size.phone
             // The same window as the page's: as close as a country's map, where it is one.
-            let smallFrame = MapFrame(width: small.width, height: small.height, fitting: bounds, minimumSpan: min(small.minimumSpan, size.minimumSpan))
+            let smallFrame = MapFrame(
+                width: small.width, height: small.height, fitting: bounds,
+                minimumSpan: min(small.minimumSpan, size.minimumSpan))
             let drawing = Drawing(frame: smallFrame, positions: projected.map(smallFrame.place), size: small)
             let homes = places.map { smallFrame.place(frame.world(at: $0.marker.home ?? $0.marker.position)) }
-            let grouped = grouping([homes], countries: [places.map { countryOfPosition[$0.members[0]] }], size: small).groups[0]
+            let grouped = grouping([homes], countries: [places.map { countryOfPosition[$0.members[0]] }], size: small)
+                .groups[0]
             var phonePlaces = grouped.map { group -> (members: [Int], marker: Marker) in
-                (group.members, marker(group.members.flatMap { places[$0].members }.sorted(), centre: nil, drawsAreas: false, on: drawing))
+                (
+                    group.members,
+                    marker(
+                        group.members.flatMap { places[$0].members }.sorted(), centre: nil, drawsAreas: false,
+                        on: drawing)
+                )
             }
-            separate(&phonePlaces, countryOf: { countryOfPosition[places[$0].members[0]] }, frame: smallFrame, size: small) {
+            separate(
+                &phonePlaces, countryOf: { countryOfPosition[places[$0].members[0]] }, frame: smallFrame, size: small
+            ) {
                 marker($0.flatMap { places[$0].members }.sorted(), centre: nil, drawsAreas: false, on: drawing)
             }
             phonePlaceOfPlace = Array(repeating: 0, count: places.count)
-            for (index, place) in phonePlaces.enumerated() { for member in place.members { phonePlaceOfPlace[member] = index } }
-            phone = [EventMap(frame: smallFrame, size: small, places: phonePlaces.map(\.marker), types: types, layers: byType ? layers(on: drawing) : [],
-                              labels: labels(smallFrame, geography, mapCountries, avoiding: phonePlaces.map { (x: $0.marker.position.x, y: $0.marker.position.y, radius: $0.marker.drawnRadius) }),
-                              unplaced: unplaced, focusCountry: focus)]
+            for (index, place) in phonePlaces.enumerated() {
+                for member in place.members { phonePlaceOfPlace[member] = index }
+            }
+            phone = [
+                EventMap(
+                    frame: smallFrame, size: small, places: phonePlaces.map(\.marker), types: types,
+                    layers: byType ? layers(on: drawing) : [],
+                    labels: labels(
+                        smallFrame, geography, mapCountries,
+                        avoiding: phonePlaces.map {
+                            (x: $0.marker.position.x, y: $0.marker.position.y, radius: $0.marker.drawnRadius)
+                        }),
+                    unplaced: unplaced, focusCountry: focus)
+            ]
         }
-        return EventMap(frame: frame, size: size, places: places.map(\.marker), types: types, layers: byType ? layers(on: wide) : [],
-                        labels: labels(frame, geography, mapCountries, onlyThose: size.onlyOwnCountryLabels,
-                                       avoiding: places.map { (x: $0.marker.position.x, y: $0.marker.position.y, radius: $0.marker.drawnRadius) }),
-                        unplaced: unplaced, focusCountry: focus, phone: phone, phonePlaceOfPlace: phonePlaceOfPlace)
+        return EventMap(
+            frame: frame, size: size, places: places.map(\.marker), types: types,
+            layers: byType ? layers(on: wide) : [],
+            labels: labels(
+                frame, geography, mapCountries, onlyThose: size.onlyOwnCountryLabels,
+                avoiding: places.map {
+                    (x: $0.marker.position.x, y: $0.marker.position.y, radius: $0.marker.drawnRadius)
+                }),
+            unplaced: unplaced, focusCountry: focus, phone: phone, phonePlaceOfPlace: phonePlaceOfPlace)
     }
 
     /// Places whose markers would overlap: in one country they become one place (named by what
@@ -315,8 +382,10 @@ struct EventMap: Sendable {
     /// size's `tapRadius` where that is larger; on a map with a tap radius (a phone's) places of
     /// one country that touch are merged, elsewhere only those mostly over each other, or those
     /// that a push would move from land into the sea (`onLand`, a point of the frame).
-    static func separate(_ places: inout [(members: [Int], marker: Marker)], countryOf: (Int) -> Int, frame: MapFrame, size: Size,
-                         onLand: ((WebMercator.Point) -> Bool)? = nil, remake: ([Int]) -> Marker) {
+    static func separate(
+        _ places: inout [(members: [Int], marker: Marker)], countryOf: (Int) -> Int, frame: MapFrame, size: Size,
+        onLand: ((WebMercator.Point) -> Bool)? = nil, remake: ([Int]) -> Marker
+    ) {
         let gap = 2.0
         func radius(_ marker: Marker) -> Double { max(marker.reach, size.tapRadius) }
         for _ in 0..<60 {
@@ -326,7 +395,11 @@ struct EventMap: Sendable {
             struct Cell: Hashable { var x: Int, y: Int }
             var cells: [Cell: [Int]] = [:]
             for (index, place) in places.enumerated() {
-                cells[Cell(x: Int((place.marker.position.x / cellSize).rounded(.down)), y: Int((place.marker.position.y / cellSize).rounded(.down))), default: []].append(index)
+                cells[
+                    Cell(
+                        x: Int((place.marker.position.x / cellSize).rounded(.down)),
+                        y: Int((place.marker.position.y / cellSize).rounded(.down))), default: []
+                ].append(index)
             }
             var removed = Set<Int>()
             for index in places.indices where !removed.contains(index) {
@@ -334,7 +407,8 @@ struct EventMap: Sendable {
                 let cell = Cell(x: Int((here.x / cellSize).rounded(.down)), y: Int((here.y / cellSize).rounded(.down)))
                 for dx in -1...1 {
                     for dy in -1...1 {
-                        for other in cells[Cell(x: cell.x + dx, y: cell.y + dy)] ?? [] where other > index && !removed.contains(other) && !removed.contains(index) {
+                        for other in cells[Cell(x: cell.x + dx, y: cell.y + dy)] ?? []
+                        where other > index && !removed.contains(other) && !removed.contains(index) {
                             let a = places[index].marker.position, b = places[other].marker.position
                             let distance = ((b.x - a.x) * (b.x - a.x) + (b.y - a.y) * (b.y - a.y)).squareRoot()
                             let needed = radius(places[index].marker) + radius(places[other].marker) + gap
@@ -342,8 +416,11 @@ struct EventMap: Sendable {
                             changed = true
                             // Merged only when one is mostly over the other: places that merely touch are
                             // moved apart (a merge grows the marker, and merges would cascade across a country).
-                            var heavy = size.tapRadius > 0 || distance < max(radius(places[index].marker), radius(places[other].marker))
-                            let (ux, uy) = distance > 0.01 ? ((b.x - a.x) / distance, (b.y - a.y) / distance) : (1.0, 0.0)
+                            var heavy =
+                                size.tapRadius > 0
+                                || distance < max(radius(places[index].marker), radius(places[other].marker))
+                            let (ux, uy) =
+                                distance > 0.01 ? ((b.x - a.x) / distance, (b.y - a.y) / distance) : (1.0, 0.0)
                             let shift = (needed - distance) / 2 + 0.05
                             if !heavy, let onLand {
                                 // A push that would carry a marker off the coast into the sea joins the two
@@ -352,10 +429,15 @@ struct EventMap: Sendable {
                                 // pushed further out by its own country's markers either.)
                                 heavy = [(index, -1.0), (other, 1.0)].contains { item, sign in
                                     let position = places[item].marker.position
-                                    return onLand(places[item].marker.home ?? position) && !onLand(WebMercator.Point(x: position.x + sign * ux * shift, y: position.y + sign * uy * shift))
+                                    return onLand(places[item].marker.home ?? position)
+                                        && !onLand(
+                                            WebMercator.Point(
+                                                x: position.x + sign * ux * shift, y: position.y + sign * uy * shift))
                                 }
                             }
-                            if heavy, let first = places[index].members.first, let second = places[other].members.first, countryOf(first) == countryOf(second) {
+                            if heavy, let first = places[index].members.first, let second = places[other].members.first,
+                                countryOf(first) == countryOf(second)
+                            {
                                 let members = places[index].members + places[other].members
                                 places[index] = (members, remake(members))
                                 removed.insert(other)
@@ -366,12 +448,20 @@ struct EventMap: Sendable {
                                 if let onLand {
                                     let seaward = shares.map { item, sign, shift in
                                         let position = places[item].marker.position
-                                        return onLand(position) && !onLand(WebMercator.Point(x: position.x + sign * ux * shift, y: position.y + sign * uy * shift))
+                                        return onLand(position)
+                                            && !onLand(
+                                                WebMercator.Point(
+                                                    x: position.x + sign * ux * shift, y: position.y + sign * uy * shift
+                                                ))
                                     }
                                     if seaward[0] != seaward[1] {
                                         let stays = seaward[0] ? 0 : 1, moves = 1 - stays
                                         let (item, sign, _) = shares[moves], position = places[item].marker.position
-                                        if onLand(WebMercator.Point(x: position.x + sign * ux * 2 * shift, y: position.y + sign * uy * 2 * shift)) {
+                                        if onLand(
+                                            WebMercator.Point(
+                                                x: position.x + sign * ux * 2 * shift,
+                                                y: position.y + sign * uy * 2 * shift))
+                                        {
                                             shares[stays].2 = 0
                                             shares[moves].2 = 2 * shift
                                         }
@@ -381,8 +471,9 @@ struct EventMap: Sendable {
                                     let position = places[item].marker.position
                                     if places[item].marker.home == nil { places[item].marker.home = position }
                                     let edge = radius(places[item].marker)
-                                    places[item].marker.position = WebMercator.Point(x: min(max(position.x + sign * ux * shift, edge), frame.width - edge),
-                                                                                     y: min(max(position.y + sign * uy * shift, edge), frame.height - edge))
+                                    places[item].marker.position = WebMercator.Point(
+                                        x: min(max(position.x + sign * ux * shift, edge), frame.width - edge),
+                                        y: min(max(position.y + sign * uy * shift, edge), frame.height - edge))
                                 }
                             }
                         }
@@ -397,7 +488,9 @@ struct EventMap: Sendable {
         // it is brought back towards its place to the first point on land where it covers no
         // other marker, if there is one.
         for index in places.indices {
-            guard let home = places[index].marker.home, onLand(home), !onLand(places[index].marker.position) else { continue }
+            guard let home = places[index].marker.home, onLand(home), !onLand(places[index].marker.position) else {
+                continue
+            }
             let from = places[index].marker.position, own = radius(places[index].marker)
             for step in 1...10 {
                 let t = Double(step) / 10
@@ -405,8 +498,11 @@ struct EventMap: Sendable {
                 guard onLand(candidate) else { continue }
                 let clear = places.indices.allSatisfy { other in
                     let position = places[other].marker.position
-                    return other == index || ((position.x - candidate.x) * (position.x - candidate.x) + (position.y - candidate.y) * (position.y - candidate.y)).squareRoot()
-                        >= own + radius(places[other].marker) + gap
+                    return other == index
+                        || ((position.x - candidate.x) * (position.x - candidate.x) + (position.y - candidate.y)
+                            * (position.y - candidate.y))
+                            .squareRoot()
+                            >= own + radius(places[other].marker) + gap
                 }
                 if clear {
                     places[index].marker.position = candidate
@@ -425,7 +521,8 @@ struct EventMap: Sendable {
         var order: [Cell] = []
         for (l, layer) in layers.enumerated() {
             for (m, marker) in layer.markers.enumerated() {
-                let cell = Cell(x: Int((marker.position.x / distance).rounded()), y: Int((marker.position.y / distance).rounded()))
+                let cell = Cell(
+                    x: Int((marker.position.x / distance).rounded()), y: Int((marker.position.y / distance).rounded()))
                 if cells[cell] == nil { order.append(cell) }
                 cells[cell, default: []].append((l, m))
             }
@@ -440,7 +537,8 @@ struct EventMap: Sendable {
             for (index, item) in members.enumerated() {
                 let angle = Double(index) / Double(members.count) * 2 * .pi - .pi / 2
                 let home = layers[item.layer].markers[item.marker].position
-                layers[item.layer].markers[item.marker].position = WebMercator.Point(x: centre.x + ring * cos(angle), y: centre.y + ring * sin(angle))
+                layers[item.layer].markers[item.marker].position = WebMercator.Point(
+                    x: centre.x + ring * cos(angle), y: centre.y + ring * sin(angle))
                 layers[item.layer].markers[item.marker].home = home
             }
         }
@@ -464,14 +562,19 @@ struct EventMap: Sendable {
     ///   would be is moved to a nearby point of its country where it is clear of them, and
     ///   left out (other countries) or kept over them (the report's, where their counts stay
     ///   clear) where there is none.
-    static func labels(_ frame: MapFrame, _ geography: Geography, _ reportCountries: Set<String>, onlyThose: Bool = false,
-                       avoiding markers: [(x: Double, y: Double, radius: Double)] = []) -> [Label] {
+    static func labels(
+        _ frame: MapFrame, _ geography: Geography, _ reportCountries: Set<String>, onlyThose: Bool = false,
+        avoiding markers: [(x: Double, y: Double, radius: Double)] = []
+    ) -> [Label] {
         let fontSize = 11.0
         var candidates: [(label: Label, width: Double, country: Geography.Country)] = []
         // The window in world units: a country wholly outside it has no name on this map.
-        let topLeft = frame.world(at: WebMercator.Point(x: 0, y: 0)), bottomRight = frame.world(at: WebMercator.Point(x: frame.width, y: frame.height))
+        let topLeft = frame.world(at: WebMercator.Point(x: 0, y: 0)),
+            bottomRight = frame.world(at: WebMercator.Point(x: frame.width, y: frame.height))
         for (index, bounds) in geography.worldBoxes.enumerated()
-        where bounds.maxX >= topLeft.x && bounds.minX <= bottomRight.x && bounds.maxY >= topLeft.y && bounds.minY <= bottomRight.y {
+        where bounds.maxX >= topLeft.x && bounds.minX <= bottomRight.x && bounds.maxY >= topLeft.y
+            && bounds.minY <= bottomRight.y
+        {
             let country = geography.countries[index]
             if onlyThose, !reportCountries.contains(country.code) { continue }
             if unnamedOnMaps.contains(country.code), !reportCountries.contains(country.code) { continue }
@@ -482,7 +585,10 @@ struct EventMap: Sendable {
                 // view, write its name in the middle of that part, when that point is on land.
                 let topLeft = frame.place(WebMercator.Point(x: bounds.minX, y: bounds.minY))
                 let bottomRight = frame.place(WebMercator.Point(x: bounds.maxX, y: bounds.maxY))
-                let visible = (max(topLeft.x, 0), max(topLeft.y, 0), min(bottomRight.x, frame.width), min(bottomRight.y, frame.height))
+                let visible = (
+                    max(topLeft.x, 0), max(topLeft.y, 0), min(bottomRight.x, frame.width),
+                    min(bottomRight.y, frame.height)
+                )
                 guard visible.2 - visible.0 > 90, visible.3 - visible.1 > 40 else { continue }
                 position = WebMercator.Point(x: (visible.0 + visible.2) / 2, y: (visible.1 + visible.3) / 2)
                 guard country.contains(WebMercator.unproject(frame.world(at: position))) else { continue }
@@ -491,9 +597,14 @@ struct EventMap: Sendable {
             let textWidth = Double(country.name.count) * fontSize * 0.58
             let isReport = reportCountries.contains(country.code)
             guard textWidth <= drawnWidth * 1.15 || (isReport && textWidth <= drawnWidth * 2) else { continue }
-            candidates.append((Label(text: country.name, position: position, isReportCountry: isReport), drawnWidth, country))
+            candidates.append(
+                (Label(text: country.name, position: position, isReportCountry: isReport), drawnWidth, country))
         }
-        candidates.sort { ($0.label.isReportCountry ? 1 : 0, $0.width, $1.label.text) > ($1.label.isReportCountry ? 1 : 0, $1.width, $0.label.text) }
+        candidates.sort {
+            ($0.label.isReportCountry ? 1 : 0, $0.width, $1.label.text) > (
+                $1.label.isReportCountry ? 1 : 0, $1.width, $0.label.text
+            )
+        }
         var placed: [(label: Label, box: (Double, Double, Double, Double))] = []
         /// Whether the box is over a marker; `core`: over the middle of one, where its count is.
         func covered(_ box: (Double, Double, Double, Double), core: Bool = false) -> Bool {
@@ -506,37 +617,48 @@ struct EventMap: Sendable {
         }
         // Where a name may go instead of its country's label point, nearest first.
         // Rings of eight directions, wider than high (a name is), out to about a third of the map.
-        let offsets: [(Double, Double)] = [(0, 0), (0, -16), (0, 16), (-36, 0), (36, 0), (0, -30), (0, 30)] + [14.0, 22, 30, 42, 56, 70, 90, 110].flatMap { step in
-            (0..<8).map { direction in
-                let angle = Double(direction) * .pi / 4
-                return ((cos(angle) * step * 2).rounded(), (sin(angle) * step).rounded())
+        let offsets: [(Double, Double)] =
+            [(0, 0), (0, -16), (0, 16), (-36, 0), (36, 0), (0, -30), (0, 30)]
+            + [14.0, 22, 30, 42, 56, 70, 90, 110].flatMap { step in
+                (0..<8).map { direction in
+                    let angle = Double(direction) * .pi / 4
+                    return ((cos(angle) * step * 2).rounded(), (sin(angle) * step).rounded())
+                }
             }
-        }
         for candidate in candidates {
             // The report's countries are written larger and bold (the stylesheet: 12 px, 700).
-            let half = Double(candidate.label.text.count) * (candidate.label.isReportCountry ? 12 * 0.34 : fontSize * 0.3)
+            let half =
+                Double(candidate.label.text.count) * (candidate.label.isReportCountry ? 12 * 0.34 : fontSize * 0.3)
             var kept: (label: Label, box: (Double, Double, Double, Double))?
             var fallback: (label: Label, box: (Double, Double, Double, Double), countsClear: Bool)?
             for (dx, dy) in offsets {
                 let position = WebMercator.Point(x: candidate.label.position.x + dx, y: candidate.label.position.y + dy)
                 let box = (position.x - half, position.y - fontSize, position.x + half, position.y + 4)
                 guard box.0 >= 2, box.2 <= frame.width - 2, box.1 >= 2, box.3 <= frame.height - 2 else { continue }
-                guard !placed.contains(where: { other in box.0 < other.box.2 && other.box.0 < box.2 && box.1 < other.box.3 && other.box.1 < box.3 }) else { continue }
+                guard
+                    !placed.contains(where: { other in
+                        box.0 < other.box.2 && other.box.0 < box.2 && box.1 < other.box.3 && other.box.1 < box.3
+                    })
+                else { continue }
                 // Moved, a name stays on its country.
-                guard dx == 0 && dy == 0 || candidate.country.contains(WebMercator.unproject(frame.world(at: position))) else { continue }
+                guard dx == 0 && dy == 0 || candidate.country.contains(WebMercator.unproject(frame.world(at: position)))
+                else { continue }
                 var label = candidate.label
                 label.position = position
                 if !covered(box) { kept = (label, box); break }
                 // A report's country keeps a name where no spot is clear: over the markers, at its
                 // label point, or at the nearest spot that leaves their counts readable.
-                if label.isReportCountry, fallback == nil || fallback?.countsClear == false && !covered(box, core: true) {
+                if label.isReportCountry, fallback == nil || fallback?.countsClear == false && !covered(box, core: true)
+                {
                     label.isOverMarkers = true
                     fallback = (label, box, !covered(box, core: true))
                 }
             }
             // Over the markers only where their counts stay readable: a count is data, a name
             // context (the country is shaded, and the list of places names it).
-            if let kept = kept ?? fallback.flatMap({ $0.countsClear ? ($0.label, $0.box) : nil }) { placed.append(kept) }
+            if let kept = kept ?? fallback.flatMap({ $0.countsClear ? ($0.label, $0.box) : nil }) {
+                placed.append(kept)
+            }
         }
         return placed.map(\.label).sorted { ($0.position.y, $0.position.x) < ($1.position.y, $1.position.x) }
     }
@@ -557,9 +679,11 @@ enum MarkerShape: String, Sendable, CaseIterable {
             return "<circle cx=\"\(n.text(x))\" cy=\"\(n.text(y))\" r=\"\(n.text(r))\"\(attributes)/>"
         case .square:
             let side = r * 1.8
-            return "<rect x=\"\(n.text(x - side / 2))\" y=\"\(n.text(y - side / 2))\" width=\"\(n.text(side))\" height=\"\(n.text(side))\"\(attributes)/>"
+            return
+                "<rect x=\"\(n.text(x - side / 2))\" y=\"\(n.text(y - side / 2))\" width=\"\(n.text(side))\" height=\"\(n.text(side))\"\(attributes)/>"
         default:
-            let points = corners.map { (dx, dy) in "\(n.text(x + dx * r)),\(n.text(y + dy * r))" }.joined(separator: " ")
+            let points = corners.map { (dx, dy) in "\(n.text(x + dx * r)),\(n.text(y + dy * r))" }.joined(
+                separator: " ")
             return "<polygon points=\"\(points)\"\(attributes)/>"
         }
     }
@@ -579,7 +703,10 @@ enum MarkerShape: String, Sendable, CaseIterable {
         case .diamond: return [(0, -1.25), (1.25, 0), (0, 1.25), (-1.25, 0)]
         case .triangle: return [(0, -1.3), (1.2, 0.85), (-1.2, 0.85)]
         case .invertedTriangle: return [(0, 1.3), (1.2, -0.85), (-1.2, -0.85)]
-        case .hexagon: return (0..<6).map { step in let angle = Double(step) * .pi / 3; return (1.12 * cos(angle), 1.12 * sin(angle)) }
+        case .hexagon:
+            return (0..<6).map { step in
+                let angle = Double(step) * .pi / 3; return (1.12 * cos(angle), 1.12 * sin(angle))
+            }
         case .circle, .square: return []
         }
     }

@@ -20,7 +20,8 @@ struct Geography: Sendable {
         var worldLabel = WebMercator.Point(x: 0, y: 0)
 
         func contains(_ point: GeoPoint) -> Bool {
-            guard point.longitude >= west, point.longitude <= east, point.latitude >= south, point.latitude <= north else { return false }
+            guard point.longitude >= west, point.longitude <= east, point.latitude >= south, point.latitude <= north
+            else { return false }
             var inside = false
             for ring in rings where Self.ring(ring, contains: point) { inside.toggle() }
             return inside
@@ -31,7 +32,9 @@ struct Geography: Sendable {
             var previous = ring[ring.count - 1]
             for current in ring {
                 if (current.latitude > point.latitude) != (previous.latitude > point.latitude) {
-                    let crossing = current.longitude + (point.latitude - current.latitude) * (previous.longitude - current.longitude) / (previous.latitude - current.latitude)
+                    let crossing =
+                        current.longitude + (point.latitude - current.latitude)
+                        * (previous.longitude - current.longitude) / (previous.latitude - current.latitude)
                     if point.longitude < crossing { inside.toggle() }
                 }
                 previous = current
@@ -62,7 +65,10 @@ struct Geography: Sendable {
     init(countries: [Country], fingerprint: Int = 0) {
         self.countries = countries.map { country in
             var country = country
-            let corners = [GeoPoint(longitude: country.west, latitude: country.north), GeoPoint(longitude: country.east, latitude: country.south)].map(WebMercator.project)
+            let corners = [
+                GeoPoint(longitude: country.west, latitude: country.north),
+                GeoPoint(longitude: country.east, latitude: country.south),
+            ].map(WebMercator.project)
             country.worldBounds = (corners[0].x, corners[0].y, corners[1].x, corners[1].y)
             country.worldLabel = WebMercator.project(country.label)
             return country
@@ -95,11 +101,14 @@ struct Geography: Sendable {
             if line.isEmpty || line.first == UInt8(ascii: "#") { continue }
             let fields = line.split(separator: 0x09, omittingEmptySubsequences: false)
             guard fields.count == 4 else {
-                throw FormatError(line: lineNumber, message: "expected 4 tab-separated fields (code, name, label point, rings), found \(fields.count)")
+                throw FormatError(
+                    line: lineNumber,
+                    message: "expected 4 tab-separated fields (code, name, label point, rings), found \(fields.count)")
             }
             var labelReader = NumberReader(fields[2])
             guard let x = labelReader.next(), let y = labelReader.next() else {
-                throw FormatError(line: lineNumber, message: "the label point is not `longitude,latitude` in hundredths of a degree")
+                throw FormatError(
+                    line: lineNumber, message: "the label point is not `longitude,latitude` in hundredths of a degree")
             }
             var rings: [[GeoPoint]] = []
             for ring in fields[3].split(separator: UInt8(ascii: "|")) {
@@ -107,13 +116,17 @@ struct Geography: Sendable {
                 var (longitude, latitude) = (0, 0)
                 var points: [GeoPoint] = []
                 while let dx = reader.next() {
-                    guard let dy = reader.next() else { throw FormatError(line: lineNumber, message: "a ring ends inside a pair of numbers") }
+                    guard let dy = reader.next() else {
+                        throw FormatError(line: lineNumber, message: "a ring ends inside a pair of numbers")
+                    }
                     longitude += dx
                     latitude += dy
                     points.append(GeoPoint(longitude: Double(longitude) / 100, latitude: Double(latitude) / 100))
                 }
                 if let bad = reader.error { throw FormatError(line: lineNumber, message: bad) }
-                guard points.count >= 3 else { throw FormatError(line: lineNumber, message: "a ring has fewer than three points") }
+                guard points.count >= 3 else {
+                    throw FormatError(line: lineNumber, message: "a ring has fewer than three points")
+                }
                 rings.append(points)
             }
             var (west, south, east, north) = (Double.infinity, Double.infinity, -Double.infinity, -Double.infinity)
@@ -123,11 +136,12 @@ struct Geography: Sendable {
                     south = min(south, point.latitude); north = max(north, point.latitude)
                 }
             }
-            countries.append(Country(
-                code: String(decoding: fields[0], as: UTF8.self), name: String(decoding: fields[1], as: UTF8.self),
-                label: GeoPoint(longitude: Double(x) / 100, latitude: Double(y) / 100), rings: rings,
-                west: west, south: south, east: east, north: north
-            ))
+            countries.append(
+                Country(
+                    code: String(decoding: fields[0], as: UTF8.self), name: String(decoding: fields[1], as: UTF8.self),
+                    label: GeoPoint(longitude: Double(x) / 100, latitude: Double(y) / 100), rings: rings,
+                    west: west, south: south, east: east, north: north
+                ))
         }
         self.init(countries: countries, fingerprint: text.hashValue)
     }
@@ -144,7 +158,9 @@ struct Geography: Sendable {
         }
 
         mutating func next() -> Int? {
-            while position < bytes.endIndex, bytes[position] == UInt8(ascii: " ") || bytes[position] == UInt8(ascii: ",") { position += 1 }
+            while position < bytes.endIndex,
+                bytes[position] == UInt8(ascii: " ") || bytes[position] == UInt8(ascii: ",")
+            { position += 1 }
             guard position < bytes.endIndex else { return nil }
             var negative = false
             if bytes[position] == UInt8(ascii: "-") {
@@ -158,8 +174,12 @@ struct Geography: Sendable {
                 digits += 1
                 if digits > 9 { break }
             }
-            if digits == 0 || (position < bytes.endIndex && bytes[position] != UInt8(ascii: " ") && bytes[position] != UInt8(ascii: ",")) {
-                error = "`\(String(decoding: bytes[bytes.startIndex..<min(position + 1, bytes.endIndex)].suffix(12), as: UTF8.self))` is not a list of whole numbers"
+            if digits == 0
+                || (position < bytes.endIndex && bytes[position] != UInt8(ascii: " ")
+                    && bytes[position] != UInt8(ascii: ","))
+            {
+                error =
+                    "`\(String(decoding: bytes[bytes.startIndex..<min(position + 1, bytes.endIndex)].suffix(12), as: UTF8.self))` is not a list of whole numbers"
                 position = bytes.endIndex
                 return nil
             }
@@ -168,7 +188,8 @@ struct Geography: Sendable {
     }
 
     private static func key(_ name: some StringProtocol) -> String {
-        name.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).trimmingCharacters(in: .whitespaces)
+        name.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).trimmingCharacters(
+            in: .whitespaces)
     }
 
     /// The country a report names, by its name or its code (`Iraq`, `irq`).

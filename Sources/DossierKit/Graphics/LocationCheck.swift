@@ -9,15 +9,24 @@ struct LocationCheck {
         var found: [Diagnostic] = []
         for event in report.events {
             guard let place = event.location, let point = place.point, let name = place.country,
-                  let named = geography.country(named: name), !named.contains(point) else { continue }
+                let named = geography.country(named: name), !named.contains(point)
+            else { continue }
             let location = event.referenceLocations["location"] ?? event.origin
             let coordinates = "\(place.latitude ?? 0), \(place.longitude ?? 0)"
             if let actual = geography.country(containing: point) {
-                found.append(.warning(location, "event `\(event.id)`: the coordinates (\(coordinates)) lie in \(actual.name), but the location names \(named.name)",
-                                      hint: "check the coordinates (latitude first, then longitude; west and south are negative), or the country"))
+                found.append(
+                    .warning(
+                        location,
+                        "event `\(event.id)`: the coordinates (\(coordinates)) lie in \(actual.name), but the location names \(named.name)",
+                        hint:
+                            "check the coordinates (latitude first, then longitude; west and south are negative), or the country"
+                    ))
             } else if !Self.isNear(point, named) {
-                found.append(.warning(location, "event `\(event.id)`: the coordinates (\(coordinates)) lie in no country of the map, but the location names \(named.name)",
-                                      hint: "check the coordinates (latitude first, then longitude; west and south are negative)"))
+                found.append(
+                    .warning(
+                        location,
+                        "event `\(event.id)`: the coordinates (\(coordinates)) lie in no country of the map, but the location names \(named.name)",
+                        hint: "check the coordinates (latitude first, then longitude; west and south are negative)"))
             }
         }
         return found

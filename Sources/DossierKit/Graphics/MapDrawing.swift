@@ -38,22 +38,28 @@ struct MapDrawing {
         let viewBox = "viewBox=\"0 0 \(n.text(frame.width)) \(n.text(frame.height))\""
         if isLocator {
             // No links inside: an image, named by its title.
-            svg += "<svg class=\"\(map.size.className)\(extraClass)\" \(viewBox) role=\"img\" aria-label=\"\(HTMLEscaping().escapeText(title))\">"
+            svg +=
+                "<svg class=\"\(map.size.className)\(extraClass)\" \(viewBox) role=\"img\" aria-label=\"\(HTMLEscaping().escapeText(title))\">"
         } else {
-            svg += "<svg class=\"\(map.size.className)\(extraClass)\" id=\"\(id)\" \(viewBox) aria-labelledby=\"\(id)-title \(id)-desc\">"
-            svg += "<title id=\"\(id)-title\">\(HTMLEscaping().escapeText(title))</title><desc id=\"\(id)-desc\">\(HTMLEscaping().escapeText(description))</desc>"
+            svg +=
+                "<svg class=\"\(map.size.className)\(extraClass)\" id=\"\(id)\" \(viewBox) aria-labelledby=\"\(id)-title \(id)-desc\">"
+            svg +=
+                "<title id=\"\(id)-title\">\(HTMLEscaping().escapeText(title))</title><desc id=\"\(id)-desc\">\(HTMLEscaping().escapeText(description))</desc>"
         }
         if isLocator {
             // A small window: the tiles of the outlines it shows, not the world (`WorldOutline`).
-            let window = MapFrame.Bounds(minX: frame.origin.x, minY: frame.origin.y,
-                                         maxX: frame.origin.x + frame.width / frame.scale, maxY: frame.origin.y + frame.height / frame.scale)
+            let window = MapFrame.Bounds(
+                minX: frame.origin.x, minY: frame.origin.y,
+                maxX: frame.origin.x + frame.width / frame.scale, maxY: frame.origin.y + frame.height / frame.scale)
             for tile in WorldOutline.tiles(covering: window) {
                 let square = tile.square
-                svg += "<image class=\"map-base\" href=\"\(root)\(WorldOutline.tilePath(column: tile.column, row: tile.row))\" x=\"\(n.text((square.minX - frame.origin.x) * frame.scale))\" y=\"\(n.text((square.minY - frame.origin.y) * frame.scale))\" width=\"\(n.text((square.maxX - square.minX) * frame.scale))\" height=\"\(n.text((square.maxY - square.minY) * frame.scale))\"/>"
+                svg +=
+                    "<image class=\"map-base\" href=\"\(root)\(WorldOutline.tilePath(column: tile.column, row: tile.row))\" x=\"\(n.text((square.minX - frame.origin.x) * frame.scale))\" y=\"\(n.text((square.minY - frame.origin.y) * frame.scale))\" width=\"\(n.text((square.maxX - square.minX) * frame.scale))\" height=\"\(n.text((square.maxY - square.minY) * frame.scale))\"/>"
             }
         } else {
             let world = WebMercator.size * frame.scale
-            svg += "<image class=\"map-base\" href=\"\(root)\(WorldOutline.path)\" x=\"\(n.text(-frame.origin.x * frame.scale))\" y=\"\(n.text(-frame.origin.y * frame.scale))\" width=\"\(n.text(world))\" height=\"\(n.text(world))\"/>"
+            svg +=
+                "<image class=\"map-base\" href=\"\(root)\(WorldOutline.path)\" x=\"\(n.text(-frame.origin.x * frame.scale))\" y=\"\(n.text(-frame.origin.y * frame.scale))\" width=\"\(n.text(world))\" height=\"\(n.text(world))\"/>"
         }
         if let country = map.focusCountry {
             svg += "<path class=\"map-focus\" d=\"\(Self.path(country, in: frame))\"/>"
@@ -62,7 +68,8 @@ struct MapDrawing {
             guard !labels.isEmpty else { return }
             svg += "<g class=\"\(className)\" aria-hidden=\"true\">"
             for label in labels {
-                svg += "<text x=\"\(n.text(label.position.x))\" y=\"\(n.text(label.position.y))\"\(label.isReportCountry ? " class=\"map-label-report\"" : "")>\(HTMLEscaping().escapeText(label.text))</text>"
+                svg +=
+                    "<text x=\"\(n.text(label.position.x))\" y=\"\(n.text(label.position.y))\"\(label.isReportCountry ? " class=\"map-label-report\"" : "")>\(HTMLEscaping().escapeText(label.text))</text>"
             }
             svg += "</g>"
         }
@@ -81,9 +88,15 @@ struct MapDrawing {
                 for marker in layer.markers {
                     // A group leads to the listed place (of several events) that holds most of its events.
                     var shares: [Int: Int] = [:]
-                    for event in marker.events { if let place = placeOfEvent[event], map.places[place].events.count > 1 { shares[place, default: 0] += 1 } }
+                    for event in marker.events {
+                        if let place = placeOfEvent[event], map.places[place].events.count > 1 {
+                            shares[place, default: 0] += 1
+                        }
+                    }
                     let place = shares.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
-                    svg += self.marker(marker, shape: layer.shape, type: layer.type, anchor: place.map(anchor) ?? "", listed: place != nil)
+                    svg += self.marker(
+                        marker, shape: layer.shape, type: layer.type, anchor: place.map(anchor) ?? "",
+                        listed: place != nil)
                 }
                 svg += "</g>"
             }
@@ -99,29 +112,38 @@ struct MapDrawing {
     /// say where in it): to the right, or to the left where the right has no room.
     private func placeName() -> String {
         guard map.places.count == 1, let marker = map.places.first, marker.events.count == 1,
-              let name = report.events[marker.events[0]].location?.name, !name.isEmpty else { return "" }
+            let name = report.events[marker.events[0]].location?.name, !name.isEmpty
+        else { return "" }
         let n = SVGNumber.self
         let radius = marker.drawnRadius, width = Double(name.count) * 7.4
         let right = marker.position.x + radius + 4 + width <= map.frame.width - 4
         let x = right ? marker.position.x + radius + 4 : marker.position.x - radius - 4
-        return "<text class=\"map-place-name\" x=\"\(n.text(x))\" y=\"\(n.text(marker.position.y + 4))\"\(right ? "" : " text-anchor=\"end\"")>\(HTMLEscaping().escapeText(name))</text>"
+        return
+            "<text class=\"map-place-name\" x=\"\(n.text(x))\" y=\"\(n.text(marker.position.y + 4))\"\(right ? "" : " text-anchor=\"end\"")>\(HTMLEscaping().escapeText(name))</text>"
     }
 
     /// - Parameter listed: whether `anchor` names an entry of the map's list; a group with
     ///   none leads to its first event.
-    private func marker(_ marker: EventMap.Marker, shape: MarkerShape, type: SiteConfig.EventType, anchor: String, listed: Bool = true) -> String {
+    private func marker(
+        _ marker: EventMap.Marker, shape: MarkerShape, type: SiteConfig.EventType, anchor: String, listed: Bool = true
+    ) -> String {
         let n = SVGNumber.self
         let (x, y) = (marker.position.x, marker.position.y)
         let count = marker.events.count
         let radius = marker.drawnRadius
         // Drawn away from its place so as not to hide another marker: a line leads back to it.
         var out = leader(marker)
-        out += isLocator ? "" : "<a\(count > 1 ? " class=\"map-group\"" : "") href=\"\(count == 1 || (!listed && groupHref == nil) ? eventHref(marker.events[0]) : groupHref ?? "#" + anchor)\"><title>\(HTMLEscaping().escapeText(tooltip(marker, type: type)))</title>"
+        out +=
+            isLocator
+            ? ""
+            : "<a\(count > 1 ? " class=\"map-group\"" : "") href=\"\(count == 1 || (!listed && groupHref == nil) ? eventHref(marker.events[0]) : groupHref ?? "#" + anchor)\"><title>\(HTMLEscaping().escapeText(tooltip(marker, type: type)))</title>"
         out += hitArea(marker)
         if marker.areaRadius > radius {
-            out += "<circle class=\"map-area\" cx=\"\(n.text(x))\" cy=\"\(n.text(y))\" r=\"\(n.text(marker.areaRadius))\"/>"
+            out +=
+                "<circle class=\"map-area\" cx=\"\(n.text(x))\" cy=\"\(n.text(y))\" r=\"\(n.text(marker.areaRadius))\"/>"
         }
-        out += shape.element(x: x, y: y, r: radius, attributes: " class=\"map-marker precision-\(marker.precision.rawValue)\"")
+        out += shape.element(
+            x: x, y: y, r: radius, attributes: " class=\"map-marker precision-\(marker.precision.rawValue)\"")
         if count > 1 {
             out += "<text class=\"map-count\" x=\"\(n.text(x))\" y=\"\(n.text(y + 3.5))\">\(count)</text>"
         }
@@ -136,20 +158,28 @@ struct MapDrawing {
         guard marker.typeCounts.count > 1, let dominant = marker.typeCounts.max(by: { $0.count < $1.count }) else {
             let type = marker.typeCounts.first.map { map.types[$0.type] } ?? map.types.first
             guard let type else { return "" }
-            return "<g data-type=\"\(HTMLEscaping().escapeText(type.id))\">" + self.marker(marker, shape: MarkerShape.forType(at: marker.typeCounts.first?.type ?? 0), type: type, anchor: anchor) + "</g>"
+            return "<g data-type=\"\(HTMLEscaping().escapeText(type.id))\">"
+                + self.marker(
+                    marker, shape: MarkerShape.forType(at: marker.typeCounts.first?.type ?? 0), type: type,
+                    anchor: anchor) + "</g>"
         }
         let (x, y) = (marker.position.x, marker.position.y)
         let radius = marker.drawnRadius - 3
         var out = leader(marker)
-        out += isLocator ? "" : "<a class=\"map-group\" href=\"\(groupHref ?? "#" + anchor)\" data-type=\"\(HTMLEscaping().escapeText(map.types[dominant.type].id))\"><title>\(HTMLEscaping().escapeText(tooltip(marker)))</title>"
+        out +=
+            isLocator
+            ? ""
+            : "<a class=\"map-group\" href=\"\(groupHref ?? "#" + anchor)\" data-type=\"\(HTMLEscaping().escapeText(map.types[dominant.type].id))\"><title>\(HTMLEscaping().escapeText(tooltip(marker)))</title>"
         out += hitArea(marker)
-        out += MarkerShape.circle.element(x: x, y: y, r: radius, attributes: " class=\"map-marker precision-\(marker.precision.rawValue)\"")
+        out += MarkerShape.circle.element(
+            x: x, y: y, r: radius, attributes: " class=\"map-marker precision-\(marker.precision.rawValue)\"")
         // The ring: each type's share of the circumference, in site.yaml's order from the top.
         let ring = radius + 1.75, circumference = 2 * Double.pi * ring, total = Double(marker.events.count)
         var start = 0.0
         for (type, count) in marker.typeCounts {
             let length = circumference * Double(count) / total
-            out += "<circle class=\"map-ring\" data-type=\"\(HTMLEscaping().escapeText(map.types[type].id))\" cx=\"\(n.text(x))\" cy=\"\(n.text(y))\" r=\"\(n.text(ring))\""
+            out +=
+                "<circle class=\"map-ring\" data-type=\"\(HTMLEscaping().escapeText(map.types[type].id))\" cx=\"\(n.text(x))\" cy=\"\(n.text(y))\" r=\"\(n.text(ring))\""
                 + " stroke-dasharray=\"\(n.text(length)) \(n.text(circumference - length))\" stroke-dashoffset=\"\(n.text(circumference / 4 - start))\"/>"
             start += length
         }
@@ -162,14 +192,16 @@ struct MapDrawing {
     private func hitArea(_ marker: EventMap.Marker) -> String {
         guard !isLocator, map.size.tapRadius > marker.drawnRadius else { return "" }
         let n = SVGNumber.self
-        return "<circle class=\"map-hit\" cx=\"\(n.text(marker.position.x))\" cy=\"\(n.text(marker.position.y))\" r=\"\(n.text(map.size.tapRadius))\"/>"
+        return
+            "<circle class=\"map-hit\" cx=\"\(n.text(marker.position.x))\" cy=\"\(n.text(marker.position.y))\" r=\"\(n.text(map.size.tapRadius))\"/>"
     }
 
     /// The line from a marker drawn beside its place back to the place.
     private func leader(_ marker: EventMap.Marker) -> String {
         guard let home = marker.home else { return "" }
         let n = SVGNumber.self
-        return "<g class=\"map-leader\" aria-hidden=\"true\"><line x1=\"\(n.text(home.x))\" y1=\"\(n.text(home.y))\" x2=\"\(n.text(marker.position.x))\" y2=\"\(n.text(marker.position.y))\"/>"
+        return
+            "<g class=\"map-leader\" aria-hidden=\"true\"><line x1=\"\(n.text(home.x))\" y1=\"\(n.text(home.y))\" x2=\"\(n.text(marker.position.x))\" y2=\"\(n.text(marker.position.y))\"/>"
             + "<circle cx=\"\(n.text(home.x))\" cy=\"\(n.text(home.y))\" r=\"1.5\"/></g>"
     }
 
@@ -190,7 +222,8 @@ struct MapDrawing {
         if marker.events.count == 1 {
             // The place's name only: the marker's look says how precisely it is known.
             let place = first.location?.formatted ?? ""
-            return text("map.marker", ["title": first.title, "type": type.label, "date": text.date(first.date), "place": place])
+            return text(
+                "map.marker", ["title": first.title, "type": type.label, "date": text.date(first.date), "place": place])
         }
         return named(marker, key: "map.group", ("type", type.label))
     }
@@ -205,7 +238,12 @@ struct MapDrawing {
             let place = text.place(Place(name: name, region: region, country: country, precision: marker.precision))
             return text(key, ["events": events, extra.name: extra.value, "place": place])
         case let .region(region, country):
-            return text(key + ".region", ["events": events, extra.name: extra.value, "region": [region, country].compactMap { $0 }.joined(separator: ", ")])
+            return text(
+                key + ".region",
+                [
+                    "events": events, extra.name: extra.value,
+                    "region": [region, country].compactMap { $0 }.joined(separator: ", "),
+                ])
         case let .country(country):
             return text(key + ".country", ["events": events, extra.name: extra.value, "country": country])
         case .none:

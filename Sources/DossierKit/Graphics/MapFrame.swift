@@ -46,7 +46,8 @@ struct MapFrame: Sendable, Equatable {
     }
 
     func contains(_ framePoint: WebMercator.Point, margin: Double = 0) -> Bool {
-        framePoint.x >= -margin && framePoint.y >= -margin && framePoint.x <= width + margin && framePoint.y <= height + margin
+        framePoint.x >= -margin && framePoint.y >= -margin && framePoint.x <= width + margin
+            && framePoint.y <= height + margin
     }
 
     /// A rectangle of world units.

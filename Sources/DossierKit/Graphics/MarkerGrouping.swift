@@ -75,7 +75,9 @@ enum MarkerGrouping {
 
     /// Groups with a radius grown (doubled) until there are at most `limit` of them: a map of
     /// 50,000 events shows a few thousand markers with counts, not 50,000 dots.
-    static func group(_ points: [WebMercator.Point], radius: Double, atMost limit: Int) -> (groups: [Group], radius: Double) {
+    static func group(
+        _ points: [WebMercator.Point], radius: Double, atMost limit: Int
+    ) -> (groups: [Group], radius: Double) {
         var radius = radius
         var groups = group(points, radius: radius)
         while groups.count > limit, radius < 1_000 {

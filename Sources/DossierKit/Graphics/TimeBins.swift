@@ -26,7 +26,8 @@ struct TimeBins: Sendable, Equatable {
         let (startDay, endDay) = (Self.day(earliest.earliestDay), Self.day(latest.latestDay))
         let days = endDay - startDay
         let weekStart = Self.monday(onOrBefore: startDay), weeks = (endDay - weekStart) / 7 + 1
-        let monthStart = earliest.year * 12 + (earliest.month ?? 1) - 1, months = latest.year * 12 + (latest.month ?? 12) - 1 - monthStart + 1
+        let monthStart = earliest.year * 12 + (earliest.month ?? 1) - 1,
+            months = latest.year * 12 + (latest.month ?? 12) - 1 - monthStart + 1
         if days <= 30 * 7, weeks <= limit ?? .max {
             unit = .week
             first = weekStart

@@ -35,7 +35,9 @@ enum TypeColours {
 
         /// WCAG relative luminance.
         var luminance: Double {
-            func channel(_ value: Double) -> Double { value <= 0.03928 ? value / 12.92 : pow((value + 0.055) / 1.055, 2.4) }
+            func channel(_ value: Double) -> Double {
+                value <= 0.03928 ? value / 12.92 : pow((value + 0.055) / 1.055, 2.4)
+            }
             return 0.2126 * channel(red) + 0.7152 * channel(green) + 0.0722 * channel(blue)
         }
 
@@ -45,7 +47,9 @@ enum TypeColours {
         }
 
         func mixed(with other: RGB, _ amount: Double) -> RGB {
-            RGB(red: red + (other.red - red) * amount, green: green + (other.green - green) * amount, blue: blue + (other.blue - blue) * amount)
+            RGB(
+                red: red + (other.red - red) * amount, green: green + (other.green - green) * amount,
+                blue: blue + (other.blue - blue) * amount)
         }
     }
 
@@ -76,7 +80,9 @@ enum TypeColours {
     /// colours that stay apart as pages draw them, in light mode and in dark (after `light` and
     /// `dark`): CIEDE2000 ΔE ≥ 17.8 between any two, in both modes (found by search over hues
     /// and the Tableau and Okabe–Ito palettes, maximising the smallest difference).
-    static let palette = ["#2d6fd2", "#d55e00", "#288a46", "#8a3228", "#d22dd2", "#11c1d4", "#8a6d28", "#46288a", "#ff9da7", "#666666"]
+    static let palette = [
+        "#2d6fd2", "#d55e00", "#288a46", "#8a3228", "#d22dd2", "#11c1d4", "#8a6d28", "#46288a", "#ff9da7", "#666666",
+    ]
 
     /// Below this ΔE₀₀ between two types' colours as drawn, `check` warns: readers tell types
     /// apart by colour in charts and on maps (the marker shapes help on maps only).
@@ -84,7 +90,9 @@ enum TypeColours {
 
     /// Pairs of types whose colours, as a page draws them, are hard to tell apart: in which mode
     /// and by how much (ΔE₀₀), the closest first.
-    static func lookAlike(_ types: [SiteConfig.EventType]) -> [(first: SiteConfig.EventType, second: SiteConfig.EventType, mode: String, difference: Double)] {
+    static func lookAlike(
+        _ types: [SiteConfig.EventType]
+    ) -> [(first: SiteConfig.EventType, second: SiteConfig.EventType, mode: String, difference: Double)] {
         let drawn = types.map { type in (type, RGB(hex: light(type)), RGB(hex: dark(type))) }
         var found: [(first: SiteConfig.EventType, second: SiteConfig.EventType, mode: String, difference: Double)] = []
         for (index, one) in drawn.enumerated() {
@@ -93,7 +101,9 @@ enum TypeColours {
                 for (mode, a, b) in [("light", one.1, two.1), ("dark", one.2, two.2)] {
                     guard let a, let b else { continue }
                     let difference = ColourDifference.ciede2000(a, b)
-                    if difference < distinctDifference, difference < closest?.difference ?? .infinity { closest = (mode, difference) }
+                    if difference < distinctDifference, difference < closest?.difference ?? .infinity {
+                        closest = (mode, difference)
+                    }
                 }
                 if let closest { found.append((one.0, two.0, closest.mode, closest.difference)) }
             }
@@ -108,7 +118,8 @@ enum TypeColours {
             light += "[data-type=\"\(type.id)\"] { --type-colour: \(self.light(type)); }\n"
             dark += "  [data-type=\"\(type.id)\"] { --type-colour: \(self.dark(type)); }\n"
         }
-        let text = "/* Written by Dossier from site.yaml's event types: each type's colour, adjusted where the one given\n"
+        let text =
+            "/* Written by Dossier from site.yaml's event types: each type's colour, adjusted where the one given\n"
             + "   would not contrast 4.5:1 with the page and the badge's text, and its dark-mode colour. */\n"
             + light + "@media (prefers-color-scheme: dark) {\n" + dark + "}\n"
         return OutputFile(path: path, text: text)

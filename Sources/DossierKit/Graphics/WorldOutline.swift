@@ -22,7 +22,9 @@ enum WorldOutline {
     static let tileOverlap = 1.0
     static func tilePath(column: Int, row: Int) -> String { "map/tiles/\(column)-\(row).svg" }
     /// Every tile, ocean ones too (a window's tiles are known without the map data).
-    static let tilePaths: [String] = (0..<tilesPerSide).flatMap { column in (0..<tilesPerSide).map { tilePath(column: column, row: $0) } }
+    static let tilePaths: [String] = (0..<tilesPerSide).flatMap { column in
+        (0..<tilesPerSide).map { tilePath(column: column, row: $0) }
+    }
 
     /// The tiles a window (in world units) shows: column, row, and the picture's square.
     static func tiles(covering window: MapFrame.Bounds) -> [(column: Int, row: Int, square: MapFrame.Bounds)] {
@@ -38,8 +40,9 @@ enum WorldOutline {
 
     /// A tile's picture: its square and the overlap around it.
     static func square(column: Int, row: Int) -> MapFrame.Bounds {
-        MapFrame.Bounds(minX: Double(column) * tileSize - tileOverlap, minY: Double(row) * tileSize - tileOverlap,
-                        maxX: Double(column + 1) * tileSize + tileOverlap, maxY: Double(row + 1) * tileSize + tileOverlap)
+        MapFrame.Bounds(
+            minX: Double(column) * tileSize - tileOverlap, minY: Double(row) * tileSize - tileOverlap,
+            maxX: Double(column + 1) * tileSize + tileOverlap, maxY: Double(row + 1) * tileSize + tileOverlap)
     }
 
     /// The countries a report's events are in, by code.
@@ -60,21 +63,34 @@ enum WorldOutline {
 
     /// The outlines in Web Mercator world units: the whole world, or (`square`) one tile's
     /// picture, its outlines cut a little beyond it.
-    static func svg(_ geography: Geography, style: String, reportCountries: Set<String>, square: MapFrame.Bounds? = nil) -> String {
+    static func svg(
+        _ geography: Geography, style: String, reportCountries: Set<String>, square: MapFrame.Bounds? = nil
+    ) -> String {
         // Written as bytes: the file has some 20,000 numbers, and building each as a String
         // took longer than the rest of the sample report's build.
         var bytes: [UInt8] = []
         bytes.reserveCapacity(square == nil ? 128 * 1024 : 8 * 1024)
         func write(_ text: String) { bytes.append(contentsOf: text.utf8) }
         let n = SVGNumber.self
-        let viewBox = square.map { "\(n.text($0.minX)) \(n.text($0.minY)) \(n.text($0.maxX - $0.minX)) \(n.text($0.maxY - $0.minY))" } ?? "0 0 1000 1000"
-        write("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"\(viewBox)\">\n<style>\n\(style.replacingOccurrences(of: "</", with: "<\\/"))\n</style>\n")
-        let cut = square.map { MapFrame.Bounds(minX: $0.minX - tileOverlap, minY: $0.minY - tileOverlap, maxX: $0.maxX + tileOverlap, maxY: $0.maxY + tileOverlap) }
+        let viewBox =
+            square.map {
+                "\(n.text($0.minX)) \(n.text($0.minY)) \(n.text($0.maxX - $0.minX)) \(n.text($0.maxY - $0.minY))"
+            } ?? "0 0 1000 1000"
+        write(
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"\(viewBox)\">\n<style>\n\(style.replacingOccurrences(of: "</", with: "<\\/"))\n</style>\n"
+        )
+        let cut = square.map {
+            MapFrame.Bounds(
+                minX: $0.minX - tileOverlap, minY: $0.minY - tileOverlap, maxX: $0.maxX + tileOverlap,
+                maxY: $0.maxY + tileOverlap)
+        }
         for (index, country) in geography.countries.enumerated() {
             var rings = country.rings.map { $0.map(WebMercator.project) }
             if let cut {
                 let box = geography.worldBoxes[index]
-                guard box.maxX >= cut.minX, box.minX <= cut.maxX, box.maxY >= cut.minY, box.minY <= cut.maxY else { continue }
+                guard box.maxX >= cut.minX, box.minX <= cut.maxX, box.maxY >= cut.minY, box.minY <= cut.maxY else {
+                    continue
+                }
                 rings = rings.map { clip($0, to: cut) }.filter { $0.count >= 3 }
                 if rings.isEmpty { continue }
             }
@@ -164,8 +180,12 @@ enum WorldOutline {
         var files = [OutputFile(path: path, text: svg(geography, style: style, reportCountries: reportCountries))]
         for column in 0..<tilesPerSide {
             for row in 0..<tilesPerSide {
-                files.append(OutputFile(path: tilePath(column: column, row: row),
-                                        text: svg(geography, style: style, reportCountries: reportCountries, square: square(column: column, row: row))))
+                files.append(
+                    OutputFile(
+                        path: tilePath(column: column, row: row),
+                        text: svg(
+                            geography, style: style, reportCountries: reportCountries,
+                            square: square(column: column, row: row))))
             }
         }
         cache.set((key, files))

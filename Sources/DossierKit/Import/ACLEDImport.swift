@@ -20,7 +20,9 @@ struct ACLEDImport {
     /// Event types the report has already, by id and by lower-cased label.
     var knownTypes: [String: String] = [:]
 
-    static let requiredColumns = ["event_id_cnty", "event_date", "event_type", "actor1", "country", "latitude", "longitude"]
+    static let requiredColumns = [
+        "event_id_cnty", "event_date", "event_type", "actor1", "country", "latitude", "longitude",
+    ]
     /// ACLED's page, cited on every imported event: its sources carry no addresses.
     static let citation = (publisher: "ACLED", url: "https://acleddata.com/")
 
@@ -39,15 +41,21 @@ struct ACLEDImport {
                 let header = Set((row.mapEntries ?? []).map(\.key))
                 let missing = Self.requiredColumns.filter { !header.contains($0) }
                 guard missing.isEmpty else {
-                    log.error(SourceLocation(file: file, line: 1, column: 1), "this is not an ACLED export: it has no \(missing.map { "`\($0)`" }.joined(separator: ", ")) column\(missing.count == 1 ? "" : "s")",
-                              hint: "export the events from ACLED's export tool or API as CSV; its first row names the columns (event_id_cnty, event_date, …)")
+                    log.error(
+                        SourceLocation(file: file, line: 1, column: 1),
+                        "this is not an ACLED export: it has no \(missing.map { "`\($0)`" }.joined(separator: ", ")) column\(missing.count == 1 ? "" : "s")",
+                        hint:
+                            "export the events from ACLED's export tool or API as CSV; its first row names the columns (event_id_cnty, event_date, …)"
+                    )
                     notACLED = true
                     return
                 }
             }
             let rowLog = DiagnosticLog()
             guard let fields = FieldReader(row, subject: "the row", log: rowLog),
-                  var event = event(fields, log: rowLog, actors: &actors, actorOrder: &actorOrder, types: &types, typeOrder: &typeOrder) else {
+                var event = event(
+                    fields, log: rowLog, actors: &actors, actorOrder: &actorOrder, types: &types, typeOrder: &typeOrder)
+            else {
                 batch.skip(rowLog.diagnostics.filter { $0.severity == .error })
                 return
             }
@@ -55,12 +63,20 @@ struct ACLEDImport {
             each(event)  // (a row given twice is found where events are sorted: `ContentImport.EventSorter`)
         }
         // A block of rows at a time (`CSVBlocks`): an export is never held whole, whatever its size.
-        let read = CSVBlocks.rows(source.url, display: file, log: log, delimiter: Self.delimiter, firstBlock: { block in
-            guard let first = block.first(where: { !$0.isWhitespace }), first == "{" || first == "[" else { return true }
-            log.error(SourceLocation(file: file, line: 1, column: 1), "this file is JSON, not an ACLED export",
-                      hint: "`dossier import acled` reads the CSV of ACLED's export tool; for a TimelineJS file use `dossier import timelinejs`")
-            return false
-        }) { found in
+        let read = CSVBlocks.rows(
+            source.url, display: file, log: log, delimiter: Self.delimiter,
+            firstBlock: { block in
+                guard let first = block.first(where: { !$0.isWhitespace }), first == "{" || first == "[" else {
+                    return true
+                }
+                log.error(
+                    SourceLocation(file: file, line: 1, column: 1), "this file is JSON, not an ACLED export",
+                    hint:
+                        "`dossier import acled` reads the CSV of ACLED's export tool; for a TimelineJS file use `dossier import timelinejs`"
+                )
+                return false
+            }
+        ) { found in
             row(found)
             return !notACLED
         }
@@ -77,13 +93,18 @@ struct ACLEDImport {
 
     // MARK: One row
 
-    private func event(_ fields: FieldReader, log: DiagnosticLog, actors: inout [String: ImportBatch.Actor], actorOrder: inout [String],
-                       types: inout [String: ImportBatch.EventType], typeOrder: inout [String]) -> ImportBatch.Event? {
+    private func event(
+        _ fields: FieldReader, log: DiagnosticLog, actors: inout [String: ImportBatch.Actor],
+        actorOrder: inout [String],
+        types: inout [String: ImportBatch.EventType], typeOrder: inout [String]
+    ) -> ImportBatch.Event? {
         guard let externalID = fields.string("event_id_cnty", required: true) else { return nil }
         let id = Self.id(externalID)
         guard let dateText = fields.string("event_date", required: true) else { return nil }
         guard let day = Self.date(dateText) else {
-            log.error(fields.locationOf("event_date"), "`\(dateText)` is not a date ACLED writes", hint: "ACLED writes 2024-01-28 or 28 January 2024")
+            log.error(
+                fields.locationOf("event_date"), "`\(dateText)` is not a date ACLED writes",
+                hint: "ACLED writes 2024-01-28 or 28 January 2024")
             return nil
         }
         var date = day.iso, precision: String?
@@ -92,12 +113,16 @@ struct ACLEDImport {
         case "2": precision = "week"
         case "3": date = PartialDate(year: day.year, month: day.month).iso
         case let other:
-            log.error(fields.locationOf("time_precision"), "unknown time_precision `\(other)`", hint: "ACLED's time_precision is 1 (day), 2 (week) or 3 (month)")
+            log.error(
+                fields.locationOf("time_precision"), "unknown time_precision `\(other)`",
+                hint: "ACLED's time_precision is 1 (day), 2 (week) or 3 (month)")
             return nil
         }
         // The event type, as the report names it or as a new one.
         guard let typeName = fields.string("event_type", required: true) else { return nil }
-        let typeID = knownTypes[typeName.lowercased()] ?? knownTypes[Identifier.suggestion(from: typeName)] ?? Identifier.suggestion(from: typeName)
+        let typeID =
+            knownTypes[typeName.lowercased()] ?? knownTypes[Identifier.suggestion(from: typeName)]
+            ?? Identifier.suggestion(from: typeName)
         if knownTypes[typeName.lowercased()] == nil, knownTypes[typeID] == nil, types[typeID] == nil {
             types[typeID] = .init(id: typeID, label: typeName)
             typeOrder.append(typeID)
@@ -105,20 +130,27 @@ struct ACLEDImport {
         // The place.
         let latitude = fields.double("latitude"), longitude = fields.double("longitude")
         if let latitude, !(-90...90).contains(latitude) {
-            log.error(fields.locationOf("latitude"), "latitude \(latitude) is out of range", hint: "latitude runs from -90 to 90")
+            log.error(
+                fields.locationOf("latitude"), "latitude \(latitude) is out of range",
+                hint: "latitude runs from -90 to 90")
             return nil
         }
         if let longitude, !(-180...180).contains(longitude) {
-            log.error(fields.locationOf("longitude"), "longitude \(longitude) is out of range", hint: "longitude runs from -180 to 180")
+            log.error(
+                fields.locationOf("longitude"), "longitude \(longitude) is out of range",
+                hint: "longitude runs from -180 to 180")
             return nil
         }
         let hasPoint = latitude != nil && longitude != nil
-        let placePrecision: String? = hasPoint ? ["1": "town", "2": "district", "3": "region"][fields.string("geo_precision") ?? "1"] ?? "town" : nil
+        let placePrecision: String? =
+            hasPoint
+            ? ["1": "town", "2": "district", "3": "region"][fields.string("geo_precision") ?? "1"] ?? "town" : nil
         let place = fields.string("location")
         let location = Node.ordered([
             ("name", place.map { Node.text($0) }), ("region", fields.string("admin1").map { Node.text($0) }),
             ("country", fields.string("country").map { Node.text($0) }),
-            ("lat", hasPoint ? latitude.map { Node.text(String($0)) } : nil), ("lon", hasPoint ? longitude.map { Node.text(String($0)) } : nil),
+            ("lat", hasPoint ? latitude.map { Node.text(String($0)) } : nil),
+            ("lon", hasPoint ? longitude.map { Node.text(String($0)) } : nil),
             ("precision", placePrecision.map { Node.text($0) }),
         ])
         // Actors: actor1 acts, actor2 is acted on, the associated actors take part.
@@ -135,13 +167,19 @@ struct ACLEDImport {
         }
         // Sources: publishers' names, and ACLED itself with its address.
         var sources = Self.list(fields.string("source")).map { Node.ordered([("publisher", Node.text($0))]) }
-        sources.append(Node.ordered([("publisher", Node.text(Self.citation.publisher)), ("title", Node.text("ACLED event \(externalID)")), ("url", Node.text(Self.citation.url))]))
+        sources.append(
+            Node.ordered([
+                ("publisher", Node.text(Self.citation.publisher)), ("title", Node.text("ACLED event \(externalID)")),
+                ("url", Node.text(Self.citation.url)),
+            ]))
         var tags: [String] = []
         for value in [fields.string("sub_event_type")] + Self.list(fields.string("tags")).map(Optional.init) {
             if let value { tags.append(Identifier.suggestion(from: value)) }
         }
         if let targeting = fields.string("civilian_targeting"), !targeting.isBlank { tags.append("civilian-targeting") }
-        if let scale = fields.string("source_scale"), !scale.isBlank { tags.append("source-scale-" + Identifier.suggestion(from: scale)) }
+        if let scale = fields.string("source_scale"), !scale.isBlank {
+            tags.append("source-scale-" + Identifier.suggestion(from: scale))
+        }
         var uniqueTags: [String] = []
         for tag in tags where !uniqueTags.contains(tag) { uniqueTags.append(tag) }
         let killed = fields.integer("fatalities") ?? 0
@@ -149,7 +187,11 @@ struct ACLEDImport {
         if let stamp = fields.string("timestamp"), !stamp.isBlank {
             // Seconds since 1970; `nan`, `inf` or a number past the year 9999 is no moment.
             guard let seconds = Double(stamp), seconds.isFinite, (0...253_402_300_799).contains(seconds) else {
-                log.error(fields.locationOf("timestamp"), "timestamp `\(stamp)` is not a moment ACLED writes", hint: "ACLED's timestamp counts the seconds since 1 January 1970 (1706745600); leave it empty if unknown")
+                log.error(
+                    fields.locationOf("timestamp"), "timestamp `\(stamp)` is not a moment ACLED writes",
+                    hint:
+                        "ACLED's timestamp counts the seconds since 1 January 1970 (1706745600); leave it empty if unknown"
+                )
                 return nil
             }
             updated = Timestamp.rfc3339(Date(timeIntervalSince1970: seconds))
@@ -157,24 +199,40 @@ struct ACLEDImport {
         let subType = fields.string("sub_event_type") ?? typeName
         let title = place.map { "\(subType) in \($0)" } ?? subType
         guard !log.hasErrors else { return nil }
-        return ImportBatch.Event(id: id, month: String(day.iso.prefix(7)), fields: [
-            ("id", Node.text(id)), ("external_id", Node.text(externalID)), ("date", Node.text(date)), ("precision", precision.map { Node.text($0) }),
-            ("title", Node.text(title)), ("type", Node.text(typeID)), ("location", location),
-            ("actors", involved.isEmpty ? nil : Node.list(involved.map { Node.ordered([("id", Node.text($0.id)), ("role", Node.text($0.role))]) })),
-            ("casualties", killed > 0 ? Node.list([Node.ordered([("kind", Node.text("killed")), ("count", Node.text(String(killed)))])]) : nil),
-            // ACLED's notes are plain text: `<unknown>` or `*` mean what they say, not markup.
-            ("summary", fields.string("notes").map { Node.text(HTMLToMarkdown.escaped($0)) }),
-            ("sources", Node.list(sources)),
-            ("tags", uniqueTags.isEmpty ? nil : Node.flowList(uniqueTags)),
-            ("updated", updated.map { Node.text($0) }),
-        ].compactMap { key, value in value.map { (key, $0) } })
+        return ImportBatch.Event(
+            id: id, month: String(day.iso.prefix(7)),
+            fields: [
+                ("id", Node.text(id)), ("external_id", Node.text(externalID)), ("date", Node.text(date)),
+                ("precision", precision.map { Node.text($0) }),
+                ("title", Node.text(title)), ("type", Node.text(typeID)), ("location", location),
+                (
+                    "actors",
+                    involved.isEmpty
+                        ? nil
+                        : Node.list(
+                            involved.map { Node.ordered([("id", Node.text($0.id)), ("role", Node.text($0.role))]) })
+                ),
+                (
+                    "casualties",
+                    killed > 0
+                        ? Node.list([
+                            Node.ordered([("kind", Node.text("killed")), ("count", Node.text(String(killed)))])
+                        ]) : nil
+                ),
+                // ACLED's notes are plain text: `<unknown>` or `*` mean what they say, not markup.
+                ("summary", fields.string("notes").map { Node.text(HTMLToMarkdown.escaped($0)) }),
+                ("sources", Node.list(sources)),
+                ("tags", uniqueTags.isEmpty ? nil : Node.flowList(uniqueTags)),
+                ("updated", updated.map { Node.text($0) }),
+            ].compactMap { key, value in value.map { (key, $0) } })
     }
 
     /// `acled-irq1234`: the same on every import. An id in another script gets a digest of it, so
     /// two such ids stay two events.
     static func id(_ externalID: String) -> String {
         let slug = Identifier.suggestion(from: externalID)
-        let latin = externalID.unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }.allSatisfy(\.isASCII)
+        let latin = externalID.unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }
+            .allSatisfy(\.isASCII)
         guard slug == "item" || !latin else { return "acled-" + slug }
         return "acled-" + StableID.nameBased(externalID, in: StableID.urlNamespace).uuidString.lowercased().prefix(8)
     }
@@ -182,7 +240,9 @@ struct ACLEDImport {
     /// The actor's id: the report's own actor of that name, or a new one. Names that differ
     /// only in case, spacing or a trailing date range (`… (2021-)`) are one actor; each exact
     /// name other than its name is kept as an alias.
-    private func actorID(_ exact: String, kindCode: String?, actors: inout [String: ImportBatch.Actor], order: inout [String]) -> String {
+    private func actorID(
+        _ exact: String, kindCode: String?, actors: inout [String: ImportBatch.Actor], order: inout [String]
+    ) -> String {
         let name = Self.baseName(exact)
         let key = Self.normalised(name)
         if let known = knownActors[key] ?? knownActors[Self.normalised(exact)] { return known }
@@ -228,16 +288,23 @@ struct ACLEDImport {
         (text ?? "").split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
-    static let months = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
+    static let months = [
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+        "december",
+    ]
 
     /// `2024-01-28` or `28 January 2024` (also `28-January-2024`, `28 Jan 2024`).
     static func date(_ text: String) -> PartialDate? {
         if case .success(let date) = PartialDate.parse(text), date.precision == .day { return date }
         let parts = text.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "/" })
         // A year of four digits: `28 January -5` is no date ACLED writes.
-        guard parts.count == 3, parts[2].count == 4, text.filter({ $0 == "-" }).count != 1, let day = Int(parts[0]), let year = Int(parts[2]),
-              let month = months.firstIndex(where: { $0.hasPrefix(parts[1].lowercased()) && parts[1].count >= 3 }) else { return nil }
-        guard case .success(let date) = PartialDate.parse(String(format: "%04d-%02d-%02d", year, month + 1, day)) else { return nil }
+        guard parts.count == 3, parts[2].count == 4, text.filter({ $0 == "-" }).count != 1, let day = Int(parts[0]),
+            let year = Int(parts[2]),
+            let month = months.firstIndex(where: { $0.hasPrefix(parts[1].lowercased()) && parts[1].count >= 3 })
+        else { return nil }
+        guard case .success(let date) = PartialDate.parse(String(format: "%04d-%02d-%02d", year, month + 1, day)) else {
+            return nil
+        }
         return date
     }
 }

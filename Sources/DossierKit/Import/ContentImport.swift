@@ -38,12 +38,18 @@ public struct ContentImport: Sendable {
 
         /// The one line an import ends with.
         public var summary: String {
-            var parts = [Counted.text(events, "event"), Counted.text(actors, "new actor"), Counted.text(types, "new event type")]
+            var parts = [
+                Counted.text(events, "event"), Counted.text(actors, "new actor"), Counted.text(types, "new event type"),
+            ]
             if topics > 0 { parts.append(Counted.text(topics, "new topic")) }
             if updated > 0 { parts.append("\(updated) updated") }
-            if !conflicts.isEmpty { parts.append("\(Counted.text(conflicts.count, "conflict")) (see the warnings above)") }
+            if !conflicts.isEmpty {
+                parts.append("\(Counted.text(conflicts.count, "conflict")) (see the warnings above)")
+            }
             if alreadyThere > 0 { parts.append("\(alreadyThere) already in the report, left as they are") }
-            if skippedRows > 0 { parts.append("\(Counted.text(skippedRows, recordName)) skipped (see the errors above)") }
+            if skippedRows > 0 {
+                parts.append("\(Counted.text(skippedRows, recordName)) skipped (see the errors above)")
+            }
             return parts.joined(separator: ", ")
         }
     }
@@ -152,10 +158,13 @@ public struct ContentImport: Sendable {
             var found: [String: SourceLocation] = [:]
             for month in months.values {
                 for item in month.items where ids.contains(item.id) {
-                    found[item.id] = SourceLocation(file: originFiles[item.file], line: item.line, column: item.columnNumber)
+                    found[item.id] = SourceLocation(
+                        file: originFiles[item.file], line: item.line, column: item.columnNumber)
                 }
             }
-            for changes in replacements.values { for change in changes where ids.contains(change.id) { found[change.id] = change.origin } }
+            for changes in replacements.values {
+                for change in changes where ids.contains(change.id) { found[change.id] = change.origin }
+            }
             return found
         }
         /// Updates, by file of the import's folder: id, the item's bytes, the new text, the row.
@@ -167,8 +176,9 @@ public struct ContentImport: Sendable {
             self.content = content
             self.known = known
             self.onConflict = onConflict
-            record = try ImportRecord.read(content.content.appendingPathComponent(ImportRecord.path(content.source)),
-                                           shownAs: "\(content.displayName)/\(ImportRecord.path(content.source))")
+            record = try ImportRecord.read(
+                content.content.appendingPathComponent(ImportRecord.path(content.source)),
+                shownAs: "\(content.displayName)/\(ImportRecord.path(content.source))")
             imported = ImportedFiles(folder: content.content.appendingPathComponent("events/\(content.source)"))
             spool = try ImportSpool()
         }
@@ -181,7 +191,10 @@ public struct ContentImport: Sendable {
                 guard addedIDs.insert(event.id).inserted else { return false }
                 // A month the report has no file for starts with the file's header, so that its text
                 // is the new file's text as it is.
-                if months[event.month] == nil, !FileManager.default.fileExists(atPath: content.content.appendingPathComponent("events/\(source)/\(event.month).yaml").path) {
+                if months[event.month] == nil,
+                    !FileManager.default.fileExists(
+                        atPath: content.content.appendingPathComponent("events/\(source)/\(event.month).yaml").path)
+                {
                     let header = ContentImport.importedHeader(source)
                     spool.append(header, to: event.month)
                     months[event.month] = (size: header.utf8.count, items: [])
@@ -191,8 +204,10 @@ public struct ContentImport: Sendable {
                 // In place: `var month = months[…]` then storing it back copies the month's list for every event.
                 let file = originFiles.lastIndex(of: event.origin.file) ?? originFiles.count
                 if file == originFiles.count { originFiles.append(event.origin.file) }
-                months[event.month, default: (0, [])].items.append(Added(id: event.id, range: start..<end, line: event.origin.line,
-                                                                         column: event.origin.column, file: file))
+                months[event.month, default: (0, [])].items.append(
+                    Added(
+                        id: event.id, range: start..<end, line: event.origin.line,
+                        column: event.origin.column, file: file))
                 months[event.month, default: (0, [])].size = end
                 return true
             }
@@ -218,16 +233,24 @@ public struct ContentImport: Sendable {
                 replacements[current.file, default: []].append((event.id, current.range, text, event.origin))
                 updated += 1
                 if editedByHand {
-                    conflicts.append(.warning(SourceLocation(file: displayName + "/events/\(source)/" + current.file, line: current.line),
-                        "event `\(event.id)` was edited by hand since it was imported; replaced with the new export's, as asked (--on-conflict replace)"))
+                    conflicts.append(
+                        .warning(
+                            SourceLocation(file: displayName + "/events/\(source)/" + current.file, line: current.line),
+                            "event `\(event.id)` was edited by hand since it was imported; replaced with the new export's, as asked (--on-conflict replace)"
+                        ))
                 }
                 return true
             }
-            let location = current.map { SourceLocation(file: displayName + "/events/\(source)/" + $0.file, line: $0.line) }
+            let location =
+                current.map { SourceLocation(file: displayName + "/events/\(source)/" + $0.file, line: $0.line) }
                 ?? SourceLocation(file: displayName + "/events")
-            conflicts.append(.warning(location,
-                "event `\(event.id)` was \(current == nil ? "moved out of events/\(source)/ or made by hand" : "edited by hand") since it was imported, and the new export changes it too; kept yours",
-                hint: "compare it with the export and merge by hand, or import again with --on-conflict replace to take the export's"))
+            conflicts.append(
+                .warning(
+                    location,
+                    "event `\(event.id)` was \(current == nil ? "moved out of events/\(source)/ or made by hand" : "edited by hand") since it was imported, and the new export changes it too; kept yours",
+                    hint:
+                        "compare it with the export and merge by hand, or import again with --on-conflict replace to take the export's"
+                ))
             return true
         }
 
@@ -259,7 +282,8 @@ public struct ContentImport: Sendable {
     /// to validate and commit. Its events were sorted as they were read (`EventSorter`); the
     /// batch brings the rest (actors, types, topics, pages, the report's title).
     func plan(_ sorted: EventSorter, batch: ImportBatch, existing: LoadedContent?) throws -> (Outcome, Plan) {
-        var outcome = Outcome(notes: batch.notes, skipped: batch.skipped, skippedRows: batch.skippedRows, recordName: batch.recordName)
+        var outcome = Outcome(
+            notes: batch.notes, skipped: batch.skipped, skippedRows: batch.skippedRows, recordName: batch.recordName)
         outcome.alreadyThere = sorted.alreadyThere
         outcome.updated = sorted.updated
         outcome.conflicts = sorted.conflicts
@@ -293,13 +317,20 @@ public struct ContentImport: Sendable {
             let path = "events/\(source)/\(month).yaml"
             events[path, default: ([], nil)].appended = month
             let count = Counted.text(added.items.count, "event")
-            outcome.files.append((path, FileManager.default.fileExists(atPath: content.appendingPathComponent(path).path) ? "\(count) added" : count))
+            outcome.files.append(
+                (
+                    path,
+                    FileManager.default.fileExists(atPath: content.appendingPathComponent(path).path)
+                        ? "\(count) added" : count
+                ))
         }
         // The record changes with every new or updated event; its text is made when it is written.
         var recordFile: Plan.File?
         if outcome.events > 0 || outcome.updated > 0 {
             let path = ImportRecord.path(source)
-            recordFile = .init(path: path, contents: .record(record, added: sorted.months), original: try readExisting(path).map(Self.digest))
+            recordFile = .init(
+                path: path, contents: .record(record, added: sorted.months),
+                original: try readExisting(path).map(Self.digest))
         }
         // Actors, topics and pages the report does not have: a file each, never over one that exists.
         let knownActors = Set(existing?.actors.map(\.id) ?? [])
@@ -334,7 +365,8 @@ public struct ContentImport: Sendable {
             guard let value else { continue }
             // A new report's placeholder, as `dossier new` wrote it, is no title of the author's.
             if let placeholder = NewReport.placeholderLines.first(where: { $0.hasPrefix(key + ":") }),
-               try site.replaceLine(placeholder, key: key, value: value) {
+                try site.replaceLine(placeholder, key: key, value: value)
+            {
                 siteChanges.append(key)
                 setKeys[key] = value
             } else if site.hasKey(key) {
@@ -350,16 +382,22 @@ public struct ContentImport: Sendable {
         var addedTypes: [[String: String]] = []
         if !newTypes.isEmpty {
             // The report's colours; site.yaml's own when the report did not load (it has no config then).
-            let used = existing.map { Set($0.config.eventTypes.map { $0.colour.lowercased() }) } ?? Self.typeColours(inSiteYAML: siteText)
+            let used =
+                existing.map { Set($0.config.eventTypes.map { $0.colour.lowercased() }) }
+                ?? Self.typeColours(inSiteYAML: siteText)
             var colours = Self.palette.filter { !used.contains($0) }
             while colours.count < newTypes.count { colours += Self.palette }
             addedTypes = zip(newTypes, colours).map { ["id": $0.id, "label": $0.label, "colour": $1] }
-            try site.addEventTypes(addedTypes.map { try SiteYAMLEdit.entry(id: $0["id"] ?? "", label: $0["label"] ?? "", colour: $0["colour"] ?? "") })
+            try site.addEventTypes(
+                addedTypes.map {
+                    try SiteYAMLEdit.entry(id: $0["id"] ?? "", label: $0["label"] ?? "", colour: $0["colour"] ?? "")
+                })
             siteChanges.append("\(Counted.text(newTypes.count, "event type")) added to event_types")
             outcome.types = newTypes.count
         }
         if !siteChanges.isEmpty {
-            try SiteYAMLEdit.verify(old: siteText, new: site.text, set: setKeys, addedTypes: addedTypes, shownAs: siteShown)
+            try SiteYAMLEdit.verify(
+                old: siteText, new: site.text, set: setKeys, addedTypes: addedTypes, shownAs: siteShown)
             try set("site.yaml", site.text)
             outcome.files.append(("site.yaml", siteChanges.joined(separator: ", ")))
         }
@@ -370,14 +408,18 @@ public struct ContentImport: Sendable {
         }
         for (path, change) in events {
             // Read once more, only for its digest (and to know it can be read): its text is made when it is written.
-            files.append(.init(path: path, contents: .events(replacements: change.replacements, appended: change.appended),
-                               original: try readExisting(path).map(Self.digest)))
+            files.append(
+                .init(
+                    path: path, contents: .events(replacements: change.replacements, appended: change.appended),
+                    original: try readExisting(path).map(Self.digest)))
         }
         if let recordFile { files.append(recordFile) }
         var folders: [String] = []
         for path in files.map(\.path).sorted() {
             var folder = (path as NSString).deletingLastPathComponent, missing: [String] = []
-            while !folder.isEmpty, !folders.contains(folder), !FileManager.default.fileExists(atPath: content.appendingPathComponent(folder).path) {
+            while !folder.isEmpty, !folders.contains(folder),
+                !FileManager.default.fileExists(atPath: content.appendingPathComponent(folder).path)
+            {
                 missing.insert(folder, at: 0)
                 folder = (folder as NSString).deletingLastPathComponent
             }
@@ -418,7 +460,9 @@ public struct ContentImport: Sendable {
                 }
                 return
             }
-            guard let bytes = try readExisting(file.path), Self.digest(bytes) == original else { throw ChangedFile(path: file.path) }
+            guard let bytes = try readExisting(file.path), Self.digest(bytes) == original else {
+                throw ChangedFile(path: file.path)
+            }
             let current = String(decoding: bytes, as: UTF8.self)
             let crlf = current.contains("\r\n")
             var changed = bytes
@@ -442,7 +486,9 @@ public struct ContentImport: Sendable {
     struct ChangedFile: Error, CustomStringConvertible {
         /// Relative to the content folder.
         var path: String
-        var description: String { "\(path) changed while the import was reading or writing the report; nothing was imported" }
+        var description: String {
+            "\(path) changed while the import was reading or writing the report; nothing was imported"
+        }
     }
 
     /// The digest of a file's bytes, to tell that it did not change.
@@ -451,14 +497,21 @@ public struct ContentImport: Sendable {
     /// The colours `event_types` gives, read from site.yaml's text (lower-cased).
     static func typeColours(inSiteYAML text: String) -> Set<String> {
         let log = DiagnosticLog()
-        guard let root = YAMLReader.parse(text, file: "site.yaml", log: log), let fields = FieldReader(root, subject: "site.yaml", log: log) else { return [] }
-        return Set(fields.list("event_types").compactMap { node in
-            FieldReader(node, subject: "the event type", log: log).flatMap { $0.string("colour") ?? $0.string("color") }?.lowercased()
-        })
+        guard let root = YAMLReader.parse(text, file: "site.yaml", log: log),
+            let fields = FieldReader(root, subject: "site.yaml", log: log)
+        else { return [] }
+        return Set(
+            fields.list("event_types").compactMap { node in
+                FieldReader(node, subject: "the event type", log: log).flatMap {
+                    $0.string("colour") ?? $0.string("color")
+                }?.lowercased()
+            })
     }
 
     /// The first line of a month file an import makes.
-    static func importedHeader(_ source: String) -> String { "# Imported by `dossier import \(source)`: edit freely.\n" }
+    static func importedHeader(_ source: String) -> String {
+        "# Imported by `dossier import \(source)`: edit freely.\n"
+    }
 
     /// A file's bytes, or nil when it does not exist. A file that exists and cannot be read, or is
     /// not UTF-8, is an error: an import never replaces what it could not read.
@@ -467,11 +520,12 @@ public struct ContentImport: Sendable {
         guard FileManager.default.fileExists(atPath: url.path) else { return nil }
         let log = DiagnosticLog()
         guard let data = ContentFile.read(url, display: "\(displayName)/\(path)", log: log)?.data else {
-            throw ImportFailure(log.diagnostics.map { problem in
-                var located = problem
-                located.message += "; the import would change this file, so it wrote nothing"
-                return located
-            })
+            throw ImportFailure(
+                log.diagnostics.map { problem in
+                    var located = problem
+                    located.message += "; the import would change this file, so it wrote nothing"
+                    return located
+                })
         }
         return Array(data)
     }
@@ -483,15 +537,20 @@ public struct ContentImport: Sendable {
 
     /// An actor's Markdown stub: front matter and one line to replace.
     static func stub(_ actor: ImportBatch.Actor) throws -> String {
-        try frontMatter([("name", Node(actor.name)), ("kind", Node(actor.kind.rawValue)),
-                         ("aliases", actor.aliases.isEmpty ? nil : Node.flowList(actor.aliases))])
+        try frontMatter([
+            ("name", Node(actor.name)), ("kind", Node(actor.kind.rawValue)),
+            ("aliases", actor.aliases.isEmpty ? nil : Node.flowList(actor.aliases)),
+        ])
             + "Imported; write this actor's profile here.\n"
     }
 
     /// A topic's Markdown file: front matter (title, its period, the tags that select its events) and its text.
     static func topicFile(_ topic: ImportBatch.Topic) throws -> String {
-        try frontMatter([("title", Node(topic.title)), ("start", topic.start.map { Node($0.iso) }), ("end", topic.end.map { Node($0.iso) }),
-                         ("tags", Node.flowList(topic.tags))])
+        try frontMatter([
+            ("title", Node(topic.title)), ("start", topic.start.map { Node($0.iso) }),
+            ("end", topic.end.map { Node($0.iso) }),
+            ("tags", Node.flowList(topic.tags)),
+        ])
             + (topic.body.isBlank ? "Imported; write what this topic follows here.\n" : topic.body + "\n")
     }
 
@@ -507,7 +566,8 @@ public struct ContentImport: Sendable {
 
     /// A value as YAML writes it, for messages.
     static func quoted(_ text: String) -> String {
-        (try? Yams.serialize(node: Node(text, Tag(.str), .doubleQuoted), width: -1, allowUnicode: true))?.trimmingCharacters(in: .newlines) ?? text
+        (try? Yams.serialize(node: Node(text, Tag(.str), .doubleQuoted), width: -1, allowUnicode: true))?
+            .trimmingCharacters(in: .newlines) ?? text
     }
 }
 

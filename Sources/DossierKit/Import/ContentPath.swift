@@ -25,7 +25,8 @@ enum ContentPath {
             let stem = name.dropLast(5).utf8
             let digits = { (part: Substring.UTF8View.SubSequence) in part.allSatisfy { (48...57).contains($0) } }
             if stem.count == 4 { return digits(stem[...]) }
-            return stem.count == 7 && digits(stem.prefix(4)) && stem.dropFirst(4).first == UInt8(ascii: "-") && digits(stem.suffix(2))
+            return stem.count == 7 && digits(stem.prefix(4)) && stem.dropFirst(4).first == UInt8(ascii: "-")
+                && digits(stem.suffix(2))
         }
         let formats = Set(Importer.Format.allCases.map(\.rawValue))
         switch parts.count {
@@ -35,11 +36,16 @@ enum ContentPath {
             return nil
         case 2 where parts[0] == "events" && formats.contains(parts[1]):
             return nil
-        case 3 where parts[0] == "events" && formats.contains(parts[1]) && (period(parts[2]) || parts[2] == ".dossier-import.json"):
+        case 3
+        where parts[0] == "events" && formats.contains(parts[1])
+            && (period(parts[2]) || parts[2] == ".dossier-import.json"):
             return nil
         default:
-            let shown = path.unicodeScalars.map { $0.properties.generalCategory == .control ? "\\u{\(String($0.value, radix: 16))}" : String($0) }.joined()
-            return "`\(shown)` is not a path an import writes (site.yaml, actors/ID.md, topics/ID.md, pages/ID.md, events/FORMAT/YYYY-MM.yaml; an id holds only a–z, 0–9 and single hyphens)"
+            let shown = path.unicodeScalars.map {
+                $0.properties.generalCategory == .control ? "\\u{\(String($0.value, radix: 16))}" : String($0)
+            }.joined()
+            return
+                "`\(shown)` is not a path an import writes (site.yaml, actors/ID.md, topics/ID.md, pages/ID.md, events/FORMAT/YYYY-MM.yaml; an id holds only a–z, 0–9 and single hyphens)"
         }
     }
 
@@ -51,13 +57,15 @@ enum ContentPath {
         var info = stat()
         let full = content.appendingPathComponent(path).path
         if lstat(full, &info) == 0, (info.st_mode & S_IFMT) != S_IFREG, (info.st_mode & S_IFMT) != S_IFDIR {
-            return (info.st_mode & S_IFMT) == S_IFLNK ? "it is a link; an import replaces files, not links (put the file itself there)" : "it is not a file"
+            return (info.st_mode & S_IFMT) == S_IFLNK
+                ? "it is a link; an import replaces files, not links (put the file itself there)" : "it is not a file"
         }
         var folder = (full as NSString).deletingLastPathComponent
         while ContentFile.realPath(folder) == nil, folder.count > content.path.count {
             folder = (folder as NSString).deletingLastPathComponent
         }
-        guard let real = ContentFile.realPath(folder), real == root || real.hasPrefix(root == "/" ? "/" : root + "/") else {
+        guard let real = ContentFile.realPath(folder), real == root || real.hasPrefix(root == "/" ? "/" : root + "/")
+        else {
             return "its folder leads outside the content folder (through a link)"
         }
         return nil

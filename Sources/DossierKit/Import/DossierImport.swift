@@ -21,21 +21,31 @@ struct DossierImport {
         text = text.replacingOccurrences(of: "\r\n", with: "\n")
         let isJSON = text.first(where: { !$0.isWhitespace }).map { $0 == "{" || $0 == "[" } ?? false
         if !isJSON {
-            let header = text.prefix { $0 != "\n" }.split(separator: ",").map { $0.trimmingCharacters(in: .init(charactersIn: "\" ")) }
+            let header = text.prefix { $0 != "\n" }.split(separator: ",").map {
+                $0.trimmingCharacters(in: .init(charactersIn: "\" "))
+            }
             guard header.contains("id"), header.contains("title"), header.contains("type") else {
-                log.error(SourceLocation(file: file, line: 1, column: 1), "this is not a Dossier events download: it has no `id`, `title` and `type` columns",
-                          hint: "import a built site's data/events.json or data/events.csv; for an ACLED export use `dossier import acled`, for TimelineJS `dossier import timelinejs`")
+                log.error(
+                    SourceLocation(file: file, line: 1, column: 1),
+                    "this is not a Dossier events download: it has no `id`, `title` and `type` columns",
+                    hint:
+                        "import a built site's data/events.json or data/events.csv; for an ACLED export use `dossier import acled`, for TimelineJS `dossier import timelinejs`"
+                )
                 return nil
             }
         }
         let fileLog = DiagnosticLog()
-        let events = ContentLoader.decodeEvents(text, file: isJSON && !file.lowercased().hasSuffix(".json") ? file + ".json" : file, isCSV: !isJSON, log: fileLog)
+        let events = ContentLoader.decodeEvents(
+            text, file: isJSON && !file.lowercased().hasSuffix(".json") ? file + ".json" : file, isCSV: !isJSON,
+            log: fileLog)
         // Warnings (a source without a link, no source) are the report's to see when it checks.
         for diagnostic in fileLog.diagnostics where diagnostic.severity == .error { log.add(diagnostic) }
         guard !log.hasErrors else { return nil }
         if events.isEmpty, isJSON, !text.contains("\"events\"") {
-            log.error(SourceLocation(file: file, line: 1, column: 1), "this is not a Dossier events download: it has no `events` list",
-                      hint: "import a built site's data/events.json or data/events.csv")
+            log.error(
+                SourceLocation(file: file, line: 1, column: 1),
+                "this is not a Dossier events download: it has no `events` list",
+                hint: "import a built site's data/events.json or data/events.csv")
             return nil
         }
         var batch = ImportBatch()
@@ -45,7 +55,8 @@ struct DossierImport {
         let markdown = CommonMark()
         for event in events {
             guard let data = try? encoder.encode(DataExport.Record(event)),
-                  case .mapping(let mapping)? = try? Yams.compose(yaml: String(decoding: data, as: UTF8.self)) else { continue }
+                case .mapping(let mapping)? = try? Yams.compose(yaml: String(decoding: data, as: UTF8.self))
+            else { continue }
             var fields: [(key: String, value: Node)] = []
             for (key, value) in Self.inOrder(mapping, Self.eventKeys) {
                 // What the event file leaves out: empty lists, and the precision its date already says.
@@ -56,7 +67,8 @@ struct DossierImport {
             }
             // Every id this event names becomes a file name (an actor's stub, a page's) or a value in
             // site.yaml (a type): one that is not an id leaves the event out, whatever it holds.
-            var references: [(kind: CrossReference.Kind?, id: String, role: String)] = [(nil, event.id, "its id"), (nil, event.type, "its type")]
+            var references: [(kind: CrossReference.Kind?, id: String, role: String)] =
+                [(nil, event.id, "its id"), (nil, event.type, "its type")]
                 + event.actors.map { (.actor, $0.actorID, "one of its actors") }
             for text in [event.summary, event.body].compactMap({ $0 }) {
                 for link in markdown.links(in: text) {
@@ -65,41 +77,60 @@ struct DossierImport {
                 }
             }
             if let bad = references.first(where: { Identifier.problem(with: $0.id) != nil }) {
-                batch.skip([.error(event.origin, "event `\(Self.shown(event.id))` left out: \(bad.role) is `\(Self.shown(bad.id))`, which is not an id",
-                                            hint: "an id holds only lowercase letters a–z, digits and single hyphens (it names files and addresses); correct it in the file imported")])
+                batch.skip([
+                    .error(
+                        event.origin,
+                        "event `\(Self.shown(event.id))` left out: \(bad.role) is `\(Self.shown(bad.id))`, which is not an id",
+                        hint:
+                            "an id holds only lowercase letters a–z, digits and single hyphens (it names files and addresses); correct it in the file imported"
+                    )
+                ])
                 continue
             }
-            let month = event.date.start.precision == .year ? String(event.date.start.iso.prefix(4)) : String(event.date.start.iso.prefix(7))
+            let month =
+                event.date.start.precision == .year
+                ? String(event.date.start.iso.prefix(4)) : String(event.date.start.iso.prefix(7))
             batch.events.append(.init(id: event.id, month: month, fields: fields, origin: event.origin))
             if !knownTypes.contains(event.type), !newTypes.contains(event.type) { newTypes.append(event.type) }
             // The actors and the text's cross-references (`actor:…`, `topic:…`, `page:…`) need their targets too.
             for reference in references {
                 switch reference.kind {
-                case .actor? where !knownActors.contains(reference.id) && !newActors.contains(reference.id): newActors.append(reference.id)
-                case .topic? where !knownTopics.contains(reference.id) && !newTopics.contains(reference.id): newTopics.append(reference.id)
-                case .page? where !knownPages.contains(reference.id) && !newPages.contains(reference.id): newPages.append(reference.id)
+                case .actor? where !knownActors.contains(reference.id) && !newActors.contains(reference.id):
+                    newActors.append(reference.id)
+                case .topic? where !knownTopics.contains(reference.id) && !newTopics.contains(reference.id):
+                    newTopics.append(reference.id)
+                case .page? where !knownPages.contains(reference.id) && !newPages.contains(reference.id):
+                    newPages.append(reference.id)
                 default: break
                 }
             }
         }
-        batch.topics = newTopics.map { .init(id: $0, title: Self.name(fromID: $0), start: nil, end: nil, tags: [], body: "") }
+        batch.topics = newTopics.map {
+            .init(id: $0, title: Self.name(fromID: $0), start: nil, end: nil, tags: [], body: "")
+        }
         batch.pages = newPages.map { ($0, Self.name(fromID: $0)) }
         batch.actors = newActors.map { .init(id: $0, name: Self.name(fromID: $0), kind: .organisation, aliases: []) }
         batch.types = newTypes.map { .init(id: $0, label: Self.name(fromID: $0)) }
         // A picture kept in the other site is not in the download: its file must come too.
         let localMedia = events.compactMap(\.media).filter(\.isLocal).map(\.url)
         if !localMedia.isEmpty {
-            batch.notes.append("\(Counted.text(localMedia.count, "event")) show\(localMedia.count == 1 ? "s" : "") a file of the other site (\(localMedia.prefix(3).joined(separator: ", "))\(localMedia.count > 3 ? ", …" : "")): copy \(localMedia.count == 1 ? "it" : "them") into Content/static/ (check says which are missing)")
+            batch.notes.append(
+                "\(Counted.text(localMedia.count, "event")) show\(localMedia.count == 1 ? "s" : "") a file of the other site (\(localMedia.prefix(3).joined(separator: ", "))\(localMedia.count > 3 ? ", …" : "")): copy \(localMedia.count == 1 ? "it" : "them") into Content/static/ (check says which are missing)"
+            )
         }
         if let example = (newActors + newTypes + newTopics + newPages).first {
-            batch.notes.append("the download names actors, event types, topics and pages by id only: the new ones are named from their ids (`\(example)` → \"\(Self.name(fromID: example))\"); give them their real names and text")
+            batch.notes.append(
+                "the download names actors, event types, topics and pages by id only: the new ones are named from their ids (`\(example)` → \"\(Self.name(fromID: example))\"); give them their real names and text"
+            )
         }
         return batch
     }
 
     /// An id as a message shows it: control characters escaped, at most 60 characters.
     static func shown(_ id: String) -> String {
-        let escaped = id.unicodeScalars.map { $0.properties.generalCategory == .control || $0 == "`" ? "\\u{\(String($0.value, radix: 16))}" : String($0) }.joined()
+        let escaped = id.unicodeScalars.map {
+            $0.properties.generalCategory == .control || $0 == "`" ? "\\u{\(String($0.value, radix: 16))}" : String($0)
+        }.joined()
         return escaped.count > 60 ? escaped.prefix(60) + "…" : escaped
     }
 
@@ -109,8 +140,10 @@ struct DossierImport {
     }
 
     /// Keys in the order an event file has them (the JSON encoder's order is not kept).
-    static let eventKeys = ["id", "external_id", "date", "start", "end", "precision", "display_date", "title", "type", "location", "actors",
-                            "casualties", "summary", "body", "media", "sources", "confidence", "tags", "highlight", "published", "updated"]
+    static let eventKeys = [
+        "id", "external_id", "date", "start", "end", "precision", "display_date", "title", "type", "location", "actors",
+        "casualties", "summary", "body", "media", "sources", "confidence", "tags", "highlight", "published", "updated",
+    ]
     static let nestedKeys: [String: [String]] = [
         "location": ["name", "region", "country", "lat", "lon", "precision", "source"],
         "actors": ["id", "role"],
@@ -141,7 +174,9 @@ struct DossierImport {
             return .sequence(.init(items, sequence.tag, flow ? .flow : .block))
         case .mapping(let mapping):
             var pairs = inOrder(mapping, key.flatMap { nestedKeys[$0] } ?? [])
-            if key == "casualties", let low = pairs.first(where: { $0.0 == "min" })?.1, let high = pairs.first(where: { $0.0 == "max" })?.1, low.string == high.string {
+            if key == "casualties", let low = pairs.first(where: { $0.0 == "min" })?.1,
+                let high = pairs.first(where: { $0.0 == "max" })?.1, low.string == high.string
+            {
                 pairs = pairs.filter { $0.0 != "max" }.map { $0.0 == "min" ? ("count", $0.1) : $0 }
             }
             return .mapping(.init(pairs.map { (Node.text($0.0), restyled($0.1, key: $0.0)) }, mapping.tag, .block))

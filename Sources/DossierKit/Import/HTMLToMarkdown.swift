@@ -55,7 +55,9 @@ public enum HTMLToMarkdown {
         _ = initialise
         guard !html.isBlank else { return nil }
         let bytes = Array(html.utf8)
-        let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue)
+        let options = Int32(
+            HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
+                | HTML_PARSE_NONET.rawValue)
         let parsed = bytes.withUnsafeBufferPointer { buffer in
             buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
                 htmlReadMemory($0, Int32(buffer.count), nil, "UTF-8", options)
@@ -124,12 +126,16 @@ public enum HTMLToMarkdown {
     /// Builds Markdown blocks while walking the tree: inline content gathers in `line` until a
     /// block element ends the paragraph.
     private struct Writer {
-        static let dropped: Set<String> = ["script", "style", "noscript", "template", "iframe", "frame", "frameset", "object", "embed", "applet",
-                                           "form", "input", "button", "select", "textarea", "svg", "math", "img", "picture", "video", "audio",
-                                           "canvas", "head", "title", "meta", "link", "base"]
-        static let blockElements: Set<String> = ["p", "div", "section", "article", "aside", "header", "footer", "main", "nav", "figure",
-                                                 "figcaption", "center", "address", "dl", "dt", "dd", "table", "tr", "hr", "pre",
-                                                 "ul", "ol", "li", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6"]
+        static let dropped: Set<String> = [
+            "script", "style", "noscript", "template", "iframe", "frame", "frameset", "object", "embed", "applet",
+            "form", "input", "button", "select", "textarea", "svg", "math", "img", "picture", "video", "audio",
+            "canvas", "head", "title", "meta", "link", "base",
+        ]
+        static let blockElements: Set<String> = [
+            "p", "div", "section", "article", "aside", "header", "footer", "main", "nav", "figure",
+            "figcaption", "center", "address", "dl", "dt", "dd", "table", "tr", "hr", "pre",
+            "ul", "ol", "li", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6",
+        ]
 
         var blocks: [String] = []
         var line = ""
@@ -137,12 +143,16 @@ public enum HTMLToMarkdown {
         /// Ends the paragraph being written, if it has any words.
         mutating func endBlock() {
             let text = line.trimmingCharacters(in: .whitespaces)
-            let lines = text.components(separatedBy: "\n").map { Self.escapingLineStart($0.trimmingCharacters(in: .whitespaces)) }
+            let lines = text.components(separatedBy: "\n").map {
+                Self.escapingLineStart($0.trimmingCharacters(in: .whitespaces))
+            }
             let paragraph = lines.joined(separator: "\n")
             if !paragraph.replacingOccurrences(of: "\\\n", with: "").trimmingCharacters(in: .whitespaces).isEmpty {
                 // A line break at the very end of a paragraph is not one in Markdown.
                 var trimmed = paragraph
-                while trimmed.hasSuffix("\\") { trimmed = String(trimmed.dropLast()).trimmingCharacters(in: .whitespaces) }
+                while trimmed.hasSuffix("\\") {
+                    trimmed = String(trimmed.dropLast()).trimmingCharacters(in: .whitespaces)
+                }
                 blocks.append(trimmed)
             }
             line = ""
@@ -191,12 +201,15 @@ public enum HTMLToMarkdown {
             case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
                 let text = node.pointee.content.map { String(cString: $0) } ?? ""
                 // HTML collapses white space, line ends included.
-                var collapsed = text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }).joined(separator: " ")
+                var collapsed = text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" })
+                    .joined(separator: " ")
                 if let first = text.first, first.isWhitespace, !collapsed.isEmpty { collapsed = " " + collapsed }
                 if let last = text.last, last.isWhitespace, !collapsed.isEmpty || !text.isEmpty { collapsed += " " }
                 if collapsed == "  " { collapsed = " " }
                 // One space between words, none at a line's start.
-                if collapsed.hasPrefix(" "), line.isEmpty || line.hasSuffix(" ") || line.hasSuffix("\n") { collapsed.removeFirst() }
+                if collapsed.hasPrefix(" "), line.isEmpty || line.hasSuffix(" ") || line.hasSuffix("\n") {
+                    collapsed.removeFirst()
+                }
                 line += Self.escapedText(collapsed)
             case XML_ELEMENT_NODE:
                 element(node)
@@ -226,7 +239,8 @@ public enum HTMLToMarkdown {
             case "a":
                 let text = inline(node)
                 if let href = HTMLToMarkdown.attribute("href", of: node).flatMap(HTMLToMarkdown.safeAddress),
-                   !text.trimmingCharacters(in: .whitespaces).isEmpty {
+                    !text.trimmingCharacters(in: .whitespaces).isEmpty
+                {
                     let (lead, core, trail) = Self.splitSpaces(text)
                     line += lead + "[" + core + "](<" + href + ">)" + trail
                 } else {
@@ -239,18 +253,24 @@ public enum HTMLToMarkdown {
                 var child = node.pointee.children
                 while let current = child {
                     defer { child = current.pointee.next }
-                    guard current.pointee.type == XML_ELEMENT_NODE, HTMLToMarkdown.elementName(current) == "li" else { continue }
+                    guard current.pointee.type == XML_ELEMENT_NODE, HTMLToMarkdown.elementName(current) == "li" else {
+                        continue
+                    }
                     let marker = name == "ol" ? "\(number). " : "- "
                     number += 1
                     let indent = String(repeating: " ", count: marker.count)
                     let content = blocksOf(current).joined(separator: "\n\n").components(separatedBy: "\n")
-                        .enumerated().map { $0.offset == 0 ? marker + $0.element : ($0.element.isEmpty ? "" : indent + $0.element) }
+                        .enumerated().map {
+                            $0.offset == 0 ? marker + $0.element : ($0.element.isEmpty ? "" : indent + $0.element)
+                        }
                     items.append(content.joined(separator: "\n"))
                 }
                 if !items.isEmpty { blocks.append(items.joined(separator: "\n")) }
             case "blockquote":
                 endBlock()
-                let quoted = blocksOf(node).joined(separator: "\n\n").components(separatedBy: "\n").map { $0.isEmpty ? ">" : "> " + $0 }
+                let quoted = blocksOf(node).joined(separator: "\n\n").components(separatedBy: "\n").map {
+                    $0.isEmpty ? ">" : "> " + $0
+                }
                 if quoted.contains(where: { $0 != ">" }) { blocks.append(quoted.joined(separator: "\n")) }
             case "h1", "h2", "h3", "h4", "h5", "h6":
                 endBlock()
@@ -296,8 +316,11 @@ public enum HTMLToMarkdown {
             var text = ""
             var child = node.pointee.children
             while let current = child {
-                if current.pointee.type == XML_TEXT_NODE { text += current.pointee.content.map { String(cString: $0) } ?? "" }
-                else if current.pointee.type == XML_ELEMENT_NODE { text += plain(current) }
+                if current.pointee.type == XML_TEXT_NODE {
+                    text += current.pointee.content.map { String(cString: $0) } ?? ""
+                } else if current.pointee.type == XML_ELEMENT_NODE {
+                    text += plain(current)
+                }
                 child = current.pointee.next
             }
             return text.split(whereSeparator: \.isWhitespace).joined(separator: " ")

@@ -82,9 +82,11 @@ struct ImportBatch {
 
     /// A month's events as the YAML of an events file.
     static func yaml(_ events: [Event]) -> String {
-        let list = Node.sequence(Node.Sequence(events.map { event in
-            Node.mapping(Node.Mapping(event.fields.map { (Node.text($0.key), $0.value) }, .fresh(.implicit)))
-        }, .fresh(.implicit)))
+        let list = Node.sequence(
+            Node.Sequence(
+                events.map { event in
+                    Node.mapping(Node.Mapping(event.fields.map { (Node.text($0.key), $0.value) }, .fresh(.implicit)))
+                }, .fresh(.implicit)))
         // Unlimited width: a summary stays on one line, as an author would write it.
         return (try? Yams.serialize(node: list.keepingTexts, width: -1, allowUnicode: true)) ?? ""
     }
@@ -99,9 +101,11 @@ extension Node {
         switch self {
         case .scalar(let scalar):
             guard scalar.style == .any || scalar.style == .plain, scalar.string.count <= 5,
-                  scalar.string.first.map({ "~nNtTfFyYoO".contains($0) }) ?? true else { return self }
+                scalar.string.first.map({ "~nNtTfFyYoO".contains($0) }) ?? true
+            else { return self }
             let resolved = Resolver.default.resolveTag(of: Node.text(scalar.string))
-            return resolved == .null || resolved == .bool ? .scalar(.init(scalar.string, scalar.tag, .doubleQuoted)) : self
+            return resolved == .null || resolved == .bool
+                ? .scalar(.init(scalar.string, scalar.tag, .doubleQuoted)) : self
         case .sequence(let sequence):
             return .sequence(.init(sequence.map(\.keepingTexts), sequence.tag, sequence.style))
         case .mapping(let mapping):

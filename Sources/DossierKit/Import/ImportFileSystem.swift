@@ -57,11 +57,14 @@ struct SystemFileSystem: ImportFileSystem {
         var closed = false
         defer { if !closed { close(descriptor) } }
         // The mode given to open(2) is reduced by the umask: the copy of a file keeps the file's own.
-        if let mode, fchmod(descriptor, mode) != 0 { throw FileSystemError("set the permissions of", shown(path), errno: errno) }
+        if let mode, fchmod(descriptor, mode) != 0 {
+            throw FileSystemError("set the permissions of", shown(path), errno: errno)
+        }
         if let like {
             var info = stat()
             if stat(like, &info) == 0, info.st_uid != geteuid() || info.st_gid != getegid() {
-                _ = fchown(descriptor, info.st_uid, info.st_gid)  // possible as root only; otherwise the file is the user's own
+                // Possible as root only; otherwise the file is the user's own.
+                _ = fchown(descriptor, info.st_uid, info.st_gid)
             }
         }
         try text { piece in
@@ -91,7 +94,9 @@ struct SystemFileSystem: ImportFileSystem {
     }
 
     func makeFolder(_ path: String) throws {
-        guard mkdir(path, 0o777) == 0 || errno == EEXIST else { throw FileSystemError("create the folder", shown(path), errno: errno) }
+        guard mkdir(path, 0o777) == 0 || errno == EEXIST else {
+            throw FileSystemError("create the folder", shown(path), errno: errno)
+        }
     }
 
     func remove(_ path: String) throws {

@@ -22,7 +22,9 @@ struct ImportRecord: Codable {
 
         init<Bytes: Sequence>(_ bytes: Bytes) where Bytes.Element == UInt8 {
             var words: [UInt64] = [0, 0, 0, 0]
-            for (index, byte) in bytes.prefix(32).enumerated() { words[index / 8] = words[index / 8] << 8 | UInt64(byte) }
+            for (index, byte) in bytes.prefix(32).enumerated() {
+                words[index / 8] = words[index / 8] << 8 | UInt64(byte)
+            }
             self.words = (words[0], words[1], words[2], words[3])
         }
 
@@ -63,7 +65,8 @@ struct ImportRecord: Codable {
         init(from decoder: Decoder) throws {
             let hex = try decoder.singleValueContainer().decode(String.self)
             guard let digest = Digest(hex: hex) else {
-                throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not a SHA-256 digest: \(hex)"))
+                throw DecodingError.dataCorrupted(
+                    .init(codingPath: decoder.codingPath, debugDescription: "not a SHA-256 digest: \(hex)"))
             }
             self = digest
         }
@@ -88,16 +91,25 @@ struct ImportRecord: Codable {
         do {
             let record = try JSONDecoder().decode(ImportRecord.self, from: Data(text.utf8))
             guard record.version == 1, record.events.keys.allSatisfy({ Identifier.problem(with: $0) == nil }) else {
-                throw ImportFailure("\(shown): this import record was written by another version of Dossier, or holds ids that are not ids")
+                throw ImportFailure(
+                    "\(shown): this import record was written by another version of Dossier, or holds ids that are not ids"
+                )
             }
             return record
         } catch let failure as ImportFailure {
             throw failure
         } catch {
-            let line = text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasPrefix("<<<<<<<") || $0.hasPrefix(">>>>>>>") || $0.hasPrefix("=======") }
-            throw ImportFailure([.error(SourceLocation(file: shown, line: line.map { $0 + 1 } ?? 0),
-                                        "the import record is not valid JSON\(line == nil ? "" : " (a merge conflict was left in it)"); nothing was imported",
-                                        hint: "restore it (`git checkout -- \(shown)`, or resolve the conflict keeping both sides' events); without it, every event this import made would count as edited by hand")])
+            let line = text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex {
+                $0.hasPrefix("<<<<<<<") || $0.hasPrefix(">>>>>>>") || $0.hasPrefix("=======")
+            }
+            throw ImportFailure([
+                .error(
+                    SourceLocation(file: shown, line: line.map { $0 + 1 } ?? 0),
+                    "the import record is not valid JSON\(line == nil ? "" : " (a merge conflict was left in it)"); nothing was imported",
+                    hint:
+                        "restore it (`git checkout -- \(shown)`, or resolve the conflict keeping both sides' events); without it, every event this import made would count as edited by hand"
+                )
+            ])
         }
     }
 
@@ -112,13 +124,17 @@ struct ImportRecord: Codable {
     ///     worked out as 8 bytes an event, and each one's digest taken from its text in the spool
     ///     as its line is written: nothing of the record is held but its own entries.
     ///   - spool: where the new events' texts are.
-    func write(adding added: [String: (size: Int, items: [ContentImport.EventSorter.Added])], from spool: ImportSpool?,
-               to write: (String) throws -> Void) throws {
+    func write(
+        adding added: [String: (size: Int, items: [ContentImport.EventSorter.Added])], from spool: ImportSpool?,
+        to write: (String) throws -> Void
+    ) throws {
         let months = added.keys.sorted()
         let items = months.map { added[$0]?.items ?? [] }
         var order: [(month: UInt32, item: UInt32)] = []
         order.reserveCapacity(items.reduce(0) { $0 + $1.count })
-        for (month, list) in items.enumerated() { for index in list.indices { order.append((UInt32(month), UInt32(index))) } }
+        for (month, list) in items.enumerated() {
+            for index in list.indices { order.append((UInt32(month), UInt32(index))) }
+        }
         order.sort { items[Int($0.month)][Int($0.item)].id < items[Int($1.month)][Int($1.item)].id }
         let recorded = events.keys.sorted()
         var text = "{\n  \"events\" : {\n"
@@ -136,8 +152,11 @@ struct ImportRecord: Codable {
             if let place = nextNew {
                 let item = items[Int(place.month)][Int(place.item)]
                 if nextOld.map({ item.id < $0 }) ?? true {
-                    guard let spool else { throw ImportFailure("the new events' texts are missing; nothing was imported") }
-                    try line(item.id, ImportRecord.digest(bytes: try spool.bytes(months[Int(place.month)], in: item.range)))
+                    guard let spool else {
+                        throw ImportFailure("the new events' texts are missing; nothing was imported")
+                    }
+                    try line(
+                        item.id, ImportRecord.digest(bytes: try spool.bytes(months[Int(place.month)], in: item.range)))
                     nextNew = new.next()
                     continue
                 }
@@ -187,10 +206,14 @@ struct ImportedFiles {
 
     init(folder: URL) {
         self.folder = folder
-        names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".yaml") && !$0.hasPrefix(".") }.sorted()
+        names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter {
+            $0.hasSuffix(".yaml") && !$0.hasPrefix(".")
+        }.sorted()
         for (fileIndex, name) in names.enumerated() {
             // A file too large for a place's numbers is not one an import wrote (`ContentFile.largestFile`).
-            guard let data = try? Data(contentsOf: folder.appendingPathComponent(name)), data.count < Int(UInt32.max), fileIndex <= Int(UInt16.max) else { continue }
+            guard let data = try? Data(contentsOf: folder.appendingPathComponent(name)), data.count < Int(UInt32.max),
+                fileIndex <= Int(UInt16.max)
+            else { continue }
             let bytes = Array(data)
             guard let starts = YAMLReader.listItems(bytes) else { continue }
             for (index, start) in starts.enumerated() {
@@ -202,7 +225,9 @@ struct ImportedFiles {
                 let idEnd = bytes[idStart..<end].firstIndex { $0 == 0x0A || $0 == 0x0D } ?? end
                 let id = String(decoding: bytes[idStart..<idEnd], as: UTF8.self).trimmingCharacters(in: .whitespaces)
                 guard !id.isEmpty else { continue }
-                places[id] = Place(file: UInt16(fileIndex), start: UInt32(start.offset), end: UInt32(end), line: UInt32(clamping: start.line + 1))
+                places[id] = Place(
+                    file: UInt16(fileIndex), start: UInt32(start.offset), end: UInt32(end),
+                    line: UInt32(clamping: start.line + 1))
             }
         }
     }
@@ -210,7 +235,9 @@ struct ImportedFiles {
     func item(_ id: String) -> Item? {
         places[id].map { place in
             let name = names[Int(place.file)]
-            return Item(file: name, range: Int(place.start)..<Int(place.end), line: Int(place.line), url: folder.appendingPathComponent(name))
+            return Item(
+                file: name, range: Int(place.start)..<Int(place.end), line: Int(place.line),
+                url: folder.appendingPathComponent(name))
         }
     }
 
@@ -222,7 +249,9 @@ struct ImportedFiles {
         defer { close(descriptor) }
         var bytes = [UInt8](repeating: 0, count: range.count), at = 0
         while at < bytes.count {
-            let count = bytes.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress! + at, $0.count - at, off_t(range.lowerBound + at)) }
+            let count = bytes.withUnsafeMutableBytes {
+                pread(descriptor, $0.baseAddress! + at, $0.count - at, off_t(range.lowerBound + at))
+            }
             if count < 0, errno == EINTR { continue }
             guard count > 0 else { return nil }
             at += count

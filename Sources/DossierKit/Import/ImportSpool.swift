@@ -26,7 +26,8 @@ final class ImportSpool: @unchecked Sendable {
 
     init() throws {
         folder = NSTemporaryDirectory()  // TMPDIR, or /tmp
-        var template = Array(URL(fileURLWithPath: folder).appendingPathComponent("dossier-import-XXXXXX").path.utf8CString)
+        var template = Array(
+            URL(fileURLWithPath: folder).appendingPathComponent("dossier-import-XXXXXX").path.utf8CString)
         let made = mkstemp(&template)
         guard made >= 0 else { throw Self.failure("create a temporary file in", folder) }
         unlink(template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) })
@@ -67,7 +68,9 @@ final class ImportSpool: @unchecked Sendable {
                 at = here.upperBound
                 guard here.overlaps(range) else { continue }
                 let start = segment.lowerBound + off_t(max(range.lowerBound, here.lowerBound) - here.lowerBound)
-                pieces.append(start..<(start + off_t(min(range.upperBound, here.upperBound) - max(range.lowerBound, here.lowerBound))))
+                pieces.append(
+                    start..<(start
+                        + off_t(min(range.upperBound, here.upperBound) - max(range.lowerBound, here.lowerBound))))
             }
             return try readLocked(pieces)
         }
@@ -90,7 +93,9 @@ final class ImportSpool: @unchecked Sendable {
         for range in ranges {
             var offset = range.lowerBound
             while offset < range.upperBound {
-                let count = bytes.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress! + at, Int(range.upperBound - offset), offset) }
+                let count = bytes.withUnsafeMutableBytes {
+                    pread(descriptor, $0.baseAddress! + at, Int(range.upperBound - offset), offset)
+                }
                 if count < 0, errno == EINTR { continue }
                 guard count > 0 else { throw Self.failure("read the temporary file in", folder) }
                 offset += off_t(count)
@@ -119,7 +124,8 @@ final class ImportSpool: @unchecked Sendable {
             let failed = text.withUTF8 { bytes -> Bool in
                 var written = 0
                 while written < bytes.count {
-                    let count = pwrite(descriptor, bytes.baseAddress! + written, bytes.count - written, start + off_t(written))
+                    let count = pwrite(
+                        descriptor, bytes.baseAddress! + written, bytes.count - written, start + off_t(written))
                     if count < 0, errno == EINTR { continue }
                     guard count > 0 else { return true }
                     written += count
@@ -134,6 +140,8 @@ final class ImportSpool: @unchecked Sendable {
     }
 
     private static func failure(_ action: String, _ folder: String) -> ImportFailure {
-        ImportFailure("\(FileSystemError(action, folder, errno: errno)); nothing was imported (an import keeps its new events in a temporary file until it writes them: free some space there, or set TMPDIR to a folder with room)")
+        ImportFailure(
+            "\(FileSystemError(action, folder, errno: errno)); nothing was imported (an import keeps its new events in a temporary file until it writes them: free some space there, or set TMPDIR to a folder with room)"
+        )
     }
 }

@@ -64,10 +64,13 @@ struct ImportTransaction {
         do {
             for folder in newFolders { try fileSystem.makeFolder(path(folder)) }
             for write in writes {
-                try fileSystem.create(path(Self.staged(write.path)), text: write.text, mode: write.mode,
-                                      ownerOf: write.mode == nil ? nil : path(write.path))
+                try fileSystem.create(
+                    path(Self.staged(write.path)), text: write.text, mode: write.mode,
+                    ownerOf: write.mode == nil ? nil : path(write.path))
             }
-            for folder in Set(writes.map { ($0.path as NSString).deletingLastPathComponent }) { fileSystem.flushFolder(path(folder)) }
+            for folder in Set(writes.map { ($0.path as NSString).deletingLastPathComponent }) {
+                fileSystem.flushFolder(path(folder))
+            }
             try staged()
             journal.state = .committing
             try writeJournal(journal)
@@ -83,7 +86,9 @@ struct ImportTransaction {
         for file in journal.files where FileManager.default.fileExists(atPath: path(Self.staged(file))) {
             try fileSystem.rename(path(Self.staged(file)), to: path(file))
         }
-        for folder in Set(journal.files.map { ($0 as NSString).deletingLastPathComponent }) { fileSystem.flushFolder(path(folder)) }
+        for folder in Set(journal.files.map { ($0 as NSString).deletingLastPathComponent }) {
+            fileSystem.flushFolder(path(folder))
+        }
         try fileSystem.remove(path(Self.journalName))
         fileSystem.flushFolder(content.path)
     }
@@ -119,14 +124,19 @@ struct ImportTransaction {
     /// Throws when the journal cannot be read, or a file cannot be renamed or removed: the
     /// message says which, and the journal stays for the next try.
     func recover() throws -> Recovery? {
-        try fileSystem.remove(path(Self.journalName + ".tmp"))  // a journal that was being written: nothing was staged after it
+        // A journal that was being written: nothing was staged after it.
+        try fileSystem.remove(path(Self.journalName + ".tmp"))
         let url = content.appendingPathComponent(Self.journalName)
         guard FileManager.default.fileExists(atPath: url.path) else { return nil }
         guard let data = FileManager.default.contents(atPath: url.path),
-              let journal = try? JSONDecoder().decode(Journal.self, from: data), journal.version == 1,
-              journal.files.allSatisfy({ ContentPath.problem(with: $0) == nil }), journal.folders.allSatisfy({ ContentPath.problem(with: $0) == nil }) else {
-            throw ImportFailure("\(displayName)/\(Self.journalName) is an interrupted import's journal, but it cannot be read; "
-                                + "remove it and the hidden `.*\(Self.stagedSuffix)` files it would have listed, then check the report (git status shows what changed)")
+            let journal = try? JSONDecoder().decode(Journal.self, from: data), journal.version == 1,
+            journal.files.allSatisfy({ ContentPath.problem(with: $0) == nil }),
+            journal.folders.allSatisfy({ ContentPath.problem(with: $0) == nil })
+        else {
+            throw ImportFailure(
+                "\(displayName)/\(Self.journalName) is an interrupted import's journal, but it cannot be read; "
+                    + "remove it and the hidden `.*\(Self.stagedSuffix)` files it would have listed, then check the report (git status shows what changed)"
+            )
         }
         switch journal.state {
         case .staging:
@@ -141,21 +151,32 @@ struct ImportTransaction {
     /// Recovers an interrupted import in `content` and says what was done, as a warning, in `log`
     /// (an error when it could not be done). `check`, `build`, `serve` and `import` call it first.
     static func recover(content: URL, displayName: String, log: DiagnosticLog) {
-        guard FileManager.default.fileExists(atPath: content.appendingPathComponent(journalName).path)
-                || FileManager.default.fileExists(atPath: content.appendingPathComponent(journalName + ".tmp").path) else { return }
-        let transaction = ImportTransaction(content: content, fileSystem: SystemFileSystem(content: content, displayName: displayName),
-                                            displayName: displayName)
+        guard
+            FileManager.default.fileExists(atPath: content.appendingPathComponent(journalName).path)
+                || FileManager.default.fileExists(atPath: content.appendingPathComponent(journalName + ".tmp").path)
+        else { return }
+        let transaction = ImportTransaction(
+            content: content, fileSystem: SystemFileSystem(content: content, displayName: displayName),
+            displayName: displayName)
         let here = SourceLocation(file: displayName + "/" + journalName)
         do {
             switch try transaction.recover() {
             case .finished(let files)?:
-                log.warning(here, "an import was interrupted after it had written its files; its \(Counted.text(files, "file")) were put in place now")
+                log.warning(
+                    here,
+                    "an import was interrupted after it had written its files; its \(Counted.text(files, "file")) were put in place now"
+                )
             case .undone(let files)?:
-                log.warning(here, "an import was interrupted before it changed the report; the \(Counted.text(files, "file")) it had begun to write were removed, and the report is as it was")
+                log.warning(
+                    here,
+                    "an import was interrupted before it changed the report; the \(Counted.text(files, "file")) it had begun to write were removed, and the report is as it was"
+                )
             case nil: break
             }
         } catch {
-            log.error(here, "an interrupted import could not be finished: \(error)", hint: "fix the cause (space, permissions) and run the command again")
+            log.error(
+                here, "an interrupted import could not be finished: \(error)",
+                hint: "fix the cause (space, permissions) and run the command again")
         }
     }
 }

@@ -47,31 +47,46 @@ public enum Importer {
     ///   - fileSystem: where the commit's writes go (tests make them fail).
     ///   - killAt: for the crash tests of a whole process only: the commit's operation (from 1)
     ///     before which the process kills itself with SIGKILL (`DOSSIER_IMPORT_KILL_AT`).
-    public static func run(_ format: Format, file: URL, shownAs name: String, content: URL, contentName: String, dryRun: Bool,
-                           onConflict: ContentImport.ConflictChoice = .keep, options: Options = Options(), killAt: Int? = nil) throws -> Result {
+    public static func run(
+        _ format: Format, file: URL, shownAs name: String, content: URL, contentName: String, dryRun: Bool,
+        onConflict: ContentImport.ConflictChoice = .keep, options: Options = Options(), killAt: Int? = nil
+    ) throws -> Result {
         let system = SystemFileSystem(content: content, displayName: contentName)
-        return try run(format, file: file, shownAs: name, content: content, contentName: contentName, dryRun: dryRun, onConflict: onConflict,
-                       options: options, fileSystem: killAt.map { KillingFileSystem(base: system, killAt: $0) } ?? system)
+        return try run(
+            format, file: file, shownAs: name, content: content, contentName: contentName, dryRun: dryRun,
+            onConflict: onConflict,
+            options: options, fileSystem: killAt.map { KillingFileSystem(base: system, killAt: $0) } ?? system)
     }
 
-    static func run(_ format: Format, file: URL, shownAs name: String, content: URL, contentName: String, dryRun: Bool,
-                    onConflict: ContentImport.ConflictChoice = .keep, options: Options = Options(), fileSystem: ImportFileSystem) throws -> Result {
+    static func run(
+        _ format: Format, file: URL, shownAs name: String, content: URL, contentName: String, dryRun: Bool,
+        onConflict: ContentImport.ConflictChoice = .keep, options: Options = Options(), fileSystem: ImportFileSystem
+    ) throws -> Result {
         let log = DiagnosticLog()
         guard FileManager.default.fileExists(atPath: content.appendingPathComponent("site.yaml").path) else {
-            log.error(SourceLocation(file: contentName), "there is no report here: \(contentName)/site.yaml does not exist",
-                      hint: "import into a report: create one with `dossier new FOLDER`, or pass --content PATH")
+            log.error(
+                SourceLocation(file: contentName), "there is no report here: \(contentName)/site.yaml does not exist",
+                hint: "import into a report: create one with `dossier new FOLDER`, or pass --content PATH")
             return Result(outcome: nil, diagnostics: log.diagnostics)
         }
         // One import at a time; a dry run writes nothing and needs no lock.
         var lock: BuildLock?
         if !dryRun {
             do {
-                lock = try BuildLock.acquire(at: content.appendingPathComponent(".dossier-import.lock").path, shownAs: "\(contentName)/.dossier-import.lock")
+                lock = try BuildLock.acquire(
+                    at: content.appendingPathComponent(".dossier-import.lock").path,
+                    shownAs: "\(contentName)/.dossier-import.lock")
             } catch BuildLock.Failure.held {
-                log.error(SourceLocation(file: contentName), "another import is writing into \(contentName)", hint: "wait for it to finish, then import again")
+                log.error(
+                    SourceLocation(file: contentName), "another import is writing into \(contentName)",
+                    hint: "wait for it to finish, then import again")
                 return Result(outcome: nil, diagnostics: log.diagnostics)
             } catch BuildLock.Failure.fileSystem(let error) {
-                log.error(SourceLocation(file: contentName), "\(error)", hint: "an import writes into the content folder: check that you may write there (ls -ld \(contentName))")
+                log.error(
+                    SourceLocation(file: contentName), "\(error)",
+                    hint:
+                        "an import writes into the content folder: check that you may write there (ls -ld \(contentName))"
+                )
                 return Result(outcome: nil, diagnostics: log.diagnostics)
             }
         }
@@ -104,11 +119,18 @@ public enum Importer {
             let (checked, errors) = checkedRows(chunk)
             rowErrors += errors
             for event in checked where !sorter.add(event) {
-                rowErrors.append([.error(event.origin, "event `\(event.id)` is in the file twice; the first is imported",
-                                         hint: "an export gives each event once (ACLED's event_id_cnty, a slide's or an event's id): remove the repeated one")])
+                rowErrors.append([
+                    .error(
+                        event.origin, "event `\(event.id)` is in the file twice; the first is imported",
+                        hint:
+                            "an export gives each event once (ACLED's event_id_cnty, a slide's or an event's id): remove the repeated one"
+                    )
+                ])
             }
             chunk.removeAll(keepingCapacity: true)
-            do { try sorter.spool.flush() } catch { spoolFailure = error as? ImportFailure ?? ImportFailure("\(error)") }
+            do { try sorter.spool.flush() } catch {
+                spoolFailure = error as? ImportFailure ?? ImportFailure("\(error)")
+            }
         }
         let read = reader.read(ImportSource(url: file, name: name)) { event in
             chunk.append(event)
@@ -116,7 +138,8 @@ public enum Importer {
         }
         sortChunk()
         if let spoolFailure {
-            log.error(SourceLocation(file: contentName), spoolFailure.description, hint: "import again once there is room")
+            log.error(
+                SourceLocation(file: contentName), spoolFailure.description, hint: "import again once there is room")
         }
         guard var batch = read, spoolFailure == nil else { return Result(outcome: nil, diagnostics: log.diagnostics) }
         rowErrors.forEach { batch.skip($0) }
@@ -130,11 +153,15 @@ public enum Importer {
         // to nothing) are left out, each with its error, and the rest planned again; errors that
         // are no row's stop the import.
         for round in 1...3 {
-            let check = problems(plan, planner: planner, content: content, contentName: contentName, errorsBefore: Set(before.diagnostics.filter { $0.severity == .error }),
-                                 report: index.map { ($0.eventFiles, sorter.addedIDs) })
+            let check = problems(
+                plan, planner: planner, content: content, contentName: contentName,
+                errorsBefore: Set(before.diagnostics.filter { $0.severity == .error }),
+                report: index.map { ($0.eventFiles, sorter.addedIDs) })
             guard !check.errors.isEmpty else { break }
             let origins = sorter.origins(of: Set(check.events.values))
-            let atFault = check.errors.map { check.events[$0].flatMap { id in origins[id].map { (id: id, origin: $0) } } }
+            let atFault = check.errors.map {
+                check.events[$0].flatMap { id in origins[id].map { (id: id, origin: $0) } }
+            }
             guard round < 3, atFault.allSatisfy({ $0 != nil }) else {
                 return Result(outcome: nil, diagnostics: log.diagnostics + batch.skipped + check.errors + check.summary)
             }
@@ -142,20 +169,24 @@ public enum Importer {
             for (error, row) in zip(check.errors, atFault) {
                 guard let row else { continue }
                 if errorsOfRow[row.id] == nil { order.append(row.id) }
-                errorsOfRow[row.id, default: []].append(.error(row.origin, "\(row.id): \(error.message)", hint: error.hint))
+                errorsOfRow[row.id, default: []].append(
+                    .error(row.origin, "\(row.id): \(error.message)", hint: error.hint))
             }
             order.forEach { batch.skip(errorsOfRow[$0] ?? []) }
             do {
                 try sorter.leaveOut(Set(atFault.compactMap { $0?.id }))
                 (outcome, plan) = try planner.plan(sorter, batch: batch, existing: existing)
             } catch let failure as ImportFailure {
-                log.error(SourceLocation(file: contentName), failure.description, hint: "import again once there is room")
+                log.error(
+                    SourceLocation(file: contentName), failure.description, hint: "import again once there is room")
                 return Result(outcome: nil, diagnostics: log.diagnostics + batch.skipped)
             }
         }
         if !dryRun {
             let writes = plan.files.map { file in
-                ImportTransaction.Write(path: file.path, text: { try planner.write(file, in: plan, to: $0) }, mode: mode(of: content.appendingPathComponent(file.path)))
+                ImportTransaction.Write(
+                    path: file.path, text: { try planner.write(file, in: plan, to: $0) },
+                    mode: mode(of: content.appendingPathComponent(file.path)))
             }
             let transaction = ImportTransaction(content: content, fileSystem: fileSystem, displayName: contentName)
             // No file may have changed since it was read: the plan's texts are made from what was
@@ -163,16 +194,22 @@ public enum Importer {
             // (an editor that saved a file meanwhile keeps its change; the staged files are removed).
             do {
                 try transaction.commit(writes, newFolders: plan.folders) {
-                    if let changed = plan.files.first(where: { (try? planner.readExisting($0.path))?.map(ContentImport.digest) != $0.original }) {
+                    if let changed = plan.files.first(where: {
+                        (try? planner.readExisting($0.path))?.map(ContentImport.digest) != $0.original
+                    }) {
                         throw ContentImport.ChangedFile(path: changed.path)
                     }
                 }
             } catch let changed as ContentImport.ChangedFile {
-                log.error(SourceLocation(file: "\(contentName)/\(changed.path)"), "the file changed while the import was reading or writing the report; nothing was imported", hint: "import again")
+                log.error(
+                    SourceLocation(file: "\(contentName)/\(changed.path)"),
+                    "the file changed while the import was reading or writing the report; nothing was imported",
+                    hint: "import again")
                 return Result(outcome: nil, diagnostics: log.diagnostics + batch.skipped)
             } catch {
-                log.error(SourceLocation(file: contentName), "\(error); nothing was imported, and the report is as it was",
-                          hint: "fix the cause (space on the disk, permissions) and import again")
+                log.error(
+                    SourceLocation(file: contentName), "\(error); nothing was imported, and the report is as it was",
+                    hint: "fix the cause (space on the disk, permissions) and import again")
                 return Result(outcome: nil, diagnostics: log.diagnostics + batch.skipped)
             }
         }
@@ -221,20 +258,29 @@ public enum Importer {
     ///
     /// - Parameter report: the report before the import, as ids: with it the report after is
     ///   checked a file at a time; without it, read whole.
-    static func problems(_ plan: ContentImport.Plan, planner: ContentImport, content: URL, contentName: String, errorsBefore: Set<Diagnostic> = [],
-                         report: (eventFiles: [(url: URL, ids: [String])], newEvents: Set<String>)?) -> PlanCheck {
+    static func problems(
+        _ plan: ContentImport.Plan, planner: ContentImport, content: URL, contentName: String,
+        errorsBefore: Set<Diagnostic> = [],
+        report: (eventFiles: [(url: URL, ids: [String])], newEvents: Set<String>)?
+    ) -> PlanCheck {
         var check = PlanCheck()
         for path in plan.files.map(\.path) + plan.folders {
             let here = SourceLocation(file: "\(contentName)/\(path)")
             if let problem = ContentPath.problem(with: path) ?? ContentPath.problem(onDisk: path, in: content) {
-                check.errors.append(.error(here, "the import may not write here: \(problem); nothing was imported", hint: "this comes from an id in the file imported: correct it there"))
+                check.errors.append(
+                    .error(
+                        here, "the import may not write here: \(problem); nothing was imported",
+                        hint: "this comes from an id in the file imported: correct it there"))
             }
         }
         for file in plan.files where file.original != nil {
             let url = content.appendingPathComponent(file.path)
             if let mode = mode(of: url), mode & 0o200 == 0 || access(url.path, W_OK) != 0 {
-                check.errors.append(.error(SourceLocation(file: "\(contentName)/\(file.path)"), "the file is read-only, and the import would change it; nothing was imported",
-                                           hint: "make it writable (chmod u+w) to import into it, or import into another report"))
+                check.errors.append(
+                    .error(
+                        SourceLocation(file: "\(contentName)/\(file.path)"),
+                        "the file is read-only, and the import would change it; nothing was imported",
+                        hint: "make it writable (chmod u+w) to import into it, or import into another report"))
             }
         }
         guard check.errors.isEmpty else { return check }
@@ -242,15 +288,21 @@ public enum Importer {
         let after = DiagnosticLog()
         var loader = ContentLoader(folder: content, displayName: contentName)
         for file in plan.files {
-            loader.overlay[content.appendingPathComponent(file.path).path] = { @Sendable in try planner.text(of: file, in: plan) }
+            loader.overlay[content.appendingPathComponent(file.path).path] = { @Sendable in
+                try planner.text(of: file, in: plan)
+            }
         }
         let written = Set(plan.files.map { "\(contentName)/\($0.path)" })
         // Each error in an events file the plan writes belongs to the event that starts last before it.
         func attribute(_ errors: some Sequence<Diagnostic>, to events: [Event]) {
             var starts: [String: [(line: Int, id: String)]] = [:]
-            for event in events where written.contains(event.origin.file) { starts[event.origin.file, default: []].append((event.origin.line, event.id)) }
+            for event in events where written.contains(event.origin.file) {
+                starts[event.origin.file, default: []].append((event.origin.line, event.id))
+            }
             for error in errors where error.severity == .error {
-                if let id = starts[error.location.file]?.last(where: { $0.line <= error.location.line })?.id { check.events[error] = id }
+                if let id = starts[error.location.file]?.last(where: { $0.line <= error.location.line })?.id {
+                    check.events[error] = id
+                }
             }
         }
         if let index = report, let rest = loader.loadIndex(log: after, eventIDs: false)?.content {
@@ -276,13 +328,20 @@ public enum Importer {
             for url in planned {
                 let reported = after.loggedCount
                 let events = loader.events(inFile: url, log: after)
-                for event in events where others.contains(event.id) || (!index.newEvents.contains(event.id) && !seen.insert(event.id).inserted) {
-                    after.error(event.origin, "duplicate event id `\(event.id)`; another events file uses it", hint: "ids must be unique: rename one of them")
+                for event in events
+                where others.contains(event.id)
+                    || (!index.newEvents.contains(event.id) && !seen.insert(event.id).inserted)
+                {
+                    after.error(
+                        event.origin, "duplicate event id `\(event.id)`; another events file uses it",
+                        hint: "ids must be unique: rename one of them")
                 }
                 if events.contains(where: { linksInsideTheSite($0, markdown: linker.markdown) }) {
                     // A link to a page of the site, or a picture in it: the site's pages are known
                     // only with every event, so the report is read whole (TimelineJS media, Dossier's downloads).
-                    return problems(plan, planner: planner, content: content, contentName: contentName, errorsBefore: errorsBefore, report: nil)
+                    return problems(
+                        plan, planner: planner, content: content, contentName: contentName, errorsBefore: errorsBefore,
+                        report: nil)
                 }
                 var part = rest
                 part.events = events
@@ -295,21 +354,31 @@ public enum Importer {
         }
         check.errors = after.diagnostics.filter { $0.severity == .error }
         guard !check.errors.isEmpty else { return check }
-        let already = check.errors.filter(errorsBefore.contains), added = check.errors.filter { !errorsBefore.contains($0) }
+        let already = check.errors.filter(errorsBefore.contains),
+            added = check.errors.filter { !errorsBefore.contains($0) }
         if !already.isEmpty {
-            check.summary.append(.error(SourceLocation(file: contentName), "the report has \(Counted.text(already.count, "error")) already (above); nothing was imported",
-                                        hint: "fix them first (`dossier check` lists them), then import again: an import leaves a report that checks"))
+            check.summary.append(
+                .error(
+                    SourceLocation(file: contentName),
+                    "the report has \(Counted.text(already.count, "error")) already (above); nothing was imported",
+                    hint:
+                        "fix them first (`dossier check` lists them), then import again: an import leaves a report that checks"
+                ))
         }
         if !added.isEmpty {
-            check.summary.append(.error(SourceLocation(file: contentName), "the report would not check after this import (\(Counted.text(added.count, "error")) above); nothing was imported",
-                                        hint: "correct the file imported where the errors point"))
+            check.summary.append(
+                .error(
+                    SourceLocation(file: contentName),
+                    "the report would not check after this import (\(Counted.text(added.count, "error")) above); nothing was imported",
+                    hint: "correct the file imported where the errors point"))
         }
         return check
     }
 
     static func isEventsFile(_ path: String) -> Bool {
         path.hasPrefix("events/") && !ContentFile.fileName(path).hasPrefix(".")
-            && ["yaml", "yml", "json", "csv"].contains(ContentFile.fileExtension(ContentFile.fileName(path)).lowercased())
+            && ["yaml", "yml", "json", "csv"].contains(
+                ContentFile.fileExtension(ContentFile.fileName(path)).lowercased())
     }
 
     /// Whether the event links to a page or file of the site itself (`/timeline/`, a picture in
@@ -317,7 +386,11 @@ public enum Importer {
     static func linksInsideTheSite(_ event: Event, markdown: CommonMark) -> Bool {
         if event.media?.isLocal == true { return true }
         return [event.summary, event.body].contains { text in
-            text.map { markdown.links(in: $0).contains { $0.url.trimmedWhitespace.hasPrefix("/") && !$0.url.trimmedWhitespace.hasPrefix("//") } } ?? false
+            text.map {
+                markdown.links(in: $0).contains {
+                    $0.url.trimmedWhitespace.hasPrefix("/") && !$0.url.trimmedWhitespace.hasPrefix("//")
+                }
+            } ?? false
         }
     }
 

@@ -25,7 +25,9 @@ struct SiteYAMLEdit {
     /// The text's lines, split at each line feed (a CRLF line keeps its `\r`: Swift's `split` on
     /// characters would not split `\r\n`, which is one character).
     static func lines(_ text: String) -> [String] {
-        text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { String(String.UnicodeScalarView($0)) }
+        text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map {
+            String(String.UnicodeScalarView($0))
+        }
     }
 
     /// A type as site.yaml lists it: `{id: battles, label: Battles, colour: '#4e79a7'}`.
@@ -33,18 +35,31 @@ struct SiteYAMLEdit {
         // A value with a line break or a control character is double-quoted, where YAML escapes them
         // (`\n`); libyaml would otherwise fold it over several lines in single quotes.
         let scalar = { (value: String) in
-            Node(value, Tag(.str), value.unicodeScalars.contains { $0.properties.generalCategory == .control || $0.properties.generalCategory == .lineSeparator || $0.properties.generalCategory == .paragraphSeparator } ? .doubleQuoted : .any)
+            Node(
+                value, Tag(.str),
+                value.unicodeScalars.contains {
+                    $0.properties.generalCategory == .control || $0.properties.generalCategory == .lineSeparator
+                        || $0.properties.generalCategory == .paragraphSeparator
+                } ? .doubleQuoted : .any)
         }
-        let node = Node.mapping(Node.Mapping([(Node("id"), scalar(id)), (Node("label"), scalar(label)), (Node("colour"), scalar(colour))], Tag(.map), .flow))
-        let line = try Yams.serialize(node: node.keepingTexts, width: -1, allowUnicode: true).trimmingCharacters(in: .newlines)
-        guard !line.contains("\n"), !line.contains("\r") else { throw ImportFailure("the event type `\(id)` cannot be written on one line") }
+        let node = Node.mapping(
+            Node.Mapping(
+                [(Node("id"), scalar(id)), (Node("label"), scalar(label)), (Node("colour"), scalar(colour))], Tag(.map),
+                .flow))
+        let line = try Yams.serialize(node: node.keepingTexts, width: -1, allowUnicode: true).trimmingCharacters(
+            in: .newlines)
+        guard !line.contains("\n"), !line.contains("\r") else {
+            throw ImportFailure("the event type `\(id)` cannot be written on one line")
+        }
         return line
     }
 
     /// `key: value` as a top-level line (or a block, for a value of several lines).
     static func topLevel(_ key: String, _ value: String) throws -> String {
-        try Yams.serialize(node: Node.mapping(Node.Mapping([(Node(key), Node(value))])).keepingTexts, width: -1, allowUnicode: true)
-            .trimmingCharacters(in: .newlines)
+        try Yams.serialize(
+            node: Node.mapping(Node.Mapping([(Node(key), Node(value))])).keepingTexts, width: -1, allowUnicode: true
+        )
+        .trimmingCharacters(in: .newlines)
     }
 
     // MARK: Where things are
@@ -91,10 +106,16 @@ struct SiteYAMLEdit {
                 defer { yaml_event_delete(&event) }
                 let type = event.type
                 if type == YAML_STREAM_END_EVENT { return entries }
-                if type == YAML_STREAM_START_EVENT || type == YAML_DOCUMENT_START_EVENT || type == YAML_DOCUMENT_END_EVENT { continue }
+                if type == YAML_STREAM_START_EVENT || type == YAML_DOCUMENT_START_EVENT
+                    || type == YAML_DOCUMENT_END_EVENT
+                {
+                    continue
+                }
                 let start = mark(event.start_mark), end = mark(event.end_mark)
                 if depth == 0 {
-                    guard type == YAML_MAPPING_START_EVENT else { return type == YAML_SCALAR_EVENT && event.data.scalar.length == 0 ? [] : nil }
+                    guard type == YAML_MAPPING_START_EVENT else {
+                        return type == YAML_SCALAR_EVENT && event.data.scalar.length == 0 ? [] : nil
+                    }
                     depth = 1
                     continue
                 }
@@ -102,7 +123,11 @@ struct SiteYAMLEdit {
                     if type == YAML_MAPPING_END_EVENT { depth = 0; continue }
                     if expectingKey {
                         guard type == YAML_SCALAR_EVENT, let value = event.data.scalar.value else { return nil }
-                        pendingKey = (String(decoding: UnsafeBufferPointer(start: value, count: event.data.scalar.length), as: UTF8.self), start.line)
+                        pendingKey = (
+                            String(
+                                decoding: UnsafeBufferPointer(start: value, count: event.data.scalar.length),
+                                as: UTF8.self), start.line
+                        )
                         expectingKey = false
                         continue
                     }
@@ -110,12 +135,18 @@ struct SiteYAMLEdit {
                     expectingKey = true
                     switch type {
                     case YAML_SCALAR_EVENT:
-                        let raw = String(decoding: UnsafeBufferPointer(start: event.data.scalar.value, count: event.data.scalar.length), as: UTF8.self)
+                        let raw = String(
+                            decoding: UnsafeBufferPointer(
+                                start: event.data.scalar.value, count: event.data.scalar.length), as: UTF8.self)
                         let plain = event.data.scalar.style == YAML_PLAIN_SCALAR_STYLE && event.data.scalar.tag == nil
                         // An empty value has no width and may be marked where the next token starts: it is on the key's line.
-                        let value: Entry.Value = !plain ? .other
-                            : raw.isEmpty ? .null(line: keyLine, start: 0, end: 0)
-                            : ["~", "null", "Null", "NULL"].contains(raw) ? .null(line: start.line, start: start.column, end: end.column) : .other
+                        let value: Entry.Value =
+                            !plain
+                            ? .other
+                            : raw.isEmpty
+                                ? .null(line: keyLine, start: 0, end: 0)
+                                : ["~", "null", "Null", "NULL"].contains(raw)
+                                    ? .null(line: start.line, start: start.column, end: end.column) : .other
                         entries.append(Entry(key: key, keyLine: keyLine, value: value))
                     case YAML_SEQUENCE_START_EVENT:
                         list = (event.data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE, start, nil)
@@ -136,7 +167,8 @@ struct SiteYAMLEdit {
                 case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
                     depth -= 1
                     if depth == 1, type == YAML_SEQUENCE_END_EVENT, let open = list {
-                        entries[entries.count - 1].value = .list(flow: open.flow, start: open.start, end: start, lastItemEnd: open.lastEnd)
+                        entries[entries.count - 1].value = .list(
+                            flow: open.flow, start: open.start, end: start, lastItemEnd: open.lastEnd)
                         list = nil
                     } else if list != nil, event.start_mark.index != event.end_mark.index {
                         // A flow collection's end (`}` or `]`) ends a value; a block one has no width
@@ -144,7 +176,9 @@ struct SiteYAMLEdit {
                         if let last = list?.lastEnd { list?.lastEnd = max(last, end) } else { list?.lastEnd = end }
                     }
                 case YAML_SCALAR_EVENT, YAML_ALIAS_EVENT:
-                    if list != nil { if let last = list?.lastEnd { list?.lastEnd = max(last, end) } else { list?.lastEnd = end } }
+                    if list != nil {
+                        if let last = list?.lastEnd { list?.lastEnd = max(last, end) } else { list?.lastEnd = end }
+                    }
                 default: break
                 }
             }
@@ -182,7 +216,8 @@ struct SiteYAMLEdit {
             let joined = entries.joined(separator: ", ")
             // A list over several lines gets a line of its own, indented as its last item's.
             let indent = String(lines[at.line].prefix { $0 == " " || $0 == "\t" })
-            let insertion = lastItemEnd == nil ? joined : (start.line == end.line ? ", " + joined : "," + newline + indent + joined)
+            let insertion =
+                lastItemEnd == nil ? joined : (start.line == end.line ? ", " + joined : "," + newline + indent + joined)
             scalars.insert(contentsOf: insertion.unicodeScalars, at: min(at.column, scalars.count))
             lines[at.line] = String(String.UnicodeScalarView(scalars))
         case .other?:
@@ -197,7 +232,9 @@ struct SiteYAMLEdit {
     /// Replaces a whole line (a placeholder `dossier new` wrote) with `key: value`; false when no line is exactly it.
     mutating func replaceLine(_ placeholder: String, key: String, value: String) throws -> Bool {
         var lines = Self.lines(text)
-        guard let index = lines.firstIndex(where: { $0 == placeholder || $0 == placeholder + "\r" }) else { return false }
+        guard let index = lines.firstIndex(where: { $0 == placeholder || $0 == placeholder + "\r" }) else {
+            return false
+        }
         let cr = lines[index].hasSuffix("\r") ? "\r" : ""
         lines[index] = try Self.lines(Self.topLevel(key, value)).map { $0 + cr }.joined(separator: "\n")
         text = lines.joined(separator: "\n")
@@ -226,7 +263,9 @@ struct SiteYAMLEdit {
 
     /// Refuses the edit unless the new text reads as the old one with exactly these changes:
     /// the keys in `set` (and nothing else) given their values, and `event_types` longer by `addedTypes` items.
-    static func verify(old: String, new: String, set: [String: String], addedTypes: [[String: String]], shownAs: String) throws {
+    static func verify(
+        old: String, new: String, set: [String: String], addedTypes: [[String: String]], shownAs: String
+    ) throws {
         let log = DiagnosticLog()
         var before: [DataNode.Entry] = []
         if case .map(let entries, _)? = YAMLReader.parse(old, file: shownAs, log: log) { before = entries }
@@ -242,7 +281,8 @@ struct SiteYAMLEdit {
         }
         let actual = Dictionary(after.map { ($0.key, Plain($0.value)) }, uniquingKeysWith: { first, _ in first })
         guard actual == expected, after.count == Set(after.map(\.key)).count else {
-            throw ImportFailure("\(shownAs) could not be changed safely (its layout was not understood); nothing was written")
+            throw ImportFailure(
+                "\(shownAs) could not be changed safely (its layout was not understood); nothing was written")
         }
     }
 
@@ -253,7 +293,9 @@ struct SiteYAMLEdit {
             switch node {
             case .scalar(let text, _): self = .scalar(text)
             case .list(let items, _): self = .list(items.map(Plain.init))
-            case .map(let entries, _): self = .map(Dictionary(entries.map { ($0.key, Plain($0.value)) }, uniquingKeysWith: { first, _ in first }))
+            case .map(let entries, _):
+                self = .map(
+                    Dictionary(entries.map { ($0.key, Plain($0.value)) }, uniquingKeysWith: { first, _ in first }))
             case .null: self = .null
             }
         }

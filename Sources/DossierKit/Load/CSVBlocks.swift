@@ -24,14 +24,18 @@ enum CSVBlocks {
     /// false to stop. `delimiter` chooses the delimiter from the file's first line.
     /// False, with a located error, when the file cannot be read, is not UTF-8, or has a row
     /// longer than `longestRow`.
-    static func read(_ url: URL, display: String, log: DiagnosticLog, delimiter choose: (Substring) -> UnicodeScalar,
-                     blockSize: Int = blockSize, longestRow: Int = longestRow,
-                     each: (_ block: String, _ firstLine: Int, _ delimiter: UnicodeScalar) -> Bool) -> Bool {
+    static func read(
+        _ url: URL, display: String, log: DiagnosticLog, delimiter choose: (Substring) -> UnicodeScalar,
+        blockSize: Int = blockSize, longestRow: Int = longestRow,
+        each: (_ block: String, _ firstLine: Int, _ delimiter: UnicodeScalar) -> Bool
+    ) -> Bool {
         guard let handle = FileHandle(forReadingAtPath: url.path) else {
             let descriptor = open(url.path, O_RDONLY | O_NONBLOCK)
             let reason = descriptor < 0 ? String(cString: strerror(errno)) : "the read failed"
             if descriptor >= 0 { close(descriptor) }
-            log.error(SourceLocation(file: display), "could not read the file: \(reason)", hint: "check that you may read it (ls -l shows its permissions)")
+            log.error(
+                SourceLocation(file: display), "could not read the file: \(reason)",
+                hint: "check that you may read it (ls -l shows its permissions)")
             return false
         }
         defer { try? handle.close() }
@@ -46,7 +50,9 @@ enum CSVBlocks {
                 atEnd = data.isEmpty
                 buffer.append(contentsOf: data)
             } catch {
-                log.error(SourceLocation(file: display, line: line), "could not read the file: \(error.localizedDescription)", hint: "check that the file is whole and readable")
+                log.error(
+                    SourceLocation(file: display, line: line), "could not read the file: \(error.localizedDescription)",
+                    hint: "check that the file is whole and readable")
                 return false
             }
             if scanner == nil, !buffer.isEmpty {
@@ -74,8 +80,10 @@ enum CSVBlocks {
             }
             guard let text = String(validating: buffer[..<end], as: UTF8.self) else {
                 let at = firstInvalidByte(buffer[..<end])
-                log.error(SourceLocation(file: display, line: line + buffer[..<at].count(where: { $0 == 0x0A })), "the file is not valid UTF-8 text",
-                          hint: "save it with UTF-8 encoding (a spreadsheet: CSV UTF-8)")
+                log.error(
+                    SourceLocation(file: display, line: line + buffer[..<at].count(where: { $0 == 0x0A })),
+                    "the file is not valid UTF-8 text",
+                    hint: "save it with UTF-8 encoding (a spreadsheet: CSV UTF-8)")
                 return false
             }
             let firstLine = line
@@ -89,8 +97,10 @@ enum CSVBlocks {
     }
 
     private static func tooLong(_ display: String, line: Int, limit: Int, log: DiagnosticLog) -> Bool {
-        log.error(SourceLocation(file: display, line: line), "a row from here on is longer than \(limit >= 1 << 20 ? "\(limit >> 20) MiB" : "\(limit) bytes"): a quote that opens a field and is never closed makes the rest of the file one field",
-                  hint: "close the field with a quote; a quote inside a field is written twice: \"He said \"\"no\"\"\"")
+        log.error(
+            SourceLocation(file: display, line: line),
+            "a row from here on is longer than \(limit >= 1 << 20 ? "\(limit >> 20) MiB" : "\(limit) bytes"): a quote that opens a field and is never closed makes the rest of the file one field",
+            hint: "close the field with a quote; a quote inside a field is written twice: \"He said \"\"no\"\"\"")
         return false
     }
 
@@ -99,17 +109,22 @@ enum CSVBlocks {
     ///
     /// - Parameter firstBlock: sees the first block's text before its rows are read; false stops
     ///   (a file in another format, with its error logged).
-    static func rows(_ url: URL, display: String, log: DiagnosticLog, delimiter choose: (Substring) -> UnicodeScalar = { _ in "," },
-                     blockSize: Int = blockSize, longestRow: Int = longestRow,
-                     firstBlock: (String) -> Bool = { _ in true }, each: (DataNode) -> Bool) -> Bool {
+    static func rows(
+        _ url: URL, display: String, log: DiagnosticLog, delimiter choose: (Substring) -> UnicodeScalar = { _ in "," },
+        blockSize: Int = blockSize, longestRow: Int = longestRow,
+        firstBlock: (String) -> Bool = { _ in true }, each: (DataNode) -> Bool
+    ) -> Bool {
         var header: String?, read = true, stopped = false, blocks = 0
-        let whole = CSVBlocks.read(url, display: display, log: log, delimiter: choose, blockSize: blockSize, longestRow: longestRow) { raw, firstLine, delimiter in
+        let whole = CSVBlocks.read(
+            url, display: display, log: log, delimiter: choose, blockSize: blockSize, longestRow: longestRow
+        ) { raw, firstLine, delimiter in
             blocks += 1
             let block = raw.contains("\r\n") ? raw.replacingOccurrences(of: "\r\n", with: "\n") : raw
             let give: (DataNode) -> Void = { row in if !stopped, !each(row) { stopped = true } }
             if let header {
                 // Each block is read with the header row before it.
-                read = CSVTableReader.rows(header + block, file: display, log: log, delimiter: delimiter, firstRowLine: firstLine, each: give)
+                read = CSVTableReader.rows(
+                    header + block, file: display, log: log, delimiter: delimiter, firstRowLine: firstLine, each: give)
             } else {
                 guard firstBlock(block) else {
                     read = false

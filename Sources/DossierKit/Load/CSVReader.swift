@@ -20,7 +20,10 @@ enum CSVTableReader {
     ///
     /// - Parameter firstRowLine: for a block of a larger file (`CSVBlocks`): the header row,
     ///   then rows whose first is on this line of the file.
-    static func rows(_ text: String, file: String, log: DiagnosticLog, delimiter: UnicodeScalar = ",", firstRowLine: Int? = nil, each: (DataNode) -> Void) -> Bool {
+    static func rows(
+        _ text: String, file: String, log: DiagnosticLog, delimiter: UnicodeScalar = ",", firstRowLine: Int? = nil,
+        each: (DataNode) -> Void
+    ) -> Bool {
         let start = SourceLocation(file: file, line: 1, column: 1)
         if text.utf8.contains(0) {
             log.error(start, "the file contains a null byte", hint: "save the spreadsheet as CSV (UTF-8)")
@@ -32,19 +35,25 @@ enum CSVTableReader {
                 let headerLines = 1 + CSVQuoteScanner.headerLineBreaks(text, delimiter: UInt8(ascii: delimiter))
                 if quote.line > headerLines { quote.line += firstRowLine - headerLines - 1 }
             }
-            log.error(SourceLocation(file: file, line: quote.line, column: quote.column), "this quote opens a field that is never closed, so the rest of the file would be one field",
-                      hint: "close the field with a quote; a quote inside a field is written twice: \"He said \"\"no\"\"\"")
+            log.error(
+                SourceLocation(file: file, line: quote.line, column: quote.column),
+                "this quote opens a field that is never closed, so the rest of the file would be one field",
+                hint: "close the field with a quote; a quote inside a field is written twice: \"He said \"\"no\"\"\"")
             return false
         }
         let reader: CSVReader
         do {
             reader = try CSVReader(string: text, hasHeaderRow: true, delimiter: delimiter)
         } catch {
-            log.error(start, "could not read the CSV header row", hint: "the first row must name the columns, e.g. id,date,title,type")
+            log.error(
+                start, "could not read the CSV header row",
+                hint: "the first row must name the columns, e.g. id,date,title,type")
             return false
         }
         guard let header = reader.headerRow, !header.isEmpty else {
-            log.error(start, "the CSV file has no header row", hint: "the first row must name the columns, e.g. id,date,title,type")
+            log.error(
+                start, "the CSV file has no header row",
+                hint: "the first row must name the columns, e.g. id,date,title,type")
             return false
         }
         let headerLocations = columnLocations(of: header, line: 1, file: file, delimiter: Character(delimiter))
@@ -54,8 +63,10 @@ enum CSVTableReader {
             let key = name.trimmingCharacters(in: .whitespaces)
             guard !key.isEmpty else { continue }
             if let first = firstColumn[key] {
-                log.error(headerLocations[index], "the column `\(SourceLocation.printable(key))` is named twice (columns \(first + 1) and \(index + 1)); which one holds the values cannot be told",
-                          hint: "rename or remove one of them")
+                log.error(
+                    headerLocations[index],
+                    "the column `\(SourceLocation.printable(key))` is named twice (columns \(first + 1) and \(index + 1)); which one holds the values cannot be told",
+                    hint: "rename or remove one of them")
                 twice = true
             } else {
                 firstColumn[key] = index
@@ -72,7 +83,10 @@ enum CSVTableReader {
             defer { line += 1 + lineBreaks(in: row) }
             if row.allSatisfy({ $0.trimmingCharacters(in: CharacterSet.whitespaces).isEmpty }) { continue }
             if row.count > header.count {
-                log.error(rowLocations[header.count], "this row has \(row.count) fields but the header names \(header.count) columns", hint: "quote fields that contain commas: \"Baghdad, Iraq\"")
+                log.error(
+                    rowLocations[header.count],
+                    "this row has \(row.count) fields but the header names \(header.count) columns",
+                    hint: "quote fields that contain commas: \"Baghdad, Iraq\"")
                 continue
             }
             var entries: [DataNode.Entry] = []
@@ -81,12 +95,17 @@ enum CSVTableReader {
                 // Cells of the data download that a spreadsheet would run carry an apostrophe.
                 let value = SpreadsheetFormulaGuard.unescaped(row[index].trimmingCharacters(in: .whitespaces))
                 let location = rowLocations[index]
-                entries.append(DataNode.Entry(key: name, keyLocation: headerLocations[index], value: value.isEmpty ? .null(location) : .scalar(value, location)))
+                entries.append(
+                    DataNode.Entry(
+                        key: name, keyLocation: headerLocations[index],
+                        value: value.isEmpty ? .null(location) : .scalar(value, location)))
             }
             each(.map(entries, rowLocation))
         }
         if let error = reader.error {
-            log.error(SourceLocation(file: file, line: line), "could not read the CSV file: \(error)", hint: "check for an unclosed quote")
+            log.error(
+                SourceLocation(file: file, line: line), "could not read the CSV file: \(error)",
+                hint: "check for an unclosed quote")
             return false
         }
         return true
@@ -117,7 +136,9 @@ enum CSVTableReader {
     }
 
     /// Column (1-based, in characters) where each field starts, assuming fields on one line.
-    private static func columnLocations(of row: [String], line: Int, file: String, delimiter: Character = ",") -> [SourceLocation] {
+    private static func columnLocations(
+        of row: [String], line: Int, file: String, delimiter: Character = ","
+    ) -> [SourceLocation] {
         var column = 1
         var result: [SourceLocation] = []
         for field in row {

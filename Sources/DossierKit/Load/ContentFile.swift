@@ -50,16 +50,27 @@ enum ContentFile {
             let here = SourceLocation(file: name)
             switch reason {
             case .outside(let target):
-                return .error(here, "this is a link to \(target), outside \(root); links out of the report are not followed, so it is not published",
-                              hint: "copy the file into \(root) instead of linking to it")
+                return .error(
+                    here,
+                    "this is a link to \(target), outside \(root); links out of the report are not followed, so it is not published",
+                    hint: "copy the file into \(root) instead of linking to it")
             case .dangling(let target):
-                return .error(here, "this is a link to \(target), which does not exist", hint: "remove the link, or restore what it points to")
+                return .error(
+                    here, "this is a link to \(target), which does not exist",
+                    hint: "remove the link, or restore what it points to")
             case .loop(let target):
-                return .warning(here, "this link leads to a folder already read (\(target)); it is skipped", hint: "remove the link: each folder is read once")
+                return .warning(
+                    here, "this link leads to a folder already read (\(target)); it is skipped",
+                    hint: "remove the link: each folder is read once")
             case .linkCycle(let target):
-                return .warning(here, "this link leads to \(target), whose links lead back to it and never to a file; it is skipped", hint: "remove the links, or point one at a file")
+                return .warning(
+                    here,
+                    "this link leads to \(target), whose links lead back to it and never to a file; it is skipped",
+                    hint: "remove the links, or point one at a file")
             case .notAFile(let kind):
-                return .warning(here, "this is \(kind), not a file; it is skipped", hint: "content folders hold only files and folders")
+                return .warning(
+                    here, "this is \(kind), not a file; it is skipped",
+                    hint: "content folders hold only files and folders")
             }
         }
     }
@@ -72,17 +83,26 @@ enum ContentFile {
 
     /// The files with the stamp `stat` gave while listing them (the parse cache compares it),
     /// where their bytes are, and what was skipped (for the extensions asked for, and folders).
-    static func listStamped(_ folder: URL, extensions: Set<String>?, within root: URL? = nil)
-        -> (files: [(url: URL, source: URL, stamp: FileStamp)], skipped: [Skipped]) {
+    static func listStamped(
+        _ folder: URL, extensions: Set<String>?, within root: URL? = nil
+    )
+        -> (files: [(url: URL, source: URL, stamp: FileStamp)], skipped: [Skipped])
+    {
         func wanted(_ path: String) -> Bool {
             let name = fileName(path)
             return !name.hasSuffix("~") && extensions.map { $0.contains(fileExtension(name).lowercased()) } ?? true
         }
         let (found, skipped) = walk(folder.path, within: (root ?? folder).path)
-        let files = found
+        let files =
+            found
             .filter { wanted($0.path) }
             .sorted { $0.path < $1.path }
-            .map { (URL(fileURLWithPath: $0.path, isDirectory: false), URL(fileURLWithPath: $0.source, isDirectory: false), $0.stamp) }
+            .map {
+                (
+                    URL(fileURLWithPath: $0.path, isDirectory: false),
+                    URL(fileURLWithPath: $0.source, isDirectory: false), $0.stamp
+                )
+            }
         let reported = skipped.filter { skip in
             if case .loop = skip.reason { return true }
             if case .linkCycle = skip.reason { return true }
@@ -136,7 +156,10 @@ enum ContentFile {
                     let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) ?? "?"
                     guard let real = realPath(path) else {
                         // Links that lead to each other (`a -> b`, `b -> a`) are a loop, not a link to nothing.
-                        skipped.append(Skipped(path: path, reason: errno == ELOOP ? .linkCycle(target: target) : .dangling(target: target)))
+                        skipped.append(
+                            Skipped(
+                                path: path,
+                                reason: errno == ELOOP ? .linkCycle(target: target) : .dangling(target: target)))
                         continue
                     }
                     guard real == rootPath || real.hasPrefix(rootPath == "/" ? "/" : rootPath + "/") else {
@@ -155,7 +178,9 @@ enum ContentFile {
                             skipped.append(Skipped(path: path, reason: .loop(target: target)))
                         }
                     case S_IFREG:
-                        if let stamp = FileStamp.of(real) { files.append(Found(path: path, source: real, stamp: stamp)) }
+                        if let stamp = FileStamp.of(real) {
+                            files.append(Found(path: path, source: real, stamp: stamp))
+                        }
                     default:
                         skipped.append(Skipped(path: path, reason: .notAFile(kind: FileStamp.kindName(info.st_mode))))
                     }
@@ -207,8 +232,10 @@ enum ContentFile {
     /// (an import compares the bytes with the file's when it writes it); nil with a located error.
     static func read(_ url: URL, display: String, log: DiagnosticLog) -> (data: Data, text: String)? {
         if let size = FileStamp.of(url.path)?.size, size > largestFile {
-            log.error(SourceLocation(file: display), "the file is \(size / (1024 * 1024)) MiB; Dossier reads content and template files of up to \(largestFile / (1024 * 1024)) MiB",
-                      hint: "split it: events may be spread over several files in events/ (by year, say)")
+            log.error(
+                SourceLocation(file: display),
+                "the file is \(size / (1024 * 1024)) MiB; Dossier reads content and template files of up to \(largestFile / (1024 * 1024)) MiB",
+                hint: "split it: events may be spread over several files in events/ (by year, say)")
             return nil
         }
         guard let data = FileManager.default.contents(atPath: url.path) else {
@@ -216,25 +243,33 @@ enum ContentFile {
             let descriptor = open(url.path, O_RDONLY | O_NONBLOCK)
             let reason = descriptor < 0 ? String(cString: strerror(errno)) : "the read failed"
             if descriptor >= 0 { close(descriptor) }
-            log.error(SourceLocation(file: display), "could not read the file: \(reason)", hint: "check that you may read it (ls -l shows its permissions)")
+            log.error(
+                SourceLocation(file: display), "could not read the file: \(reason)",
+                hint: "check that you may read it (ls -l shows its permissions)")
             return nil
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            log.error(SourceLocation(file: display, line: 1), "the file is not valid UTF-8 text", hint: "save it with UTF-8 encoding")
+            log.error(
+                SourceLocation(file: display, line: 1), "the file is not valid UTF-8 text",
+                hint: "save it with UTF-8 encoding")
             return nil
         }
         return (data, text)
     }
 
     /// - Parameter text: the file's text when it is already known (an import's new file).
-    static func readMarkdown(_ url: URL, display: String, log: DiagnosticLog, text known: String? = nil) -> MarkdownDocument? {
+    static func readMarkdown(
+        _ url: URL, display: String, log: DiagnosticLog, text known: String? = nil
+    ) -> MarkdownDocument? {
         guard let text = known ?? readText(url, display: display, log: log) else { return nil }
         guard let document = FrontMatterDocument.split(text) else {
-            log.error(SourceLocation(file: display, line: 1, column: 1), "the file has no front matter",
-                      hint: "start it with a `---` line, the YAML fields (id, name, …), and another `---` line")
+            log.error(
+                SourceLocation(file: display, line: 1, column: 1), "the file has no front matter",
+                hint: "start it with a `---` line, the YAML fields (id, name, …), and another `---` line")
             return nil
         }
-        guard let node = YAMLReader.parse(document.yaml, file: display, lineOffset: document.yamlLineOffset, log: log) else { return nil }
+        guard let node = YAMLReader.parse(document.yaml, file: display, lineOffset: document.yamlLineOffset, log: log)
+        else { return nil }
         let bodyLocation = SourceLocation(file: display, line: document.bodyFirstLine, column: 1)
         let body = TextSafety.cleaned(document.body, field: "the Markdown text", at: bodyLocation, log: log)
         return MarkdownDocument(

@@ -40,14 +40,19 @@ public struct ContentLoader: Sendable {
     }
 
     /// The files of a section, with the overlay's new files among them in path order.
-    private func listing(_ section: String, extensions: Set<String>) -> (files: [(url: URL, stamp: FileStamp)], skipped: [ContentFile.Skipped]) {
+    private func listing(
+        _ section: String, extensions: Set<String>
+    ) -> (files: [(url: URL, stamp: FileStamp)], skipped: [ContentFile.Skipped]) {
         let sectionFolder = folder.appendingPathComponent(section)
         let listing = ContentFile.listStamped(sectionFolder, extensions: extensions, within: folder)
         var files = listing.files.map { ($0.url, $0.stamp) }
         guard !overlay.isEmpty else { return (files, listing.skipped) }
         let listed = Set(files.map(\.0.path))
-        for path in overlay.keys where path.hasPrefix(sectionFolder.path + "/") && !listed.contains(path)
-            && extensions.contains(ContentFile.fileExtension(ContentFile.fileName(path)).lowercased()) && !ContentFile.fileName(path).hasPrefix(".") {
+        for path in overlay.keys
+        where path.hasPrefix(sectionFolder.path + "/") && !listed.contains(path)
+            && extensions.contains(ContentFile.fileExtension(ContentFile.fileName(path)).lowercased())
+            && !ContentFile.fileName(path).hasPrefix(".")
+        {
             files.append((URL(fileURLWithPath: path), FileStamp(seconds: 0, nanoseconds: 0, size: 0)))
         }
         return (files.sorted { $0.0.path < $1.0.path }, listing.skipped)
@@ -63,13 +68,17 @@ public struct ContentLoader: Sendable {
     /// Errors of reading and decoding are in `log` as `load` gives them; the links between the
     /// parts are not checked (`ReportLinker` does that, with the events).
     /// - Parameter eventIDs: false to leave the events files unread (their list is empty).
-    func loadIndex(log: DiagnosticLog, eventIDs: Bool = true) -> (content: LoadedContent, eventFiles: [(url: URL, ids: [String])])? {
+    func loadIndex(
+        log: DiagnosticLog, eventIDs: Bool = true
+    ) -> (content: LoadedContent, eventFiles: [(url: URL, ids: [String])])? {
         var eventFiles: [(url: URL, ids: [String])] = []
         let content = load(log: log) {
             guard eventIDs else { return [] }
             let listing = listing("events", extensions: ["yaml", "yml", "json", "csv"])
             reportSkipped(listing.skipped, log: log)
-            let ids = Self.parse(listing.files, cache: nil, log: log) { url, fileLog in loadEventFile(url, log: fileLog).map(\.id) }
+            let ids = Self.parse(listing.files, cache: nil, log: log) { url, fileLog in
+                loadEventFile(url, log: fileLog).map(\.id)
+            }
             eventFiles = zip(listing.files.map(\.url), ids).map { ($0, $1) }
             return []
         }
@@ -80,7 +89,9 @@ public struct ContentLoader: Sendable {
     private func load(log: DiagnosticLog, events readEvents: () -> [Event]) -> LoadedContent? {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
-            log.error(SourceLocation(file: displayName), "the content folder does not exist", hint: "run dossier from the report's folder, or pass --content PATH")
+            log.error(
+                SourceLocation(file: displayName), "the content folder does not exist",
+                hint: "run dossier from the report's folder, or pass --content PATH")
             return nil
         }
         let config = loadConfig(log: log)
@@ -93,7 +104,8 @@ public struct ContentLoader: Sendable {
         let staticListing = ContentFile.listStamped(staticFolder, extensions: nil, within: folder)
         reportSkipped(staticListing.skipped, log: log)
         let staticFiles = staticListing.files.map { ContentFile.relativePath(of: $0.url, in: staticFolder) }
-        return LoadedContent(config: config, events: events, actors: actors, topics: topics, pages: pages, staticFiles: staticFiles)
+        return LoadedContent(
+            config: config, events: events, actors: actors, topics: topics, pages: pages, staticFiles: staticFiles)
     }
 
     /// The events of one file of the content folder (or of the overlay), as `load` reads them.
@@ -104,7 +116,9 @@ public struct ContentLoader: Sendable {
     /// Links out of the report, dangling links, loops and pipes in the content folder.
     private func reportSkipped(_ skipped: [ContentFile.Skipped], log: DiagnosticLog) {
         for skip in skipped {
-            log.add(skip.diagnostic(shownAs: display(URL(fileURLWithPath: skip.path)), root: "the content folder (\(displayName))"))
+            log.add(
+                skip.diagnostic(
+                    shownAs: display(URL(fileURLWithPath: skip.path)), root: "the content folder (\(displayName))"))
         }
     }
 
@@ -119,11 +133,14 @@ public struct ContentLoader: Sendable {
         let url = folder.appendingPathComponent("site.yaml")
         let name = display(url)
         guard overlay[url.path] != nil || FileManager.default.fileExists(atPath: url.path) else {
-            log.error(SourceLocation(file: name), "the report has no site.yaml", hint: "create it with at least `title:` and `event_types:`")
+            log.error(
+                SourceLocation(file: name), "the report has no site.yaml",
+                hint: "create it with at least `title:` and `event_types:`")
             return nil
         }
         guard let text = readText(url, display: name, log: log),
-              let node = YAMLReader.parse(text, file: name, log: log) else { return nil }
+            let node = YAMLReader.parse(text, file: name, log: log)
+        else { return nil }
         return SiteConfigDecoder(log: log).decode(node)
     }
 
@@ -132,7 +149,8 @@ public struct ContentLoader: Sendable {
         let listing = listing("events", extensions: ["yaml", "yml", "json", "csv"])
         reportSkipped(listing.skipped, log: log)
         let files = listing.files
-        return Self.parse(files, cache: cache?.events, log: log) { url, fileLog in loadEventFile(url, log: fileLog) }.flatMap { $0 }
+        return Self.parse(files, cache: cache?.events, log: log) { url, fileLog in loadEventFile(url, log: fileLog) }
+            .flatMap { $0 }
     }
 
     /// Parses the files, each into its own log, merged into `log` in path order (so the result
@@ -173,7 +191,10 @@ public struct ContentLoader: Sendable {
         guard let text = readText(url, display: name, log: log) else { return [] }
         let isCSV = url.pathExtension.lowercased() == "csv"
         if !isCSV, url.pathExtension.lowercased() != "json", let items = cache?.eventItems,
-           let events = items.events(in: text, path: url.path, name: name, log: log, decode: { EventDecoder(log: $1).decode($0, flat: false) }) {
+            let events = items.events(
+                in: text, path: url.path, name: name, log: log,
+                decode: { EventDecoder(log: $1).decode($0, flat: false) })
+        {
             return events
         }
         return Self.decodeEvents(text, file: name, isCSV: isCSV, log: log)
@@ -183,7 +204,8 @@ public struct ContentLoader: Sendable {
     /// download's form), one event, or CSV rows. `dossier import dossier` reads downloads with it.
     static func decodeEvents(_ text: String, file name: String, isCSV: Bool, log: DiagnosticLog) -> [Event] {
         let decoder = EventDecoder(log: log)
-        let node = isCSV ? CSVTableReader.parse(text, file: name, log: log) : YAMLReader.parse(text, file: name, log: log)
+        let node =
+            isCSV ? CSVTableReader.parse(text, file: name, log: log) : YAMLReader.parse(text, file: name, log: log)
         switch node {
         case .list(let items, _)?:
             return items.compactMap { decoder.decode($0, flat: isCSV) }
@@ -215,7 +237,9 @@ public struct ContentLoader: Sendable {
         reportSkipped(listing.skipped, log: log)
         let files = listing.files
         return Self.parse(files, cache: cache, log: log) { url, fileLog in
-            ContentFile.readMarkdown(url, display: display(url), log: fileLog, text: overlay[url.path].flatMap { try? $0() }).flatMap { decode(MarkdownFileDecoders(log: fileLog), $0) }
+            ContentFile.readMarkdown(
+                url, display: display(url), log: fileLog, text: overlay[url.path].flatMap { try? $0() }
+            ).flatMap { decode(MarkdownFileDecoders(log: fileLog), $0) }
         }.compactMap { $0 }
     }
 }

@@ -9,17 +9,20 @@ struct EventDecoder {
 
     static let fields: Set<String> = [
         "id", "date", "start", "end", "precision", "display_date", "title", "type", "location", "actors",
-        "casualties", "summary", "body", "sources", "confidence", "tags", "highlight", "published", "updated", "external_id", "media",
+        "casualties", "summary", "body", "sources", "confidence", "tags", "highlight", "published", "updated",
+        "external_id", "media",
     ]
     /// A CSV's columns: one event a row, with its first source and first figure of each casualty
     /// kind; an event's further sources and figures go in numbered columns (`csvColumn`).
     static let csvColumns: [String] = [
         "id", "date", "start", "end", "precision", "display_date", "title", "type", "place", "region", "country",
         "lat", "lon", "location_precision", "location_source_publisher", "location_source_title", "location_source_url",
-        "location_source_author", "location_source_date", "location_source_quote", "location_source_via", "actors", "killed_min", "killed_max", "killed_approximate", "killed_who",
+        "location_source_author", "location_source_date", "location_source_quote", "location_source_via", "actors",
+        "killed_min", "killed_max", "killed_approximate", "killed_who",
         "injured_min", "injured_max", "injured_approximate", "injured_who", "summary", "body",
         "source_publisher", "source_title", "source_url", "source_author", "source_date", "source_quote", "source_via",
-        "confidence", "tags", "highlight", "published", "updated", "external_id", "media_url", "media_caption", "media_credit", "media_alt",
+        "confidence", "tags", "highlight", "published", "updated", "external_id", "media_url", "media_caption",
+        "media_credit", "media_alt",
     ]
     static let csvSourceFields = ["publisher", "title", "url", "author", "date", "quote", "via"]
     static let csvCasualtyFields = ["min", "max", "approximate", "who"]
@@ -35,7 +38,8 @@ struct EventDecoder {
         let parts = name.split(separator: "_", maxSplits: 2)
         guard parts.count == 3, let number = Int(parts[1]), number >= 2, number <= 1000 else { return nil }
         let group = String(parts[0]), field = String(parts[2])
-        let fields = group == "source" ? csvSourceFields : Casualty.Kind(rawValue: group) != nil ? csvCasualtyFields : []
+        let fields =
+            group == "source" ? csvSourceFields : Casualty.Kind(rawValue: group) != nil ? csvCasualtyFields : []
         return fields.contains(field) ? (group, number, field) : nil
     }
 
@@ -49,11 +53,16 @@ struct EventDecoder {
 
     func decode(_ node: DataNode, flat: Bool) -> Event? {
         guard let fields = FieldReader(node, subject: "the event", log: log) else { return nil }
-        fields.warnAboutUnknownKeys(known: flat ? Set(Self.csvColumns).union(fields.entries.map(\.key).filter { Self.numberedColumn($0) != nil }) : Self.fields)
+        fields.warnAboutUnknownKeys(
+            known: flat
+                ? Set(Self.csvColumns).union(fields.entries.map(\.key).filter { Self.numberedColumn($0) != nil })
+                : Self.fields)
 
         let id = fields.string("id", required: true)
         if let id, let problem = Identifier.problem(with: id) {
-            log.error(fields.locationOf("id"), "invalid event id: \(problem)", hint: "use something like `\(Identifier.suggestion(from: id))`")
+            log.error(
+                fields.locationOf("id"), "invalid event id: \(problem)",
+                hint: "use something like `\(Identifier.suggestion(from: id))`")
         }
         let date = decodeDate(fields)
         let title = fields.string("title", required: true)
@@ -64,14 +73,21 @@ struct EventDecoder {
         // Imported events may cite sources their dataset names without an address.
         let externalID = fields.string("external_id")
         let sourceDecoder = SourceDecoder(log: log, allowsUnlinked: externalID != nil)
-        let declaresSources = flat ? (1...Self.columnCount("source", in: fields)).contains { number in
-            fields.node(Self.csvColumn("source", number, "publisher")) != nil || fields.node(Self.csvColumn("source", number, "url")) != nil
-        } : !fields.list("sources").isEmpty
+        let declaresSources =
+            flat
+            ? (1...Self.columnCount("source", in: fields)).contains { number in
+                fields.node(Self.csvColumn("source", number, "publisher")) != nil
+                    || fields.node(Self.csvColumn("source", number, "url")) != nil
+            } : !fields.list("sources").isEmpty
         if let id, Identifier.problem(with: id) == nil, !declaresSources {
-            log.warning(fields.location, "event `\(id)` cites no source", hint: "add `sources:` so readers can check it")
+            log.warning(
+                fields.location, "event `\(id)` cites no source", hint: "add `sources:` so readers can check it")
         }
-        let references = ["type": fields.locationOf("type"), "confidence": fields.locationOf("confidence"),
-                          "location": fields.locationOf(flat ? "lat" : "location"), "media": fields.locationOf(flat ? "media_url" : "media")]
+        let references = [
+            "type": fields.locationOf("type"), "confidence": fields.locationOf("confidence"),
+            "location": fields.locationOf(flat ? "lat" : "location"),
+            "media": fields.locationOf(flat ? "media_url" : "media"),
+        ]
 
         let event = Event(
             id: id ?? "",
@@ -83,7 +99,9 @@ struct EventDecoder {
             casualties: flat ? decodeFlatCasualties(fields) : decodeCasualties(fields),
             summary: markdown(fields, "summary"),
             body: markdown(fields, "body"),
-            sources: flat ? decodeFlatSources(fields, sourceDecoder) : fields.list("sources").compactMap { sourceDecoder.decode($0) },
+            sources: flat
+                ? decodeFlatSources(fields, sourceDecoder)
+                : fields.list("sources").compactMap { sourceDecoder.decode($0) },
             confidence: confidence,
             tags: fields.stringList("tags"),
             origin: fields.location,
@@ -102,24 +120,34 @@ struct EventDecoder {
     // MARK: Media
 
     private func decodeMedia(_ fields: FieldReader) -> Media? {
-        guard let node = fields.node("media"), let media = FieldReader(node, subject: "the media", log: log) else { return nil }
+        guard let node = fields.node("media"), let media = FieldReader(node, subject: "the media", log: log) else {
+            return nil
+        }
         media.warnAboutUnknownKeys(known: ["url", "caption", "credit", "alt"])
         return checkedMedia(media, url: "url", caption: "caption", credit: "credit", alt: "alt")
     }
 
     private func decodeFlatMedia(_ fields: FieldReader) -> Media? {
         guard fields.node("media_url") != nil || fields.node("media_caption") != nil else { return nil }
-        return checkedMedia(fields, url: "media_url", caption: "media_caption", credit: "media_credit", alt: "media_alt")
+        return checkedMedia(
+            fields, url: "media_url", caption: "media_caption", credit: "media_credit", alt: "media_alt")
     }
 
-    private func checkedMedia(_ fields: FieldReader, url urlKey: String, caption: String, credit: String, alt: String) -> Media? {
+    private func checkedMedia(
+        _ fields: FieldReader, url urlKey: String, caption: String, credit: String, alt: String
+    ) -> Media? {
         guard let url = fields.string(urlKey, required: true) else { return nil }
-        let media = Media(url: url, caption: fields.string(caption), credit: fields.string(credit), alt: fields.string(alt))
+        let media = Media(
+            url: url, caption: fields.string(caption), credit: fields.string(credit), alt: fields.string(alt))
         if !media.isLocal {
             let scheme = url.prefix { $0 != ":" }.lowercased()
             guard url.hasPrefix("//") || ["http", "https"].contains(scheme) else {
-                log.error(fields.locationOf(urlKey), "the media's address `\(url)` is neither a web address nor a path in the site",
-                          hint: "use an http(s) address, or put the file in Content/static/ and give its path (media/photo.jpg)")
+                log.error(
+                    fields.locationOf(urlKey),
+                    "the media's address `\(url)` is neither a web address nor a path in the site",
+                    hint:
+                        "use an http(s) address, or put the file in Content/static/ and give its path (media/photo.jpg)"
+                )
                 return nil
             }
         }
@@ -140,27 +168,36 @@ struct EventDecoder {
         if let stated = fields.string("precision") {
             if stated.lowercased() == "week" {
                 guard !date.isRange, date.start.precision == .day else {
-                    log.error(fields.locationOf("precision"), "`precision: week` needs a single day: the event happened within the week around it",
-                              hint: "write the day the sources give, e.g. `date: \(Self.example(date.start, at: .day))`")
+                    log.error(
+                        fields.locationOf("precision"),
+                        "`precision: week` needs a single day: the event happened within the week around it",
+                        hint: "write the day the sources give, e.g. `date: \(Self.example(date.start, at: .day))`")
                     return date
                 }
                 return EventDate(start: date.start, display: date.display, withinWeek: true)
             }
             guard let precision = PartialDate.Precision.allCases.first(where: { $0.name == stated.lowercased() }) else {
-                log.error(fields.locationOf("precision"), "unknown precision `\(stated)`", hint: "use day, week, month or year")
+                log.error(
+                    fields.locationOf("precision"), "unknown precision `\(stated)`",
+                    hint: "use day, week, month or year")
                 return date
             }
             if precision != date.start.precision {
                 let key = fields.node("date") != nil ? "date" : "start"
-                log.error(fields.locationOf(key), "`\(date.start.iso)` is written to the \(date.start.precision.name), but `precision` says \(precision.name)",
-                          hint: "write the date at the precision you know: \(Self.example(date.start, at: precision))")
+                log.error(
+                    fields.locationOf(key),
+                    "`\(date.start.iso)` is written to the \(date.start.precision.name), but `precision` says \(precision.name)",
+                    hint: "write the date at the precision you know: \(Self.example(date.start, at: precision))")
             }
         }
         return date
     }
 
     static func example(_ date: PartialDate, at precision: PartialDate.Precision) -> String {
-        PartialDate(year: date.year, month: precision >= .month ? date.month ?? 1 : nil, day: precision == .day ? date.day ?? 1 : nil).iso
+        PartialDate(
+            year: date.year, month: precision >= .month ? date.month ?? 1 : nil,
+            day: precision == .day ? date.day ?? 1 : nil
+        ).iso
     }
 
     private func decodeDateValue(_ fields: FieldReader) -> EventDate? {
@@ -170,10 +207,14 @@ struct EventDecoder {
         let endText = fields.string("end")
         switch (dateText, startText) {
         case (nil, nil):
-            log.error(fields.location, "the event has no date", hint: "add `date: 2024-01-28` (or 2024-01, or 2024), or `start:` and `end:` for a period")
+            log.error(
+                fields.location, "the event has no date",
+                hint: "add `date: 2024-01-28` (or 2024-01, or 2024), or `start:` and `end:` for a period")
             return nil
         case (_?, _?):
-            log.error(fields.locationOf("start"), "the event has both `date` and `start`", hint: "use `date` for a single date, `start` and `end` for a period")
+            log.error(
+                fields.locationOf("start"), "the event has both `date` and `start`",
+                hint: "use `date` for a single date, `start` and `end` for a period")
             return nil
         case (let single?, nil):
             if endText != nil {
@@ -189,7 +230,9 @@ struct EventDecoder {
             }
             guard let end = parseDate(endValue, at: fields.locationOf("end")) else { return nil }
             if end.latestDay < start.earliestDay {
-                log.error(fields.locationOf("end"), "the period ends (\(end.iso)) before it starts (\(start.iso))", hint: "swap `start` and `end`")
+                log.error(
+                    fields.locationOf("end"), "the period ends (\(end.iso)) before it starts (\(start.iso))",
+                    hint: "swap `start` and `end`")
                 return nil
             }
             return EventDate(start: start, end: end, display: display)
@@ -210,7 +253,9 @@ struct EventDecoder {
     private func timestamp(_ fields: FieldReader, _ key: String) -> Date? {
         guard let text = fields.string(key) else { return nil }
         if let date = Timestamp.parse(text) { return date }
-        log.error(fields.locationOf(key), "`\(text)` is not a date or a moment", hint: "write a day as 2024-02-05, or a moment as 2024-02-05T14:30:00Z")
+        log.error(
+            fields.locationOf(key), "`\(text)` is not a date or a moment",
+            hint: "write a day as 2024-02-05, or a moment as 2024-02-05T14:30:00Z")
         return nil
     }
 
@@ -232,25 +277,37 @@ struct EventDecoder {
         guard let place = FieldReader(node, subject: "the location", log: log) else { return nil }
         place.warnAboutUnknownKeys(known: ["name", "region", "country", "lat", "lon", "precision", "source"])
         let source = place.node("source").flatMap { SourceDecoder(log: log).decode($0) }
-        return checkedPlace(place, name: "name", region: "region", country: "country", lat: "lat", lon: "lon", precision: "precision", source: source)
+        return checkedPlace(
+            place, name: "name", region: "region", country: "country", lat: "lat", lon: "lon", precision: "precision",
+            source: source)
     }
 
     private func decodeFlatPlace(_ fields: FieldReader) -> Place? {
-        checkedPlace(fields, name: "place", region: "region", country: "country", lat: "lat", lon: "lon", precision: "location_precision",
-                     source: flatSource(fields, group: "location_source", number: 1))
+        checkedPlace(
+            fields, name: "place", region: "region", country: "country", lat: "lat", lon: "lon",
+            precision: "location_precision",
+            source: flatSource(fields, group: "location_source", number: 1))
     }
 
-    private func checkedPlace(_ fields: FieldReader, name: String, region: String, country: String, lat: String, lon: String,
-                              precision precisionKey: String, source: Source?) -> Place? {
-        var place = Place(name: fields.string(name), region: fields.string(region), country: fields.string(country), source: source)
+    private func checkedPlace(
+        _ fields: FieldReader, name: String, region: String, country: String, lat: String, lon: String,
+        precision precisionKey: String, source: Source?
+    ) -> Place? {
+        var place = Place(
+            name: fields.string(name), region: fields.string(region), country: fields.string(country), source: source)
         let latitude = fields.double(lat), longitude = fields.double(lon)
         if let latitude, !(-90...90).contains(latitude) {
-            log.error(fields.locationOf(lat), "latitude \(latitude) is out of range", hint: "latitude runs from -90 to 90")
+            log.error(
+                fields.locationOf(lat), "latitude \(latitude) is out of range", hint: "latitude runs from -90 to 90")
         } else if let longitude, !(-180...180).contains(longitude) {
-            log.error(fields.locationOf(lon), "longitude \(longitude) is out of range", hint: "longitude runs from -180 to 180")
+            log.error(
+                fields.locationOf(lon), "longitude \(longitude) is out of range",
+                hint: "longitude runs from -180 to 180")
         } else if (latitude == nil) != (longitude == nil) {
             let given = latitude == nil ? lon : lat
-            log.error(fields.locationOf(given), "`\(given)` is given without `\(given == lat ? lon : lat)`", hint: "give both coordinates or neither")
+            log.error(
+                fields.locationOf(given), "`\(given)` is given without `\(given == lat ? lon : lat)`",
+                hint: "give both coordinates or neither")
         } else {
             place.latitude = latitude
             place.longitude = longitude
@@ -262,20 +319,31 @@ struct EventDecoder {
             let names = LocationPrecision.allCases.map(\.rawValue)
             if let precision = LocationPrecision(rawValue: stated.lowercased()) {
                 if precision != .country, place.latitude == nil {
-                    log.error(fields.locationOf(precisionKey), "precision `\(precision.rawValue)` needs coordinates, and the location has none",
-                              hint: "add `\(lat)` and `\(lon)` for the \(precision.rawValue)'s point, or write `\(precisionKey): country`")
+                    log.error(
+                        fields.locationOf(precisionKey),
+                        "precision `\(precision.rawValue)` needs coordinates, and the location has none",
+                        hint:
+                            "add `\(lat)` and `\(lon)` for the \(precision.rawValue)'s point, or write `\(precisionKey): country`"
+                    )
                 } else if precision == .country, place.latitude != nil {
-                    log.warning(fields.locationOf(precisionKey), "precision `country` says the place is not known more closely than its country, but the location gives coordinates",
-                                hint: "say how closely the coordinates place the event (\(names.dropLast().joined(separator: ", "))), or remove them")
+                    log.warning(
+                        fields.locationOf(precisionKey),
+                        "precision `country` says the place is not known more closely than its country, but the location gives coordinates",
+                        hint:
+                            "say how closely the coordinates place the event (\(names.dropLast().joined(separator: ", "))), or remove them"
+                    )
                 }
                 place.precision = precision
             } else {
-                log.error(fields.locationOf(precisionKey), "unknown location precision `\(stated)`",
-                          hint: Suggestion.hint(for: stated, in: names) ?? "use one of: \(names.joined(separator: ", "))")
+                log.error(
+                    fields.locationOf(precisionKey), "unknown location precision `\(stated)`",
+                    hint: Suggestion.hint(for: stated, in: names) ?? "use one of: \(names.joined(separator: ", "))")
             }
         }
         if place.source != nil, place.latitude == nil {
-            log.warning(fields.locationOf("source"), "the location cites a source for its coordinates but gives none", hint: "add `\(lat)` and `\(lon)`, or remove `source`")
+            log.warning(
+                fields.locationOf("source"), "the location cites a source for its coordinates but gives none",
+                hint: "add `\(lat)` and `\(lon)`, or remove `source`")
         }
         if place.name == nil, place.region == nil, place.country == nil, place.latitude == nil { return nil }
         return place
@@ -288,7 +356,9 @@ struct EventDecoder {
             guard let actor = FieldReader(item, subject: "the actor entry", log: log) else { return nil }
             actor.warnAboutUnknownKeys(known: ["id", "role"])
             guard let id = actor.string("id", required: true) else { return nil }
-            return Involvement(actorID: id, role: role(actor.string("role"), at: actor.locationOf("role")), location: actor.locationOf("id"))
+            return Involvement(
+                actorID: id, role: role(actor.string("role"), at: actor.locationOf("role")),
+                location: actor.locationOf("id"))
         }
     }
 
@@ -296,9 +366,13 @@ struct EventDecoder {
     private func decodeFlatActors(_ fields: FieldReader) -> [Involvement] {
         let location = fields.locationOf("actors")
         return fields.stringList("actors").compactMap { item in
-            let parts = item.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+            let parts = item.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).map {
+                $0.trimmingCharacters(in: .whitespaces)
+            }
             guard let id = parts.first, !id.isEmpty else {
-                log.error(location, "`\(item)` in `actors` names no actor", hint: "write `actor-id:role`, e.g. `kataib-hezbollah:perpetrator`")
+                log.error(
+                    location, "`\(item)` in `actors` names no actor",
+                    hint: "write `actor-id:role`, e.g. `kataib-hezbollah:perpetrator`")
                 return nil
             }
             let roleText = parts.count > 1 && !parts[1].isEmpty ? parts[1] : nil
@@ -310,7 +384,9 @@ struct EventDecoder {
         guard let text else { return .participant }
         if let role = Involvement.Role(rawValue: text.lowercased()) { return role }
         let names = Involvement.Role.allCases.map(\.rawValue)
-        log.error(location, "unknown actor role `\(text)`", hint: Suggestion.hint(for: text, in: names) ?? "roles are: \(names.joined(separator: ", "))")
+        log.error(
+            location, "unknown actor role `\(text)`",
+            hint: Suggestion.hint(for: text, in: names) ?? "roles are: \(names.joined(separator: ", "))")
         return .participant
     }
 
@@ -322,7 +398,8 @@ struct EventDecoder {
             entry.warnAboutUnknownKeys(known: ["kind", "count", "min", "max", "approximate", "who"])
             guard let kindText = entry.string("kind", required: true) else { return nil }
             guard let kind = Casualty.Kind(rawValue: kindText.lowercased()) else {
-                log.error(entry.locationOf("kind"), "unknown casualty kind `\(kindText)`", hint: "use `killed` or `injured`")
+                log.error(
+                    entry.locationOf("kind"), "unknown casualty kind `\(kindText)`", hint: "use `killed` or `injured`")
                 return nil
             }
             let count = entry.integer("count")
@@ -332,10 +409,13 @@ struct EventDecoder {
             }
             let low = count ?? entry.integer("min"), high = count ?? entry.integer("max")
             // A figure that is not a number has its own error already: nothing more to say.
-            if ["count", "min", "max"].contains(where: { entry.node($0) != nil }), low == nil, high == nil { return nil }
-            return checkedCasualty(kind: kind, min: low, max: high,
-                                   approximate: entry.bool("approximate") ?? false, who: entry.string("who"), at: entry.location,
-                                   minLocation: entry.locationOf(count == nil ? "min" : "count"))
+            if ["count", "min", "max"].contains(where: { entry.node($0) != nil }), low == nil, high == nil {
+                return nil
+            }
+            return checkedCasualty(
+                kind: kind, min: low, max: high,
+                approximate: entry.bool("approximate") ?? false, who: entry.string("who"), at: entry.location,
+                minLocation: entry.locationOf(count == nil ? "min" : "count"))
         }
     }
 
@@ -345,20 +425,28 @@ struct EventDecoder {
                 let column = { Self.csvColumn(kind.rawValue, number, $0) }
                 let low = fields.integer(column("min")), high = fields.integer(column("max"))
                 guard low != nil || high != nil else { return nil }
-                return checkedCasualty(kind: kind, min: low, max: high, approximate: fields.bool(column("approximate")) ?? false,
-                                       who: fields.string(column("who")), at: fields.locationOf(column("min")), minLocation: fields.locationOf(column("min")))
+                return checkedCasualty(
+                    kind: kind, min: low, max: high, approximate: fields.bool(column("approximate")) ?? false,
+                    who: fields.string(column("who")), at: fields.locationOf(column("min")),
+                    minLocation: fields.locationOf(column("min")))
             }
         }
     }
 
-    private func checkedCasualty(kind: Casualty.Kind, min: Int?, max: Int?, approximate: Bool, who: String?, at location: SourceLocation, minLocation: SourceLocation) -> Casualty? {
+    private func checkedCasualty(
+        kind: Casualty.Kind, min: Int?, max: Int?, approximate: Bool, who: String?, at location: SourceLocation,
+        minLocation: SourceLocation
+    ) -> Casualty? {
         if let value = [min, max].compactMap({ $0 }).first(where: { $0 < 0 }) {
             log.error(minLocation, "a casualty figure cannot be negative (\(value))")
             return nil
         }
         if let value = [min, max].compactMap({ $0 }).first(where: { $0 > Casualty.largestFigure }) {
-            log.error(minLocation, "the casualty figure \(value) is larger than any recorded event's (Dossier accepts up to \(Casualty.largestFigure))",
-                      hint: "check the number for extra digits; a figure for a whole war belongs in the text, not on one event")
+            log.error(
+                minLocation,
+                "the casualty figure \(value) is larger than any recorded event's (Dossier accepts up to \(Casualty.largestFigure))",
+                hint:
+                    "check the number for extra digits; a figure for a whole war belongs in the text, not on one event")
             return nil
         }
         if let min, let max, min > max {
@@ -375,17 +463,23 @@ struct EventDecoder {
     // MARK: Sources
 
     private func decodeFlatSources(_ fields: FieldReader, _ decoder: SourceDecoder) -> [Source] {
-        (1...Self.columnCount("source", in: fields)).compactMap { flatSource(fields, group: "source", number: $0, decoder: decoder) }
+        (1...Self.columnCount("source", in: fields)).compactMap {
+            flatSource(fields, group: "source", number: $0, decoder: decoder)
+        }
     }
 
     /// The source in a row's columns `group_publisher` … `group_via` (numbered after the first).
-    private func flatSource(_ fields: FieldReader, group: String, number: Int, decoder: SourceDecoder? = nil) -> Source? {
+    private func flatSource(_ fields: FieldReader, group: String, number: Int, decoder: SourceDecoder? = nil) -> Source?
+    {
         let column = { Self.csvColumn(group, number, $0) }
         guard fields.node(column("publisher")) != nil || fields.node(column("url")) != nil else { return nil }
         return (decoder ?? SourceDecoder(log: log)).checked(
-            publisher: fields.string(column("publisher")), title: fields.string(column("title")), url: fields.string(column("url")),
-            author: fields.string(column("author")), date: fields.string(column("date")), quote: fields.string(column("quote")),
-            via: fields.string(column("via")), fields: fields, keys: (column("publisher"), column("url"), column("date"))
+            publisher: fields.string(column("publisher")), title: fields.string(column("title")),
+            url: fields.string(column("url")),
+            author: fields.string(column("author")), date: fields.string(column("date")),
+            quote: fields.string(column("quote")),
+            via: fields.string(column("via")), fields: fields,
+            keys: (column("publisher"), column("url"), column("date"))
         )
     }
 }
@@ -402,31 +496,43 @@ struct SourceDecoder {
         fields.warnAboutUnknownKeys(known: ["publisher", "title", "url", "author", "date", "quote", "via"])
         return checked(
             publisher: fields.string("publisher"), title: fields.string("title"), url: fields.string("url"),
-            author: fields.string("author"), date: fields.string("date"), quote: fields.string("quote"), via: fields.string("via"),
+            author: fields.string("author"), date: fields.string("date"), quote: fields.string("quote"),
+            via: fields.string("via"),
             fields: fields, keys: ("publisher", "url", "date")
         )
     }
 
-    func checked(publisher: String?, title: String?, url: String?, author: String?, date: String?, quote: String?, via: String?,
-                 fields: FieldReader, keys: (publisher: String, url: String, date: String)) -> Source? {
+    func checked(
+        publisher: String?, title: String?, url: String?, author: String?, date: String?, quote: String?, via: String?,
+        fields: FieldReader, keys: (publisher: String, url: String, date: String)
+    ) -> Source? {
         guard let publisher, !publisher.isEmpty else {
-            log.error(fields.location, "the source has no `\(keys.publisher)`", hint: "name who published it, e.g. `\(keys.publisher): Reuters`")
+            log.error(
+                fields.location, "the source has no `\(keys.publisher)`",
+                hint: "name who published it, e.g. `\(keys.publisher): Reuters`")
             return nil
         }
         guard let url else {
             if allowsUnlinked {
-                return Source(publisher: publisher, title: title, url: nil, author: author, date: parsedDate(date, fields: fields, key: keys.date),
-                              quote: quote, via: via, location: fields.location)
+                return Source(
+                    publisher: publisher, title: title, url: nil, author: author,
+                    date: parsedDate(date, fields: fields, key: keys.date),
+                    quote: quote, via: via, location: fields.location)
             }
-            log.error(fields.location, "the source has no `\(keys.url)`", hint: "give the address where readers can find it")
+            log.error(
+                fields.location, "the source has no `\(keys.url)`", hint: "give the address where readers can find it")
             return nil
         }
         if let problem = URLCheck.problem(with: url) {
-            log.error(fields.locationOf(keys.url), "invalid source URL: \(problem)", hint: "use a full address starting with https://")
+            log.error(
+                fields.locationOf(keys.url), "invalid source URL: \(problem)",
+                hint: "use a full address starting with https://")
             return nil
         }
-        return Source(publisher: publisher, title: title, url: url, author: author, date: parsedDate(date, fields: fields, key: keys.date),
-                      quote: quote, via: via, location: fields.location)
+        return Source(
+            publisher: publisher, title: title, url: url, author: author,
+            date: parsedDate(date, fields: fields, key: keys.date),
+            quote: quote, via: via, location: fields.location)
     }
 
     private func parsedDate(_ date: String?, fields: FieldReader, key: String) -> PartialDate? {
@@ -453,7 +559,8 @@ enum URLCheck {
         }
         // The site's address is written into every page's links and the 404 page's <base>.
         if asBase, let odd = text.first(where: { $0.isWhitespace || "\"'<>\\`{}|^".contains($0) }) {
-            return "`\(SourceLocation.printable(text))` holds \(odd.isWhitespace ? "a space" : "`\(odd)`"), which an address cannot hold as it is (write it %-escaped)"
+            return
+                "`\(SourceLocation.printable(text))` holds \(odd.isWhitespace ? "a space" : "`\(odd)`"), which an address cannot hold as it is (write it %-escaped)"
         }
         if asBase, components.user != nil || components.password != nil {
             return "`\(text)` holds a user name or password (`user:password@`), which every page would publish"

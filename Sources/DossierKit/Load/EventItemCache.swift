@@ -61,12 +61,15 @@ final class EventItemCache: Sendable {
     /// - Parameters:
     ///   - path: the file's path (the cache's key).
     ///   - name: how the file is named in messages and locations.
-    func events(in text: String, path: String, name: String, log: DiagnosticLog,
-                decode: @Sendable (DataNode, DiagnosticLog) -> Event?) -> [Event]? {
+    func events(
+        in text: String, path: String, name: String, log: DiagnosticLog,
+        decode: @Sendable (DataNode, DiagnosticLog) -> Event?
+    ) -> [Event]? {
         let bytes = Array(text.utf8)
         guard !bytes.contains(0), let starts = YAMLReader.listItems(bytes), !starts.isEmpty else { return nil }
         let ranges: [Range<Int>] = starts.indices.map { index in
-            (index == 0 ? 0 : starts[index].offset)..<(index + 1 < starts.count ? starts[index + 1].offset : bytes.count)
+            (index == 0 ? 0 : starts[index].offset)..<(index + 1 < starts.count
+                ? starts[index + 1].offset : bytes.count)
         }
         let keys = ranges.indices.map { Key(line: starts[$0].line, bytes: bytes[ranges[$0]]) }
         let previous = files.withLockedValue { $0[path] } ?? [:]

@@ -55,7 +55,9 @@ struct FieldReader {
     func integer(_ key: String) -> Int? {
         guard let text = string(key) else { return nil }
         // Thousands may be grouped: 1,200 or 1_200.
-        let digits = text.utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "_") } ? String(text.filter { $0 != "," && $0 != "_" }) : text
+        let digits =
+            text.utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "_") }
+            ? String(text.filter { $0 != "," && $0 != "_" }) : text
         guard let value = Int(digits) else {
             log.error(locationOf(key), "`\(key)` must be a whole number, found `\(text)`")
             return nil
@@ -88,7 +90,9 @@ struct FieldReader {
         guard let node = node(key) else { return [] }
         switch node {
         case .scalar(let text, let location):
-            return text.split(separator: ";").map { TextSafety.cleaned($0.trimmingCharacters(in: .whitespaces), field: key, at: location, log: log) }.filter { !$0.isEmpty }
+            return text.split(separator: ";").map {
+                TextSafety.cleaned($0.trimmingCharacters(in: .whitespaces), field: key, at: location, log: log)
+            }.filter { !$0.isEmpty }
         case .list(let items, _):
             return items.compactMap { item in
                 guard case .scalar(let text, let location) = item else {
@@ -141,7 +145,9 @@ enum TextSafety {
         var previous: (UInt8, UInt8) = (0, 0)
         for byte in text.utf8 {
             if (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) || byte == 0x7F
-                || (previous == (0xE2, 0x80) && (0xAA...0xAE).contains(byte)) || (previous == (0xE2, 0x81) && (0xA6...0xA9).contains(byte)) {
+                || (previous == (0xE2, 0x80) && (0xAA...0xAE).contains(byte))
+                || (previous == (0xE2, 0x81) && (0xA6...0xA9).contains(byte))
+            {
                 suspicious = true
                 break
             }
@@ -154,7 +160,8 @@ enum TextSafety {
         for scalar in text.unicodeScalars {
             column += 1
             // In multi-line text, point at the line of the character itself.
-            let here = line == 0 ? location : SourceLocation(file: location.file, line: location.line + line, column: column)
+            let here =
+                line == 0 ? location : SourceLocation(file: location.file, line: location.line + line, column: column)
             switch scalar.value {
             case 0x00...0x08, 0x0B, 0x0C, 0x0E...0x1F, 0x7F:
                 control = control ?? (scalar, here)
@@ -166,11 +173,17 @@ enum TextSafety {
             if scalar == "\n" { line += 1; column = 0 }
         }
         if let (scalar, location) = control {
-            log.error(location, "`\(field)` contains the control character \(codePoint(scalar))", hint: "remove it; control characters are invisible and break pages")
+            log.error(
+                location, "`\(field)` contains the control character \(codePoint(scalar))",
+                hint: "remove it; control characters are invisible and break pages")
         }
         if let (scalar, location) = bidi {
-            log.error(location, "`\(field)` contains the bidirectional control \(codePoint(scalar)), which can reorder how text is displayed",
-                      hint: "remove it; right-to-left text displays correctly without it (use U+200F RIGHT-TO-LEFT MARK where a mark is needed)")
+            log.error(
+                location,
+                "`\(field)` contains the bidirectional control \(codePoint(scalar)), which can reorder how text is displayed",
+                hint:
+                    "remove it; right-to-left text displays correctly without it (use U+200F RIGHT-TO-LEFT MARK where a mark is needed)"
+            )
         }
         return String(result)
     }

@@ -14,7 +14,11 @@ struct FrontMatterDocument {
         }
         guard let first = lines.first, first.trimmingTrailingSpaces() == "---" else { return nil }
         lines.removeFirst()
-        guard let closing = lines.firstIndex(where: { $0.trimmingTrailingSpaces() == "---" || $0.trimmingTrailingSpaces() == "..." }) else {
+        guard
+            let closing = lines.firstIndex(where: {
+                $0.trimmingTrailingSpaces() == "---" || $0.trimmingTrailingSpaces() == "..."
+            })
+        else {
             return nil
         }
         let yaml = lines[..<closing].joined(separator: "\n")

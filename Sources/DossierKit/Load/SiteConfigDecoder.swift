@@ -4,12 +4,17 @@ struct SiteConfigDecoder {
 
     func decode(_ node: DataNode) -> SiteConfig? {
         guard let fields = FieldReader(node, subject: "site.yaml", log: log) else { return nil }
-        fields.warnAboutUnknownKeys(known: ["id", "title", "description", "language", "base_url", "authors", "license", "event_types", "confidence", "markdown", "home", "lists", "search"])
+        fields.warnAboutUnknownKeys(known: [
+            "id", "title", "description", "language", "base_url", "authors", "license", "event_types", "confidence",
+            "markdown", "home", "lists", "search",
+        ])
         let title = fields.string("title", required: true)
         var baseURL = fields.string("base_url")
         if let url = baseURL {
             if let problem = URLCheck.problem(with: url, asBase: true) {
-                log.error(fields.locationOf("base_url"), "invalid base_url: \(problem)", hint: "give the full address of the published site, e.g. https://example.org/report/")
+                log.error(
+                    fields.locationOf("base_url"), "invalid base_url: \(problem)",
+                    hint: "give the full address of the published site, e.g. https://example.org/report/")
                 baseURL = nil
             } else if !url.hasSuffix("/") {
                 baseURL = url + "/"
@@ -18,7 +23,9 @@ struct SiteConfigDecoder {
         var types: [SiteConfig.EventType] = [], typeLocations: [String: SourceLocation] = [:]
         for node in fields.list("event_types") {
             guard let entry = FieldReader(node, subject: "the event type", log: log) else { continue }
-            entry.warnAboutUnknownKeys(known: ["id", "label", "colour", "color", "colour_dark", "color_dark", "description"])
+            entry.warnAboutUnknownKeys(known: [
+                "id", "label", "colour", "color", "colour_dark", "color_dark", "description",
+            ])
             guard let id = entry.string("id", required: true) else { continue }
             if let problem = Identifier.problem(with: id) {
                 log.error(entry.locationOf("id"), "invalid event type id: \(problem)")
@@ -26,36 +33,54 @@ struct SiteConfigDecoder {
             }
             let colour = entry.string("colour") ?? entry.string("color") ?? "#5b6770"
             if !Self.isSafeColour(colour) {
-                log.error(entry.locationOf(entry.node("colour") != nil ? "colour" : "color"), "`\(colour)` is not a colour", hint: "use a hex colour such as #b03a2e")
+                log.error(
+                    entry.locationOf(entry.node("colour") != nil ? "colour" : "color"), "`\(colour)` is not a colour",
+                    hint: "use a hex colour such as #b03a2e")
                 continue
             }
             let dark = entry.string("colour_dark") ?? entry.string("color_dark")
             if let dark, !Self.isSafeColour(dark) {
-                log.error(entry.locationOf(entry.node("colour_dark") != nil ? "colour_dark" : "color_dark"), "`\(dark)` is not a colour", hint: "use a hex colour such as #e58a7e")
+                log.error(
+                    entry.locationOf(entry.node("colour_dark") != nil ? "colour_dark" : "color_dark"),
+                    "`\(dark)` is not a colour", hint: "use a hex colour such as #e58a7e")
                 continue
             }
-            types.append(.init(id: id, label: entry.string("label") ?? id, colour: colour, description: entry.string("description"), darkColour: dark))
-            typeLocations[id] = entry.locationOf(entry.node("colour") != nil ? "colour" : entry.node("color") != nil ? "color" : "id")
+            types.append(
+                .init(
+                    id: id, label: entry.string("label") ?? id, colour: colour,
+                    description: entry.string("description"), darkColour: dark))
+            typeLocations[id] = entry.locationOf(
+                entry.node("colour") != nil ? "colour" : entry.node("color") != nil ? "color" : "id")
         }
         for pair in TypeColours.lookAlike(types) {
-            log.warning(typeLocations[pair.second.id] ?? fields.location,
-                        "event types `\(pair.first.id)` and `\(pair.second.id)` look alike in \(pair.mode) mode (CIEDE2000 ΔE \(String(format: "%.1f", pair.difference)) between their colours as drawn, below \(Int(TypeColours.distinctDifference))): charts and maps tell types apart by colour",
-                        hint: "give one of them a colour further from the other; Dossier's palette keeps ΔE ≥ 17.8 in both modes: \(TypeColours.palette.joined(separator: " "))")
+            log.warning(
+                typeLocations[pair.second.id] ?? fields.location,
+                "event types `\(pair.first.id)` and `\(pair.second.id)` look alike in \(pair.mode) mode (CIEDE2000 ΔE \(String(format: "%.1f", pair.difference)) between their colours as drawn, below \(Int(TypeColours.distinctDifference))): charts and maps tell types apart by colour",
+                hint:
+                    "give one of them a colour further from the other; Dossier's palette keeps ΔE ≥ 17.8 in both modes: \(TypeColours.palette.joined(separator: " "))"
+            )
         }
         if types.isEmpty {
-            log.error(fields.location, "site.yaml defines no `event_types`", hint: "list the kinds of event the report uses, e.g. `- {id: attack, label: Attack, colour: \"#b03a2e\"}`")
+            log.error(
+                fields.location, "site.yaml defines no `event_types`",
+                hint:
+                    "list the kinds of event the report uses, e.g. `- {id: attack, label: Attack, colour: \"#b03a2e\"}`"
+            )
         }
         var grades = SiteConfig.defaultConfidenceGrades
         let gradeNodes = fields.list("confidence")
         if !gradeNodes.isEmpty {
             grades = gradeNodes.compactMap { node in
                 guard let entry = FieldReader(node, subject: "the confidence grade", log: log),
-                      let id = entry.string("id", required: true) else { return nil }
+                    let id = entry.string("id", required: true)
+                else { return nil }
                 return .init(id: id, label: entry.string("label") ?? id, description: entry.string("description") ?? "")
             }
         }
         var allowRawHTML = false, smart = true, latest = 6
-        if let markdown = fields.node("markdown"), let options = FieldReader(markdown, subject: "the markdown settings", log: log) {
+        if let markdown = fields.node("markdown"),
+            let options = FieldReader(markdown, subject: "the markdown settings", log: log)
+        {
             options.warnAboutUnknownKeys(known: ["unsafe_html", "smart_punctuation"])
             allowRawHTML = options.bool("unsafe_html") ?? false
             smart = options.bool("smart_punctuation") ?? true
@@ -69,7 +94,11 @@ struct SiteConfigDecoder {
             options.warnAboutUnknownKeys(known: ["per_page"])
             if let value = options.integer("per_page") {
                 if value < 10 {
-                    log.error(options.locationOf("per_page"), "`per_page` must be at least 10, not \(value)", hint: "the default is \(SiteConfig.defaultEventsPerPage); pages of a few hundred events stay small and quick")
+                    log.error(
+                        options.locationOf("per_page"), "`per_page` must be at least 10, not \(value)",
+                        hint:
+                            "the default is \(SiteConfig.defaultEventsPerPage); pages of a few hundred events stay small and quick"
+                    )
                 } else {
                     perPage = value
                 }
@@ -82,7 +111,9 @@ struct SiteConfigDecoder {
         }
         var language = fields.string("language") ?? "en"
         if !LanguageTag.isWellFormed(language) {
-            log.error(fields.locationOf("language"), "`\(language)` is not a language tag", hint: "use a BCP 47 tag such as en, en-GB, ar or fa")
+            log.error(
+                fields.locationOf("language"), "`\(language)` is not a language tag",
+                hint: "use a BCP 47 tag such as en, en-GB, ar or fa")
             language = "en"
         }
         guard let title else { return nil }
@@ -101,16 +132,20 @@ struct SiteConfigDecoder {
     private func reportID(_ fields: FieldReader, title: String) -> String? {
         let suggestion = StableID.fromTitle(title)
         guard let id = fields.string("id") else {
-            log.warning(fields.location, "site.yaml has no `id`, so the feeds and the calendar identify their entries by the report's title: renaming the report would make every entry look new to subscribers",
-                        hint: "add `id: \(suggestion)` (the id used now) and keep it for the life of the report")
+            log.warning(
+                fields.location,
+                "site.yaml has no `id`, so the feeds and the calendar identify their entries by the report's title: renaming the report would make every entry look new to subscribers",
+                hint: "add `id: \(suggestion)` (the id used now) and keep it for the life of the report")
             return nil
         }
         let scheme = id.prefix { $0 != ":" }
         guard scheme.count < id.count, let first = scheme.first, first.isASCII, first.isLetter,
-              scheme.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }),
-              !id.contains(where: { $0.isWhitespace }), id.count > scheme.count + 1 else {
-            log.error(fields.locationOf("id"), "`id` must be a URI, such as `urn:uuid:…` or `tag:example.org,2024:report`",
-                      hint: "use `id: \(suggestion)`, and keep it for the life of the report")
+            scheme.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }),
+            !id.contains(where: { $0.isWhitespace }), id.count > scheme.count + 1
+        else {
+            log.error(
+                fields.locationOf("id"), "`id` must be a URI, such as `urn:uuid:…` or `tag:example.org,2024:report`",
+                hint: "use `id: \(suggestion)`, and keep it for the life of the report")
             return nil
         }
         return id
@@ -120,6 +155,8 @@ struct SiteConfigDecoder {
     static func isSafeColour(_ text: String) -> Bool {
         guard text.hasPrefix("#"), [4, 7].contains(text.count) else { return false }
         // ASCII only: `Character.isHexDigit` also accepts full-width digits such as `１`.
-        return text.utf8.dropFirst().allSatisfy { (0x30...0x39).contains($0) || (0x41...0x46).contains($0) || (0x61...0x66).contains($0) }
+        return text.utf8.dropFirst().allSatisfy {
+            (0x30...0x39).contains($0) || (0x41...0x46).contains($0) || (0x61...0x66).contains($0)
+        }
     }
 }

@@ -76,7 +76,8 @@ enum YAMLEvents {
 
         /// Where an event starts, as Yams' marks give it (lines and columns from 1).
         func location(_ event: yaml_event_t) -> SourceLocation {
-            SourceLocation(file: file, line: event.start_mark.line + 1 + lineOffset, column: event.start_mark.column + 1)
+            SourceLocation(
+                file: file, line: event.start_mark.line + 1 + lineOffset, column: event.start_mark.column + 1)
         }
 
         mutating func take(_ event: yaml_event_t) -> Step {
@@ -92,7 +93,8 @@ enum YAMLEvents {
                 return .done(root ?? .null(SourceLocation(file: file, line: 1 + lineOffset, column: 1)))
             case YAML_SCALAR_EVENT:
                 let scalar = event.data.scalar
-                let value = String(decoding: UnsafeBufferPointer(start: scalar.value, count: scalar.length), as: UTF8.self)
+                let value = String(
+                    decoding: UnsafeBufferPointer(start: scalar.value, count: scalar.length), as: UTF8.self)
                 let location = location(event)
                 let node: DataNode
                 switch scalar.style {
@@ -106,7 +108,8 @@ enum YAMLEvents {
                     node = .scalar(value, location)
                 }
                 register(anchor(scalar.anchor), node, size: 0)
-                return place(node, size: 0, keyText: value, isMerge: scalar.style == YAML_PLAIN_SCALAR_STYLE && value == "<<")
+                return place(
+                    node, size: 0, keyText: value, isMerge: scalar.style == YAML_PLAIN_SCALAR_STYLE && value == "<<")
             case YAML_ALIAS_EVENT:
                 guard let name = anchor(event.data.alias.anchor), let anchored = anchors[name] else { return .giveUp }
                 expanded += anchored.size
@@ -114,10 +117,12 @@ enum YAMLEvents {
                 guard expanded <= aliasLimit else { return .giveUp }
                 return place(anchored.node, size: anchored.size, keyText: nil, isMerge: false)
             case YAML_SEQUENCE_START_EVENT:
-                open.append(Open(location: location(event), anchor: anchor(event.data.sequence_start.anchor), isMapping: false))
+                open.append(
+                    Open(location: location(event), anchor: anchor(event.data.sequence_start.anchor), isMapping: false))
                 return .more
             case YAML_MAPPING_START_EVENT:
-                open.append(Open(location: location(event), anchor: anchor(event.data.mapping_start.anchor), isMapping: true))
+                open.append(
+                    Open(location: location(event), anchor: anchor(event.data.mapping_start.anchor), isMapping: true))
                 return .more
             case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
                 guard let closed = open.popLast() else { return .giveUp }

@@ -7,15 +7,21 @@ enum YAMLReader {
     ///   - lineOffset: lines before the YAML text in its file (front matter starts on line 2).
     ///   - inParts: allow a large list to be parsed in parts on every core (`parseInParts`).
     ///   - aliasLimit: how many values aliases may add (`aliasExpansionLimit`; tests set less).
-    static func parse(_ text: String, file: String, lineOffset: Int = 0, log: DiagnosticLog, inParts: Bool = true,
-                      aliasLimit: Int = aliasExpansionLimit) -> DataNode? {
+    static func parse(
+        _ text: String, file: String, lineOffset: Int = 0, log: DiagnosticLog, inParts: Bool = true,
+        aliasLimit: Int = aliasExpansionLimit
+    ) -> DataNode? {
         // Bytes, not Characters: walking a large events file by grapheme cost more than parsing it.
         if let bad = text.utf8.firstIndex(of: 0) {
             let line = text.utf8[..<bad].lazy.filter { $0 == 0x0A }.count + 1 + lineOffset
-            log.error(SourceLocation(file: file, line: line), "the file contains a null byte", hint: "remove it; content files must be plain UTF-8 text")
+            log.error(
+                SourceLocation(file: file, line: line), "the file contains a null byte",
+                hint: "remove it; content files must be plain UTF-8 text")
             return nil
         }
-        if inParts, let list = parseInParts(text, file: file, lineOffset: lineOffset, aliasLimit: aliasLimit) { return list }
+        if inParts, let list = parseInParts(text, file: file, lineOffset: lineOffset, aliasLimit: aliasLimit) {
+            return list
+        }
         // Valid YAML the short way; anything else through Yams, for its messages.
         if let node = YAMLEvents.read(text, file: file, lineOffset: lineOffset, aliasLimit: aliasLimit) { return node }
         return composeWithYams(text, file: file, lineOffset: lineOffset, log: log, aliasLimit: aliasLimit)
@@ -23,7 +29,9 @@ enum YAMLReader {
 
     /// The text composed by Yams and converted: what reports a file's errors in libyaml's and
     /// Yams' words (valid files take `YAMLEvents`, which gives the same tree).
-    static func composeWithYams(_ text: String, file: String, lineOffset: Int, log: DiagnosticLog, aliasLimit: Int = aliasExpansionLimit) -> DataNode? {
+    static func composeWithYams(
+        _ text: String, file: String, lineOffset: Int, log: DiagnosticLog, aliasLimit: Int = aliasExpansionLimit
+    ) -> DataNode? {
         let format = file.lowercased().hasSuffix(".json") ? "JSON" : "YAML"
         do {
             // The basic resolver tags every scalar as a string: the decoders interpret values
@@ -50,8 +58,10 @@ enum YAMLReader {
     /// margin, a directive or document marker, a part that does not parse alone (an alias to an
     /// anchor in another part, a syntax error) — this gives nil and the file is parsed whole, so
     /// results and messages are those of a whole parse.
-    static func parseInParts(_ text: String, file: String, lineOffset: Int, minimumSize: Int = 128 * 1024,
-                             aliasLimit: Int = aliasExpansionLimit) -> DataNode? {
+    static func parseInParts(
+        _ text: String, file: String, lineOffset: Int, minimumSize: Int = 128 * 1024,
+        aliasLimit: Int = aliasExpansionLimit
+    ) -> DataNode? {
         let bytes = Array(text.utf8)
         guard bytes.count >= minimumSize, let itemStarts = listItems(bytes) else { return nil }
         let partCount = min(itemStarts.count, 2 * ProcessInfo.processInfo.activeProcessorCount)
@@ -66,7 +76,9 @@ enum YAMLReader {
         DispatchQueue.concurrentPerform(iterations: parts.count) { index in
             let end = index + 1 < parts.count ? parts[index + 1].offset : bytes.count
             let part = String(decoding: bytes[parts[index].offset..<end], as: UTF8.self)
-            if let items = parseAlone(part, file: file, lineOffset: lineOffset + parts[index].line, aliasLimit: aliasLimit) {
+            if let items = parseAlone(
+                part, file: file, lineOffset: lineOffset + parts[index].line, aliasLimit: aliasLimit)
+            {
                 parsed.set(index, items)
             }
         }
@@ -106,13 +118,17 @@ enum YAMLReader {
     /// A run of a list's items (cut by `listItems`) parsed alone: nil if it does not parse alone
     /// (an alias to an anchor elsewhere, a syntax error) or its aliases go over the limit, so
     /// that the caller parses the whole file and reports what a whole parse reports.
-    static func parseAlone(_ part: String, file: String, lineOffset: Int, aliasLimit: Int = aliasExpansionLimit) -> [DataNode]? {
+    static func parseAlone(
+        _ part: String, file: String, lineOffset: Int, aliasLimit: Int = aliasExpansionLimit
+    ) -> [DataNode]? {
         if let node = YAMLEvents.read(part, file: file, lineOffset: lineOffset, aliasLimit: aliasLimit) {
             guard case .list(let items, _) = node else { return nil }
             return items
         }
         guard let node = try? Yams.compose(yaml: part, .basic),
-              case .list(let items, _)? = convert(node, file: file, lineOffset: lineOffset, limit: aliasLimit, log: DiagnosticLog()) else { return nil }
+            case .list(let items, _)? = convert(
+                node, file: file, lineOffset: lineOffset, limit: aliasLimit, log: DiagnosticLog())
+        else { return nil }
         return items
     }
 
@@ -209,13 +225,18 @@ enum YAMLReader {
         /// The error for a file whose aliases went over the limit.
         var limitError: Diagnostic? {
             exceeded.map {
-                .error($0, "the aliases (`*name`) to this value expand the file to more than \(limit) values",
-                       hint: "this is how a \"billion laughs\" file exhausts memory; write the values out, or nest fewer aliases")
+                .error(
+                    $0, "the aliases (`*name`) to this value expand the file to more than \(limit) values",
+                    hint:
+                        "this is how a \"billion laughs\" file exhausts memory; write the values out, or nest fewer aliases"
+                )
             }
         }
     }
 
-    private static func convert(_ node: Node, file: String, lineOffset: Int, limit: Int, log: DiagnosticLog) -> DataNode? {
+    private static func convert(
+        _ node: Node, file: String, lineOffset: Int, limit: Int, log: DiagnosticLog
+    ) -> DataNode? {
         let converter = Converter(file: file, lineOffset: lineOffset, limit: limit)
         let result = converter.convert(node)
         if let error = converter.limitError {
@@ -230,16 +251,21 @@ enum YAMLReader {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _):
             // libyaml's own words here name its C function (and carry a stray parenthesis).
             if problem.hasPrefix("Maximum nesting level") {
-                return .error(SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column),
-                              "invalid \(format): values are nested more than 1000 levels deep",
-                              hint: "a report needs a few levels at most; look for brackets that are never closed or indentation that runs away")
+                return .error(
+                    SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column),
+                    "invalid \(format): values are nested more than 1000 levels deep",
+                    hint:
+                        "a report needs a few levels at most; look for brackets that are never closed or indentation that runs away"
+                )
             }
             var message = problem
             if let context { message = "\(problem) \(context.text)".trimmingCharacters(in: .whitespaces) }
             var hint = "check the indentation and quoting around this line"
             if format == "JSON" { hint = "check for a missing comma, quote or bracket just before this point" }
             if problem.contains("tab") { hint = "YAML does not allow tabs for indentation; use spaces" }
-            if problem.contains("mapping values") { hint = "a value containing `: ` must be quoted, e.g. title: \"Talks: day one\"" }
+            if problem.contains("mapping values") {
+                hint = "a value containing `: ` must be quoted, e.g. title: \"Talks: day one\""
+            }
             return .error(
                 SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column),
                 "invalid \(format): \(message)", hint: hint
@@ -247,9 +273,13 @@ enum YAMLReader {
         case .composer(let context, let problem, let mark, _):
             var message = problem
             if let context { message = "\(context.text) \(problem)" }
-            return .error(SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column), "invalid \(format): \(message)")
+            return .error(
+                SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column),
+                "invalid \(format): \(message)")
         case .reader(let problem, let offset, _, _):
-            return .error(SourceLocation(file: file, line: 1 + lineOffset), "invalid text at byte \(offset.map(String.init) ?? "?"): \(problem)", hint: "save the file as UTF-8")
+            return .error(
+                SourceLocation(file: file, line: 1 + lineOffset),
+                "invalid text at byte \(offset.map(String.init) ?? "?"): \(problem)", hint: "save the file as UTF-8")
         default:
             return .error(SourceLocation(file: file, line: 1 + lineOffset), "invalid \(format): \(error)")
         }

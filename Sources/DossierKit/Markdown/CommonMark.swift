@@ -53,7 +53,8 @@ public struct CommonMark: Sendable {
             let location = SourceLocation(
                 file: markdown.location.file,
                 line: markdown.location.line + max(link.line, 1) - 1,
-                column: link.line <= 1 && markdown.location.column > 1 ? markdown.location.column + link.column - 1 : link.column
+                column: link.line <= 1 && markdown.location.column > 1
+                    ? markdown.location.column + link.column - 1 : link.column
             )
             return Link(url: link.url, location: location)
         }
@@ -70,7 +71,10 @@ public struct CommonMark: Sendable {
         var found: [TextLink] = []
         withDocument(text) { document in
             forEachLink(in: document) { node, url in
-                found.append(TextLink(url: url, line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node))))
+                found.append(
+                    TextLink(
+                        url: url, line: Int(cmark_node_get_start_line(node)),
+                        column: Int(cmark_node_get_start_column(node))))
             }
         }
         return found
@@ -109,7 +113,8 @@ public struct CommonMark: Sendable {
             guard let iterator = cmark_iter_new(document) else { return }
             defer { cmark_iter_free(iterator) }
             while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
-                guard let node = cmark_iter_get_node(iterator), cmark_iter_get_event_type(iterator) == CMARK_EVENT_ENTER else { continue }
+                guard let node = cmark_iter_get_node(iterator), cmark_iter_get_event_type(iterator) == CMARK_EVENT_ENTER
+                else { continue }
                 switch cmark_node_get_type(node) {
                 case CMARK_NODE_TEXT, CMARK_NODE_CODE:
                     if let literal = cmark_node_get_literal(node) { text += String(cString: literal) }
@@ -148,11 +153,15 @@ public struct CommonMark: Sendable {
 
     private func withDocument(_ text: String, _ body: (OpaquePointer) -> Void) {
         let bytes = Array(text.utf8)
-        guard let document = bytes.withUnsafeBufferPointer({ buffer in
-            buffer.baseAddress.map { base in
-                base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { cmark_parse_document($0, buffer.count, options.cmarkFlags) }
-            } ?? cmark_parse_document("", 0, options.cmarkFlags)
-        }) else { return }
+        guard
+            let document = bytes.withUnsafeBufferPointer({ buffer in
+                buffer.baseAddress.map { base in
+                    base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                        cmark_parse_document($0, buffer.count, options.cmarkFlags)
+                    }
+                } ?? cmark_parse_document("", 0, options.cmarkFlags)
+            })
+        else { return }
         defer { cmark_node_free(document) }
         body(document)
     }
@@ -165,7 +174,9 @@ public struct CommonMark: Sendable {
             if event == CMARK_EVENT_DONE { break }
             guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
             let type = cmark_node_get_type(node)
-            guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE, let url = cmark_node_get_url(node) else { continue }
+            guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE, let url = cmark_node_get_url(node) else {
+                continue
+            }
             visit(node, String(cString: url))
         }
     }

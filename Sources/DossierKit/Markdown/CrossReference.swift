@@ -12,7 +12,9 @@ public struct CrossReference: Sendable, Hashable {
     /// Parses `actor:esmail-qaani` or `event:jordan-drone-attack#sources`; nil for any other URL.
     public init?(url: String) {
         // (UTF-8 searches: every link of every text comes through here on each preview rebuild.)
-        guard let colon = url.utf8.firstIndex(of: UInt8(ascii: ":")), let kind = Kind(rawValue: String(url[..<colon]).lowercased()) else { return nil }
+        guard let colon = url.utf8.firstIndex(of: UInt8(ascii: ":")),
+            let kind = Kind(rawValue: String(url[..<colon]).lowercased())
+        else { return nil }
         var rest = url[url.utf8.index(after: colon)...]
         if let hash = rest.utf8.firstIndex(of: UInt8(ascii: "#")) {
             fragment = String(rest[rest.utf8.index(after: hash)...])

@@ -38,9 +38,12 @@ public final class Event: Sendable, Identifiable {
     public let referenceLocations: [String: SourceLocation]
 
     public init(
-        id: String, date: EventDate, title: String, type: String, location: Place?, actors: [Involvement], casualties: [Casualty],
-        summary: MarkdownText?, body: MarkdownText?, sources: [Source], confidence: String, tags: [String], origin: SourceLocation,
-        referenceLocations: [String: SourceLocation] = [:], highlight: String? = nil, published: Date? = nil, updated: Date? = nil, externalID: String? = nil, media: Media? = nil
+        id: String, date: EventDate, title: String, type: String, location: Place?, actors: [Involvement],
+        casualties: [Casualty],
+        summary: MarkdownText?, body: MarkdownText?, sources: [Source], confidence: String, tags: [String],
+        origin: SourceLocation,
+        referenceLocations: [String: SourceLocation] = [:], highlight: String? = nil, published: Date? = nil,
+        updated: Date? = nil, externalID: String? = nil, media: Media? = nil
     ) {
         self.id = id
         self.date = date
@@ -75,8 +78,11 @@ public struct Place: Sendable, Hashable {
     /// Where the coordinates come from when the event's sources do not give them (a gazetteer).
     public var source: Source?
 
-    public init(name: String? = nil, region: String? = nil, country: String? = nil, latitude: Double? = nil, longitude: Double? = nil,
-                precision: LocationPrecision = .country, source: Source? = nil) {
+    public init(
+        name: String? = nil, region: String? = nil, country: String? = nil, latitude: Double? = nil,
+        longitude: Double? = nil,
+        precision: LocationPrecision = .country, source: Source? = nil
+    ) {
         self.name = name
         self.region = region
         self.country = country

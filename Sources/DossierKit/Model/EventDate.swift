@@ -41,7 +41,9 @@ public struct EventDate: Sendable, Hashable {
         let (year, month, day) = isRange ? start.earliestDay : start.latestDay
         let precisionRank = 2 - start.precision.rawValue
         let (endYear, endMonth, endDay) = end?.latestDay ?? (year, month, day)
-        return ChronologyKey(start: Self.dayNumber(year, month, day), precisionRank: precisionRank, end: Self.dayNumber(endYear, endMonth, endDay))
+        return ChronologyKey(
+            start: Self.dayNumber(year, month, day), precisionRank: precisionRank,
+            end: Self.dayNumber(endYear, endMonth, endDay))
     }
 
     /// The day the event sits at in the chronology, counted in days (since 1 March of year 0),

@@ -13,7 +13,9 @@ public enum Identifier {
         if id.count > 100 { return "the id is longer than 100 characters" }
         let allowed = id.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
         if !allowed { return "`\(id)` may contain only lowercase letters a–z, digits and hyphens" }
-        if id.hasPrefix("-") || id.hasSuffix("-") || id.contains("--") { return "`\(id)` must not start or end with a hyphen or contain two in a row" }
+        if id.hasPrefix("-") || id.hasSuffix("-") || id.contains("--") {
+            return "`\(id)` must not start or end with a hyphen or contain two in a row"
+        }
         if reserved.contains(id) { return "`\(id)` is a reserved name" }
         return nil
     }

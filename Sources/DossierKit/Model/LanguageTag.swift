@@ -4,10 +4,16 @@
 enum LanguageTag {
     static func isWellFormed(_ tag: String) -> Bool {
         let subtags = tag.split(separator: "-", omittingEmptySubsequences: false).map { $0.lowercased() }
-        guard !subtags.isEmpty, subtags.allSatisfy({ !$0.isEmpty && $0.count <= 8 && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } }) else {
+        guard !subtags.isEmpty,
+            subtags.allSatisfy({
+                !$0.isEmpty && $0.count <= 8 && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
+            })
+        else {
             return false
         }
-        func alpha(_ text: String, _ lengths: ClosedRange<Int>) -> Bool { lengths.contains(text.count) && text.allSatisfy(\.isLetter) }
+        func alpha(_ text: String, _ lengths: ClosedRange<Int>) -> Bool {
+            lengths.contains(text.count) && text.allSatisfy(\.isLetter)
+        }
         func digits(_ text: String, _ count: Int) -> Bool { text.count == count && text.allSatisfy(\.isNumber) }
         var index = 0
         func next() -> String? { index < subtags.count ? subtags[index] : nil }
@@ -19,9 +25,10 @@ enum LanguageTag {
         index = 1
         var extlangs = 0
         while let subtag = next(), alpha(subtag, 3...3), extlangs < 3 { index += 1; extlangs += 1 }
-        if let subtag = next(), alpha(subtag, 4...4) { index += 1 }                                  // script
-        if let subtag = next(), alpha(subtag, 2...2) || digits(subtag, 3) { index += 1 }            // region
-        while let subtag = next(), subtag.count >= 5 || (subtag.count == 4 && subtag.first!.isNumber) { index += 1 }  // variants
+        if let subtag = next(), alpha(subtag, 4...4) { index += 1 }  // script
+        if let subtag = next(), alpha(subtag, 2...2) || digits(subtag, 3) { index += 1 }  // region
+        // variants
+        while let subtag = next(), subtag.count >= 5 || (subtag.count == 4 && subtag.first!.isNumber) { index += 1 }
         // extensions: a singleton, then subtags of 2–8 characters.
         while let singleton = next(), singleton.count == 1, singleton != "x" {
             index += 1

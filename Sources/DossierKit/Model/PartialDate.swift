@@ -27,9 +27,9 @@ public struct PartialDate: Sendable, Hashable, Comparable, CustomStringConvertib
     public static func parse(_ text: String) -> Result<PartialDate, DateError> {
         let parts = text.trimmedWhitespace.split(separator: "-", omittingEmptySubsequences: false)
         guard (1...3).contains(parts.count),
-              parts[0].count == 4, parts.dropFirst().allSatisfy({ $0.count == 2 }),
-              parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
-              let year = Int(parts[0])
+            parts[0].count == 4, parts.dropFirst().allSatisfy({ $0.count == 2 }),
+            parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+            let year = Int(parts[0])
         else {
             return .failure(.malformed(text))
         }

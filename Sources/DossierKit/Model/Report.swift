@@ -61,7 +61,9 @@ public struct Report: Sendable {
             let cited = sourceEvents.values.map { CitedSource(source: $0.0, eventIndexes: $0.1) }
             let publishers = cited.map { $0.source.publisher.lowercased() }
             var sorted = cited.indices.sorted {
-                (publishers[$0], cited[$0].source.title ?? "", cited[$0].source.url ?? "") < (publishers[$1], cited[$1].source.title ?? "", cited[$1].source.url ?? "")
+                (publishers[$0], cited[$0].source.title ?? "", cited[$0].source.url ?? "") < (
+                    publishers[$1], cited[$1].source.title ?? "", cited[$1].source.url ?? ""
+                )
             }.map { cited[$0] }
             var taken: [String: Int] = [:]
             for index in sorted.indices {
@@ -114,10 +116,15 @@ public struct Report: Sendable {
             let date = events[index].date
             let end = date.end ?? date.start
             // On a tie the coarser date wins: "2024" spans "January 2024".
-            if earliest.map({ date.start.earliestDay < $0.earliestDay || (date.start.earliestDay == $0.earliestDay && date.start.precision < $0.precision) }) ?? true {
+            if earliest.map({
+                date.start.earliestDay < $0.earliestDay
+                    || (date.start.earliestDay == $0.earliestDay && date.start.precision < $0.precision)
+            }) ?? true {
                 earliest = date.start
             }
-            if latest.map({ end.latestDay > $0.latestDay || (end.latestDay == $0.latestDay && end.precision < $0.precision) }) ?? true {
+            if latest.map({
+                end.latestDay > $0.latestDay || (end.latestDay == $0.latestDay && end.precision < $0.precision)
+            }) ?? true {
                 latest = end
             }
         }
@@ -153,7 +160,9 @@ public struct Report: Sendable {
         // most of the preview's rebuild of the report.)
         self.events = Self.chronological(events)
         let actorNames = actors.map { $0.name.lowercased() }
-        self.actors = actors.indices.sorted { (actorNames[$0], actors[$0].id) < (actorNames[$1], actors[$1].id) }.map { actors[$0] }
+        self.actors = actors.indices.sorted { (actorNames[$0], actors[$0].id) < (actorNames[$1], actors[$1].id) }.map {
+            actors[$0]
+        }
         self.topics = topics.sorted { ($0.title.lowercased(), $0.id) < ($1.title.lowercased(), $1.id) }
         self.pages = pages.sorted { ($0.order, $0.title, $0.id) < ($1.order, $1.title, $1.id) }
         let eventIndex = Self.index(self.events.map(\.id))
@@ -167,7 +176,8 @@ public struct Report: Sendable {
         for (index, event) in self.events.enumerated() {
             for involvement in event.actors where involvements[involvement.actorID]?.last?.event != index {
                 // An actor listed twice in one event keeps its most significant role.
-                let role = event.actors.filter { $0.actorID == involvement.actorID }.map(\.role).min() ?? involvement.role
+                let role =
+                    event.actors.filter { $0.actorID == involvement.actorID }.map(\.role).min() ?? involvement.role
                 involvements[involvement.actorID, default: []].append((index, role))
             }
             for tag in Set(event.tags) { eventsByTag[tag, default: []].append(index) }
@@ -187,18 +197,26 @@ public struct Report: Sendable {
             topicEvents[topic.id] = ordered
             for index in ordered {
                 eventTopics[index, default: []].append(topic.id)
-                for involvement in sortedEvents[index].actors { actorTopics[involvement.actorID, default: []].insert(topic.id) }
+                for involvement in sortedEvents[index].actors {
+                    actorTopics[involvement.actorID, default: []].insert(topic.id)
+                }
             }
-            for quote in topic.quotes { if let actor = quote.actorID { actorTopics[actor, default: []].insert(topic.id) } }
+            for quote in topic.quotes {
+                if let actor = quote.actorID { actorTopics[actor, default: []].insert(topic.id) }
+            }
         }
         self.topicEvents = topicEvents
         self.eventTopics = eventTopics
         let topicOrder = Self.index(self.topics.map(\.id))
-        self.actorTopics = actorTopics.mapValues { $0.sorted { topicOrder[$0, default: 0] < topicOrder[$1, default: 0] } }
+        self.actorTopics = actorTopics.mapValues {
+            $0.sorted { topicOrder[$0, default: 0] < topicOrder[$1, default: 0] }
+        }
 
         var incoming: [String: [(from: String, affiliation: Affiliation)]] = [:]
         for actor in self.actors {
-            for affiliation in actor.affiliations { incoming[affiliation.actorID, default: []].append((actor.id, affiliation)) }
+            for affiliation in actor.affiliations {
+                incoming[affiliation.actorID, default: []].append((actor.id, affiliation))
+            }
         }
         incomingAffiliations = incoming
     }
@@ -232,8 +250,8 @@ public struct Report: Sendable {
         guard events.count == self.events.count else { return nil }
         for (old, new) in zip(self.events, events) where old !== new {
             guard old.id == new.id, old.date.chronologyKey == new.date.chronologyKey, old.tags == new.tags,
-                  old.actors.elementsEqual(new.actors, by: { $0.actorID == $1.actorID && $0.role == $1.role }),
-                  old.sources.elementsEqual(new.sources, by: { $0.isSameCitation(as: $1) })
+                old.actors.elementsEqual(new.actors, by: { $0.actorID == $1.actorID && $0.role == $1.role }),
+                old.sources.elementsEqual(new.sources, by: { $0.isSameCitation(as: $1) })
             else { return nil }
         }
         var report = self

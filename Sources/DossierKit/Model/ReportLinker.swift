@@ -26,7 +26,9 @@ public struct ReportLinker {
     ///   checks the report a file at a time): references to them resolve. (Whether `content`'s
     ///   events take one of them is the caller's to check.) Sets as they are, not joined: at
     ///   100,000 events a joined copy for each file checked would cost more than the check.
-    func link(_ content: LoadedContent, previous: Report? = nil, otherEvents: [Set<String>], log: DiagnosticLog) -> Report {
+    func link(
+        _ content: LoadedContent, previous: Report? = nil, otherEvents: [Set<String>], log: DiagnosticLog
+    ) -> Report {
         // In the preview, after an edit that leaves the report's indexes as they were, the ids
         // are those of the last good build (so they are unique), and the events that are the
         // very objects of that build (their file did not change), or equal to them, were checked
@@ -39,7 +41,10 @@ public struct ReportLinker {
             checkUnique(content.pages.map { ($0.id, $0.origin) }, kind: "page", log: log)
             let reserved = PageKinds.reservedFolders(kinds)
             for page in content.pages where reserved.contains(page.id) {
-                log.error(page.idLocation, "a page cannot be called `\(page.id)`: the site uses that folder for its own pages", hint: "rename the page, e.g. `\(page.id)-notes`")
+                log.error(
+                    page.idLocation,
+                    "a page cannot be called `\(page.id)`: the site uses that folder for its own pages",
+                    hint: "rename the page, e.g. `\(page.id)-notes`")
             }
         }
 
@@ -56,7 +61,8 @@ public struct ReportLinker {
             // With the indexes reused, the ids are the last build's: its indexes answer (making
             // sets of 50,000 event ids cost a preview rebuild ~10 ms for the one event it checks).
             guard let reused else {
-                return known[kind, default: []].contains(id) || (kind == .event && otherEvents.contains { $0.contains(id) })
+                return known[kind, default: []].contains(id)
+                    || (kind == .event && otherEvents.contains { $0.contains(id) })
             }
             switch kind {
             case .actor: return reused.actor(id) != nil
@@ -68,10 +74,11 @@ public struct ReportLinker {
         let suggestions = SuggestionBudget()
         func checkReference(_ id: String, kind: CrossReference.Kind, at location: SourceLocation) {
             guard !isKnown(id, kind: kind) else { return }
-            log.error(location, "unknown \(kind.rawValue) `\(id)`",
-                      hint: suggestions.hint(for: id, in: kind.rawValue) {
-                          ([known[kind, default: []]] + (kind == .event ? otherEvents : [])).joined()
-                      } ?? "no \(kind.rawValue) has this id; check the spelling or add it")
+            log.error(
+                location, "unknown \(kind.rawValue) `\(id)`",
+                hint: suggestions.hint(for: id, in: kind.rawValue) {
+                    ([known[kind, default: []]] + (kind == .event ? otherEvents : [])).joined()
+                } ?? "no \(kind.rawValue) has this id; check the spelling or add it")
         }
         lazy var sitePaths = Self.sitePaths(content, kinds: kinds)
         func checkMarkdown(_ text: MarkdownText?) {
@@ -90,21 +97,29 @@ public struct ReportLinker {
         // replaces (`Report.replacingEvents`): those the edit left as they were, the very same
         // objects or equal to them (all but one, usually; 1,400 of them at 50,000 events), were
         // checked by the last build and need no checking now.
-        let changedEvents = if let previous, let reused {
-            zip(previous.events, reused.events).compactMap { old, new in old === new || old.hasSameContent(as: new) ? nil : new }
-        } else {
-            content.events
-        }
+        let changedEvents =
+            if let previous, let reused {
+                zip(previous.events, reused.events).compactMap { old, new in
+                    old === new || old.hasSameContent(as: new) ? nil : new
+                }
+            } else {
+                content.events
+            }
         for event in changedEvents {
             if config.eventType(event.type) == nil {
-                log.error(event.referenceLocations["type"] ?? event.origin, "event `\(event.id)` has the unknown type `\(event.type)`",
-                          hint: Suggestion.hint(for: event.type, in: config.eventTypes.map(\.id))
-                            ?? "add it to event_types in site.yaml, or use one of: \(config.eventTypes.map(\.id).joined(separator: ", "))")
+                log.error(
+                    event.referenceLocations["type"] ?? event.origin,
+                    "event `\(event.id)` has the unknown type `\(event.type)`",
+                    hint: Suggestion.hint(for: event.type, in: config.eventTypes.map(\.id))
+                        ?? "add it to event_types in site.yaml, or use one of: \(config.eventTypes.map(\.id).joined(separator: ", "))"
+                )
             }
             if config.confidence(event.confidence) == nil {
-                log.error(event.referenceLocations["confidence"] ?? event.origin, "event `\(event.id)` has the unknown confidence grade `\(event.confidence)`",
-                          hint: Suggestion.hint(for: event.confidence, in: config.confidenceGrades.map(\.id))
-                            ?? "grades are: \(config.confidenceGrades.map(\.id).joined(separator: ", "))")
+                log.error(
+                    event.referenceLocations["confidence"] ?? event.origin,
+                    "event `\(event.id)` has the unknown confidence grade `\(event.confidence)`",
+                    hint: Suggestion.hint(for: event.confidence, in: config.confidenceGrades.map(\.id))
+                        ?? "grades are: \(config.confidenceGrades.map(\.id).joined(separator: ", "))")
             }
             for involvement in event.actors {
                 checkReference(involvement.actorID, kind: .actor, at: involvement.location)
@@ -114,8 +129,10 @@ public struct ReportLinker {
             if let media = event.media, media.isLocal {
                 let path = media.url.hasPrefix("/") ? String(media.url.dropFirst()) : media.url
                 if !sitePaths.contains(path.removingPercentEncoding ?? path) {
-                    log.error(event.referenceLocations["media"] ?? event.origin, "the media `\(media.url)` of event `\(event.id)` is not a file of the site",
-                              hint: "put the file at Content/static/\(path), or give the media's web address (https://…)")
+                    log.error(
+                        event.referenceLocations["media"] ?? event.origin,
+                        "the media `\(media.url)` of event `\(event.id)` is not a file of the site",
+                        hint: "put the file at Content/static/\(path), or give the media's web address (https://…)")
                 }
             }
         }
@@ -130,7 +147,9 @@ public struct ReportLinker {
         }
         for topic in content.topics {
             if reused == nil {
-                for id in topic.eventIDs { checkReference(id, kind: .event, at: topic.referenceLocations[id] ?? topic.origin) }
+                for id in topic.eventIDs {
+                    checkReference(id, kind: .event, at: topic.referenceLocations[id] ?? topic.origin)
+                }
             }
             for quote in topic.quotes {
                 if let actor = quote.actorID {
@@ -139,15 +158,20 @@ public struct ReportLinker {
                 }
             }
             for tag in topic.tags where !content.events.contains(where: { $0.tags.contains(tag) }) {
-                log.warning(topic.origin, "topic `\(topic.id)` selects events tagged `\(tag)`, but no event has that tag")
+                log.warning(
+                    topic.origin, "topic `\(topic.id)` selects events tagged `\(tag)`, but no event has that tag")
             }
             if reused == nil { checkMarkdown(topic.narrative) }
         }
         if reused == nil { for page in content.pages { checkMarkdown(page.body) } }
 
-        let report = reused
-            ?? Report(config: config, events: content.events, actors: content.actors, topics: content.topics, pages: content.pages)
-        warnAboutUnmentionedActors(content, report: report, mentioned: mentionedActors, textsChecked: reused == nil, log: log)
+        let report =
+            reused
+            ?? Report(
+                config: config, events: content.events, actors: content.actors, topics: content.topics,
+                pages: content.pages)
+        warnAboutUnmentionedActors(
+            content, report: report, mentioned: mentionedActors, textsChecked: reused == nil, log: log)
         return report
     }
 
@@ -155,8 +179,11 @@ public struct ReportLinker {
     /// Most actors are an event's actor (the report's index says so at once); only when some
     /// are not, and the texts were not all checked above, are their cross-references looked
     /// through (each text's scan is kept with it, so this is cheap in the preview too).
-    private func warnAboutUnmentionedActors(_ content: LoadedContent, report: Report, mentioned: Set<String>, textsChecked: Bool, log: DiagnosticLog) {
-        var unmentioned = Set(content.actors.lazy.map(\.id).filter { report.involvements[$0] == nil && !mentioned.contains($0) })
+    private func warnAboutUnmentionedActors(
+        _ content: LoadedContent, report: Report, mentioned: Set<String>, textsChecked: Bool, log: DiagnosticLog
+    ) {
+        var unmentioned = Set(
+            content.actors.lazy.map(\.id).filter { report.involvements[$0] == nil && !mentioned.contains($0) })
         if !textsChecked, !unmentioned.isEmpty {
             func scan(_ text: MarkdownText?) {
                 if let text, !unmentioned.isEmpty { unmentioned.subtract(markdown.actorMentions(in: text)) }
@@ -170,7 +197,9 @@ public struct ReportLinker {
             content.pages.forEach { scan($0.body) }
         }
         for actor in content.actors where unmentioned.contains(actor.id) {
-            log.warning(actor.origin, "actor `\(actor.id)` is not mentioned by any event or page", hint: "link it from an event's `actors:` or with [name](actor:\(actor.id))")
+            log.warning(
+                actor.origin, "actor `\(actor.id)` is not mentioned by any event or page",
+                hint: "link it from an event's `actors:` or with [name](actor:\(actor.id))")
         }
     }
 
@@ -190,19 +219,30 @@ public struct ReportLinker {
     private func checkLocalLink(_ link: CommonMark.Link, sitePaths: () -> Set<String>, log: DiagnosticLog) {
         let url = String(link.url.trimmedWhitespace)
         if url.isEmpty || url.hasPrefix("#") || url.hasPrefix("//") { return }
-        if let colon = url.firstIndex(of: ":"), url[..<colon].allSatisfy({ $0.isLetter || $0.isNumber || "+-.".contains($0) }) {
+        if let colon = url.firstIndex(of: ":"),
+            url[..<colon].allSatisfy({ $0.isLetter || $0.isNumber || "+-.".contains($0) })
+        {
             let scheme = url[..<colon].lowercased()
             if ["javascript", "vbscript", "data", "file"].contains(scheme) {
-                log.error(link.location, "`\(scheme):` links are not allowed in content", hint: "link to a web page (https://…) or a file in Content/static/")
+                log.error(
+                    link.location, "`\(scheme):` links are not allowed in content",
+                    hint: "link to a web page (https://…) or a file in Content/static/")
             } else if !["http", "https", "mailto", "tel"].contains(scheme) {
                 let kinds = CrossReference.Kind.allCases.map { "\($0.rawValue):" }.joined(separator: ", ")
-                log.error(link.location, "unknown link type `\(scheme):` in `\(url)`", hint: Suggestion.nearest(to: scheme, in: CrossReference.Kind.allCases.map(\.rawValue)).map { "did you mean `\($0):`?" } ?? "cross-references are \(kinds)")
+                log.error(
+                    link.location, "unknown link type `\(scheme):` in `\(url)`",
+                    hint: Suggestion.nearest(to: scheme, in: CrossReference.Kind.allCases.map(\.rawValue)).map {
+                        "did you mean `\($0):`?"
+                    } ?? "cross-references are \(kinds)")
             }
             return
         }
         guard url.hasPrefix("/") else {
-            log.error(link.location, "the relative link `\(url)` would break where this text appears on other pages",
-                      hint: "use a cross-reference such as [text](event:id), or a path from the site root such as /\(url.hasPrefix("./") ? String(url.dropFirst(2)) : url)")
+            log.error(
+                link.location, "the relative link `\(url)` would break where this text appears on other pages",
+                hint:
+                    "use a cross-reference such as [text](event:id), or a path from the site root such as /\(url.hasPrefix("./") ? String(url.dropFirst(2)) : url)"
+            )
             return
         }
         var path = String(url.dropFirst())
@@ -212,15 +252,18 @@ public struct ReportLinker {
         if path.hasPrefix("assets/") { return }
         let sitePaths = sitePaths()
         if sitePaths.contains(path) || sitePaths.contains(path + "/index.html") { return }
-        log.error(link.location, "the link `\(url)` points to `\(path)`, which the site does not contain",
-                  hint: "put the file in Content/static/\(path), or correct the path")
+        log.error(
+            link.location, "the link `\(url)` points to `\(path)`, which the site does not contain",
+            hint: "put the file in Content/static/\(path), or correct the path")
     }
 
     private func checkUnique(_ items: [(String, SourceLocation)], kind: String, log: DiagnosticLog) {
         var first: [String: SourceLocation] = [:]
         for (id, location) in items where !id.isEmpty {
             if let earlier = first[id] {
-                log.error(location, "duplicate \(kind) id `\(id)`; it is already used at \(earlier)", hint: "ids must be unique: rename one of them")
+                log.error(
+                    location, "duplicate \(kind) id `\(id)`; it is already used at \(earlier)",
+                    hint: "ids must be unique: rename one of them")
             } else {
                 first[id] = location
             }

@@ -52,9 +52,15 @@ public struct SiteConfig: Sendable, Equatable {
     }
 
     public static let defaultConfidenceGrades: [ConfidenceGrade] = [
-        .init(id: "confirmed", label: "Confirmed", description: "Confirmed by the parties involved or by several independent sources."),
-        .init(id: "reported", label: "Reported", description: "Reported by a credible source; not independently confirmed."),
-        .init(id: "claimed", label: "Claimed", description: "Claimed by a party to the events; not independently confirmed."),
+        .init(
+            id: "confirmed", label: "Confirmed",
+            description: "Confirmed by the parties involved or by several independent sources."),
+        .init(
+            id: "reported", label: "Reported",
+            description: "Reported by a credible source; not independently confirmed."),
+        .init(
+            id: "claimed", label: "Claimed",
+            description: "Claimed by a party to the events; not independently confirmed."),
         .init(id: "disputed", label: "Disputed", description: "Sources disagree about what happened."),
     ]
 

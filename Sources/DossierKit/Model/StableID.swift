@@ -27,7 +27,9 @@ public enum StableID {
     public static func event(_ id: String, in config: SiteConfig) -> String {
         let report = report(config)
         var namespace = nameBased(report, in: urlNamespace)
-        if report.lowercased().hasPrefix("urn:uuid:"), let uuid = UUID(uuidString: String(report.dropFirst("urn:uuid:".count))) {
+        if report.lowercased().hasPrefix("urn:uuid:"),
+            let uuid = UUID(uuidString: String(report.dropFirst("urn:uuid:".count)))
+        {
             namespace = uuid
         }
         return "urn:uuid:" + nameBased("event:" + id, in: namespace).uuidString.lowercased()
@@ -42,7 +44,10 @@ public enum StableID {
         var bytes = Array(hash.finalize().prefix(16))
         bytes[6] = (bytes[6] & 0x0F) | 0x50
         bytes[8] = (bytes[8] & 0x3F) | 0x80
-        return UUID(uuid: (bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7],
-                           bytes[8], bytes[9], bytes[10], bytes[11], bytes[12], bytes[13], bytes[14], bytes[15]))
+        return UUID(
+            uuid: (
+                bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7],
+                bytes[8], bytes[9], bytes[10], bytes[11], bytes[12], bytes[13], bytes[14], bytes[15]
+            ))
     }
 }

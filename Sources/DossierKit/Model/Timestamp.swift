@@ -11,7 +11,9 @@ enum Timestamp {
             return date(day)
         }
         // RFC 3339 years have four digits; Foundation also reads `506713-02-07T…`, which no feed reader would.
-        guard text.count >= 20, text.count <= 40, text.utf8.prefix(4).allSatisfy({ (48...57).contains($0) }), text.utf8.dropFirst(4).first == UInt8(ascii: "-") else { return nil }
+        guard text.count >= 20, text.count <= 40, text.utf8.prefix(4).allSatisfy({ (48...57).contains($0) }),
+            text.utf8.dropFirst(4).first == UInt8(ascii: "-")
+        else { return nil }
         if let moment = try? Date(text, strategy: .iso8601) { return moment }
         return try? Date(text, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: true))
     }

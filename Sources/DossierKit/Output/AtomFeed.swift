@@ -41,8 +41,9 @@ struct AtomFeed {
             updated: Timestamp.rfc3339(items.map(\.updated).max() ?? Date(timeIntervalSince1970: 0)),
             authors: config.authors,
             entries: items.map { item in
-                Entry(title: item.event.title, id: item.id, link: item.link, published: Timestamp.rfc3339(item.published),
-                      updated: Timestamp.rfc3339(item.updated), summary: item.summary)
+                Entry(
+                    title: item.event.title, id: item.id, link: item.link, published: Timestamp.rfc3339(item.published),
+                    updated: Timestamp.rfc3339(item.updated), summary: item.summary)
             }
         )
     }
@@ -58,39 +59,51 @@ struct Sitemap {
     /// - Parameter pagePaths: the pages of kinds listed in sitemaps (`PageKind.inSitemap`).
     static func make(_ report: Report, pagePaths: [String]) -> Sitemap? {
         guard let base = report.config.baseURL else { return nil }
-        return Sitemap(locations: pagePaths.map { path in
-            base + (path.hasSuffix("index.html") ? String(path.dropLast("index.html".count)) : path)
-        })
+        return Sitemap(
+            locations: pagePaths.map { path in
+                base + (path.hasSuffix("index.html") ? String(path.dropLast("index.html".count)) : path)
+            })
     }
 }
 
 extension AtomFeed: TemplateModel {
-    static let shape = TemplateFieldList<AtomFeed>("AtomFeed", "The Atom feed of the latest events (`feed.mustache`).", [
-        .text("language", "The report's language.") { $0.language },
-        .text("title", "The report's title.") { $0.title },
-        .text("subtitle", "The report's description.") { $0.subtitle },
-        .text("id", "The feed's id: the report's `id` (see `StableID`).") { $0.id },
-        .text("alternate", "The site's address.") { $0.alternate },
-        .text("selfLink", "The feed's own address.") { $0.selfLink },
-        .text("updated", "When the newest entry was published or changed, as an Atom timestamp.") { $0.updated },
-        .texts("authors", "The report's authors.") { $0.authors },
-        .list("entries", "The latest events, newest first.") { $0.entries },
-    ])
+    static let shape = TemplateFieldList<AtomFeed>(
+        "AtomFeed", "The Atom feed of the latest events (`feed.mustache`).",
+        [
+            .text("language", "The report's language.") { $0.language },
+            .text("title", "The report's title.") { $0.title },
+            .text("subtitle", "The report's description.") { $0.subtitle },
+            .text("id", "The feed's id: the report's `id` (see `StableID`).") { $0.id },
+            .text("alternate", "The site's address.") { $0.alternate },
+            .text("selfLink", "The feed's own address.") { $0.selfLink },
+            .text("updated", "When the newest entry was published or changed, as an Atom timestamp.") { $0.updated },
+            .texts("authors", "The report's authors.") { $0.authors },
+            .list("entries", "The latest events, newest first.") { $0.entries },
+        ])
 }
 
 extension AtomFeed.Entry: TemplateModel {
-    static let shape = TemplateFieldList<AtomFeed.Entry>("FeedEntry", "An event in the feed.", [
-        .text("title", "The event's title.") { $0.title },
-        .text("id", "Its stable id (`urn:uuid:`, the same for the life of the event).") { $0.id },
-        .text("link", "Its page's address.") { $0.link },
-        .text("published", "When it was published in the report (`published`, else when it happened), as an Atom timestamp.") { $0.published },
-        .text("updated", "When it last changed (`updated`, else as published), as an Atom timestamp.") { $0.updated },
-        .text("summary", "Its date in words and its summary as plain text.") { $0.summary },
-    ])
+    static let shape = TemplateFieldList<AtomFeed.Entry>(
+        "FeedEntry", "An event in the feed.",
+        [
+            .text("title", "The event's title.") { $0.title },
+            .text("id", "Its stable id (`urn:uuid:`, the same for the life of the event).") { $0.id },
+            .text("link", "Its page's address.") { $0.link },
+            .text(
+                "published",
+                "When it was published in the report (`published`, else when it happened), as an Atom timestamp."
+            ) { $0.published },
+            .text("updated", "When it last changed (`updated`, else as published), as an Atom timestamp.") {
+                $0.updated
+            },
+            .text("summary", "Its date in words and its summary as plain text.") { $0.summary },
+        ])
 }
 
 extension Sitemap: TemplateModel {
-    static let shape = TemplateFieldList<Sitemap>("Sitemap", "The addresses of the site's pages (`sitemap.mustache`).", [
-        .texts("locations", "The full address of each page.") { $0.locations },
-    ])
+    static let shape = TemplateFieldList<Sitemap>(
+        "Sitemap", "The addresses of the site's pages (`sitemap.mustache`).",
+        [
+            .texts("locations", "The full address of each page.") { $0.locations }
+        ])
 }

@@ -49,7 +49,9 @@ final class BuildLock {
             }
             // The build that held it may have removed the file in between: lock the new one then.
             var opened = stat(), current = stat()
-            if fstat(descriptor, &opened) == 0, stat(path, &current) == 0, opened.st_ino == current.st_ino, opened.st_dev == current.st_dev {
+            if fstat(descriptor, &opened) == 0, stat(path, &current) == 0, opened.st_ino == current.st_ino,
+                opened.st_dev == current.st_dev
+            {
                 return BuildLock(descriptor: descriptor, path: path)
             }
             close(descriptor)

@@ -13,8 +13,11 @@ enum CalendarExport {
 
     static func file(_ report: Report, text: DisplayText, markdown: CommonMark) -> OutputFile {
         let config = report.config
-        var header = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Dossier//Dossier report//EN", "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
-                      "X-WR-CALNAME:" + escaped(config.title)]
+        var header = [
+            "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Dossier//Dossier report//EN", "CALSCALE:GREGORIAN",
+            "METHOD:PUBLISH",
+            "X-WR-CALNAME:" + escaped(config.title),
+        ]
         if !config.description.isEmpty { header.append("X-WR-CALDESC:" + escaped(config.description)) }
         var bytes: [UInt8] = []
         for line in header { append(line, to: &bytes) }
@@ -43,7 +46,8 @@ enum CalendarExport {
             "BEGIN:VEVENT",
             "UID:" + StableID.event(event.id, in: config).dropFirst("urn:uuid:".count),
             // When this version of the event was made: its last change, else when it was published or happened.
-            "DTSTAMP:" + ((event.updated ?? event.published).map(Timestamp.iCalendar) ?? day(start.earliestDay) + "T000000Z"),
+            "DTSTAMP:"
+                + ((event.updated ?? event.published).map(Timestamp.iCalendar) ?? day(start.earliestDay) + "T000000Z"),
             // A day known to the week: the week around it.
             "DTSTART;VALUE=DATE:" + day(start.earliestDay, plus: event.date.withinWeek ? -3 : 0),
             // DTEND is exclusive: the day after the last day it may have happened on.
@@ -53,19 +57,26 @@ enum CalendarExport {
         var description: [String] = []
         let imprecise = [start, end].map(\.precision).min() ?? .day
         if imprecise != .day || event.date.withinWeek {
-            description.append("Known to the \(event.date.withinWeek ? "week" : imprecise.name): \(text.date(event.date)).")
+            description.append(
+                "Known to the \(event.date.withinWeek ? "week" : imprecise.name): \(text.date(event.date)).")
         } else if let display = event.date.display {
             description.append(display + ".")
         }
         if let summary = event.summary { description.append(markdown.plainText(summary.text, limit: 2000)) }
-        for source in event.sources { description.append("Source: \(source.publisher)\(source.title.map { ", \($0)" } ?? "")\(source.url.map { " <\($0)>" } ?? "")") }
+        for source in event.sources {
+            description.append(
+                "Source: \(source.publisher)\(source.title.map { ", \($0)" } ?? "")\(source.url.map { " <\($0)>" } ?? "")"
+            )
+        }
         if !description.isEmpty { lines.append("DESCRIPTION:" + escaped(description.joined(separator: "\n"))) }
         if let place = event.location {
             if !place.formatted.isEmpty { lines.append("LOCATION:" + escaped(place.formatted)) }
             if let point = place.point { lines.append("GEO:\(point.latitude);\(point.longitude)") }
         }
         lines.append("CATEGORIES:" + escaped(config.eventType(event.type)?.label ?? event.type))
-        if let base = config.baseURL { lines.append("URL:" + base + SitePaths.event(event.id).dropLast("index.html".count)) }
+        if let base = config.baseURL {
+            lines.append("URL:" + base + SitePaths.event(event.id).dropLast("index.html".count))
+        }
         if let published = event.published { lines.append("CREATED:" + Timestamp.iCalendar(published)) }
         if let updated = event.updated { lines.append("LAST-MODIFIED:" + Timestamp.iCalendar(updated)) }
         lines.append("END:VEVENT")
@@ -91,7 +102,9 @@ enum CalendarExport {
 
     /// RFC 5545, 3.3.11: backslash, semicolon, comma and line breaks escaped.
     static func escaped(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == 0x5C || $0 == 0x3B || $0 == 0x2C || $0 == 0x0A || $0 == 0x0D }) else { return text }
+        guard text.utf8.contains(where: { $0 == 0x5C || $0 == 0x3B || $0 == 0x2C || $0 == 0x0A || $0 == 0x0D }) else {
+            return text
+        }
         var result: [UInt8] = []
         result.reserveCapacity(text.utf8.count + 16)
         var previous: UInt8 = 0

@@ -21,7 +21,9 @@ final class DataDownloads: Sendable {
         makers = [
             SitePaths.eventsJSON: { DataExport.json(report).data },
             SitePaths.eventsCSV: { DataExport.csv(report).data },
-            SitePaths.eventsGeoJSON: { DataExport.geoJSON(report) { base + SitePaths.event($0).dropLast("index.html".count) }.data },
+            SitePaths.eventsGeoJSON: {
+                DataExport.geoJSON(report) { base + SitePaths.event($0).dropLast("index.html".count) }.data
+            },
             CalendarExport.path: { CalendarExport.file(report, text: text, markdown: markdown).data },
         ]
     }

@@ -37,11 +37,15 @@ enum DataExport {
             title = event.title
             type = event.type
             location = event.location.map {
-                Location(name: $0.name, region: $0.region, country: $0.country, lat: $0.latitude, lon: $0.longitude,
-                         precision: $0.precision.rawValue, source: $0.source.map(SourceRecord.init))
+                Location(
+                    name: $0.name, region: $0.region, country: $0.country, lat: $0.latitude, lon: $0.longitude,
+                    precision: $0.precision.rawValue, source: $0.source.map(SourceRecord.init))
             }
             actors = event.actors.map { ActorRole(id: $0.actorID, role: $0.role.rawValue) }
-            casualties = event.casualties.map { CasualtyRecord(kind: $0.kind.rawValue, min: $0.minimum, max: $0.maximum, approximate: $0.approximate, who: $0.who) }
+            casualties = event.casualties.map {
+                CasualtyRecord(
+                    kind: $0.kind.rawValue, min: $0.minimum, max: $0.maximum, approximate: $0.approximate, who: $0.who)
+            }
             summary = event.summary?.text
             body = event.body?.text
             sources = event.sources.map(SourceRecord.init)
@@ -115,7 +119,8 @@ enum DataExport {
     }
 
     struct SourceRecord: Encodable {
-        var publisher: String, url: String?, title: String?, author: String?, date: String?, quote: String?, via: String?
+        var publisher: String, url: String?, title: String?, author: String?, date: String?, quote: String?,
+            via: String?
 
         init(_ source: Source) {
             publisher = source.publisher
@@ -176,10 +181,15 @@ enum DataExport {
         for column in EventDecoder.csvColumns {
             header.append(column)
             if column == EventDecoder.csvColumn("source", 1, "via"), sources > 1 {
-                for number in 2...sources { header += EventDecoder.csvSourceFields.map { EventDecoder.csvColumn("source", number, $0) } }
+                for number in 2...sources {
+                    header += EventDecoder.csvSourceFields.map { EventDecoder.csvColumn("source", number, $0) }
+                }
             }
-            for kind in Casualty.Kind.allCases where column == EventDecoder.csvColumn(kind.rawValue, 1, "who") && (figures[kind] ?? 1) > 1 {
-                for number in 2...(figures[kind] ?? 1) { header += EventDecoder.csvCasualtyFields.map { EventDecoder.csvColumn(kind.rawValue, number, $0) } }
+            for kind in Casualty.Kind.allCases
+            where column == EventDecoder.csvColumn(kind.rawValue, 1, "who") && (figures[kind] ?? 1) > 1 {
+                for number in 2...(figures[kind] ?? 1) {
+                    header += EventDecoder.csvCasualtyFields.map { EventDecoder.csvColumn(kind.rawValue, number, $0) }
+                }
             }
         }
         return header
@@ -214,7 +224,10 @@ enum DataExport {
             }
             func setSource(_ source: Source, group: String, number: Int) {
                 // In the order of `EventDecoder.csvSourceFields`.
-                let values = [source.publisher, source.title, source.url, source.author, source.date?.iso, source.quote, source.via]
+                let values = [
+                    source.publisher, source.title, source.url, source.author, source.date?.iso, source.quote,
+                    source.via,
+                ]
                 for (index, value) in zip(sourceColumns(group, number), values) {
                     if let index, let value { row[index] = value }
                 }
@@ -235,13 +248,22 @@ enum DataExport {
             set("lat", event.location?.latitude.map { String($0) })
             set("lon", event.location?.longitude.map { String($0) })
             // Written only where reading it back would not give the same precision.
-            set("location_precision", event.location.flatMap { $0.precision == ($0.latitude == nil ? .country : .exact) ? nil : $0.precision.rawValue })
+            set(
+                "location_precision",
+                event.location.flatMap {
+                    $0.precision == ($0.latitude == nil ? .country : .exact) ? nil : $0.precision.rawValue
+                })
             if let source = event.location?.source { setSource(source, group: "location_source", number: 1) }
             for kind in Casualty.Kind.allCases {
                 for (index, figure) in event.casualties.filter({ $0.kind == kind }).enumerated() {
                     // In the order of `EventDecoder.csvCasualtyFields`.
-                    let values = [figure.minimum.map(String.init), figure.maximum.map(String.init), figure.approximate ? "true" : "false", figure.who]
-                    for (column, value) in zip(columns(kind.rawValue, index + 1, EventDecoder.csvCasualtyFields), values) {
+                    let values = [
+                        figure.minimum.map(String.init), figure.maximum.map(String.init),
+                        figure.approximate ? "true" : "false", figure.who,
+                    ]
+                    for (column, value) in zip(
+                        columns(kind.rawValue, index + 1, EventDecoder.csvCasualtyFields), values)
+                    {
                         if let column, let value { row[column] = value }
                     }
                 }
@@ -322,7 +344,9 @@ struct CSVRows {
     mutating func append(_ fields: [String]) {
         for (index, field) in fields.enumerated() {
             if index > 0 { data.append(UInt8(ascii: ",")) }
-            if field.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }) {
+            if field.utf8.contains(where: {
+                $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D
+            }) {
                 var quoted: [UInt8] = [UInt8(ascii: "\"")]
                 for byte in field.utf8 {
                     quoted.append(byte)

@@ -43,9 +43,11 @@ struct FeedItem {
             let event = events[item.index]
             let path = SitePaths.event(event.id)
             let summary = event.summary.map { markdown.plainText($0.text, limit: 1000) } ?? ""
-            return FeedItem(event: event, id: StableID.event(event.id, in: report.config), published: item.published, updated: item.updated,
-                            link: base.isEmpty ? path : base + String(path.dropLast("index.html".count)),
-                            summary: "\(text.date(event.date)). \(summary)")
+            return FeedItem(
+                event: event, id: StableID.event(event.id, in: report.config), published: item.published,
+                updated: item.updated,
+                link: base.isEmpty ? path : base + String(path.dropLast("index.html".count)),
+                summary: "\(text.date(event.date)). \(summary)")
         }
     }
 }

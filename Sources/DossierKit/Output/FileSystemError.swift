@@ -40,7 +40,8 @@ public struct FileSystemError: Error, CustomStringConvertible, Sendable {
         self.action = action
         self.path = path
         let nsError = error as NSError
-        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain
+        {
             reason = String(cString: strerror(Int32(underlying.code)))
         } else if nsError.domain == NSPOSIXErrorDomain {
             reason = String(cString: strerror(Int32(nsError.code)))
@@ -51,7 +52,8 @@ public struct FileSystemError: Error, CustomStringConvertible, Sendable {
             case .fileWriteOutOfSpace: reason = String(cString: strerror(ENOSPC))
             case .fileWriteFileExists: reason = String(cString: strerror(EEXIST))
             case .fileWriteVolumeReadOnly: reason = String(cString: strerror(EROFS))
-            default: reason = nsError.localizedDescription.split(separator: "\n").first.map(String.init) ?? "unknown error"
+            default:
+                reason = nsError.localizedDescription.split(separator: "\n").first.map(String.init) ?? "unknown error"
             }
         } else {
             reason = "\(error)".split(separator: "\n").first.map(String.init) ?? "unknown error"

@@ -23,7 +23,8 @@ enum FilterIndex {
 
     /// The files the index is made of, from content as loaded.
     static func paths(_ contents: any SiteContents) -> [String] {
-        [facetsPath, pointsPath] + Set(contents.events.map(\.date.start.year)).sorted().flatMap { [yearPath($0), wordsPath($0)] }
+        [facetsPath, pointsPath]
+            + Set(contents.events.map(\.date.start.year)).sorted().flatMap { [yearPath($0), wordsPath($0)] }
     }
 
     /// A date as the filter compares them: `yyyymmdd`, with `00` for a month or day not given.
@@ -39,29 +40,38 @@ enum FilterIndex {
     /// -1 for an event without a point.
     static func points(_ report: Report) -> OutputFile {
         let precisions = LocationPrecision.allCases
-        let precisionIndex = Dictionary(precisions.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        let precisionIndex = Dictionary(
+            precisions.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         var xs: [Int] = [], ys: [Int] = [], precision: [Int] = []
         xs.reserveCapacity(report.events.count)
         ys.reserveCapacity(report.events.count)
         precision.reserveCapacity(report.events.count)
         for event in report.events {
-            guard let location = event.location, let point = location.point else { xs.append(-1); ys.append(-1); precision.append(-1); continue }
+            guard let location = event.location, let point = location.point else {
+                xs.append(-1); ys.append(-1); precision.append(-1); continue
+            }
             let projected = WebMercator.project(point)
             xs.append(Int((projected.x * 100).rounded()))
             ys.append(Int((projected.y * 100).rounded()))
             precision.append(precisionIndex[location.precision] ?? 0)
         }
-        let value = "{\"precisions\":" + ScriptData.strings(precisions.map(\.rawValue)) + ",\n\"x\":" + ScriptData.numbers(xs) + ",\n\"y\":" + ScriptData.numbers(ys)
+        let value =
+            "{\"precisions\":" + ScriptData.strings(precisions.map(\.rawValue)) + ",\n\"x\":" + ScriptData.numbers(xs)
+            + ",\n\"y\":" + ScriptData.numbers(ys)
             + ",\n\"precision\":" + ScriptData.numbers(precision) + "}"
-        return ScriptData.file(pointsPath, comment: "Written by Dossier: each event's point on the map, for the map page's zoom.", name: "points", value: value)
+        return ScriptData.file(
+            pointsPath, comment: "Written by Dossier: each event's point on the map, for the map page's zoom.",
+            name: "points", value: value)
     }
 
     /// - Parameter geography: the map data, for each country's label point (the zoomed map page names them).
     static func facets(_ report: Report, geography: Geography) -> OutputFile {
         let events = report.events, config = report.config
         // (A vocabulary that names an id twice, which site.yaml's checks report, keeps its first.)
-        let typeIndex = Dictionary(config.eventTypes.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let gradeIndex = Dictionary(config.confidenceGrades.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let typeIndex = Dictionary(
+            config.eventTypes.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let gradeIndex = Dictionary(
+            config.confidenceGrades.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         let roles = Involvement.Role.allCases
         let roleIndex = Dictionary(roles.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         // Actors by name, the order a reader looks for them in.
@@ -73,19 +83,27 @@ enum FilterIndex {
         let placeIndex = Dictionary(places.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         let tags = Set(events.flatMap(\.tags)).sorted()
         let tagIndex = Dictionary(tags.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
-        let topicIndex = Dictionary(report.topics.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let topicIndex = Dictionary(
+            report.topics.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         var years: [[Int]] = []
         for (index, event) in events.enumerated() {
             let year = event.date.start.year
             if years.last?[0] == year { years[years.count - 1][2] += 1 } else { years.append([year, index, 1]) }
         }
-        let pairs = { (pairs: [(String, String)]) in "[" + pairs.map { "[" + ScriptData.string($0.0) + "," + ScriptData.string($0.1) + "]" }.joined(separator: ",") + "]" }
+        let pairs = { (pairs: [(String, String)]) in
+            "["
+                + pairs.map { "[" + ScriptData.string($0.0) + "," + ScriptData.string($0.1) + "]" }.joined(
+                    separator: ",") + "]"
+        }
         let lists = { (lists: [[Int]]) in "[" + lists.map(ScriptData.numbers).joined(separator: ",") + "]" }
         var value = "{\n"
         value += "\"count\":\(events.count),\n"
         value += "\"eventPath\":" + ScriptData.string(SitePaths.event("{id}")) + ",\n"
-        value += "\"yearPath\":" + ScriptData.string(yearPath(0).replacingOccurrences(of: "0.js", with: "{year}.js")) + ",\n"
-        value += "\"wordsPath\":" + ScriptData.string(wordsPath(0).replacingOccurrences(of: "0-words.js", with: "{year}-words.js")) + ",\n"
+        value +=
+            "\"yearPath\":" + ScriptData.string(yearPath(0).replacingOccurrences(of: "0.js", with: "{year}.js")) + ",\n"
+        value +=
+            "\"wordsPath\":"
+            + ScriptData.string(wordsPath(0).replacingOccurrences(of: "0-words.js", with: "{year}-words.js")) + ",\n"
         value += "\"types\":" + pairs(config.eventTypes.map { ($0.id, $0.label) }) + ",\n"
         value += "\"confidence\":" + pairs(config.confidenceGrades.map { ($0.id, $0.label) }) + ",\n"
         value += "\"roles\":" + ScriptData.strings(roles.map(\.rawValue)) + ",\n"
@@ -97,28 +115,35 @@ enum FilterIndex {
         // And how vaguely it is known: the least precise of its events' (as the drawings' markers).
         var sums = Array(repeating: (x: 0.0, y: 0.0, count: 0), count: places.count)
         let precisions = LocationPrecision.allCases
-        let precisionIndex = Dictionary(precisions.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        let precisionIndex = Dictionary(
+            precisions.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         var vaguest = Array(repeating: -1, count: places.count)
         for event in events {
-            guard let name = Self.place(event), let index = placeIndex[name], let location = event.location, let point = location.point else { continue }
+            guard let name = Self.place(event), let index = placeIndex[name], let location = event.location,
+                let point = location.point
+            else { continue }
             let projected = WebMercator.project(point)
             sums[index] = (sums[index].x + projected.x, sums[index].y + projected.y, sums[index].count + 1)
             vaguest[index] = max(vaguest[index], precisionIndex[location.precision] ?? 0)
         }
         value += "\"outlinesPath\":" + ScriptData.string(WorldOutline.path) + ",\n"
-        value += "\"placePoints\":[" + sums.map { sum in
-            guard sum.count > 0 else { return "null" }
-            let hundredths = { (value: Double) in FixedDecimal.text(value / Double(sum.count), places: 2) }
-            return "[" + hundredths(sum.x) + "," + hundredths(sum.y) + "]"
-        }.joined(separator: ",") + "],\n"
+        value +=
+            "\"placePoints\":["
+            + sums.map { sum in
+                guard sum.count > 0 else { return "null" }
+                let hundredths = { (value: Double) in FixedDecimal.text(value / Double(sum.count), places: 2) }
+                return "[" + hundredths(sum.x) + "," + hundredths(sum.y) + "]"
+            }.joined(separator: ",") + "],\n"
         value += "\"precisions\":" + ScriptData.strings(precisions.map(\.rawValue)) + ",\n"
         value += "\"placePrecision\":" + ScriptData.numbers(vaguest) + ",\n"
         // Where the map writes each country's name (as `map/world.svg`'s units), null where the
         // map data does not know it: the map page, zoomed in, names the report's countries.
-        value += "\"countryPoints\":[" + countries.map { name in
-            guard let label = geography.country(named: name)?.worldLabel else { return "null" }
-            return "[" + FixedDecimal.text(label.x, places: 2) + "," + FixedDecimal.text(label.y, places: 2) + "]"
-        }.joined(separator: ",") + "],\n"
+        value +=
+            "\"countryPoints\":["
+            + countries.map { name in
+                guard let label = geography.country(named: name)?.worldLabel else { return "null" }
+                return "[" + FixedDecimal.text(label.x, places: 2) + "," + FixedDecimal.text(label.y, places: 2) + "]"
+            }.joined(separator: ",") + "],\n"
         value += "\"tags\":" + ScriptData.strings(tags) + ",\n"
         value += "\"topics\":" + pairs(report.topics.map { ($0.id, $0.title) }) + ",\n"
         value += "\"years\":" + lists(years) + ",\n"
@@ -127,16 +152,29 @@ enum FilterIndex {
         value += "\"end\":" + ScriptData.numbers(events.map { $0.date.end.map(number) ?? 0 }) + ",\n"
         value += "\"type\":" + ScriptData.numbers(events.map { typeIndex[$0.type] ?? -1 }) + ",\n"
         value += "\"grade\":" + ScriptData.numbers(events.map { gradeIndex[$0.confidence] ?? -1 }) + ",\n"
-        value += "\"country\":" + ScriptData.numbers(events.map { $0.location?.country.flatMap { countryIndex[$0] } ?? -1 }) + ",\n"
-        value += "\"place\":" + ScriptData.numbers(events.map { Self.place($0).flatMap { placeIndex[$0] } ?? -1 }) + ",\n"
+        value +=
+            "\"country\":" + ScriptData.numbers(events.map { $0.location?.country.flatMap { countryIndex[$0] } ?? -1 })
+            + ",\n"
+        value +=
+            "\"place\":" + ScriptData.numbers(events.map { Self.place($0).flatMap { placeIndex[$0] } ?? -1 }) + ",\n"
         // An actor and its role in one number: actor × roles + role.
-        value += "\"actor\":" + lists(events.map { $0.actors.compactMap { involvement in
-            actorIndex[involvement.actorID].map { $0 * roles.count + (roleIndex[involvement.role] ?? 0) }
-        } }) + ",\n"
+        value +=
+            "\"actor\":"
+            + lists(
+                events.map {
+                    $0.actors.compactMap { involvement in
+                        actorIndex[involvement.actorID].map { $0 * roles.count + (roleIndex[involvement.role] ?? 0) }
+                    }
+                }) + ",\n"
         value += "\"tag\":" + lists(events.map { $0.tags.compactMap { tagIndex[$0] } }) + ",\n"
-        value += "\"topic\":" + lists(events.indices.map { (report.eventTopics[$0] ?? []).compactMap { topicIndex[$0] } }) + "\n"
+        value +=
+            "\"topic\":" + lists(events.indices.map { (report.eventTopics[$0] ?? []).compactMap { topicIndex[$0] } })
+            + "\n"
         value += "}"
-        return ScriptData.file(facetsPath, comment: "Written by Dossier: the timeline filter's facets, one column per facet, events in date order.", name: "facets", value: value)
+        return ScriptData.file(
+            facetsPath,
+            comment: "Written by Dossier: the timeline filter's facets, one column per facet, events in date order.",
+            name: "facets", value: value)
     }
 
     /// Each year's events as results show them: `[id, title, date in words, place]`; and their
@@ -151,14 +189,27 @@ enum FilterIndex {
             var rows: [String] = [], words: [String] = []
             while end < events.count, events[end].date.start.year == year {
                 let event = events[end]
-                rows.append("[" + [event.id, event.title, text.date(event.date), event.location?.formatted ?? ""].map(ScriptData.string).joined(separator: ",") + "]")
-                words.append(ScriptData.string(event.summary.map { markdown.plainText($0.text, limit: summaryLimit) } ?? ""))
+                rows.append(
+                    "["
+                        + [event.id, event.title, text.date(event.date), event.location?.formatted ?? ""].map(
+                            ScriptData.string
+                        ).joined(separator: ",") + "]")
+                words.append(
+                    ScriptData.string(event.summary.map { markdown.plainText($0.text, limit: summaryLimit) } ?? ""))
                 end += 1
             }
-            files.append(ScriptData.file(yearPath(year), comment: "Written by Dossier: the timeline filter's events of \(year).", name: "year-\(year)",
-                                         value: "[\n" + rows.joined(separator: ",\n") + "\n]"))
-            files.append(ScriptData.file(wordsPath(year), comment: "Written by Dossier: the words of the summaries of \(year)'s events, for the timeline filter.", name: "words-\(year)",
-                                         value: "[\n" + words.joined(separator: ",\n") + "\n]"))
+            files.append(
+                ScriptData.file(
+                    yearPath(year), comment: "Written by Dossier: the timeline filter's events of \(year).",
+                    name: "year-\(year)",
+                    value: "[\n" + rows.joined(separator: ",\n") + "\n]"))
+            files.append(
+                ScriptData.file(
+                    wordsPath(year),
+                    comment:
+                        "Written by Dossier: the words of the summaries of \(year)'s events, for the timeline filter.",
+                    name: "words-\(year)",
+                    value: "[\n" + words.joined(separator: ",\n") + "\n]"))
             start = end
         }
         return files

@@ -13,10 +13,14 @@ struct HTMLScan {
     var ids: Set<String> = []
 
     /// Tags whose attributes hold links, and which attributes.
-    static func linkAttribute(tag: Slice<UnsafeBufferPointer<UInt8>>, attribute: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+    static func linkAttribute(
+        tag: Slice<UnsafeBufferPointer<UInt8>>, attribute: Slice<UnsafeBufferPointer<UInt8>>
+    ) -> Bool {
         switch attribute.count {
         case 4: return matches(attribute, "href") && (matches(tag, "a") || matches(tag, "link") || matches(tag, "area"))
-        case 3: return matches(attribute, "src") && ["img", "script", "iframe", "source", "video", "audio", "embed"].contains { matches(tag, $0) }
+        case 3:
+            return matches(attribute, "src")
+                && ["img", "script", "iframe", "source", "video", "audio", "embed"].contains { matches(tag, $0) }
         case 6: return matches(attribute, "poster") && matches(tag, "video")
         default: return false
         }
@@ -70,7 +74,9 @@ struct HTMLScan {
                 let byte = bytes[cursor]
                 if Self.isSpace(byte) || byte == UInt8(ascii: "/") { cursor += 1; continue }
                 let attributeStart = cursor
-                while cursor < end, !Self.isSpace(bytes[cursor]), bytes[cursor] != UInt8(ascii: "="), bytes[cursor] != greaterThan { cursor += 1 }
+                while cursor < end, !Self.isSpace(bytes[cursor]), bytes[cursor] != UInt8(ascii: "="),
+                    bytes[cursor] != greaterThan
+                { cursor += 1 }
                 let attribute = bytes[attributeStart..<cursor]
                 guard cursor < end, bytes[cursor] == UInt8(ascii: "=") else { continue }
                 cursor += 1
@@ -88,7 +94,11 @@ struct HTMLScan {
                 let isLink = !isID && Self.linkAttribute(tag: name, attribute: attribute)
                 guard isID || isLink else { continue }
                 let value = Self.decodeEntities(String(decoding: bytes[valueStart..<valueEnd], as: UTF8.self))
-                if isID { ids.insert(value) } else { links.append(Link(value: value, offset: valueStart - bytes.startIndex)) }
+                if isID {
+                    ids.insert(value)
+                } else {
+                    links.append(Link(value: value, offset: valueStart - bytes.startIndex))
+                }
             }
             index = cursor
             // Script and style contents are not markup.
@@ -125,7 +135,8 @@ struct HTMLScan {
     /// over the bytes (Foundation's `replacingOccurrences` went through `NSString` five times
     /// for each link with a query string, such as every event page's map link).
     private static let entities: [(bytes: [UInt8], character: UInt8)] = [
-        (Array("&quot;".utf8), UInt8(ascii: "\"")), (Array("&#39;".utf8), UInt8(ascii: "'")), (Array("&lt;".utf8), UInt8(ascii: "<")),
+        (Array("&quot;".utf8), UInt8(ascii: "\"")), (Array("&#39;".utf8), UInt8(ascii: "'")),
+        (Array("&lt;".utf8), UInt8(ascii: "<")),
         (Array("&gt;".utf8), UInt8(ascii: ">")), (Array("&amp;".utf8), UInt8(ascii: "&")),
     ]
 

@@ -38,9 +38,10 @@ struct JSONFeed: Encodable {
             language: config.language,
             authors: config.authors.isEmpty ? nil : config.authors.map(Author.init),
             items: items.map { item in
-                Item(id: item.id, url: item.link, title: item.event.title, content_text: item.summary,
-                     date_published: Timestamp.rfc3339(item.published), date_modified: Timestamp.rfc3339(item.updated),
-                     tags: [config.eventType(item.event.type)?.label ?? item.event.type] + item.event.tags)
+                Item(
+                    id: item.id, url: item.link, title: item.event.title, content_text: item.summary,
+                    date_published: Timestamp.rfc3339(item.published), date_modified: Timestamp.rfc3339(item.updated),
+                    tags: [config.eventType(item.event.type)?.label ?? item.event.type] + item.event.tags)
             }
         )
     }

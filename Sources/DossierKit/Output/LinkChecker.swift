@@ -71,7 +71,11 @@ final class LinkChecker: Sendable {
             // An empty link leads back to the page itself: in generated HTML it means the value a
             // template put there was missing (a field that is empty for this page).
             if link.value.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A }) {
-                found.append(("empty link", link.offset, "an empty link (`href=\"\"` or `src=\"\"`): the value the template put there is empty on this page"))
+                found.append(
+                    (
+                        "empty link", link.offset,
+                        "an empty link (`href=\"\"` or `src=\"\"`): the value the template put there is empty on this page"
+                    ))
                 continue
             }
             var value = link.value
@@ -83,16 +87,27 @@ final class LinkChecker: Sendable {
             }
             let file = target.isEmpty || target.hasSuffix("/") ? target + "index.html" : target
             guard paths.contains(file) else {
-                found.append(("missing \(file)", link.offset, "the link `\(link.value)` points to `\(file)`, which the site does not contain"))
+                found.append(
+                    (
+                        "missing \(file)", link.offset,
+                        "the link `\(link.value)` points to `\(file)`, which the site does not contain"
+                    ))
                 continue
             }
             guard let fragment, !fragment.isEmpty, file.hasSuffix(".html") else { continue }
             if file == path {
                 if !scan.ids.contains(fragment) {
-                    found.append(("fragment #\(fragment)", link.offset, "the link `\(link.value)` points to `#\(fragment)`, but `\(file)` has no element with that id"))
+                    found.append(
+                        (
+                            "fragment #\(fragment)", link.offset,
+                            "the link `\(link.value)` points to `#\(fragment)`, but `\(file)` has no element with that id"
+                        ))
                 }
             } else {
-                fragments.append(PendingFragment(target: file, fragment: fragment, link: link.value, location: location(path, html, link.offset)))
+                fragments.append(
+                    PendingFragment(
+                        target: file, fragment: fragment, link: link.value, location: location(path, html, link.offset))
+                )
             }
         }
         let located = found.map { ($0.key, location(path, html, $0.offset), $0.message) }
@@ -107,8 +122,10 @@ final class LinkChecker: Sendable {
     func finish(log: DiagnosticLog) {
         let problems = findings.withLockedValue { findings in
             for link in findings.pending where findings.ids[link.target].map({ !$0.contains(link.fragment) }) ?? false {
-                findings.record("fragment \(link.target)#\(link.fragment)", link.location,
-                                "the link `\(link.link)` points to `#\(link.fragment)`, but `\(link.target)` has no element with that id")
+                findings.record(
+                    "fragment \(link.target)#\(link.fragment)", link.location,
+                    "the link `\(link.link)` points to `#\(link.fragment)`, but `\(link.target)` has no element with that id"
+                )
             }
             findings.pending = []
             return findings.problems
@@ -116,7 +133,9 @@ final class LinkChecker: Sendable {
         for problem in problems.values {
             let others = problem.count - 1
             let suffix = others == 0 ? "" : " (and on \(others) other page\(others == 1 ? "" : "s"))"
-            log.error(problem.location, problem.message + suffix, hint: "fix the link in the template or content that produces it")
+            log.error(
+                problem.location, problem.message + suffix,
+                hint: "fix the link in the template or content that produces it")
         }
     }
 
@@ -148,7 +167,9 @@ final class LinkChecker: Sendable {
             target = link[..<hash]
         }
         if let query = target.utf8.firstIndex(of: UInt8(ascii: "?")) { target = target[..<query] }
-        if target.utf8.contains(UInt8(ascii: "%")) { target = Substring(target.removingPercentEncoding ?? String(target)) }
+        if target.utf8.contains(UInt8(ascii: "%")) {
+            target = Substring(target.removingPercentEncoding ?? String(target))
+        }
         if target.isEmpty { return (page, fragment) }
         var parts: [Substring] = []
         if target.utf8.first != slash {
@@ -199,6 +220,7 @@ final class LinkChecker: Sendable {
     /// Letters, digits and `+-.` may form a URL scheme; non-ASCII bytes are letters too, as in
     /// `Character.isLetter`, so a link like `café:x` counts as having a scheme.
     private static func isSchemeByte(_ byte: UInt8) -> Bool {
-        byte >= 0x80 || HTMLScan.isLetter(byte) || (byte >= 0x30 && byte <= 0x39) || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")
+        byte >= 0x80 || HTMLScan.isLetter(byte) || (byte >= 0x30 && byte <= 0x39) || byte == UInt8(ascii: "+")
+            || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")
     }
 }

@@ -71,6 +71,7 @@ final class DeferredFiles: Sendable {
     var all: [OutputFile] { make() }
 
     func data(_ path: String) -> Data {
-        made.get { [make] in Dictionary(make().map { ($0.path, $0.data) }, uniquingKeysWith: { first, _ in first }) }[path] ?? Data()
+        made.get { [make] in Dictionary(make().map { ($0.path, $0.data) }, uniquingKeysWith: { first, _ in first }) }[
+            path] ?? Data()
     }
 }

@@ -27,13 +27,20 @@ struct OutputGuard {
             switch info.st_mode & S_IFMT {
             case S_IFLNK:
                 let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: output.path)) ?? "?"
-                return [.error(location, "\(name) is a symbolic link (to \(target)); the build would replace the link, not the folder it points to",
-                               hint: "give the folder itself: --output \(Self.resolved(output))")]
+                return [
+                    .error(
+                        location,
+                        "\(name) is a symbolic link (to \(target)); the build would replace the link, not the folder it points to",
+                        hint: "give the folder itself: --output \(Self.resolved(output))")
+                ]
             case S_IFDIR:
                 break
             default:
-                return [.error(location, "\(name) is a file, not a folder; the build would replace it with the site",
-                               hint: "choose a folder for the site with --output, such as Site")]
+                return [
+                    .error(
+                        location, "\(name) is a file, not a folder; the build would replace it with the site",
+                        hint: "choose a folder for the site with --output, such as Site")
+                ]
             }
         }
         let out = Self.resolved(output)
@@ -49,8 +56,12 @@ struct OutputGuard {
             } else {
                 continue
             }
-            return [.error(location, "the output folder \(name) \(relation); building there would replace or mix with your report",
-                           hint: "build into a folder of its own: --output Site")]
+            return [
+                .error(
+                    location,
+                    "the output folder \(name) \(relation); building there would replace or mix with your report",
+                    hint: "build into a folder of its own: --output Site")
+            ]
         }
         return []
     }
@@ -74,7 +85,9 @@ struct OutputGuard {
         let checkedFolders: [String]
         if let survey {
             let changed = survey.folderTimes.keys.filter { Self.folderTime(output.path, $0) != survey.folderTimes[$0] }
-            entries = Self.entries(of: output.path, in: changed, times: &seen.folderTimes) { survey.folderTimes[$0] == nil }
+            entries = Self.entries(of: output.path, in: changed, times: &seen.folderTimes) {
+                survey.folderTimes[$0] == nil
+            }
             checkedFolders = changed
         } else {
             entries = Self.entries(of: output.path, in: [""], times: &seen.folderTimes) { _ in true }
@@ -82,11 +95,22 @@ struct OutputGuard {
         }
         if let survey { seen.folderTimes.merge(survey.folderTimes) { new, _ in new } }
         let listed = SiteManifest.read(in: output)
-        let others = entries.filter { !SiteWriter.preserved.contains($0.path.split(separator: "/").first.map(String.init) ?? "") && $0.path != SiteManifest.fileName }
+        let others = entries.filter {
+            !SiteWriter.preserved.contains($0.path.split(separator: "/").first.map(String.init) ?? "")
+                && $0.path != SiteManifest.fileName
+        }
         guard let listed else {
             if others.isEmpty { return ([], seen) }
-            return ([.error(location, "\(name) is not empty and was not built by Dossier (it has no \(SiteManifest.fileName)); the build would replace it",
-                            hint: "choose a new or empty folder with --output; if \(name) is a site an earlier Dossier (0.1) built, delete it yourself and build again")], seen)
+            return (
+                [
+                    .error(
+                        location,
+                        "\(name) is not empty and was not built by Dossier (it has no \(SiteManifest.fileName)); the build would replace it",
+                        hint:
+                            "choose a new or empty folder with --output; if \(name) is a site an earlier Dossier (0.1) built, delete it yourself and build again"
+                    )
+                ], seen
+            )
         }
         var folders = Set<String>()
         for path in listed { SitePaths.addFolders(of: path, to: &folders) }
@@ -105,16 +129,30 @@ struct OutputGuard {
             }
         }
         if !foreign.isEmpty {
-            let shown = foreign.prefix(5).map(SourceLocation.printable).joined(separator: ", ") + (foreign.count > 5 ? " and \(foreign.count - 5) more" : "")
-            return ([.error(location, "\(name) holds files Dossier did not write: \(shown); the build would delete them",
-                            hint: "move them out of \(name) (files to publish with the site belong in Content/static/), or build into another folder with --output")], seen)
+            let shown =
+                foreign.prefix(5).map(SourceLocation.printable).joined(separator: ", ")
+                + (foreign.count > 5 ? " and \(foreign.count - 5) more" : "")
+            return (
+                [
+                    .error(
+                        location, "\(name) holds files Dossier did not write: \(shown); the build would delete them",
+                        hint:
+                            "move them out of \(name) (files to publish with the site belong in Content/static/), or build into another folder with --output"
+                    )
+                ], seen
+            )
         }
         for folder in checkedFolders.map({ (path: $0, isFolder: true) }) + entries where folder.isFolder {
             let path = folder.path.isEmpty ? output.path : output.path + "/" + folder.path
             if access(path, W_OK | X_OK) != 0 {
                 let shown = folder.path.isEmpty ? name : name + "/" + SourceLocation.printable(folder.path)
-                return ([.error(location, "\(name) cannot be replaced: \(String(cString: strerror(errno))) on \(shown)",
-                                hint: "make it writable (chmod -R u+w \(name)), or build into another folder with --output")], seen)
+                return (
+                    [
+                        .error(
+                            location, "\(name) cannot be replaced: \(String(cString: strerror(errno))) on \(shown)",
+                            hint: "make it writable (chmod -R u+w \(name)), or build into another folder with --output")
+                    ], seen
+                )
             }
         }
         return ([], seen)
@@ -122,12 +160,16 @@ struct OutputGuard {
 
     /// The entries of the folders `start` (relative to `base`; hidden ones too, links not
     /// followed), and of the sub-folders `descend` accepts, each folder's time recorded.
-    static func entries(of base: String, in start: [String], times: inout [String: FileStamp],
-                        descend: (String) -> Bool) -> [(path: String, isFolder: Bool)] {
+    static func entries(
+        of base: String, in start: [String], times: inout [String: FileStamp],
+        descend: (String) -> Bool
+    ) -> [(path: String, isFolder: Bool)] {
         var result: [(path: String, isFolder: Bool)] = []
         var pending = start
         while let relative = pending.popLast() {
-            guard let time = folderTime(base, relative), let directory = opendir(relative.isEmpty ? base : base + "/" + relative) else { continue }
+            guard let time = folderTime(base, relative),
+                let directory = opendir(relative.isEmpty ? base : base + "/" + relative)
+            else { continue }
             times[relative] = time
             defer { closedir(directory) }
             while let entry = readdir(directory) {
@@ -139,7 +181,8 @@ struct OutputGuard {
                     continue
                 }
                 let type = Int32(entry.pointee.d_type)
-                let isFolder = type == Int32(DT_DIR) || (type == Int32(DT_UNKNOWN) && FileStamp.isFolder(base + "/" + path))
+                let isFolder =
+                    type == Int32(DT_DIR) || (type == Int32(DT_UNKNOWN) && FileStamp.isFolder(base + "/" + path))
                 result.append((path, isFolder))
                 if isFolder, descend(path) { pending.append(path) }
             }

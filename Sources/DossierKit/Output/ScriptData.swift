@@ -5,7 +5,9 @@ import Foundation
 /// a name and the value (`dossierData("facets", {…});`), which `assets/dossier.js` defines.
 enum ScriptData {
     /// `/* comment */\n<call>(<name>, <value>);\n`, the value already written as JavaScript.
-    static func file(_ path: String, comment: String, call: String = "dossierData", name: String?, value: String) -> OutputFile {
+    static func file(
+        _ path: String, comment: String, call: String = "dossierData", name: String?, value: String
+    ) -> OutputFile {
         let arguments = (name.map { string($0) + ", " } ?? "") + value
         return OutputFile(path: path, text: "/* \(comment) */\n\(call)(\(arguments));\n")
     }

@@ -56,7 +56,8 @@ struct SiteWriter: Sendable {
         }
 
         func write(_ file: OutputFile) throws {
-            try SiteWriter.write(file, to: folder.appendingPathComponent(file.path), shownAs: outputName + "/" + file.path)
+            try SiteWriter.write(
+                file, to: folder.appendingPathComponent(file.path), shownAs: outputName + "/" + file.path)
         }
 
     }
@@ -94,7 +95,9 @@ struct SiteWriter: Sendable {
         }
         for url in chain.reversed() {
             var isFolder: ObjCBool = false
-            if !FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) || !isFolder.boolValue { return url }
+            if !FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) || !isFolder.boolValue {
+                return url
+            }
         }
         return url
     }
@@ -106,7 +109,9 @@ struct SiteWriter: Sendable {
     func commit(_ staging: Staging, paths: some Sequence<String>) throws -> [String] {
         do {
             let manifest = staging.folder.appendingPathComponent(SiteManifest.fileName)
-            do { try SiteManifest.contents(paths).write(to: manifest) } catch { throw FileSystemError("write", display(manifest), error: error) }
+            do { try SiteManifest.contents(paths).write(to: manifest) } catch {
+                throw FileSystemError("write", display(manifest), error: error)
+            }
             return try swapIn(staging.folder)
         } catch {
             abandon(staging)
@@ -169,7 +174,9 @@ struct SiteWriter: Sendable {
         case .data(let data):
             do { try data.write(to: destination) } catch { throw FileSystemError("write", name, error: error) }
         case .copy(let source):
-            do { try FileManager.default.copyItem(at: source, to: destination) } catch { throw FileSystemError("copy \(source.path) to", name, error: error) }
+            do { try FileManager.default.copyItem(at: source, to: destination) } catch {
+                throw FileSystemError("copy \(source.path) to", name, error: error)
+            }
         case .deferred(let deferred):
             do { try deferred.data.write(to: destination) } catch { throw FileSystemError("write", name, error: error) }
         }
@@ -179,11 +186,15 @@ struct SiteWriter: Sendable {
     private func swapIn(_ staging: URL) throws -> [String] {
         var info = stat()
         guard lstat(output.path, &info) == 0 else {
-            if rename(staging.path, output.path) != 0 { throw FileSystemError("move the new site to", display(output), errno: errno) }
+            if rename(staging.path, output.path) != 0 {
+                throw FileSystemError("move the new site to", display(output), errno: errno)
+            }
             return []
         }
         let retired = parent.appendingPathComponent(retiredPrefix + UUID().uuidString)
-        if rename(output.path, retired.path) != 0 { throw FileSystemError("move the old site aside to", display(retired), errno: errno) }
+        if rename(output.path, retired.path) != 0 {
+            throw FileSystemError("move the old site aside to", display(retired), errno: errno)
+        }
         if rename(staging.path, output.path) != 0 {
             let code = errno
             rename(retired.path, output.path)
@@ -201,7 +212,9 @@ struct SiteWriter: Sendable {
     /// next build is cleared then, as a leftover.
     /// - Returns: false when the folder is still there.
     static func dispose(_ folder: URL) -> Bool {
-        let pages = (try? FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("events").path).count) ?? 0
+        let pages =
+            (try? FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("events").path).count)
+            ?? 0
         let rm = URL(fileURLWithPath: "/bin/rm")
         if pages > 2000, FileManager.default.isExecutableFile(atPath: rm.path) {
             let process = Process()
@@ -222,14 +235,18 @@ struct SiteWriter: Sendable {
             entries += inner.isEmpty ? [top] : inner
         }
         let targets = entries
-        DispatchQueue.concurrentPerform(iterations: targets.count) { try? FileManager.default.removeItem(at: targets[$0]) }
+        DispatchQueue.concurrentPerform(iterations: targets.count) {
+            try? FileManager.default.removeItem(at: targets[$0])
+        }
         try? manager.removeItem(at: folder)
     }
 
     /// Staging and retired folders left behind by a build that was killed.
     func leftovers() -> [URL] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []
-        return names.filter { $0.hasPrefix(stagingPrefix) || $0.hasPrefix(retiredPrefix) }.map { parent.appendingPathComponent($0) }
+        return names.filter { $0.hasPrefix(stagingPrefix) || $0.hasPrefix(retiredPrefix) }.map {
+            parent.appendingPathComponent($0)
+        }
     }
 
     /// Clears what a killed build left behind. If it was killed in the instant between moving the
@@ -239,8 +256,9 @@ struct SiteWriter: Sendable {
         let manager = FileManager.default
         var leftovers = leftovers()
         if !manager.fileExists(atPath: output.path),
-           let retired = leftovers.first(where: { $0.lastPathComponent.hasPrefix(retiredPrefix) }),
-           rename(retired.path, output.path) == 0 {
+            let retired = leftovers.first(where: { $0.lastPathComponent.hasPrefix(retiredPrefix) }),
+            rename(retired.path, output.path) == 0
+        {
             leftovers.removeAll { $0 == retired }
         }
         var warnings: [String] = []

@@ -11,7 +11,9 @@
 /// apostrophe from a cell that starts with an apostrophe followed by one of them. `'Tis` is
 /// neither escaped nor changed when read.
 enum SpreadsheetFormulaGuard {
-    static let triggers: Set<UInt8> = [UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D]
+    static let triggers: Set<UInt8> = [
+        UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D,
+    ]
     static let apostrophe = UInt8(ascii: "'")
 
     static func escaped(_ value: String) -> String {
@@ -39,7 +41,9 @@ enum SpreadsheetFormulaGuard {
     /// `-12`, `+3.5`: a sign, digits, at most one point between digits.
     static func isPlainNumber(_ value: String) -> Bool {
         var bytes = Substring(value).utf8.dropFirst(0)
-        if let first = bytes.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") { bytes = bytes.dropFirst() }
+        if let first = bytes.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") {
+            bytes = bytes.dropFirst()
+        }
         let parts = bytes.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
         guard (1...2).contains(parts.count) else { return false }
         return parts.allSatisfy { !$0.isEmpty && $0.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }

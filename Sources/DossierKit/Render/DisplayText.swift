@@ -54,7 +54,8 @@ struct DisplayText: Sendable {
     static let builtIn: DisplayText = {
         let log = DiagnosticLog()
         let text = BuiltInTheme.files[file] ?? ""
-        return DisplayText(base: DisplayText(texts: [:], months: []), yaml: text, display: "(built-in theme)/\(file)", log: log)
+        return DisplayText(
+            base: DisplayText(texts: [:], months: []), yaml: text, display: "(built-in theme)/\(file)", log: log)
     }()
 
     private init(texts: [String: Pattern], months: [String]) {
@@ -68,39 +69,52 @@ struct DisplayText: Sendable {
         guard let node = YAMLReader.parse(yaml, file: display, log: log, inParts: false) else { return }
         guard case .map(let entries, _) = node else {
             if case .null = node { return }
-            log.error(node.location, "\(Self.file) must be a mapping of texts (key: text)", hint: "see the built-in theme's Templates/text.yaml")
+            log.error(
+                node.location, "\(Self.file) must be a mapping of texts (key: text)",
+                hint: "see the built-in theme's Templates/text.yaml")
             return
         }
         let known = base.texts.isEmpty ? nil : Set(base.texts.keys).union(["months"])
         for entry in entries {
             if let known, !known.contains(entry.key) {
-                log.warning(entry.keyLocation, "unknown text `\(entry.key)`; it is not used",
-                            hint: Suggestion.hint(for: entry.key, in: known.sorted()) ?? "the keys are those of the built-in theme's Templates/text.yaml")
+                log.warning(
+                    entry.keyLocation, "unknown text `\(entry.key)`; it is not used",
+                    hint: Suggestion.hint(for: entry.key, in: known.sorted())
+                        ?? "the keys are those of the built-in theme's Templates/text.yaml")
                 continue
             }
             if entry.key == "months" {
                 guard case .list(let items, _) = entry.value, items.count == 12,
-                      case let names = items.compactMap({ item -> String? in
-                          if case .scalar(let text, let location) = item { return TextSafety.cleaned(text, field: "months", at: location, log: log) } else { return nil }
-                      }),
-                      names.count == 12
+                    case let names = items.compactMap({ item -> String? in
+                        if case .scalar(let text, let location) = item {
+                            return TextSafety.cleaned(text, field: "months", at: location, log: log)
+                        } else {
+                            return nil
+                        }
+                    }),
+                    names.count == 12
                 else {
-                    log.error(entry.value.location, "`months` must be a list of the twelve month names", hint: "months: [January, February, …, December]")
+                    log.error(
+                        entry.value.location, "`months` must be a list of the twelve month names",
+                        hint: "months: [January, February, …, December]")
                     continue
                 }
                 months = names
                 continue
             }
             guard case .scalar(let raw, let location) = entry.value else {
-                log.error(entry.value.location, "the text `\(entry.key)` must be a single value, not \(entry.value.kindName)")
+                log.error(
+                    entry.value.location, "the text `\(entry.key)` must be a single value, not \(entry.value.kindName)")
                 continue
             }
             // Control characters break pages (and U+0001 marks links while a page is rendered: `SiteRoot`).
             let text = TextSafety.cleaned(raw, field: entry.key, at: location, log: log)
             let pattern = Pattern(text)
             if let english = base.texts[entry.key], english.placeholders != pattern.placeholders {
-                log.warning(entry.value.location, "the text `\(entry.key)` should use \(english.placeholders.sorted().map { "{\($0)}" }.joined(separator: ", ").nonEmpty ?? "no {placeholders}")",
-                            hint: "the built-in text is \"\(english.raw)\"")
+                log.warning(
+                    entry.value.location,
+                    "the text `\(entry.key)` should use \(english.placeholders.sorted().map { "{\($0)}" }.joined(separator: ", ").nonEmpty ?? "no {placeholders}")",
+                    hint: "the built-in text is \"\(english.raw)\"")
             }
             texts[entry.key] = pattern
         }
@@ -117,7 +131,10 @@ struct DisplayText: Sendable {
     /// Every text whose key starts with `prefix`, as a JSON object of the raw texts (for the
     /// site's scripts, which fill in `{placeholders}` themselves), keys sorted.
     func json(prefix: String) -> String {
-        "{" + texts.keys.filter { $0.hasPrefix(prefix) }.sorted().map { ScriptData.string($0) + ":" + ScriptData.string(texts[$0]?.raw ?? "") }.joined(separator: ",") + "}"
+        "{"
+            + texts.keys.filter { $0.hasPrefix(prefix) }.sorted().map {
+                ScriptData.string($0) + ":" + ScriptData.string(texts[$0]?.raw ?? "")
+            }.joined(separator: ",") + "}"
     }
 
     /// A count with its words: `key.one` for 1, `key.other` otherwise (`{count}` is the number).
@@ -160,14 +177,24 @@ struct DisplayText: Sendable {
         guard let end = date.end else { return self.date(start) }
         let year = String(start.year)
         if start.year == end.year, start.precision == .day, end.precision == .day, start.month == end.month,
-           let day = start.day, let endDay = end.day, let month = start.month {
-            return self("date.range.days", ["startDay": String(day), "endDay": String(endDay), "month": self.month(month), "year": year])
+            let day = start.day, let endDay = end.day, let month = start.month
+        {
+            return self(
+                "date.range.days",
+                ["startDay": String(day), "endDay": String(endDay), "month": self.month(month), "year": year])
         }
-        if start.year == end.year, start.precision == end.precision, start.precision == .month, let month = start.month, let endMonth = end.month {
-            return self("date.range.months", ["startMonth": self.month(month), "endMonth": self.month(endMonth), "year": year])
+        if start.year == end.year, start.precision == end.precision, start.precision == .month, let month = start.month,
+            let endMonth = end.month
+        {
+            return self(
+                "date.range.months", ["startMonth": self.month(month), "endMonth": self.month(endMonth), "year": year])
         }
-        if start.year == end.year, start.precision == .day, end.precision == .day, let day = start.day, let month = start.month {
-            return self("date.range.sameYear", ["startDay": String(day), "startMonth": self.month(month), "end": self.date(end)])
+        if start.year == end.year, start.precision == .day, end.precision == .day, let day = start.day,
+            let month = start.month
+        {
+            return self(
+                "date.range.sameYear",
+                ["startDay": String(day), "startMonth": self.month(month), "end": self.date(end)])
         }
         return self("date.range", ["start": self.date(start), "end": self.date(end)])
     }
@@ -175,7 +202,8 @@ struct DisplayText: Sendable {
     /// The earliest start and latest end of some events (`Report.dateSpan`), e.g. "2014 – 18 February 2024".
     func span(_ span: (earliest: PartialDate, latest: PartialDate)?) -> String? {
         guard let span else { return nil }
-        return span.earliest == span.latest ? date(span.earliest) : self("date.range", ["start": date(span.earliest), "end": date(span.latest)])
+        return span.earliest == span.latest
+            ? date(span.earliest) : self("date.range", ["start": date(span.earliest), "end": date(span.latest)])
     }
 
     // MARK: The model's words
@@ -183,9 +211,14 @@ struct DisplayText: Sendable {
     /// `3`, `3–5`, `at least 3`, `up to 5`, `about 40`.
     func figure(_ casualty: Casualty) -> String {
         switch (casualty.minimum, casualty.maximum) {
-        case let (low?, high?) where low == high: return self(casualty.approximate ? "casualty.about" : "casualty.exact", ["count": String(low)])
-        case let (low?, high?): return self(casualty.approximate ? "casualty.aboutRange" : "casualty.range", ["low": String(low), "high": String(high)])
-        case let (low?, nil): return self(casualty.approximate ? "casualty.about" : "casualty.atLeast", ["count": String(low)])
+        case let (low?, high?) where low == high:
+            return self(casualty.approximate ? "casualty.about" : "casualty.exact", ["count": String(low)])
+        case let (low?, high?):
+            return self(
+                casualty.approximate ? "casualty.aboutRange" : "casualty.range",
+                ["low": String(low), "high": String(high)])
+        case let (low?, nil):
+            return self(casualty.approximate ? "casualty.about" : "casualty.atLeast", ["count": String(low)])
         case let (nil, high?): return self("casualty.upTo", ["count": String(high)])
         case (nil, nil): return self("casualty.unknown")
         }
@@ -198,7 +231,9 @@ struct DisplayText: Sendable {
         return self("casualty.who", ["casualty": text, "who": who])
     }
 
-    func kind(_ kind: Actor.Kind, plural: Bool = false) -> String { self("actor.\(kind.rawValue)\(plural ? ".plural" : "")") }
+    func kind(_ kind: Actor.Kind, plural: Bool = false) -> String {
+        self("actor.\(kind.rawValue)\(plural ? ".plural" : "")")
+    }
 
     func role(_ role: Involvement.Role) -> String { self("role.\(role.rawValue)") }
 

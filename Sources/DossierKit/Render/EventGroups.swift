@@ -30,7 +30,8 @@ final class EventGroups: Sendable {
         self.byCountry = byCountry
         closerMaps = MapPage.closerMaps(report)
         sources = report.sources
-        sourcePositions = Dictionary(report.sources.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        sourcePositions = Dictionary(
+            report.sources.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     func source(_ id: String) -> Report.CitedSource? { sourcePositions[id].map { sources[$0] } }

@@ -11,7 +11,9 @@ import Foundation
 enum FixedDecimal {
     static func text(_ value: Double, places: Int) -> String {
         let shortest = value.description
-        guard value.isFinite, abs(value) < 1e15, places >= 0, !shortest.contains("e") else { return slow(value, places) }
+        guard value.isFinite, abs(value) < 1e15, places >= 0, !shortest.contains("e") else {
+            return slow(value, places)
+        }
         let negative = shortest.hasPrefix("-")
         let unsigned = negative ? shortest.dropFirst() : Substring(shortest)
         let parts = unsigned.split(separator: ".", omittingEmptySubsequences: false)
@@ -24,7 +26,9 @@ enum FixedDecimal {
             if roundsUp {
                 digits += fraction
                 var position = digits.count - 1
-                while position >= 0 && digits[position] == UInt8(ascii: "9") { digits[position] = UInt8(ascii: "0"); position -= 1 }
+                while position >= 0 && digits[position] == UInt8(ascii: "9") {
+                    digits[position] = UInt8(ascii: "0"); position -= 1
+                }
                 if position >= 0 { digits[position] += 1 } else { digits.insert(UInt8(ascii: "1"), at: 0) }
                 fraction = Array(digits.suffix(places))
                 digits.removeLast(places)
@@ -32,7 +36,8 @@ enum FixedDecimal {
         } else {
             fraction += Array(repeating: UInt8(ascii: "0"), count: places - fraction.count)
         }
-        return (negative ? "-" : "") + String(decoding: digits, as: UTF8.self) + (places > 0 ? "." + String(decoding: fraction, as: UTF8.self) : "")
+        return (negative ? "-" : "") + String(decoding: digits, as: UTF8.self)
+            + (places > 0 ? "." + String(decoding: fraction, as: UTF8.self) : "")
     }
 
     private static func slow(_ value: Double, _ places: Int) -> String {

@@ -13,7 +13,9 @@ enum ListPaging {
 
     /// `"strike/2"` → ("strike", 2); `"strike"` → ("strike", 1).
     static func parse(_ subject: String) -> (id: String, page: Int) {
-        guard let slash = subject.lastIndex(of: "/"), let page = Int(subject[subject.index(after: slash)...]) else { return (subject, 1) }
+        guard let slash = subject.lastIndex(of: "/"), let page = Int(subject[subject.index(after: slash)...]) else {
+            return (subject, 1)
+        }
         return (String(subject[..<slash]), page)
     }
 
@@ -44,7 +46,9 @@ enum ListPaging {
         /// The number of its first item in the whole list, from 1.
         var firstNumber: Int { (number - 1) * perPage + 1 }
 
-        func items<C: Collection>(_ all: C) -> C.SubSequence.SubSequence { all.dropFirst((number - 1) * perPage).prefix(perPage) }
+        func items<C: Collection>(_ all: C) -> C.SubSequence.SubSequence {
+            all.dropFirst((number - 1) * perPage).prefix(perPage)
+        }
 
         /// Every page of the list (`current` for this one); none when there is one page.
         func links(folder: String, id: String, _ links: PageLinks) -> [Chrome.Link] {
@@ -58,8 +62,10 @@ enum ListPaging {
 
         /// The page before and the page after, if any.
         func neighbours(_ href: (Int) -> String) -> (previous: Chrome.Link?, next: Chrome.Link?) {
-            (number > 1 ? Chrome.Link(label: String(number - 1), href: href(number - 1)) : nil,
-             number < count ? Chrome.Link(label: String(number + 1), href: href(number + 1)) : nil)
+            (
+                number > 1 ? Chrome.Link(label: String(number - 1), href: href(number - 1)) : nil,
+                number < count ? Chrome.Link(label: String(number + 1), href: href(number + 1)) : nil
+            )
         }
 
         /// `title`, or "title, page 2 of 3" (`list.pageOf`) when the list has several pages.
@@ -73,7 +79,11 @@ enum ListPaging {
     static func slug(_ name: String) -> String {
         var slug = ""
         for character in name.lowercased() {
-            if character.isLetter || character.isNumber { slug.append(character) } else if !slug.isEmpty, slug.last != "-" { slug.append("-") }
+            if character.isLetter || character.isNumber {
+                slug.append(character)
+            } else if !slug.isEmpty, slug.last != "-" {
+                slug.append("-")
+            }
         }
         while slug.last == "-" { slug.removeLast() }
         guard slug.utf8.count > longestSlug else { return slug.isEmpty ? "unnamed" : slug }

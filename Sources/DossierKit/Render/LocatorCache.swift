@@ -33,8 +33,11 @@ final class LocatorCache: Sendable {
         }
         // What drawing it would have recorded as read.
         links.reads.read([.event(event.id), .config])
-        let key = Key(latitude: point.latitude, longitude: point.longitude, precision: place.precision, country: place.country, name: place.name,
-                      type: event.type, markerRadius: EventMap.Marker.radius(casualties: EventMap.largestFigure(event)), title: title)
+        let key = Key(
+            latitude: point.latitude, longitude: point.longitude, precision: place.precision, country: place.country,
+            name: place.name,
+            type: event.type, markerRadius: EventMap.Marker.radius(casualties: EventMap.largestFigure(event)),
+            title: title)
         if let map = maps.withLockedValue({ $0[key] }) { return map }
         let map = MapView.make([index], links: links, id: "locator", size: .locator, title: title, isLocator: true)
         if let map { maps.withLockedValue { $0[key] = map } }

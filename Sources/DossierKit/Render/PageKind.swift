@@ -33,10 +33,14 @@ public final class PageKind: Sendable {
     /// The fields its template may use under `content`, for `check` and the template reference.
     let fields: TemplateShape
 
-    init(name: String, template: String? = nil, folder: String? = nil, navigationLabel: String? = nil, section: String? = nil,
-         inSitemap: Bool = true, previewDeferral: PreviewDeferral = .never, fields: TemplateShape,
-         subjects: @escaping @Sendable (any SiteContents) -> [String] = { _ in [""] },
-         path: @escaping @Sendable (String) -> String, view: @escaping @Sendable (String, PageLinks) -> any TemplateConvertible) {
+    init(
+        name: String, template: String? = nil, folder: String? = nil, navigationLabel: String? = nil,
+        section: String? = nil,
+        inSitemap: Bool = true, previewDeferral: PreviewDeferral = .never, fields: TemplateShape,
+        subjects: @escaping @Sendable (any SiteContents) -> [String] = { _ in [""] },
+        path: @escaping @Sendable (String) -> String,
+        view: @escaping @Sendable (String, PageLinks) -> any TemplateConvertible
+    ) {
         self.name = name
         self.template = template ?? name
         self.folder = folder
@@ -67,7 +71,10 @@ extension LoadedContent: SiteContents {}
 /// The page kinds a site is made of, in the order pages are rendered and listed in the sitemap.
 public enum PageKinds {
     public static let builtIn: [PageKind] = [
-        HomePage.kind, TimelinePage.kind, TimelinePeriodPage.yearKind, TimelinePeriodPage.monthKind, EventListPage.typeKind, EventListPage.countryKind, MapPage.kind, MapPage.countryKind, ActorIndexPage.kind, TopicIndexPage.kind, SourcesPage.kind, EventListPage.sourceKind, DownloadsPage.kind, SearchPage.kind, NotFoundPage.kind,
+        HomePage.kind, TimelinePage.kind, TimelinePeriodPage.yearKind, TimelinePeriodPage.monthKind,
+        EventListPage.typeKind, EventListPage.countryKind, MapPage.kind, MapPage.countryKind, ActorIndexPage.kind,
+        TopicIndexPage.kind, SourcesPage.kind, EventListPage.sourceKind, DownloadsPage.kind, SearchPage.kind,
+        NotFoundPage.kind,
         EventPage.kind, ActorPage.kind, TopicPage.kind, PlainPage.kind,
     ]
 

@@ -29,8 +29,11 @@ struct RenderContext: Sendable {
 
     /// - Parameter cards: cards kept from the previous build (the preview keeps them across
     ///   rebuilds, dropping those of changed events); a new cache otherwise.
-    init(report: Report, markdown: CommonMark, templates: TemplateSet, kinds: [PageKind] = PageKinds.builtIn, cards: CardCache = CardCache(),
-         fragmentReads: FragmentReads = FragmentReads(), downloads: DataDownloads? = nil) {
+    init(
+        report: Report, markdown: CommonMark, templates: TemplateSet, kinds: [PageKind] = PageKinds.builtIn,
+        cards: CardCache = CardCache(),
+        fragmentReads: FragmentReads = FragmentReads(), downloads: DataDownloads? = nil
+    ) {
         self.report = report
         self.downloads = downloads ?? DataDownloads(report: report, text: templates.text, markdown: markdown)
         self.kinds = kinds
@@ -112,9 +115,13 @@ final class FragmentReads: Sendable {
         for (template, fields) in refused.sorted(by: { $0.key < $1.key }) {
             for field in fields.sorted() {
                 let may = (allowed[template] ?? []).sorted().joined(separator: ", ")
-                diagnostics.append(.error(templates.location(of: "chrome." + field, in: template),
-                    "`chrome.\(field)` differs from page to page, but \(template) is rendered once and shared by many pages, so it cannot show it",
-                    hint: "use it in layout.mustache, which is rendered for each page; \(template) may read chrome.{\(may)}"))
+                diagnostics.append(
+                    .error(
+                        templates.location(of: "chrome." + field, in: template),
+                        "`chrome.\(field)` differs from page to page, but \(template) is rendered once and shared by many pages, so it cannot show it",
+                        hint:
+                            "use it in layout.mustache, which is rendered for each page; \(template) may read chrome.{\(may)}"
+                    ))
             }
         }
         return diagnostics
@@ -147,7 +154,9 @@ final class CardValue: MustacheParent, Sendable {
     /// The card at a heading level, where `CardCache.levelSlot` stands in its HTML and fields.
     func placed(headingLevel: Int) -> CardValue {
         let fields = self.fields
-        return CardValue(html: TemplateText(html.text.replacingSlot(CardCache.levelSlot, with: String(headingLevel))), reads: reads) {
+        return CardValue(
+            html: TemplateText(html.text.replacingSlot(CardCache.levelSlot, with: String(headingLevel))), reads: reads
+        ) {
             TemplateObject(fields().fields.merging(["headingLevel": headingLevel]) { $1 })
         }
     }
@@ -155,25 +164,39 @@ final class CardValue: MustacheParent, Sendable {
     /// What templates find in a card: the card's own fields and its rendered HTML.
     static let shape: TemplateShape = {
         var shape = EventCard.shape.shape
-        shape.fields.insert(.init(name: "html", summary: "The card as the theme's `partials/event-card` renders it, for `{{{html}}}`.", kind: .html), at: 0)
+        shape.fields.insert(
+            .init(
+                name: "html", summary: "The card as the theme's `partials/event-card` renders it, for `{{{html}}}`.",
+                kind: .html), at: 0)
         return shape
     }()
 
     /// What templates find in a one-line event link.
-    static let linkShape = TemplateShape(name: "EventLink", summary: "A one-line link to an event (rendered by `partials/event-link`).", fields: [
-        .init(name: "html", summary: "The link as the theme's `partials/event-link` renders it, for `{{{html}}}`.", kind: .html),
-        .init(name: "title", summary: "The event's title.", kind: .text),
-        .init(name: "href", summary: "Link to the event's page.", kind: .text),
-        .init(name: "date", summary: "The event's date in words.", kind: .text),
-        .init(name: "place", summary: "Where it took place, in a list of events at several places (a map's group of events that share no place); empty otherwise.", kind: .text),
-    ])
+    static let linkShape = TemplateShape(
+        name: "EventLink", summary: "A one-line link to an event (rendered by `partials/event-link`).",
+        fields: [
+            .init(
+                name: "html", summary: "The link as the theme's `partials/event-link` renders it, for `{{{html}}}`.",
+                kind: .html),
+            .init(name: "title", summary: "The event's title.", kind: .text),
+            .init(name: "href", summary: "Link to the event's page.", kind: .text),
+            .init(name: "date", summary: "The event's date in words.", kind: .text),
+            .init(
+                name: "place",
+                summary:
+                    "Where it took place, in a list of events at several places (a map's group of events that share no place); empty otherwise.",
+                kind: .text),
+        ])
 
     /// What templates find in a line of related events.
     static let relatedShape: TemplateShape = {
         var shape = EventPage.Neighbour.shape.shape
         shape.name = "RelatedEvent"
         shape.summary = "Another event in an event's related list (rendered by `partials/related-event`)."
-        shape.fields.insert(.init(name: "html", summary: "The line as the theme's `partials/related-event` renders it, for `{{{html}}}`.", kind: .html), at: 0)
+        shape.fields.insert(
+            .init(
+                name: "html", summary: "The line as the theme's `partials/related-event` renders it, for `{{{html}}}`.",
+                kind: .html), at: 0)
         return shape
     }()
 
@@ -218,15 +241,20 @@ final class CardCache: Sendable {
 
     func card(_ index: Int, links: PageLinks, role: Involvement.Role?, headingLevel: Int) -> CardValue {
         let placed = links.site.templates.placesHeadingLevel
-        let card = cached(links.report.events[index].id, Key.card(headingLevel: placed ? 0 : headingLevel, role: role)) {
+        let card = cached(links.report.events[index].id, Key.card(headingLevel: placed ? 0 : headingLevel, role: role))
+        {
             // The closure keeps the card's own values, not the report: the preview keeps cards
             // across rebuilds, and each would otherwise keep the report it was made from.
             let reads = links.reads.fresh()
-            let card = EventCard(links.report.events[index], links: links.recording(into: reads), role: role, headingLevel: headingLevel)
+            let card = EventCard(
+                links.report.events[index], links: links.recording(into: reads), role: role, headingLevel: headingLevel)
             var fields = card.templateFields
-            if placed { fields = TemplateObject(fields.fields.merging(["headingLevel": TemplateText(Self.levelSlot)]) { $1 }) }
-            return CardValue(html: links.site.templates.renderConverted(fields, template: Self.template), reads: reads.inputs,
-                             fields: { card.templateFields })
+            if placed {
+                fields = TemplateObject(fields.fields.merging(["headingLevel": TemplateText(Self.levelSlot)]) { $1 })
+            }
+            return CardValue(
+                html: links.site.templates.renderConverted(fields, template: Self.template), reads: reads.inputs,
+                fields: { card.templateFields })
         }
         return placed ? card.placed(headingLevel: headingLevel) : card
     }
@@ -241,8 +269,15 @@ final class CardCache: Sendable {
             let event = links.report.events[index]
             let title = event.title, href = links.event(event.id), date = links.text.date(event.date)
             let place = withPlace ? event.location?.formatted ?? "" : ""
-            let fields = { @Sendable in TemplateValue.fields(place.isEmpty ? ["title": title, "href": href, "date": date] : ["title": title, "href": href, "date": date, "place": place]) }
-            return CardValue(html: links.site.templates.renderConverted(fields(), template: Self.linkTemplate), reads: [.event(event.id)], fields: fields)
+            let fields = { @Sendable in
+                TemplateValue.fields(
+                    place.isEmpty
+                        ? ["title": title, "href": href, "date": date]
+                        : ["title": title, "href": href, "date": date, "place": place])
+            }
+            return CardValue(
+                html: links.site.templates.renderConverted(fields(), template: Self.linkTemplate),
+                reads: [.event(event.id)], fields: fields)
         }
     }
 
@@ -251,10 +286,12 @@ final class CardCache: Sendable {
     func related(_ index: Int, links: PageLinks) -> CardValue {
         cached(links.report.events[index].id, Key.related) {
             let event = links.report.events[index], type = links.report.config.eventType(event.type)
-            let line = EventPage.Neighbour(title: event.title, href: links.event(event.id), date: links.text.date(event.date),
-                                           typeLabel: type?.label ?? event.type, typeColour: type?.colour ?? "#5b6770", typeID: event.type)
-            return CardValue(html: links.site.templates.renderConverted(line.templateFields, template: Self.relatedTemplate),
-                             reads: [.event(event.id), .config], fields: { line.templateFields })
+            let line = EventPage.Neighbour(
+                title: event.title, href: links.event(event.id), date: links.text.date(event.date),
+                typeLabel: type?.label ?? event.type, typeColour: type?.colour ?? "#5b6770", typeID: event.type)
+            return CardValue(
+                html: links.site.templates.renderConverted(line.templateFields, template: Self.relatedTemplate),
+                reads: [.event(event.id), .config], fields: { line.templateFields })
         }
     }
 

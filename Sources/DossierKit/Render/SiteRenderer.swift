@@ -35,14 +35,20 @@ struct SiteRenderer: Sendable {
     /// a few of 10,000).
     func jobs(_ pages: some Sequence<PageKinds.Page>) -> [PageJob] {
         let templates = templates, forgetting = forgetting, recording = recordsReads, costs = costs
-        let site = RenderContext(report: report, markdown: markdown, templates: templates, kinds: kinds, cards: cards, fragmentReads: fragmentReads, downloads: downloads)
+        let site = RenderContext(
+            report: report, markdown: markdown, templates: templates, kinds: kinds, cards: cards,
+            fragmentReads: fragmentReads, downloads: downloads)
         return pages.map { page in
             PageJob(path: page.path) {
-                let links = PageLinks(path: page.path, site: site, section: page.kind.section, reads: PageReads(recording: recording, forgetting: forgetting))
+                let links = PageLinks(
+                    path: page.path, site: site, section: page.kind.section,
+                    reads: PageReads(recording: recording, forgetting: forgetting))
                 let view = { page.kind.view(page.subject, links) }
                 // Links start from the marker until the page is finished (`SiteRoot`).
                 let fill = { (model: any TemplateConvertible) in
-                    SiteRoot.resolve(templates.render(model, template: page.kind.template), root: SitePaths.rootPrefix(from: page.path))
+                    SiteRoot.resolve(
+                        templates.render(model, template: page.kind.template),
+                        root: SitePaths.rootPrefix(from: page.path))
                 }
                 let html = costs?.page(kind: page.kind.name, view: view, template: fill) ?? fill(view())
                 return (html, links.reads.inputs)
@@ -61,7 +67,9 @@ struct SiteRenderer: Sendable {
 
     /// Paths of the feed, data downloads and sitemap.
     static func supportPaths(_ contents: any SiteContents) -> [String] {
-        var paths = [SitePaths.feed, JSONFeed.path] + DataDownloads.paths + [EventsSchema.path, WorldOutline.path] + WorldOutline.tilePaths + [MapPage.filterStylesheetPath, TypeColours.path] + MapPlacesData.paths(contents)
+        var paths =
+            [SitePaths.feed, JSONFeed.path] + DataDownloads.paths + [EventsSchema.path, WorldOutline.path]
+            + WorldOutline.tilePaths + [MapPage.filterStylesheetPath, TypeColours.path] + MapPlacesData.paths(contents)
         paths += FilterIndex.paths(contents)
         if contents.config.baseURL != nil { paths.append(SitePaths.sitemap) }
         return paths
@@ -85,25 +93,39 @@ struct SiteRenderer: Sendable {
     ///   left out, the preview keeping its previous ones: no event, site.yaml, text.yaml or map
     ///   outline changed. (A file handed over anew would count as changed, and a stylesheet edit
     ///   would reload the page instead of swapping the stylesheet.)
-    func supportFiles(sitemapPaths: [String], downloads: Downloads = .made, scriptsUnchanged: Bool = false) -> [OutputFile] {
+    func supportFiles(
+        sitemapPaths: [String], downloads: Downloads = .made, scriptsUnchanged: Bool = false
+    ) -> [OutputFile] {
         let report = report, markdown = markdown, templates = templates
         // Each maker is independent of the others: a build runs them on every core at once.
         var makers: [@Sendable () -> [OutputFile]] = [
             {
                 let feedItems = FeedItem.latest(report, markdown: markdown, text: templates.text)
-                return [OutputFile(path: SitePaths.feed, text: templates.render(AtomFeed.make(report, items: feedItems), template: AtomFeed.template)),
-                        JSONFeed.make(report, items: feedItems).file]
+                return [
+                    OutputFile(
+                        path: SitePaths.feed,
+                        text: templates.render(AtomFeed.make(report, items: feedItems), template: AtomFeed.template)),
+                    JSONFeed.make(report, items: feedItems).file,
+                ]
             },
             // The outlines under every map: cheap, and they follow the theme as well as the events.
-            { WorldOutline.files(templates.geography, style: templates.worldStyle, reportCountries: WorldOutline.reportCountries(report, templates.geography)) + [
-               MapPage.filterStylesheet(report.config), TypeColours.stylesheet(report.config), EventsSchema.file] },
+            {
+                WorldOutline.files(
+                    templates.geography, style: templates.worldStyle,
+                    reportCountries: WorldOutline.reportCountries(report, templates.geography)) + [
+                        MapPage.filterStylesheet(report.config), TypeColours.stylesheet(report.config),
+                        EventsSchema.file,
+                    ]
+            },
         ]
         // The map page's unlisted events follow the events, site.yaml and the theme (its dates'
         // words, its map data): the preview makes them only if a reader asks.
         let places = MapPlacesData.files(report, geography: templates.geography, text: templates.text)
         // The filter's index follows the events, site.yaml and the theme's words for dates: the
         // preview makes it when first asked for, all files at once.
-        let filter = DeferredFiles { FilterIndex.files(report, text: templates.text, markdown: markdown, geography: templates.geography) }
+        let filter = DeferredFiles {
+            FilterIndex.files(report, text: templates.text, markdown: markdown, geography: templates.geography)
+        }
         if case .made = downloads {
             makers += places.map { place in { [place.make()] } }
             makers.append { filter.all }
@@ -111,8 +133,12 @@ struct SiteRenderer: Sendable {
             // The preview keeps the previous ones.
         } else {
             makers.append {
-                places.map { place in OutputFile(path: place.path, contents: .deferred(DeferredData { place.make().data })) }
-                    + FilterIndex.paths(report).map { path in OutputFile(path: path, contents: .deferred(DeferredData { filter.data(path) })) }
+                places.map { place in
+                    OutputFile(path: place.path, contents: .deferred(DeferredData { place.make().data }))
+                }
+                    + FilterIndex.paths(report).map { path in
+                        OutputFile(path: path, contents: .deferred(DeferredData { filter.data(path) }))
+                    }
             }
         }
         let made = self.downloads
@@ -122,7 +148,9 @@ struct SiteRenderer: Sendable {
         case .unchanged: break
         }
         if let sitemap = Sitemap.make(report, pagePaths: sitemapPaths) {
-            makers.append { [OutputFile(path: SitePaths.sitemap, text: templates.render(sitemap, template: Sitemap.template))] }
+            makers.append {
+                [OutputFile(path: SitePaths.sitemap, text: templates.render(sitemap, template: Sitemap.template))]
+            }
         }
         let results = ResultSlots<[OutputFile]>(count: makers.count)
         let all = makers

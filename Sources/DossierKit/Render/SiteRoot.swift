@@ -33,7 +33,9 @@ enum SiteRoot {
             var result: [UInt8] = []
             var copied = 0, index = 0
             while index + 3 <= bytes.count {
-                if bytes[index] == escaped[0], bytes[index + 1] == escaped[1], bytes[index + 2] == escaped[2], startsAddress(bytes, at: index) {
+                if bytes[index] == escaped[0], bytes[index + 1] == escaped[1], bytes[index + 2] == escaped[2],
+                    startsAddress(bytes, at: index)
+                {
                     if result.isEmpty { result.reserveCapacity(bytes.count) }
                     result.append(contentsOf: bytes[copied..<index])
                     result.append(byte)

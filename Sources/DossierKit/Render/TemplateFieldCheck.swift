@@ -42,24 +42,36 @@ struct TemplateFieldCheck {
     /// The values each template is rendered with (also the rows of the template reference).
     static func roots(kinds: [PageKind]) -> [Root] {
         var roots = kinds.map { kind in
-            Root(template: kind.template, shape: TemplateShape(name: "Page", summary: "", fields: [
-                .init(name: "chrome", summary: "", kind: .object(Chrome.shape.shape)),
-                .init(name: "content", summary: "", kind: .object(kind.fields)),
-            ]), kind: kind)
+            Root(
+                template: kind.template,
+                shape: TemplateShape(
+                    name: "Page", summary: "",
+                    fields: [
+                        .init(name: "chrome", summary: "", kind: .object(Chrome.shape.shape)),
+                        .init(name: "content", summary: "", kind: .object(kind.fields)),
+                    ]), kind: kind)
         }
         for (template, allowed) in Chrome.fragmentFields.sorted(by: { $0.key < $1.key }) {
             var chrome = Chrome.shape.shape
             chrome.fields.removeAll { !allowed.contains($0.name) }
-            roots.append(Root(template: template, shape: TemplateShape(name: "Fragment", summary: "", fields: [.init(name: "chrome", summary: "", kind: .object(chrome))]),
-                              fragment: Fragment(template: template, allowed: allowed)))
+            roots.append(
+                Root(
+                    template: template,
+                    shape: TemplateShape(
+                        name: "Fragment", summary: "",
+                        fields: [.init(name: "chrome", summary: "", kind: .object(chrome))]),
+                    fragment: Fragment(template: template, allowed: allowed)))
         }
         var link = CardValue.linkShape, related = CardValue.relatedShape, source = EventPage.SourceView.shape.shape
         link.fields.removeAll { $0.name == "html" }
         related.fields.removeAll { $0.name == "html" }
         source.fields.removeAll { $0.name == "html" }
-        for (template, shape) in [(CardCache.template, EventCard.shape.shape), (CardCache.linkTemplate, link), (CardCache.relatedTemplate, related),
-                                  (SourceLines.template, source),
-                                  (AtomFeed.template, AtomFeed.shape.shape), (Sitemap.template, Sitemap.shape.shape)] {
+        for (template, shape) in [
+            (CardCache.template, EventCard.shape.shape), (CardCache.linkTemplate, link),
+            (CardCache.relatedTemplate, related),
+            (SourceLines.template, source),
+            (AtomFeed.template, AtomFeed.shape.shape), (Sitemap.template, Sitemap.shape.shape),
+        ] {
             roots.append(Root(template: template, shape: shape))
         }
         return roots
@@ -68,9 +80,11 @@ struct TemplateFieldCheck {
     /// One error per misspelt or unknown name, at its tag, with the names it might have meant.
     mutating func diagnostics() -> [Diagnostic] {
         for kind in kinds where templates.sources[kind.template] == nil {
-            found.append(.error(SourceLocation(file: "\(templates.displayName)/\(kind.template).mustache"),
-                                "the page kind `\(kind.name)` needs the template \(kind.template).mustache, which neither the theme nor the built-in theme has",
-                                hint: "create \(templates.displayName)/\(kind.template).mustache"))
+            found.append(
+                .error(
+                    SourceLocation(file: "\(templates.displayName)/\(kind.template).mustache"),
+                    "the page kind `\(kind.name)` needs the template \(kind.template).mustache, which neither the theme nor the built-in theme has",
+                    hint: "create \(templates.displayName)/\(kind.template).mustache"))
         }
         for root in Self.roots(kinds: kinds) {
             walk(root.template, stack: [root.shape], fragment: root.fragment, depth: 0)
@@ -81,9 +95,12 @@ struct TemplateFieldCheck {
 
     private mutating func walk(_ template: String, stack start: [Frame], fragment: Fragment?, depth: Int) {
         // (A template that did not parse was reported as such; its tags mean nothing yet.)
-        guard depth < 16, let source = templates.sources[template], templates.library.getTemplate(named: template) != nil,
-              let tags = TemplateTag.scan(source.text) else { return }
-        let signature = template + "|" + start.map { $0?.name ?? "-" }.joined(separator: ",") + "|" + (fragment?.template ?? "")
+        guard depth < 16, let source = templates.sources[template],
+            templates.library.getTemplate(named: template) != nil,
+            let tags = TemplateTag.scan(source.text)
+        else { return }
+        let signature =
+            template + "|" + start.map { $0?.name ?? "-" }.joined(separator: ",") + "|" + (fragment?.template ?? "")
         guard seen.insert(signature).inserted else { return }
         var stack = start
         // How many frames each open section pushed, to pop them at its close.
@@ -116,8 +133,9 @@ struct TemplateFieldCheck {
     /// What a section over a value of `kind` puts on the stack.
     private static func frame(entering kind: TemplateShape.Kind?, transform: String?) -> Frame {
         switch (kind, transform) {
-        case (.object(let shape), nil), (.list(let shape), nil), (.list(let shape), "first"?), (.list(let shape), "last"?),
-             (.list(let shape), "reversed"?), (.list(let shape), "sorted"?):
+        case (.object(let shape), nil), (.list(let shape), nil), (.list(let shape), "first"?),
+            (.list(let shape), "last"?),
+            (.list(let shape), "reversed"?), (.list(let shape), "sorted"?):
             return shape
         default:
             return nil
@@ -126,7 +144,9 @@ struct TemplateFieldCheck {
 
     /// The kind of value a name leads to; nil when it cannot be known (the dot, a name inside
     /// text) or is unknown (then reported).
-    private mutating func resolve(_ tag: TemplateTag, in stack: [Frame], at location: SourceLocation, fragment: Fragment?) -> TemplateShape.Kind? {
+    private mutating func resolve(
+        _ tag: TemplateTag, in stack: [Frame], at location: SourceLocation, fragment: Fragment?
+    ) -> TemplateShape.Kind? {
         let name = tag.lookup.name
         if name == "." || name.isEmpty { return nil }
         let parts = name.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
@@ -149,7 +169,9 @@ struct TemplateFieldCheck {
                 return nil
             }
             guard let field = shape.field(part) else {
-                report(part, in: name, at: location, among: shape.fields.map(\.name), fragment: index == 1 && parts[0] == "chrome" ? fragment : nil)
+                report(
+                    part, in: name, at: location, among: shape.fields.map(\.name),
+                    fragment: index == 1 && parts[0] == "chrome" ? fragment : nil)
                 return nil
             }
             current = field.kind
@@ -157,16 +179,28 @@ struct TemplateFieldCheck {
         return current
     }
 
-    private mutating func report(_ part: String, in name: String, at location: SourceLocation, among names: [String], fragment: Fragment?) {
+    private mutating func report(
+        _ part: String, in name: String, at location: SourceLocation, among names: [String], fragment: Fragment?
+    ) {
         if let fragment, Chrome.shape.shape.field(part) != nil {
-            found.append(.error(location, "`chrome.\(part)` differs from page to page, but \(fragment.template) is rendered once and shared by many pages, so it cannot show it",
-                                hint: "use it in layout.mustache, which is rendered for each page; \(fragment.template) may read chrome.{\(fragment.allowed.sorted().joined(separator: ", "))}"))
+            found.append(
+                .error(
+                    location,
+                    "`chrome.\(part)` differs from page to page, but \(fragment.template) is rendered once and shared by many pages, so it cannot show it",
+                    hint:
+                        "use it in layout.mustache, which is rendered for each page; \(fragment.template) may read chrome.{\(fragment.allowed.sorted().joined(separator: ", "))}"
+                ))
             return
         }
         let subject = part == name ? "`\(name)`" : "`\(part)` in `\(name)`"
         let unique = Array(Set(names)).sorted()
-        found.append(.error(location, "unknown field \(subject): the template would show nothing here",
-                            hint: Suggestion.hint(for: part, in: unique)
-                                ?? (unique.isEmpty ? "this value has no fields" : "fields here: \(unique.prefix(12).joined(separator: ", "))\(unique.count > 12 ? ", …" : "") (see docs/template-fields.md)")))
+        found.append(
+            .error(
+                location, "unknown field \(subject): the template would show nothing here",
+                hint: Suggestion.hint(for: part, in: unique)
+                    ?? (unique.isEmpty
+                        ? "this value has no fields"
+                        : "fields here: \(unique.prefix(12).joined(separator: ", "))\(unique.count > 12 ? ", …" : "") (see docs/template-fields.md)")
+            ))
     }
 }

@@ -25,13 +25,18 @@ public struct TemplateSet: Sendable {
 
     /// - Parameter mustExist: the folder was named on the command line (`--templates`), so its
     ///   absence is an error; the default `Templates/` may be missing (the built-in theme is used).
-    public static func load(from folder: URL, displayName: String, mustExist: Bool = false, log: DiagnosticLog) -> TemplateSet? {
+    public static func load(
+        from folder: URL, displayName: String, mustExist: Bool = false, log: DiagnosticLog
+    ) -> TemplateSet? {
         HTMLEscaping.registered
         var isFolder: ObjCBool = false
         let exists = FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder) && isFolder.boolValue
         if !exists, mustExist {
-            log.error(SourceLocation(file: displayName), "the templates folder does not exist",
-                      hint: "leave out --templates to use the built-in theme, or give a folder that overrides some of its files")
+            log.error(
+                SourceLocation(file: displayName), "the templates folder does not exist",
+                hint:
+                    "leave out --templates to use the built-in theme, or give a folder that overrides some of its files"
+            )
             return nil
         }
         var sources: [(name: String, display: String, text: String)] = []
@@ -41,8 +46,11 @@ public struct TemplateSet: Sendable {
             let base = folder.standardizedFileURL.path
             let listing = ContentFile.listStamped(folder, extensions: nil)
             for skip in listing.skipped {
-                log.add(skip.diagnostic(shownAs: "\(displayName)/\(ContentFile.relativePath(of: URL(fileURLWithPath: skip.path), in: folder))",
-                                        root: "the theme folder (\(displayName))"))
+                log.add(
+                    skip.diagnostic(
+                        shownAs:
+                            "\(displayName)/\(ContentFile.relativePath(of: URL(fileURLWithPath: skip.path), in: folder))",
+                        root: "the theme folder (\(displayName))"))
             }
             for (url, _, _) in listing.files {
                 let relative = String(url.standardizedFileURL.path.dropFirst(base.count + 1))
@@ -71,7 +79,9 @@ public struct TemplateSet: Sendable {
             unreadable.insert(name)
             if let location = controlCharacter(in: text, file: display) {
                 // U+0001 marks where links start while a page is rendered (`SiteRoot`).
-                log.error(location, "the template contains a control character", hint: "remove it; control characters are invisible and break pages")
+                log.error(
+                    location, "the template contains a control character",
+                    hint: "remove it; control characters are invisible and break pages")
                 continue
             }
             references += partialReferences(in: text, file: display)
@@ -79,16 +89,20 @@ public struct TemplateSet: Sendable {
                 templates[name] = try MustacheTemplate(string: text)
                 unreadable.remove(name)
             } catch let error as MustacheTemplate.ParserError {
-                log.error(SourceLocation(file: display, line: error.context.lineNumber, column: error.context.columnNumber),
-                          "template syntax error: \(describe(error.error))", hint: "the line reads: \(error.context.line.trimmingCharacters(in: .whitespaces))")
+                log.error(
+                    SourceLocation(file: display, line: error.context.lineNumber, column: error.context.columnNumber),
+                    "template syntax error: \(describe(error.error))",
+                    hint: "the line reads: \(error.context.line.trimmingCharacters(in: .whitespaces))")
             } catch {
                 log.error(SourceLocation(file: display), "could not parse the template: \(error)")
             }
         }
         // swift-mustache renders a missing partial as nothing; a theme author wants to hear about it.
         for reference in references where templates[reference.name] == nil && !unreadable.contains(reference.name) {
-            log.error(reference.location, "the template uses the partial `\(reference.name)`, which does not exist",
-                      hint: Suggestion.hint(for: reference.name, in: templates.keys.sorted()) ?? "create \(displayName)/\(reference.name).mustache")
+            log.error(
+                reference.location, "the template uses the partial `\(reference.name)`, which does not exist",
+                hint: Suggestion.hint(for: reference.name, in: templates.keys.sorted())
+                    ?? "create \(displayName)/\(reference.name).mustache")
         }
         var set = TemplateSet(library: MustacheLibrary(templates: templates), folder: folder, displayName: displayName)
         // (Found by the listing, which refuses links that lead out of the theme folder.)
@@ -106,15 +120,20 @@ public struct TemplateSet: Sendable {
                 do {
                     set.geography = try Geography(text: text)
                 } catch let error as Geography.FormatError {
-                    log.error(SourceLocation(file: display, line: error.line), "the map outlines cannot be read: \(error.message)",
-                              hint: "write the file as scripts/derive-map-data does, or remove it to use the built-in outlines")
+                    log.error(
+                        SourceLocation(file: display, line: error.line),
+                        "the map outlines cannot be read: \(error.message)",
+                        hint:
+                            "write the file as scripts/derive-map-data does, or remove it to use the built-in outlines")
                 } catch {
                     log.error(SourceLocation(file: display), "the map outlines cannot be read: \(error)")
                 }
             }
         }
         if let worldStyleFile {
-            set.worldStyle = ContentFile.readText(worldStyleFile, display: "\(displayName)/\(WorldOutline.stylePath)", log: log) ?? set.worldStyle
+            set.worldStyle =
+                ContentFile.readText(worldStyleFile, display: "\(displayName)/\(WorldOutline.stylePath)", log: log)
+                ?? set.worldStyle
         }
         for (name, display, text) in sources { set.sources[name] = (display, text) }
         set.placesHeadingLevel = set.onlyPrints("headingLevel", in: CardCache.template)
@@ -148,7 +167,8 @@ public struct TemplateSet: Sendable {
             column += 1
             switch scalar.value {
             case 0x0A: line += 1; column = 0
-            case 0x00...0x08, 0x0B, 0x0C, 0x0E...0x1F, 0x7F: return SourceLocation(file: file, line: line, column: column)
+            case 0x00...0x08, 0x0B, 0x0C, 0x0E...0x1F, 0x7F:
+                return SourceLocation(file: file, line: line, column: column)
             default: break
             }
         }
@@ -157,10 +177,15 @@ public struct TemplateSet: Sendable {
 
     /// Where `name` first appears inside a tag of the template (its file alone when it does not).
     func location(of name: String, in template: String) -> SourceLocation {
-        guard let (display, text) = sources[template] else { return SourceLocation(file: "\(displayName)/\(template).mustache") }
+        guard let (display, text) = sources[template] else {
+            return SourceLocation(file: "\(displayName)/\(template).mustache")
+        }
         for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            guard let found = line.range(of: name), let open = line[..<found.lowerBound].range(of: "{{", options: .backwards) else { continue }
-            return SourceLocation(file: display, line: index + 1, column: line.distance(from: line.startIndex, to: open.lowerBound) + 1)
+            guard let found = line.range(of: name),
+                let open = line[..<found.lowerBound].range(of: "{{", options: .backwards)
+            else { continue }
+            return SourceLocation(
+                file: display, line: index + 1, column: line.distance(from: line.startIndex, to: open.lowerBound) + 1)
         }
         return SourceLocation(file: display)
     }

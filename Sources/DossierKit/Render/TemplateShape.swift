@@ -40,7 +40,9 @@ struct TemplateFieldList<Model>: Sendable {
 
     /// The declaration without its values: what the docs and `check` read.
     var shape: TemplateShape {
-        TemplateShape(name: name, summary: summary, fields: fields.map { TemplateShape.Field(name: $0.name, summary: $0.summary, kind: $0.kind) })
+        TemplateShape(
+            name: name, summary: summary,
+            fields: fields.map { TemplateShape.Field(name: $0.name, summary: $0.summary, kind: $0.kind) })
     }
 }
 
@@ -82,7 +84,9 @@ extension TemplateFieldList.Field {
     }
 
     static func html(_ name: String, _ summary: String, _ get: @escaping @Sendable (Model) -> String?) -> Self {
-        Self(name: name, summary: summary, kind: .html) { model in get(model).map(TemplateText.init) ?? TemplateText.missing }
+        Self(name: name, summary: summary, kind: .html) { model in
+            get(model).map(TemplateText.init) ?? TemplateText.missing
+        }
     }
 
     static func flag(_ name: String, _ summary: String, _ get: @escaping @Sendable (Model) -> Bool) -> Self {
@@ -97,7 +101,9 @@ extension TemplateFieldList.Field {
         Self(name: name, summary: summary, kind: .texts) { get($0).map(TemplateText.init) }
     }
 
-    static func object<Value: TemplateModel>(_ name: String, _ summary: String, _ get: @escaping @Sendable (Model) -> Value?) -> Self {
+    static func object<Value: TemplateModel>(
+        _ name: String, _ summary: String, _ get: @escaping @Sendable (Model) -> Value?
+    ) -> Self {
         Self(name: name, summary: summary, kind: .object(Value.shape.shape)) { model -> Any in
             // (Spelled out: `?? TemplateText.missing` would box the optional itself, which is truthy.)
             if let value = get(model) { return value.templateFields }
@@ -105,7 +111,9 @@ extension TemplateFieldList.Field {
         }
     }
 
-    static func list<Value: TemplateModel>(_ name: String, _ summary: String, _ get: @escaping @Sendable (Model) -> [Value]) -> Self {
+    static func list<Value: TemplateModel>(
+        _ name: String, _ summary: String, _ get: @escaping @Sendable (Model) -> [Value]
+    ) -> Self {
         Self(name: name, summary: summary, kind: .list(Value.shape.shape)) { model in get(model).map(\.templateFields) }
     }
 
@@ -116,12 +124,15 @@ extension TemplateFieldList.Field {
     }
 
     /// Lines of related events (`partials/related-event`), rendered once and shared.
-    static func relatedEvents(_ name: String, _ summary: String, _ get: @escaping @Sendable (Model) -> [CardValue]) -> Self {
+    static func relatedEvents(
+        _ name: String, _ summary: String, _ get: @escaping @Sendable (Model) -> [CardValue]
+    ) -> Self {
         Self(name: name, summary: summary, kind: .list(CardValue.relatedShape)) { get($0) }
     }
 
     /// One-line links to events (`partials/event-link`), rendered once and shared.
-    static func eventLinks(_ name: String, _ summary: String, _ get: @escaping @Sendable (Model) -> [CardValue]) -> Self {
+    static func eventLinks(_ name: String, _ summary: String, _ get: @escaping @Sendable (Model) -> [CardValue]) -> Self
+    {
         Self(name: name, summary: summary, kind: .list(CardValue.linkShape)) { get($0) }
     }
 }

@@ -62,7 +62,10 @@ struct TemplateTag {
                 default: kind = .variable
                 }
                 guard let kind else { continue }
-                if case .variable = kind, sigil != "&" {} else { tag = tag.dropFirst().trimmingCharacters(in: .whitespaces) }
+                if case .variable = kind, sigil != "&" {
+                } else {
+                    tag = tag.dropFirst().trimmingCharacters(in: .whitespaces)
+                }
                 tags.append(TemplateTag(kind: kind, name: tag, line: lineIndex + 1, column: column))
             }
         }

@@ -60,7 +60,9 @@ struct TimelineParts {
         }
         let years = perYear.keys.sorted()
         let months = years.filter { perYear[$0, default: 0] > perPage }.flatMap { year in
-            ListPaging.subjects((monthsOf[year] ?? [:]).sorted { $0.key < $1.key }.map { (monthSubject(year, $0.key), $0.value) }, perPage: perPage)
+            ListPaging.subjects(
+                (monthsOf[year] ?? [:]).sorted { $0.key < $1.key }.map { (monthSubject(year, $0.key), $0.value) },
+                perPage: perPage)
         }
         return (years.map(String.init), months)
     }

@@ -33,11 +33,17 @@ public struct Pagefind: Sendable {
         }
         for folder in (environment["PATH"] ?? "").split(separator: ":") {
             let candidate = URL(fileURLWithPath: String(folder)).appendingPathComponent("pagefind")
-            if FileManager.default.isExecutableFile(atPath: candidate.path), let found = probe(candidate) { return found }
+            if FileManager.default.isExecutableFile(atPath: candidate.path), let found = probe(candidate) {
+                return found
+            }
         }
-        let python = #"import os, pagefind_bin; print(os.path.join(os.path.dirname(pagefind_bin.__file__), "pagefind"))"#
-        guard let output = try? ChildProcess.run(URL(fileURLWithPath: "/usr/bin/env"), ["python3", "-c", python], environment: environment),
-              output.status == 0 else { return nil }
+        let python =
+            #"import os, pagefind_bin; print(os.path.join(os.path.dirname(pagefind_bin.__file__), "pagefind"))"#
+        guard
+            let output = try? ChildProcess.run(
+                URL(fileURLWithPath: "/usr/bin/env"), ["python3", "-c", python], environment: environment),
+            output.status == 0
+        else { return nil }
         let path = String(decoding: output.stdout, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
         return path.isEmpty ? nil : probe(URL(fileURLWithPath: path))
     }
@@ -45,7 +51,8 @@ public struct Pagefind: Sendable {
     /// The program at `url` if it is a Pagefind 1.x that answers `--version`.
     static func probe(_ url: URL) -> Pagefind? {
         guard FileManager.default.isExecutableFile(atPath: url.path),
-              let output = try? ChildProcess.run(url, ["--version"]), output.status == 0 else { return nil }
+            let output = try? ChildProcess.run(url, ["--version"]), output.status == 0
+        else { return nil }
         let words = String(decoding: output.stdout, as: UTF8.self).split(whereSeparator: \.isWhitespace)
         guard words.count >= 2, words[0] == "pagefind", words[1].hasPrefix("1.") else { return nil }
         return Pagefind(executable: url, version: String(words[1]))
@@ -66,23 +73,34 @@ public struct Pagefind: Sendable {
         var arguments = ["--site", site.path, "--output-path", output.path, "--keep-index-url", "--silent"]
         // One language per report: Pagefind would otherwise split the index by each page's
         // `lang`, and a report's pages share the report's.
-        if let code = language.split(separator: "-").first, code.count == 2 { arguments += ["--force-language", String(code).lowercased()] }
+        if let code = language.split(separator: "-").first, code.count == 2 {
+            arguments += ["--force-language", String(code).lowercased()]
+        }
         var command = [executable.path] + arguments
-        if niceness > 0, FileManager.default.isExecutableFile(atPath: "/usr/bin/nice") { command = ["/usr/bin/nice", "-n", String(niceness)] + command }
+        if niceness > 0, FileManager.default.isExecutableFile(atPath: "/usr/bin/nice") {
+            command = ["/usr/bin/nice", "-n", String(niceness)] + command
+        }
         // Pagefind ends with the build: killed or stopped, a build would otherwise leave it
         // writing for minutes into a staging folder the next build has removed. (`ChildProcess`
         // waits on the thread that starts the child, so the signal comes only when the build ends.)
-        if FileManager.default.isExecutableFile(atPath: Self.setpriv) { command = [Self.setpriv, "--pdeathsig", "KILL", "--"] + command }
+        if FileManager.default.isExecutableFile(atPath: Self.setpriv) {
+            command = [Self.setpriv, "--pdeathsig", "KILL", "--"] + command
+        }
         let result = try ChildProcess.run(URL(fileURLWithPath: command[0]), Array(command.dropFirst()))
         guard result.status == 0 else {
             let said = String(decoding: result.stderr + result.stdout, as: UTF8.self)
                 .split(separator: "\n").suffix(5).joined(separator: " / ")
-            throw Failure(message: "Pagefind \(version) failed (exit status \(result.status))" + (said.isEmpty ? "" : ": \(said)"))
+            throw Failure(
+                message: "Pagefind \(version) failed (exit status \(result.status))" + (said.isEmpty ? "" : ": \(said)")
+            )
         }
         var paths: [String] = [], pages = 0, empty: [String] = []
-        let files = FileManager.default.enumerator(at: output, includingPropertiesForKeys: [.isRegularFileKey, .fileSizeKey])
+        let files = FileManager.default.enumerator(
+            at: output, includingPropertiesForKeys: [.isRegularFileKey, .fileSizeKey])
         while let url = files?.nextObject() as? URL {
-            guard let values = try? url.resourceValues(forKeys: [.isRegularFileKey, .fileSizeKey]), values.isRegularFile == true else { continue }
+            guard let values = try? url.resourceValues(forKeys: [.isRegularFileKey, .fileSizeKey]),
+                values.isRegularFile == true
+            else { continue }
             let relative = ContentFile.relativePath(of: url, in: output)
             if Self.unusedFiles.contains(relative) {
                 try? FileManager.default.removeItem(at: url)
@@ -103,10 +121,16 @@ public struct Pagefind: Sendable {
     /// (JSON), its script, or with an empty file, fails the build, and the old site stays.
     static func checkComplete(_ output: URL, paths: [String], empty: [String]) throws {
         let entry = output.appendingPathComponent("pagefind-entry.json")
-        let readable = FileManager.default.contents(atPath: entry.path).flatMap { try? JSONSerialization.jsonObject(with: $0) as? [String: Any] }
+        let readable = FileManager.default.contents(atPath: entry.path).flatMap {
+            try? JSONSerialization.jsonObject(with: $0) as? [String: Any]
+        }
         guard readable?["languages"] != nil, paths.contains(folder + "/pagefind.js"), empty.isEmpty else {
-            let missing = readable == nil ? "pagefind-entry.json cannot be read" : !paths.contains(folder + "/pagefind.js") ? "pagefind.js is missing"
-                : "\(Counted.text(empty.count, "file")) \(empty.count == 1 ? "is" : "are") empty (\(empty.sorted().prefix(3).joined(separator: ", ")))"
+            let missing =
+                readable == nil
+                ? "pagefind-entry.json cannot be read"
+                : !paths.contains(folder + "/pagefind.js")
+                    ? "pagefind.js is missing"
+                    : "\(Counted.text(empty.count, "file")) \(empty.count == 1 ? "is" : "are") empty (\(empty.sorted().prefix(3).joined(separator: ", ")))"
             throw Failure(message: "Pagefind's index is incomplete: \(missing); is the disk full?")
         }
     }

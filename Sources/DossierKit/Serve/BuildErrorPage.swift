@@ -10,24 +10,25 @@ enum BuildErrorPage {
         let items = diagnostics.map { (diagnostic: Diagnostic) -> String in
             let place = escaping.escapeText(diagnostic.location.description)
             let hint = diagnostic.hint.map { "<br><small>hint: " + escaping.escapeText($0) + "</small>" } ?? ""
-            return "<li><code>" + place + ": " + diagnostic.severity.rawValue + "</code><br>" + escaping.escapeText(diagnostic.message) + hint + "</li>"
+            return "<li><code>" + place + ": " + diagnostic.severity.rawValue + "</code><br>"
+                + escaping.escapeText(diagnostic.message) + hint + "</li>"
         }.joined(separator: "\n")
         return """
-        <!doctype html>
-        <html lang="en">
-        <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>The report did not build</title></head>
-        <body>
-        <main>
-        <h1>The report did not build</h1>
-        <p>Fix the files below and save: this page updates by itself.</p>
-        <ol>
-        \(items)
-        </ol>
-        </main>
-        \(LiveReloadScript.tag(buildID: ""))
-        </body>
-        </html>
+            <!doctype html>
+            <html lang="en">
+            <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>The report did not build</title></head>
+            <body>
+            <main>
+            <h1>The report did not build</h1>
+            <p>Fix the files below and save: this page updates by itself.</p>
+            <ol>
+            \(items)
+            </ol>
+            </main>
+            \(LiveReloadScript.tag(buildID: ""))
+            </body>
+            </html>
 
-        """
+            """
     }
 }

@@ -16,7 +16,8 @@ enum ByteRange: Equatable {
         guard value.lowercased().hasPrefix("bytes="), !value.contains(",") else { return .ignored }
         let spec = value.dropFirst("bytes=".count).trimmingCharacters(in: .whitespaces)
         guard let dash = spec.firstIndex(of: "-") else { return .ignored }
-        let first = spec[..<dash].trimmingCharacters(in: .whitespaces), last = spec[spec.index(after: dash)...].trimmingCharacters(in: .whitespaces)
+        let first = spec[..<dash].trimmingCharacters(in: .whitespaces),
+            last = spec[spec.index(after: dash)...].trimmingCharacters(in: .whitespaces)
         func number(_ text: String) -> Int? {
             guard !text.isEmpty, text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
             // Digits beyond Int's range name a byte past any file.
@@ -49,9 +50,12 @@ enum ByteRange: Equatable {
 struct RangeRequestMiddleware<Context: RequestContext>: RouterMiddleware {
     let files: MemoryFileProvider
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    func handle(
+        _ request: Request, context: Context, next: (Request, Context) async throws -> Response
+    ) async throws -> Response {
         guard request.method == .get || request.method == .head, let header = request.headers[.range],
-              let size = files.size(ofRequestPath: request.uri.path) else {
+            let size = files.size(ofRequestPath: request.uri.path)
+        else {
             return try await next(request, context)
         }
         var head = request.head

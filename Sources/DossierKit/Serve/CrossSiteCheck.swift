@@ -15,13 +15,16 @@ import NIOCore
 /// script on the writer's machine) are answered as before.
 struct CrossSiteCheck: Sendable {
     /// Why a request is refused, or nil when it is answered.
-    static func refusal(site: String?, mode: String?, destination: String?, origin: String?, authority: String?) -> String? {
+    static func refusal(
+        site: String?, mode: String?, destination: String?, origin: String?, authority: String?
+    ) -> String? {
         let navigation = mode?.lowercased() == "navigate" && ["document", nil].contains(destination?.lowercased())
         if let site = site?.lowercased(), site == "cross-site" || site == "same-site", !navigation {
             return "it comes from another site's page (Sec-Fetch-Site: \(site))"
         }
         if let origin, !navigation, !Self.isOwn(origin: origin, authority: authority) {
-            return "it comes from a page of another origin (Origin: \(String(origin.unicodeScalars.filter { $0.value >= 0x20 && $0.value < 0x7F }.map(Character.init).prefix(200))))"
+            return
+                "it comes from a page of another origin (Origin: \(String(origin.unicodeScalars.filter { $0.value >= 0x20 && $0.value < 0x7F }.map(Character.init).prefix(200))))"
         }
         return nil
     }
@@ -34,11 +37,17 @@ struct CrossSiteCheck: Sendable {
 }
 
 struct CrossSiteMiddleware<Context: RequestContext>: RouterMiddleware {
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    func handle(
+        _ request: Request, context: Context, next: (Request, Context) async throws -> Response
+    ) async throws -> Response {
         let header = { (name: String) -> String? in HTTPFields.Element.Name(name).flatMap { request.headers[$0] } }
-        if let reason = CrossSiteCheck.refusal(site: header("Sec-Fetch-Site"), mode: header("Sec-Fetch-Mode"), destination: header("Sec-Fetch-Dest"),
-                                               origin: header("Origin"), authority: request.head.authority) {
-            return HostCheckMiddleware<Context>.plain(.forbidden, """
+        if let reason = CrossSiteCheck.refusal(
+            site: header("Sec-Fetch-Site"), mode: header("Sec-Fetch-Mode"), destination: header("Sec-Fetch-Dest"),
+            origin: header("Origin"), authority: request.head.authority)
+        {
+            return HostCheckMiddleware<Context>.plain(
+                .forbidden,
+                """
                 Dossier's preview does not answer this request: \(reason).
                 This keeps other web sites from reading your unpublished draft. Open the preview's pages in a tab of their own.
 

@@ -55,7 +55,9 @@ struct HostCheck: Sendable {
     static func isLoopbackAddress(_ name: String) -> Bool {
         var v4 = in_addr(), v6 = in6_addr()
         if inet_pton(AF_INET, name, &v4) == 1 { return UInt32(bigEndian: v4.s_addr) >> 24 == 127 }
-        if inet_pton(AF_INET6, name, &v6) == 1 { return withUnsafeBytes(of: &v6) { $0.dropLast().allSatisfy { $0 == 0 } && $0.last == 1 } }
+        if inet_pton(AF_INET6, name, &v6) == 1 {
+            return withUnsafeBytes(of: &v6) { $0.dropLast().allSatisfy { $0 == 0 } && $0.last == 1 }
+        }
         return false
     }
 
@@ -70,14 +72,21 @@ struct HostCheck: Sendable {
 struct HostCheckMiddleware<Context: RequestContext>: RouterMiddleware {
     let check: HostCheck
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        guard let authority = request.head.authority, !request.headers.contains(where: { $0.name.canonicalName == "host" }) else {
+    func handle(
+        _ request: Request, context: Context, next: (Request, Context) async throws -> Response
+    ) async throws -> Response {
+        guard let authority = request.head.authority,
+            !request.headers.contains(where: { $0.name.canonicalName == "host" })
+        else {
             return Self.plain(.badRequest, "Dossier's preview needs exactly one Host header in each request.\n")
         }
         let name = HostCheck.name(ofHost: authority)
         guard check.accepts(name) else {
-            let shown = String(name.unicodeScalars.filter { $0.value >= 0x20 && $0.value < 0x7F }.map(Character.init).prefix(200))
-            return Self.plain(.forbidden, """
+            let shown = String(
+                name.unicodeScalars.filter { $0.value >= 0x20 && $0.value < 0x7F }.map(Character.init).prefix(200))
+            return Self.plain(
+                .forbidden,
+                """
                 Dossier's preview answers requests for localhost, 127.0.0.1 and [::1], not for "\(shown)".
                 This keeps other web sites from reading your unpublished draft through their own host names (DNS rebinding).
                 To preview under this name, start the preview with: dossier serve --allow-host \(shown)

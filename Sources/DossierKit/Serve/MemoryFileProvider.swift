@@ -19,7 +19,9 @@ struct MemoryFileProvider: FileProvider {
     /// The snapshot key for a request path (`/events/a/index.html` → `events/a/index.html`).
     static func key(for path: String) -> String? {
         let parts = path.split(separator: "/", omittingEmptySubsequences: true)
-        guard !parts.contains(where: { $0 == ".." || $0 == "." || $0.contains("\\") || $0.contains("\u{0}") }) else { return nil }
+        guard !parts.contains(where: { $0 == ".." || $0 == "." || $0.contains("\\") || $0.contains("\u{0}") }) else {
+            return nil
+        }
         return parts.joined(separator: "/")
     }
 
@@ -37,7 +39,8 @@ struct MemoryFileProvider: FileProvider {
 
     func getAttributes(id: FileID) async throws -> Attributes? {
         if let file = id.site.files[id.key] {
-            return Attributes(isFolder: false, size: Self.servedSize(file, id: id.key, in: id.site), modificationDate: file.modified)
+            return Attributes(
+                isFolder: false, size: Self.servedSize(file, id: id.key, in: id.site), modificationDate: file.modified)
         }
         if id.site.folders.contains(id.key) {
             return Attributes(isFolder: true, size: 0, modificationDate: Date(timeIntervalSince1970: 0))
@@ -74,7 +77,9 @@ struct MemoryFileProvider: FileProvider {
     func size(ofRequestPath path: String) -> Int? {
         guard let key = Self.key(for: path) else { return nil }
         let current = snapshot.get()
-        let id = current.files[key] != nil ? key : (current.folders.contains(key) ? (key.isEmpty ? "index.html" : key + "/index.html") : key)
+        let id =
+            current.files[key] != nil
+            ? key : (current.folders.contains(key) ? (key.isEmpty ? "index.html" : key + "/index.html") : key)
         guard let file = current.files[id] else { return nil }
         return Self.servedSize(file, id: id, in: current)
     }
@@ -87,7 +92,9 @@ struct MemoryFileProvider: FileProvider {
 
 /// Every preview response is `Cache-Control: no-store`: the browser must always ask again.
 struct NoStoreMiddleware<Context: RequestContext>: RouterMiddleware {
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    func handle(
+        _ request: Request, context: Context, next: (Request, Context) async throws -> Response
+    ) async throws -> Response {
         var response = try await next(request, context)
         response.headers[.cacheControl] = "no-store"
         return response
@@ -103,7 +110,9 @@ struct NotFoundPageMiddleware<Context: RequestContext>: RouterMiddleware {
     /// The errors of the last build, when it failed.
     var failure: @Sendable () -> [Diagnostic]? = { nil }
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    func handle(
+        _ request: Request, context: Context, next: (Request, Context) async throws -> Response
+    ) async throws -> Response {
         do {
             let response = try await next(request, context)
             guard response.status == .notFound else { return response }
@@ -125,6 +134,8 @@ struct NotFoundPageMiddleware<Context: RequestContext>: RouterMiddleware {
         var headers = HTTPFields()
         headers[.contentType] = "text/html; charset=utf-8"
         headers[.contentLength] = String(page.count)
-        return Response(status: status, headers: headers, body: request.method == .head ? ResponseBody() : ResponseBody(byteBuffer: ByteBuffer(bytes: page)))
+        return Response(
+            status: status, headers: headers,
+            body: request.method == .head ? ResponseBody() : ResponseBody(byteBuffer: ByteBuffer(bytes: page)))
     }
 }

@@ -72,7 +72,8 @@ final class PreviewSearch: Sendable {
             while true {
                 let wait = state.get().lastAsked + quiet - .now
                 if wait <= .zero { break }
-                Thread.sleep(forTimeInterval: Double(wait.components.seconds) + Double(wait.components.attoseconds) / 1e18)
+                Thread.sleep(
+                    forTimeInterval: Double(wait.components.seconds) + Double(wait.components.attoseconds) / 1e18)
             }
             let language = state.update { state -> String? in
                 guard state.wanted else {
@@ -93,7 +94,9 @@ final class PreviewSearch: Sendable {
                 }
                 if first {
                     let seconds = (ContinuousClock.now - started).milliseconds / 1000
-                    say("Search: Pagefind \(pagefind.version) indexed \(Counted.text(pages, "page")) in \(String(format: "%.1f", seconds)) s; it indexes again in the background after edits.")
+                    say(
+                        "Search: Pagefind \(pagefind.version) indexed \(Counted.text(pages, "page")) in \(String(format: "%.1f", seconds)) s; it indexes again in the background after edits."
+                    )
                 }
             } catch {
                 say("Search: the preview's index could not be made: \(error)")
@@ -148,7 +151,8 @@ final class PreviewSearch: Sendable {
         let index = try pagefind.index(site: pages, into: output, language: language, niceness: 10)
         var files: [String: Data] = [:]
         for path in index.paths {
-            files[path] = try Data(contentsOf: output.appendingPathComponent(String(path.dropFirst(Pagefind.folder.count + 1))))
+            files[path] = try Data(
+                contentsOf: output.appendingPathComponent(String(path.dropFirst(Pagefind.folder.count + 1))))
         }
         return (files, index.pages)
     }

@@ -17,8 +17,10 @@ public struct ServeOptions: Sendable {
     /// requests) before it is closed, so slow clients cannot hold connections open forever.
     public var headerTimeout: Duration
 
-    public init(host: String = "127.0.0.1", port: Int = 8000, findFreePort: Bool = true, timings: Bool = false,
-                allowedHosts: [String] = [], headerTimeout: Duration = .seconds(10)) {
+    public init(
+        host: String = "127.0.0.1", port: Int = 8000, findFreePort: Bool = true, timings: Bool = false,
+        allowedHosts: [String] = [], headerTimeout: Duration = .seconds(10)
+    ) {
         self.host = host
         self.port = port
         self.findFreePort = findFreePort
@@ -62,11 +64,16 @@ public final class PreviewServer: Sendable {
     let instance = String(UUID().uuidString.prefix(8)).lowercased()
     let say: @Sendable (String) -> Void
 
-    public convenience init(build: BuildOptions, serve: ServeOptions, say: @escaping @Sendable (String) -> Void = { print($0) }) {
+    public convenience init(
+        build: BuildOptions, serve: ServeOptions, say: @escaping @Sendable (String) -> Void = { print($0) }
+    ) {
         self.init(build: build, serve: serve, forgetting: nil, say: say)
     }
 
-    init(build: BuildOptions, serve: ServeOptions, forgetting: (@Sendable (PageInput) -> Bool)?, say: @escaping @Sendable (String) -> Void = { print($0) }) {
+    init(
+        build: BuildOptions, serve: ServeOptions, forgetting: (@Sendable (PageInput) -> Bool)?,
+        say: @escaping @Sendable (String) -> Void = { print($0) }
+    ) {
         self.forgetting = forgetting
         search = build.search.map { PreviewSearch(pagefind: $0, say: say) }
         self.build = build
@@ -100,25 +107,33 @@ public final class PreviewServer: Sendable {
         let sinceLastGood = changed.map { unsettled.get() + $0 }
         let contentFolder = build.content.standardizedFileURL.path + "/", staticFolder = contentFolder + "static/"
         func all(_ test: (String) -> Bool) -> Bool {
-            sinceLastGood.map { !$0.isEmpty && $0.allSatisfy { test(URL(fileURLWithPath: $0).standardizedFileURL.path) } } ?? false
+            sinceLastGood.map {
+                !$0.isEmpty && $0.allSatisfy { test(URL(fileURLWithPath: $0).standardizedFileURL.path) }
+            } ?? false
         }
         let onlyEvents = all { $0.hasPrefix(eventsFolder) }
         // Static files are outside the reads (links to them are checked against the file list).
         let onlyContent = all { $0.hasPrefix(contentFolder) && !$0.hasPrefix(staticFolder) }
-        let incremental = SiteBuilder.Incremental(previous: previousReport.get(), cards: cards, onlyEventsChanged: onlyEvents,
-                                                  onlyContentChanged: onlyContent, templates: theme.get(),
-                                                  book: readBook, pages: pageList.get(), forgetting: forgetting)
+        let incremental = SiteBuilder.Incremental(
+            previous: previousReport.get(), cards: cards, onlyEventsChanged: onlyEvents,
+            onlyContentChanged: onlyContent, templates: theme.get(),
+            book: readBook, pages: pageList.get(), forgetting: forgetting)
         let renderedPaths = Locked<SiteBuilder.Rendered?>(nil)
         let usedTemplates = Locked<TemplateSet?>(nil)
         var builder = SiteBuilder(options: build)
         builder.parsedFiles = parsedFiles
-        let result = builder.run(to: .memory, incremental: incremental, rendered: { renderedPaths.set($0) }, builtTemplates: { usedTemplates.set($0) })
+        let result = builder.run(
+            to: .memory, incremental: incremental, rendered: { renderedPaths.set($0) },
+            builtTemplates: { usedTemplates.set($0) })
         func elapsed() -> Double { (clock.now - started).milliseconds }
         guard result.report != nil, result.errors.isEmpty else {
             unsettled.set(sinceLastGood ?? [build.content.path, build.templates.path])
             failure.set(result.diagnostics)
-            hub.broadcast(.init(name: "failed", json: Self.diagnosticsJSON(result.diagnostics, build: snapshot.get().buildID)))
-            return Rebuild(succeeded: false, changedPaths: [], diagnostics: result.diagnostics, milliseconds: elapsed(), phases: result.phases)
+            hub.broadcast(
+                .init(name: "failed", json: Self.diagnosticsJSON(result.diagnostics, build: snapshot.get().buildID)))
+            return Rebuild(
+                succeeded: false, changedPaths: [], diagnostics: result.diagnostics, milliseconds: elapsed(),
+                phases: result.phases)
         }
         let number = generation.get() + 1
         var timer = PhaseTimer(phases: result.phases)
@@ -130,9 +145,11 @@ public final class PreviewServer: Sendable {
                 // An incremental run rendered only the pages the edit touched, and any run may keep
                 // the data downloads: files of the site that were not made again stay as they were.
                 // The search index is made apart (`PreviewSearch`): it is not the build's to remove.
-                let changed = site.update(with: result.files, isInSite: { path in
-                    result.sitePaths.contains(path) || (search != nil && path.hasPrefix(Pagefind.folder + "/"))
-                }, buildID: "\(instance)-\(number)")
+                let changed = site.update(
+                    with: result.files,
+                    isInSite: { path in
+                        result.sitePaths.contains(path) || (search != nil && path.hasPrefix(Pagefind.folder + "/"))
+                    }, buildID: "\(instance)-\(number)")
                 // Nothing to show: keep the build id, so open pages stay as they are.
                 if changed.isEmpty { site.buildID = previousID }
                 return (changed, site.buildID)
@@ -155,8 +172,9 @@ public final class PreviewServer: Sendable {
         if let search, let report = result.report, report.config.searchEnabled {
             search.refresh(snapshot, language: report.config.language)
         }
-        return Rebuild(succeeded: true, changedPaths: changed, diagnostics: result.diagnostics, milliseconds: elapsed(),
-                       renderedPages: renderedPaths.get()?.paths.count ?? 0, phases: timer.phases)
+        return Rebuild(
+            succeeded: true, changedPaths: changed, diagnostics: result.diagnostics, milliseconds: elapsed(),
+            renderedPages: renderedPaths.get()?.paths.count ?? 0, phases: timer.phases)
     }
 
     /// The first event on each connection: the current build, and its errors if it failed.
@@ -180,8 +198,12 @@ public final class PreviewServer: Sendable {
                 group.addTask {
                     await watcher.run(from: initial) { [self] changed in
                         // A file's name may hold terminal escape sequences: shown escaped.
-                        let names = changed.map { SourceLocation.printable(self.build.displayName(URL(fileURLWithPath: $0))) }
-                        self.say("Changed: \(names.prefix(3).joined(separator: ", "))\(names.count > 3 ? " and \(names.count - 3) more" : "")")
+                        let names = changed.map {
+                            SourceLocation.printable(self.build.displayName(URL(fileURLWithPath: $0)))
+                        }
+                        self.say(
+                            "Changed: \(names.prefix(3).joined(separator: ", "))\(names.count > 3 ? " and \(names.count - 3) more" : "")"
+                        )
                         let outcome = await onOwnThread { self.rebuild(changed: changed) }
                         self.report(outcome, initial: false)
                     }
@@ -209,22 +231,29 @@ public final class PreviewServer: Sendable {
             if initial {
                 say("Built \(Counted.text(rebuild.changedPaths.count, "file")) in \(time)")
             } else {
-                let changed = rebuild.changedPaths.isEmpty ? "no page changed" : Counted.text(rebuild.changedPaths.count, "file") + " changed"
+                let changed =
+                    rebuild.changedPaths.isEmpty
+                    ? "no page changed" : Counted.text(rebuild.changedPaths.count, "file") + " changed"
                 say("Rebuilt in \(time): \(changed) (\(Counted.text(rebuild.renderedPages, "page")) rendered)")
             }
             if serve.timings {
-                say(rebuild.phases.map { "\($0.name) \(String(format: "%.0f", $0.milliseconds)) ms" }.joined(separator: " · "))
+                say(
+                    rebuild.phases.map { "\($0.name) \(String(format: "%.0f", $0.milliseconds)) ms" }.joined(
+                        separator: " · "))
             }
         } else {
             for diagnostic in rebuild.diagnostics { say(diagnostic.description) }
-            say("Build failed (\(Counted.text(rebuild.diagnostics.filter { $0.severity == .error }.count, "error"))); still serving the last good build, with the errors shown in the browser.")
+            say(
+                "Build failed (\(Counted.text(rebuild.diagnostics.filter { $0.severity == .error }.count, "error"))); still serving the last good build, with the errors shown in the browser."
+            )
         }
     }
 
     func makeApplication(port: Int, onRunning: @escaping @Sendable (Int) async -> Void) -> some ApplicationProtocol {
         let router = Router()
         let files = MemoryFileProvider(snapshot: snapshot)
-        router.middlewares.add(HostCheckMiddleware(check: HostCheck(listenHost: serve.host, allowed: serve.allowedHosts)))
+        router.middlewares.add(
+            HostCheckMiddleware(check: HostCheck(listenHost: serve.host, allowed: serve.allowedHosts)))
         router.middlewares.add(CrossSiteMiddleware())
         router.middlewares.add(NoStoreMiddleware())
         router.middlewares.add(NotFoundPageMiddleware(files: files, failure: { [failure] in failure.get() }))
@@ -233,11 +262,15 @@ public final class PreviewServer: Sendable {
         router.get("__dossier/livereload.js") { _, _ -> Response in
             var headers = HTTPFields()
             headers[.contentType] = "text/javascript; charset=utf-8"
-            return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: LiveReloadScript.source)))
+            return Response(
+                status: .ok, headers: headers,
+                body: ResponseBody(byteBuffer: ByteBuffer(string: LiveReloadScript.source)))
         }
         router.get("__dossier/status") { [self] _, _ -> Response in
             let current = snapshot.get()
-            let json = failure.get().map { Self.diagnosticsJSON($0, build: current.buildID) } ?? Self.buildJSON(current.buildID)
+            let json =
+                failure.get().map { Self.diagnosticsJSON($0, build: current.buildID) }
+                ?? Self.buildJSON(current.buildID)
             var headers = HTTPFields()
             headers[.contentType] = "application/json"
             return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: json)))
@@ -246,19 +279,23 @@ public final class PreviewServer: Sendable {
             let stream = hub.subscribe(first: helloEvent())
             var headers = HTTPFields()
             headers[.contentType] = "text/event-stream"
-            return Response(status: .ok, headers: headers, body: ResponseBody { writer in
-                for await event in stream {
-                    try await writer.write(ByteBuffer(string: event.text))
-                }
-                try await writer.finish(nil)
-            })
+            return Response(
+                status: .ok, headers: headers,
+                body: ResponseBody { writer in
+                    for await event in stream {
+                        try await writer.write(ByteBuffer(string: event.text))
+                    }
+                    try await writer.finish(nil)
+                })
         }
         var logger = Logger(label: "dossier.serve")
         logger.logLevel = .warning
         let timeout = serve.headerTimeout.components
         return Application(
             router: router,
-            server: .http1(configuration: .init(idleTimeout: .nanoseconds(timeout.seconds * 1_000_000_000 + timeout.attoseconds / 1_000_000_000))),
+            server: .http1(
+                configuration: .init(
+                    idleTimeout: .nanoseconds(timeout.seconds * 1_000_000_000 + timeout.attoseconds / 1_000_000_000))),
             configuration: .init(address: .hostname(serve.host, port: port), serverName: "Dossier preview"),
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? port) },
             logger: logger
@@ -270,7 +307,8 @@ public final class PreviewServer: Sendable {
     /// Binding is the test: a port probed free and bound a moment later could have been taken
     /// in between by another program.
     func serveOnFirstFreePort(onRunning: @escaping @Sendable (Int) async -> Void) async throws {
-        let candidates = serve.port == 0 || !serve.findFreePort ? [serve.port] : Array(serve.port..<min(serve.port + 20, 65536))
+        let candidates =
+            serve.port == 0 || !serve.findFreePort ? [serve.port] : Array(serve.port..<min(serve.port + 20, 65536))
         for port in candidates {
             let requested = serve.port, say = say
             let app = makeApplication(port: port) { bound in
@@ -280,7 +318,7 @@ public final class PreviewServer: Sendable {
             do {
                 try await app.run()
                 return
-            } catch where Self.isAddressInUse(error) {
+            } catch  where Self.isAddressInUse(error) {
                 continue
             }
         }

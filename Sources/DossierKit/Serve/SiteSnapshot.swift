@@ -51,7 +51,9 @@ public struct SiteSnapshot: Sendable {
     /// rebuild renders only some pages, and any rebuild may keep the data downloads. Other files
     /// are removed. (Changed in place: the preview's snapshot holds every file of the site, and
     /// copying its 50,000 entries took a tenth of a rebuild.)
-    mutating func update(with output: [OutputFile], isInSite: (String) -> Bool, buildID: String, now: Date = Date()) -> Set<String> {
+    mutating func update(
+        with output: [OutputFile], isInSite: (String) -> Bool, buildID: String, now: Date = Date()
+    ) -> Set<String> {
         self.buildID = buildID
         var changed = Set<String>()
         for file in output {

@@ -17,8 +17,10 @@ enum ChildProcess {
     /// - Parameters:
     ///   - folder: its working directory (ours by default).
     ///   - seconds: stop it after this long (a test's child must not hold the run).
-    static func run(_ program: URL, _ arguments: [String], environment: [String: String]? = nil, in folder: URL? = nil,
-                    seconds: Double? = nil) throws -> Result {
+    static func run(
+        _ program: URL, _ arguments: [String], environment: [String: String]? = nil, in folder: URL? = nil,
+        seconds: Double? = nil
+    ) throws -> Result {
         let process = Process()
         process.executableURL = program
         process.arguments = arguments
@@ -34,7 +36,9 @@ enum ChildProcess {
         let output = ResultSlots<Data>(count: 2)
         let drained = DispatchGroup()
         for (index, pipe) in [out, err].enumerated() {
-            DispatchQueue.global().async(group: drained) { output.set(index, pipe.fileHandleForReading.readDataToEndOfFile()) }
+            DispatchQueue.global().async(group: drained) {
+                output.set(index, pipe.fileHandleForReading.readDataToEndOfFile())
+            }
         }
         var timedOut = false
         if let seconds {
@@ -47,6 +51,8 @@ enum ChildProcess {
             exited.wait()
         }
         drained.wait()
-        return Result(status: process.terminationStatus, stdout: output.take(0) ?? Data(), stderr: output.take(1) ?? Data(), timedOut: timedOut)
+        return Result(
+            status: process.terminationStatus, stdout: output.take(0) ?? Data(), stderr: output.take(1) ?? Data(),
+            timedOut: timedOut)
     }
 }

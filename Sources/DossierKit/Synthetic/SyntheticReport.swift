@@ -44,18 +44,23 @@ public struct SyntheticReport: Sendable {
     static let places: [(String, String, Double, Double)] = [
         ("Baghdad", "Iraq", 33.315, 44.366), ("Erbil", "Iraq", 36.191, 44.009), ("Basra", "Iraq", 30.508, 47.783),
         ("Mosul", "Iraq", 36.340, 43.130), ("Kirkuk", "Iraq", 35.468, 44.392), ("Najaf", "Iraq", 32.028, 44.346),
-        ("Damascus", "Syria", 33.513, 36.292), ("Deir ez-Zor", "Syria", 35.336, 40.141), ("Al-Tanf", "Syria", 33.500, 38.670),
+        ("Damascus", "Syria", 33.513, 36.292), ("Deir ez-Zor", "Syria", 35.336, 40.141),
+        ("Al-Tanf", "Syria", 33.500, 38.670),
         ("Amman", "Jordan", 31.954, 35.911), ("Tehran", "Iran", 35.689, 51.389), ("Beirut", "Lebanon", 33.894, 35.502),
         ("Sanaa", "Yemen", 15.369, 44.191), ("Aden", "Yemen", 12.785, 45.018), ("Doha", "Qatar", 25.285, 51.531),
     ]
     static let words = """
-    officials said forces talks ministry council government security agreement withdrawal statement reported sources
-    attack strike militia convoy base border province airport envoy delegation parliament vote sanctions ceasefire
-    negotiations timetable mission coalition commander spokesman region pressure response escalation analysts
-    meeting capital residents witnesses local police hospital casualties damage claims denied confirmed according
-    """.split(whereSeparator: \.isWhitespace).map(String.init)
-    static let publishers = ["Wire Agency", "Regional Daily", "Evening Post", "Monitor Group", "Public Radio", "Field Notes"]
-    static let tags = ["attacks", "strikes", "talks", "withdrawal", "protests", "arrests", "border", "airport", "convoys", "votes"]
+        officials said forces talks ministry council government security agreement withdrawal statement reported sources
+        attack strike militia convoy base border province airport envoy delegation parliament vote sanctions ceasefire
+        negotiations timetable mission coalition commander spokesman region pressure response escalation analysts
+        meeting capital residents witnesses local police hospital casualties damage claims denied confirmed according
+        """.split(whereSeparator: \.isWhitespace).map(String.init)
+    static let publishers = [
+        "Wire Agency", "Regional Daily", "Evening Post", "Monitor Group", "Public Radio", "Field Notes",
+    ]
+    static let tags = [
+        "attacks", "strikes", "talks", "withdrawal", "protests", "arrests", "border", "airport", "convoys", "votes",
+    ]
     static let kinds = ["person", "armed-group", "state", "government-body", "military", "coalition", "organisation"]
 
     /// Writes `Content/` (site.yaml, events, actors, topics, a page) into `folder`.
@@ -80,29 +85,38 @@ public struct SyntheticReport: Sendable {
             switch corpus {
             case .dossier:
                 guard (index + 1) % eventsPerFile == 0 || last else { continue }
-                try file.write(to: content.appendingPathComponent(String(format: "events/events-%04d.yaml", fileIndex)), atomically: false, encoding: .utf8)
+                try file.write(
+                    to: content.appendingPathComponent(String(format: "events/events-%04d.yaml", fileIndex)),
+                    atomically: false, encoding: .utf8)
             case .neutral:
                 // Events are in date order: a file ends where the next event is in another month.
                 let (year, month, _) = day(of: index)
                 guard last || day(of: index + 1).0 != year || day(of: index + 1).1 != month else { continue }
-                try file.write(to: content.appendingPathComponent(String(format: "events/%04d-%02d.yaml", year, month)), atomically: false, encoding: .utf8)
+                try file.write(
+                    to: content.appendingPathComponent(String(format: "events/%04d-%02d.yaml", year, month)),
+                    atomically: false, encoding: .utf8)
             }
             file = ""
             fileIndex += 1
         }
         for index in 0..<topicCount {
             try topicMarkdown(index: index, random: &random)
-                .write(to: content.appendingPathComponent(String(format: "topics/topic-%03d.md", index)), atomically: false, encoding: .utf8)
+                .write(
+                    to: content.appendingPathComponent(String(format: "topics/topic-%03d.md", index)),
+                    atomically: false, encoding: .utf8)
         }
         try "---\ntitle: About\n---\nA synthetic report of \(events) events and \(actors) actors, for benchmarks.\n"
             .write(to: content.appendingPathComponent("pages/about.md"), atomically: false, encoding: .utf8)
     }
 
     func siteYAML() -> String {
-        var text = "id: \(StableID.fromTitle("synthetic report \(seed)"))\ntitle: Synthetic report\ndescription: \(events) generated events for benchmarks.\nlanguage: en\nevent_types:\n"
+        var text =
+            "id: \(StableID.fromTitle("synthetic report \(seed)"))\ntitle: Synthetic report\ndescription: \(events) generated events for benchmarks.\nlanguage: en\nevent_types:\n"
         // attack, strike, statement, visit, negotiation, vote, protest, arrest: from Dossier's palette.
         let colours = [3, 7, 6, 0, 5, 4, 1, 2].map { TypeColours.palette[$0] }
-        for (type, colour) in zip(types, colours) { text += "  - { id: \(type), label: \(type.capitalized), colour: \"\(colour)\" }\n" }
+        for (type, colour) in zip(types, colours) {
+            text += "  - { id: \(type), label: \(type.capitalized), colour: \"\(colour)\" }\n"
+        }
         return text
     }
 
@@ -110,9 +124,12 @@ public struct SyntheticReport: Sendable {
     /// years from 2014 (the neutral corpus: three years, so that a month's file holds a few
     /// hundred events at 10,000).
     func day(of index: Int, after: Int = 0) -> (Int, Int, Int) {
-        var date = DateComponents(calendar: Calendar(identifier: .gregorian), timeZone: TimeZone(identifier: "UTC"), year: 2014, month: 1, day: 1)
+        var date = DateComponents(
+            calendar: Calendar(identifier: .gregorian), timeZone: TimeZone(identifier: "UTC"), year: 2014, month: 1,
+            day: 1)
         date.day = 1 + index * (corpus == .neutral ? 1095 : 3650) / max(events, 1) + after
-        let resolved = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: date.date!)
+        let resolved = Calendar(identifier: .gregorian).dateComponents(
+            in: TimeZone(identifier: "UTC")!, from: date.date!)
         return (resolved.year!, resolved.month!, resolved.day!)
     }
 
@@ -136,27 +153,38 @@ public struct SyntheticReport: Sendable {
         case 1:
             // Ranges last ten days, whatever the report's density.
             let (endYear, endMonth, endDay) = day(of: index, after: 10)
-            text += String(format: "  start: %04d-%02d-%02d\n  end: %04d-%02d-%02d\n", year, month, dayOfMonth, endYear, endMonth, endDay)
+            text += String(
+                format: "  start: %04d-%02d-%02d\n  end: %04d-%02d-%02d\n", year, month, dayOfMonth, endYear, endMonth,
+                endDay)
         default: text += String(format: "  date: %04d-%02d-%02d\n", year, month, dayOfMonth)
         }
         text += "  title: \"\(sentence(&random, words: 6).dropLast()) in \(place.0)\"\n  type: \(type)\n"
         text += Self.location(of: index, at: place)
         // Every actor appears at least once; after that, a few actors appear far more than others.
         var involved = [index < actorIDs.count ? actorIDs[index] : actorIDs[random.skewed(below: actorIDs.count)]]
-        for _ in 0..<random.next(below: corpus == .neutral ? 4 : 3) { involved.append(actorIDs[random.skewed(below: actorIDs.count)]) }
+        for _ in 0..<random.next(below: corpus == .neutral ? 4 : 3) {
+            involved.append(actorIDs[random.skewed(below: actorIDs.count)])
+        }
         let roles = ["perpetrator", "target", "participant", "mentioned"]
         text += "  actors:\n"
-        for (position, actor) in Set(involved).sorted().enumerated() { text += "    - { id: \(actor), role: \(roles[(position + index) % roles.count]) }\n" }
+        for (position, actor) in Set(involved).sorted().enumerated() {
+            text += "    - { id: \(actor), role: \(roles[(position + index) % roles.count]) }\n"
+        }
         if type == "attack" || type == "strike" {
             let low = random.next(below: 12)
             text += "  casualties:\n    - { kind: killed, min: \(low), max: \(low + random.next(below: 5)) }\n"
         }
         text += "  summary: \"\(sentence(&random, words: 18))\"\n"
-        text += "  body: |\n" + body(index: index, actorIDs: actorIDs, random: &random).split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? "" : "    \($0)" }.joined(separator: "\n") + "\n"
+        text +=
+            "  body: |\n"
+            + body(index: index, actorIDs: actorIDs, random: &random).split(
+                separator: "\n", omittingEmptySubsequences: false
+            ).map { $0.isEmpty ? "" : "    \($0)" }.joined(separator: "\n") + "\n"
         text += "  sources:\n"
         for _ in 0...random.next(below: 2) {
             let publisher = Self.publishers[random.next(below: Self.publishers.count)]
-            text += "    - { publisher: \(publisher), title: \"\(sentence(&random, words: 5).dropLast())\", url: \"https://example.org/\(publisher.lowercased().replacingOccurrences(of: " ", with: "-"))/\(random.next(below: max(10, events / 5)))\" }\n"
+            text +=
+                "    - { publisher: \(publisher), title: \"\(sentence(&random, words: 5).dropLast())\", url: \"https://example.org/\(publisher.lowercased().replacingOccurrences(of: " ", with: "-"))/\(random.next(below: max(10, events / 5)))\" }\n"
         }
         text += "  confidence: \(["confirmed", "reported", "reported", "claimed"][random.next(below: 4)])\n"
         var tags = Set((0...random.next(below: 2)).map { _ in Self.tags[random.next(below: Self.tags.count)] })
@@ -167,26 +195,39 @@ public struct SyntheticReport: Sendable {
 
     /// 150–300 words of Markdown with a heading, emphasis, links, a list, a quote and cross-references.
     func body(index: Int, actorIDs: [String], random: inout SplitMix64) -> String {
-        var text = sentence(&random, words: 25) + " The *" + Self.words[random.next(below: Self.words.count)] + "* was **"
-        text += Self.words[random.next(below: Self.words.count)] + "**, according to [a report](https://example.org/reports/\(index)).\n\n"
-        text += "## Background\n\n" + sentence(&random, words: 30) + " See [\(actorIDs[random.next(below: actorIDs.count)])](actor:\(actorIDs[random.next(below: actorIDs.count)])).\n\n"
+        var text =
+            sentence(&random, words: 25) + " The *" + Self.words[random.next(below: Self.words.count)] + "* was **"
+        text +=
+            Self.words[random.next(below: Self.words.count)]
+            + "**, according to [a report](https://example.org/reports/\(index)).\n\n"
+        text +=
+            "## Background\n\n" + sentence(&random, words: 30)
+            + " See [\(actorIDs[random.next(below: actorIDs.count)])](actor:\(actorIDs[random.next(below: actorIDs.count)])).\n\n"
         if index > 0 { text += "It followed [an earlier event](event:\(Self.eventID(random.next(below: index)))). " }
         text += sentence(&random, words: 20) + "\n\n"
         for _ in 0..<3 { text += "- " + sentence(&random, words: 8) + "\n" }
-        text += "\n> " + sentence(&random, words: 16) + "\n\n" + sentence(&random, words: 20 + random.next(below: 100)) + "\n"
+        text +=
+            "\n> " + sentence(&random, words: 16) + "\n\n" + sentence(&random, words: 20 + random.next(below: 100))
+            + "\n"
         return text
     }
 
     func actorMarkdown(index: Int, id: String, actorIDs: [String], random: inout SplitMix64) -> String {
-        var text = "---\nid: \(id)\nname: \"Actor \(index) \(Self.words[random.next(below: Self.words.count)].capitalized)\"\n"
+        var text =
+            "---\nid: \(id)\nname: \"Actor \(index) \(Self.words[random.next(below: Self.words.count)].capitalized)\"\n"
         text += "kind: \(Self.kinds[index % Self.kinds.count])\ncountry: \(Self.places[index % Self.places.count].1)\n"
         if index > 0 {
-            text += "affiliations:\n  - { actor: \(actorIDs[random.next(below: index)]), relation: \(["member of", "allied with", "commander of", "successor of"][random.next(below: 4)]) }\n"
+            text +=
+                "affiliations:\n  - { actor: \(actorIDs[random.next(below: index)]), relation: \(["member of", "allied with", "commander of", "successor of"][random.next(below: 4)]) }\n"
         }
-        text += "---\n" + sentence(&random, words: 40) + "\n\n" + sentence(&random, words: 40 + random.next(below: 60)) + "\n"
+        text +=
+            "---\n" + sentence(&random, words: 40) + "\n\n" + sentence(&random, words: 40 + random.next(below: 60))
+            + "\n"
         if corpus == .neutral {
             // About 300 words in all.
-            text += "\n## History\n\n" + sentence(&random, words: 90) + "\n\n" + sentence(&random, words: 60 + random.next(below: 40)) + "\n"
+            text +=
+                "\n## History\n\n" + sentence(&random, words: 90) + "\n\n"
+                + sentence(&random, words: 60 + random.next(below: 40)) + "\n"
         }
         return text
     }
@@ -194,14 +235,18 @@ public struct SyntheticReport: Sendable {
     func topicMarkdown(index: Int, random: inout SplitMix64) -> String {
         if corpus == .neutral {
             let selected = Self.neutralTopics[index]
-            var text = "---\ntitle: \"Topic \(index): \(selected.joined(separator: " and "))\"\nsummary: \"\(sentence(&random, words: 20))\"\ntags: [\(selected.joined(separator: ", "))]\n---\n"
+            var text =
+                "---\ntitle: \"Topic \(index): \(selected.joined(separator: " and "))\"\nsummary: \"\(sentence(&random, words: 20))\"\ntags: [\(selected.joined(separator: ", "))]\n---\n"
             text += "## Overview\n\n" + sentence(&random, words: 60) + "\n"
             return text
         }
         let tag = Self.tags[index % Self.tags.count]
-        var text = "---\ntitle: \"Topic \(index): \(tag)\"\nsummary: \"\(sentence(&random, words: 20))\"\ntags: [\(tag)]\n"
+        var text =
+            "---\ntitle: \"Topic \(index): \(tag)\"\nsummary: \"\(sentence(&random, words: 20))\"\ntags: [\(tag)]\n"
         text += "quotes:\n  - { text: \"\(sentence(&random, words: 15))\", by: A spokesman }\n---\n"
-        text += "## Overview\n\n" + sentence(&random, words: 60) + " It began with [the first event](event:\(Self.eventID(random.next(below: events)))).\n"
+        text +=
+            "## Overview\n\n" + sentence(&random, words: 60)
+            + " It began with [the first event](event:\(Self.eventID(random.next(below: events)))).\n"
         return text
     }
 }
@@ -220,7 +265,9 @@ extension SyntheticReport {
         let (name, country, latitude, longitude) = place
         func degrees(_ range: Double) -> Double { (Double(random.next(below: 2_001)) / 1_000 - 1) * range }
         func point(_ name: String, _ lat: Double, _ lon: Double, _ precision: String) -> String {
-            String(format: "  location: { name: \"%@\", country: %@, lat: %.4f, lon: %.4f, precision: %@ }\n", name, country, lat, lon, precision)
+            String(
+                format: "  location: { name: \"%@\", country: %@, lat: %.4f, lon: %.4f, precision: %@ }\n", name,
+                country, lat, lon, precision)
         }
         switch random.next(below: 10) {
         case 0: return "  location: { name: \"\(name)\", country: \(country) }\n"
@@ -238,7 +285,9 @@ extension SyntheticReport {
     /// Where a town's site is: the same for every event there (drawn from the town and the site).
     static func sitePoint(_ site: Int, of place: (String, String, Double, Double)) -> GeoPoint {
         let (name, country, latitude, longitude) = place
-        var random = SplitMix64(seed: UInt64(site) &* 0x9E37_79B9_7F4A_7C15 &+ UInt64(name.utf8.reduce(0) { $0 &* 31 &+ Int($1) }.magnitude))
+        var random = SplitMix64(
+            seed: UInt64(site) &* 0x9E37_79B9_7F4A_7C15 &+ UInt64(name.utf8.reduce(0) { $0 &* 31 &+ Int($1) }.magnitude)
+        )
         func degrees(_ range: Double) -> Double { (Double(random.next(below: 2_001)) / 1_000 - 1) * range }
         let named = Geography.builtIn.country(named: country)
         for _ in 0..<8 {

@@ -17,7 +17,9 @@ final class RawHTTP: @unchecked Sendable {
         addr.sin_port = in_port_t(UInt16(port).bigEndian)
         inet_pton(AF_INET, "127.0.0.1", &addr.sin_addr)
         let result = withUnsafePointer(to: &addr) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
         }
         guard result == 0 else { close(fd); throw CocoaError(.fileReadUnknown) }
         var timeout = timeval(tv_sec: 0, tv_usec: 200_000)
@@ -72,7 +74,9 @@ final class RawHTTP: @unchecked Sendable {
     }
 
     /// One request and its whole response.
-    static func request(port: Int, _ method: String = "GET", _ path: String, headers: [String: String] = [:]) throws -> Response {
+    static func request(
+        port: Int, _ method: String = "GET", _ path: String, headers: [String: String] = [:]
+    ) throws -> Response {
         let client = try RawHTTP(port: port)
         client.send(method, path, headers: headers)
         let text = client.read(seconds: 30)
@@ -83,7 +87,8 @@ final class RawHTTP: @unchecked Sendable {
         var fields: [String: String] = [:]
         for line in lines.dropFirst() {
             if let colon = line.firstIndex(of: ":") {
-                fields[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+                fields[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(
+                    in: .whitespaces)
             }
         }
         return Response(status: status, headers: fields, body: parts.dropFirst().joined(separator: "\r\n\r\n"))

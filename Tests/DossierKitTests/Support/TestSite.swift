@@ -15,15 +15,15 @@ final class TestSite {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     static let minimalConfig = """
-    id: urn:uuid:0f3c8a56-8f0b-4a59-9d0e-2f1f5a4c7b21
-    title: Test report
-    description: A report made by a test.
-    language: en
-    event_types:
-      - { id: attack, label: Attack, colour: "#a93226" }
-      - { id: strike, label: Military strike, colour: "#6c3483" }
-      - { id: statement, label: Statement, colour: "#7e5109" }
-    """
+        id: urn:uuid:0f3c8a56-8f0b-4a59-9d0e-2f1f5a4c7b21
+        title: Test report
+        description: A report made by a test.
+        language: en
+        event_types:
+          - { id: attack, label: Attack, colour: "#a93226" }
+          - { id: strike, label: Military strike, colour: "#6c3483" }
+          - { id: statement, label: Statement, colour: "#7e5109" }
+        """
 
     init(config: String = TestSite.minimalConfig) throws {
         root = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-test-\(UUID().uuidString)")
@@ -92,8 +92,11 @@ final class TestSite {
     static func files(in folder: URL) throws -> [String: Data] {
         var result: [String: Data] = [:]
         let base = folder.standardizedFileURL.path
-        guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey]) else { return [:] }
-        for case let url as URL in enumerator where (try url.resourceValues(forKeys: [.isRegularFileKey])).isRegularFile == true {
+        guard
+            let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey])
+        else { return [:] }
+        for case let url as URL in enumerator
+        where (try url.resourceValues(forKeys: [.isRegularFileKey])).isRegularFile == true {
             result[String(url.standardizedFileURL.path.dropFirst(base.count + 1))] = try Data(contentsOf: url)
         }
         return result
@@ -103,88 +106,88 @@ final class TestSite {
 /// A small, complete report used by several tests.
 enum SampleContent {
     static let events = """
-    - id: first-attack
-      date: 2024-01-28
-      title: Drone attack on a base
-      type: attack
-      location: { name: Tower base, country: Jordan }
-      actors:
-        - { id: militia, role: perpetrator }
-        - { id: army, role: target }
-      casualties:
-        - { kind: killed, count: 3, who: soldiers }
-        - { kind: injured, min: 30, max: 40 }
-      summary: The [militia](actor:militia) attacked a base.
-      body: |
-        A longer account that links to [the reply](event:the-reply).
-      sources:
-        - { publisher: Example News, title: Attack report, url: "https://example.org/a", date: 2024-01-29 }
-      tags: [attacks]
-    - id: the-reply
-      date: 2024-02
-      title: The reply
-      type: strike
-      actors:
-        - { id: army, role: perpetrator }
-      summary: The army replied.
-      sources:
-        - { publisher: Example News, title: Attack report, url: "https://example.org/a" }
-    - id: a-long-campaign
-      start: 2023-10
-      end: 2024-02-04
-      title: A long campaign
-      type: attack
-      summary: Many attacks.
-      sources:
-        - { publisher: Other Wire, url: "https://example.net/b" }
-    - id: founding
-      date: 2014
-      title: The militia is founded
-      type: statement
-      sources:
-        - { publisher: Other Wire, url: "https://example.net/c" }
-    """
+        - id: first-attack
+          date: 2024-01-28
+          title: Drone attack on a base
+          type: attack
+          location: { name: Tower base, country: Jordan }
+          actors:
+            - { id: militia, role: perpetrator }
+            - { id: army, role: target }
+          casualties:
+            - { kind: killed, count: 3, who: soldiers }
+            - { kind: injured, min: 30, max: 40 }
+          summary: The [militia](actor:militia) attacked a base.
+          body: |
+            A longer account that links to [the reply](event:the-reply).
+          sources:
+            - { publisher: Example News, title: Attack report, url: "https://example.org/a", date: 2024-01-29 }
+          tags: [attacks]
+        - id: the-reply
+          date: 2024-02
+          title: The reply
+          type: strike
+          actors:
+            - { id: army, role: perpetrator }
+          summary: The army replied.
+          sources:
+            - { publisher: Example News, title: Attack report, url: "https://example.org/a" }
+        - id: a-long-campaign
+          start: 2023-10
+          end: 2024-02-04
+          title: A long campaign
+          type: attack
+          summary: Many attacks.
+          sources:
+            - { publisher: Other Wire, url: "https://example.net/b" }
+        - id: founding
+          date: 2014
+          title: The militia is founded
+          type: statement
+          sources:
+            - { publisher: Other Wire, url: "https://example.net/c" }
+        """
 
     static let militia = """
-    ---
-    id: militia
-    name: The Militia
-    kind: armed-group
-    affiliations:
-      - { actor: army, relation: rival of }
-    ---
-    A group. See [the army](actor:army).
-    """
+        ---
+        id: militia
+        name: The Militia
+        kind: armed-group
+        affiliations:
+          - { actor: army, relation: rival of }
+        ---
+        A group. See [the army](actor:army).
+        """
 
     static let army = """
-    ---
-    id: army
-    name: The Army
-    kind: military
-    ---
-    A state force.
-    """
+        ---
+        id: army
+        name: The Army
+        kind: military
+        ---
+        A state force.
+        """
 
     static let topic = """
-    ---
-    id: the-conflict
-    title: The conflict
-    summary: How it went.
-    events: [the-reply]
-    tags: [attacks]
-    quotes:
-      - { text: "We will respond.", by: A spokesman, actor: army }
-    ---
-    It began with [an attack](event:first-attack).
-    """
+        ---
+        id: the-conflict
+        title: The conflict
+        summary: How it went.
+        events: [the-reply]
+        tags: [attacks]
+        quotes:
+          - { text: "We will respond.", by: A spokesman, actor: army }
+        ---
+        It began with [an attack](event:first-attack).
+        """
 
     static let page = """
-    ---
-    id: about
-    title: About
-    ---
-    About this report. [Timeline](/timeline/).
-    """
+        ---
+        id: about
+        title: About
+        ---
+        About this report. [Timeline](/timeline/).
+        """
 
     static func write(to site: TestSite) throws {
         try site.write("events/events.yaml", events)

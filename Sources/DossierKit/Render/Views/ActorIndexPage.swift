@@ -29,40 +29,50 @@ struct ActorIndexPage {
         let groups = Actor.Kind.allCases.compactMap { kind -> Group? in
             let rows = report.actors.filter { $0.kind == kind }.map { actor in
                 links.reads.read(.actorEvents(actor.id))
-                return Row(name: actor.name, href: links.actor(actor.id), description: actor.description, status: actor.status,
-                    eventCount: report.involvements[actor.id]?.count ?? 0, eventsText: links.text.count("events", report.involvements[actor.id]?.count ?? 0))
+                return Row(
+                    name: actor.name, href: links.actor(actor.id), description: actor.description, status: actor.status,
+                    eventCount: report.involvements[actor.id]?.count ?? 0,
+                    eventsText: links.text.count("events", report.involvements[actor.id]?.count ?? 0))
             }
-            return rows.isEmpty ? nil : Group(label: links.text.kind(kind, plural: true), anchor: kind.rawValue, actors: rows)
+            return rows.isEmpty
+                ? nil : Group(label: links.text.kind(kind, plural: true), anchor: kind.rawValue, actors: rows)
         }
         let title = links.text("page.actors")
-        let chrome = Chrome(links: links, title: title, description: links.text("description.actors", ["site": report.config.title]),
-                            breadcrumbs: [.init(label: title)])
+        let chrome = Chrome(
+            links: links, title: title, description: links.text("description.actors", ["site": report.config.title]),
+            breadcrumbs: [.init(label: title)])
         return PageView(chrome: chrome, content: ActorIndexPage(groups: groups, count: report.actors.count))
     }
 }
 
 extension ActorIndexPage: TemplateModel {
-    static let shape = TemplateFieldList<ActorIndexPage>("ActorIndexPage", "All actors, grouped by kind (`actors.mustache`, as `content.*`).", [
-        .list("groups", "One group per kind of actor.") { $0.groups },
-        .number("count", "How many actors there are.") { $0.count },
-    ])
+    static let shape = TemplateFieldList<ActorIndexPage>(
+        "ActorIndexPage", "All actors, grouped by kind (`actors.mustache`, as `content.*`).",
+        [
+            .list("groups", "One group per kind of actor.") { $0.groups },
+            .number("count", "How many actors there are.") { $0.count },
+        ])
 }
 
 extension ActorIndexPage.Group: TemplateModel {
-    static let shape = TemplateFieldList<ActorIndexPage.Group>("ActorGroup", "The actors of one kind.", [
-        .text("label", "The kind, in the plural, e.g. \"Armed groups\".") { $0.label },
-        .text("anchor", "Its anchor on the page.") { $0.anchor },
-        .list("actors", "The actors, by name.") { $0.actors },
-    ])
+    static let shape = TemplateFieldList<ActorIndexPage.Group>(
+        "ActorGroup", "The actors of one kind.",
+        [
+            .text("label", "The kind, in the plural, e.g. \"Armed groups\".") { $0.label },
+            .text("anchor", "Its anchor on the page.") { $0.anchor },
+            .list("actors", "The actors, by name.") { $0.actors },
+        ])
 }
 
 extension ActorIndexPage.Row: TemplateModel {
-    static let shape = TemplateFieldList<ActorIndexPage.Row>("ActorRow", "An actor in the list of actors.", [
-        .text("name", "The actor's name.") { $0.name },
-        .text("href", "Link to its page.") { $0.href },
-        .text("description", "Its one-line description.") { $0.description },
-        .text("status", "Its status, e.g. \"killed January 2020\".") { $0.status },
-        .number("eventCount", "How many events it takes part in.") { $0.eventCount },
-        .text("eventsText", "The count in words.") { $0.eventsText },
-    ])
+    static let shape = TemplateFieldList<ActorIndexPage.Row>(
+        "ActorRow", "An actor in the list of actors.",
+        [
+            .text("name", "The actor's name.") { $0.name },
+            .text("href", "Link to its page.") { $0.href },
+            .text("description", "Its one-line description.") { $0.description },
+            .text("status", "Its status, e.g. \"killed January 2020\".") { $0.status },
+            .number("eventCount", "How many events it takes part in.") { $0.eventCount },
+            .text("eventsText", "The count in words.") { $0.eventsText },
+        ])
 }

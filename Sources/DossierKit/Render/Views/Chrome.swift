@@ -78,21 +78,29 @@ struct Chrome {
             Link(label: entry.label, href: links.to(entry.path), current: entry.kind == section)
         }
         searchHref = links.site.hasSearch ? links.to(SearchPage.path) : nil
-        self.breadcrumbs = breadcrumbs.isEmpty ? [] : [Crumb(label: links.text("page.home"), href: links.to(SitePaths.home))] + breadcrumbs
+        self.breadcrumbs =
+            breadcrumbs.isEmpty
+            ? [] : [Crumb(label: links.text("page.home"), href: links.to(SitePaths.home))] + breadcrumbs
         footerPages = links.report.pages.map { page in
-            Link(label: page.title, href: links.to(SitePaths.page(page.id)), current: links.path == SitePaths.page(page.id))
+            Link(
+                label: page.title, href: links.to(SitePaths.page(page.id)),
+                current: links.path == SitePaths.page(page.id))
         }
         authors = config.authors.joined(separator: ", ")
         license = config.license
         head = links.site.fragments.render("partials/head", chrome: self, variant: root, allowed: Self.headFields)
-        header = links.site.fragments.render("partials/header", chrome: self, variant: "\(root)|\(section)", allowed: Self.headerFields)
-        footer = links.site.fragments.render("partials/footer", chrome: self, variant: "\(root)|\(footerPages.first { $0.current }?.href ?? "")", allowed: Self.footerFields)
+        header = links.site.fragments.render(
+            "partials/header", chrome: self, variant: "\(root)|\(section)", allowed: Self.headerFields)
+        footer = links.site.fragments.render(
+            "partials/footer", chrome: self, variant: "\(root)|\(footerPages.first { $0.current }?.href ?? "")",
+            allowed: Self.footerFields)
     }
 
     /// The fields the header's cache key (root and section) decides: the same on every page
     /// that shares the header. Titles, descriptions, canonical links and breadcrumbs are not.
     static let headerFields: Set<String> = [
-        "siteTitle", "siteDescription", "language", "root", "homeHref", "stylesheet", "typeStylesheet", "favicon", "script", "feedHref", "jsonFeedHref", "downloadsHref",
+        "siteTitle", "siteDescription", "language", "root", "homeHref", "stylesheet", "typeStylesheet", "favicon",
+        "script", "feedHref", "jsonFeedHref", "downloadsHref",
         "eventsJSONHref", "eventsCSVHref", "nav", "searchHref", "authors", "license",
     ]
     /// The head's key is the root alone: the navigation (which marks the current section) is not the same on every page.
@@ -101,7 +109,9 @@ struct Chrome {
     static let footerFields = headerFields.union(["footerPages"])
 
     /// Which chrome fields each cached fragment may read, for messages.
-    static let fragmentFields = ["partials/head": headFields, "partials/header": headerFields, "partials/footer": footerFields]
+    static let fragmentFields = [
+        "partials/head": headFields, "partials/header": headerFields, "partials/footer": footerFields,
+    ]
 }
 
 /// The object a page template renders: the layout's `chrome` and the page's own `content`.
@@ -115,49 +125,68 @@ struct PageView<Content: TemplateModel>: TemplateConvertible {
 }
 
 extension Chrome: TemplateModel {
-    static let shape = TemplateFieldList<Chrome>("Chrome", "What every page's layout shows: `<head>` metadata, navigation, breadcrumbs, footer. Read as `chrome.*` on every page.", [
-        .text("siteTitle", "The report's title (`title` in site.yaml).") { $0.siteTitle },
-        .text("siteDescription", "The report's description.") { $0.siteDescription },
-        .text("language", "The report's language, a BCP 47 tag for `<html lang>`.") { $0.language },
-        .text("documentTitle", "The `<title>`: \"Page — Site\", or the site title alone on the home page.") { $0.documentTitle },
-        .text("pageTitle", "The page's own title.") { $0.pageTitle },
-        .text("description", "The page's description (the site's when it has none).") { $0.description },
-        .text("canonical", "The page's full address, when `base_url` is set.") { $0.canonical },
-        .text("ogType", "The Open Graph type: website, article or profile.") { $0.ogType },
-        .text("root", "From this page to the site root: \"\", \"../\", \"../../\".") { $0.root },
-        .text("homeHref", "Link to the home page.") { $0.homeHref },
-        .text("stylesheet", "Link to the theme's stylesheet.") { $0.stylesheet },
-        .text("favicon", "Link to the site's icon (`assets/favicon.svg`).") { $0.favicon },
-        .text("typeStylesheet", "Link to the event types' colours in light and dark (`assets/types.css`, from site.yaml).") { $0.typeStylesheet },
-        .text("script", "Link to the theme's script.") { $0.script },
-        .text("feedHref", "Link to the Atom feed.") { $0.feedHref },
-        .text("jsonFeedHref", "Link to the JSON Feed.") { $0.jsonFeedHref },
-        .text("downloadsHref", "Link to the Downloads page (every data file of the site).") { $0.downloadsHref },
-        .text("eventsJSONHref", "Link to the events as JSON.") { $0.eventsJSONHref },
-        .text("eventsCSVHref", "Link to the events as CSV.") { $0.eventsCSVHref },
-        .list("nav", "The main navigation, one entry per page kind that has one.") { $0.nav },
-        .text("searchHref", "Link to the search page, for a search box; none when the build made no search index (Pagefind not installed, or `search: {enabled: false}`).") { $0.searchHref },
-        .list("breadcrumbs", "Home, then the page's parents, then the page (empty on the home page).") { $0.breadcrumbs },
-        .list("footerPages", "Links to the plain pages (`Content/pages/`).") { $0.footerPages },
-        .text("authors", "The report's authors, comma-separated.") { $0.authors },
-        .text("license", "The report's licence.") { $0.license },
-        .html("head", "The theme's `partials/head` (stylesheet, icon, feeds, script), rendered once for every page.") { $0.head },
-        .html("header", "The theme's `partials/header`, rendered once per section.") { $0.header },
-        .html("footer", "The theme's `partials/footer`, rendered once per current footer page.") { $0.footer },
-    ])
+    static let shape = TemplateFieldList<Chrome>(
+        "Chrome",
+        "What every page's layout shows: `<head>` metadata, navigation, breadcrumbs, footer. Read as `chrome.*` on every page.",
+        [
+            .text("siteTitle", "The report's title (`title` in site.yaml).") { $0.siteTitle },
+            .text("siteDescription", "The report's description.") { $0.siteDescription },
+            .text("language", "The report's language, a BCP 47 tag for `<html lang>`.") { $0.language },
+            .text("documentTitle", "The `<title>`: \"Page — Site\", or the site title alone on the home page.") {
+                $0.documentTitle
+            },
+            .text("pageTitle", "The page's own title.") { $0.pageTitle },
+            .text("description", "The page's description (the site's when it has none).") { $0.description },
+            .text("canonical", "The page's full address, when `base_url` is set.") { $0.canonical },
+            .text("ogType", "The Open Graph type: website, article or profile.") { $0.ogType },
+            .text("root", "From this page to the site root: \"\", \"../\", \"../../\".") { $0.root },
+            .text("homeHref", "Link to the home page.") { $0.homeHref },
+            .text("stylesheet", "Link to the theme's stylesheet.") { $0.stylesheet },
+            .text("favicon", "Link to the site's icon (`assets/favicon.svg`).") { $0.favicon },
+            .text(
+                "typeStylesheet",
+                "Link to the event types' colours in light and dark (`assets/types.css`, from site.yaml)."
+            ) { $0.typeStylesheet },
+            .text("script", "Link to the theme's script.") { $0.script },
+            .text("feedHref", "Link to the Atom feed.") { $0.feedHref },
+            .text("jsonFeedHref", "Link to the JSON Feed.") { $0.jsonFeedHref },
+            .text("downloadsHref", "Link to the Downloads page (every data file of the site).") { $0.downloadsHref },
+            .text("eventsJSONHref", "Link to the events as JSON.") { $0.eventsJSONHref },
+            .text("eventsCSVHref", "Link to the events as CSV.") { $0.eventsCSVHref },
+            .list("nav", "The main navigation, one entry per page kind that has one.") { $0.nav },
+            .text(
+                "searchHref",
+                "Link to the search page, for a search box; none when the build made no search index (Pagefind not installed, or `search: {enabled: false}`)."
+            ) { $0.searchHref },
+            .list("breadcrumbs", "Home, then the page's parents, then the page (empty on the home page).") {
+                $0.breadcrumbs
+            },
+            .list("footerPages", "Links to the plain pages (`Content/pages/`).") { $0.footerPages },
+            .text("authors", "The report's authors, comma-separated.") { $0.authors },
+            .text("license", "The report's licence.") { $0.license },
+            .html(
+                "head", "The theme's `partials/head` (stylesheet, icon, feeds, script), rendered once for every page."
+            ) { $0.head },
+            .html("header", "The theme's `partials/header`, rendered once per section.") { $0.header },
+            .html("footer", "The theme's `partials/footer`, rendered once per current footer page.") { $0.footer },
+        ])
 }
 
 extension Chrome.Link: TemplateModel {
-    static let shape = TemplateFieldList<Chrome.Link>("Link", "A link in the navigation or footer.", [
-        .text("label", "The link's words.") { $0.label },
-        .text("href", "The link, relative to the page.") { $0.href },
-        .flag("current", "Whether it leads to this page (or its section).") { $0.current },
-    ])
+    static let shape = TemplateFieldList<Chrome.Link>(
+        "Link", "A link in the navigation or footer.",
+        [
+            .text("label", "The link's words.") { $0.label },
+            .text("href", "The link, relative to the page.") { $0.href },
+            .flag("current", "Whether it leads to this page (or its section).") { $0.current },
+        ])
 }
 
 extension Chrome.Crumb: TemplateModel {
-    static let shape = TemplateFieldList<Chrome.Crumb>("Crumb", "One step of the breadcrumbs.", [
-        .text("label", "The step's words.") { $0.label },
-        .text("href", "Its link; absent for the page itself.") { $0.href },
-    ])
+    static let shape = TemplateFieldList<Chrome.Crumb>(
+        "Crumb", "One step of the breadcrumbs.",
+        [
+            .text("label", "The step's words.") { $0.label },
+            .text("href", "Its link; absent for the page itself.") { $0.href },
+        ])
 }

@@ -24,7 +24,8 @@ struct DownloadsPage {
     static let folder = "downloads"
 
     static let kind = PageKind(
-        name: "downloads", folder: folder, section: "downloads", previewDeferral: .afterContentEdits, fields: shape.shape,
+        name: "downloads", folder: folder, section: "downloads", previewDeferral: .afterContentEdits,
+        fields: shape.shape,
         path: { _ in folder + "/index.html" }, view: { _, links in make(links) }
     )
 
@@ -40,41 +41,52 @@ struct DownloadsPage {
         }
         func download(_ path: String) -> File { file(path, bytes: downloads.size(path)) }
         let title = links.text("page.downloads")
-        let chrome = Chrome(links: links, title: title, description: links.text("description.downloads", ["site": report.config.title]),
-                            breadcrumbs: [.init(label: title)])
-        return PageView(chrome: chrome, content: DownloadsPage(
-            json: download(SitePaths.eventsJSON), csv: download(SitePaths.eventsCSV), geoJSON: download(SitePaths.eventsGeoJSON),
-            calendar: download(CalendarExport.path), schema: file(EventsSchema.path, bytes: EventsSchema.text.utf8.count),
-            atom: File(href: links.to(SitePaths.feed), path: SitePaths.feed, size: "", bytes: 0),
-            jsonFeed: File(href: links.to(JSONFeed.path), path: JSONFeed.path, size: "", bytes: 0),
-            license: report.config.license, eventCount: links.text.count("events", report.events.count),
-            feedEventCount: links.text.count("events", min(report.events.count, FeedItem.limit)),
-            schemaVersion: DataExport.schemaVersion
-        ))
+        let chrome = Chrome(
+            links: links, title: title, description: links.text("description.downloads", ["site": report.config.title]),
+            breadcrumbs: [.init(label: title)])
+        return PageView(
+            chrome: chrome,
+            content: DownloadsPage(
+                json: download(SitePaths.eventsJSON), csv: download(SitePaths.eventsCSV),
+                geoJSON: download(SitePaths.eventsGeoJSON),
+                calendar: download(CalendarExport.path),
+                schema: file(EventsSchema.path, bytes: EventsSchema.text.utf8.count),
+                atom: File(href: links.to(SitePaths.feed), path: SitePaths.feed, size: "", bytes: 0),
+                jsonFeed: File(href: links.to(JSONFeed.path), path: JSONFeed.path, size: "", bytes: 0),
+                license: report.config.license, eventCount: links.text.count("events", report.events.count),
+                feedEventCount: links.text.count("events", min(report.events.count, FeedItem.limit)),
+                schemaVersion: DataExport.schemaVersion
+            ))
     }
 }
 
 extension DownloadsPage: TemplateModel {
-    static let shape = TemplateFieldList<DownloadsPage>("DownloadsPage", "The data files of the site (`downloads.mustache`, as `content.*`).", [
-        .object("json", "`data/events.json`.") { $0.json },
-        .object("csv", "`data/events.csv`.") { $0.csv },
-        .object("geoJSON", "`data/events.geojson`.") { $0.geoJSON },
-        .object("calendar", "`data/events.ics`.") { $0.calendar },
-        .object("schema", "`data/events.schema.json`, the JSON's schema.") { $0.schema },
-        .object("atom", "`feed.xml` (no size: it changes with every new event).") { $0.atom },
-        .object("jsonFeed", "`feed.json`.") { $0.jsonFeed },
-        .text("license", "The report's licence (`license` in site.yaml), if any.") { $0.license },
-        .text("eventCount", "How many events the files hold, in words.") { $0.eventCount },
-        .text("feedEventCount", "How many events the feeds carry, in words: the newest, up to 50.") { $0.feedEventCount },
-        .number("schemaVersion", "The downloads' schema version.") { $0.schemaVersion },
-    ])
+    static let shape = TemplateFieldList<DownloadsPage>(
+        "DownloadsPage", "The data files of the site (`downloads.mustache`, as `content.*`).",
+        [
+            .object("json", "`data/events.json`.") { $0.json },
+            .object("csv", "`data/events.csv`.") { $0.csv },
+            .object("geoJSON", "`data/events.geojson`.") { $0.geoJSON },
+            .object("calendar", "`data/events.ics`.") { $0.calendar },
+            .object("schema", "`data/events.schema.json`, the JSON's schema.") { $0.schema },
+            .object("atom", "`feed.xml` (no size: it changes with every new event).") { $0.atom },
+            .object("jsonFeed", "`feed.json`.") { $0.jsonFeed },
+            .text("license", "The report's licence (`license` in site.yaml), if any.") { $0.license },
+            .text("eventCount", "How many events the files hold, in words.") { $0.eventCount },
+            .text("feedEventCount", "How many events the feeds carry, in words: the newest, up to 50.") {
+                $0.feedEventCount
+            },
+            .number("schemaVersion", "The downloads' schema version.") { $0.schemaVersion },
+        ])
 }
 
 extension DownloadsPage.File: TemplateModel {
-    static let shape = TemplateFieldList<DownloadsPage.File>("DownloadFile", "A file of the site to download.", [
-        .text("href", "Link to it from this page.") { $0.href },
-        .text("path", "Its path in the site (`data/events.json`).") { $0.path },
-        .text("size", "Its size in words (`1.2 MB`).") { $0.size },
-        .number("bytes", "Its size in bytes.") { $0.bytes },
-    ])
+    static let shape = TemplateFieldList<DownloadsPage.File>(
+        "DownloadFile", "A file of the site to download.",
+        [
+            .text("href", "Link to it from this page.") { $0.href },
+            .text("path", "Its path in the site (`data/events.json`).") { $0.path },
+            .text("size", "Its size in words (`1.2 MB`).") { $0.size },
+            .number("bytes", "Its size in bytes.") { $0.bytes },
+        ])
 }

@@ -39,7 +39,9 @@ struct EventCard {
         place = event.location.map(\.formatted).flatMap { $0.isEmpty ? nil : $0 }
         actors = event.actors.filter { $0.role != .mentioned }.compactMap { involvement in
             links.reads.read(.actor(involvement.actorID))
-            return links.report.actor(involvement.actorID).map { ActorLink(name: $0.name, href: links.actor($0.id), role: links.text.role(involvement.role)) }
+            return links.report.actor(involvement.actorID).map {
+                ActorLink(name: $0.name, href: links.actor($0.id), role: links.text.role(involvement.role))
+            }
         }
         casualties = event.casualties.map(links.text.casualty)
         summaryHTML = links.inlineHTML(event.summary).nonEmpty
@@ -68,41 +70,49 @@ struct DateView {
 }
 
 extension EventCard: TemplateModel {
-    static let shape = TemplateFieldList<EventCard>("EventCard", "An event as lists show it (the timeline, actor and topic pages, the home page).", [
-        .text("id", "The event's id.") { $0.id },
-        .text("title", "The event's title.") { $0.title },
-        .text("href", "Link to the event's page.") { $0.href },
-        .object("date", "The event's date.") { $0.date },
-        .text("typeLabel", "The event type's label (`event_types` in site.yaml).") { $0.typeLabel },
-        .text("typeID", "The event type's id.") { $0.typeID },
-        .text("typeColour", "The event type's colour, `#rrggbb`.") { $0.typeColour },
-        .text("place", "Where it happened, in words.") { $0.place },
-        .list("actors", "The actors taking part (passing mentions left out).") { $0.actors },
-        .texts("casualties", "Casualty figures in words, e.g. \"2–3 killed\".") { $0.casualties },
-        .html("summaryHTML", "The summary, as inline HTML.") { $0.summaryHTML },
-        .text("confidenceLabel", "The confidence grade's label.") { $0.confidenceLabel },
-        .text("confidenceID", "The confidence grade's id.") { $0.confidenceID },
-        .text("role", "On actor pages: the actor's role in the event.") { $0.role },
-        .number("headingLevel", "The card's heading level (3 or 4), so headings nest where it is placed.") { $0.headingLevel },
-    ])
+    static let shape = TemplateFieldList<EventCard>(
+        "EventCard", "An event as lists show it (the timeline, actor and topic pages, the home page).",
+        [
+            .text("id", "The event's id.") { $0.id },
+            .text("title", "The event's title.") { $0.title },
+            .text("href", "Link to the event's page.") { $0.href },
+            .object("date", "The event's date.") { $0.date },
+            .text("typeLabel", "The event type's label (`event_types` in site.yaml).") { $0.typeLabel },
+            .text("typeID", "The event type's id.") { $0.typeID },
+            .text("typeColour", "The event type's colour, `#rrggbb`.") { $0.typeColour },
+            .text("place", "Where it happened, in words.") { $0.place },
+            .list("actors", "The actors taking part (passing mentions left out).") { $0.actors },
+            .texts("casualties", "Casualty figures in words, e.g. \"2–3 killed\".") { $0.casualties },
+            .html("summaryHTML", "The summary, as inline HTML.") { $0.summaryHTML },
+            .text("confidenceLabel", "The confidence grade's label.") { $0.confidenceLabel },
+            .text("confidenceID", "The confidence grade's id.") { $0.confidenceID },
+            .text("role", "On actor pages: the actor's role in the event.") { $0.role },
+            .number("headingLevel", "The card's heading level (3 or 4), so headings nest where it is placed.") {
+                $0.headingLevel
+            },
+        ])
 }
 
 extension EventCard.ActorLink: TemplateModel {
-    static let shape = TemplateFieldList<EventCard.ActorLink>("ActorLink", "An actor of an event.", [
-        .text("name", "The actor's name.") { $0.name },
-        .text("href", "Link to the actor's page.") { $0.href },
-        .text("role", "Its role in the event, in words.") { $0.role },
-    ])
+    static let shape = TemplateFieldList<EventCard.ActorLink>(
+        "ActorLink", "An actor of an event.",
+        [
+            .text("name", "The actor's name.") { $0.name },
+            .text("href", "Link to the actor's page.") { $0.href },
+            .text("role", "Its role in the event, in words.") { $0.role },
+        ])
 }
 
 extension DateView: TemplateModel {
-    static let shape = TemplateFieldList<DateView>("DateView", "A date at the precision the source gives.", [
-        .text("text", "In words, e.g. \"18 February 2024\", \"February 2024\", \"2014\".") { $0.text },
-        .text("datetime", "The start, for `<time datetime>`, at its own precision.") { $0.datetime },
-        .text("iso", "The date (or range) in ISO 8601.") { $0.iso },
-        .text("precision", "day, week, month, year or range.") { $0.precision },
-        .flag("isApproximate", "Whether it is a range or coarser than a day.") { $0.isApproximate },
-    ])
+    static let shape = TemplateFieldList<DateView>(
+        "DateView", "A date at the precision the source gives.",
+        [
+            .text("text", "In words, e.g. \"18 February 2024\", \"February 2024\", \"2014\".") { $0.text },
+            .text("datetime", "The start, for `<time datetime>`, at its own precision.") { $0.datetime },
+            .text("iso", "The date (or range) in ISO 8601.") { $0.iso },
+            .text("precision", "day, week, month, year or range.") { $0.precision },
+            .flag("isApproximate", "Whether it is a range or coarser than a day.") { $0.isApproximate },
+        ])
 }
 
 extension String {

@@ -73,7 +73,8 @@ struct EventPage {
             caption = media.caption
             credit = media.credit
             alt = media.alt ?? media.caption ?? ""
-            host = local ? nil : URLComponents(string: media.url.hasPrefix("//") ? "https:" + media.url : media.url)?.host
+            host =
+                local ? nil : URLComponents(string: media.url.hasPrefix("//") ? "https:" + media.url : media.url)?.host
         }
     }
 
@@ -117,9 +118,12 @@ struct EventPage {
         let roles = Involvement.Role.allCases.compactMap { role -> RoleGroup? in
             let actors = event.actors.filter { $0.role == role }.compactMap { involvement in
                 links.reads.read(.actor(involvement.actorID))
-                return report.actor(involvement.actorID).map { EventCard.ActorLink(name: $0.name, href: links.actor($0.id), role: links.text.role(role)) }
+                return report.actor(involvement.actorID).map {
+                    EventCard.ActorLink(name: $0.name, href: links.actor($0.id), role: links.text.role(role))
+                }
             }
-            return actors.isEmpty ? nil : RoleGroup(role: links.text.role(role), actors: actors, takePart: role != .mentioned)
+            return actors.isEmpty
+                ? nil : RoleGroup(role: links.text.role(role), actors: actors, takePart: role != .mentioned)
         }
         var coordinates: String?, mapHref: String?
         if let latitude = event.location?.latitude, let longitude = event.location?.longitude {
@@ -140,7 +144,9 @@ struct EventPage {
             roles: roles,
             coordinates: coordinates,
             mapHref: mapHref,
-            locator: links.site.locators.map(index, links: links, title: links.text("map.title", ["subject": event.location.map(links.text.place) ?? event.title])),
+            locator: links.site.locators.map(
+                index, links: links,
+                title: links.text("map.title", ["subject": event.location.map(links.text.place) ?? event.title])),
             placeText: event.location.map(links.text.place),
             coordinatesSource: event.location?.source.map(links.source),
             confidenceDescription: report.config.confidence(event.confidence)?.description ?? "",
@@ -149,17 +155,23 @@ struct EventPage {
             sources: event.sources.map(links.source),
             topics: (report.eventTopics[index] ?? []).compactMap { id in
                 links.reads.read(.topic(id))
-                return report.topic(id).map { TopicLink(title: $0.title, href: links.topic($0.id)) } },
+                return report.topic(id).map { TopicLink(title: $0.title, href: links.topic($0.id)) }
+            },
             related: relatedEvents(index, report, reads: links.reads).map(links.relatedEvent),
             previous: index > 0 ? neighbour(report.events[index - 1]) : nil,
             next: index + 1 < report.events.count ? neighbour(report.events[index + 1]) : nil,
             tags: event.tags,
-            citation: links.text("event.citation", ["site": report.config.title, "title": event.title, "date": links.text.date(event.date)]) + citedURL
+            citation: links.text(
+                "event.citation",
+                ["site": report.config.title, "title": event.title, "date": links.text.date(event.date)]) + citedURL
         )
         let plainSummary = event.summary.map { markdown.plainText($0.text) } ?? ""
         let chrome = Chrome(
             links: links, title: event.title, description: plainSummary,
-            breadcrumbs: [.init(label: links.text("page.timeline"), href: links.to(SitePaths.timeline)), .init(label: event.title)],
+            breadcrumbs: [
+                .init(label: links.text("page.timeline"), href: links.to(SitePaths.timeline)),
+                .init(label: event.title),
+            ],
             ogType: "article"
         )
         return PageView(chrome: chrome, content: content)
@@ -179,7 +191,8 @@ struct EventPage {
         var candidates = Set<Int>()
         for involvement in event.actors where involvement.role != .mentioned {
             reads.read(.actorNeighbourhood(actor: involvement.actorID, event: event.id))
-            candidates.formUnion(report.neighbourhood(of: index, in: report.significantEvents[involvement.actorID] ?? []))
+            candidates.formUnion(
+                report.neighbourhood(of: index, in: report.significantEvents[involvement.actorID] ?? []))
         }
         for topic in report.eventTopics[index] ?? [] {
             reads.read(.topicNeighbourhood(topic: topic, event: event.id))
@@ -192,83 +205,109 @@ struct EventPage {
             reads.read(.event(report.events[candidate].id))
             ranked.append((abs(report.events[candidate].date.dayNumber - day), candidate))
         }
-        return ranked.sorted { ($0.distance, $0.index) < ($1.distance, $1.index) }.prefix(relatedLimit).map(\.index).sorted()
+        return ranked.sorted { ($0.distance, $0.index) < ($1.distance, $1.index) }.prefix(relatedLimit).map(\.index)
+            .sorted()
     }
 }
 
 extension EventPage: TemplateModel {
-    static let shape = TemplateFieldList<EventPage>("EventPage", "One event in full (`event.mustache`, as `content.*`).", [
-        .object("card", "The event as lists show it: title, date, type, place, actors, summary.") { $0.card },
-        .html("bodyHTML", "The event's text, as HTML.") { $0.bodyHTML },
-        .object("media", "A picture or other media that goes with the event (`media`).") { $0.media },
-        .list("roles", "The event's actors grouped by role.") { $0.roles },
-        .text("coordinates", "Latitude and longitude, when given.") { $0.coordinates },
-        .text("mapHref", "A link to the place on OpenStreetMap, when coordinates are given.") { $0.mapHref },
-        .object("locator", "A small map placing the event, or its country.") { $0.locator },
-        .text("year", "The year it began (search's year filter).") { $0.year },
-        .text("country", "The country it took place in, if known (search's country filter).") { $0.country },
-        .text("placeText", "Where it took place, with how precisely that is known.") { $0.placeText },
-        .object("coordinatesSource", "Where the coordinates come from (a gazetteer), when the event says.") { $0.coordinatesSource },
-        .text("confidenceDescription", "What the event's confidence grade means.") { $0.confidenceDescription },
-        .text("typeHref", "The page of the events of its type (`types/strike/`).") { $0.typeHref },
-        .list("sources", "The sources cited for the event.") { $0.sources },
-        .list("topics", "The topics the event belongs to.") { $0.topics },
-        .relatedEvents("related", "Up to five events sharing an actor or a topic, nearest in time.") { $0.related },
-        .object("previous", "The event before it in the timeline.") { $0.previous },
-        .object("next", "The event after it in the timeline.") { $0.next },
-        .texts("tags", "The event's tags.") { $0.tags },
-        .text("citation", "A citation of the event's page.") { $0.citation },
-    ])
+    static let shape = TemplateFieldList<EventPage>(
+        "EventPage", "One event in full (`event.mustache`, as `content.*`).",
+        [
+            .object("card", "The event as lists show it: title, date, type, place, actors, summary.") { $0.card },
+            .html("bodyHTML", "The event's text, as HTML.") { $0.bodyHTML },
+            .object("media", "A picture or other media that goes with the event (`media`).") { $0.media },
+            .list("roles", "The event's actors grouped by role.") { $0.roles },
+            .text("coordinates", "Latitude and longitude, when given.") { $0.coordinates },
+            .text("mapHref", "A link to the place on OpenStreetMap, when coordinates are given.") { $0.mapHref },
+            .object("locator", "A small map placing the event, or its country.") { $0.locator },
+            .text("year", "The year it began (search's year filter).") { $0.year },
+            .text("country", "The country it took place in, if known (search's country filter).") { $0.country },
+            .text("placeText", "Where it took place, with how precisely that is known.") { $0.placeText },
+            .object("coordinatesSource", "Where the coordinates come from (a gazetteer), when the event says.") {
+                $0.coordinatesSource
+            },
+            .text("confidenceDescription", "What the event's confidence grade means.") { $0.confidenceDescription },
+            .text("typeHref", "The page of the events of its type (`types/strike/`).") { $0.typeHref },
+            .list("sources", "The sources cited for the event.") { $0.sources },
+            .list("topics", "The topics the event belongs to.") { $0.topics },
+            .relatedEvents("related", "Up to five events sharing an actor or a topic, nearest in time.") { $0.related },
+            .object("previous", "The event before it in the timeline.") { $0.previous },
+            .object("next", "The event after it in the timeline.") { $0.next },
+            .texts("tags", "The event's tags.") { $0.tags },
+            .text("citation", "A citation of the event's page.") { $0.citation },
+        ])
 }
 
 extension EventPage.MediaView: TemplateModel {
-    static let shape = TemplateFieldList<EventPage.MediaView>("MediaView", "An event's media.", [
-        .text("href", "Its address (relative to the page for a file of the site).") { $0.href },
-        .text("imageSrc", "The picture to show, when it is a picture kept in the site (nothing is loaded from another host).") { $0.imageSrc },
-        .text("caption", "Its caption.") { $0.caption },
-        .text("credit", "Who made it.") { $0.credit },
-        .text("alt", "What the picture shows (its alt text, else its caption).") { $0.alt },
-        .text("host", "The host it is on, when it is on another site.") { $0.host },
-        .flag("hasCaption", "Whether there are words under it: a caption, a credit, or the link to media not shown.") { $0.hasCaption },
-    ])
+    static let shape = TemplateFieldList<EventPage.MediaView>(
+        "MediaView", "An event's media.",
+        [
+            .text("href", "Its address (relative to the page for a file of the site).") { $0.href },
+            .text(
+                "imageSrc",
+                "The picture to show, when it is a picture kept in the site (nothing is loaded from another host)."
+            ) { $0.imageSrc },
+            .text("caption", "Its caption.") { $0.caption },
+            .text("credit", "Who made it.") { $0.credit },
+            .text("alt", "What the picture shows (its alt text, else its caption).") { $0.alt },
+            .text("host", "The host it is on, when it is on another site.") { $0.host },
+            .flag(
+                "hasCaption", "Whether there are words under it: a caption, a credit, or the link to media not shown."
+            ) { $0.hasCaption },
+        ])
 }
 
 extension EventPage.RoleGroup: TemplateModel {
-    static let shape = TemplateFieldList<EventPage.RoleGroup>("RoleGroup", "The actors of an event in one role.", [
-        .text("role", "The role, in words.") { $0.role },
-        .list("actors", "The actors in that role.") { $0.actors },
-        .flag("takePart", "Whether they take part in the event (any role but `mentioned`).") { $0.takePart },
-    ])
+    static let shape = TemplateFieldList<EventPage.RoleGroup>(
+        "RoleGroup", "The actors of an event in one role.",
+        [
+            .text("role", "The role, in words.") { $0.role },
+            .list("actors", "The actors in that role.") { $0.actors },
+            .flag("takePart", "Whether they take part in the event (any role but `mentioned`).") { $0.takePart },
+        ])
 }
 
 extension EventPage.SourceView: TemplateModel {
-    static let shape = TemplateFieldList<EventPage.SourceView>("SourceView", "A cited source.", [
-        .html("html", "The source's line as the theme's `partials/source-line` renders it (once for the whole site), for `{{{html}}}`.") { $0.html },
-        .text("publisher", "Who published it.") { $0.publisher },
-        .text("url", "Its address.") { $0.url },
-        .text("linkText", "The link's words: its title, \"cited via …\", or the address's host (absent for an unlinked source without a title).") { $0.linkText.isEmpty ? nil : $0.linkText },
-        .flag("isTitle", "Whether the link's words are the source's title.") { $0.isTitle },
-        .text("author", "Its author.") { $0.author },
-        .text("date", "Its date, in words.") { $0.date },
-        .text("quote", "The passage quoted from it.") { $0.quote },
-        .text("viaNote", "\"cited via …\" when the link's words are the title.") { $0.viaNote },
-    ])
+    static let shape = TemplateFieldList<EventPage.SourceView>(
+        "SourceView", "A cited source.",
+        [
+            .html(
+                "html",
+                "The source's line as the theme's `partials/source-line` renders it (once for the whole site), for `{{{html}}}`."
+            ) { $0.html },
+            .text("publisher", "Who published it.") { $0.publisher },
+            .text("url", "Its address.") { $0.url },
+            .text(
+                "linkText",
+                "The link's words: its title, \"cited via …\", or the address's host (absent for an unlinked source without a title)."
+            ) { $0.linkText.isEmpty ? nil : $0.linkText },
+            .flag("isTitle", "Whether the link's words are the source's title.") { $0.isTitle },
+            .text("author", "Its author.") { $0.author },
+            .text("date", "Its date, in words.") { $0.date },
+            .text("quote", "The passage quoted from it.") { $0.quote },
+            .text("viaNote", "\"cited via …\" when the link's words are the title.") { $0.viaNote },
+        ])
 }
 
 extension EventPage.Neighbour: TemplateModel {
-    static let shape = TemplateFieldList<EventPage.Neighbour>("Neighbour", "Another event, in brief.", [
-        .text("title", "Its title.") { $0.title },
-        .text("href", "Link to its page.") { $0.href },
-        .text("date", "Its date, in words.") { $0.date },
-        .text("typeLabel", "Its type's label (related events only).") { $0.typeLabel },
-        .text("typeColour", "Its type's colour (related events only).") { $0.typeColour },
-        .text("typeID", "Its type's id (related events only).") { $0.typeID },
-    ])
+    static let shape = TemplateFieldList<EventPage.Neighbour>(
+        "Neighbour", "Another event, in brief.",
+        [
+            .text("title", "Its title.") { $0.title },
+            .text("href", "Link to its page.") { $0.href },
+            .text("date", "Its date, in words.") { $0.date },
+            .text("typeLabel", "Its type's label (related events only).") { $0.typeLabel },
+            .text("typeColour", "Its type's colour (related events only).") { $0.typeColour },
+            .text("typeID", "Its type's id (related events only).") { $0.typeID },
+        ])
 }
 
 extension EventPage.TopicLink: TemplateModel {
-    static let shape = TemplateFieldList<EventPage.TopicLink>("TopicLink", "A link to a topic.", [
-        .text("title", "The topic's title.") { $0.title },
-        .text("href", "Link to the topic's page.") { $0.href },
-    ])
+    static let shape = TemplateFieldList<EventPage.TopicLink>(
+        "TopicLink", "A link to a topic.",
+        [
+            .text("title", "The topic's title.") { $0.title },
+            .text("href", "Link to the topic's page.") { $0.href },
+        ])
 }

@@ -38,20 +38,28 @@ struct MapPage {
 
     static let countryKind = PageKind(
         name: "country-map", template: "map", section: "map", previewDeferral: .afterContentEdits, fields: shape.shape,
-        subjects: { contents in closerMaps(contents).map(\.slug) }, path: { SitePaths.countryMap($0) }, view: { subject, links in makeCountry(subject, links) }
+        subjects: { contents in closerMaps(contents).map(\.slug) }, path: { SitePaths.countryMap($0) },
+        view: { subject, links in makeCountry(subject, links) }
     )
 
     static func make(_ links: PageLinks) -> PageView<MapPage> {
         let report = links.report, text = links.text
         links.reads.read(.everyEvent)
         let title = text("page.map")
-        let map = MapView.make(Array(report.events.indices), links: links, id: mapID, size: .page, title: text("map.title", ["subject": report.config.title]),
-                              readEach: false, eventsPerPlace: MapView.listedEventLimit, placesDataHref: links.to(MapPlacesData.path), byType: true)
+        let map = MapView.make(
+            Array(report.events.indices), links: links, id: mapID, size: .page,
+            title: text("map.title", ["subject": report.config.title]),
+            readEach: false, eventsPerPlace: MapView.listedEventLimit, placesDataHref: links.to(MapPlacesData.path),
+            byType: true)
         var content = MapPage(title: title, map: map, links)
         content.closerMaps = links.site.groups.closerMaps.map { country in
-            CloserMap(name: country.name, href: links.to(SitePaths.countryMap(country.slug)), countText: text.count("events", country.count))
+            CloserMap(
+                name: country.name, href: links.to(SitePaths.countryMap(country.slug)),
+                countText: text.count("events", country.count))
         }
-        let chrome = Chrome(links: links, title: title, description: text("description.map", ["site": report.config.title]), breadcrumbs: [.init(label: title)])
+        let chrome = Chrome(
+            links: links, title: title, description: text("description.map", ["site": report.config.title]),
+            breadcrumbs: [.init(label: title)])
         return PageView(chrome: chrome, content: content)
     }
 
@@ -65,10 +73,14 @@ struct MapPage {
         let events = links.site.groups.byCountry[slug] ?? []
         let mapTitle = text("page.map")
         let title = text("map.title", ["subject": name])
-        let map = MapView.make(events, links: links, id: mapID, size: .country, title: title, readEach: false, eventsPerPlace: MapView.listedEventLimit,
-                               placesDataHref: links.to(MapPlacesData.path(country: slug)), byType: true)
-        let chrome = Chrome(links: links, title: title, description: text("description.countryMap", ["country": name, "site": report.config.title]),
-                            breadcrumbs: [.init(label: mapTitle, href: links.to(SitePaths.map)), .init(label: name)])
+        let map = MapView.make(
+            events, links: links, id: mapID, size: .country, title: title, readEach: false,
+            eventsPerPlace: MapView.listedEventLimit,
+            placesDataHref: links.to(MapPlacesData.path(country: slug)), byType: true)
+        let chrome = Chrome(
+            links: links, title: title,
+            description: text("description.countryMap", ["country": name, "site": report.config.title]),
+            breadcrumbs: [.init(label: mapTitle, href: links.to(SitePaths.map)), .init(label: name)])
         var content = MapPage(title: title, map: map, links)
         content.countryName = name
         content.countryNames = ScriptData.strings((group?.names ?? [name]).sorted())
@@ -97,8 +109,11 @@ struct MapPage {
     static func closerMaps(_ contents: any SiteContents) -> [(slug: String, name: String, count: Int)] {
         var places: [String: Set<String>] = [:]
         for event in contents.events {
-            guard let location = event.location, let point = location.point, let country = location.country, !country.isEmpty else { continue }
-            places[ListPaging.slug(country), default: []].insert(location.name ?? "\(point.latitude),\(point.longitude)")
+            guard let location = event.location, let point = location.point, let country = location.country,
+                !country.isEmpty
+            else { continue }
+            places[ListPaging.slug(country), default: []].insert(
+                location.name ?? "\(point.latitude),\(point.longitude)")
         }
         guard places.count > 1 else { return [] }
         return EventListPage.countryGroups(contents.events.map { $0.location?.country })
@@ -116,38 +131,66 @@ extension MapPage {
     /// each type, and the unchecked type's layer is hidden: one rule per event type. Type ids
     /// are identifiers (checked when site.yaml is read), safe inside CSS strings.
     static func filterStylesheet(_ config: SiteConfig) -> OutputFile {
-        let rules = [
-            ".map-page:has(.map-filter input:not(:checked)) .map-all { display: none; }\n",
-            ".map-page:has(.map-filter input:not(:checked)) .map-layer { display: inline; }\n",
-        ] + config.eventTypes.map { type in
-            ".map-page:has(input[data-map-type=\"\(type.id)\"]:not(:checked)) .map-layer[data-type=\"\(type.id)\"] { display: none; }\n"
-        }
-        return OutputFile(path: filterStylesheetPath, text: "/* Written by Dossier from site.yaml's event types: the map page's legend filter. */\n" + rules.joined())
+        let rules =
+            [
+                ".map-page:has(.map-filter input:not(:checked)) .map-all { display: none; }\n",
+                ".map-page:has(.map-filter input:not(:checked)) .map-layer { display: inline; }\n",
+            ]
+            + config.eventTypes.map { type in
+                ".map-page:has(input[data-map-type=\"\(type.id)\"]:not(:checked)) .map-layer[data-type=\"\(type.id)\"] { display: none; }\n"
+            }
+        return OutputFile(
+            path: filterStylesheetPath,
+            text: "/* Written by Dossier from site.yaml's event types: the map page's legend filter. */\n"
+                + rules.joined())
     }
 }
 
 extension MapPage: TemplateModel {
-    static let shape = TemplateFieldList<MapPage>("MapPage", "The map of every located event (`map.mustache`, as `content.*`).", [
-        .text("title", "The page's title.") { $0.title },
-        .object("map", "The map; absent when no event has a place a map can show.") { $0.map },
-        .text("countryName", "On a country's closer map (`map/<country>/`): the country's name; absent on the map of every event.") { $0.countryName },
-        .text("countryNames", "On a country's closer map: the names its events give the country, as JSON, for `data-countries`.") { $0.countryNames },
-        .text("worldMapHref", "On a country's closer map: link to the map of every event.") { $0.worldMapHref },
-        .list("closerMaps", "On the map of every event: the countries whose events are at several places, each with a closer map.") { $0.closerMaps },
-        .text("timelineHref", "Link to the timeline.") { $0.timelineHref },
-        .text("zoomDataHref", "The filter's index the page's script zooms the map from (`data-map-zoom`).") { $0.zoomDataHref },
-        .text("zoomPointsHref", "Each event's point on the map (`data/filter/points.js`), which the script groups again at each zoom (`data-map-points`).") { $0.zoomPointsHref },
-        .text("zoomWords", "The zoom's words (the `map.zoom.*` texts of text.yaml) as JSON, for `data-words`.") { $0.zoomWords },
-        .text("root", "The way from the page to the site root (`../`), for the script's links.") { $0.root },
-        .text("geoJSONHref", "Link to the GeoJSON download of the located events.") { $0.geoJSONHref },
-        .text("filterStylesheetHref", "Link to the stylesheet that hides a type's markers while its legend box is unchecked.") { $0.filterStylesheetHref },
-    ])
+    static let shape = TemplateFieldList<MapPage>(
+        "MapPage", "The map of every located event (`map.mustache`, as `content.*`).",
+        [
+            .text("title", "The page's title.") { $0.title },
+            .object("map", "The map; absent when no event has a place a map can show.") { $0.map },
+            .text(
+                "countryName",
+                "On a country's closer map (`map/<country>/`): the country's name; absent on the map of every event."
+            ) { $0.countryName },
+            .text(
+                "countryNames",
+                "On a country's closer map: the names its events give the country, as JSON, for `data-countries`."
+            ) { $0.countryNames },
+            .text("worldMapHref", "On a country's closer map: link to the map of every event.") { $0.worldMapHref },
+            .list(
+                "closerMaps",
+                "On the map of every event: the countries whose events are at several places, each with a closer map."
+            ) { $0.closerMaps },
+            .text("timelineHref", "Link to the timeline.") { $0.timelineHref },
+            .text("zoomDataHref", "The filter's index the page's script zooms the map from (`data-map-zoom`).") {
+                $0.zoomDataHref
+            },
+            .text(
+                "zoomPointsHref",
+                "Each event's point on the map (`data/filter/points.js`), which the script groups again at each zoom (`data-map-points`)."
+            ) { $0.zoomPointsHref },
+            .text("zoomWords", "The zoom's words (the `map.zoom.*` texts of text.yaml) as JSON, for `data-words`.") {
+                $0.zoomWords
+            },
+            .text("root", "The way from the page to the site root (`../`), for the script's links.") { $0.root },
+            .text("geoJSONHref", "Link to the GeoJSON download of the located events.") { $0.geoJSONHref },
+            .text(
+                "filterStylesheetHref",
+                "Link to the stylesheet that hides a type's markers while its legend box is unchecked."
+            ) { $0.filterStylesheetHref },
+        ])
 }
 
 extension MapPage.CloserMap: TemplateModel {
-    static let shape = TemplateFieldList<MapPage.CloserMap>("CloserMap", "A country's closer map, as the map page links to it.", [
-        .text("name", "The country's name.") { $0.name },
-        .text("href", "Link to its map.") { $0.href },
-        .text("countText", "How many events name the country (\"12 events\").") { $0.countText },
-    ])
+    static let shape = TemplateFieldList<MapPage.CloserMap>(
+        "CloserMap", "A country's closer map, as the map page links to it.",
+        [
+            .text("name", "The country's name.") { $0.name },
+            .text("href", "Link to its map.") { $0.href },
+            .text("countText", "How many events name the country (\"12 events\").") { $0.countText },
+        ])
 }

@@ -25,26 +25,38 @@ enum MapPlacesData {
     }
 
     /// The map page's file and each closer map's, made one after another when asked for.
-    static func files(_ report: Report, geography: Geography, text: DisplayText) -> [(path: String, make: @Sendable () -> OutputFile)] {
+    static func files(
+        _ report: Report, geography: Geography, text: DisplayText
+    ) -> [(path: String, make: @Sendable () -> OutputFile)] {
         var byCountry: [String: [Int]] = [:]
         let closer = MapPage.closerMaps(report)
         if !closer.isEmpty {
             for (index, event) in report.events.enumerated() {
-                if let country = event.location?.country, !country.isEmpty { byCountry[ListPaging.slug(country), default: []].append(index) }
+                if let country = event.location?.country, !country.isEmpty {
+                    byCountry[ListPaging.slug(country), default: []].append(index)
+                }
             }
         }
-        let all: @Sendable () -> OutputFile = { file(report, events: Array(report.events.indices), size: .page, path: path, geography: geography, text: text) }
-        return [(path, all)] + closer.map { country in
-            let events = byCountry[country.slug] ?? [], target = path(country: country.slug)
-            let one: @Sendable () -> OutputFile = { file(report, events: events, size: .country, path: target, geography: geography, text: text) }
-            return (target, one)
+        let all: @Sendable () -> OutputFile = {
+            file(
+                report, events: Array(report.events.indices), size: .page, path: path, geography: geography, text: text)
         }
+        return [(path, all)]
+            + closer.map { country in
+                let events = byCountry[country.slug] ?? [], target = path(country: country.slug)
+                let one: @Sendable () -> OutputFile = {
+                    file(report, events: events, size: .country, path: target, geography: geography, text: text)
+                }
+                return (target, one)
+            }
     }
 
     /// `dossierData("map-places", {"map-place-3": [[link from the site's root, title, date], …], …});`,
     /// keyed by the places' element ids on the map page, in the page's order; the events of a
     /// marker that share no place each carry theirs too (`[link, title, date, place]`).
-    static func file(_ report: Report, events: [Int], size: EventMap.Size, path: String, geography: Geography, text: DisplayText) -> OutputFile {
+    static func file(
+        _ report: Report, events: [Int], size: EventMap.Size, path: String, geography: Geography, text: DisplayText
+    ) -> OutputFile {
         var script = "{"
         if let map = map(report, events: events, size: size, geography: geography) {
             let drawing = MapDrawing(map: map, report: report, text: text, root: "", id: MapPage.mapID) { _ in "" }
@@ -57,7 +69,9 @@ enum MapPlacesData {
                 first = false
                 for (offset, index) in marker.events.dropFirst(listed).enumerated() {
                     let event = report.events[index]
-                    script += (offset == 0 ? "[" : ",[") + ScriptData.string(SitePaths.event(event.id)) + "," + ScriptData.string(event.title) + ","
+                    script +=
+                        (offset == 0 ? "[" : ",[") + ScriptData.string(SitePaths.event(event.id)) + ","
+                        + ScriptData.string(event.title) + ","
                         + ScriptData.string(text.date(event.date))
                         + (marker.sharesAPlace ? "" : "," + ScriptData.string(event.location?.formatted ?? "")) + "]"
                 }
@@ -65,6 +79,8 @@ enum MapPlacesData {
             }
         }
         script += "\n}"
-        return ScriptData.file(path, comment: "Written by Dossier: the events the map page's list of places does not name.", name: "map-places", value: script)
+        return ScriptData.file(
+            path, comment: "Written by Dossier: the events the map page's list of places does not name.",
+            name: "map-places", value: script)
     }
 }

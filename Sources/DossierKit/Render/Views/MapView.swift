@@ -63,15 +63,24 @@ struct MapView: Sendable {
     ///   - isLocator: the map of one event on its own page (`MapDrawing.isLocator`).
     ///   - placesDataHref: where the script with the places' unlisted events is (`MapPlacesData`).
     ///   - byType: also draw each type alone, for a legend that hides types (`EventMap.layers`).
-    static func make(_ events: [Int], links: PageLinks, id: String, size: EventMap.Size, title: String, readEach: Bool = true,
-                     groupHref: String? = nil, eventsPerPlace: Int = 3, isLocator: Bool = false, placesDataHref: String? = nil, byType: Bool = false) -> MapView? {
+    static func make(
+        _ events: [Int], links: PageLinks, id: String, size: EventMap.Size, title: String, readEach: Bool = true,
+        groupHref: String? = nil, eventsPerPlace: Int = 3, isLocator: Bool = false, placesDataHref: String? = nil,
+        byType: Bool = false
+    ) -> MapView? {
         let report = links.report, text = links.text
         if readEach { for index in events { links.reads.read(.event(report.events[index].id)) } }
         links.reads.read(.config)
-        guard let map = EventMap.make(events, report: report, geography: links.site.templates.geography, size: size, byType: byType) else { return nil }
-        let drawing = MapDrawing(map: map, report: report, text: text, root: links.root, id: id, groupHref: groupHref, isLocator: isLocator) { links.event(report.events[$0].id) }
+        guard
+            let map = EventMap.make(
+                events, report: report, geography: links.site.templates.geography, size: size, byType: byType)
+        else { return nil }
+        let drawing = MapDrawing(
+            map: map, report: report, text: text, root: links.root, id: id, groupHref: groupHref, isLocator: isLocator
+        ) { links.event(report.events[$0].id) }
         let placed = map.placedCount
-        let description = text("map.description", ["placed": text.count("events", placed), "unplaced": String(map.unplaced.count)])
+        let description = text(
+            "map.description", ["placed": text.count("events", placed), "unplaced": String(map.unplaced.count)])
         // Places of several events are listed in the page drawing's order (`MapPlacesData` names
         // the rest of each place's events in that order too).
         var ordinal = Array(repeating: -1, count: map.places.count), severalCount = 0
@@ -99,7 +108,9 @@ struct MapView: Sendable {
             var inside = Array(repeating: [Int](), count: phone.places.count)
             for (place, phonePlace) in map.phonePlaceOfPlace.enumerated() { inside[phonePlace].append(place) }
             var anchors: [String] = []
-            let phoneDrawing = MapDrawing(map: phone, report: report, text: text, root: links.root, id: id, groupHref: groupHref) { links.event(report.events[$0].id) }
+            let phoneDrawing = MapDrawing(
+                map: phone, report: report, text: text, root: links.root, id: id, groupHref: groupHref
+            ) { links.event(report.events[$0].id) }
             for (index, marker) in phone.places.enumerated() {
                 let parts = inside[index]
                 if parts.count == 1 {
@@ -108,30 +119,42 @@ struct MapView: Sendable {
                 } else {
                     anchors.append(phoneDrawing.areaID(index))
                     guard groupHref == nil else { continue }
-                    let singles = parts.filter { map.places[$0].events.count == 1 }.map { map.places[$0].events[0] }.sorted()
-                    places.append(PlaceEntry(id: phoneDrawing.areaID(index), label: phoneDrawing.tooltip(marker),
-                                             events: singles.map { links.eventLink($0, withPlace: true) }, moreText: nil,
-                                             parts: parts.filter { map.places[$0].events.count > 1 }.map { PlaceEntry.Part(entry: entry($0)) }))
+                    let singles = parts.filter { map.places[$0].events.count == 1 }.map { map.places[$0].events[0] }
+                        .sorted()
+                    places.append(
+                        PlaceEntry(
+                            id: phoneDrawing.areaID(index), label: phoneDrawing.tooltip(marker),
+                            events: singles.map { links.eventLink($0, withPlace: true) }, moreText: nil,
+                            parts: parts.filter { map.places[$0].events.count > 1 }.map {
+                                PlaceEntry.Part(entry: entry($0))
+                            }))
                 }
             }
             var drawn = phoneDrawing
             drawn.placeAnchors = anchors
-            svgHTML = drawing.svg(title: title, description: description, extraClass: " map-wide")
+            svgHTML =
+                drawing.svg(title: title, description: description, extraClass: " map-wide")
                 + drawn.svg(title: title, description: description, svgID: id + "-phone")
         } else {
-            for index in map.places.indices where map.places[index].events.count > 1 && groupHref == nil { places.append(entry(index)) }
+            for index in map.places.indices where map.places[index].events.count > 1 && groupHref == nil {
+                places.append(entry(index))
+            }
             svgHTML = drawing.svg(title: title, description: description)
         }
         let unplacedListed = map.unplaced.prefix(listedUnplacedLimit)
         var byTypeCount = Array(repeating: 0, count: map.types.count)
         for place in map.places { for (type, count) in place.typeCounts { byTypeCount[type] += count } }
         let legend = map.types.enumerated().filter { byTypeCount[$0.offset] > 0 }.map { index, type in
-            LegendEntry(typeID: type.id, label: type.label, colour: type.colour,
-                        keyHTML: key(MarkerShape.forType(at: index), colour: type.colour, precision: .exact, type: type.id), count: byTypeCount[index])
+            LegendEntry(
+                typeID: type.id, label: type.label, colour: type.colour,
+                keyHTML: key(MarkerShape.forType(at: index), colour: type.colour, precision: .exact, type: type.id),
+                count: byTypeCount[index])
         }
         let shown = Set(map.places.map(\.precision))
         let precisions = LocationPrecision.allCases.filter { $0 != .country && shown.contains($0) }.map { precision in
-            PrecisionEntry(label: text("map.precision.\(precision.rawValue)"), keyHTML: key(.circle, colour: "currentColor", precision: precision))
+            PrecisionEntry(
+                label: text("map.precision.\(precision.rawValue)"),
+                keyHTML: key(.circle, colour: "currentColor", precision: precision))
         }
         return MapView(
             id: id,
@@ -143,9 +166,11 @@ struct MapView: Sendable {
             places: places,
             unplacedText: map.unplaced.isEmpty ? nil : text.count("map.unplaced", map.unplaced.count),
             unplaced: unplacedListed.map { links.eventLink($0) },
-            unplacedMoreText: map.unplaced.count > unplacedListed.count ? text.count("map.more", map.unplaced.count - unplacedListed.count) : nil,
+            unplacedMoreText: map.unplaced.count > unplacedListed.count
+                ? text.count("map.more", map.unplaced.count - unplacedListed.count) : nil,
             // An area's places are listed inside it: their unlisted events need the script too.
-            placesDataHref: places.contains { $0.moreText != nil || $0.parts.contains { $0.entry.moreText != nil } } ? placesDataHref : nil,
+            placesDataHref: places.contains { $0.moreText != nil || $0.parts.contains { $0.entry.moreText != nil } }
+                ? placesDataHref : nil,
             root: links.root,
             showMoreLabel: text("map.showMore"),
             showMoreFailedText: text("map.showMoreFailed")
@@ -160,45 +185,64 @@ struct MapView: Sendable {
     /// A legend key: the marker as the map draws it, 16 units square.
     static func key(_ shape: MarkerShape, colour: String, precision: LocationPrecision, type: String? = nil) -> String {
         "<svg class=\"map-key\" viewBox=\"0 0 16 16\" aria-hidden=\"true\""
-            + (type.map { " data-type=\"\(HTMLEscaping().escapeText($0))\"" } ?? " style=\"--type-colour: \(HTMLEscaping().escapeText(colour))\"") + ">"
-            + shape.element(x: 8, y: 8, r: 5, attributes: " class=\"map-marker precision-\(precision.rawValue)\"") + "</svg>"
+            + (type.map { " data-type=\"\(HTMLEscaping().escapeText($0))\"" }
+                ?? " style=\"--type-colour: \(HTMLEscaping().escapeText(colour))\"") + ">"
+            + shape.element(x: 8, y: 8, r: 5, attributes: " class=\"map-marker precision-\(precision.rawValue)\"")
+            + "</svg>"
     }
 }
 
 extension MapView: TemplateModel {
-    static let shape = TemplateFieldList<MapView>("MapView", "A map of events, drawn at build time.", [
-        .text("id", "The map's element id on its page.") { $0.id },
-        .html("svgHTML", "The map as inline SVG: outlines (the shared `map/world.svg`), country names, one marker per place (`.map-all`) and, on the map page, one layer per type (`.map-layer`, shown while the legend hides a type).") { $0.svgHTML },
-        .text("caption", "What the map shows, in words.") { $0.caption },
-        .number("placedCount", "How many events have a marker.") { $0.placedCount },
-        .list("legend", "The event types on the map, in site.yaml's order.") { $0.legend },
-        .list("precisions", "How precisely the markers' places are known, for those on the map.") { $0.precisions },
-        .list("places", "Markers that stand for several events: their list entries.") { $0.places },
-        .text("unplacedText", "How many events are not on the map (no coordinates, or only a country), when some are not.") { $0.unplacedText },
-        .eventLinks("unplaced", "Links to those events (the first 50).") { $0.unplaced },
-        .text("unplacedMoreText", "How many more are not listed.") { $0.unplacedMoreText },
-        .text("placesDataHref", "The script with the events the places' entries do not list, loaded when a reader asks for them (the map page only, when some are not listed).") { $0.placesDataHref },
-        .text("root", "From the page to the site's root: the links in that script start there.") { $0.root },
-        .text("showMoreLabel", "The words of the button that loads them (`map.showMore`).") { $0.showMoreLabel },
-        .text("showMoreFailedText", "What the page says when they could not be loaded (`map.showMoreFailed`).") { $0.showMoreFailedText },
-    ])
+    static let shape = TemplateFieldList<MapView>(
+        "MapView", "A map of events, drawn at build time.",
+        [
+            .text("id", "The map's element id on its page.") { $0.id },
+            .html(
+                "svgHTML",
+                "The map as inline SVG: outlines (the shared `map/world.svg`), country names, one marker per place (`.map-all`) and, on the map page, one layer per type (`.map-layer`, shown while the legend hides a type)."
+            ) { $0.svgHTML },
+            .text("caption", "What the map shows, in words.") { $0.caption },
+            .number("placedCount", "How many events have a marker.") { $0.placedCount },
+            .list("legend", "The event types on the map, in site.yaml's order.") { $0.legend },
+            .list("precisions", "How precisely the markers' places are known, for those on the map.") { $0.precisions },
+            .list("places", "Markers that stand for several events: their list entries.") { $0.places },
+            .text(
+                "unplacedText",
+                "How many events are not on the map (no coordinates, or only a country), when some are not."
+            ) { $0.unplacedText },
+            .eventLinks("unplaced", "Links to those events (the first 50).") { $0.unplaced },
+            .text("unplacedMoreText", "How many more are not listed.") { $0.unplacedMoreText },
+            .text(
+                "placesDataHref",
+                "The script with the events the places' entries do not list, loaded when a reader asks for them (the map page only, when some are not listed)."
+            ) { $0.placesDataHref },
+            .text("root", "From the page to the site's root: the links in that script start there.") { $0.root },
+            .text("showMoreLabel", "The words of the button that loads them (`map.showMore`).") { $0.showMoreLabel },
+            .text("showMoreFailedText", "What the page says when they could not be loaded (`map.showMoreFailed`).") {
+                $0.showMoreFailedText
+            },
+        ])
 }
 
 extension MapView.LegendEntry: TemplateModel {
-    static let shape = TemplateFieldList<MapView.LegendEntry>("MapLegendEntry", "An event type on a map.", [
-        .text("typeID", "The type's id (for the legend's show/hide control).") { $0.typeID },
-        .text("label", "The type's label.") { $0.label },
-        .text("colour", "The type's colour.") { $0.colour },
-        .html("keyHTML", "The type's marker, as a small SVG.") { $0.keyHTML },
-        .number("count", "How many of the map's events are of this type.") { $0.count },
-    ])
+    static let shape = TemplateFieldList<MapView.LegendEntry>(
+        "MapLegendEntry", "An event type on a map.",
+        [
+            .text("typeID", "The type's id (for the legend's show/hide control).") { $0.typeID },
+            .text("label", "The type's label.") { $0.label },
+            .text("colour", "The type's colour.") { $0.colour },
+            .html("keyHTML", "The type's marker, as a small SVG.") { $0.keyHTML },
+            .number("count", "How many of the map's events are of this type.") { $0.count },
+        ])
 }
 
 extension MapView.PrecisionEntry: TemplateModel {
-    static let shape = TemplateFieldList<MapView.PrecisionEntry>("MapPrecisionEntry", "How precisely a marker's place is known.", [
-        .text("label", "The precision, in words.") { $0.label },
-        .html("keyHTML", "How the map draws it, as a small SVG.") { $0.keyHTML },
-    ])
+    static let shape = TemplateFieldList<MapView.PrecisionEntry>(
+        "MapPrecisionEntry", "How precisely a marker's place is known.",
+        [
+            .text("label", "The precision, in words.") { $0.label },
+            .html("keyHTML", "How the map draws it, as a small SVG.") { $0.keyHTML },
+        ])
 }
 
 extension MapView.PlaceEntry: TemplateModel {
@@ -208,14 +252,20 @@ extension MapView.PlaceEntry: TemplateModel {
         .eventLinks("events", "Links to its events (the first 12 on the map page, 3 elsewhere).") { $0.events },
         .text("moreText", "How many more are not listed.") { $0.moreText },
     ]
-    static let shape = TemplateFieldList<MapView.PlaceEntry>("MapPlaceEntry", "Several events at one place on a map.", entryFields + [
-        .list("parts", "For an area (a marker of the phone's drawing that stands for several places): its places of several events, each an entry like this one without parts; `events` then lists its places of one event.") { $0.parts },
-    ])
+    static let shape = TemplateFieldList<MapView.PlaceEntry>(
+        "MapPlaceEntry", "Several events at one place on a map.",
+        entryFields + [
+            .list(
+                "parts",
+                "For an area (a marker of the phone's drawing that stands for several places): its places of several events, each an entry like this one without parts; `events` then lists its places of one event."
+            ) { $0.parts }
+        ])
 }
 
 extension MapView.PlaceEntry.Part: TemplateModel {
-    static let shape = TemplateFieldList<MapView.PlaceEntry.Part>("MapPlacePart", "A place of several events within an area of a phone's map.",
-                                                                  MapView.PlaceEntry.entryFields.map { field in
-        .init(name: field.name, summary: field.summary, kind: field.kind) { field.value($0.entry) }
-    })
+    static let shape = TemplateFieldList<MapView.PlaceEntry.Part>(
+        "MapPlacePart", "A place of several events within an area of a phone's map.",
+        MapView.PlaceEntry.entryFields.map { field in
+            .init(name: field.name, summary: field.summary, kind: field.kind) { field.value($0.entry) }
+        })
 }

@@ -28,16 +28,28 @@ struct NotFoundPage {
         let links = basePath.map { pageLinks.rooted(at: $0) } ?? pageLinks
         var chrome = Chrome(links: links, title: links.text("page.404"), description: links.text("description.404"))
         chrome.canonical = nil
-        let folders = PageKinds.reservedFolders(pageLinks.site.kinds).union(pageLinks.report.pages.map(\.id)).subtracting(["404"]).sorted()
-        return PageView(chrome: chrome, content: NotFoundPage(timelineHref: links.to(SitePaths.timeline), findsRoot: basePath == nil,
-                                                              siteFoldersJSON: "[" + folders.map(ScriptData.string).joined(separator: ",") + "]"))
+        let folders = PageKinds.reservedFolders(pageLinks.site.kinds).union(pageLinks.report.pages.map(\.id))
+            .subtracting(["404"]).sorted()
+        return PageView(
+            chrome: chrome,
+            content: NotFoundPage(
+                timelineHref: links.to(SitePaths.timeline), findsRoot: basePath == nil,
+                siteFoldersJSON: "[" + folders.map(ScriptData.string).joined(separator: ",") + "]"))
     }
 }
 
 extension NotFoundPage: TemplateModel {
-    static let shape = TemplateFieldList<NotFoundPage>("NotFoundPage", "The page hosts show for a missing address (`404.mustache`, as `content.*`).", [
-        .text("timelineHref", "Link to the timeline.") { $0.timelineHref },
-        .flag("findsRoot", "True when the site has no `base_url`: the page's links are relative to the site's root, which a script must find when a host shows the page at a deeper address.") { $0.findsRoot },
-        .html("siteFoldersJSON", "The site's own top folders as a JSON array (ids: safe in a script): in a missing address, what comes before one of them is the site's root.") { $0.siteFoldersJSON },
-    ])
+    static let shape = TemplateFieldList<NotFoundPage>(
+        "NotFoundPage", "The page hosts show for a missing address (`404.mustache`, as `content.*`).",
+        [
+            .text("timelineHref", "Link to the timeline.") { $0.timelineHref },
+            .flag(
+                "findsRoot",
+                "True when the site has no `base_url`: the page's links are relative to the site's root, which a script must find when a host shows the page at a deeper address."
+            ) { $0.findsRoot },
+            .html(
+                "siteFoldersJSON",
+                "The site's own top folders as a JSON array (ids: safe in a script): in a missing address, what comes before one of them is the site's root."
+            ) { $0.siteFoldersJSON },
+        ])
 }

@@ -11,14 +11,18 @@ struct PlainPage {
 
     static func make(_ page: Page, _ links: PageLinks) -> PageView<PlainPage> {
         links.reads.read(.page(page.id))
-        let chrome = Chrome(links: links, title: page.title, description: page.description ?? "", breadcrumbs: [.init(label: page.title)])
+        let chrome = Chrome(
+            links: links, title: page.title, description: page.description ?? "",
+            breadcrumbs: [.init(label: page.title)])
         return PageView(chrome: chrome, content: PlainPage(title: page.title, bodyHTML: links.html(page.body)))
     }
 }
 
 extension PlainPage: TemplateModel {
-    static let shape = TemplateFieldList<PlainPage>("PlainPage", "A page from `Content/pages/` (`page.mustache`, as `content.*`).", [
-        .text("title", "The page's title.") { $0.title },
-        .html("bodyHTML", "Its text, as HTML.") { $0.bodyHTML },
-    ])
+    static let shape = TemplateFieldList<PlainPage>(
+        "PlainPage", "A page from `Content/pages/` (`page.mustache`, as `content.*`).",
+        [
+            .text("title", "The page's title.") { $0.title },
+            .html("bodyHTML", "Its text, as HTML.") { $0.bodyHTML },
+        ])
 }

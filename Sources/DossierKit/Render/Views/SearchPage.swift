@@ -27,25 +27,37 @@ struct SearchPage {
         let report = links.report, text = links.text
         links.reads.read(.config)
         let title = text("page.search")
-        let chrome = Chrome(links: links, title: title, description: text("description.search", ["site": report.config.title]),
-                            breadcrumbs: [.init(label: title)])
-        let typesJSON = "[" + report.config.eventTypes.map { "[\(ScriptData.string($0.id)),\(ScriptData.string($0.label))]" }.joined(separator: ",") + "]"
+        let chrome = Chrome(
+            links: links, title: title, description: text("description.search", ["site": report.config.title]),
+            breadcrumbs: [.init(label: title)])
+        let typesJSON =
+            "["
+            + report.config.eventTypes.map { "[\(ScriptData.string($0.id)),\(ScriptData.string($0.label))]" }.joined(
+                separator: ",") + "]"
         let content = SearchPage(
-            pagefindHref: links.to(Pagefind.folder + "/pagefind.js"), scriptHref: links.to(script), selfHref: links.to(path),
-            timelineHref: links.to(SitePaths.timeline), root: links.root, words: text.json(prefix: "search."), typesJSON: typesJSON
+            pagefindHref: links.to(Pagefind.folder + "/pagefind.js"), scriptHref: links.to(script),
+            selfHref: links.to(path),
+            timelineHref: links.to(SitePaths.timeline), root: links.root, words: text.json(prefix: "search."),
+            typesJSON: typesJSON
         )
         return PageView(chrome: chrome, content: content)
     }
 }
 
 extension SearchPage: TemplateModel {
-    static let shape = TemplateFieldList<SearchPage>("SearchPage", "Full-text search (`search.mustache`, as `content.*`; only in a site whose build made Pagefind's index).", [
-        .text("pagefindHref", "Link to Pagefind's script (`pagefind/pagefind.js`).") { $0.pagefindHref },
-        .text("scriptHref", "Link to the theme's search script (`assets/search.js`).") { $0.scriptHref },
-        .text("selfHref", "Link to this page, for the search form's action.") { $0.selfHref },
-        .text("timelineHref", "Link to the timeline (its filter works without a search index, from `file://` too).") { $0.timelineHref },
-        .text("root", "From this page to the site root, for the results' links.") { $0.root },
-        .text("words", "The search page's words (the `search.*` texts of text.yaml) as JSON, for `data-words`.") { $0.words },
-        .text("typesJSON", "The event types as JSON pairs `[id, label]`, for `data-types`.") { $0.typesJSON },
-    ])
+    static let shape = TemplateFieldList<SearchPage>(
+        "SearchPage",
+        "Full-text search (`search.mustache`, as `content.*`; only in a site whose build made Pagefind's index).",
+        [
+            .text("pagefindHref", "Link to Pagefind's script (`pagefind/pagefind.js`).") { $0.pagefindHref },
+            .text("scriptHref", "Link to the theme's search script (`assets/search.js`).") { $0.scriptHref },
+            .text("selfHref", "Link to this page, for the search form's action.") { $0.selfHref },
+            .text("timelineHref", "Link to the timeline (its filter works without a search index, from `file://` too).")
+            { $0.timelineHref },
+            .text("root", "From this page to the site root, for the results' links.") { $0.root },
+            .text("words", "The search page's words (the `search.*` texts of text.yaml) as JSON, for `data-words`.") {
+                $0.words
+            },
+            .text("typesJSON", "The event types as JSON pairs `[id, label]`, for `data-types`.") { $0.typesJSON },
+        ])
 }

@@ -31,7 +31,8 @@ struct SourcesPage {
     static let folder = "sources"
 
     static let kind = PageKind(
-        name: "sources", folder: folder, navigationLabel: "Sources", previewDeferral: .afterContentEdits, fields: shape.shape,
+        name: "sources", folder: folder, navigationLabel: "Sources", previewDeferral: .afterContentEdits,
+        fields: shape.shape,
         subjects: { contents in
             let pages = ListPaging.pageCount(contents.citedSources.count, contents.config.eventsPerPage)
             return (1...max(1, pages)).map(String.init)
@@ -61,10 +62,12 @@ struct SourcesPage {
         let pageHref = { (number: Int) in links.to(path(page: number)) }
         let neighbours = part.neighbours(pageHref)
         let title = part.title(text("page.sources"), text)
-        let chrome = Chrome(links: links, title: title, description: text("description.sources", ["site": report.config.title]),
-                            breadcrumbs: [.init(label: title)])
+        let chrome = Chrome(
+            links: links, title: title, description: text("description.sources", ["site": report.config.title]),
+            breadcrumbs: [.init(label: title)])
         let content = SourcesPage(
-            title: title, sources: rows, count: report.sources.count, countText: text.count("sources", report.sources.count),
+            title: title, sources: rows, count: report.sources.count,
+            countText: text.count("sources", report.sources.count),
             isFirstPage: part.isFirst, firstNumber: part.firstNumber,
             pages: part.links(pageHref), previous: neighbours.previous, next: neighbours.next,
             eventsJSONHref: links.to(SitePaths.eventsJSON), eventsCSVHref: links.to(SitePaths.eventsCSV)
@@ -79,29 +82,34 @@ extension SiteContents {
 }
 
 extension SourcesPage: TemplateModel {
-    static let shape = TemplateFieldList<SourcesPage>("SourcesPage", "Every cited source once (`sources.mustache`, as `content.*`), in pages of `lists.per_page` sources.", [
-        .text("title", "\"Sources\", with the page's number when there are several.") { $0.title },
-        .list("sources", "This page's sources, by publisher, with the events citing each.") { $0.sources },
-        .number("count", "How many sources there are in all.") { $0.count },
-        .text("countText", "The same in words (\"2 sources\").") { $0.countText },
-        .flag("isFirstPage", "Whether this is the first page of the index.") { $0.isFirstPage },
-        .number("firstNumber", "The number of this page's first source in the whole index.") { $0.firstNumber },
-        .list("pages", "Every page of the index (`current` for this one); empty when it has one.") { $0.pages },
-        .object("previous", "The page before, if any.") { $0.previous },
-        .object("next", "The page after, if any.") { $0.next },
-        .text("eventsJSONHref", "Link to the events as JSON.") { $0.eventsJSONHref },
-        .text("eventsCSVHref", "Link to the events as CSV.") { $0.eventsCSVHref },
-    ])
+    static let shape = TemplateFieldList<SourcesPage>(
+        "SourcesPage",
+        "Every cited source once (`sources.mustache`, as `content.*`), in pages of `lists.per_page` sources.",
+        [
+            .text("title", "\"Sources\", with the page's number when there are several.") { $0.title },
+            .list("sources", "This page's sources, by publisher, with the events citing each.") { $0.sources },
+            .number("count", "How many sources there are in all.") { $0.count },
+            .text("countText", "The same in words (\"2 sources\").") { $0.countText },
+            .flag("isFirstPage", "Whether this is the first page of the index.") { $0.isFirstPage },
+            .number("firstNumber", "The number of this page's first source in the whole index.") { $0.firstNumber },
+            .list("pages", "Every page of the index (`current` for this one); empty when it has one.") { $0.pages },
+            .object("previous", "The page before, if any.") { $0.previous },
+            .object("next", "The page after, if any.") { $0.next },
+            .text("eventsJSONHref", "Link to the events as JSON.") { $0.eventsJSONHref },
+            .text("eventsCSVHref", "Link to the events as CSV.") { $0.eventsCSVHref },
+        ])
 }
 
 extension SourcesPage.Row: TemplateModel {
-    static let shape = TemplateFieldList<SourcesPage.Row>("SourceRow", "A source and the events citing it.", [
-        .text("id", "The source's id (`sources/<id>/`, and the row's anchor).") { $0.id },
-        .object("source", "The source.") { $0.source },
-        .eventLinks("events", "One-line links to the first events citing it (at most 5).") { $0.events },
-        .number("count", "How many events cite it.") { $0.count },
-        .text("citedByText", "The count in words, e.g. \"Cited by 2 events\".") { $0.citedByText },
-        .text("allHref", "Its own list of events, when it is cited by more than the row shows.") { $0.allHref },
-        .text("allText", "The words of that link (\"All 12 events citing it\").") { $0.allText },
-    ])
+    static let shape = TemplateFieldList<SourcesPage.Row>(
+        "SourceRow", "A source and the events citing it.",
+        [
+            .text("id", "The source's id (`sources/<id>/`, and the row's anchor).") { $0.id },
+            .object("source", "The source.") { $0.source },
+            .eventLinks("events", "One-line links to the first events citing it (at most 5).") { $0.events },
+            .number("count", "How many events cite it.") { $0.count },
+            .text("citedByText", "The count in words, e.g. \"Cited by 2 events\".") { $0.citedByText },
+            .text("allHref", "Its own list of events, when it is cited by more than the row shows.") { $0.allHref },
+            .text("allText", "The words of that link (\"All 12 events citing it\").") { $0.allText },
+        ])
 }
