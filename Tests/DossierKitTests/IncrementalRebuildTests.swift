@@ -53,6 +53,29 @@ import Testing
         }
     }
 
+    /// Rebuilds called from several threads at once (a watcher and a test, two watchers) run one
+    /// at a time: the site they leave is a full build's, and each counted its own generation.
+    @Test func rebuildsCalledAtOnceRunOneAtATime() throws {
+        let fixture = try Fixture()
+        let text = try String(contentsOf: fixture.eventsFile, encoding: .utf8)
+        let edited = text.replacingOccurrences(
+            of: "- id: event-000010\n", with: "- id: event-000010\n  display_date: At once\n")
+        #expect(edited != text)
+        try Data(edited.utf8).write(to: fixture.eventsFile)
+        let results = Locked<[PreviewServer.Rebuild]>([])
+        let server = fixture.server, changed = [fixture.eventsFile.path]
+        DispatchQueue.concurrentPerform(iterations: 4) { _ in
+            let rebuild = server.rebuild(changed: changed)
+            results.update { $0.append(rebuild) }
+        }
+        let all = results.get()
+        #expect(all.count == 4 && all.allSatisfy(\.succeeded))
+        // Each started from the state the one before left: four generations after the first
+        // build's, none taken twice (two rebuilds at once would read the same generation).
+        #expect(fixture.server.state.get().generation == 5 && fixture.server.state.get().failure == nil)
+        try fixture.expectSameAsFullBuild()
+    }
+
     @Test func aTitleEditRendersFewPagesAndMatchesAFullBuild() throws {
         let fixture = try Fixture()
         let rebuild = try fixture.edit(fixture.eventsFile) {
@@ -259,7 +282,7 @@ import Testing
         #expect(rebuild.succeeded)
         #expect(rebuild.renderedPages > 3 && rebuild.renderedPages < 300, "rendered \(rebuild.renderedPages) pages")
         #expect(rebuild.changedPaths.contains("actors/actor-00003/index.html"))
-        let report = try #require(fixture.server.previousReport.get())
+        let report = try #require(fixture.server.state.get().lastGood?.report)
         for involvement in (report.involvements["actor-00003"] ?? []).filter({ $0.role != .mentioned }).prefix(5) {
             #expect(rebuild.changedPaths.contains("events/\(report.events[involvement.event].id)/index.html"))
         }

@@ -127,7 +127,7 @@ import Testing
     @Test func aContentEditReloadsOpenPages() async throws {
         let preview = try await Preview(site: try Self.sampleSite())
         let stream = try await preview.events()
-        let events = try preview.site.content.appendingPathComponent("events/events.yaml")
+        let events = preview.site.content.appendingPathComponent("events/events.yaml")
         let text = try String(contentsOf: events, encoding: .utf8)
         try Data(
             text.replacingOccurrences(of: "title: Drone attack on a base", with: "title: Drone strike on the base").utf8
@@ -144,7 +144,7 @@ import Testing
     @Test func aBrokenEditShowsErrorsAndAFixRecovers() async throws {
         let preview = try await Preview(site: try Self.sampleSite())
         let stream = try await preview.events()
-        let events = try preview.site.content.appendingPathComponent("events/events.yaml")
+        let events = preview.site.content.appendingPathComponent("events/events.yaml")
         let original = try String(contentsOf: events, encoding: .utf8)
         try Data(original.replacingOccurrences(of: "date: 2024-01-28", with: "date: 2024-02-30").utf8).write(to: events)
         let failed = try await offThePool { stream.read(until: { $0.contains("event: failed") }, seconds: 30) }

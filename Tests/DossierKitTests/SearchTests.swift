@@ -111,7 +111,11 @@ import Testing
         ).write(to: fake)
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: fake.path)
         var failing = options
-        failing.search = try #require(Pagefind.locate(environment: ["DOSSIER_PAGEFIND": fake.path]))
+        guard let fakePagefind = Pagefind.locate(environment: ["DOSSIER_PAGEFIND": fake.path]) else {
+            Issue.record("DOSSIER_PAGEFIND names a program: it is found")
+            return
+        }
+        failing.search = fakePagefind
         do {
             try SiteBuilder(options: failing).build()
             Issue.record("the build should fail")

@@ -4,7 +4,7 @@
 /// build: all they read is as it was, so they would render to the same bytes.
 ///
 /// Nothing here knows what any page shows; a page kind records its reads where it makes its
-/// view. `IncrementalRebuildTests` checks, over random edits, that the result is the same,
+/// view. `IncrementalPropertyTests` checks, over random edits, that the result is the same,
 /// byte for byte, as building everything, and that it is not when a read is forgotten.
 struct RebuildPlan {
     let changes: ReportChanges

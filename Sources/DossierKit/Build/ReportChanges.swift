@@ -183,18 +183,11 @@ extension Page {
 }
 
 extension Event {
-    /// Equal in everything a page shows; positions in the file (which shift when an earlier
-    /// event is edited) do not count.
+    /// Equal in everything the event says: its download record (`DataExport.Record`), which holds
+    /// every field and no position in the file (positions shift when an earlier event is edited).
+    /// A field added to the downloads is compared without being named here.
     func hasSameContent(as other: Event) -> Bool {
         // Events of files that did not change are the very same objects (the parse cache).
-        if self === other { return true }
-        return id == other.id && date == other.date && title == other.title && type == other.type
-            && Place.isSame(location, as: other.location)
-            && actors.elementsEqual(other.actors) { $0.actorID == $1.actorID && $0.role == $1.role }
-            && casualties == other.casualties && summary?.text == other.summary?.text && body?.text == other.body?.text
-            && sources.elementsEqual(other.sources) { $0.isSameCitation(as: $1) }
-            && confidence == other.confidence && tags == other.tags && highlight == other.highlight
-            && published == other.published && updated == other.updated && externalID == other.externalID
-            && media == other.media
+        self === other || DataExport.Record(self) == DataExport.Record(other)
     }
 }

@@ -139,11 +139,10 @@ struct DossierImport {
         id.split(separator: "-").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: " ")
     }
 
-    /// Keys in the order an event file has them (the JSON encoder's order is not kept).
-    static let eventKeys = [
-        "id", "external_id", "date", "start", "end", "precision", "display_date", "title", "type", "location", "actors",
-        "casualties", "summary", "body", "media", "sources", "confidence", "tags", "highlight", "published", "updated",
-    ]
+    /// Keys in the order an event file has them (the JSON encoder's order is not kept): the
+    /// order they are declared in, but an import's own `external_id` next to the id it matches.
+    static let eventKeys =
+        ["id", "external_id"] + EventFields.all.map(\.key).filter { $0 != "id" && $0 != "external_id" }
     static let nestedKeys: [String: [String]] = [
         "location": ["name", "region", "country", "lat", "lon", "precision", "source"],
         "actors": ["id", "role"],

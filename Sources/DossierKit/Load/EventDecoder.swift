@@ -7,25 +7,13 @@ import Foundation
 struct EventDecoder {
     let log: DiagnosticLog
 
-    static let fields: Set<String> = [
-        "id", "date", "start", "end", "precision", "display_date", "title", "type", "location", "actors",
-        "casualties", "summary", "body", "sources", "confidence", "tags", "highlight", "published", "updated",
-        "external_id", "media",
-    ]
+    /// The keys an event may have (`EventFields`, where each is declared).
+    static let fields = EventFields.keys
     /// A CSV's columns: one event a row, with its first source and first figure of each casualty
     /// kind; an event's further sources and figures go in numbered columns (`csvColumn`).
-    static let csvColumns: [String] = [
-        "id", "date", "start", "end", "precision", "display_date", "title", "type", "place", "region", "country",
-        "lat", "lon", "location_precision", "location_source_publisher", "location_source_title", "location_source_url",
-        "location_source_author", "location_source_date", "location_source_quote", "location_source_via", "actors",
-        "killed_min", "killed_max", "killed_approximate", "killed_who",
-        "injured_min", "injured_max", "injured_approximate", "injured_who", "summary", "body",
-        "source_publisher", "source_title", "source_url", "source_author", "source_date", "source_quote", "source_via",
-        "confidence", "tags", "highlight", "published", "updated", "external_id", "media_url", "media_caption",
-        "media_credit", "media_alt",
-    ]
-    static let csvSourceFields = ["publisher", "title", "url", "author", "date", "quote", "via"]
-    static let csvCasualtyFields = ["min", "max", "approximate", "who"]
+    static let csvColumns = EventFields.csvColumns
+    static let csvSourceFields = EventFields.sourceFields
+    static let csvCasualtyFields = EventFields.casualtyFields
 
     /// The column of the `number`th (from 1) source's or casualty figure's field: `source_url`,
     /// `source_2_url`, `killed_who`, `killed_3_who`.

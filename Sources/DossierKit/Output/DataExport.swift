@@ -22,8 +22,11 @@ enum DataExport {
         var events: [Record]
     }
 
-    /// One event, with the keys and values of an event in `Content/events/*.yaml`.
-    struct Record: Encodable {
+    /// One event, with the keys and values of an event in `Content/events/*.yaml`: everything
+    /// the event says, and nothing of where it sits in its file. So it is also what the preview
+    /// compares to tell an edited event (`Event.hasSameContent`): a field that travels in the
+    /// downloads is compared without being named again.
+    struct Record: Encodable, Equatable {
         init(_ event: Event) {
             id = event.id
             if event.date.isRange {
@@ -85,12 +88,12 @@ enum DataExport {
         var media: MediaRecord?
     }
 
-    struct MediaRecord: Encodable {
+    struct MediaRecord: Encodable, Equatable {
         var url: String, caption: String?, credit: String?, alt: String?
     }
 
     /// `true` marks a key event with its title; a string, with that short label.
-    enum Highlight: Encodable {
+    enum Highlight: Encodable, Equatable {
         case marked
         case label(String)
 
@@ -103,22 +106,22 @@ enum DataExport {
         }
     }
 
-    struct Location: Encodable {
+    struct Location: Encodable, Equatable {
         var name: String?, region: String?, country: String?, lat: Double?, lon: Double?
         var precision: String
         /// Where the coordinates come from, when the event's sources do not give them.
         var source: SourceRecord?
     }
 
-    struct ActorRole: Encodable {
+    struct ActorRole: Encodable, Equatable {
         var id: String, role: String
     }
 
-    struct CasualtyRecord: Encodable {
+    struct CasualtyRecord: Encodable, Equatable {
         var kind: String, min: Int?, max: Int?, approximate: Bool, who: String?
     }
 
-    struct SourceRecord: Encodable {
+    struct SourceRecord: Encodable, Equatable {
         var publisher: String, url: String?, title: String?, author: String?, date: String?, quote: String?,
             via: String?
 

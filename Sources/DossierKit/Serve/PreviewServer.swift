@@ -40,21 +40,20 @@ public struct ServeOptions: Sendable {
 public final class PreviewServer: Sendable {
     public let build: BuildOptions
     public let serve: ServeOptions
+    /// The site as served: requests read it, a rebuild changes it (in place, under its lock).
     let snapshot = Locked(SiteSnapshot.empty)
-    let failure = Locked<[Diagnostic]?>(nil)
-    let generation = Locked(0)
-    /// The report of the last good build and its event cards, for incremental rebuilds.
-    let previousReport = Locked<Report?>(nil)
-    /// The templates of the last good build, used again while only event files change.
-    let theme = Locked<TemplateSet?>(nil)
+    /// What the preview knows between rebuilds, as one value: read by requests (the errors to
+    /// show), written only by `rebuild`.
+    let state = Locked(PreviewState())
+    /// Held for the whole of a rebuild, so that rebuilds run one at a time whoever calls them (the
+    /// watcher, a test): each starts from the state the one before left, and the caches below,
+    /// which a rebuild reads and fills, are never filled by two at once.
+    private let rebuilding = NSLock()
     /// What each page of the last good build read (`PageReads`), to know what an edit touches.
     let readBook = PageReadBook()
-    /// The last good build's pages (`SiteBuilder.samePages`).
-    let pageList = Locked<[PageKinds.Page]?>(nil)
     /// For tests: reads to forget (`PageReads.forgetting`).
     let forgetting: (@Sendable (PageInput) -> Bool)?
-    /// Files changed since the last good build (by builds that failed).
-    let unsettled = Locked<[String]>([])
+    /// The last good build's event cards, and the files parsed (by content), for incremental rebuilds.
     let cards = CardCache()
     let parsedFiles = ContentCache()
     let hub = LiveReloadHub()
@@ -99,12 +98,15 @@ public final class PreviewServer: Sendable {
     ///   files, only the pages they touch are rendered again.
     @discardableResult
     public func rebuild(changed: [String]? = nil) -> Rebuild {
+        rebuilding.lock()
+        defer { rebuilding.unlock() }
         let clock = ContinuousClock()
         let started = clock.now
+        let before = state.get()
         let eventsFolder = build.content.appendingPathComponent("events").standardizedFileURL.path + "/"
         // What changed since the last good build, not only since the last build: after a failed
         // build (say a template error) an edit of events alone must not reuse what it replaced.
-        let sinceLastGood = changed.map { unsettled.get() + $0 }
+        let sinceLastGood = changed.map { before.unsettled + $0 }
         let contentFolder = build.content.standardizedFileURL.path + "/", staticFolder = contentFolder + "static/"
         func all(_ test: (String) -> Bool) -> Bool {
             sinceLastGood.map {
@@ -115,9 +117,9 @@ public final class PreviewServer: Sendable {
         // Static files are outside the reads (links to them are checked against the file list).
         let onlyContent = all { $0.hasPrefix(contentFolder) && !$0.hasPrefix(staticFolder) }
         let incremental = SiteBuilder.Incremental(
-            previous: previousReport.get(), cards: cards, onlyEventsChanged: onlyEvents,
-            onlyContentChanged: onlyContent, templates: theme.get(),
-            book: readBook, pages: pageList.get(), forgetting: forgetting)
+            previous: before.lastGood?.report, cards: cards, onlyEventsChanged: onlyEvents,
+            onlyContentChanged: onlyContent, templates: before.lastGood?.templates,
+            book: readBook, pages: before.lastGood?.pages, forgetting: forgetting)
         let renderedPaths = Locked<SiteBuilder.Rendered?>(nil)
         let usedTemplates = Locked<TemplateSet?>(nil)
         var builder = SiteBuilder(options: build)
@@ -126,16 +128,18 @@ public final class PreviewServer: Sendable {
             to: .memory, incremental: incremental, rendered: { renderedPaths.set($0) },
             builtTemplates: { usedTemplates.set($0) })
         func elapsed() -> Double { (clock.now - started).milliseconds }
-        guard result.report != nil, result.errors.isEmpty else {
-            unsettled.set(sinceLastGood ?? [build.content.path, build.templates.path])
-            failure.set(result.diagnostics)
+        guard let report = result.report, result.errors.isEmpty else {
+            state.update {
+                $0.unsettled = sinceLastGood ?? [build.content.path, build.templates.path]
+                $0.failure = result.diagnostics
+            }
             hub.broadcast(
                 .init(name: "failed", json: Self.diagnosticsJSON(result.diagnostics, build: snapshot.get().buildID)))
             return Rebuild(
                 succeeded: false, changedPaths: [], diagnostics: result.diagnostics, milliseconds: elapsed(),
                 phases: result.phases)
         }
-        let number = generation.get() + 1
+        let number = before.generation + 1
         var timer = PhaseTimer(phases: result.phases)
         // The snapshot is changed in place, under its lock: a request meanwhile waits for the
         // new site (one in flight keeps the old one, which is then copied rather than changed).
@@ -156,20 +160,18 @@ public final class PreviewServer: Sendable {
             }
         }
         let changed = changedSet.sorted()
-        previousReport.set(result.report)
-        pageList.set(result.pages)
-        theme.set(usedTemplates.get())
-        unsettled.set([])
-        let recovered = failure.get() != nil
-        failure.set(nil)
+        let recovered = before.failure != nil
+        state.set(
+            PreviewState(
+                lastGood: (report, usedTemplates.get(), result.pages), unsettled: [], failure: nil,
+                generation: changed.isEmpty ? before.generation : number))
         if changed.isEmpty {
             if recovered { hub.broadcast(.init(name: "reload", json: Self.buildJSON(buildID))) }
         } else {
-            generation.set(number)
             let cssOnly = changed.allSatisfy { $0.hasSuffix(".css") }
             hub.broadcast(.init(name: cssOnly && !recovered ? "css" : "reload", json: Self.buildJSON(buildID)))
         }
-        if let search, let report = result.report, report.config.searchEnabled {
+        if let search, report.config.searchEnabled {
             search.refresh(snapshot, language: report.config.language)
         }
         return Rebuild(
@@ -180,7 +182,7 @@ public final class PreviewServer: Sendable {
     /// The first event on each connection: the current build, and its errors if it failed.
     func helloEvent() -> LiveReloadHub.Event {
         let current = snapshot.get()
-        if let diagnostics = failure.get() {
+        if let diagnostics = state.get().failure {
             return .init(name: "hello", json: Self.diagnosticsJSON(diagnostics, build: current.buildID))
         }
         return .init(name: "hello", json: Self.buildJSON(current.buildID))
@@ -256,7 +258,7 @@ public final class PreviewServer: Sendable {
             HostCheckMiddleware(check: HostCheck(listenHost: serve.host, allowed: serve.allowedHosts)))
         router.middlewares.add(CrossSiteMiddleware())
         router.middlewares.add(NoStoreMiddleware())
-        router.middlewares.add(NotFoundPageMiddleware(files: files, failure: { [failure] in failure.get() }))
+        router.middlewares.add(NotFoundPageMiddleware(files: files, failure: { [state] in state.get().failure }))
         router.middlewares.add(RangeRequestMiddleware(files: files))
         router.middlewares.add(FileMiddleware(fileProvider: files, searchForIndexHtml: true))
         router.get("__dossier/livereload.js") { _, _ -> Response in
@@ -269,7 +271,7 @@ public final class PreviewServer: Sendable {
         router.get("__dossier/status") { [self] _, _ -> Response in
             let current = snapshot.get()
             let json =
-                failure.get().map { Self.diagnosticsJSON($0, build: current.buildID) }
+                state.get().failure.map { Self.diagnosticsJSON($0, build: current.buildID) }
                 ?? Self.buildJSON(current.buildID)
             var headers = HTTPFields()
             headers[.contentType] = "application/json"
@@ -353,4 +355,18 @@ public enum ServeError: Error, CustomStringConvertible {
             return "port \(port) is in use (and the next ones too); choose another with --port"
         }
     }
+}
+
+/// What the preview keeps from one rebuild to the next.
+struct PreviewState: Sendable {
+    /// The last good build: its report (with its event cards in `PreviewServer.cards`), its
+    /// templates (used again while only event files change) and its pages (`SiteBuilder.samePages`).
+    var lastGood: (report: Report, templates: TemplateSet?, pages: [PageKinds.Page])?
+    /// Files changed since the last good build (by builds that failed): an edit after a failed
+    /// build must not reuse what the failed one would have replaced.
+    var unsettled: [String] = []
+    /// The errors of the last build, when it failed: shown over the last good site.
+    var failure: [Diagnostic]?
+    /// How many builds changed the site (in its build id).
+    var generation = 0
 }
