@@ -39,9 +39,9 @@ import Testing
             return eventsFile
         case .addActor:
             try rewrite(eventsFile) { text in
-                guard let block = text.range(of: blockStart(event)),
-                    let actors = text.range(of: "  actors:\n", range: block.upperBound..<text.endIndex)
-                else { return text }
+                guard let block = Self.block(of: event, in: text),
+                    let actors = text.range(of: "  actors:\n", range: block)
+                else { return missing("\(event)'s actors", in: text) }
                 let role = ["perpetrator", "target", "participant", "mentioned"][random.next(below: 4)]
                 return text.replacingCharacters(in: actors, with: "  actors:\n    - { id: \(actor), role: \(role) }\n")
             }
@@ -57,7 +57,7 @@ import Testing
             try rewrite(file) { text in
                 guard let name = text.range(of: "name: \""),
                     let end = text.range(of: "\"\n", range: name.upperBound..<text.endIndex)
-                else { return text }
+                else { return missing("the name of \(actor)", in: text) }
                 return text.replacingCharacters(in: name.upperBound..<end.lowerBound, with: "Renamed \(step)")
             }
             return file
@@ -67,7 +67,8 @@ import Testing
                 if let line = text.range(of: "events: [") {
                     return text.replacingCharacters(in: line, with: "events: [\(event), ")
                 }
-                return text.replacingOccurrences(of: "tags: [", with: "events: [\(event)]\ntags: [")
+                guard let tags = text.range(of: "tags: [") else { return missing("a topic's tags", in: text) }
+                return text.replacingCharacters(in: tags, with: "events: [\(event)]\ntags: [")
             }
             return file
         case .typeColour:
@@ -76,7 +77,7 @@ import Testing
             try rewrite(file) { text in
                 guard let type = text.range(of: "{ id: strike, label: Strike, colour: \""),
                     let end = text.range(of: "\"", range: type.upperBound..<text.endIndex)
-                else { return text }
+                else { return missing("the strike type's colour", in: text) }
                 return text.replacingCharacters(in: type.upperBound..<end.lowerBound, with: colour)
             }
             return file
@@ -88,10 +89,11 @@ import Testing
         case .country:
             let country = ["Iraq", "Syria", "Iran", "Yemen", "Jordan"][random.next(below: 5)]
             try rewrite(eventsFile) { text in
-                guard let block = text.range(of: blockStart(event)),
-                    let field = text.range(of: "country: ", range: block.upperBound..<text.endIndex),
-                    let end = text.range(of: ",", range: field.upperBound..<text.endIndex)
-                else { return text }
+                // In the event's own block, not the next event's.
+                guard let block = Self.block(of: event, in: text),
+                    let field = text.range(of: "country: ", range: block),
+                    let end = text.range(of: ",", range: field.upperBound..<block.upperBound)
+                else { return missing("\(event)'s country", in: text) }
                 return text.replacingCharacters(in: field.upperBound..<end.lowerBound, with: country)
             }
             return eventsFile
@@ -114,7 +116,7 @@ import Testing
     }
 
     static func replaceField(_ field: String, of event: String, in text: String, with value: String) -> String {
-        guard let block = block(of: event, in: text) else { return text }
+        guard let block = block(of: event, in: text) else { return missing(event, in: text) }
         var body = String(text[block])
         if let line = body.range(of: "\n  \(field): "),
             let end = body.range(of: "\n", range: line.upperBound..<body.endIndex)
@@ -127,7 +129,7 @@ import Testing
     }
 
     static func removeField(_ field: String, of event: String, in text: String) -> String {
-        guard let block = block(of: event, in: text) else { return text }
+        guard let block = block(of: event, in: text) else { return missing(event, in: text) }
         var body = String(text[block])
         if let line = body.range(of: "\n  \(field): "),
             let end = body.range(of: "\n", range: line.upperBound..<body.endIndex)
@@ -135,6 +137,13 @@ import Testing
             body.removeSubrange(body.index(after: line.lowerBound)..<end.upperBound)
         }
         return text.replacingCharacters(in: block, with: body)
+    }
+
+    /// An edit whose pattern is not in the file would test nothing: it fails the test (a change
+    /// of the synthetic report's shape must be followed here), and leaves the file as it is.
+    static func missing(_ what: String, in text: String) -> String {
+        Issue.record("the edit found no \(what) to change: it would test nothing")
+        return text
     }
 
     static func rewrite(_ file: URL, _ change: (String) -> String) throws {
