@@ -3,9 +3,8 @@ import NIOConcurrencyHelpers
 /// What each page of the preview's site read (`PageReads`), and the other way round: which pages
 /// read each part of the report. The preview keeps one book across rebuilds and changes it in
 /// place. With the reverse index a plan (`RebuildPlan`) costs the pages that read what an edit
-/// changed, not a look at every page: at 50,000 events, looking up each page's reads and copying
-/// the map to change it took 40 ms of a 300 ms rebuild. (The card cache keeps its readers the
-/// same way.)
+/// changed, not a look at every page and a copy of the map to change it, which grow with the
+/// site rather than with the edit. (The card cache keeps its readers the same way.)
 final class PageReadBook: Sendable {
     private struct Store {
         var reads: [String: Set<PageInput>] = [:]

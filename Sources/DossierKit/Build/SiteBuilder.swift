@@ -406,8 +406,8 @@ public struct SiteBuilder: Sendable {
     /// The previous build's page list, when the edit cannot have changed it: the report's
     /// indexes were reused (the same events in the same order, with the same dates, actors,
     /// sources and tags: `Report.replacingEvents`) and no event changed its type or country,
-    /// which decide the type and country pages. At 50,000 events listing the pages took 80 ms
-    /// of a one-event edit.
+    /// which decide the type and country pages: listing the pages grows with the report, not
+    /// with the edit.
     static func samePages(_ incremental: Incremental?, _ report: Report) -> [PageKinds.Page]? {
         guard let incremental, let pages = incremental.pages, !pages.isEmpty, let previous = incremental.previous,
             previous.indexes === report.indexes, previous.events.count == report.events.count
@@ -481,8 +481,8 @@ public struct SiteBuilder: Sendable {
         }
         let statics = ContentFile.listStamped(staticFolder, extensions: nil, within: options.content).files
         // A static file may not take a page's path (in any case). Only the pages that could
-        // clash are folded to lower case: at 50,000 pages folding and describing every one
-        // took 100 ms of each preview rebuild, for a check that almost never finds anything.
+        // clash are folded to lower case: folding and describing every page in each preview
+        // rebuild, for a check that almost never finds anything, grows with the site.
         let lengths = Set(
             statics.map { ContentFile.relativePath(of: $0.url, in: staticFolder).lowercased().utf8.count })
         for path in statics.isEmpty ? [] : generated

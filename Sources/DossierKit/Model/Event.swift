@@ -4,7 +4,7 @@ import Foundation
 ///
 /// A class, and immutable: a report passes its events around constantly (sorting, indexing,
 /// comparing two builds in the preview), and copying a struct of this many strings and arrays
-/// cost twenty-odd reference counts each time, a third of a preview rebuild at 10,000 events.
+/// costs twenty-odd reference counts each time.
 public final class Event: Sendable, Identifiable {
     public let id: String
     public let date: EventDate

@@ -58,8 +58,8 @@ public struct ReportLinker {
         var mentionedActors = Set<String>()
 
         func isKnown(_ id: String, kind: CrossReference.Kind) -> Bool {
-            // With the indexes reused, the ids are the last build's: its indexes answer (making
-            // sets of 50,000 event ids cost a preview rebuild ~10 ms for the one event it checks).
+            // With the indexes reused, the ids are the last build's: its indexes answer (sets of
+            // every event's id would be made again for the one event a rebuild checks).
             guard let reused else {
                 return known[kind, default: []].contains(id)
                     || (kind == .event && otherEvents.contains { $0.contains(id) })

@@ -339,7 +339,8 @@ extension DataExport {
 /// Writes CSV rows (RFC 4180: fields with a comma, quote or line break are quoted, quotes doubled).
 ///
 /// Reading CSV content is CSV.swift's job; its writer, though, calls a closure and writes to a
-/// stream for every code unit (about 0.2 s per 1,000 events), so the download is written here.
+/// stream for every code unit, which made it the slowest part of the downloads, so the download
+/// is written here.
 /// `EventFormatsTests` reads the download back with CSV.swift.
 struct CSVRows {
     private(set) var data = Data()

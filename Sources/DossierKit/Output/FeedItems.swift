@@ -22,8 +22,7 @@ struct FeedItem {
     static func latest(_ report: Report, markdown: CommonMark, text: DisplayText, limit: Int = limit) -> [FeedItem] {
         let base = report.config.baseURL ?? ""
         // Newest change first; among equal dates, the later event in the report's order first.
-        // The `limit` newest are kept in one pass (sorting 50,000 events for 50 took a tenth of a
-        // preview rebuild's support files).
+        // The `limit` newest are kept in one pass, not by sorting every event for a few.
         // Each event's dates are read in place: copying every Event into the list's candidates
         // retained and released all its fields.
         typealias Dated = (index: Int, published: Date, updated: Date)

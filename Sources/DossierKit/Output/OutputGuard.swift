@@ -68,8 +68,7 @@ struct OutputGuard {
 
     /// What a check saw of the output: each folder's modification time. A folder's time changes
     /// when an entry is added to it, removed or renamed, so the check just before the swap
-    /// reads again only the folders that changed since (at 10,000 events, listing every folder
-    /// again cost a third of a second).
+    /// reads again only the folders that changed since, not every folder of the site.
     struct Survey {
         var folderTimes: [String: FileStamp] = [:]
     }

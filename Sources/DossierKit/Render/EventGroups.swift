@@ -1,6 +1,6 @@
 /// The report's events grouped as the list pages show them, worked out once per build and
-/// shared by every page that needs them (`RenderContext.groups`): at 50,000 events, each of the
-/// ~300 year, month, type and country pages going over every event again cost 15 s.
+/// shared by every page that needs them (`RenderContext.groups`): each of the hundreds of year,
+/// month, type and country pages of a large report going over every event again is quadratic.
 final class EventGroups: Sendable {
     let timeline: TimelineParts
     /// Indexes of each type's events, in date order.

@@ -6,8 +6,8 @@ import Foundation
 /// A rebuild only asks for a refresh and returns; the refresh waits until edits have been quiet
 /// for `quiet`, writes the snapshot's pages to a scratch folder (Pagefind reads files), runs
 /// Pagefind at a lower priority, and puts the index into the snapshot under `pagefind/` in one
-/// step. Pages reload at once with the new content; the search shows it a few seconds later
-/// (at 10,000 events Pagefind takes about 15 s). Edits during a run cause one more run after it.
+/// step. Pages reload at once with the new content; the search shows it when Pagefind is done
+/// (seconds, or longer for a large report). Edits during a run cause one more run after it.
 final class PreviewSearch: Sendable {
     let pagefind: Pagefind
     /// How long after the last rebuild a refresh starts, so a burst of edits makes one index.

@@ -41,8 +41,8 @@ struct TopicPage {
     /// How many events each topic's thread holds, from content as loaded: its `events` that
     /// exist and the events with one of its `tags` (as `Report.topicEvents` counts them).
     static func threadLengths(_ contents: any SiteContents) -> [(id: String, count: Int)] {
-        // The linked report knows already (at 50,000 events working it out again was most of
-        // a preview rebuild).
+        // The linked report knows already (working it out again goes over every event, in every
+        // preview rebuild).
         if let report = contents as? Report {
             return report.topics.map { ($0.id, report.topicEvents[$0.id]?.count ?? 0) }
         }
