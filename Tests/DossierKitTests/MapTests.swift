@@ -378,6 +378,8 @@ import Testing
         #expect(html("actors/kataib-hezbollah/index.html").contains(#"id="actor-map""#))
         #expect(html("topics/the-pause-in-attacks/index.html").contains(#"id="topic-map""#))
         #expect(!html("events/gaza-truce-pause/index.html").contains("<svg class=\"map"), "no place, no map")
+        #expect(
+            html("events/baghdad-drone-strike/index.html").contains("<svg class=\"map map-small\""), "a place, a map")
     }
 
     @Test func textInMapsIsEscaped() throws {
@@ -494,6 +496,9 @@ import Testing
         try SampleContent.write(to: sample)
         try sample.build()
         #expect(!(try sample.html("map/index.html")).contains("data-places-src"))
+        #expect(
+            try sample.html("map/index.html").contains(#"<li><a href="../events/"#),
+            "the page names the events itself")
         #expect(try sample.html("map/places.js").hasSuffix("dossierData(\"map-places\", {\n});\n"))
     }
 
@@ -580,6 +585,7 @@ import Testing
         }
         #expect(tiles == ["map/tiles/4-3.svg", "map/tiles/5-3.svg"])
         #expect(!page.contains("map/world.svg"))
+        #expect(try site.html("map/index.html").contains(#"href="../map/world.svg""#), "the map page draws the world")
         let world = try site.html("map/world.svg").utf8.count
         let loaded = try tiles.reduce(0) { $0 + (try site.html($1)).utf8.count }
         #expect(loaded * 4 < world, "\(loaded) bytes of tiles, \(world) of the world")

@@ -87,6 +87,7 @@ import Testing
         #expect(summary.search == .notInstalled && summary.searchLine.contains("pip install pagefind_bin"))
         #expect(!site.exists("search/index.html") && !site.exists("pagefind/pagefind.js"))
         #expect(!(try site.html("index.html")).contains("site-search"), "no search box that leads nowhere")
+        #expect(try site.html("index.html").contains("<header"), "the header is there, without the box")
     }
 
     @Test func searchCanBeTurnedOffInSiteYAML() throws {

@@ -55,6 +55,8 @@ import Testing
         #expect(try site.html("events/\(event.id)/index.html").contains(line))
         #expect(try site.html("sources/index.html").contains(line))
         #expect(!(try site.html("sources/index.html").contains("class=\"source-line\"")))
+        #expect(
+            try site.html("sources/index.html").contains("class=\"own-line\""), "the report's partial, not the theme's")
 
         try Data("{{% CONTENT_TYPE: HTML}}\n<p>{{publisher}} {{card.title}}</p>\n".utf8)
             .write(to: site.templates.appendingPathComponent("partials/source-line.mustache"))
