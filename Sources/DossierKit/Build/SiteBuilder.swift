@@ -83,6 +83,10 @@ public struct SiteBuilder: Sendable {
         public var costs: [RenderCost] = []
         /// Every page of the site (the preview hands it to the next rebuild: `samePages`).
         var pages: [PageKinds.Page] = []
+        /// The theme the run used (the preview keeps it for the next rebuild), when it loaded.
+        var templates: TemplateSet? = nil
+        /// The pages the run rendered (an incremental run renders those an edit touched).
+        var rendered: Rendered? = nil
 
         public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
         public var warnings: [Diagnostic] { diagnostics.filter { $0.severity == .warning } }
@@ -137,13 +141,9 @@ public struct SiteBuilder: Sendable {
         var all: Bool
     }
 
-    /// - Parameters:
-    ///   - rendered: told which pages an incremental run renders.
-    ///   - builtTemplates: given the theme the run used (the preview keeps it for the next one).
-    func run(
-        to destination: Destination, incremental: Incremental? = nil, rendered: ((Rendered) -> Void)? = nil,
-        builtTemplates: ((TemplateSet) -> Void)? = nil
-    ) -> CheckResult {
+    /// Load, link, plan, render, support files, link check; the result says what was rendered
+    /// and with which theme.
+    func run(to destination: Destination, incremental: Incremental? = nil) -> CheckResult {
         var timer = PhaseTimer()
         let sameIndexes = incremental.flatMap { $0.onlyEventsChanged ? $0.previous : nil }
         let sameTheme = incremental.flatMap { $0.onlyContentChanged ? $0.templates : nil }
@@ -151,7 +151,6 @@ public struct SiteBuilder: Sendable {
         guard let report, let templates else {
             return CheckResult(report: nil, diagnostics: diagnostics, files: [], pageCount: 0, phases: timer.phases)
         }
-        defer { builtTemplates?(templates) }
         let log = DiagnosticLog()
         var renderer = SiteRenderer(
             report: report, templates: templates, markdown: Self.markdown(for: report.config),
@@ -205,7 +204,7 @@ public struct SiteBuilder: Sendable {
             planned.removeAll(where: putOff)
         }
         let jobs = renderer.jobs(planned)
-        rendered?(Rendered(paths: Set(jobs.map(\.path)), all: plan == nil))
+        let rendered = Rendered(paths: Set(jobs.map(\.path)), all: plan == nil)
         let supportPaths = renderer.supportPaths
         let (copied, sitePaths) = timer.measure("site paths") {
             let copied = StaticFiles.copied(options, generated: pagePaths + supportPaths, log: log)
@@ -300,7 +299,7 @@ public struct SiteBuilder: Sendable {
         return CheckResult(
             report: failed ? nil : report, diagnostics: all, files: failed ? [] : files,
             pageCount: pages.count, fileCount: pages.count + supportPaths.count + copied.count, sitePaths: sitePaths,
-            phases: timer.phases, costs: costs.all, pages: failed ? [] : pages
+            phases: timer.phases, costs: costs.all, pages: failed ? [] : pages, templates: templates, rendered: rendered
         )
     }
 

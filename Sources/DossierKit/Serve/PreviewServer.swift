@@ -120,13 +120,9 @@ public final class PreviewServer: Sendable {
             previous: before.lastGood?.report, cards: cards, onlyEventsChanged: onlyEvents,
             onlyContentChanged: onlyContent, templates: before.lastGood?.templates,
             book: readBook, pages: before.lastGood?.pages, forgetting: forgetting)
-        let renderedPaths = Locked<SiteBuilder.Rendered?>(nil)
-        let usedTemplates = Locked<TemplateSet?>(nil)
         var builder = SiteBuilder(options: build)
         builder.parsedFiles = parsedFiles
-        let result = builder.run(
-            to: .memory, incremental: incremental, rendered: { renderedPaths.set($0) },
-            builtTemplates: { usedTemplates.set($0) })
+        let result = builder.run(to: .memory, incremental: incremental)
         func elapsed() -> Double { (clock.now - started).milliseconds }
         guard let report = result.report, result.errors.isEmpty else {
             state.update {
@@ -163,7 +159,7 @@ public final class PreviewServer: Sendable {
         let recovered = before.failure != nil
         state.set(
             PreviewState(
-                lastGood: (report, usedTemplates.get(), result.pages), unsettled: [], failure: nil,
+                lastGood: (report, result.templates, result.pages), unsettled: [], failure: nil,
                 generation: changed.isEmpty ? before.generation : number))
         if changed.isEmpty {
             if recovered { hub.broadcast(.init(name: "reload", json: Self.buildJSON(buildID))) }
@@ -176,7 +172,7 @@ public final class PreviewServer: Sendable {
         }
         return Rebuild(
             succeeded: true, changedPaths: changed, diagnostics: result.diagnostics, milliseconds: elapsed(),
-            renderedPages: renderedPaths.get()?.paths.count ?? 0, phases: timer.phases)
+            renderedPages: result.rendered?.paths.count ?? 0, phases: timer.phases)
     }
 
     /// The first event on each connection: the current build, and its errors if it failed.
