@@ -14,7 +14,7 @@ public struct SiteBuilder: Sendable {
     }
 
     /// Loads and checks everything; returns the report, the templates and every diagnostic.
-    public func validate() -> (report: Report?, templates: TemplateSet?, diagnostics: [Diagnostic]) {
+    func validate() -> (report: Report?, templates: TemplateSet?, diagnostics: [Diagnostic]) {
         var timer = PhaseTimer()
         return validate(timer: &timer)
     }

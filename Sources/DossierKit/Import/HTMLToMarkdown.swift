@@ -11,7 +11,7 @@ import Foundation
 /// styles and every other element that is not text (frames, objects, forms, images: an event's
 /// picture is its `media`), and every attribute but a link's address, so no event handler or
 /// style survives. Text is escaped so that it reads as the same words in Markdown.
-public enum HTMLToMarkdown {
+enum HTMLToMarkdown {
     /// The HTML as Markdown paragraphs, separated by blank lines; "" for nothing but markup.
     public static func markdown(_ html: String) -> String {
         guard let body = parse(html) else { return "" }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Everything read from the content folder, decoded but not yet cross-checked.
-public struct LoadedContent: Sendable {
+struct LoadedContent: Sendable {
     public var config: SiteConfig
     public var events: [Event]
     public var actors: [Actor]
@@ -12,7 +12,7 @@ public struct LoadedContent: Sendable {
 }
 
 /// Reads `Content/`: `site.yaml`, `events/` (YAML, JSON, CSV), `actors/`, `topics/`, `pages/` (Markdown).
-public struct ContentLoader: Sendable {
+struct ContentLoader: Sendable {
     public let folder: URL
     /// How the folder is named in messages (as the user typed it).
     public let displayName: String

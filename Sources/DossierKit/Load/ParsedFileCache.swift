@@ -4,7 +4,7 @@ import NIOConcurrencyHelpers
 /// Content files as parsed, kept between the preview's rebuilds: a rebuild parses again only
 /// the files whose modification time or size changed. A report of 10,000 events spends most
 /// of its loading time in the YAML parser, and its parsed texts carry their link scans.
-public final class ParsedFileCache<Value: Sendable>: Sendable {
+final class ParsedFileCache<Value: Sendable>: Sendable {
     private let entries = NIOLockedValueBox<[String: (stamp: FileStamp, value: Value, log: DiagnosticLog)]>([:])
 
     public init() {}
@@ -33,7 +33,7 @@ public final class ParsedFileCache<Value: Sendable>: Sendable {
 
 /// The parse caches the preview keeps, of files decoded: event files, and the Markdown files of
 /// actors, topics and pages (decoding needs nothing but the file, so it is kept too).
-public struct ContentCache: Sendable {
+struct ContentCache: Sendable {
     let events = ParsedFileCache<[Event]>()
     /// The events of a changed YAML file are parsed again only where its items changed.
     let eventItems = EventItemCache()

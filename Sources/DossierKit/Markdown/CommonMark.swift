@@ -5,7 +5,7 @@ import Foundation
 ///
 /// Cross-references are found and rewritten on cmark's node tree, never by pattern-matching
 /// the HTML, so a `actor:` inside a code span or a quoted string is left alone.
-public struct CommonMark: Sendable {
+struct CommonMark: Sendable {
     public struct Options: Sendable {
         /// Pass raw HTML through. Off by default: cmark's safe mode replaces it with a comment
         /// and drops `javascript:`-style link targets.
@@ -61,7 +61,7 @@ public struct CommonMark: Sendable {
     }
 
     /// A link's target and its position within the Markdown text itself.
-    public struct TextLink: Sendable {
+    struct TextLink: Sendable {
         var url: String
         var line: Int
         var column: Int

@@ -1,5 +1,5 @@
 /// A link from Markdown to another part of the report: `[Qaani](actor:esmail-qaani)`.
-public struct CrossReference: Sendable, Hashable {
+struct CrossReference: Sendable, Hashable {
     public enum Kind: String, Sendable, CaseIterable {
         case actor, event, topic, page
     }

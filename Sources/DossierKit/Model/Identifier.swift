@@ -1,6 +1,6 @@
 /// Ids name files and appear in URLs, so they are restricted to what is safe everywhere:
 /// lowercase ASCII letters, digits and single hyphens, e.g. `kataib-hezbollah`.
-public enum Identifier {
+enum Identifier {
     /// Names that would collide with the site's own folders or with reserved device names on Windows.
     static let reserved: Set<String> = [
         "con", "prn", "aux", "nul", "com1", "com2", "com3", "com4", "lpt1", "lpt2", "lpt3",

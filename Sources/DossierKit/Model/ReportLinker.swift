@@ -2,7 +2,7 @@ import Foundation
 
 /// Checks that the loaded content holds together — unique ids, known types, references that
 /// resolve — and builds the `Report`. Every problem is logged with the position of the reference.
-public struct ReportLinker {
+struct ReportLinker {
     public let markdown: CommonMark
     /// The site's page kinds: their pages are the paths links may point to.
     let kinds: [PageKind]

@@ -9,7 +9,7 @@ import Foundation
 /// report's, so it is the same in every build and every file that names the event.
 /// A report without `id` is identified by its title, as a name-based UUID too; the build
 /// warns, and suggests exactly that id, so adding it changes nothing already published.
-public enum StableID {
+enum StableID {
     /// RFC 9562's namespace for names that are URLs (and, here, for other names of a report).
     static let urlNamespace = UUID(uuidString: "6ba7b811-9dad-11d1-80b4-00c04fd430c8")!
 

@@ -1,7 +1,7 @@
 import Foundation
 
 /// One file of the built site: its path relative to the site root and its bytes.
-public struct OutputFile: Sendable {
+struct OutputFile: Sendable {
     public var path: String
     public var contents: Contents
 
@@ -46,7 +46,7 @@ extension OutputFile.Contents {
 }
 
 /// Bytes made once, by whichever thread first needs them.
-public final class DeferredData: Sendable {
+final class DeferredData: Sendable {
     private let make: @Sendable () -> Data
     private let made = Memo<Data>()
 

@@ -6,7 +6,7 @@ import Foundation
 /// replaced only when it is missing, empty, or holds nothing but the files its manifest lists
 /// (and `SiteWriter.preserved`). A folder of the user's own files, or a built site the user has
 /// added a file to, is refused (`OutputGuard`).
-public enum SiteManifest {
+enum SiteManifest {
     public static let fileName = ".dossier-manifest"
 
     static let header = """

@@ -6,7 +6,7 @@
 /// names plain pages may not take, the theme templates a site needs, the main navigation, the
 /// sitemap, and what the preview renders again after an edit (each page records what it read,
 /// `PageReads`). `docs/architecture.md` shows how a kind is added.
-public final class PageKind: Sendable {
+final class PageKind: Sendable {
     /// Names the kind in messages and in the template reference ("event").
     public let name: String
     /// The theme template that draws its pages (`event` → `Templates/event.mustache`).
@@ -57,7 +57,7 @@ public final class PageKind: Sendable {
 
 /// What a report holds, as loaded (`LoadedContent`, before links are checked) or linked
 /// (`Report`): enough to know every page of the site.
-public protocol SiteContents: Sendable {
+protocol SiteContents: Sendable {
     var config: SiteConfig { get }
     var events: [Event] { get }
     var actors: [Actor] { get }
@@ -69,7 +69,7 @@ extension Report: SiteContents {}
 extension LoadedContent: SiteContents {}
 
 /// The page kinds a site is made of, in the order pages are rendered and listed in the sitemap.
-public enum PageKinds {
+enum PageKinds {
     public static let builtIn: [PageKind] = [
         HomePage.kind, TimelinePage.kind, TimelinePeriodPage.yearKind, TimelinePeriodPage.monthKind,
         EventListPage.typeKind, EventListPage.countryKind, MapPage.kind, MapPage.countryKind, ActorIndexPage.kind,

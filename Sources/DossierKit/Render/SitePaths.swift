@@ -5,7 +5,7 @@ import Foundation
 /// Every link is relative and names `index.html` explicitly: the site then works on any host,
 /// under any sub-path, and opened straight from disk (`file://`), where a link to a folder
 /// would show a directory listing instead of the page.
-public enum SitePaths {
+enum SitePaths {
     /// Folders and names the site's own files use besides its pages (`PageKind.folder`):
     /// plain pages may not take these ids either.
     static let supportFolders: Set<String> = ["assets", "data", "feed", "pagefind"]

@@ -7,7 +7,7 @@ import Mustache
 /// partials in `partials/`; static files (CSS, JS, images) in `assets/`, copied as they are.
 /// A report's templates folder overrides the default theme file by file: whatever it lacks
 /// (or all of it, when there is no such folder) comes from `BuiltInTheme`.
-public struct TemplateSet: Sendable {
+struct TemplateSet: Sendable {
     let library: MustacheLibrary
     public let folder: URL
     let displayName: String

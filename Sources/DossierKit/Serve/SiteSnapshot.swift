@@ -5,7 +5,7 @@ import Foundation
 /// `dossier serve` never writes to `Site/`, and a rebuild replaces the whole snapshot at once,
 /// so the browser can never see a half-written site. The live-reload script is added to HTML
 /// when it is served (`LiveReloadScript`), not stored here.
-public struct SiteSnapshot: Sendable {
+struct SiteSnapshot: Sendable {
     public struct File: Sendable {
         private var contents: OutputFile.Contents
         /// When this file's content last changed, for `Last-Modified` and ETags: unchanged files
