@@ -20,13 +20,7 @@ struct BuildCommand: ParsableCommand {
             print("\(summary.line) → \(folders.output)/")
             if !folders.noSearch { print(summary.searchLine) }
             if timings {
-                for phase in summary.phases {
-                    let cpu = phase.cpuMilliseconds.map { String(format: "   CPU %8.1f ms", $0) } ?? ""
-                    let memory = phase.peakMiB.map { String(format: "   peak %6.0f MiB", $0) } ?? ""
-                    print(
-                        "  " + phase.name.padding(toLength: 18, withPad: " ", startingAt: 0)
-                            + String(format: "%8.1f ms", phase.milliseconds) + cpu + memory)
-                }
+                summary.phases.forEach { print($0.line) }
                 RenderCost.table(summary.costs).forEach { print($0) }
             }
         } catch let failure as BuildFailure {

@@ -49,6 +49,9 @@ struct ImportCommand: ParsableCommand {
         help: "timelinejs: also make a topic of each group (its events are tagged with the group either way).")
     var groupsAsTopics = false
 
+    @Flag(help: "Print how long each step took, its CPU time and the memory peak at its end.")
+    var timings = false
+
     func run() throws {
         let result: Importer.Result
         do {
@@ -69,6 +72,7 @@ struct ImportCommand: ParsableCommand {
         }
         for note in outcome.notes { print("note: \(note)") }
         print("\(dryRun ? "Would import" : "Imported") \(outcome.summary).")
+        if timings { result.phases.forEach { print($0.line) } }
         if !dryRun, outcome.events > 0 {
             print("Next: dossier check, then edit the new files (titles, actors' profiles) as you would your own.")
         }

@@ -20,6 +20,17 @@ import Testing
         return (site, result)
     }
 
+    /// `dossier import --timings`: each step, with the memory peak at its end (where an import's
+    /// memory goes is half of profiling one); a dry run has no commit.
+    @Test func anImportTimesItsSteps() throws {
+        let (_, result) = try Self.imported()
+        #expect(result.phases.map(\.name) == ["report", "read and sort", "plan", "check", "commit"])
+        #expect(result.phases.allSatisfy { $0.milliseconds >= 0 && ($0.peakMiB ?? 0) > 0 })
+        #expect(result.phases.first?.line.hasPrefix("  report ") == true)
+        let (_, dry) = try Self.imported(dryRun: true)
+        #expect(dry.phases.map(\.name) == ["report", "read and sort", "plan", "check"])
+    }
+
     @Test func anExportBecomesContentThatChecksAndBuilds() throws {
         let (site, result) = try Self.imported()
         let outcome = try #require(result.outcome)

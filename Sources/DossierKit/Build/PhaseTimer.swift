@@ -9,6 +9,14 @@ public struct Phase: Sendable {
     public var cpuMilliseconds: Double?
     /// The process's peak resident memory when the step ended, in MiB (Linux only).
     public var peakMiB: Double?
+
+    /// The step as `--timings` prints it: name, wall time, CPU time, peak memory.
+    public var line: String {
+        let cpu = cpuMilliseconds.map { String(format: "   CPU %8.1f ms", $0) } ?? ""
+        let memory = peakMiB.map { String(format: "   peak %6.0f MiB", $0) } ?? ""
+        return "  " + name.padding(toLength: 18, withPad: " ", startingAt: 0)
+            + String(format: "%8.1f ms", milliseconds) + cpu + memory
+    }
 }
 
 /// Times the named steps of a build, in order (`dossier build --timings`).
@@ -16,8 +24,27 @@ struct PhaseTimer {
     var phases: [Phase] = []
     private let clock = ContinuousClock()
 
+    private var lapStart: (time: ContinuousClock.Instant, cpu: Double)?
+
     init(phases: [Phase] = []) {
         self.phases = phases
+    }
+
+    /// Ends a step that began where the last one ended (or when the timer was made), for code
+    /// whose steps are not one closure each (an import's, with its early returns).
+    mutating func lap(_ name: String) {
+        let start = lapStart ?? (clock.now, 0)
+        let cpu = Self.processCPUMilliseconds()
+        phases.append(
+            Phase(
+                name: name, milliseconds: (clock.now - start.time).milliseconds,
+                cpuMilliseconds: lapStart == nil ? nil : cpu - start.cpu, peakMiB: Self.peakResidentMiB()))
+        lapStart = (clock.now, cpu)
+    }
+
+    /// Starts the first lap now.
+    mutating func startLaps() {
+        lapStart = (clock.now, Self.processCPUMilliseconds())
     }
 
     mutating func measure<T>(_ name: String, _ body: () throws -> T) rethrows -> T {

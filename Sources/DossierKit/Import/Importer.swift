@@ -33,6 +33,8 @@ public enum Importer {
         public var outcome: ContentImport.Outcome?
         /// Errors that stopped the import, and rows left out (`file:row:column`).
         public var diagnostics: [Diagnostic]
+        /// How long each step took, with the memory peak at its end (`dossier import --timings`).
+        public var phases: [Phase] = []
     }
 
     /// Reads the file, plans every file the import writes, checks the report as it would be
@@ -63,6 +65,8 @@ public enum Importer {
         onConflict: ContentImport.ConflictChoice = .keep, options: Options = Options(), fileSystem: ImportFileSystem
     ) throws -> Result {
         let log = DiagnosticLog()
+        var timer = PhaseTimer()
+        timer.startLaps()
         guard FileManager.default.fileExists(atPath: content.appendingPathComponent("site.yaml").path) else {
             log.error(
                 SourceLocation(file: contentName), "there is no report here: \(contentName)/site.yaml does not exist",
@@ -102,6 +106,7 @@ public enum Importer {
         let index = ContentLoader(folder: content, displayName: contentName).loadIndex(log: before)
         let existing = index?.content
         let knownEvents = Set(index?.eventFiles.flatMap(\.ids) ?? [])
+        timer.lap("report")
         let reader = format.reader.init(file: name, log: log, report: ImportContext(existing), options: options)
         let planner = ContentImport(content: content, displayName: contentName, source: format.rawValue)
         var sorter: ContentImport.EventSorter
@@ -137,6 +142,7 @@ public enum Importer {
             if chunk.count >= chunkSize { sortChunk() }
         }
         sortChunk()
+        timer.lap("read and sort")
         if let spoolFailure {
             log.error(
                 SourceLocation(file: contentName), spoolFailure.description, hint: "import again once there is room")
@@ -152,6 +158,7 @@ public enum Importer {
         // Rows that would leave the report with errors (a picture that is not in the site, a link
         // to nothing) are left out, each with its error, and the rest planned again; errors that
         // are no row's stop the import.
+        timer.lap("plan")
         for round in 1...3 {
             let check = problems(
                 plan, planner: planner, content: content, contentName: contentName,
@@ -182,6 +189,7 @@ public enum Importer {
                 return Result(outcome: nil, diagnostics: log.diagnostics + batch.skipped)
             }
         }
+        timer.lap("check")
         if !dryRun {
             let writes = plan.files.map { file in
                 ImportTransaction.Write(
@@ -213,7 +221,9 @@ public enum Importer {
                 return Result(outcome: nil, diagnostics: log.diagnostics + batch.skipped)
             }
         }
-        return Result(outcome: outcome, diagnostics: log.diagnostics + batch.skipped + outcome.conflicts)
+        if !dryRun { timer.lap("commit") }
+        return Result(
+            outcome: outcome, diagnostics: log.diagnostics + batch.skipped + outcome.conflicts, phases: timer.phases)
     }
 
     /// How many events are read before they are checked and sorted: enough for every core to
