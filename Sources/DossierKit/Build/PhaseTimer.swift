@@ -24,27 +24,23 @@ struct PhaseTimer {
     var phases: [Phase] = []
     private let clock = ContinuousClock()
 
-    private var lapStart: (time: ContinuousClock.Instant, cpu: Double)?
+    /// Where the current lap began: when the timer was made, or the last lap ended.
+    private var lapStart: (time: ContinuousClock.Instant, cpu: Double)
 
     init(phases: [Phase] = []) {
         self.phases = phases
+        lapStart = (ContinuousClock.now, Self.processCPUMilliseconds())
     }
 
     /// Ends a step that began where the last one ended (or when the timer was made), for code
     /// whose steps are not one closure each (an import's, with its early returns).
     mutating func lap(_ name: String) {
-        let start = lapStart ?? (clock.now, 0)
-        let cpu = Self.processCPUMilliseconds()
+        let now = clock.now, cpu = Self.processCPUMilliseconds()
         phases.append(
             Phase(
-                name: name, milliseconds: (clock.now - start.time).milliseconds,
-                cpuMilliseconds: lapStart == nil ? nil : cpu - start.cpu, peakMiB: Self.peakResidentMiB()))
-        lapStart = (clock.now, cpu)
-    }
-
-    /// Starts the first lap now.
-    mutating func startLaps() {
-        lapStart = (clock.now, Self.processCPUMilliseconds())
+                name: name, milliseconds: (now - lapStart.time).milliseconds, cpuMilliseconds: cpu - lapStart.cpu,
+                peakMiB: Self.peakResidentMiB()))
+        lapStart = (now, cpu)
     }
 
     mutating func measure<T>(_ name: String, _ body: () throws -> T) rethrows -> T {

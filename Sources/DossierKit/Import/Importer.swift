@@ -66,7 +66,6 @@ public enum Importer {
     ) throws -> Result {
         let log = DiagnosticLog()
         var timer = PhaseTimer()
-        timer.startLaps()
         guard FileManager.default.fileExists(atPath: content.appendingPathComponent("site.yaml").path) else {
             log.error(
                 SourceLocation(file: contentName), "there is no report here: \(contentName)/site.yaml does not exist",

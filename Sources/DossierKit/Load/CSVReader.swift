@@ -4,7 +4,7 @@ import Foundation
 /// Reads a CSV file (first row: column names) into one `DataNode` mapping per row.
 ///
 /// Spreadsheets cannot nest, so list-valued columns hold several values separated by `;`
-/// and the event decoder splits them; see `EventDecoder.csvColumns` for the columns.
+/// and the event decoder splits them; see `EventFields` for the columns.
 enum CSVTableReader {
     /// - Parameter delimiter: `,`; `;` for the CSV a European spreadsheet saves (imports).
     static func parse(_ text: String, file: String, log: DiagnosticLog, delimiter: UnicodeScalar = ",") -> DataNode? {

@@ -7,13 +7,8 @@ import Foundation
 struct EventDecoder {
     let log: DiagnosticLog
 
-    /// The keys an event may have (`EventFields`, where each is declared).
-    static let fields = EventFields.keys
-    /// A CSV's columns: one event a row, with its first source and first figure of each casualty
-    /// kind; an event's further sources and figures go in numbered columns (`csvColumn`).
-    static let csvColumns = EventFields.csvColumns
-    static let csvSourceFields = EventFields.sourceFields
-    static let csvCasualtyFields = EventFields.casualtyFields
+    // The keys an event may have and a CSV's columns are declared in `EventFields`; an event's
+    // further sources and figures go in numbered columns (`csvColumn`).
 
     /// The column of the `number`th (from 1) source's or casualty figure's field: `source_url`,
     /// `source_2_url`, `killed_who`, `killed_3_who`.
@@ -27,7 +22,8 @@ struct EventDecoder {
         guard parts.count == 3, let number = Int(parts[1]), number >= 2, number <= 1000 else { return nil }
         let group = String(parts[0]), field = String(parts[2])
         let fields =
-            group == "source" ? csvSourceFields : Casualty.Kind(rawValue: group) != nil ? csvCasualtyFields : []
+            group == "source"
+            ? EventFields.sourceFields : Casualty.Kind(rawValue: group) != nil ? EventFields.casualtyFields : []
         return fields.contains(field) ? (group, number, field) : nil
     }
 
@@ -43,8 +39,8 @@ struct EventDecoder {
         guard let fields = FieldReader(node, subject: "the event", log: log) else { return nil }
         fields.warnAboutUnknownKeys(
             known: flat
-                ? Set(Self.csvColumns).union(fields.entries.map(\.key).filter { Self.numberedColumn($0) != nil })
-                : Self.fields)
+                ? Set(EventFields.csvColumns).union(fields.entries.map(\.key).filter { Self.numberedColumn($0) != nil })
+                : EventFields.keys)
 
         let id = fields.string("id", required: true)
         if let id, let problem = Identifier.problem(with: id) {

@@ -92,19 +92,6 @@ public struct Place: Sendable, Hashable {
         self.source = source
     }
 
-    /// The same in everything pages show of it; where its source sits in its file does not count.
-    static func isSame(_ a: Place?, as b: Place?) -> Bool {
-        guard let a, let b else { return a == nil && b == nil }
-        var (left, right) = (a, b)
-        (left.source, right.source) = (nil, nil)
-        guard left == right else { return false }
-        switch (a.source, b.source) {
-        case (nil, nil): return true
-        case let (x?, y?): return x.isSameCitation(as: y)
-        default: return false
-        }
-    }
-
     /// The point a map draws, when the place has one (a place known only by its country has none).
     public var point: GeoPoint? {
         guard precision != .country, let latitude, let longitude else { return nil }

@@ -169,7 +169,7 @@ enum DataExport {
         return OutputFile(path: SitePaths.eventsJSON, contents: .data(data))
     }
 
-    /// The CSV's columns for this report: `EventDecoder.csvColumns`, with numbered columns for
+    /// The CSV's columns for this report: `EventFields.csvColumns`, with numbered columns for
     /// the most sources and casualty figures of a kind that one event has, each group after the
     /// first's columns (`source_via`, then `source_2_publisher` … `source_2_via`, …).
     static func csvHeader(_ report: Report) -> [String] {
@@ -181,17 +181,17 @@ enum DataExport {
             }
         }
         var header: [String] = []
-        for column in EventDecoder.csvColumns {
+        for column in EventFields.csvColumns {
             header.append(column)
             if column == EventDecoder.csvColumn("source", 1, "via"), sources > 1 {
                 for number in 2...sources {
-                    header += EventDecoder.csvSourceFields.map { EventDecoder.csvColumn("source", number, $0) }
+                    header += EventFields.sourceFields.map { EventDecoder.csvColumn("source", number, $0) }
                 }
             }
             for kind in Casualty.Kind.allCases
             where column == EventDecoder.csvColumn(kind.rawValue, 1, "who") && (figures[kind] ?? 1) > 1 {
                 for number in 2...(figures[kind] ?? 1) {
-                    header += EventDecoder.csvCasualtyFields.map { EventDecoder.csvColumn(kind.rawValue, number, $0) }
+                    header += EventFields.casualtyFields.map { EventDecoder.csvColumn(kind.rawValue, number, $0) }
                 }
             }
         }
@@ -218,7 +218,7 @@ enum DataExport {
             numbered[group] = known
             return known[number - 1]
         }
-        let sourceColumns = { (group: String, number: Int) in columns(group, number, EventDecoder.csvSourceFields) }
+        let sourceColumns = { (group: String, number: Int) in columns(group, number, EventFields.sourceFields) }
         var row = [String](repeating: "", count: header.count)
         for event in report.events {
             for index in row.indices { row[index] = "" }
@@ -226,7 +226,7 @@ enum DataExport {
                 if let value, let index = position[column] { row[index] = value }
             }
             func setSource(_ source: Source, group: String, number: Int) {
-                // In the order of `EventDecoder.csvSourceFields`.
+                // In the order of `EventFields.sourceFields`.
                 let values = [
                     source.publisher, source.title, source.url, source.author, source.date?.iso, source.quote,
                     source.via,
@@ -259,13 +259,13 @@ enum DataExport {
             if let source = event.location?.source { setSource(source, group: "location_source", number: 1) }
             for kind in Casualty.Kind.allCases {
                 for (index, figure) in event.casualties.filter({ $0.kind == kind }).enumerated() {
-                    // In the order of `EventDecoder.csvCasualtyFields`.
+                    // In the order of `EventFields.casualtyFields`.
                     let values = [
                         figure.minimum.map(String.init), figure.maximum.map(String.init),
                         figure.approximate ? "true" : "false", figure.who,
                     ]
                     for (column, value) in zip(
-                        columns(kind.rawValue, index + 1, EventDecoder.csvCasualtyFields), values)
+                        columns(kind.rawValue, index + 1, EventFields.casualtyFields), values)
                     {
                         if let column, let value { row[column] = value }
                     }
