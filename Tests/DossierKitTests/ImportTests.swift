@@ -31,6 +31,14 @@ import Testing
         #expect(dry.phases.map(\.name) == ["report", "read and sort", "plan", "check"])
     }
 
+    /// The peak is read whatever its width: past 10,000,000 kB the kernel writes no space after the
+    /// tab (a test process that big once made the timings lose their memory column).
+    @Test func thePeakIsReadAtAnyWidth() {
+        #expect(PhaseTimer.peakResidentMiB(status: "Name:\tx\nVmHWM:\t   61440 kB\nVmRSS:\t1 kB\n") == 60)
+        #expect(PhaseTimer.peakResidentMiB(status: "VmHWM:\t10485760 kB\n") == 10240)
+        #expect(PhaseTimer.peakResidentMiB(status: "VmPeak:\t1 kB\n") == nil)
+    }
+
     @Test func anExportBecomesContentThatChecksAndBuilds() throws {
         let (site, result) = try Self.imported()
         let outcome = try #require(result.outcome)

@@ -68,9 +68,15 @@ struct PhaseTimer {
 
     /// `VmHWM` from `/proc/self/status`: which step makes the memory peak is half of a profile.
     static func peakResidentMiB() -> Double? {
-        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
-            let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
-            let kilobytes = line.split(separator: " ").dropFirst().first.flatMap({ Double($0) })
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return nil }
+        return peakResidentMiB(status: status)
+    }
+
+    /// The kernel writes `VmHWM:\t%8lu kB`: a tab, then spaces only while the figure is shorter
+    /// than eight digits, so from 10,000,000 kB on there is no space before it.
+    static func peakResidentMiB(status: String) -> Double? {
+        guard let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+            let kilobytes = line.split(whereSeparator: \.isWhitespace).dropFirst().first.flatMap({ Double($0) })
         else { return nil }
         return kilobytes / 1024
     }
