@@ -15,6 +15,8 @@ public struct BuildOptions: Sendable {
     public var messageRoot: URL
     /// The kinds of page the site has (tests add their own, as a new feature would).
     var kinds: [PageKind] = PageKinds.builtIn
+    /// The fields an event may have (a test adds one through the table alone).
+    var eventFields: EventFields = .standard
     /// Pagefind, to give the site full-text search (`Pagefind.locate()`); without it the site
     /// has no search page and no search box.
     public var search: Pagefind?

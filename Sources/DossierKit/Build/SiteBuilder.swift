@@ -27,8 +27,9 @@ public struct SiteBuilder: Sendable {
         let log = DiagnosticLog()
         // An import that was interrupted is finished or undone first, so the report is read whole.
         ImportTransaction.recover(content: options.content, displayName: options.displayName(options.content), log: log)
-        let loader = ContentLoader(
+        var loader = ContentLoader(
             folder: options.content, displayName: options.displayName(options.content), cache: parsedFiles)
+        loader.eventFields = options.eventFields
         var report: Report?
         if var content = timer.measure("load", { loader.load(log: log) }) {
             if let baseURL = options.baseURL {

@@ -142,7 +142,7 @@ struct DossierImport {
     /// Keys in the order an event file has them (the JSON encoder's order is not kept): the
     /// order they are declared in, but an import's own `external_id` next to the id it matches.
     static let eventKeys =
-        ["id", "external_id"] + EventFields.all.map(\.key).filter { $0 != "id" && $0 != "external_id" }
+        ["id", "external_id"] + EventFields.standard.all.map(\.key).filter { $0 != "id" && $0 != "external_id" }
     static let nestedKeys: [String: [String]] = [
         "location": ["name", "region", "country", "lat", "lon", "precision", "source"],
         "actors": ["id", "role"],

@@ -9,6 +9,8 @@ struct LoadedContent: Sendable {
     public var pages: [Page]
     /// Files under `Content/static/`, relative to it: copied to the site root as they are.
     public var staticFiles: [String] = []
+    /// The fields its events were read with.
+    var eventFields: EventFields = .standard
 }
 
 /// Reads `Content/`: `site.yaml`, `events/` (YAML, JSON, CSV), `actors/`, `topics/`, `pages/` (Markdown).
@@ -22,6 +24,8 @@ struct ContentLoader: Sendable {
     /// files added: an import checks the report as it would be after it, before writing a file.
     /// Each text is made when it is read (an import makes one file's text at a time).
     var overlay: [String: @Sendable () throws -> String] = [:]
+    /// The fields an event may have.
+    var eventFields: EventFields = .standard
 
     public init(folder: URL, displayName: String? = nil, cache: ContentCache? = nil) {
         self.folder = folder
@@ -105,7 +109,8 @@ struct ContentLoader: Sendable {
         reportSkipped(staticListing.skipped, log: log)
         let staticFiles = staticListing.files.map { ContentFile.relativePath(of: $0.url, in: staticFolder) }
         return LoadedContent(
-            config: config, events: events, actors: actors, topics: topics, pages: pages, staticFiles: staticFiles)
+            config: config, events: events, actors: actors, topics: topics, pages: pages, staticFiles: staticFiles,
+            eventFields: eventFields)
     }
 
     /// The events of one file of the content folder (or of the overlay), as `load` reads them.
@@ -193,17 +198,19 @@ struct ContentLoader: Sendable {
         if !isCSV, url.pathExtension.lowercased() != "json", let items = cache?.eventItems,
             let events = items.events(
                 in: text, path: url.path, name: name, log: log,
-                decode: { EventDecoder(log: $1).decode($0, flat: false) })
+                decode: { [eventFields] in EventDecoder(log: $1, fields: eventFields).decode($0, flat: false) })
         {
             return events
         }
-        return Self.decodeEvents(text, file: name, isCSV: isCSV, log: log)
+        return Self.decodeEvents(text, file: name, isCSV: isCSV, fields: eventFields, log: log)
     }
 
     /// The events of an events file's text: a list, a list wrapped as `events: [...]` (the JSON
     /// download's form), one event, or CSV rows. `dossier import dossier` reads downloads with it.
-    static func decodeEvents(_ text: String, file name: String, isCSV: Bool, log: DiagnosticLog) -> [Event] {
-        let decoder = EventDecoder(log: log)
+    static func decodeEvents(
+        _ text: String, file name: String, isCSV: Bool, fields: EventFields = .standard, log: DiagnosticLog
+    ) -> [Event] {
+        let decoder = EventDecoder(log: log, fields: fields)
         let node =
             isCSV ? CSVTableReader.parse(text, file: name, log: log) : YAMLReader.parse(text, file: name, log: log)
         switch node {

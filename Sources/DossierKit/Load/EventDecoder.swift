@@ -6,9 +6,9 @@ import Foundation
 /// uses the columns listed in `csvColumns`, with `;` between several values in one cell.
 struct EventDecoder {
     let log: DiagnosticLog
-
-    // The keys an event may have and a CSV's columns are declared in `EventFields`; an event's
-    // further sources and figures go in numbered columns (`csvColumn`).
+    /// The keys an event may have and a CSV's columns; an event's further sources and figures
+    /// go in numbered columns (`csvColumn`).
+    var fields: EventFields = .standard
 
     /// The column of the `number`th (from 1) source's or casualty figure's field: `source_url`,
     /// `source_2_url`, `killed_who`, `killed_3_who`.
@@ -36,11 +36,12 @@ struct EventDecoder {
     }
 
     func decode(_ node: DataNode, flat: Bool) -> Event? {
+        let declared = self.fields
         guard let fields = FieldReader(node, subject: "the event", log: log) else { return nil }
         fields.warnAboutUnknownKeys(
             known: flat
-                ? Set(EventFields.csvColumns).union(fields.entries.map(\.key).filter { Self.numberedColumn($0) != nil })
-                : EventFields.keys)
+                ? Set(declared.csvColumns).union(fields.entries.map(\.key).filter { Self.numberedColumn($0) != nil })
+                : declared.keys)
 
         let id = fields.string("id", required: true)
         if let id, let problem = Identifier.problem(with: id) {
@@ -94,11 +95,30 @@ struct EventDecoder {
             published: timestamp(fields, "published"),
             updated: timestamp(fields, "updated"),
             externalID: externalID,
-            media: flat ? decodeFlatMedia(fields) : decodeMedia(fields)
+            media: flat ? decodeFlatMedia(fields) : decodeMedia(fields),
+            declaredValues: plainValues(fields, declared)
         )
         // A record with an id is kept even when other fields are wrong (their errors are already
         // logged and the build will stop), so references to it do not cascade into more errors.
         return id == nil ? nil : event
+    }
+
+    /// The plain fields' values, each read by its kind (a list is `a; b` in a CSV cell, as `tags`).
+    private func plainValues(_ fields: FieldReader, _ declared: EventFields) -> [String: EventFieldValue] {
+        var values: [String: EventFieldValue] = [:]
+        for field in declared.plain where fields.node(field.key) != nil {
+            switch field.kind {
+            case .builtIn: break
+            case .text: values[field.key] = fields.string(field.key).map(EventFieldValue.text)
+            case .texts:
+                // No words is no value: an empty CSV cell and `[]` read back the same.
+                let texts = fields.stringList(field.key)
+                values[field.key] = texts.isEmpty ? nil : .texts(texts)
+            case .integer: values[field.key] = fields.integer(field.key).map(EventFieldValue.integer)
+            case .flag: values[field.key] = fields.bool(field.key).map(EventFieldValue.flag)
+            }
+        }
+        return values
     }
 
     // MARK: Media

@@ -32,6 +32,9 @@ public final class Event: Sendable, Identifiable {
     /// by them, so that an old event documented today reaches subscribers as new.
     public let published: Date?
     public let updated: Date?
+    /// The values of the event's plain fields (`EventFields.plain`), by key: the fields read,
+    /// written and shown by their kind alone.
+    public let declaredValues: [String: EventFieldValue]
     /// Where the event is defined, for messages about it.
     public let origin: SourceLocation
     /// Where some fields (`type`, `confidence`) sit in the file, to point errors at the value itself.
@@ -43,7 +46,8 @@ public final class Event: Sendable, Identifiable {
         summary: MarkdownText?, body: MarkdownText?, sources: [Source], confidence: String, tags: [String],
         origin: SourceLocation,
         referenceLocations: [String: SourceLocation] = [:], highlight: String? = nil, published: Date? = nil,
-        updated: Date? = nil, externalID: String? = nil, media: Media? = nil
+        updated: Date? = nil, externalID: String? = nil, media: Media? = nil,
+        declaredValues: [String: EventFieldValue] = [:]
     ) {
         self.id = id
         self.date = date
@@ -62,6 +66,7 @@ public final class Event: Sendable, Identifiable {
         self.externalID = externalID
         self.media = media
         self.updated = updated
+        self.declaredValues = declaredValues
         self.origin = origin
         self.referenceLocations = referenceLocations
     }

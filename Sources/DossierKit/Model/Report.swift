@@ -4,6 +4,8 @@
 /// indexed here so that rendering never scans the whole report for one page.
 public struct Report: Sendable {
     public let config: SiteConfig
+    /// The fields its events were read with: what the downloads and the schema write.
+    let eventFields: EventFields
     /// Chronological, ties broken by id, so every listing and every build has the same order.
     public private(set) var events: [Event]
     /// Alphabetical by name.
@@ -152,8 +154,12 @@ public struct Report: Sendable {
     public func topic(_ id: String) -> Topic? { topicIndex[id].map { topics[$0] } }
     public func page(_ id: String) -> Page? { pageIndex[id].map { pages[$0] } }
 
-    init(config: SiteConfig, events: [Event], actors: [Actor], topics: [Topic], pages: [Page]) {
+    init(
+        config: SiteConfig, events: [Event], actors: [Actor], topics: [Topic], pages: [Page],
+        eventFields: EventFields = .standard
+    ) {
         self.config = config
+        self.eventFields = eventFields
         // Chronological; events with the same date keep the order they were loaded in (file
         // path order, then position in the file), which is deterministic and what the author wrote.
         // (Sort keys are made once per item, not once per comparison: at 10,000 events that was

@@ -169,7 +169,7 @@ struct ReportLinker {
             reused
             ?? Report(
                 config: config, events: content.events, actors: content.actors, topics: content.topics,
-                pages: content.pages)
+                pages: content.pages, eventFields: content.eventFields)
         warnAboutUnmentionedActors(
             content, report: report, mentioned: mentionedActors, textsChecked: reused == nil, log: log)
         return report

@@ -27,6 +27,33 @@ enum DataExport {
     /// compares to tell an edited event (`Event.hasSameContent`): a field that travels in the
     /// downloads is compared without being named again.
     struct Record: Encodable, Equatable {
+        var builtIn: BuiltInFields
+        /// The plain fields' values (`EventFields.plain`), under their keys beside the others.
+        var declared: [String: EventFieldValue]
+
+        init(_ event: Event) {
+            builtIn = BuiltInFields(event)
+            declared = event.declaredValues
+        }
+
+        func encode(to encoder: Encoder) throws {
+            try builtIn.encode(to: encoder)
+            guard !declared.isEmpty else { return }
+            var container = encoder.container(keyedBy: FieldKey.self)
+            for (key, value) in declared { try container.encode(value, forKey: FieldKey(stringValue: key)) }
+        }
+    }
+
+    /// A key of the table's (`EventFields`), which no Swift type names.
+    struct FieldKey: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+
+    /// The fields with code of their own, encoded as Swift spells them (`external_id`).
+    struct BuiltInFields: Encodable, Equatable {
         init(_ event: Event) {
             id = event.id
             if event.date.isRange {
@@ -169,7 +196,7 @@ enum DataExport {
         return OutputFile(path: SitePaths.eventsJSON, contents: .data(data))
     }
 
-    /// The CSV's columns for this report: `EventFields.csvColumns`, with numbered columns for
+    /// The CSV's columns for this report: its `EventFields.csvColumns`, with numbered columns for
     /// the most sources and casualty figures of a kind that one event has, each group after the
     /// first's columns (`source_via`, then `source_2_publisher` … `source_2_via`, …).
     static func csvHeader(_ report: Report) -> [String] {
@@ -181,7 +208,7 @@ enum DataExport {
             }
         }
         var header: [String] = []
-        for column in EventFields.csvColumns {
+        for column in report.eventFields.csvColumns {
             header.append(column)
             if column == EventDecoder.csvColumn("source", 1, "via"), sources > 1 {
                 for number in 2...sources {
@@ -282,6 +309,7 @@ enum DataExport {
             set("media_caption", event.media?.caption)
             set("media_credit", event.media?.credit)
             set("media_alt", event.media?.alt)
+            for (key, value) in event.declaredValues { set(key, value.csvText) }
             writer.append(row.map(SpreadsheetFormulaGuard.escaped))
         }
         return OutputFile(path: SitePaths.eventsCSV, contents: .data(writer.data))

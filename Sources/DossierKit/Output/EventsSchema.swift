@@ -5,9 +5,24 @@
 enum EventsSchema {
     static let path = "data/events.schema.json"
 
-    static var file: OutputFile { OutputFile(path: path, text: text) }
+    static func file(for fields: EventFields) -> OutputFile { OutputFile(path: path, text: text(for: fields)) }
 
-    static let text = #"""
+    /// The schema of Dossier's own fields.
+    static let text = text(for: .standard)
+
+    /// The schema of an event with the table's fields: each field's property, in the table's
+    /// order, and the fields every event has as `required`.
+    static func text(for fields: EventFields) -> String {
+        let required = fields.all.filter(\.alwaysWritten).map { "\"\($0.key)\"" }.joined(separator: ", ")
+        let properties = fields.all.map { field in
+            "\"\(field.key)\": "
+                + field.schema.replacingOccurrences(of: "\n", with: "\n" + String(repeating: " ", count: 8))
+        }
+        return start + "      \"required\": [\(required)],\n" + middle
+            + properties.map { String(repeating: " ", count: 8) + $0 }.joined(separator: ",\n") + "\n" + end
+    }
+
+    private static let start = #"""
         {
           "$schema": "https://json-schema.org/draft/2020-12/schema",
           "title": "Dossier events download (data/events.json), schema version 1",
@@ -41,83 +56,19 @@ enum EventsSchema {
             },
             "event": {
               "type": "object",
-              "required": ["id", "precision", "title", "type", "actors", "casualties", "sources", "confidence", "tags"],
+        """# + "\n"
+
+    private static let middle = #"""
               "additionalProperties": false,
               "oneOf": [
                 { "required": ["date"], "not": { "anyOf": [{ "required": ["start"] }, { "required": ["end"] }] } },
                 { "required": ["start"], "not": { "required": ["date"] } }
               ],
               "properties": {
-                "id": { "type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$", "description": "Stable for the life of the event: its page is events/<id>/." },
-                "date": { "$ref": "#/$defs/partialDate", "description": "A single date." },
-                "start": { "$ref": "#/$defs/partialDate", "description": "A period's first date." },
-                "end": { "$ref": "#/$defs/partialDate", "description": "A period's last date (absent for an open period)." },
-                "precision": { "enum": ["day", "week", "month", "year"], "description": "The (start) date's precision, as written; week: a single day the sources place only within the week around it (three days either side)." },
-                "display_date": { "type": "string", "description": "How the date is shown instead of the computed wording." },
-                "title": { "type": "string" },
-                "type": { "type": "string", "description": "An event type id of the report (site.yaml, event_types)." },
-                "location": {
-                  "type": "object",
-                  "required": ["precision"],
-                  "additionalProperties": false,
-                  "properties": {
-                    "name": { "type": "string" },
-                    "region": { "type": "string" },
-                    "country": { "type": "string" },
-                    "lat": { "type": "number", "minimum": -90, "maximum": 90 },
-                    "lon": { "type": "number", "minimum": -180, "maximum": 180 },
-                    "precision": { "enum": ["exact", "town", "district", "region", "country"], "description": "How closely the coordinates (or names) place the event." },
-                    "source": { "$ref": "#/$defs/source", "description": "Where the coordinates come from when the event's sources do not give them." }
-                  }
-                },
-                "actors": {
-                  "type": "array",
-                  "items": {
-                    "type": "object",
-                    "required": ["id", "role"],
-                    "additionalProperties": false,
-                    "properties": {
-                      "id": { "type": "string", "description": "An actor id of the report (Content/actors/<id>.md)." },
-                      "role": { "enum": ["perpetrator", "target", "participant", "mediator", "mentioned"] }
-                    }
-                  }
-                },
-                "casualties": {
-                  "type": "array",
-                  "items": {
-                    "type": "object",
-                    "required": ["kind", "approximate"],
-                    "additionalProperties": false,
-                    "properties": {
-                      "kind": { "enum": ["killed", "injured"] },
-                      "min": { "type": "integer", "minimum": 0 },
-                      "max": { "type": "integer", "minimum": 0 },
-                      "approximate": { "type": "boolean", "description": "The source said \"about\"." },
-                      "who": { "type": "string", "description": "Who the figure counts (\"civilians\")." }
-                    }
-                  }
-                },
-                "summary": { "type": "string", "description": "CommonMark." },
-                "body": { "type": "string", "description": "CommonMark." },
-                "sources": { "type": "array", "items": { "$ref": "#/$defs/source" } },
-                "confidence": { "type": "string", "description": "A confidence grade of the report (confirmed, reported, claimed, disputed by default)." },
-                "tags": { "type": "array", "items": { "type": "string" } },
-                "highlight": { "type": ["boolean", "string"], "description": "A key event: true, or the short label charts mark it with." },
-                "external_id": { "type": "string", "description": "The event's id in the dataset it was imported from (ACLED's event_id_cnty)." },
-                "published": { "type": "string", "format": "date-time", "description": "When the event was first published in the report (RFC 3339, UTC)." },
-                "updated": { "type": "string", "format": "date-time", "description": "When the event was last changed (RFC 3339, UTC)." },
-                "media": {
-                  "type": "object",
-                  "description": "A picture or other media that goes with the event (imported from TimelineJS).",
-                  "required": ["url"],
-                  "additionalProperties": false,
-                  "properties": {
-                    "url": { "type": "string", "description": "An http(s) address, or a path in the site (a file of Content/static/)." },
-                    "caption": { "type": "string" },
-                    "credit": { "type": "string", "description": "Who made it." },
-                    "alt": { "type": "string", "description": "What a picture shows, for readers who cannot see it." }
-                  }
-                }
+
+        """#
+
+    private static let end = #"""
               }
             }
           }

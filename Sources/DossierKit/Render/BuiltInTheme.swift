@@ -2258,6 +2258,9 @@ a.badge-type:hover { text-decoration: underline; }
         <div><dt>Confidence</dt> <dd>{{card.confidenceLabel}}<br><span class="muted">{{confidenceDescription}}</span></dd></div>
         {{^empty(topics)}}<div><dt>Topics</dt> <dd><ul class="plain-list">{{#topics}}<li><a href="{{href}}">{{title}}</a></li>{{/topics}}</ul></dd></div>{{/empty(topics)}}
         {{^empty(tags)}}<div><dt>Tags</dt> <dd><ul class="inline-list tags">{{#tags}}<li>{{.}}</li>{{/tags}}</ul></dd></div>{{/empty(tags)}}
+        {{#details}}
+        <div><dt>{{label}}</dt> <dd>{{value}}</dd></div>
+        {{/details}}
       </dl>
     </aside>
   </div>
@@ -2975,6 +2978,9 @@ actor.organisation: Organisation
 actor.organisation.plural: Organisations
 
 # An actor's part in an event.
+# A plain event field that is true or false (EventFields), on its event's page.
+value.yes: "yes"
+value.no: "no"
 role.perpetrator: Perpetrator
 role.target: Target
 role.participant: Participant

@@ -114,7 +114,7 @@ struct SiteRenderer: Sendable {
                     templates.geography, style: templates.worldStyle,
                     reportCountries: WorldOutline.reportCountries(report, templates.geography)) + [
                         MapPage.filterStylesheet(report.config), TypeColours.stylesheet(report.config),
-                        EventsSchema.file,
+                        EventsSchema.file(for: report.eventFields),
                     ]
             },
         ]

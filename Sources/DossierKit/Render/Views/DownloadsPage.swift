@@ -50,7 +50,7 @@ struct DownloadsPage {
                 json: download(SitePaths.eventsJSON), csv: download(SitePaths.eventsCSV),
                 geoJSON: download(SitePaths.eventsGeoJSON),
                 calendar: download(CalendarExport.path),
-                schema: file(EventsSchema.path, bytes: EventsSchema.text.utf8.count),
+                schema: file(EventsSchema.path, bytes: EventsSchema.text(for: report.eventFields).utf8.count),
                 atom: File(href: links.to(SitePaths.feed), path: SitePaths.feed, size: "", bytes: 0),
                 jsonFeed: File(href: links.to(JSONFeed.path), path: JSONFeed.path, size: "", bytes: 0),
                 license: report.config.license, eventCount: links.text.count("events", report.events.count),

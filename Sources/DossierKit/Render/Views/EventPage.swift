@@ -52,6 +52,31 @@ struct EventPage {
         var href: String
     }
 
+    /// A plain field of the event (`EventFields.plain`), as its table line names it.
+    struct Detail {
+        var label: String
+        var value: String
+
+        /// The event's plain fields that it gives, in the table's order.
+        static func of(_ event: Event, fields: EventFields, text: DisplayText) -> [Detail] {
+            guard !event.declaredValues.isEmpty else { return [] }
+            return fields.plain.compactMap { field in
+                event.declaredValues[field.key].map { Detail(label: field.label, value: shown($0, text)) }
+            }
+        }
+
+        /// A list's words separated by commas, a number in digits, a flag as the theme's
+        /// `value.yes` or `value.no`.
+        static func shown(_ value: EventFieldValue, _ text: DisplayText) -> String {
+            switch value {
+            case .text(let words): return words
+            case .texts(let words): return words.joined(separator: ", ")
+            case .integer(let number): return String(number)
+            case .flag(let flag): return text(flag ? "value.yes" : "value.no")
+            }
+        }
+    }
+
     /// The event's media: a picture kept in the site is shown; anything on another host is
     /// linked, not loaded (reading a report loads nothing from another site).
     struct MediaView {
@@ -103,6 +128,7 @@ struct EventPage {
     var previous: Neighbour?
     var next: Neighbour?
     var tags: [String]
+    var details: [Detail]
     var citation: String
 
     static let kind = PageKind(
@@ -161,6 +187,7 @@ struct EventPage {
             previous: index > 0 ? neighbour(report.events[index - 1]) : nil,
             next: index + 1 < report.events.count ? neighbour(report.events[index + 1]) : nil,
             tags: event.tags,
+            details: Detail.of(event, fields: report.eventFields, text: links.text),
             citation: links.text(
                 "event.citation",
                 ["site": report.config.title, "title": event.title, "date": links.text.date(event.date)]) + citedURL
@@ -235,6 +262,10 @@ extension EventPage: TemplateModel {
             .object("previous", "The event before it in the timeline.") { $0.previous },
             .object("next", "The event after it in the timeline.") { $0.next },
             .texts("tags", "The event's tags.") { $0.tags },
+            .list("details", "The event's plain fields (`EventFields.plain`) that it gives, each a label and a value.")
+            {
+                $0.details
+            },
             .text("citation", "A citation of the event's page.") { $0.citation },
         ])
 }
@@ -255,6 +286,15 @@ extension EventPage.MediaView: TemplateModel {
             .flag(
                 "hasCaption", "Whether there are words under it: a caption, a credit, or the link to media not shown."
             ) { $0.hasCaption },
+        ])
+}
+
+extension EventPage.Detail: TemplateModel {
+    static let shape = TemplateFieldList<EventPage.Detail>(
+        "Detail", "A plain field of an event.",
+        [
+            .text("label", "What the field is (\"Verified by\").") { $0.label },
+            .text("value", "Its value, in words (a list's items separated by commas).") { $0.value },
         ])
 }
 
