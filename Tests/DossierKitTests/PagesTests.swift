@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import DossierKit
 
@@ -81,5 +82,71 @@ import Testing
     @Test func notFoundPageExists() throws {
         let site = try builtSite()
         #expect(HTMLInspection.text(of: try site.html("404.html")).contains("Page not found"))
+    }
+
+    /// A page of a kind of its own without Swift: a page names its template, which reads the
+    /// report's lists (by type, topic, actor, year), and `check` reads its names as any other.
+    static let dashboard = """
+        {{% CONTENT_TYPE: HTML}}
+        {{<layout}}
+        {{$main}}
+        {{#content}}
+        <article class="wrap"><h1>{{title}}</h1>{{{bodyHTML}}}
+        <p id="count">{{report.count}} events</p>
+        {{#report.types}}<section class="type"><h2>{{#href}}<a href="{{href}}">{{name}}</a>{{/href}} ({{count}})</h2><ul>{{#events}}{{{html}}}{{/events}}</ul></section>{{/report.types}}
+        {{#report.topics}}<section class="topic"><h2>{{name}} ({{count}})</h2>{{#latest}}{{{html}}}{{/latest}}</section>{{/report.topics}}
+        {{#report.actors}}<p class="actor">{{name}}: {{count}}</p>{{/report.actors}}
+        {{#report.years}}<p class="year">{{name}}: {{count}}</p>{{/report.years}}
+        </article>
+        {{/content}}
+        {{/main}}
+        {{/layout}}
+        """
+
+    @Test func aPageNamingItsTemplateReadsTheReportsLists() throws {
+        let site = try TestSite.sampleWithOwnTheme()
+        try Data(Self.dashboard.utf8).write(to: site.templates.appendingPathComponent("conflict-dashboard.mustache"))
+        try site.write(
+            "pages/dashboard.md",
+            "---\ntitle: Dashboard\ntemplate: conflict-dashboard\n---\nThe conflict at a glance.\n")
+        try site.build()
+        let html = try site.html("dashboard/index.html")
+        let text = HTMLInspection.text(of: html)
+        #expect(html.contains(#"<p id="count">4 events</p>"#))
+        // Types in site.yaml's order, each with its page and its events oldest first.
+        #expect(text.contains("Attack (2)") && text.contains("Military strike (1)") && text.contains("Statement (1)"))
+        #expect(html.contains(#"<h2><a href="../types/attack/index.html">Attack</a> (2)</h2>"#))
+        let campaign = try #require(text.range(of: "A long campaign"))
+        let drone = try #require(text.range(of: "Drone attack on a base"))
+        #expect(campaign.lowerBound < drone.lowerBound)
+        #expect(text.contains("The conflict (2)"))
+        #expect(text.contains("The Army: 2") && text.contains("The Militia: 1"))
+        #expect(text.contains("2014: 1") && text.contains("2023: 1") && text.contains("2024: 2"))
+        // The other pages keep page.mustache, without the lists.
+        let about = try site.html("about/index.html")
+        #expect(about.contains("plain-page") && !about.contains(#"id="count""#))
+    }
+
+    @Test func aMisspeltListOrAMissingTemplateIsALocatedCheckError() throws {
+        let site = try TestSite.sampleWithOwnTheme()
+        let misspelt = Self.dashboard.replacingOccurrences(of: "report.topics", with: "report.topcs")
+            .replacingOccurrences(
+                of: "{{name}}: {{count}}</p>{{/report.actors}}", with: "{{nme}}: {{count}}</p>{{/report.actors}}")
+        try Data(misspelt.utf8).write(to: site.templates.appendingPathComponent("conflict-dashboard.mustache"))
+        try site.write("pages/dashboard.md", "---\ntitle: Dashboard\ntemplate: conflict-dashboard\n---\nText.\n")
+        try site.write("pages/other.md", "---\ntitle: Other\ntemplate: conflict-dashbord\n---\nText.\n")
+        let found = SiteBuilder(options: site.options).check().diagnostics.map(\.description)
+        #expect(
+            found.contains {
+                $0.contains("conflict-dashboard.mustache:8:")
+                    && $0.contains("unknown field `topcs` in `report.topcs`") && $0.contains("`topics`")
+            }, "\(found)")
+        #expect(found.contains { $0.contains("conflict-dashboard.mustache:9:") && $0.contains("`nme`") }, "\(found)")
+        #expect(
+            found.contains {
+                $0.hasPrefix(
+                    "Content/pages/other.md:3:11: error: the page `other` names the template `conflict-dashbord`")
+                    && $0.contains("did you mean `conflict-dashboard`")
+            }, "\(found)")
     }
 }

@@ -178,7 +178,7 @@ extension Topic {
 extension Page {
     func hasSameContent(as other: Page) -> Bool {
         id == other.id && title == other.title && description == other.description && order == other.order
-            && body.text == other.body.text
+            && body.text == other.body.text && template == other.template
     }
 }
 

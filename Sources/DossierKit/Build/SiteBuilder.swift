@@ -60,6 +60,8 @@ public struct SiteBuilder: Sendable {
                 return templates
             }
         if let report, let templates {
+            var pageTemplates = TemplateFieldCheck(templates: templates, kinds: options.kinds)
+            pageTemplates.diagnostics(pageTemplates: report.pages).forEach(log.add)
             timer.measure("locations") {
                 LocationCheck(geography: templates.geography).diagnostics(report).forEach(log.add)
             }

@@ -89,14 +89,24 @@ struct MarkdownFileDecoders {
 
     func page(_ file: ContentFile.MarkdownDocument) -> Page? {
         guard let fields = FieldReader(file.frontMatter, subject: "the page", log: log) else { return nil }
-        fields.warnAboutUnknownKeys(known: ["id", "title", "description", "order"])
+        fields.warnAboutUnknownKeys(known: ["id", "title", "description", "order", "template"])
         let id = id(fields, fileStem: file.stem)
         guard let id else { return nil }
+        let template = fields.string("template")
+        // A template's name is a file's name in the theme: no folder, no extension.
+        if let template, Identifier.problem(with: template) != nil {
+            log.error(
+                fields.locationOf("template"), "`\(template)` is not a template's name",
+                hint: "name a template of the theme without its extension, e.g. `template: talks-dashboard`")
+        }
         // (Ids the site's own folders take are refused by `ReportLinker`, which knows the page kinds.)
         return Page(
             id: id, idLocation: fields.node("id") == nil ? fields.location : fields.locationOf("id"),
             title: fields.string("title", required: true) ?? id, description: fields.string("description"),
-            order: fields.integer("order") ?? 100, body: file.body, origin: fields.location)
+            order: fields.integer("order") ?? 100, body: file.body,
+            template: template.flatMap { Identifier.problem(with: $0) == nil ? $0 : nil },
+            templateLocation: fields.node("template").map { _ in fields.locationOf("template") },
+            origin: fields.location)
     }
 
     private func date(_ fields: FieldReader, _ key: String) -> PartialDate? {

@@ -8,5 +8,9 @@ public struct Page: Sendable, Identifiable {
     /// Order in the navigation and footer; lower comes first.
     public var order: Int
     public var body: MarkdownText
+    /// The theme template that draws it instead of `page.mustache` (`template: talks-dashboard`),
+    /// which may read the report's lists (`ReportLists`), and where the name is given.
+    public var template: String?
+    public var templateLocation: SourceLocation?
     public var origin: SourceLocation
 }

@@ -32,15 +32,19 @@ final class PageKind: Sendable {
     let view: @Sendable (_ subject: String, _ links: PageLinks) -> any TemplateConvertible
     /// The fields its template may use under `content`, for `check` and the template reference.
     let fields: TemplateShape
+    /// A template of the subject's own in place of `template` (a plain page's `template:`).
+    let subjectTemplate: @Sendable (_ contents: any SiteContents, _ subject: String) -> String?
 
     init(
         name: String, template: String? = nil, folder: String? = nil, navigationLabel: String? = nil,
         section: String? = nil,
         inSitemap: Bool = true, previewDeferral: PreviewDeferral = .never, fields: TemplateShape,
         subjects: @escaping @Sendable (any SiteContents) -> [String] = { _ in [""] },
+        subjectTemplate: @escaping @Sendable (any SiteContents, String) -> String? = { _, _ in nil },
         path: @escaping @Sendable (String) -> String,
         view: @escaping @Sendable (String, PageLinks) -> any TemplateConvertible
     ) {
+        self.subjectTemplate = subjectTemplate
         self.name = name
         self.template = template ?? name
         self.folder = folder
@@ -78,16 +82,23 @@ enum PageKinds {
         EventPage.kind, ActorPage.kind, TopicPage.kind, PlainPage.kind,
     ]
 
-    /// One page of the site: where it goes, of which kind, about what.
+    /// One page of the site: where it goes, of which kind, about what, drawn by which template.
     struct Page: Sendable {
         var path: String
         var kind: PageKind
         var subject: String
+        var template: String
     }
 
     /// Every page of these kinds, kind after kind.
     static func pages(_ kinds: [PageKind], of contents: any SiteContents) -> [Page] {
-        kinds.flatMap { kind in kind.subjects(contents).map { Page(path: kind.path($0), kind: kind, subject: $0) } }
+        kinds.flatMap { kind in
+            kind.subjects(contents).map {
+                Page(
+                    path: kind.path($0), kind: kind, subject: $0,
+                    template: kind.subjectTemplate(contents, $0) ?? kind.template)
+            }
+        }
     }
 
     /// Top folders that belong to the site itself: plain pages may not take these ids.

@@ -47,7 +47,7 @@ struct SiteRenderer: Sendable {
                 // Links start from the marker until the page is finished (`SiteRoot`).
                 let fill = { (model: any TemplateConvertible) in
                     SiteRoot.resolve(
-                        templates.render(model, template: page.kind.template),
+                        templates.render(model, template: page.template),
                         root: SitePaths.rootPrefix(from: page.path))
                 }
                 let html = costs?.page(kind: page.kind.name, view: view, template: fill) ?? fill(view())

@@ -39,18 +39,19 @@ struct TemplateFieldCheck {
         var kind: PageKind?
     }
 
+    /// What a page kind's template is rendered with: `chrome` and the kind's `content`.
+    static func pageShape(_ kind: PageKind) -> TemplateShape {
+        TemplateShape(
+            name: "Page", summary: "",
+            fields: [
+                .init(name: "chrome", summary: "", kind: .object(Chrome.shape.shape)),
+                .init(name: "content", summary: "", kind: .object(kind.fields)),
+            ])
+    }
+
     /// The values each template is rendered with (also the rows of the template reference).
     static func roots(kinds: [PageKind]) -> [Root] {
-        var roots = kinds.map { kind in
-            Root(
-                template: kind.template,
-                shape: TemplateShape(
-                    name: "Page", summary: "",
-                    fields: [
-                        .init(name: "chrome", summary: "", kind: .object(Chrome.shape.shape)),
-                        .init(name: "content", summary: "", kind: .object(kind.fields)),
-                    ]), kind: kind)
-        }
+        var roots = kinds.map { kind in Root(template: kind.template, shape: pageShape(kind), kind: kind) }
         for (template, allowed) in Chrome.fragmentFields.sorted(by: { $0.key < $1.key }) {
             var chrome = Chrome.shape.shape
             chrome.fields.removeAll { !allowed.contains($0.name) }
@@ -88,6 +89,29 @@ struct TemplateFieldCheck {
         }
         for root in Self.roots(kinds: kinds) {
             walk(root.template, stack: [root.shape], fragment: root.fragment, depth: 0)
+        }
+        var unique = Set<String>()
+        return found.filter { unique.insert("\($0.location)|\($0.message)").inserted }
+    }
+
+    /// The templates that pages of `Content/pages/` name (`template:`), checked as the plain
+    /// page kind's: one that the theme lacks is an error at the page's `template:`. (Apart
+    /// from `diagnostics()`, which the preview skips while the theme is unchanged: a page may
+    /// name another template without a template being edited.)
+    mutating func diagnostics(pageTemplates pages: [Page]) -> [Diagnostic] {
+        for page in pages {
+            guard let template = page.template else { continue }
+            guard templates.sources[template] != nil else {
+                let names = templates.sources.keys.filter { !$0.hasPrefix("partials/") }
+                found.append(
+                    .error(
+                        page.templateLocation ?? page.origin,
+                        "the page `\(page.id)` names the template `\(template)`, which neither the theme nor the built-in theme has",
+                        hint: Suggestion.hint(for: template, in: Array(names))
+                            ?? "create \(templates.displayName)/\(template).mustache"))
+                continue
+            }
+            walk(template, stack: [Self.pageShape(PlainPage.kind)], fragment: nil, depth: 0)
         }
         var unique = Set<String>()
         return found.filter { unique.insert("\($0.location)|\($0.message)").inserted }

@@ -2,10 +2,14 @@
 struct PlainPage {
     var title: String
     var bodyHTML: String
+    /// The report's lists, on a page that names its own template (a dashboard).
+    var report: ReportLists?
 
     static let kind = PageKind(
         name: "page", section: "", fields: shape.shape,
-        subjects: { $0.pages.map(\.id) }, path: SitePaths.page,
+        subjects: { $0.pages.map(\.id) },
+        subjectTemplate: { contents, id in contents.pages.first { $0.id == id }?.template },
+        path: SitePaths.page,
         view: { id, links in make(links.report.page(id)!, links) }
     )
 
@@ -14,7 +18,11 @@ struct PlainPage {
         let chrome = Chrome(
             links: links, title: page.title, description: page.description ?? "",
             breadcrumbs: [.init(label: page.title)])
-        return PageView(chrome: chrome, content: PlainPage(title: page.title, bodyHTML: links.html(page.body)))
+        return PageView(
+            chrome: chrome,
+            content: PlainPage(
+                title: page.title, bodyHTML: links.html(page.body),
+                report: page.template == nil ? nil : ReportLists.make(links)))
     }
 }
 
@@ -24,5 +32,9 @@ extension PlainPage: TemplateModel {
         [
             .text("title", "The page's title.") { $0.title },
             .html("bodyHTML", "Its text, as HTML.") { $0.bodyHTML },
+            .object(
+                "report",
+                "The report's lists, on a page that names its own template (`template:`): events by type, topic, actor, year."
+            ) { $0.report },
         ])
 }
