@@ -82,7 +82,7 @@ import Testing
             }
             return file
         case .type:
-            // Type and country decide pages of their own (`SiteBuilder.samePages`).
+            // Type and country decide pages of their own (`IncrementalBuild.samePages`).
             let type = ["attack", "strike", "statement", "visit"][random.next(below: 4)]
             try rewrite(eventsFile) { replaceField("type", of: event, in: $0, with: type) }
             return eventsFile

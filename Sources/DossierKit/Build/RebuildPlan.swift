@@ -13,7 +13,7 @@ struct RebuildPlan {
 
     /// - Parameters:
     ///   - book: what each page of the previous build read.
-    ///   - samePageList: whether the pages are those of the previous build (`SiteBuilder.samePages`):
+    ///   - samePageList: whether the pages are those of the previous build (`IncrementalBuild.samePages`):
     ///     then every page has reads but those put off, and the others need no looking at.
     init(old: Report, new: Report, book: PageReadBook, pagePaths: [String], samePageList: Bool) {
         let changes = ReportChanges(old: old, new: new)

@@ -95,47 +95,11 @@ public struct SiteBuilder: Sendable {
         public var warnings: [Diagnostic] { diagnostics.filter { $0.severity == .warning } }
     }
 
-    /// Where the rendered site goes.
-    enum Destination {
-        /// Nowhere: `check` renders and checks links only.
-        case discard
-        /// Into memory, for the preview server.
-        case memory
-        /// Into a staging folder, swapped in by `build` when everything passed.
-        case staging(SiteWriter.Staging)
-
-        var keepsFiles: Bool {
-            if case .memory = self { return true }
-            return false
-        }
-    }
-
     /// Everything a build does except publishing: load, link, render, and check the links of
     /// the rendered pages. `dossier check` prints its diagnostics; `serve` keeps the files.
     /// - Parameter keepingFiles: keep the rendered site in memory (for the preview server).
     public func check(keepingFiles: Bool = true) -> CheckResult {
         run(to: keepingFiles ? .memory : .discard)
-    }
-
-    /// What the preview carries from one rebuild to the next.
-    struct Incremental {
-        /// The report the previous site was rendered from (nil for the first build).
-        var previous: Report?
-        /// Cards of the previous build; those of changed events are dropped here.
-        var cards: CardCache
-        /// Whether only event files changed: the report's indexes may then be reused.
-        var onlyEventsChanged: Bool
-        /// Whether only content changed (not the theme, not static files): the previous theme
-        /// is used again, and only the pages that read a changed part are rendered.
-        var onlyContentChanged: Bool
-        /// The theme of the previous build.
-        var templates: TemplateSet? = nil
-        /// What each page of the previous build read; this build records its pages' reads in it.
-        var book = PageReadBook()
-        /// The previous build's pages, reused when the edit cannot have changed them (`samePages`).
-        var pages: [PageKinds.Page]? = nil
-        /// For tests: reads to forget, to show that the incremental test notices.
-        var forgetting: (@Sendable (PageInput) -> Bool)? = nil
     }
 
     /// Pages rendered by an incremental run; the others are unchanged from the previous build.
@@ -144,13 +108,14 @@ public struct SiteBuilder: Sendable {
         var all: Bool
     }
 
-    /// Load, link, plan, render, support files, link check; the result says what was rendered
+    /// The build's steps: load and link the report and load the theme (`validate`), plan the
+    /// pages, list the site's files, make the support files (feed, downloads, scripts, static
+    /// copies), render and link-check the pages, and report. The result says what was rendered
     /// and with which theme.
-    func run(to destination: Destination, incremental: Incremental? = nil) -> CheckResult {
+    func run(to destination: RunOutput.Destination, incremental: IncrementalBuild? = nil) -> CheckResult {
         var timer = PhaseTimer()
-        let sameIndexes = incremental.flatMap { $0.onlyEventsChanged ? $0.previous : nil }
-        let sameTheme = incremental.flatMap { $0.onlyContentChanged ? $0.templates : nil }
-        let (report, templates, diagnostics) = validate(timer: &timer, previous: sameIndexes, theme: sameTheme)
+        let (report, templates, diagnostics) = validate(
+            timer: &timer, previous: incremental?.sameIndexes, theme: incremental?.sameTheme)
         guard let report, let templates else {
             return CheckResult(report: nil, diagnostics: diagnostics, files: [], pageCount: 0, phases: timer.phases)
         }
@@ -162,148 +127,68 @@ public struct SiteBuilder: Sendable {
         renderer.recordsReads = destination.keepsFiles
         let costs = RenderCosts()
         renderer.costs = costs
-        let samePages = timer.measure("pages") { Self.samePages(incremental, report) }
-        let pages = samePages ?? renderer.pages()
-        let pagePaths = pages.map(\.path)
-        // Decide which cards survive before the jobs are made: they capture the card cache.
-        var plan: RebuildPlan?
-        if let incremental {
-            if incremental.onlyContentChanged, let previous = incremental.previous {
-                let made = timer.measure("plan") {
-                    RebuildPlan(
-                        old: previous, new: report, book: incremental.book, pagePaths: pagePaths,
-                        samePageList: samePages != nil)
-                }
-                incremental.cards.invalidate(made.changes)
-                plan = made
-            } else {
-                incremental.cards.invalidate(nil)
-            }
-            renderer.cards = incremental.cards
-        }
-        var planned = plan.map { plan in pages.filter { plan.pages.contains($0.path) } } ?? pages
-        // After an edit of content the preview renders the pages listing every event when they
-        // are first requested, as Hugo's server renders only the pages being viewed: at 10,000
-        // events they are megabytes each and took most of a rebuild (`PreviewDeferral`). Their
-        // cards are those of this build, and what they link to (events, actors, the lists'
-        // other pages) follows from the page list, which this build checks as a whole.
-        var deferred: [OutputFile] = []
-        if plan != nil, destination.keepsFiles {
-            // Pages that draw many events are put off too when only events changed (the
-            // report's indexes were reused): then no page, actor or topic came or went either.
-            let onlyEvents = incremental?.previous?.indexes === report.indexes
-            let putOff = { (page: PageKinds.Page) in
-                switch page.kind.previewDeferral {
-                case .never: false
-                case .afterContentEdits: true
-                case .afterEventEdits: onlyEvents
-                }
-            }
-            var listing = renderer
-            listing.cards = renderer.cards.copy()
-            deferred = listing.jobs(planned.filter(putOff)).map { job in
-                OutputFile(path: job.path, contents: .deferred(DeferredData { Data(job.render().html.utf8) }))
-            }
-            planned.removeAll(where: putOff)
-        }
-        let jobs = renderer.jobs(planned)
-        let rendered = Rendered(paths: Set(jobs.map(\.path)), all: plan == nil)
-        let supportPaths = renderer.supportPaths
+        let pages = PagePlan(&renderer, incremental: incremental, keepsFiles: destination.keepsFiles, timer: &timer)
+
+        let pagePaths = pages.all.map(\.path), supportPaths = renderer.supportPaths
         let (copied, sitePaths) = timer.measure("site paths") {
             let copied = StaticFiles.copied(options, generated: pagePaths + supportPaths, log: log)
             return (copied, Set(pagePaths + supportPaths + copied.map(\.path)))
         }
-        let checker = LinkChecker(
-            outputName: options.displayName(options.output), paths: sitePaths,
-            basePath: SitePaths.basePath(ofBaseURL: report.config.baseURL))
-        let kept = ResultSlots<String>(count: jobs.count)
-        let pageReads = ResultSlots<Set<PageInput>>(count: destination.keepsFiles ? jobs.count : 0)
-        let writeErrors = ResultSlots<Error>(count: 1)
-        var extra: [OutputFile] = []
-        // The pages' folders (one per page: 10,000 mkdirs at 10,000 events, all kernel time on
-        // one core) are made on another thread while the feed and downloads are made, which
-        // leave a core idle part of the time; the support files' few folders come first.
-        let pageFolders = DispatchGroup()
-        if case .staging(let staging) = destination {
-            do {
-                try staging.prepareFolders(for: supportPaths + copied.map(\.path))
-            } catch {
-                writeErrors.set(0, error)
-            }
-            DispatchQueue.global().async(group: pageFolders) {
-                do { try staging.prepareFolders(for: jobs.map(\.path)) } catch { writeErrors.set(0, error) }
-            }
-        }
+        let output = RunOutput(destination, pageCount: pages.jobs.count)
+        output.prepareFolders(support: supportPaths + copied.map(\.path), pages: pages.jobs.map(\.path))
         // The feed and data downloads come first, while memory is at its lowest: written out
         // (or kept, for the preview) before the pages and the cards fill it.
         timer.measure("feed, data, assets") {
-            // (A sitemap is made only when the base URL is known.)
-            let sitemapPaths = report.config.baseURL == nil ? [] : pages.filter(\.kind.inSitemap).map(\.path)
-            let downloads = downloads(incremental, plan, report)
-            // The data scripts follow the downloads' inputs and the theme's words and outlines.
-            let scriptsUnchanged = scriptsUnchanged(incremental, plan, downloads, report, templates)
-            let made =
-                renderer.supportFiles(
-                    sitemapPaths: sitemapPaths, downloads: downloads, scriptsUnchanged: scriptsUnchanged) + copied
-            switch destination {
-            case .discard: break
-            case .memory: extra = made
-            case .staging(let staging):
-                for file in made {
-                    do { try staging.write(file) } catch { writeErrors.set(0, error) }
-                }
-            }
+            output.write(support: supportFiles(renderer, pages, incremental) + copied)
         }
-        timer.measure("folders") { pageFolders.wait() }
+        timer.measure("folders") { output.waitForFolders() }
+
+        let checker = LinkChecker(
+            outputName: options.displayName(options.output), paths: sitePaths,
+            basePath: SitePaths.basePath(ofBaseURL: report.config.baseURL))
         timer.measure("render and check") {
-            // A site that cannot be written is not rendered: the error is reported below.
-            if writeErrors.values.first.flatMap({ $0 }) != nil { return }
+            guard output.failure == nil else { return }
+            let jobs = pages.jobs
             SiteRenderer.render(jobs) { index, html, reads in
                 costs.measure("link check") { checker.check(page: jobs[index].path, html: html) }
-                switch destination {
-                case .discard: break
-                case .memory:
-                    kept.set(index, html)
-                    pageReads.set(index, reads)
-                case .staging(let staging):
-                    costs.measure("write") {
-                        do { try staging.write(OutputFile(path: jobs[index].path, text: html)) } catch {
-                            writeErrors.set(0, error)
-                        }
-                    }
-                }
+                output.write(page: index, path: jobs[index].path, html: html, reads: reads, costs: costs)
             }
         }
-        let files =
-            destination.keepsFiles
-            ? zip(jobs, kept.values).map { OutputFile(path: $0.path, text: $1 ?? "") } + extra + deferred : []
+
         checker.finish(log: log)
         renderer.fragmentReads.diagnostics(templates, allowed: Chrome.fragmentFields).forEach(log.add)
-        if let error = writeErrors.values.first.flatMap({ $0 }) {
+        if let error = output.failure {
             log.error(
                 SourceLocation(file: options.displayName(options.output)),
                 FileSystemError("write the site to", options.displayName(options.output), error: error).description)
         }
         let all = (diagnostics + log.diagnostics).sorted { ($0.location, $0.message) < ($1.location, $1.message) }
         let failed = log.hasErrors
-        // What each page read: those rendered now, and those kept from the previous build.
-        if destination.keepsFiles, !failed, let book = incremental?.book {
-            timer.measure("bookkeeping") {
-                if plan == nil {
-                    book.removeAll()
-                } else if incremental?.previous?.indexes !== report.indexes, samePages == nil {
-                    // Pages can only have come or gone when the report's indexes were made anew.
-                    book.keep(only: Set(pagePaths))
-                }
-                for (job, read) in zip(jobs, pageReads.values) { book.record(read, for: job.path) }
-                for file in deferred { book.record(nil, for: file.path) }
-            }
+        if destination.keepsFiles, !failed, let incremental {
+            timer.measure("bookkeeping") { incremental.record(pages, reads: output.pageReads, report: report) }
         }
         return CheckResult(
-            report: failed ? nil : report, diagnostics: all, files: failed ? [] : files,
-            pageCount: pages.count, fileCount: pages.count + supportPaths.count + copied.count, sitePaths: sitePaths,
-            phases: timer.phases, costs: costs.all, pages: failed ? [] : pages, templates: templates, rendered: rendered
+            report: failed ? nil : report, diagnostics: all, files: failed ? [] : output.files(pages),
+            pageCount: pages.all.count, fileCount: pages.all.count + supportPaths.count + copied.count,
+            sitePaths: sitePaths, phases: timer.phases, costs: costs.all, pages: failed ? [] : pages.all,
+            templates: templates, rendered: pages.rendered
         )
+    }
+
+    /// The feed, data downloads, scripts and stylesheets; the preview's rules say which it
+    /// may keep from the previous build or make when asked for. (A sitemap is made only when
+    /// the base URL is known.)
+    private func supportFiles(
+        _ renderer: SiteRenderer, _ pages: PagePlan, _ incremental: IncrementalBuild?
+    ) -> [OutputFile] {
+        let report = renderer.report
+        let sitemapPaths = report.config.baseURL == nil ? [] : pages.all.filter(\.kind.inSitemap).map(\.path)
+        let downloads = incremental?.downloads(pages.rebuild, report) ?? .made
+        // The data scripts follow the downloads' inputs and the theme's words and outlines.
+        let scriptsUnchanged =
+            incremental?.scriptsUnchanged(pages.rebuild, downloads, report, renderer.templates) ?? false
+        return renderer.supportFiles(
+            sitemapPaths: sitemapPaths, downloads: downloads, scriptsUnchanged: scriptsUnchanged)
     }
 
     /// Builds the site into `options.output`; throws `BuildFailure` with every error when the
@@ -403,54 +288,6 @@ public struct SiteBuilder: Sendable {
             seconds: (clock.now - started).milliseconds / 1000,
             phases: timer.phases, costs: result.costs, search: search
         )
-    }
-
-    /// The previous build's page list, when the edit cannot have changed it: the report's
-    /// indexes were reused (the same events in the same order, with the same dates, actors,
-    /// sources and tags: `Report.replacingEvents`) and no event changed its type or country,
-    /// which decide the type and country pages: listing the pages grows with the report, not
-    /// with the edit.
-    static func samePages(_ incremental: Incremental?, _ report: Report) -> [PageKinds.Page]? {
-        guard let incremental, let pages = incremental.pages, !pages.isEmpty, let previous = incremental.previous,
-            previous.indexes === report.indexes, previous.events.count == report.events.count
-        else { return nil }
-        for (old, new) in zip(previous.events, report.events) where old !== new {
-            guard old.type == new.type, old.location?.country == new.location?.country else { return nil }
-        }
-        return pages
-    }
-
-    /// A build writes the data downloads; the preview makes them only when they are asked for,
-    /// and keeps the ones it has when no event changed (a template or stylesheet edit).
-    private func downloads(
-        _ incremental: Incremental?, _ plan: RebuildPlan?, _ report: Report
-    ) -> SiteRenderer.Downloads {
-        guard let incremental else { return .made }
-        // The downloads hold the events and the report's title.
-        if let plan {
-            return plan.changes.contains(.everyEvent) || plan.changes.contains(.config) ? .deferred : .unchanged
-        }
-        guard let previous = incremental.previous else { return .deferred }
-        let same =
-            previous.config.title == report.config.title && previous.events.count == report.events.count
-            && zip(previous.events, report.events).allSatisfy { $0.hasSameContent(as: $1) }
-        return same ? .unchanged : .deferred
-    }
-
-    /// Whether the data scripts (`map/places.js`, the filter's index: events, actors' names,
-    /// topics, the theme's words and outlines) are the previous build's.
-    private func scriptsUnchanged(
-        _ incremental: Incremental?, _ plan: RebuildPlan?, _ downloads: SiteRenderer.Downloads, _ report: Report,
-        _ templates: TemplateSet
-    ) -> Bool {
-        guard let incremental, let previous = incremental.previous,
-            incremental.templates?.dataWords == templates.dataWords,
-            downloads == .unchanged
-        else { return false }
-        if let plan { return plan.changes.inputs.isEmpty }
-        return previous.actors.map { [$0.id, $0.name] } == report.actors.map { [$0.id, $0.name] }
-            && previous.topics.map { [$0.id, $0.title] + $0.eventIDs }
-                == report.topics.map { [$0.id, $0.title] + $0.eventIDs }
     }
 
     /// The Markdown renderer a report's settings ask for (the build's, and an import's check).

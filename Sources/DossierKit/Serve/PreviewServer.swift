@@ -116,7 +116,7 @@ public final class PreviewServer: Sendable {
         let onlyEvents = all { $0.hasPrefix(eventsFolder) }
         // Static files are outside the reads (links to them are checked against the file list).
         let onlyContent = all { $0.hasPrefix(contentFolder) && !$0.hasPrefix(staticFolder) }
-        let incremental = SiteBuilder.Incremental(
+        let incremental = IncrementalBuild(
             previous: before.lastGood?.report, cards: cards, onlyEventsChanged: onlyEvents,
             onlyContentChanged: onlyContent, templates: before.lastGood?.templates,
             book: readBook, pages: before.lastGood?.pages, forgetting: forgetting)
@@ -356,7 +356,7 @@ public enum ServeError: Error, CustomStringConvertible {
 /// What the preview keeps from one rebuild to the next.
 struct PreviewState: Sendable {
     /// The last good build: its report (with its event cards in `PreviewServer.cards`), its
-    /// templates (used again while only event files change) and its pages (`SiteBuilder.samePages`).
+    /// templates (used again while only event files change) and its pages (`IncrementalBuild.samePages`).
     var lastGood: (report: Report, templates: TemplateSet?, pages: [PageKinds.Page])?
     /// Files changed since the last good build (by builds that failed): an edit after a failed
     /// build must not reuse what the failed one would have replaced.
