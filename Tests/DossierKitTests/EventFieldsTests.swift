@@ -29,6 +29,7 @@ import Testing
           published: 2024-02-01
           updated: 2024-02-02T10:00:00Z
           media: { url: "https://media.example/a.jpg", caption: C, credit: R, alt: L }
+          extra: { note: N }
         - id: period
           start: 2023-10
           end: 2024-02-04

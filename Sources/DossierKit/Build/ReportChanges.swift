@@ -160,13 +160,14 @@ extension Actor {
             && country == other.country
             && description == other.description && status == other.status && profile.text == other.profile.text
             && affiliations.map(\.withoutLocation) == other.affiliations.map(\.withoutLocation)
+            && extra == other.extra
     }
 }
 
 extension Topic {
     func hasSameContent(as other: Topic) -> Bool {
         id == other.id && title == other.title && summary == other.summary && eventIDs == other.eventIDs
-            && tags == other.tags
+            && tags == other.tags && extra == other.extra
             && narrative.text == other.narrative.text
             && quotes.elementsEqual(other.quotes) { a, b in
                 a.text == b.text && a.attribution == b.attribution && a.actorID == b.actorID && a.date == b.date

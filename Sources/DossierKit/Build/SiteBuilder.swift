@@ -50,18 +50,21 @@ public struct SiteBuilder: Sendable {
         let templates =
             theme
             ?? timer.measure("templates") {
-                let templates = TemplateSet.load(
+                var templates = TemplateSet.load(
                     from: options.templates, displayName: options.displayName(options.templates),
                     mustExist: options.templatesMustExist, log: log)
-                if let templates {
-                    var fields = TemplateFieldCheck(templates: templates, kinds: options.kinds)
+                if let loaded = templates {
+                    var fields = TemplateFieldCheck(templates: loaded, kinds: options.kinds)
                     fields.diagnostics().forEach(log.add)
+                    templates?.extraUses = fields.extraUses
                 }
                 return templates
             }
         if let report, let templates {
             var pageTemplates = TemplateFieldCheck(templates: templates, kinds: options.kinds)
             pageTemplates.diagnostics(pageTemplates: report.pages).forEach(log.add)
+            TemplateFieldCheck.extraDiagnostics(templates.extraUses + pageTemplates.extraUses, report: report)
+                .forEach(log.add)
             timer.measure("locations") {
                 LocationCheck(geography: templates.geography).diagnostics(report).forEach(log.add)
             }

@@ -96,7 +96,8 @@ struct EventDecoder {
             updated: timestamp(fields, "updated"),
             externalID: externalID,
             media: flat ? decodeFlatMedia(fields) : decodeMedia(fields),
-            declaredValues: plainValues(fields, declared)
+            declaredValues: plainValues(fields, declared),
+            extra: flat ? [:] : fields.extra()
         )
         // A record with an id is kept even when other fields are wrong (their errors are already
         // logged and the build will stop), so references to it do not cascade into more errors.

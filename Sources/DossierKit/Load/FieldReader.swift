@@ -128,6 +128,33 @@ struct FieldReader {
             )
         }
     }
+
+    /// The free-form values under `extra:` (`ExtraValue`): a mapping of keys to text, lists and
+    /// mappings. Text is cleaned as any other field's.
+    func extra() -> ExtraValue.Fields {
+        guard let node = node("extra") else { return [:] }
+        guard case .map(let entries, _) = node else {
+            log.error(
+                node.location, "`extra` must be a mapping of keys to values, found \(node.kindName)",
+                hint: "write `extra: { colour: blue }` or one `key: value` a line under `extra:`")
+            return [:]
+        }
+        func value(_ node: DataNode, key: String) -> ExtraValue? {
+            switch node {
+            case .scalar(let text, let location):
+                return .text(TextSafety.cleaned(text, field: "extra.\(key)", at: location, log: log))
+            case .list(let items, _): return .list(items.compactMap { value($0, key: key) })
+            case .map(let entries, _): return .map(fields(entries, prefix: key + "."))
+            case .null: return nil
+            }
+        }
+        func fields(_ entries: [DataNode.Entry], prefix: String) -> ExtraValue.Fields {
+            var result: ExtraValue.Fields = [:]
+            for entry in entries { result[entry.key] = value(entry.value, key: prefix + entry.key) }
+            return result
+        }
+        return fields(entries, prefix: "")
+    }
 }
 
 /// Rejects characters that have no business in report text and could hide or reorder it.

@@ -17,7 +17,7 @@ struct MarkdownFileDecoders {
     func actor(_ file: ContentFile.MarkdownDocument) -> Actor? {
         guard let fields = FieldReader(file.frontMatter, subject: "the actor", log: log) else { return nil }
         fields.warnAboutUnknownKeys(known: [
-            "id", "name", "kind", "aliases", "country", "description", "status", "affiliations",
+            "id", "name", "kind", "aliases", "country", "description", "status", "affiliations", "extra",
         ])
         let id = id(fields, fileStem: file.stem)
         let name = fields.string("name", required: true)
@@ -48,13 +48,15 @@ struct MarkdownFileDecoders {
             id: id, name: name ?? id, kind: kind ?? .organisation, aliases: fields.stringList("aliases"),
             country: fields.string("country"),
             description: fields.string("description"), status: fields.string("status"), affiliations: affiliations,
-            profile: file.body, origin: fields.location
+            profile: file.body, origin: fields.location, extra: fields.extra()
         )
     }
 
     func topic(_ file: ContentFile.MarkdownDocument) -> Topic? {
         guard let fields = FieldReader(file.frontMatter, subject: "the topic", log: log) else { return nil }
-        fields.warnAboutUnknownKeys(known: ["id", "title", "summary", "events", "tags", "quotes", "start", "end"])
+        fields.warnAboutUnknownKeys(known: [
+            "id", "title", "summary", "events", "tags", "quotes", "start", "end", "extra",
+        ])
         let id = id(fields, fileStem: file.stem)
         let title = fields.string("title", required: true)
         var references: [String: SourceLocation] = [:]
@@ -83,7 +85,7 @@ struct MarkdownFileDecoders {
             id: id, title: title ?? id, summary: fields.string("summary"), eventIDs: fields.stringList("events"),
             tags: fields.stringList("tags"),
             quotes: quotes, start: start, end: end, narrative: file.body, origin: fields.location,
-            referenceLocations: references
+            referenceLocations: references, extra: fields.extra()
         )
     }
 

@@ -12,6 +12,8 @@ public struct Actor: Sendable, Identifiable {
     public var affiliations: [Affiliation]
     public var profile: MarkdownText
     public var origin: SourceLocation
+    /// Free-form values for the theme (`extra:`).
+    public var extra: ExtraValue.Fields = [:]
 
     public enum Kind: String, Sendable, CaseIterable {
         case person

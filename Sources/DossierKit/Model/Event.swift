@@ -35,6 +35,8 @@ public final class Event: Sendable, Identifiable {
     /// The values of the event's plain fields (`EventFields.plain`), by key: the fields read,
     /// written and shown by their kind alone.
     public let declaredValues: [String: EventFieldValue]
+    /// Free-form values for the theme (`extra:`), which Dossier does not read.
+    public let extra: ExtraValue.Fields
     /// Where the event is defined, for messages about it.
     public let origin: SourceLocation
     /// Where some fields (`type`, `confidence`) sit in the file, to point errors at the value itself.
@@ -47,8 +49,9 @@ public final class Event: Sendable, Identifiable {
         origin: SourceLocation,
         referenceLocations: [String: SourceLocation] = [:], highlight: String? = nil, published: Date? = nil,
         updated: Date? = nil, externalID: String? = nil, media: Media? = nil,
-        declaredValues: [String: EventFieldValue] = [:]
+        declaredValues: [String: EventFieldValue] = [:], extra: ExtraValue.Fields = [:]
     ) {
+        self.extra = extra
         self.id = id
         self.date = date
         self.title = title

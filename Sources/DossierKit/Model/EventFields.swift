@@ -235,6 +235,11 @@ struct EventFields: Sendable {
                   }
                 }
                 """##),
+        .builtIn(
+            "extra", columns: [],
+            schema:
+                ##"{ "type": "object", "description": "Free-form values for the report's theme (text, lists and mappings of text), which Dossier does not read; not in the CSV download." }"##
+        ),
     ])
 }
 

@@ -14,6 +14,8 @@ public struct Topic: Sendable, Identifiable {
     public var narrative: MarkdownText
     public var origin: SourceLocation
     public var referenceLocations: [String: SourceLocation] = [:]
+    /// Free-form values for the theme (`extra:`).
+    public var extra: ExtraValue.Fields = [:]
 }
 
 /// Words someone said, with who said it and where it was published.

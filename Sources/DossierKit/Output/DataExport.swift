@@ -86,6 +86,7 @@ enum DataExport {
             external_id = event.externalID
             updated = event.updated.map(Timestamp.rfc3339)
             media = event.media.map { MediaRecord(url: $0.url, caption: $0.caption, credit: $0.credit, alt: $0.alt) }
+            extra = event.extra.isEmpty ? nil : event.extra
         }
 
         var id: String
@@ -113,6 +114,8 @@ enum DataExport {
         var published: String?
         var updated: String?
         var media: MediaRecord?
+        /// Free-form values for the theme; not in the CSV, which has no column for a mapping.
+        var extra: ExtraValue.Fields?
     }
 
     struct MediaRecord: Encodable, Equatable {

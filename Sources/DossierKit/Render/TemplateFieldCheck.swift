@@ -23,6 +23,9 @@ struct TemplateFieldCheck {
 
     private var seen = Set<String>()
     private var found: [Diagnostic] = []
+    /// The names the templates read under `extra` (`colour`, `links.source`), and where: what
+    /// `extraDiagnostics` compares with the report's own `extra:` keys.
+    private(set) var extraUses: [TemplateSet.ExtraUse] = []
 
     init(templates: TemplateSet, kinds: [PageKind]) {
         self.templates = templates
@@ -117,6 +120,28 @@ struct TemplateFieldCheck {
         return found.filter { unique.insert("\($0.location)|\($0.message)").inserted }
     }
 
+    /// A name the templates read under `extra` that no event, actor or topic of the report gives:
+    /// a warning at the tag, since a theme may serve reports that do give it.
+    static func extraDiagnostics(_ uses: [TemplateSet.ExtraUse], report: Report) -> [Diagnostic] {
+        guard !uses.isEmpty else { return [] }
+        var given = Set<String>()
+        for event in report.events where !event.extra.isEmpty { given.formUnion(ExtraValue.paths(event.extra)) }
+        for actor in report.actors where !actor.extra.isEmpty { given.formUnion(ExtraValue.paths(actor.extra)) }
+        for topic in report.topics where !topic.extra.isEmpty { given.formUnion(ExtraValue.paths(topic.extra)) }
+        var reported = Set<String>()
+        return uses.compactMap { use in
+            guard !given.contains(use.path), reported.insert("\(use.location)|\(use.path)").inserted else {
+                return nil
+            }
+            let key = use.path.split(separator: ".").first.map(String.init) ?? use.path
+            return .warning(
+                use.location,
+                "no event, actor or topic gives `extra.\(use.path)`: the template shows nothing here",
+                hint: Suggestion.hint(for: use.path, in: given.sorted())
+                    ?? "give `\(key)` under `extra:` in the content that should show it")
+        }
+    }
+
     private mutating func walk(_ template: String, stack start: [Frame], fragment: Fragment?, depth: Int) {
         // (A template that did not parse was reported as such; its tags mean nothing yet.)
         guard depth < 16, let source = templates.sources[template],
@@ -157,6 +182,8 @@ struct TemplateFieldCheck {
     /// What a section over a value of `kind` puts on the stack.
     private static func frame(entering kind: TemplateShape.Kind?, transform: String?) -> Frame {
         switch (kind, transform) {
+        case (.extra, _):
+            return TemplateShape.open
         case (.object(let shape), nil), (.list(let shape), nil), (.list(let shape), "first"?),
             (.list(let shape), "last"?),
             (.list(let shape), "reversed"?), (.list(let shape), "sorted"?):
@@ -188,6 +215,14 @@ struct TemplateFieldCheck {
             return nil
         }
         for (index, part) in parts.enumerated().dropFirst() {
+            if case .extra = current {
+                // (A name within a section of extra values, `{{#extra}}{{colour}}`, is not recorded:
+                // only `extra.` written out says which key is meant.)
+                if parts[index - 1] == "extra" {
+                    extraUses.append(.init(path: parts[index...].joined(separator: "."), location: location))
+                }
+                return .extra
+            }
             guard case .object(let shape) = current else {
                 report(part, in: name, at: location, among: [], fragment: nil)
                 return nil

@@ -71,6 +71,7 @@ public enum TemplateReference {
         case .flag: return "yes/no"
         case .number: return "number"
         case .texts: return "list of text"
+        case .extra: return "the author's values (`extra:`)"
         case .object(let shape): return "[\(shape.name)](#\(anchor(shape.name)))"
         case .list(let shape): return "list of [\(shape.name)](#\(anchor(shape.name)))"
         }

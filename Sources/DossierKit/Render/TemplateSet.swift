@@ -22,6 +22,13 @@ struct TemplateSet: Sendable {
     /// The theme's own `text.yaml` and map outlines, as read: the site's data scripts
     /// (`map/places.js`, the filter's index) change with them, and with nothing else of the theme.
     var dataWords = ""
+    /// Where the templates read the author's values (`{{extra.colour}}`), found by `check`.
+    var extraUses: [ExtraUse] = []
+
+    struct ExtraUse: Sendable {
+        var path: String
+        var location: SourceLocation
+    }
 
     /// - Parameter mustExist: the folder was named on the command line (`--templates`), so its
     ///   absence is an error; the default `Templates/` may be missing (the built-in theme is used).

@@ -62,6 +62,8 @@ struct TemplateShape: Sendable {
         case flag
         case number
         case texts
+        /// Free-form values from content (`extra:`): any name under it is the author's.
+        case extra
         case object(TemplateShape)
         case list(TemplateShape)
     }
@@ -69,8 +71,15 @@ struct TemplateShape: Sendable {
     var name: String
     var summary: String
     var fields: [Field]
+    /// Inside a section of the author's values (`{{#extra.links}}`): any name may be theirs.
+    var isOpen = false
 
-    func field(_ name: String) -> Field? { fields.first { $0.name == name } }
+    func field(_ name: String) -> Field? {
+        isOpen ? Field(name: name, summary: "", kind: .extra) : fields.first { $0.name == name }
+    }
+
+    /// What a section over the author's values puts on the stack.
+    static let open = TemplateShape(name: "Extra", summary: "", fields: [], isOpen: true)
 }
 
 extension TemplateFieldList.Field {
@@ -115,6 +124,15 @@ extension TemplateFieldList.Field {
         _ name: String, _ summary: String, _ get: @escaping @Sendable (Model) -> [Value]
     ) -> Self {
         Self(name: name, summary: summary, kind: .list(Value.shape.shape)) { model in get(model).map(\.templateFields) }
+    }
+
+    /// The author's free-form values (`extra:`), a field per key.
+    static func extra(
+        _ name: String, _ summary: String, _ get: @escaping @Sendable (Model) -> ExtraValue.Fields
+    )
+        -> Self
+    {
+        Self(name: name, summary: summary, kind: .extra) { ExtraValue.map(get($0)).templateValue }
     }
 
     /// Event cards rendered once and shared (`CardCache`): `{{{html}}}` places the card, and

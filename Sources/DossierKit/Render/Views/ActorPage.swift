@@ -39,6 +39,8 @@ struct ActorPage {
     var pages: [Chrome.Link]
     /// Whether this is the profile's first page (the one search indexes, with the map and chart).
     var isFirstPage: Bool
+    /// The author's free-form values (`extra:` in the actor's front matter).
+    var extra: ExtraValue.Fields = [:]
 
     static let kind = PageKind(
         name: "actor", folder: "actors", section: ActorIndexPage.kind.name, fields: shape.shape,
@@ -129,7 +131,7 @@ struct ActorPage {
                     title: links.text("chart.title", ["subject": actor.name]),
                     focus: false, binTooltips: false),
             filterHref: links.to(SitePaths.timeline) + "?actor=" + actor.id,
-            pages: pages, isFirstPage: first
+            pages: pages, isFirstPage: first, extra: actor.extra
         )
         let description =
             actor.description.map { links.text("description.actor", ["name": actor.name, "description": $0]) }
@@ -149,6 +151,9 @@ extension ActorPage: TemplateModel {
         "ActorPage", "One actor (`actor.mustache`, as `content.*`).",
         [
             .text("name", "The actor's name.") { $0.name },
+            .extra("extra", "The author's values under `extra:` in the actor's front matter (`extra.key`).") {
+                $0.extra
+            },
             .text("kind", "Its kind, e.g. \"Armed group\".") { $0.kind },
             .text("description", "Its one-line description.") { $0.description },
             .text("aliases", "Other names, comma-separated.") { $0.aliases },

@@ -130,6 +130,8 @@ struct EventPage {
     var tags: [String]
     var details: [Detail]
     var citation: String
+    /// The author's free-form values (`extra:`).
+    var extra: ExtraValue.Fields = [:]
 
     static let kind = PageKind(
         name: "event", folder: "events", section: TimelinePage.kind.name, fields: shape.shape,
@@ -190,7 +192,8 @@ struct EventPage {
             details: Detail.of(event, fields: report.eventFields, text: links.text),
             citation: links.text(
                 "event.citation",
-                ["site": report.config.title, "title": event.title, "date": links.text.date(event.date)]) + citedURL
+                ["site": report.config.title, "title": event.title, "date": links.text.date(event.date)]) + citedURL,
+            extra: event.extra
         )
         let plainSummary = event.summary.map { markdown.plainText($0.text) } ?? ""
         let chrome = Chrome(
@@ -267,6 +270,7 @@ extension EventPage: TemplateModel {
                 $0.details
             },
             .text("citation", "A citation of the event's page.") { $0.citation },
+            .extra("extra", "The author's values under the event's `extra:` (`extra.key`).") { $0.extra },
         ])
 }
 

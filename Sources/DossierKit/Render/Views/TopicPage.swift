@@ -26,6 +26,8 @@ struct TopicPage {
     var pages: [Chrome.Link]
     /// The number of this page's first event in the whole thread (for `<ol start>`).
     var firstNumber: Int
+    /// The author's free-form values (`extra:` in the topic's front matter).
+    var extra: ExtraValue.Fields = [:]
 
     static let kind = PageKind(
         name: "topic", folder: "topics", section: TopicIndexPage.kind.name, previewDeferral: .afterEventEdits,
@@ -98,7 +100,7 @@ struct TopicPage {
                     focus: false),
             isFirstPage: first,
             pages: part.links(folder: "topics", id: topic.id, links),
-            firstNumber: part.firstNumber
+            firstNumber: part.firstNumber, extra: topic.extra
         )
         var crumbs: [Chrome.Crumb] = [.init(label: text("page.topics"), href: links.to(SitePaths.topics))]
         crumbs +=
@@ -118,6 +120,9 @@ extension TopicPage: TemplateModel {
         [
             .text("title", "The topic's title.") { $0.title },
             .text("summary", "Its summary.") { $0.summary },
+            .extra("extra", "The author's values under `extra:` in the topic's front matter (`extra.key`).") {
+                $0.extra
+            },
             .html("narrativeHTML", "Its narrative, as HTML.") { $0.narrativeHTML },
             .list("quotes", "Its key quotes.") { $0.quotes },
             .cards("events", "Its events' cards, in order.") { $0.events },
