@@ -132,7 +132,11 @@ extension TemplateFieldList.Field {
     )
         -> Self
     {
-        Self(name: name, summary: summary, kind: .extra) { ExtraValue.map(get($0)).templateValue }
+        Self(name: name, summary: summary, kind: .extra) { model -> Any in
+            // Most content has none: nothing to make for every page then.
+            let fields = get(model)
+            return fields.isEmpty ? TemplateText.missing : ExtraValue.map(fields).templateValue
+        }
     }
 
     /// Event cards rendered once and shared (`CardCache`): `{{{html}}}` places the card, and
