@@ -52,7 +52,9 @@ let package = Package(
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
-            ]
+            ],
+            // CLDR's plural rules, from the ICU that Foundation carries on Linux (`PluralCategory`).
+            linkerSettings: [.linkedLibrary("_FoundationICU", .when(platforms: [.linux]))]
         ),
         // A thin command line over DossierKit: one file per command.
         .executableTarget(

@@ -32,6 +32,42 @@ import Testing
         #expect(timeline.contains("janvier 2024"))
     }
 
+    /// CLDR's plural categories, from the platform's ICU: Arabic has six, Persian and English two.
+    @Test func countsTakeTheirLanguagesPluralCategory() {
+        let arabic = [0, 1, 2, 3, 11, 100, 101].map { PluralCategory.of($0, language: "ar").rawValue }
+        #expect(arabic == ["zero", "one", "two", "few", "many", "other", "other"])
+        #expect(PluralCategory.of(102, language: "ar") == .two || PluralCategory.of(102, language: "ar") == .other)
+        #expect(PluralCategory.of(103, language: "ar") == .few && PluralCategory.of(111, language: "ar") == .many)
+        let persian = [0, 1, 2, 5].map { PluralCategory.of($0, language: "fa").rawValue }
+        #expect(persian == ["one", "one", "other", "other"])
+        let english = [0, 1, 2].map { PluralCategory.of($0, language: "en").rawValue }
+        #expect(english == ["other", "one", "other"])
+    }
+
+    /// A theme's text gives a count's forms by category, for the site's language; a form it
+    /// does not give is `other`'s.
+    @Test func anArabicSiteWritesEachCountInItsForm() throws {
+        let arabic = """
+            events.zero: "لا أحداث"
+            events.one: "حدث واحد"
+            events.two: "حدثان"
+            events.few: "{count} أحداث"
+            events.other: "{count} حدث"
+            figure.events.few: أحداث
+            """
+        let site = try ThemeOverrideTests.site(theme: ["text.yaml": arabic])
+        try site.write(
+            "site.yaml", TestSite.minimalConfig.replacingOccurrences(of: "language: en", with: "language: ar"))
+        let summary = try site.build()
+        #expect(summary.warnings.isEmpty, "\(summary.warnings)")
+        // The topic has 2 events: Arabic's dual.
+        let topics = HTMLInspection.text(of: try site.html("topics/index.html"))
+        #expect(topics.contains("حدثان") && !topics.contains("2 events"), "\(topics)")
+        // The home page's figure: 4 events is `few`; 2 actors, a form the text does not give, is `other`'s.
+        let home = HTMLInspection.text(of: try site.html("index.html"))
+        #expect(home.contains("4 أحداث") && home.contains("2 actors"), "\(home)")
+    }
+
     @Test func mistakesInTheTextFileAreReportedAtTheirLine() throws {
         let site = try ThemeOverrideTests.site(theme: [
             "text.yaml": "page.timelin: Chronologie\ncasualty.killed: \"tués\"\nmonths: [janvier]\n"

@@ -123,8 +123,11 @@ public struct SiteBuilder: Sendable {
             return CheckResult(report: nil, diagnostics: diagnostics, files: [], pageCount: 0, phases: timer.phases)
         }
         let log = DiagnosticLog()
+        var theme = templates
+        // The theme's counts take the plural forms of the site's language.
+        theme.text.language = report.config.language
         var renderer = SiteRenderer(
-            report: report, templates: templates, markdown: Self.markdown(for: report.config),
+            report: report, templates: theme, markdown: Self.markdown(for: report.config),
             kinds: options.kinds(for: report.config))
         renderer.forgetting = incremental?.forgetting
         renderer.recordsReads = destination.keepsFiles

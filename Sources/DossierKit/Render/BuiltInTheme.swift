@@ -1445,6 +1445,12 @@ enum BuiltInTheme {
   var page = document.querySelector("[data-search]");
   if (!page) return;
   var words = JSON.parse(page.getAttribute("data-words") || "{}");
+  // A count's form by the page language's plural rules (CLDR, as the build's): Arabic has six.
+  var pluralRules = window.Intl && Intl.PluralRules ? new Intl.PluralRules(document.documentElement.lang || "en") : null;
+  function plural(key, count) {
+    var form = key + "." + (pluralRules ? pluralRules.select(count) : (count === 1 ? "one" : "other"));
+    return words[form] !== undefined ? form : key + ".other";
+  }
   var say = function (key, values) {
     return (words[key] || key).replace(/\{(\w+)\}/g, function (_, name) { return values && name in values ? values[name] : ""; });
   };
@@ -1646,7 +1652,7 @@ enum BuiltInTheme {
       }
       status.textContent = hasFilters(state) && total !== count
         ? say("search.filtered", { shown: count, count: total, query: state.q })
-        : say(count === 1 ? "search.results.one" : "search.results.other", { count: count, query: state.q });
+        : say(plural("search.results", count), { count: count, query: state.q });
       return showMore(current);
     }, failed);
   }

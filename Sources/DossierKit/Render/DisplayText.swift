@@ -9,6 +9,9 @@ struct DisplayText: Sendable {
 
     private(set) var texts: [String: Pattern]
     private(set) var months: [String]
+    /// The language the texts are in, whose plural rules choose a count's form (`count`): the
+    /// site's `language` (set for each build).
+    var language = "en"
 
     /// A text cut once at its `{placeholders}`, so filling it in is a concatenation: dates and
     /// figures are written tens of thousands of times in a large report.
@@ -74,7 +77,15 @@ struct DisplayText: Sendable {
                 hint: "see the built-in theme's Templates/text.yaml")
             return
         }
-        let known = base.texts.isEmpty ? nil : Set(base.texts.keys).union(["months"])
+        // A counted text may have a form for every plural category of a language (`events.few`
+        // in Arabic), though English's file gives only `one` and `other`.
+        let known =
+            base.texts.isEmpty
+            ? nil
+            : Set(base.texts.keys).union(["months"]).union(
+                base.texts.keys.filter { $0.hasSuffix(".other") }.flatMap { key in
+                    PluralCategory.allCases.map { String(key.dropLast("other".count)) + $0.rawValue }
+                })
         for entry in entries {
             if let known, !known.contains(entry.key) {
                 log.warning(
@@ -110,7 +121,9 @@ struct DisplayText: Sendable {
             // Control characters break pages (and U+0001 marks links while a page is rendered: `SiteRoot`).
             let text = TextSafety.cleaned(raw, field: entry.key, at: location, log: log)
             let pattern = Pattern(text)
-            if let english = base.texts[entry.key], english.placeholders != pattern.placeholders {
+            if let english = Self.counterpart(of: entry.key, in: base), english.placeholders != pattern.placeholders,
+                !Self.mayOmitCount(entry.key, english: english.placeholders, given: pattern.placeholders)
+            {
                 log.warning(
                     entry.value.location,
                     "the text `\(entry.key)` should use \(english.placeholders.sorted().map { "{\($0)}" }.joined(separator: ", ").nonEmpty ?? "no {placeholders}")",
@@ -118,6 +131,21 @@ struct DisplayText: Sendable {
             }
             texts[entry.key] = pattern
         }
+    }
+
+    /// The built-in text a text of the theme stands in for: its own key's, or for a plural form
+    /// English has no text for (`events.few`), the `other` form's.
+    private static func counterpart(of key: String, in base: DisplayText) -> Pattern? {
+        if let text = base.texts[key] { return text }
+        guard let dot = key.lastIndex(of: "."), PluralCategory(rawValue: String(key[key.index(after: dot)...])) != nil
+        else { return nil }
+        return base.texts[key[..<dot] + ".other"]
+    }
+
+    /// A form for exactly one number (Arabic's `zero`, `one`, `two`: "حدثان", two events) may
+    /// leave the number out, as a language says it.
+    private static func mayOmitCount(_ key: String, english: Set<String>, given: Set<String>) -> Bool {
+        ["zero", "one", "two"].contains(where: { key.hasSuffix(".\($0)") }) && english.subtracting(["count"]) == given
     }
 
     /// The text of `key` with its `{placeholders}` filled in.
@@ -137,9 +165,12 @@ struct DisplayText: Sendable {
             }.joined(separator: ",") + "}"
     }
 
-    /// A count with its words: `key.one` for 1, `key.other` otherwise (`{count}` is the number).
+    /// A count with its words, in the form the language's plural rules choose (`PluralCategory`):
+    /// `key.one` for 1 in English, `key.two` for 2 in Arabic; `key.other` when the theme has no
+    /// text for that form (`{count}` is the number).
     func count(_ key: String, _ count: Int) -> String {
-        self("\(key).\(count == 1 ? "one" : "other")", ["count": String(count)])
+        let form = "\(key).\(PluralCategory.of(count, language: language).rawValue)"
+        return self(texts[form] == nil ? "\(key).other" : form, ["count": String(count)])
     }
 
     /// A file's size in decimal units, as file managers show it: `830 bytes`, `12.4 kB`, `1.2 MB`.
