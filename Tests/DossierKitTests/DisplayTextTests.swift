@@ -68,6 +68,30 @@ import Testing
         #expect(home.contains("4 أحداث") && home.contains("2 actors"), "\(home)")
     }
 
+    /// The words the templates write themselves are texts too (`label.*`, `{{chrome.label.…}}`):
+    /// a report's text.yaml translates them, and a misspelt label is a located `check` error.
+    @Test func theTemplatesOwnWordsAreTextsAndChecked() throws {
+        let site = try ThemeOverrideTests.site(theme: [
+            "text.yaml": "label.sources: المصادر\nlabel.cite: استشهد بهذا الحدث\nlabel.date: التاريخ\n"
+        ])
+        try site.build()
+        let event = try site.html("events/first-attack/index.html")
+        #expect(event.contains(#"<h2 id="sources-heading">المصادر</h2>"#))
+        #expect(event.contains(#"<h2 id="cite-heading">استشهد بهذا الحدث</h2>"#))
+        #expect(event.contains("<dt>التاريخ</dt>") && event.contains("<dt>Confidence</dt>"))
+
+        let misspelt = try ThemeOverrideTests.site(theme: [
+            "event.mustache": "{{<layout}}{{$main}}<h2>{{chrome.label.sorces}}</h2>{{/main}}{{/layout}}"
+        ])
+        let found = SiteBuilder(options: misspelt.options).check(keepingFiles: false).diagnostics.map(\.description)
+        #expect(
+            found.contains {
+                $0.hasPrefix("Templates/event.mustache:1:")
+                    && $0.contains("unknown field `sorces` in `chrome.label.sorces`")
+                    && $0.contains("did you mean `sources`")
+            }, "\(found)")
+    }
+
     @Test func mistakesInTheTextFileAreReportedAtTheirLine() throws {
         let site = try ThemeOverrideTests.site(theme: [
             "text.yaml": "page.timelin: Chronologie\ncasualty.killed: \"tués\"\nmonths: [janvier]\n"

@@ -2227,14 +2227,14 @@ a.badge-type:hover { text-decoration: underline; }
       {{#media}}
       <figure class="event-media">
         {{#imageSrc}}<img src="{{imageSrc}}" alt="{{alt}}" loading="lazy">{{/imageSrc}}
-        {{#hasCaption}}<figcaption>{{#caption}}<span>{{caption}}</span>{{/caption}}{{#credit}} <span class="muted">Credit: {{credit}}</span>{{/credit}}{{^imageSrc}} <a href="{{href}}">View the media{{#host}} on {{host}}{{/host}}</a>{{/imageSrc}}</figcaption>{{/hasCaption}}
+        {{#hasCaption}}<figcaption>{{#caption}}<span>{{caption}}</span>{{/caption}}{{#credit}} <span class="muted">{{chrome.label.credit}} {{credit}}</span>{{/credit}}{{^imageSrc}} <a href="{{href}}">{{chrome.label.viewMedia}}{{#host}} on {{host}}{{/host}}</a>{{/imageSrc}}</figcaption>{{/hasCaption}}
       </figure>
       {{/media}}
       {{#bodyHTML}}
       <div class="prose">{{{bodyHTML}}}</div>
       {{/bodyHTML}}
       <section aria-labelledby="sources-heading" id="sources">
-        <h2 id="sources-heading">Sources</h2>
+        <h2 id="sources-heading">{{chrome.label.sources}}</h2>
         {{^empty(sources)}}
         <ol class="source-list">
           {{#sources}}
@@ -2245,25 +2245,25 @@ a.badge-type:hover { text-decoration: underline; }
           {{/sources}}
         </ol>
         {{/empty(sources)}}
-        {{#empty(sources)}}<p class="muted">No source is cited for this event.</p>{{/empty(sources)}}
+        {{#empty(sources)}}<p class="muted">{{chrome.label.noSources}}</p>{{/empty(sources)}}
       </section>
       <section class="cite" aria-labelledby="cite-heading" data-pagefind-ignore>
-        <h2 id="cite-heading">Cite this event</h2>
+        <h2 id="cite-heading">{{chrome.label.cite}}</h2>
         <p><code>{{citation}}</code></p>
       </section>
     </div>
-    <aside class="event-aside" aria-label="Event details">
+    <aside class="event-aside" aria-label="{{chrome.label.eventDetails}}">
       {{#locator}}<figure class="map-figure map-locator" data-pagefind-ignore>{{{svgHTML}}}</figure>{{/locator}}
       <dl class="detail-list">
-        <div><dt>Date</dt> <dd><time datetime="{{card.date.datetime}}">{{card.date.text}}</time> <span class="muted">({{card.date.precision}})</span></dd></div>
-        {{#placeText}}<div><dt>Place</dt> <dd{{#country}} data-pagefind-filter="country[data-country]" data-country="{{country}}"{{/country}}>{{placeText}}{{#coordinates}}<br><span class="muted">{{coordinates}}</span>{{/coordinates}}{{#mapHref}} · <a href="{{mapHref}}">OpenStreetMap</a>{{/mapHref}}{{#coordinatesSource}}<br><span class="muted">Coordinates: <a href="{{url}}">{{publisher}}{{#isTitle}}, {{linkText}}{{/isTitle}}</a></span>{{/coordinatesSource}}</dd></div>{{/placeText}}
+        <div><dt>{{chrome.label.date}}</dt> <dd><time datetime="{{card.date.datetime}}">{{card.date.text}}</time> <span class="muted">({{card.date.precision}})</span></dd></div>
+        {{#placeText}}<div><dt>{{chrome.label.place}}</dt> <dd{{#country}} data-pagefind-filter="country[data-country]" data-country="{{country}}"{{/country}}>{{placeText}}{{#coordinates}}<br><span class="muted">{{coordinates}}</span>{{/coordinates}}{{#mapHref}} · <a href="{{mapHref}}">OpenStreetMap</a>{{/mapHref}}{{#coordinatesSource}}<br><span class="muted">{{chrome.label.coordinates}} <a href="{{url}}">{{publisher}}{{#isTitle}}, {{linkText}}{{/isTitle}}</a></span>{{/coordinatesSource}}</dd></div>{{/placeText}}
         {{#roles}}
         <div><dt>{{role}}</dt> <dd{{#takePart}} data-pagefind-weight="8"{{/takePart}}><ul class="plain-list">{{#actors}}<li><a href="{{href}}" data-pagefind-filter="actor">{{name}}</a></li>{{/actors}}</ul></dd></div>
         {{/roles}}
-        {{^empty(card.casualties)}}<div><dt>Casualties</dt> <dd><ul class="plain-list">{{#card.casualties}}<li>{{.}}</li>{{/card.casualties}}</ul></dd></div>{{/empty(card.casualties)}}
-        <div><dt>Confidence</dt> <dd>{{card.confidenceLabel}}<br><span class="muted">{{confidenceDescription}}</span></dd></div>
-        {{^empty(topics)}}<div><dt>Topics</dt> <dd><ul class="plain-list">{{#topics}}<li><a href="{{href}}">{{title}}</a></li>{{/topics}}</ul></dd></div>{{/empty(topics)}}
-        {{^empty(tags)}}<div><dt>Tags</dt> <dd><ul class="inline-list tags">{{#tags}}<li>{{.}}</li>{{/tags}}</ul></dd></div>{{/empty(tags)}}
+        {{^empty(card.casualties)}}<div><dt>{{chrome.label.casualties}}</dt> <dd><ul class="plain-list">{{#card.casualties}}<li>{{.}}</li>{{/card.casualties}}</ul></dd></div>{{/empty(card.casualties)}}
+        <div><dt>{{chrome.label.confidence}}</dt> <dd>{{card.confidenceLabel}}<br><span class="muted">{{confidenceDescription}}</span></dd></div>
+        {{^empty(topics)}}<div><dt>{{chrome.label.topics}}</dt> <dd><ul class="plain-list">{{#topics}}<li><a href="{{href}}">{{title}}</a></li>{{/topics}}</ul></dd></div>{{/empty(topics)}}
+        {{^empty(tags)}}<div><dt>{{chrome.label.tags}}</dt> <dd><ul class="inline-list tags">{{#tags}}<li>{{.}}</li>{{/tags}}</ul></dd></div>{{/empty(tags)}}
         {{#details}}
         <div><dt>{{label}}</dt> <dd>{{value}}</dd></div>
         {{/details}}
@@ -2272,7 +2272,7 @@ a.badge-type:hover { text-decoration: underline; }
   </div>
   {{^empty(related)}}
   <section class="related" aria-labelledby="related-heading" data-pagefind-ignore>
-    <h2 id="related-heading">Related events</h2>
+    <h2 id="related-heading">{{chrome.label.related}}</h2>
     <ul class="related-list">
       {{#related}}
       {{{html}}}
@@ -2280,9 +2280,9 @@ a.badge-type:hover { text-decoration: underline; }
     </ul>
   </section>
   {{/empty(related)}}
-  <nav class="prev-next" aria-label="Previous and next event" data-pagefind-ignore>
-    {{#previous}}<a class="prev" href="{{href}}" rel="prev"><span class="muted">← Earlier · {{date}}</span><br>{{title}}</a>{{/previous}}
-    {{#next}}<a class="next" href="{{href}}" rel="next"><span class="muted">Later · {{date}} →</span><br>{{title}}</a>{{/next}}
+  <nav class="prev-next" aria-label="{{chrome.label.previousNext}}" data-pagefind-ignore>
+    {{#previous}}<a class="prev" href="{{href}}" rel="prev"><span class="muted">← {{chrome.label.earlier}} · {{date}}</span><br>{{title}}</a>{{/previous}}
+    {{#next}}<a class="next" href="{{href}}" rel="next"><span class="muted">{{chrome.label.later}} · {{date}} →</span><br>{{title}}</a>{{/next}}
   </nav>
 </article>
 {{/content}}
@@ -2984,21 +2984,23 @@ actor.organisation: Organisation
 actor.organisation.plural: Organisations
 
 # An actor's part in an event.
-# A plain event field that is true or false (EventFields), on its event's page.
-value.yes: "yes"
-value.no: "no"
 role.perpetrator: Perpetrator
 role.target: Target
 role.participant: Participant
 role.mediator: Mediator
 role.mentioned: Mentioned
 
+# A plain event field that is true or false (EventFields), on its event's page.
+value.yes: "yes"
+value.no: "no"
+
 # Affiliations between actors.
 affiliation.since: "since {date}"
 affiliation.until: "until {date}"
 affiliation.between: "{since} – {until}"
 
-# Counts: ".one" for 1, ".other" for any other number.
+# Counts: ".one" for 1, ".other" for any other number (and, in a language with more plural
+# forms, ".zero", ".two", ".few", ".many" as CLDR names them).
 events.one: "{count} event"
 events.other: "{count} events"
 citedBy.one: "Cited by {count} event"
@@ -3013,6 +3015,25 @@ figure.actors.other: actors
 figure.sources.one: source cited
 figure.sources.other: sources cited
 figure.killed: people killed in recorded events (sum of lowest reported figures)
+
+# Words the page templates write themselves, as {{chrome.label.<name>}}: headings, labels.
+label.sources: Sources
+label.noSources: No source is cited for this event.
+label.cite: Cite this event
+label.eventDetails: Event details
+label.date: Date
+label.place: Place
+label.coordinates: "Coordinates:"
+label.casualties: Casualties
+label.confidence: Confidence
+label.topics: Topics
+label.tags: Tags
+label.related: Related events
+label.previousNext: Previous and next event
+label.earlier: Earlier
+label.later: Later
+label.credit: "Credit:"
+label.viewMedia: View the media
 
 # Page titles (also the navigation and breadcrumbs) and descriptions.
 page.home: Home

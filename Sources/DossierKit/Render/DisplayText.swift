@@ -153,6 +153,13 @@ struct DisplayText: Sendable {
         texts[key]?.filled(values) ?? key
     }
 
+    /// The `label.*` texts, by name without the prefix: the words templates write themselves.
+    var labels: [String: String] {
+        var labels: [String: String] = [:]
+        for (key, pattern) in texts where key.hasPrefix("label.") { labels[String(key.dropFirst(6))] = pattern.raw }
+        return labels
+    }
+
     /// The text of `key`, if the theme has one (page kinds added later may not).
     func optional(_ key: String) -> String? { texts[key]?.raw }
 

@@ -19,6 +19,8 @@ struct RenderContext: Sendable {
     /// The main navigation: the kinds that have an entry, labelled by the theme's `page.<kind>`
     /// text when it has one (worked out once, not on each of 10,000 pages).
     let navigation: [(kind: String, label: String, path: String)]
+    /// The theme's `label.*` words, for every page's `chrome.label`.
+    let labels: [String: TemplateText]
     /// Whether the site has the search page (only when its build makes Pagefind's index).
     let hasSearch: Bool
     /// The data downloads (the Downloads page shows their sizes).
@@ -41,6 +43,7 @@ struct RenderContext: Sendable {
             kind.navigationLabel.map { (kind.name, templates.text.optional("page.\(kind.name)") ?? $0, kind.path("")) }
         }
         hasSearch = kinds.contains { $0 === SearchPage.kind }
+        labels = Chrome.labels(templates.text)
         self.markdown = markdown
         self.templates = templates
         self.cards = cards

@@ -48,6 +48,8 @@ struct Chrome {
     /// The theme's `partials/head`: what the `<head>` of every page shares (the stylesheet,
     /// icon, feeds and script), rendered once and placed by the layout with `{{{chrome.head}}}`.
     var head = ""
+    /// The words the page templates write themselves (`label.*` in text.yaml), made once a build.
+    var label: [String: TemplateText]
 
     /// The navigation entry marked current is that of the page's kind (`PageKind.section`);
     /// the home page's title is the site's alone.
@@ -58,6 +60,7 @@ struct Chrome {
         siteTitle = config.title
         siteDescription = config.description
         language = config.language
+        label = links.site.labels
         pageTitle = title
         documentTitle = links.path == SitePaths.home ? config.title : "\(title) — \(config.title)"
         self.description = description.isEmpty ? config.description : description
@@ -101,7 +104,7 @@ struct Chrome {
     static let headerFields: Set<String> = [
         "siteTitle", "siteDescription", "language", "root", "homeHref", "stylesheet", "typeStylesheet", "favicon",
         "script", "feedHref", "jsonFeedHref", "downloadsHref",
-        "eventsJSONHref", "eventsCSVHref", "nav", "searchHref", "authors", "license",
+        "eventsJSONHref", "eventsCSVHref", "nav", "searchHref", "authors", "license", "label",
     ]
     /// The head's key is the root alone: the navigation (which marks the current section) is not the same on every page.
     static let headFields = headerFields.subtracting(["nav"])
@@ -124,12 +127,34 @@ struct PageView<Content: TemplateModel>: TemplateConvertible {
     }
 }
 
+extension Chrome {
+    /// The theme's `label.*` texts as a template reads them: `chrome.label.sources`. A theme's
+    /// text.yaml changes their words (its keys are the built-in theme's), not which there are.
+    static let labelShape = TemplateShape(
+        name: "Labels", summary: "The words page templates write themselves (`label.*` in the theme's text.yaml).",
+        fields: DisplayText.builtIn.labels.keys.sorted().map {
+            TemplateShape.Field(
+                name: $0, summary: "\"\(DisplayText.builtIn.labels[$0] ?? "")\" in English.", kind: .text)
+        })
+
+    /// The labels of a build's texts, made once for every page.
+    static func labels(_ text: DisplayText) -> [String: TemplateText] {
+        text.labels.mapValues { TemplateText($0) }
+    }
+}
+
 extension Chrome: TemplateModel {
     static let shape = TemplateFieldList<Chrome>(
         "Chrome",
         "What every page's layout shows: `<head>` metadata, navigation, breadcrumbs, footer. Read as `chrome.*` on every page.",
         [
             .text("siteTitle", "The report's title (`title` in site.yaml).") { $0.siteTitle },
+            .init(
+                name: "label",
+                summary:
+                    "The words the templates write themselves, from the theme's `label.*` texts: `{{chrome.label.sources}}`.",
+                kind: .object(labelShape)
+            ) { TemplateObject($0.label) },
             .text("siteDescription", "The report's description.") { $0.siteDescription },
             .text("language", "The report's language, a BCP 47 tag for `<html lang>`.") { $0.language },
             .text("documentTitle", "The `<title>`: \"Page — Site\", or the site title alone on the home page.") {
