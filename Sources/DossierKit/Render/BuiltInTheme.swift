@@ -50,9 +50,9 @@ enum BuiltInTheme {
 <div class="wrap plain-page">
   <header class="page-header">
     <h1>Page not found</h1>
-    <p class="lede">There is no page at this address. It may have moved, or the link may be mistyped.</p>
+    <p class="lede">{{chrome.label.noPage}}</p>
   </header>
-  <p><a class="button" href="{{timelineHref}}">Go to the timeline</a></p>
+  <p><a class="button" href="{{timelineHref}}">{{chrome.label.goToTimeline}}</a></p>
 </div>
 {{/content}}
 {{/main}}
@@ -75,13 +75,13 @@ enum BuiltInTheme {
       <div class="prose">{{{profileHTML}}}</div>
       {{#chart}}
       <section class="actor-chart" aria-labelledby="chart-heading" data-pagefind-ignore>
-        <h2 id="chart-heading">When</h2>
+        <h2 id="chart-heading">{{chrome.label.when}}</h2>
         {{>partials/chart}}
       </section>
       {{/chart}}
       {{#map}}
       <section class="actor-map" aria-labelledby="map-heading" data-pagefind-ignore>
-        <h2 id="map-heading">Where</h2>
+        <h2 id="map-heading">{{chrome.label.where}}</h2>
         {{>partials/map}}
       </section>
       {{/map}}
@@ -89,7 +89,7 @@ enum BuiltInTheme {
         <h2 id="events-heading">Events <span class="muted count">{{eventCount}}</span></h2>
         <p class="filter-into"><a href="{{filterHref}}">All events of {{name}} in the timeline</a>, to filter by type, date or place.</p>
         {{^empty(pages)}}
-        <nav class="list-pages" aria-label="Pages of the events">
+        <nav class="list-pages" aria-label="{{chrome.label.eventPages}}">
           <ul class="inline-list">{{#pages}}<li><a href="{{href}}"{{#current}} aria-current="page"{{/current}}>{{label}}</a></li>{{/pages}}</ul>
         </nav>
         {{/empty(pages)}}
@@ -101,23 +101,23 @@ enum BuiltInTheme {
           {{/events}}
         </section>
         {{/roles}}
-        {{#empty(roles)}}<p class="muted">No event in this report names this actor.</p>{{/empty(roles)}}
+        {{#empty(roles)}}<p class="muted">{{chrome.label.noActorEvents}}</p>{{/empty(roles)}}
       </section>
     </div>
-    <aside class="event-aside" aria-label="Profile details">
+    <aside class="event-aside" aria-label="{{chrome.label.profileDetails}}">
       <dl class="detail-list">
-        <div><dt>Kind</dt> <dd>{{kind}}</dd></div>
-        {{#aliases}}<div><dt>Also known as</dt> <dd>{{aliases}}</dd></div>{{/aliases}}
-        {{#country}}<div><dt>Country</dt> <dd>{{country}}</dd></div>{{/country}}
-        {{#status}}<div><dt>Status</dt> <dd>{{status}}</dd></div>{{/status}}
+        <div><dt>{{chrome.label.kind}}</dt> <dd>{{kind}}</dd></div>
+        {{#aliases}}<div><dt>{{chrome.label.aliases}}</dt> <dd>{{aliases}}</dd></div>{{/aliases}}
+        {{#country}}<div><dt>{{chrome.label.country}}</dt> <dd>{{country}}</dd></div>{{/country}}
+        {{#status}}<div><dt>{{chrome.label.status}}</dt> <dd>{{status}}</dd></div>{{/status}}
         {{^empty(affiliations)}}
-        <div><dt>Affiliations</dt> <dd><ul class="plain-list">{{#affiliations}}<li>{{text}} <a href="{{href}}">{{name}}</a>{{#period}} <span class="muted">({{period}})</span>{{/period}}</li>{{/affiliations}}</ul></dd></div>
+        <div><dt>{{chrome.label.affiliations}}</dt> <dd><ul class="plain-list">{{#affiliations}}<li>{{text}} <a href="{{href}}">{{name}}</a>{{#period}} <span class="muted">({{period}})</span>{{/period}}</li>{{/affiliations}}</ul></dd></div>
         {{/empty(affiliations)}}
         {{^empty(affiliatedFrom)}}
-        <div><dt>Linked from</dt> <dd><ul class="plain-list">{{#affiliatedFrom}}<li><a href="{{href}}">{{name}}</a>, {{text}} {{subject}}{{#period}} <span class="muted">({{period}})</span>{{/period}}</li>{{/affiliatedFrom}}</ul></dd></div>
+        <div><dt>{{chrome.label.linkedFrom}}</dt> <dd><ul class="plain-list">{{#affiliatedFrom}}<li><a href="{{href}}">{{name}}</a>, {{text}} {{subject}}{{#period}} <span class="muted">({{period}})</span>{{/period}}</li>{{/affiliatedFrom}}</ul></dd></div>
         {{/empty(affiliatedFrom)}}
         {{^empty(topics)}}
-        <div><dt>Topics</dt> <dd><ul class="plain-list">{{#topics}}<li><a href="{{href}}">{{title}}</a></li>{{/topics}}</ul></dd></div>
+        <div><dt>{{chrome.label.topics}}</dt> <dd><ul class="plain-list">{{#topics}}<li><a href="{{href}}">{{title}}</a></li>{{/topics}}</ul></dd></div>
         {{/empty(topics)}}
       </dl>
     </aside>
@@ -138,7 +138,7 @@ enum BuiltInTheme {
     <h1>Actors</h1>
     <p class="lede">The {{count}} people, groups, states and forces in this report.</p>
   </header>
-  <nav class="year-jump" aria-label="Kinds of actor">
+  <nav class="year-jump" aria-label="{{chrome.label.actorKinds}}">
     <ul class="inline-list">{{#groups}}<li><a href="#{{anchor}}">{{label}}</a></li>{{/groups}}</ul>
   </nav>
   {{#groups}}
@@ -2189,7 +2189,7 @@ a.badge-type:hover { text-decoration: underline; }
     <h1>{{title}}</h1>
     {{#lede}}<p class="lede">{{lede}}</p>{{/lede}}
     {{{source.html}}}
-    <p>{{countText}}, oldest first.{{#filterHref}} <a href="{{filterHref}}">Filter them in the timeline</a> (with other facets, or by date).{{/filterHref}}{{#mapHref}} <a href="{{mapHref}}">See them on a map</a>.{{/mapHref}}</p>
+    <p>{{countText}}, oldest first.{{#filterHref}} <a href="{{filterHref}}">{{chrome.label.filterInTimeline}}</a> (with other facets, or by date).{{/filterHref}}{{#mapHref}} <a href="{{mapHref}}">{{chrome.label.seeOnMap}}</a>.{{/mapHref}}</p>
   </header>
   {{> partials/list-pages}}
   {{#years}}
@@ -2333,31 +2333,31 @@ a.badge-type:hover { text-decoration: underline; }
       {{/figures}}
     </ul>
     <p class="entry-points">
-      <a class="button" href="{{timelineHref}}">Read the timeline</a>
-      <a class="button button-quiet" href="{{actorsHref}}">Who's who</a>
-      <a class="button button-quiet" href="{{sourcesHref}}">Sources</a>
+      <a class="button" href="{{timelineHref}}">{{chrome.label.readTimeline}}</a>
+      <a class="button button-quiet" href="{{actorsHref}}">{{chrome.label.whosWho}}</a>
+      <a class="button button-quiet" href="{{sourcesHref}}">{{chrome.label.sources}}</a>
     </p>
   </div>
 </section>
 {{#chart}}
 <section class="wrap home-chart" aria-labelledby="chart-heading">
-  <h2 id="chart-heading">How it unfolded</h2>
+  <h2 id="chart-heading">{{chrome.label.howItUnfolded}}</h2>
   {{>partials/chart}}
 </section>
 {{/chart}}
 {{#map}}
 <section class="wrap home-map" aria-labelledby="map-heading">
-  <h2 id="map-heading">Where it happened</h2>
+  <h2 id="map-heading">{{chrome.label.whereItHappened}}</h2>
   <figure class="map-figure">
     {{{svgHTML}}}
-    <figcaption class="map-caption muted">{{caption}} <a href="{{mapHref}}">Open the map →</a></figcaption>
+    <figcaption class="map-caption muted">{{caption}} <a href="{{mapHref}}">{{chrome.label.openMap}}</a></figcaption>
   </figure>
 </section>
 {{/map}}
 <div class="wrap home-grid">
   {{^empty(topics)}}
   <section class="home-topics" aria-labelledby="topics-heading">
-    <h2 id="topics-heading">Topics</h2>
+    <h2 id="topics-heading">{{chrome.label.topics}}</h2>
     <ul class="topic-list">
       {{#topics}}
       <li>
@@ -2371,11 +2371,11 @@ a.badge-type:hover { text-decoration: underline; }
   {{/empty(topics)}}
   {{^empty(latest)}}
   <section class="home-latest" aria-labelledby="latest-heading">
-    <h2 id="latest-heading">Latest events</h2>
+    <h2 id="latest-heading">{{chrome.label.latestEvents}}</h2>
     {{#latest}}
     {{{html}}}
     {{/latest}}
-    <p><a href="{{timelineHref}}">All events in the timeline →</a></p>
+    <p><a href="{{timelineHref}}">{{chrome.label.allEvents}}</a></p>
   </section>
   {{/empty(latest)}}
 </div>
@@ -2405,7 +2405,7 @@ a.badge-type:hover { text-decoration: underline; }
 {{$head}}{{/head}}
 </head>
 <body>
-<a class="skip-link" href="#main">Skip to content</a>
+<a class="skip-link" href="#main">{{chrome.label.skipToContent}}</a>
 {{{chrome.header}}}
 <main id="main" tabindex="-1">
 {{^empty(chrome.breadcrumbs)}}
@@ -2625,22 +2625,22 @@ path.report { fill: #d2cab8; stroke: #8c8372; }
     <p class="lede">{{#countryName}}The events in {{countryName}}, closer than the <a href="{{worldMapHref}}">map of every event</a> shows them.{{/countryName}}{{^countryName}}Where the events took place, as closely as the sources say.{{/countryName}} Each marker links to its event; a number stands for several events near each other in one country, named by the place, region or country they all share, and ringed by their types' shares. The located events are also a <a href="{{geoJSONHref}}">GeoJSON download</a>.</p>
     {{^empty(closerMaps)}}
     <nav class="closer-maps" aria-labelledby="closer-maps-title">
-      <h2 id="closer-maps-title" class="closer-maps-title">Closer maps</h2>
+      <h2 id="closer-maps-title" class="closer-maps-title">{{chrome.label.closerMaps}}</h2>
       <ul class="inline-list">{{#closerMaps}}<li><a href="{{href}}">{{name}}</a> <span class="muted">({{countText}})</span></li>{{/closerMaps}}</ul>
     </nav>
     {{/empty(closerMaps)}}
   </header>
   {{#map}}
-  <form class="map-filter" aria-label="Show or hide event types">
+  <form class="map-filter" aria-label="{{chrome.label.showHideTypes}}">
     <fieldset>
-      <legend>Event types</legend>
+      <legend>{{chrome.label.eventTypes}}</legend>
       {{#legend}}<label><input type="checkbox" name="type" value="{{typeID}}" checked data-map-type="{{typeID}}"> {{{keyHTML}}}{{label}} <span class="muted">({{count}})</span></label>{{/legend}}
     </fieldset>
   </form>
   {{>partials/map}}
   {{/map}}
   {{^map}}<p class="muted">No event of this report has a place a map can show. Give events a <code>location</code> with <code>lat</code> and <code>lon</code> (see the content model).</p>{{/map}}
-  <p><a href="{{timelineHref}}">All events in the timeline →</a></p>
+  <p><a href="{{timelineHref}}">{{chrome.label.allEvents}}</a></p>
 </div>
 {{/content}}
 {{/main}}
@@ -2665,7 +2665,7 @@ path.report { fill: #d2cab8; stroke: #8c8372; }
 """#,
         "partials/breadcrumbs.mustache": #"""
 {{% CONTENT_TYPE: HTML}}
-<nav class="breadcrumbs wrap" aria-label="Breadcrumb">
+<nav class="breadcrumbs wrap" aria-label="{{chrome.label.breadcrumb}}">
   <ol>
     {{#chrome.breadcrumbs}}
     <li>{{#href}}<a href="{{href}}">{{label}}</a>{{/href}}{{^href}}<span aria-current="page">{{label}}</span>{{/href}}</li>
@@ -2742,20 +2742,20 @@ path.report { fill: #d2cab8; stroke: #8c8372; }
       {{#chrome.authors}}<p>By {{chrome.authors}}.</p>{{/chrome.authors}}
       {{#chrome.license}}<p>{{chrome.license}}</p>{{/chrome.license}}
     </div>
-    <nav aria-label="Report">
+    <nav aria-label="{{chrome.label.report}}">
       <ul>
         {{#chrome.footerPages}}
         <li><a href="{{href}}"{{#current}} aria-current="page"{{/current}}>{{label}}</a></li>
         {{/chrome.footerPages}}
       </ul>
     </nav>
-    <nav aria-label="Downloads">
+    <nav aria-label="{{chrome.label.downloads}}">
       <ul>
-        <li><a href="{{chrome.downloadsHref}}">All downloads</a></li>
-        <li><a href="{{chrome.eventsJSONHref}}">Events as JSON</a></li>
-        <li><a href="{{chrome.eventsCSVHref}}">Events as CSV</a></li>
-        <li><a href="{{chrome.feedHref}}">Atom feed</a></li>
-        <li><a href="{{chrome.jsonFeedHref}}">JSON Feed</a></li>
+        <li><a href="{{chrome.downloadsHref}}">{{chrome.label.allDownloads}}</a></li>
+        <li><a href="{{chrome.eventsJSONHref}}">{{chrome.label.eventsJSON}}</a></li>
+        <li><a href="{{chrome.eventsCSVHref}}">{{chrome.label.eventsCSV}}</a></li>
+        <li><a href="{{chrome.feedHref}}">{{chrome.label.atomFeed}}</a></li>
+        <li><a href="{{chrome.jsonFeedHref}}">{{chrome.label.jsonFeed}}</a></li>
       </ul>
     </nav>
   </div>
@@ -2780,7 +2780,7 @@ path.report { fill: #d2cab8; stroke: #8c8372; }
   <div class="wrap header-inner">
     <a class="site-title" href="{{chrome.homeHref}}">{{chrome.siteTitle}}</a>
     <div class="header-tools">
-      <nav class="site-nav" aria-label="Main">
+      <nav class="site-nav" aria-label="{{chrome.label.mainNavigation}}">
         <ul>
           {{#chrome.nav}}
           <li><a href="{{href}}"{{#current}} aria-current="page"{{/current}}>{{label}}</a></li>
@@ -2788,9 +2788,9 @@ path.report { fill: #d2cab8; stroke: #8c8372; }
         </ul>
       </nav>
       {{#chrome.searchHref}}
-      <form class="site-search" role="search" aria-label="Site" action="{{chrome.searchHref}}" method="get">
-        <input type="search" name="q" aria-label="Search the report" placeholder="Search">
-        <button type="submit">Search</button>
+      <form class="site-search" role="search" aria-label="{{chrome.label.site}}" action="{{chrome.searchHref}}" method="get">
+        <input type="search" name="q" aria-label="{{chrome.label.searchReport}}" placeholder="{{chrome.label.search}}">
+        <button type="submit">{{chrome.label.search}}</button>
       </form>
       {{/chrome.searchHref}}
     </div>
@@ -2801,7 +2801,7 @@ path.report { fill: #d2cab8; stroke: #8c8372; }
         "partials/list-pages.mustache": #"""
 {{% CONTENT_TYPE: HTML}}
 {{^empty(pages)}}
-<nav class="list-pages" aria-label="Pages" data-pagefind-ignore>
+<nav class="list-pages" aria-label="{{chrome.label.pages}}" data-pagefind-ignore>
   <ul class="inline-list">{{#pages}}<li><a href="{{href}}"{{#current}} aria-current="page"{{/current}}>{{label}}</a></li>{{/pages}}</ul>
 </nav>
 {{/empty(pages)}}
@@ -2821,7 +2821,7 @@ path.report { fill: #d2cab8; stroke: #8c8372; }
 {{/empty(legend)}}
 {{^empty(places)}}
 <details class="map-places"{{#placesDataHref}} data-places-src="{{placesDataHref}}" data-root="{{root}}" data-show-more="{{showMoreLabel}}" data-show-more-failed="{{showMoreFailedText}}"{{/placesDataHref}}>
-  <summary>Places with several events</summary>
+  <summary>{{chrome.label.placesSeveral}}</summary>
   <ul class="plain-list">
     {{#places}}
     <li id="{{id}}">{{label}}<ul>{{#parts}}<li id="{{id}}">{{label}}<ul>{{#events}}{{{html}}}{{/events}}</ul>{{#moreText}}<p class="muted" data-more>{{moreText}}</p>{{/moreText}}</li>{{/parts}}{{#events}}{{{html}}}{{/events}}</ul>{{#moreText}}<p class="muted" data-more>{{moreText}}</p>{{/moreText}}</li>
@@ -2841,7 +2841,7 @@ path.report { fill: #d2cab8; stroke: #8c8372; }
         "partials/page-steps.mustache": #"""
 {{% CONTENT_TYPE: HTML}}
 {{^empty(pages)}}
-<nav class="prev-next" aria-label="Earlier and later pages" data-pagefind-ignore>
+<nav class="prev-next" aria-label="{{chrome.label.earlierLaterPages}}" data-pagefind-ignore>
   {{#previous}}<a class="prev" href="{{href}}" rel="prev"><span class="muted">← Page</span><br>{{label}}</a>{{/previous}}
   {{#next}}<a class="next" href="{{href}}" rel="next"><span class="muted">Page →</span><br>{{label}}</a>{{/next}}
 </nav>
@@ -2868,8 +2868,8 @@ path.report { fill: #d2cab8; stroke: #8c8372; }
     <h1>Search</h1>
     <p class="lede">Every event, actor, topic, page and source of this report. Words are matched whole or by their start; results are ranked by how well they match.</p>
   </header>
-  <form class="search-form" role="search" aria-label="This report" action="{{selfHref}}" method="get">
-    <label for="search-words">Words to search for</label>
+  <form class="search-form" role="search" aria-label="{{chrome.label.thisReport}}" action="{{selfHref}}" method="get">
+    <label for="search-words">{{chrome.label.searchWords}}</label>
     <span class="search-row">
       <input id="search-words" type="search" name="q">
       <button type="submit">Search</button>
@@ -3034,6 +3034,62 @@ label.earlier: Earlier
 label.later: Later
 label.credit: "Credit:"
 label.viewMedia: View the media
+label.when: When
+label.where: Where
+label.eventPages: Pages of the events
+label.noActorEvents: No event in this report names this actor.
+label.profileDetails: Profile details
+label.kind: Kind
+label.aliases: Also known as
+label.country: Country
+label.status: Status
+label.affiliations: Affiliations
+label.linkedFrom: Linked from
+label.closerMaps: Closer maps
+label.showHideTypes: Show or hide event types
+label.eventTypes: Event types
+label.allEvents: All events in the timeline →
+label.readTimeline: Read the timeline
+label.whosWho: "Who's who"
+label.howItUnfolded: How it unfolded
+label.whereItHappened: Where it happened
+label.openMap: Open the map →
+label.latestEvents: Latest events
+label.findEvents: Find events
+label.byType: By type
+label.byCountry: By country
+label.years: Years
+label.thisReport: This report
+label.searchWords: Words to search for
+label.report: Report
+label.downloads: Downloads
+label.allDownloads: All downloads
+label.eventsJSON: Events as JSON
+label.eventsCSV: Events as CSV
+label.atomFeed: Atom feed
+label.jsonFeed: JSON Feed
+label.keyQuotes: Key quotes
+label.overTime: Over time
+label.threadPages: Pages of the thread
+label.noTopicEvents: No events belong to this topic yet.
+label.wholeTimeline: The whole timeline
+label.months: Months
+label.earlierLater: Earlier and later
+label.mainNavigation: Main
+label.site: Site
+label.searchReport: Search the report
+label.search: Search
+label.noPage: There is no page at this address. It may have moved, or the link may be mistyped.
+label.goToTimeline: Go to the timeline
+label.earlierLaterPages: Earlier and later pages
+label.topicsLede: The threads that tie the events together.
+label.filterInTimeline: Filter them in the timeline
+label.seeOnMap: See them on a map
+label.actorKinds: Kinds of actor
+label.placesSeveral: Places with several events
+label.pages: Pages
+label.breadcrumb: Breadcrumb
+label.skipToContent: Skip to content
 
 # Page titles (also the navigation and breadcrumbs) and descriptions.
 page.home: Home
@@ -3209,15 +3265,15 @@ search.kind.source: Source
 <div class="wrap">
   <header class="page-header">
     <h1>{{title}}</h1>
-    <p class="lede">{{countText}}, oldest first. Dates are shown as precisely as the sources give them. <a href="{{timelineHref}}">The whole timeline</a></p>
+    <p class="lede">{{countText}}, oldest first. Dates are shown as precisely as the sources give them. <a href="{{timelineHref}}">{{chrome.label.wholeTimeline}}</a></p>
   </header>
-  <nav class="year-jump" aria-label="Years">
+  <nav class="year-jump" aria-label="{{chrome.label.years}}">
     <ul class="inline-list">
       {{#years}}<li><a href="{{href}}"{{#current}} aria-current="page"{{/current}}>{{label}}</a></li>{{/years}}
     </ul>
   </nav>
   {{^empty(months)}}
-  <nav class="month-list" aria-label="Months">
+  <nav class="month-list" aria-label="{{chrome.label.months}}">
     <ul class="plain-list">
       {{#months}}<li><a href="{{href}}"{{#current}} aria-current="page"{{/current}}>{{label}}</a> <span class="muted">{{countText}}</span></li>{{/months}}
     </ul>
@@ -3236,9 +3292,9 @@ search.kind.source: Source
     {{/months}}
     {{/sections}}
   </div>
-  <nav class="prev-next" aria-label="Earlier and later">
-    {{#previous}}<a class="prev" href="{{href}}" rel="prev"><span class="muted">← Earlier</span><br>{{label}}</a>{{/previous}}
-    {{#next}}<a class="next" href="{{href}}" rel="next"><span class="muted">Later →</span><br>{{label}}</a>{{/next}}
+  <nav class="prev-next" aria-label="{{chrome.label.earlierLater}}">
+    {{#previous}}<a class="prev" href="{{href}}" rel="prev"><span class="muted">← {{chrome.label.earlier}}</span><br>{{label}}</a>{{/previous}}
+    {{#next}}<a class="next" href="{{href}}" rel="next"><span class="muted">{{chrome.label.later}} →</span><br>{{label}}</a>{{/next}}
   </nav>
 </div>
 {{/content}}
@@ -3264,11 +3320,11 @@ search.kind.source: Source
     {{/chart}}
   </header>
   <section class="filter-panel" data-filter data-filter-facets="{{filterFacetsHref}}" data-root="{{root}}" data-words="{{filterWords}}" aria-labelledby="filter-heading">
-    <h2 id="filter-heading">Find events</h2>
+    <h2 id="filter-heading">{{chrome.label.findEvents}}</h2>
     <div class="filter-links">
-      <h3>By type</h3>
+      <h3>{{chrome.label.byType}}</h3>
       <ul class="inline-list">{{#types}}<li><a href="{{href}}">{{label}}</a> <span class="muted">({{count}})</span></li>{{/types}}</ul>
-      {{^empty(countries)}}<h3>By country</h3>
+      {{^empty(countries)}}<h3>{{chrome.label.byCountry}}</h3>
       <ul class="inline-list">{{#countries}}<li><a href="{{href}}">{{name}}</a> <span class="muted">({{count}})</span></li>{{/countries}}</ul>{{/empty(countries)}}
       <p>By year: the years below{{#isSplit}}, each with its page{{/isSplit}}. By actor: <a href="{{actorsHref}}">every actor</a>, each with its events. By thread: <a href="{{topicsHref}}">the topics</a>.</p>
     </div>
@@ -3282,7 +3338,7 @@ search.kind.source: Source
     </article>
   </template>
   {{#chart}}<div class="timeline-chart" data-filter-hides>{{>partials/chart}}</div>{{/chart}}
-  <nav class="year-jump" aria-label="Years">
+  <nav class="year-jump" aria-label="{{chrome.label.years}}">
     <ul class="inline-list">
       {{#years}}<li><a href="{{#href}}{{href}}{{/href}}{{^href}}#{{anchor}}{{/href}}">{{year}}</a></li>{{/years}}
     </ul>
@@ -3335,7 +3391,7 @@ search.kind.source: Source
   </header>
   {{#isFirstPage}}
   {{^empty(quotes)}}
-  <section class="quotes" aria-label="Key quotes">
+  <section class="quotes" aria-label="{{chrome.label.keyQuotes}}">
     {{#quotes}}
     <figure class="pull-quote">
       <blockquote><p>{{text}}</p></blockquote>
@@ -3347,13 +3403,13 @@ search.kind.source: Source
   <div class="prose">{{{narrativeHTML}}}</div>
   {{#chart}}
   <section class="topic-chart" aria-labelledby="chart-heading" data-pagefind-ignore>
-    <h2 id="chart-heading">Over time</h2>
+    <h2 id="chart-heading">{{chrome.label.overTime}}</h2>
     {{>partials/chart}}
   </section>
   {{/chart}}
   {{#map}}
   <section class="topic-map" aria-labelledby="map-heading" data-pagefind-ignore>
-    <h2 id="map-heading">Where</h2>
+    <h2 id="map-heading">{{chrome.label.where}}</h2>
     {{>partials/map}}
   </section>
   {{/map}}
@@ -3361,7 +3417,7 @@ search.kind.source: Source
   <section class="thread" aria-labelledby="thread-heading" data-pagefind-ignore>
     <h2 id="thread-heading">The thread <span class="muted count">{{eventsText}}</span></h2>
     {{^empty(pages)}}
-    <nav class="list-pages" aria-label="Pages of the thread">
+    <nav class="list-pages" aria-label="{{chrome.label.threadPages}}">
       <ul class="inline-list">{{#pages}}<li><a href="{{href}}"{{#current}} aria-current="page"{{/current}}>{{label}}</a></li>{{/pages}}</ul>
     </nav>
     {{/empty(pages)}}
@@ -3372,7 +3428,7 @@ search.kind.source: Source
       {{/events}}
     </ol>
     {{/empty(events)}}
-    {{#empty(events)}}<p class="muted">No events belong to this topic yet.</p>{{/empty(events)}}
+    {{#empty(events)}}<p class="muted">{{chrome.label.noTopicEvents}}</p>{{/empty(events)}}
   </section>
 </article>
 {{/content}}
@@ -3388,7 +3444,7 @@ search.kind.source: Source
 <div class="wrap">
   <header class="page-header">
     <h1>Topics</h1>
-    <p class="lede">The threads that tie the events together.</p>
+    <p class="lede">{{chrome.label.topicsLede}}</p>
   </header>
   <ul class="topic-list">
     {{#topics}}
