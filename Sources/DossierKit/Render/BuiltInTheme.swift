@@ -1773,10 +1773,10 @@ h4 { font-size: 1.05rem; }
 
 .wrap { max-width: var(--wide); margin: 0 auto; padding: 0 1.25rem; }
 .muted { color: var(--ink-soft); font-weight: normal; }
-.count { font-size: 0.8em; margin-left: 0.4em; }
+.count { font-size: 0.8em; margin-inline-start: 0.4em; }
 
-.skip-link { position: absolute; left: -9999px; top: 0; background: var(--ink); color: var(--paper); padding: 0.6em 1em; z-index: 10; }
-.skip-link:focus { left: 0.5rem; top: 0.5rem; }
+.skip-link { position: absolute; inset-inline-start: -9999px; top: 0; background: var(--ink); color: var(--paper); padding: 0.6em 1em; z-index: 10; }
+.skip-link:focus { inset-inline-start: 0.5rem; top: 0.5rem; }
 
 /* Header and navigation */
 .site-header { border-bottom: 3px double var(--rule); background: var(--paper); }
@@ -1792,8 +1792,8 @@ h4 { font-size: 1.05rem; }
 @media (max-width: 30rem) { .site-nav ul { gap: 0.25rem 0.7rem; font-size: 0.85rem; } }
 .header-tools { display: flex; flex-direction: column; align-items: flex-end; gap: 0.5rem; }
 .site-search { display: flex; font-family: var(--sans); font-size: 0.85rem; }
-.site-search input, .search-row input { font: inherit; padding: 0.3em 0.5em; border: 1px solid var(--ink-soft); border-right: 0; border-radius: 3px 0 0 3px; background: var(--paper); color: var(--ink); width: 9rem; min-width: 0; }
-.site-search button, .search-row button { font: inherit; padding: 0.3em 0.7em; border: 1px solid var(--ink-soft); border-radius: 0 3px 3px 0; background: var(--paper-alt); color: var(--ink); cursor: pointer; }
+.site-search input, .search-row input { font: inherit; padding: 0.3em 0.5em; border: 1px solid var(--ink-soft); border-inline-end: 0; border-radius: 0; border-start-start-radius: 3px; border-end-start-radius: 3px; background: var(--paper); color: var(--ink); width: 9rem; min-width: 0; }
+.site-search button, .search-row button { font: inherit; padding: 0.3em 0.7em; border: 1px solid var(--ink-soft); border-radius: 0; border-start-end-radius: 3px; border-end-end-radius: 3px; background: var(--paper-alt); color: var(--ink); cursor: pointer; }
 @media (max-width: 40rem) { .header-tools { align-items: stretch; width: 100%; } .site-search input { flex: 1; width: auto; } }
 
 .breadcrumbs { font-family: var(--sans); font-size: 0.85rem; margin-top: 1rem; }
@@ -1832,7 +1832,7 @@ main:focus { outline: none; }
 .topic-list p { margin: 0.4rem 0; }
 
 /* Event cards */
-.event-card { position: relative; border-left: 4px solid var(--type-colour, var(--rule)); padding: 0.1rem 0 0.1rem 1rem; margin: 1.25rem 0 1.75rem; }
+.event-card { position: relative; border-inline-start: 4px solid var(--type-colour, var(--rule)); padding-block: 0.1rem; padding-inline: 1rem 0; margin: 1.25rem 0 1.75rem; }
 .event-meta { display: flex; flex-wrap: wrap; align-items: center; gap: 0.35rem 0.6rem; margin: 0; font-family: var(--sans); font-size: 0.85rem; }
 .event-date { font-weight: 600; color: var(--ink); }
 .event-date[data-precision="week"], .event-date[data-precision="month"], .event-date[data-precision="year"], .event-date[data-precision="range"] { font-style: italic; }
@@ -1863,12 +1863,12 @@ a.badge-type:hover { text-decoration: underline; }
 
 /* Timeline */
 .type-key { list-style: none; display: flex; flex-wrap: wrap; gap: 0.4rem 1.1rem; padding: 0; font-family: var(--sans); font-size: 0.85rem; }
-.swatch { display: inline-block; width: 0.8em; height: 0.8em; border-radius: 2px; background: var(--type-colour); margin-right: 0.35em; vertical-align: -0.05em; }
+.swatch { display: inline-block; width: 0.8em; height: 0.8em; border-radius: 2px; background: var(--type-colour); margin-inline-end: 0.35em; vertical-align: -0.05em; }
 .year-jump { font-family: var(--sans); font-size: 0.95rem; position: sticky; top: 0; background: var(--paper); padding: 0.5rem 0; border-bottom: 1px solid var(--rule); z-index: 2; }
 .timeline { max-width: 52rem; }
 .timeline-year > h2 { font-family: var(--serif); font-size: 2rem; border-bottom: 2px solid var(--ink); padding-bottom: 0.2rem; scroll-margin-top: 3rem; }
 .timeline-month > h3 { font-family: var(--sans); font-size: 0.85rem; text-transform: uppercase; letter-spacing: 0.08em; color: var(--ink-soft); margin: 1.75rem 0 0.5rem; scroll-margin-top: 3rem; }
-.timeline-month { border-left: 1px solid var(--rule); padding-left: 1rem; margin-left: 0.2rem; }
+.timeline-month { border-inline-start: 1px solid var(--rule); padding-inline-start: 1rem; margin-inline-start: 0.2rem; }
 .timeline-years { max-width: 52rem; }
 .timeline-year-summary > h2 { font-family: var(--serif); font-size: 1.6rem; border-bottom: 2px solid var(--ink); padding-bottom: 0.2rem; margin-bottom: 0.5rem; }
 .month-counts { list-style: none; padding: 0; margin: 0 0 1.5rem; display: grid; grid-template-columns: repeat(auto-fill, minmax(11rem, 1fr)); gap: 0.2rem 1rem; font-family: var(--sans); font-size: 0.95rem; }
@@ -1901,7 +1901,7 @@ a.badge-type:hover { text-decoration: underline; }
 .filter-clear { align-self: end; justify-self: start; }
 .filter-status { font-weight: 600; margin: 0.75rem 0 0; }
 .filter-notice:empty { display: none; }
-.filter-notice { margin: 0.75rem 0 0; padding: 0.5rem 0.75rem; border-left: 4px solid var(--accent); background: var(--paper); }
+.filter-notice { margin: 0.75rem 0 0; padding: 0.5rem 0.75rem; border-inline-start: 4px solid var(--accent); background: var(--paper); }
 .filter-results { max-width: 52rem; }
 .filter-year { font-family: var(--serif); font-size: 1.6rem; border-bottom: 2px solid var(--ink); padding-bottom: 0.2rem; scroll-margin-top: 3rem; }
 .filter-card { margin: 0.9rem 0 1.1rem; }
@@ -1934,44 +1934,44 @@ a.badge-type:hover { text-decoration: underline; }
 .search-excerpt { margin: 0.2rem 0 0; color: var(--ink-soft); }
 .search-excerpt mark { background: none; color: var(--ink); font-weight: 700; }
 .badge-kind { background: var(--paper-alt); color: var(--ink); border: 1px solid var(--rule); }
-.search-notice { padding: 0.5rem 0.75rem; border-left: 4px solid var(--accent); }
+.search-notice { padding: 0.5rem 0.75rem; border-inline-start: 4px solid var(--accent); }
 
 /* Event, actor and topic pages */
 .event-layout { display: grid; grid-template-columns: minmax(0, 1fr); gap: 0 3rem; }
 @media (min-width: 56rem) { .event-layout { grid-template-columns: minmax(0, var(--measure)) minmax(14rem, 20rem); } }
-.event-page > .page-header h1 { border-left: 6px solid var(--type-colour); padding-left: 0.75rem; margin-left: -1.1rem; }
-@media (max-width: 40rem) { .event-page > .page-header h1 { margin-left: 0; } }
+.event-page > .page-header h1 { border-inline-start: 6px solid var(--type-colour); padding-inline-start: 0.75rem; margin-inline-start: -1.1rem; }
+@media (max-width: 40rem) { .event-page > .page-header h1 { margin-inline-start: 0; } }
 .prose { max-width: var(--measure); }
-.prose blockquote, .source-quote, .pull-quote blockquote { margin: 1rem 0; padding: 0.2rem 0 0.2rem 1rem; border-left: 3px solid var(--rule); color: var(--ink-soft); font-style: italic; }
+.prose blockquote, .source-quote, .pull-quote blockquote { margin: 1rem 0; padding-block: 0.2rem; padding-inline: 1rem 0; border-inline-start: 3px solid var(--rule); color: var(--ink-soft); font-style: italic; }
 .event-aside { font-family: var(--sans); font-size: 0.9rem; }
 .detail-list { margin: 1rem 0; border-top: 2px solid var(--ink); }
 .detail-list > div { padding: 0.6rem 0; border-bottom: 1px solid var(--rule); }
 .detail-list dt { font-weight: 700; font-size: 0.75rem; text-transform: uppercase; letter-spacing: 0.06em; color: var(--ink-soft); }
 .detail-list dd { margin: 0.2rem 0 0; }
-.source-list { padding-left: 1.25rem; }
+.source-list { padding-inline-start: 1.25rem; }
 .source-list li { margin-bottom: 1rem; }
 .source-list p { margin: 0; }
 .publisher { font-weight: 700; }
 .cite code { font-family: var(--mono); font-size: 0.85rem; background: var(--paper-alt); padding: 0.6rem 0.8rem; display: block; white-space: pre-wrap; border-radius: 3px; }
 .related { border-top: 1px solid var(--rule); margin-top: 2rem; max-width: 52rem; }
 .related-list { list-style: none; padding: 0; margin: 0; }
-.related-list li { border-left: 4px solid var(--type-colour, var(--rule)); padding: 0.35rem 0 0.35rem 0.8rem; margin: 0.6rem 0; font-family: var(--sans); font-size: 0.95rem; }
-.related-list .event-date { font-size: 0.85rem; margin-right: 0.3rem; }
+.related-list li { border-inline-start: 4px solid var(--type-colour, var(--rule)); padding-block: 0.35rem; padding-inline: 0.8rem 0; margin: 0.6rem 0; font-family: var(--sans); font-size: 0.95rem; }
+.related-list .event-date { font-size: 0.85rem; margin-inline-end: 0.3rem; }
 .related-list a { font-weight: 600; }
 .prev-next { display: grid; grid-template-columns: 1fr 1fr; gap: 1rem; border-top: 1px solid var(--rule); margin-top: 2rem; padding-top: 1rem; font-family: var(--sans); font-size: 0.95rem; }
-.prev-next .next { text-align: right; grid-column: 2; }
+.prev-next .next { text-align: end; grid-column: 2; }
 .role-group h3 { font-family: var(--sans); font-size: 0.85rem; text-transform: uppercase; letter-spacing: 0.08em; color: var(--ink-soft); }
 .actor-list { list-style: none; padding: 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr)); gap: 0 2rem; }
 .actor-list li { border-top: 1px solid var(--rule); padding: 0.2rem 0 0.6rem; }
 .actor-list h3 { margin: 0.6rem 0 0.2rem; }
 .actor-list p { margin: 0.2rem 0; font-size: 0.95rem; }
 .pull-quote { margin: 1.5rem 0; max-width: var(--measure); }
-.pull-quote blockquote { font-size: 1.35rem; line-height: 1.45; color: var(--ink); border-left: 4px solid var(--accent); }
-.pull-quote figcaption { font-family: var(--sans); font-size: 0.9rem; color: var(--ink-soft); padding-left: 1.25rem; }
+.pull-quote blockquote { font-size: 1.35rem; line-height: 1.45; color: var(--ink); border-inline-start: 4px solid var(--accent); }
+.pull-quote figcaption { font-family: var(--sans); font-size: 0.9rem; color: var(--ink-soft); padding-inline-start: 1.25rem; }
 .thread-list { list-style: none; padding: 0; margin: 0; counter-reset: thread; max-width: 52rem; }
-.thread-list > li { counter-increment: thread; position: relative; padding-left: 2.5rem; }
-.thread-list > li::before { content: counter(thread); position: absolute; left: 0; top: 1.3rem; font-family: var(--sans); font-weight: 700; font-size: 0.8rem; width: 1.7rem; height: 1.7rem; line-height: 1.7rem; text-align: center; border-radius: 50%; background: var(--ink); color: var(--paper); }
-.source-index { padding-left: 1.5rem; max-width: 52rem; }
+.thread-list > li { counter-increment: thread; position: relative; padding-inline-start: 2.5rem; }
+.thread-list > li::before { content: counter(thread); position: absolute; inset-inline-start: 0; top: 1.3rem; font-family: var(--sans); font-weight: 700; font-size: 0.8rem; width: 1.7rem; height: 1.7rem; line-height: 1.7rem; text-align: center; border-radius: 50%; background: var(--ink); color: var(--paper); }
+.source-index { padding-inline-start: 1.5rem; max-width: 52rem; }
 .source-index h2 { font-size: 1.1rem; margin-bottom: 0.2rem; }
 .cited-by { font-size: 0.95rem; }
 
@@ -2016,7 +2016,7 @@ a.badge-type:hover { text-decoration: underline; }
 .chart-caption { font-family: var(--sans); font-size: 0.85rem; }
 .chart-data, .chart-before { font-family: var(--sans); font-size: 0.9rem; margin: 0.4rem 0; }
 .chart-data table { border-collapse: collapse; margin: 0.5rem 0; font-size: 0.85rem; }
-.chart-data th, .chart-data td { text-align: left; padding: 0.2rem 0.8rem 0.2rem 0; border-bottom: 1px solid var(--rule); vertical-align: top; }
+.chart-data th, .chart-data td { text-align: start; padding-block: 0.2rem; padding-inline: 0 0.8rem; border-bottom: 1px solid var(--rule); vertical-align: top; }
 .timeline-chart { margin: 1rem 0 1.5rem; }
 .home-chart { margin-top: 2rem; margin-bottom: 1rem; }
 
@@ -2048,7 +2048,7 @@ a.badge-type:hover { text-decoration: underline; }
 .map-place-name { font: 700 12px var(--sans); fill: var(--ink); paint-order: stroke; stroke: var(--paper); stroke-width: 3px; stroke-linejoin: round; }
 .map-focus { fill: var(--accent); fill-opacity: 0.18; stroke: var(--accent); stroke-width: 1.5px; }
 .map-caption { font-family: var(--sans); font-size: 0.85rem; margin-top: 0.35rem; }
-.map-key { width: 1.1em; height: 1.1em; vertical-align: -0.2em; margin-right: 0.35em; overflow: visible; }
+.map-key { width: 1.1em; height: 1.1em; vertical-align: -0.2em; margin-inline-end: 0.35em; overflow: visible; }
 .map-legend { display: flex; flex-wrap: wrap; gap: 0.3rem 1.1rem; list-style: none; padding: 0; margin: 0.5rem 0; font-family: var(--sans); font-size: 0.9rem; }
 .map-legend-precision { color: var(--ink-soft); }
 .map-places, .map-unplaced { font-family: var(--sans); font-size: 0.95rem; margin: 0.5rem 0; }
@@ -2086,7 +2086,7 @@ a.badge-type:hover { text-decoration: underline; }
   .figure-value { font-size: 1.7rem; }
   .event-facts > div { flex-direction: column; gap: 0; }
   .prev-next { grid-template-columns: 1fr; }
-  .prev-next .next { grid-column: 1; text-align: left; }
+  .prev-next .next { grid-column: 1; text-align: start; }
 }
 
 @media print {
@@ -2111,7 +2111,7 @@ a.badge-type:hover { text-decoration: underline; }
 .event-media img { display: block; max-width: 100%; height: auto; border: 1px solid var(--rule); }
 .event-media figcaption { font-size: 0.9rem; color: var(--ink-soft); margin-top: 0.4rem; }
 /* inline-block: the separator before a link is not underlined with it. */
-.event-media figcaption > * + *::before { content: "·"; display: inline-block; margin-right: 0.3em; color: var(--ink-soft); }
+.event-media figcaption > * + *::before { content: "·"; display: inline-block; margin-inline-end: 0.3em; color: var(--ink-soft); }
 
 /* The map page's closer maps of countries: a line of links under its lede. */
 .closer-maps-title { display: inline; font-size: 1rem; margin: 0 0.5em 0 0; }
@@ -2387,7 +2387,7 @@ a.badge-type:hover { text-decoration: underline; }
         "layout.mustache": #"""
 {{% CONTENT_TYPE: HTML}}
 <!DOCTYPE html>
-<html lang="{{chrome.language}}">
+<html lang="{{chrome.language}}"{{#chrome.rightToLeft}} dir="rtl"{{/chrome.rightToLeft}}>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">

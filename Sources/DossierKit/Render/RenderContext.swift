@@ -21,6 +21,8 @@ struct RenderContext: Sendable {
     let navigation: [(kind: String, label: String, path: String)]
     /// The theme's `label.*` words, for every page's `chrome.label`.
     let labels: [String: TemplateText]
+    /// Whether the site's language is written right to left.
+    let rightToLeft: Bool
     /// Whether the site has the search page (only when its build makes Pagefind's index).
     let hasSearch: Bool
     /// The data downloads (the Downloads page shows their sizes).
@@ -44,6 +46,7 @@ struct RenderContext: Sendable {
         }
         hasSearch = kinds.contains { $0 === SearchPage.kind }
         labels = Chrome.labels(templates.text)
+        rightToLeft = Locale.Language(identifier: report.config.language).characterDirection == .rightToLeft
         self.markdown = markdown
         self.templates = templates
         self.cards = cards

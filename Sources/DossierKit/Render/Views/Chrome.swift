@@ -14,6 +14,9 @@ struct Chrome {
     var siteTitle: String
     var siteDescription: String
     var language: String
+    /// Whether the language is written right to left (Arabic, Persian, Hebrew, Urdu, Kurdish
+    /// Sorani, …), as the platform's locale data says: the page then mirrors (`dir="rtl"`).
+    var rightToLeft: Bool
     /// The `<title>`: "Page — Site", or the site title alone on the home page.
     var documentTitle: String
     var pageTitle: String
@@ -60,6 +63,7 @@ struct Chrome {
         siteTitle = config.title
         siteDescription = config.description
         language = config.language
+        rightToLeft = links.site.rightToLeft
         label = links.site.labels
         pageTitle = title
         documentTitle = links.path == SitePaths.home ? config.title : "\(title) — \(config.title)"
@@ -102,7 +106,8 @@ struct Chrome {
     /// The fields the header's cache key (root and section) decides: the same on every page
     /// that shares the header. Titles, descriptions, canonical links and breadcrumbs are not.
     static let headerFields: Set<String> = [
-        "siteTitle", "siteDescription", "language", "root", "homeHref", "stylesheet", "typeStylesheet", "favicon",
+        "siteTitle", "siteDescription", "language", "rightToLeft", "root", "homeHref", "stylesheet", "typeStylesheet",
+        "favicon",
         "script", "feedHref", "jsonFeedHref", "downloadsHref",
         "eventsJSONHref", "eventsCSVHref", "nav", "searchHref", "authors", "license", "label",
     ]
@@ -157,6 +162,9 @@ extension Chrome: TemplateModel {
             ) { TemplateObject($0.label) },
             .text("siteDescription", "The report's description.") { $0.siteDescription },
             .text("language", "The report's language, a BCP 47 tag for `<html lang>`.") { $0.language },
+            .flag("rightToLeft", "Whether the language is written right to left, for `<html dir=\"rtl\">`.") {
+                $0.rightToLeft
+            },
             .text("documentTitle", "The `<title>`: \"Page — Site\", or the site title alone on the home page.") {
                 $0.documentTitle
             },

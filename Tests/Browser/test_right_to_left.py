@@ -1,0 +1,71 @@
+"""A report in Arabic or Persian mirrors: `dir="rtl"` on the document, the stylesheet in logical
+properties, so the main column, its sidebar and the rules beside headings change sides; nothing
+overflows on a phone. (The first step of #32: the words and dates are the next.)"""
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+import pytest
+from selenium.webdriver.common.by import By
+
+from conftest import REPOSITORY, dossier_executable
+
+
+@pytest.fixture(scope="module")
+def arabic_site():
+    folder = Path(tempfile.mkdtemp(prefix="dossier-rtl-"))
+    shutil.copytree(REPOSITORY / "Content", folder / "Content")
+    site_yaml = folder / "Content" / "site.yaml"
+    text = site_yaml.read_text(encoding="utf-8")
+    assert "\nlanguage: en\n" in text
+    site_yaml.write_text(text.replace("\nlanguage: en\n", "\nlanguage: ar\n"), encoding="utf-8")
+    subprocess.run(
+        [str(dossier_executable()), "build", "--no-search", "--templates", str(REPOSITORY / "Templates")],
+        cwd=folder, check=True, capture_output=True)
+    yield folder / "Site"
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+def layout(browser, url, width):
+    browser.set_window_size(width, 1000)
+    browser.get(url)
+    return browser.execute_script("""
+        const box = (selector) => { const e = document.querySelector(selector); return e && e.getBoundingClientRect(); };
+        const main = box('.event-main'), aside = box('.event-aside'), h1 = document.querySelector('.event-page h1');
+        return {
+          dir: document.documentElement.getAttribute('dir'),
+          direction: getComputedStyle(document.querySelector('main')).direction,
+          mainLeft: main.left, asideLeft: aside.left,
+          ruleSide: getComputedStyle(h1).borderRightWidth !== '0px' ? 'right' : 'left',
+          overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        };
+    """)
+
+
+def test_an_arabic_report_mirrors_its_pages(browser, arabic_site):
+    url = (arabic_site / "events" / "baghdad-drone-strike" / "index.html").as_uri()
+    wide = layout(browser, url, 1280)
+    assert wide["dir"] == "rtl" and wide["direction"] == "rtl"
+    # The main column reads first, on the right; the details sit to its left.
+    assert wide["asideLeft"] < wide["mainLeft"], wide
+    assert wide["ruleSide"] == "right", wide
+    assert wide["overflow"] <= 0, wide
+    phone = layout(browser, url, 390)
+    assert phone["overflow"] <= 0, phone
+    for page in ("index.html", "timeline/index.html", "map/index.html", "actors/kataib-hezbollah/index.html",
+                 "topics/us-iraq-withdrawal-talks/index.html"):
+        browser.get((arabic_site / page).as_uri())
+        assert browser.execute_script("return document.documentElement.dir") == "rtl", page
+        assert browser.execute_script(
+            "return document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 0, page
+
+
+def test_an_english_report_stays_left_to_right(browser, preview):
+    browser.set_window_size(1280, 1000)
+    browser.get(preview.url + "/events/baghdad-drone-strike/")
+    assert browser.execute_script("return document.documentElement.getAttribute('dir')") is None
+    assert browser.execute_script("return getComputedStyle(document.querySelector('main')).direction") == "ltr"
+    main = browser.find_element(By.CSS_SELECTOR, ".event-main").rect
+    aside = browser.find_element(By.CSS_SELECTOR, ".event-aside").rect
+    assert main["x"] < aside["x"]
