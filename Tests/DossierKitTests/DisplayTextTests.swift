@@ -92,6 +92,33 @@ import Testing
             }, "\(found)")
     }
 
+    /// Where a name meets the theme's sentence, a name in the other direction is isolated
+    /// (U+2068 … U+2069): an English actor name inside an Arabic sentence keeps the full stop at
+    /// the sentence's end, and an Arabic name in an English sentence does the same; names in the
+    /// sentence's own direction, digits and punctuation are left as they are.
+    @Test func aNameInTheOtherDirectionIsIsolatedInTheSentence() {
+        let log = DiagnosticLog()
+        var arabic = DisplayText(
+            base: .builtIn, yaml: "description.actorWithout: \"{name} في {site}.\"\n", display: "text.yaml", log: log)
+        arabic.language = "ar"
+        #expect(log.diagnostics.isEmpty, "\(log.diagnostics)")
+        let sentence = arabic("description.actorWithout", ["name": "Kataib Hezbollah (KH)", "site": "التقرير"])
+        #expect(sentence == "\u{2068}Kataib Hezbollah (KH)\u{2069} في التقرير.")
+        // The full stop is outside the isolate, so the Arabic sentence's direction places it.
+        #expect(sentence.hasSuffix("التقرير.") && !sentence.contains(")."))
+
+        var english = DisplayText.builtIn
+        english.language = "en"
+        #expect(
+            english("description.actorWithout", ["name": "كتائب حزب الله", "site": "The Pause"])
+                == "\u{2068}كتائب حزب الله\u{2069} in The Pause.")
+        #expect(
+            english("description.actorWithout", ["name": "Kataib Hezbollah", "site": "The Pause"])
+                == "Kataib Hezbollah in The Pause.")
+        #expect(Bidi.isolated("2024–2025", within: true) == "2024–2025")
+        #expect(Bidi.isolated("فارس", within: true) == "فارس" && Bidi.isolated("שלום", within: false) != "שלום")
+    }
+
     @Test func mistakesInTheTextFileAreReportedAtTheirLine() throws {
         let site = try ThemeOverrideTests.site(theme: [
             "text.yaml": "page.timelin: Chronologie\ncasualty.killed: \"tués\"\nmonths: [janvier]\n"

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The words Dossier writes around a report: dates, casualty figures, kinds of actor, roles,
 /// counts, page titles. They belong to the theme, not to the model: the built-in theme's
 /// `text.yaml` holds them in English, and a report's `Templates/text.yaml` replaces any of them
@@ -9,9 +11,12 @@ struct DisplayText: Sendable {
 
     private(set) var texts: [String: Pattern]
     private(set) var months: [String]
-    /// The language the texts are in, whose plural rules choose a count's form (`count`): the
-    /// site's `language` (set for each build).
-    var language = "en"
+    /// The language the texts are in, whose plural rules choose a count's form (`count`) and
+    /// whose direction decides which values are isolated: the site's `language` (set for each build).
+    var language = "en" {
+        didSet { rightToLeft = Locale.Language(identifier: language).characterDirection == .rightToLeft }
+    }
+    private(set) var rightToLeft = false
 
     /// A text cut once at its `{placeholders}`, so filling it in is a concatenation: dates and
     /// figures are written tens of thousands of times in a large report.
@@ -41,12 +46,21 @@ struct DisplayText: Sendable {
             Set(segments.compactMap { if case .slot(let name) = $0 { return name } else { return nil } })
         }
 
-        func filled(_ values: KeyValuePairs<String, String>) -> String {
+        /// - Parameter rightToLeft: whether the text's language is written right to left: a value
+        ///   in the other direction is isolated (`Bidi.isolated`), so that an English name in an
+        ///   Arabic sentence, or an Arabic name in an English one, keeps the punctuation around it
+        ///   where the sentence puts it.
+        func filled(_ values: KeyValuePairs<String, String>, rightToLeft: Bool = false) -> String {
             var text = ""
             for segment in segments {
                 switch segment {
                 case .literal(let literal): text += literal
-                case .slot(let name): text += values.first { $0.key == name }?.value ?? "{\(name)}"
+                case .slot(let name):
+                    guard let value = values.first(where: { $0.key == name })?.value else {
+                        text += "{\(name)}"
+                        continue
+                    }
+                    text += Bidi.isolated(value, within: rightToLeft)
                 }
             }
             return text
@@ -150,7 +164,7 @@ struct DisplayText: Sendable {
 
     /// The text of `key` with its `{placeholders}` filled in.
     func callAsFunction(_ key: String, _ values: KeyValuePairs<String, String> = [:]) -> String {
-        texts[key]?.filled(values) ?? key
+        texts[key]?.filled(values, rightToLeft: rightToLeft) ?? key
     }
 
     /// The `label.*` texts, by name without the prefix: the words templates write themselves.
