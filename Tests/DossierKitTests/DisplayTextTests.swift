@@ -119,6 +119,33 @@ import Testing
         #expect(Bidi.isolated("فارس", within: true) == "فارس" && Bidi.isolated("שלום", within: false) != "שלום")
     }
 
+    /// A theme's words in another language are a file of their own, `text.<tag>.yaml`, used
+    /// for a site in that language (`ar-IQ` takes `text.ar.yaml`), over `text.yaml`, key by key.
+    @Test func aTranslationFileGivesTheWordsOfTheSitesLanguage() throws {
+        let site = try ThemeOverrideTests.site(theme: [
+            "text.yaml": "label.cite: Cite this entry\n",
+            "text.ar.yaml": "label.sources: المصادر\nlabel.dat: التاريخ\n",
+        ])
+        try site.build()
+        let english = try site.html("events/first-attack/index.html")
+        #expect(english.contains(#"<h2 id="sources-heading">Sources</h2>"#))
+        #expect(english.contains(#"<h2 id="cite-heading">Cite this entry</h2>"#))
+
+        try site.write(
+            "site.yaml", TestSite.minimalConfig.replacingOccurrences(of: "language: en", with: "language: ar-IQ"))
+        let summary = try site.build()
+        let arabic = try site.html("events/first-attack/index.html")
+        #expect(arabic.contains(#"<html lang="ar-IQ" dir="rtl">"#))
+        #expect(arabic.contains(#"<h2 id="sources-heading">المصادر</h2>"#))
+        // What the translation does not give comes from text.yaml, then the built-in English.
+        #expect(arabic.contains(#"<h2 id="cite-heading">Cite this entry</h2>"#) && arabic.contains("<dt>Date</dt>"))
+        #expect(
+            summary.warnings.map(\.description).contains {
+                $0.hasPrefix("Templates/text.ar.yaml:2:1: warning: unknown text `label.dat`")
+                    && $0.contains("label.date")
+            }, "\(summary.warnings)")
+    }
+
     @Test func mistakesInTheTextFileAreReportedAtTheirLine() throws {
         let site = try ThemeOverrideTests.site(theme: [
             "text.yaml": "page.timelin: Chronologie\ncasualty.killed: \"tués\"\nmonths: [janvier]\n"

@@ -124,8 +124,8 @@ public struct SiteBuilder: Sendable {
         }
         let log = DiagnosticLog()
         var theme = templates
-        // The theme's counts take the plural forms of the site's language.
-        theme.text.language = report.config.language
+        // The words of the site's language, with its plural forms and direction.
+        theme.text = templates.text(for: report.config.language)
         var renderer = SiteRenderer(
             report: report, templates: theme, markdown: Self.markdown(for: report.config),
             kinds: options.kinds(for: report.config))

@@ -162,6 +162,13 @@ struct DisplayText: Sendable {
         ["zero", "one", "two"].contains(where: { key.hasSuffix(".\($0)") }) && english.subtracting(["count"]) == given
     }
 
+    /// The language of a theme's translation file, `text.ar.yaml` → `ar` (nil for other files).
+    static func language(ofFile path: String) -> String? {
+        guard path.hasPrefix("text."), path.hasSuffix(".yaml"), !path.contains("/") else { return nil }
+        let tag = String(path.dropFirst("text.".count).dropLast(".yaml".count))
+        return !tag.isEmpty && LanguageTag.isWellFormed(tag) ? tag : nil
+    }
+
     /// The text of `key` with its `{placeholders}` filled in.
     func callAsFunction(_ key: String, _ values: KeyValuePairs<String, String> = [:]) -> String {
         texts[key]?.filled(values, rightToLeft: rightToLeft) ?? key

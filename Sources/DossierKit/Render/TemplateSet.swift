@@ -22,6 +22,9 @@ struct TemplateSet: Sendable {
     /// The theme's own `text.yaml` and map outlines, as read: the site's data scripts
     /// (`map/places.js`, the filter's index) change with them, and with nothing else of the theme.
     var dataWords = ""
+    /// The words in other languages, by language tag: `text.<tag>.yaml` of the built-in theme
+    /// and of the report's theme over `text` (`text(for:)`).
+    var translations: [String: DisplayText] = [:]
     /// Where the templates read the author's values (`{{extra.colour}}`), found by `check`.
     var extraUses: [ExtraUse] = []
 
@@ -49,6 +52,7 @@ struct TemplateSet: Sendable {
         var sources: [(name: String, display: String, text: String)] = []
         var unreadable = Set<String>()
         var textFile: URL?, geographyFile: URL?, worldStyleFile: URL?
+        var languageFiles: [String: URL] = [:]
         if exists {
             let base = folder.standardizedFileURL.path
             let listing = ContentFile.listStamped(folder, extensions: nil)
@@ -62,6 +66,7 @@ struct TemplateSet: Sendable {
             for (url, _, _) in listing.files {
                 let relative = String(url.standardizedFileURL.path.dropFirst(base.count + 1))
                 if relative == DisplayText.file { textFile = url }
+                if let language = DisplayText.language(ofFile: relative) { languageFiles[language] = url }
                 if relative == Geography.path { geographyFile = url }
                 if relative == WorldOutline.stylePath { worldStyleFile = url }
                 guard url.pathExtension == "mustache" else { continue }
@@ -120,6 +125,7 @@ struct TemplateSet: Sendable {
                 set.dataWords = yaml
             }
         }
+        set.loadTranslations(languageFiles, reportText: textFile, log: log)
         if let geographyFile {
             let display = "\(displayName)/\(Geography.path)"
             if let text = ContentFile.readText(geographyFile, display: display, log: log) {
@@ -232,6 +238,47 @@ struct TemplateSet: Sendable {
         case .textInsideInheritSection: return "text is not allowed directly inside a {{<parent}} section"
         case .invalidConfigVariableSyntax: return "invalid pragma syntax"
         case .unrecognisedConfigVariable: return "unknown pragma"
+        }
+    }
+}
+
+extension TemplateSet {
+    /// The words of the site's language: its translation (`ar-IQ` falls back to `ar`), else `text`,
+    /// with the language's plural rules and direction.
+    func text(for language: String) -> DisplayText {
+        var text =
+            translations[language] ?? language.split(separator: "-").first.flatMap { translations[String($0)] }
+            ?? self.text
+        text.language = language
+        return text
+    }
+
+    /// Each language's words: the built-in English, the built-in theme's `text.<tag>.yaml`, the
+    /// report's `text.yaml`, then its `text.<tag>.yaml`, each over the one before, key by key.
+    fileprivate mutating func loadTranslations(_ files: [String: URL], reportText: URL?, log: DiagnosticLog) {
+        let builtIn = Dictionary(
+            uniqueKeysWithValues: BuiltInTheme.files.keys.compactMap { path in
+                DisplayText.language(ofFile: path).map { ($0, path) }
+            })
+        guard !files.isEmpty || !builtIn.isEmpty else { return }
+        // (The report's text.yaml was checked when `text` was made: applied again, quietly.)
+        let reportYAML = reportText.flatMap { try? String(contentsOf: $0, encoding: .utf8) }
+        for language in Set(files.keys).union(builtIn.keys).sorted() {
+            var text = DisplayText.builtIn
+            if let path = builtIn[language], let yaml = BuiltInTheme.files[path] {
+                text = DisplayText(base: text, yaml: yaml, display: "(built-in theme)/\(path)", log: log)
+            }
+            if let reportYAML {
+                text = DisplayText(base: text, yaml: reportYAML, display: DisplayText.file, log: DiagnosticLog())
+            }
+            if let url = files[language] {
+                let display = "\(displayName)/\(url.lastPathComponent)"
+                if let yaml = ContentFile.readText(url, display: display, log: log) {
+                    text = DisplayText(base: text, yaml: yaml, display: display, log: log)
+                    dataWords += "\u{0}" + yaml
+                }
+            }
+            translations[language] = text
         }
     }
 }
