@@ -146,6 +146,59 @@ import Testing
             }, "\(summary.warnings)")
     }
 
+    /// Dates at every precision, in English, Arabic and Persian, in the language's usual digits
+    /// and in the other setting: month names from the platform's locale data (Gregorian; Iraq's
+    /// own in `ar-IQ`), numbers in the site's digits.
+    @Test func datesAtEveryPrecisionInEnglishArabicAndPersianInEitherDigits() throws {
+        let log = DiagnosticLog()
+        let theme = try #require(
+            TemplateSet.load(
+                from: URL(fileURLWithPath: "/nonexistent-\(UUID().uuidString)"), displayName: "Templates",
+                mustExist: false, log: log))
+        let dates = [
+            EventDate(start: PartialDate(year: 2024, month: 1, day: 28)),
+            EventDate(start: PartialDate(year: 2024, month: 2)),
+            EventDate(start: PartialDate(year: 2014)),
+            EventDate(
+                start: PartialDate(year: 2023, month: 11, day: 24), end: PartialDate(year: 2023, month: 11, day: 30)),
+            EventDate(start: PartialDate(year: 2023, month: 10), end: PartialDate(year: 2024, month: 2, day: 4)),
+        ]
+        func written(_ language: String, _ digits: Digits? = nil) -> [String] {
+            let text = theme.text(for: language, digits: digits)
+            return dates.map(text.date)
+        }
+        #expect(
+            written("en") == [
+                "28 January 2024", "February 2024", "2014", "24–30 November 2023", "October 2023 – 4 February 2024",
+            ])
+        #expect(written("en", .arab).first == "٢٨ January ٢٠٢٤")
+        #expect(
+            written("ar") == [
+                "28 يناير 2024", "فبراير 2024", "2014", "24–30 نوفمبر 2023", "أكتوبر 2023 – 4 فبراير 2024",
+            ])
+        #expect(
+            written("ar", .arab) == [
+                "٢٨ يناير ٢٠٢٤", "فبراير ٢٠٢٤", "٢٠١٤", "٢٤–٣٠ نوفمبر ٢٠٢٣", "أكتوبر ٢٠٢٣ – ٤ فبراير ٢٠٢٤",
+            ])
+        #expect(written("ar-IQ").first == "٢٨ كانون الثاني ٢٠٢٤", "Iraq's month names and digits")
+        #expect(written("ar-IQ", .latn).first == "28 كانون الثاني 2024")
+        #expect(
+            written("fa") == ["۲۸ ژانویه ۲۰۲۴", "فوریه ۲۰۲۴", "۲۰۱۴", "۲۴–۳۰ نوامبر ۲۰۲۳", "اکتبر ۲۰۲۳ – ۴ فوریه ۲۰۲۴"])
+        #expect(written("fa", .latn).first == "28 ژانویه 2024")
+        // Counts and figures take the digits too.
+        #expect(theme.text(for: "ar", digits: .arab).count("events", 12).hasPrefix("١٢"))
+    }
+
+    @Test func unknownDigitsAreALocatedError() throws {
+        let site = try TestSite(config: TestSite.minimalConfig + "\ndigits: arabic\n")
+        try SampleContent.write(to: site)
+        let found = SiteBuilder(options: site.options).check(keepingFiles: false).diagnostics.map(\.description)
+        #expect(
+            found.contains {
+                $0.hasPrefix("Content/site.yaml:9:9: error: unknown digits `arabic`") && $0.contains("`arab`")
+            }, "\(found)")
+    }
+
     @Test func mistakesInTheTextFileAreReportedAtTheirLine() throws {
         let site = try ThemeOverrideTests.site(theme: [
             "text.yaml": "page.timelin: Chronologie\ncasualty.killed: \"tués\"\nmonths: [janvier]\n"

@@ -125,7 +125,7 @@ public struct SiteBuilder: Sendable {
         let log = DiagnosticLog()
         var theme = templates
         // The words of the site's language, with its plural forms and direction.
-        theme.text = templates.text(for: report.config.language)
+        theme.text = templates.text(for: report.config.language, digits: report.config.digits)
         var renderer = SiteRenderer(
             report: report, templates: theme, markdown: Self.markdown(for: report.config),
             kinds: options.kinds(for: report.config))

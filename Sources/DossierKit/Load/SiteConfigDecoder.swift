@@ -6,7 +6,7 @@ struct SiteConfigDecoder {
         guard let fields = FieldReader(node, subject: "site.yaml", log: log) else { return nil }
         fields.warnAboutUnknownKeys(known: [
             "id", "title", "description", "language", "base_url", "authors", "license", "event_types", "confidence",
-            "markdown", "home", "lists", "search",
+            "markdown", "home", "lists", "search", "digits",
         ])
         let title = fields.string("title", required: true)
         var baseURL = fields.string("base_url")
@@ -116,14 +116,28 @@ struct SiteConfigDecoder {
                 hint: "use a BCP 47 tag such as en, en-GB, ar or fa")
             language = "en"
         }
+        var digits: Digits?
+        if let text = fields.string("digits") {
+            digits = Digits(rawValue: text)
+            if digits == nil {
+                let names = Digits.allCases.map(\.rawValue)
+                log.error(
+                    fields.locationOf("digits"), "unknown digits `\(text)`",
+                    hint: Suggestion.hint(for: text, in: names)
+                        ?? "use latn (0–9), arab (٠–٩) or arabext (۰–۹), or leave it out for the language's usual digits"
+                )
+            }
+        }
         guard let title else { return nil }
         let id = reportID(fields, title: title)
-        return SiteConfig(
+        var config = SiteConfig(
             title: title, id: id, description: fields.string("description") ?? "", language: language,
             baseURL: baseURL, authors: fields.stringList("authors"), license: fields.string("license"),
             eventTypes: types, confidenceGrades: grades, allowRawHTML: allowRawHTML, smartPunctuation: smart,
             homeLatestCount: latest, eventsPerPage: perPage, searchEnabled: search, origin: fields.location
         )
+        config.digits = digits
+        return config
     }
 
     /// `id`: any absolute URI (a scheme, a colon, no spaces). Without one, feed readers and

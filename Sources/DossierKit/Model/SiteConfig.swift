@@ -26,6 +26,8 @@ public struct SiteConfig: Sendable, Equatable {
     /// Whether the site has full-text search when Pagefind is installed (`search: {enabled: false}`
     /// turns it off).
     public var searchEnabled = true
+    /// The digits the site writes its numbers in (`digits:`): nil for its language's usual ones.
+    public var digits: Digits? = nil
     public var origin: SourceLocation
 
     /// A reading size, not only a bound: 100 cards are about 2,700 DOM nodes and 130 KB of HTML,

@@ -10,13 +10,18 @@ struct DisplayText: Sendable {
     static let file = "text.yaml"
 
     private(set) var texts: [String: Pattern]
-    private(set) var months: [String]
+    var months: [String]
     /// The language the texts are in, whose plural rules choose a count's form (`count`) and
     /// whose direction decides which values are isolated: the site's `language` (set for each build).
     var language = "en" {
         didSet { rightToLeft = Locale.Language(identifier: language).characterDirection == .rightToLeft }
     }
     private(set) var rightToLeft = false
+    /// The digits numbers are written in (`Digits`).
+    var digits = Digits.latn
+
+    /// A number in the site's digits.
+    func number(_ number: Int) -> String { digits.write(number) }
 
     /// A text cut once at its `{placeholders}`, so filling it in is a concatenation: dates and
     /// figures are written tens of thousands of times in a large report.
@@ -198,13 +203,13 @@ struct DisplayText: Sendable {
     /// text for that form (`{count}` is the number).
     func count(_ key: String, _ count: Int) -> String {
         let form = "\(key).\(PluralCategory.of(count, language: language).rawValue)"
-        return self(texts[form] == nil ? "\(key).other" : form, ["count": String(count)])
+        return self(texts[form] == nil ? "\(key).other" : form, ["count": number(count)])
     }
 
     /// A file's size in decimal units, as file managers show it: `830 bytes`, `12.4 kB`, `1.2 MB`.
     func fileSize(_ bytes: Int) -> String {
         switch bytes {
-        case ..<1000: return self("size.bytes", ["size": String(bytes)])
+        case ..<1000: return self("size.bytes", ["size": number(bytes)])
         case ..<1_000_000: return self("size.kilobytes", ["size": String(format: "%.1f", Double(bytes) / 1000)])
         default: return self("size.megabytes", ["size": String(format: "%.1f", Double(bytes) / 1_000_000)])
         }
@@ -212,19 +217,19 @@ struct DisplayText: Sendable {
 
     // MARK: Dates
 
-    func month(_ month: Int) -> String { months.indices.contains(month - 1) ? months[month - 1] : String(month) }
+    func month(_ month: Int) -> String { months.indices.contains(month - 1) ? months[month - 1] : number(month) }
 
     /// `January 2024`.
     func monthOfYear(_ month: Int, _ year: Int) -> String {
-        self("date.month", ["month": self.month(month), "year": String(year)])
+        self("date.month", ["month": self.month(month), "year": number(year)])
     }
 
     /// At the date's precision: `28 January 2024`, `January 2024`, `2014`.
     func date(_ date: PartialDate) -> String {
-        let year = String(date.year)
+        let year = number(date.year)
         guard let month = date.month else { return self("date.year", ["year": year]) }
         guard let day = date.day else { return monthOfYear(month, date.year) }
-        return self("date.day", ["day": String(day), "month": self.month(month), "year": year])
+        return self("date.day", ["day": number(day), "month": self.month(month), "year": year])
     }
 
     /// An event's date as readers see it (the author's own words when given):
@@ -234,13 +239,13 @@ struct DisplayText: Sendable {
         let start = date.start
         if date.withinWeek { return self("date.week", ["date": self.date(start)]) }
         guard let end = date.end else { return self.date(start) }
-        let year = String(start.year)
+        let year = number(start.year)
         if start.year == end.year, start.precision == .day, end.precision == .day, start.month == end.month,
             let day = start.day, let endDay = end.day, let month = start.month
         {
             return self(
                 "date.range.days",
-                ["startDay": String(day), "endDay": String(endDay), "month": self.month(month), "year": year])
+                ["startDay": number(day), "endDay": number(endDay), "month": self.month(month), "year": year])
         }
         if start.year == end.year, start.precision == end.precision, start.precision == .month, let month = start.month,
             let endMonth = end.month
@@ -253,7 +258,7 @@ struct DisplayText: Sendable {
         {
             return self(
                 "date.range.sameYear",
-                ["startDay": String(day), "startMonth": self.month(month), "end": self.date(end)])
+                ["startDay": number(day), "startMonth": self.month(month), "end": self.date(end)])
         }
         return self("date.range", ["start": self.date(start), "end": self.date(end)])
     }
@@ -271,14 +276,14 @@ struct DisplayText: Sendable {
     func figure(_ casualty: Casualty) -> String {
         switch (casualty.minimum, casualty.maximum) {
         case let (low?, high?) where low == high:
-            return self(casualty.approximate ? "casualty.about" : "casualty.exact", ["count": String(low)])
+            return self(casualty.approximate ? "casualty.about" : "casualty.exact", ["count": number(low)])
         case let (low?, high?):
             return self(
                 casualty.approximate ? "casualty.aboutRange" : "casualty.range",
-                ["low": String(low), "high": String(high)])
+                ["low": number(low), "high": number(high)])
         case let (low?, nil):
-            return self(casualty.approximate ? "casualty.about" : "casualty.atLeast", ["count": String(low)])
-        case let (nil, high?): return self("casualty.upTo", ["count": String(high)])
+            return self(casualty.approximate ? "casualty.about" : "casualty.atLeast", ["count": number(low)])
+        case let (nil, high?): return self("casualty.upTo", ["count": number(high)])
         case (nil, nil): return self("casualty.unknown")
         }
     }

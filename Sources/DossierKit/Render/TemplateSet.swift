@@ -244,13 +244,28 @@ struct TemplateSet: Sendable {
 
 extension TemplateSet {
     /// The words of the site's language: its translation (`ar-IQ` falls back to `ar`), else `text`,
-    /// with the language's plural rules and direction.
-    func text(for language: String) -> DisplayText {
+    /// with the language's plural rules, direction and digits (`digits`, else its usual ones).
+    /// Month names no text file gives in the language come from the platform's locale data, in
+    /// the Gregorian calendar (`ar-IQ` has Iraq's: كانون الثاني, شباط, …).
+    func text(for language: String, digits: Digits? = nil) -> DisplayText {
         var text =
             translations[language] ?? language.split(separator: "-").first.flatMap { translations[String($0)] }
             ?? self.text
         text.language = language
+        text.digits = digits ?? Digits.usual(for: language)
+        if text.months == DisplayText.builtIn.months, !language.lowercased().hasPrefix("en") {
+            text.months = Self.monthNames(language) ?? text.months
+        }
         return text
+    }
+
+    /// The twelve Gregorian month names of a language, as it writes them alone ("January").
+    static func monthNames(_ language: String) -> [String]? {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: language)
+        formatter.calendar = Calendar(identifier: .gregorian)
+        let names = formatter.standaloneMonthSymbols
+        return names.count == 12 ? names : nil
     }
 
     /// Each language's words: the built-in English, the built-in theme's `text.<tag>.yaml`, the
