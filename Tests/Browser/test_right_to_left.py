@@ -61,6 +61,25 @@ def test_an_arabic_report_mirrors_its_pages(browser, arabic_site):
             "return document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 0, page
 
 
+def test_charts_and_maps_stay_left_to_right_in_an_arabic_report(browser, arabic_site):
+    """Time axes and coordinates read left to right in Arabic papers too; labels must not be cut."""
+    browser.set_window_size(390, 1000)
+    browser.get((arabic_site / "timeline" / "index.html").as_uri())
+    directions = browser.execute_script(
+        "return [...document.querySelectorAll('svg.chart, svg.map')].map(e => getComputedStyle(e).direction)")
+    assert directions and set(directions) == {"ltr"}, directions
+    # Every label of the phone's chart lies inside its drawing.
+    outside = browser.execute_script("""
+        const svg = [...document.querySelectorAll('svg.chart')].find(e => e.getBoundingClientRect().width > 0);
+        const frame = svg.getBoundingClientRect();
+        return [...svg.querySelectorAll('text')].filter(t => {
+          const box = t.getBoundingClientRect();
+          return box.width > 0 && (box.left < frame.left - 1 || box.right > frame.right + 1);
+        }).map(t => t.textContent);
+    """)
+    assert outside == [], outside
+
+
 def test_an_english_report_stays_left_to_right(browser, preview):
     browser.set_window_size(1280, 1000)
     browser.get(preview.url + "/events/baghdad-drone-strike/")

@@ -1981,6 +1981,10 @@ a.badge-type:hover { text-decoration: underline; }
 /* Each chart is drawn for three column widths (860, 520 and 320 units, with fewer, wider bins
    as the column narrows); the one that fits the column is shown at about its own size, so its
    12-unit text is 12 px or more and nothing scrolls sideways. */
+/* Charts and maps are drawn left to right whatever the page's direction: their coordinates,
+   time axes and numbers read that way in Arabic and Persian papers too; each label keeps its own
+   script's direction. */
+.chart, .map { direction: ltr; }
 .chart { display: block; width: 100%; height: auto; font-family: var(--sans); }
 .chart-medium, .chart-narrow { display: none; }
 @container (max-width: 859.98px) {
