@@ -1731,6 +1731,19 @@ enum BuiltInTheme {
   color-scheme: light dark;
 }
 
+/* Arabic script (Arabic, Persian, Urdu, Kurdish Sorani): fonts every system carries that draw it
+   well (Segoe UI and Tahoma on Windows, Geeza Pro on Apple's systems, Noto on Android and Linux),
+   no letter-spacing (it pulls joined letters apart) and no slanted text (Arabic fonts have no
+   italic, and a synthesised slant is hard to read): emphasis stays in the colour and the rule. */
+:root:lang(ar), :root:lang(fa), :root:lang(ur), :root:lang(ckb), :root:lang(ps) {
+  --serif: "Noto Naskh Arabic", "Geeza Pro", "Times New Roman", "Noto Serif", "DejaVu Serif", serif;
+  --sans: system-ui, -apple-system, "Segoe UI", "Noto Sans Arabic", "Geeza Pro", Tahoma, "Noto Sans", "DejaVu Sans", sans-serif;
+}
+:lang(ar), :lang(fa), :lang(ur), :lang(ckb), :lang(ps) { letter-spacing: normal !important; }
+:lang(ar) :is(em, i, blockquote, .event-date, .source-quote),
+:lang(fa) :is(em, i, blockquote, .event-date, .source-quote),
+:lang(ur) :is(em, i, blockquote, .event-date, .source-quote) { font-style: normal; }
+
 @media (prefers-color-scheme: dark) {
   :root {
     --ink: #e9e6df;
