@@ -63,9 +63,10 @@ import Testing
         // The topic has 2 events: Arabic's dual.
         let topics = HTMLInspection.text(of: try site.html("topics/index.html"))
         #expect(topics.contains("حدثان") && !topics.contains("2 events"), "\(topics)")
-        // The home page's figure: 4 events is `few`; 2 actors, a form the text does not give, is `other`'s.
+        // The home page's figures: 4 events is `few` (the report's text); 2 actors, a form the
+        // report's text does not give, comes from the built-in theme's Arabic.
         let home = HTMLInspection.text(of: try site.html("index.html"))
-        #expect(home.contains("4 أحداث") && home.contains("2 actors"), "\(home)")
+        #expect(home.contains("4 أحداث") && home.contains("2 جهات فاعلة"), "\(home)")
     }
 
     /// The words the templates write themselves are texts too (`label.*`, `{{chrome.label.…}}`):
@@ -137,8 +138,9 @@ import Testing
         let arabic = try site.html("events/first-attack/index.html")
         #expect(arabic.contains(#"<html lang="ar-IQ" dir="rtl">"#))
         #expect(arabic.contains(#"<h2 id="sources-heading">المصادر</h2>"#))
-        // What the translation does not give comes from text.yaml, then the built-in English.
-        #expect(arabic.contains(#"<h2 id="cite-heading">Cite this entry</h2>"#) && arabic.contains("<dt>Date</dt>"))
+        // What the report's translation does not give comes from its text.yaml, then from the
+        // built-in theme's Arabic.
+        #expect(arabic.contains(#"<h2 id="cite-heading">Cite this entry</h2>"#) && arabic.contains("<dt>التاريخ</dt>"))
         #expect(
             summary.warnings.map(\.description).contains {
                 $0.hasPrefix("Templates/text.ar.yaml:2:1: warning: unknown text `label.dat`")
@@ -197,6 +199,37 @@ import Testing
             found.contains {
                 $0.hasPrefix("Content/site.yaml:9:9: error: unknown digits `arabic`") && $0.contains("`arab`")
             }, "\(found)")
+    }
+
+    /// The built-in theme's Arabic: every English key translated, every counted text in each
+    /// of Arabic's plural forms, placeholders as English's, and nothing the build warns about.
+    @Test func theBuiltInArabicCoversEveryTextAndPluralForm() throws {
+        let file = try #require(BuiltInTheme.files["text.ar.yaml"])
+        guard case .map(let entries, _)? = YAMLReader.parse(file, file: "text.ar.yaml", log: DiagnosticLog()) else {
+            Issue.record("text.ar.yaml is a mapping")
+            return
+        }
+        let arabic = Set(entries.map(\.key))
+        let english = Set(DisplayText.builtIn.texts.keys)
+        let forms = ["one", "two", "few", "many", "other"]
+        for key in english {
+            if key.hasSuffix(".other") {
+                let stem = key.dropLast("other".count)
+                let missing = forms.filter { !arabic.contains(stem + $0) }
+                #expect(missing.isEmpty, "\(stem)* lacks \(missing)")
+            } else if !key.hasSuffix(".one") {
+                #expect(arabic.contains(key), "\(key) is not translated")
+            }
+        }
+        let log = DiagnosticLog()
+        let theme = try #require(
+            TemplateSet.load(
+                from: URL(fileURLWithPath: "/nonexistent-\(UUID().uuidString)"), displayName: "Templates",
+                mustExist: false, log: log))
+        #expect(log.diagnostics.isEmpty, "\(log.diagnostics)")
+        let text = theme.text(for: "ar")
+        #expect(text.count("events", 2) == "حدثان" && text.count("events", 11) == "11 حدثًا")
+        #expect(text("page.timeline") == "التسلسل الزمني" && theme.text(for: "en")("page.timeline") == "Timeline")
     }
 
     @Test func mistakesInTheTextFileAreReportedAtTheirLine() throws {
