@@ -201,8 +201,8 @@ import Testing
             }, "\(found)")
     }
 
-    /// The built-in theme's Arabic: every English key translated, every counted text in each
-    /// of Arabic's plural forms, placeholders as English's, and nothing the build warns about.
+    /// The built-in theme's Arabic and Persian: every English key translated, every counted text
+    /// in each of Arabic's plural forms, placeholders as English's, and nothing the build warns about.
     @Test func theBuiltInArabicCoversEveryTextAndPluralForm() throws {
         let file = try #require(BuiltInTheme.files["text.ar.yaml"])
         guard case .map(let entries, _)? = YAMLReader.parse(file, file: "text.ar.yaml", log: DiagnosticLog()) else {
@@ -229,6 +229,16 @@ import Testing
         #expect(log.diagnostics.isEmpty, "\(log.diagnostics)")
         let text = theme.text(for: "ar")
         #expect(text.count("events", 2) == "حدثان" && text.count("events", 11) == "11 حدثًا")
+        // Persian: every text too (its counts have one form: the noun stays singular after a number).
+        let persianFile = try #require(BuiltInTheme.files["text.fa.yaml"])
+        guard case .map(let persian, _)? = YAMLReader.parse(persianFile, file: "text.fa.yaml", log: DiagnosticLog())
+        else {
+            Issue.record("text.fa.yaml is a mapping")
+            return
+        }
+        let untranslated = english.subtracting(persian.map(\.key))
+        #expect(untranslated.isEmpty, "\(untranslated.sorted())")
+        #expect(theme.text(for: "fa").count("events", 3) == "۳ رویداد" && theme.text(for: "fa")("page.search") == "جست‌وجو")
         #expect(text("page.timeline") == "التسلسل الزمني" && theme.text(for: "en")("page.timeline") == "Timeline")
     }
 
