@@ -238,7 +238,8 @@ import Testing
         }
         let untranslated = english.subtracting(persian.map(\.key))
         #expect(untranslated.isEmpty, "\(untranslated.sorted())")
-        #expect(theme.text(for: "fa").count("events", 3) == "۳ رویداد" && theme.text(for: "fa")("page.search") == "جست‌وجو")
+        #expect(
+            theme.text(for: "fa").count("events", 3) == "۳ رویداد" && theme.text(for: "fa")("page.search") == "جست‌وجو")
         #expect(text("page.timeline") == "التسلسل الزمني" && theme.text(for: "en")("page.timeline") == "Timeline")
     }
 
