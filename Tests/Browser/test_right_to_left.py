@@ -61,6 +61,29 @@ def test_an_arabic_report_mirrors_its_pages(browser, arabic_site):
             "return document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 0, page
 
 
+def test_english_words_in_an_arabic_report_keep_their_full_stop_at_the_end(browser, arabic_site):
+    """The sample's summaries are English: in an Arabic page each paragraph takes the direction of
+    its first letter (unicode-bidi: plaintext), so the full stop ends the sentence on the right,
+    not at the left of the line as the page's direction would put it."""
+    browser.set_window_size(1280, 1000)
+    browser.get((arabic_site / "events" / "baghdad-drone-strike" / "index.html").as_uri())
+    place = browser.execute_script("""
+        const lede = document.querySelector('.lede');
+        const walker = document.createTreeWalker(lede, NodeFilter.SHOW_TEXT);
+        let last = null;
+        while (walker.nextNode()) if (walker.currentNode.textContent.trim()) last = walker.currentNode;
+        const end = last.textContent.trimEnd().length;
+        const stop = document.createRange(); stop.setStart(last, end - 1); stop.setEnd(last, end);
+        const dot = stop.getBoundingClientRect();
+        const all = document.createRange(); all.selectNodeContents(lede);
+        const line = [...all.getClientRects()].filter(r => Math.abs(r.top - dot.top) < 3);
+        return { text: last.textContent.trimEnd().slice(-1), dot: dot.right,
+                 left: Math.min(...line.map(r => r.left)), right: Math.max(...line.map(r => r.right)) };
+    """)
+    assert place["text"] == ".", place
+    assert place["dot"] >= place["right"] - 1, place
+
+
 def test_charts_and_maps_stay_left_to_right_in_an_arabic_report(browser, arabic_site):
     """Time axes and coordinates read left to right in Arabic papers too; labels must not be cut."""
     browser.set_window_size(390, 1000)

@@ -1819,6 +1819,12 @@ main:focus { outline: none; }
 
 .page-header { max-width: var(--measure); margin-bottom: 1.5rem; }
 .kicker { font-family: var(--sans); text-transform: uppercase; letter-spacing: 0.08em; font-size: 0.78rem; color: var(--accent); font-weight: 600; margin: 1.5rem 0 0; }
+/* Where the report's own words sit in the theme's markup, each paragraph takes the direction of
+   its first letter (as dir="auto" would, without a byte of HTML): English in an Arabic report, or
+   Arabic in an English one, keeps its full stop and brackets where they belong. Alignment still
+   follows the page. */
+h1, h2, h3, .lede, .event-summary, .event-title, .prose :is(p, li, blockquote, h2, h3, h4),
+.source-quote p, .pull-quote p, figcaption, .cite code { unicode-bidi: plaintext; }
 .lede { font-size: 1.2rem; line-height: 1.5; color: var(--ink-soft); margin-top: 0.4rem; }
 .lede a { color: inherit; }
 
