@@ -7,9 +7,11 @@ enum Bidi {
     /// `value` as it is, or isolated when it holds a letter written in the other direction than
     /// the sentence (`rightToLeft`: the sentence's). Digits and punctuation alone need nothing.
     static func isolated(_ value: String, within rightToLeft: Bool) -> String {
+        // Most values of an English site are ASCII: nothing to look up (dates and counts are
+        // filled in tens of thousands of times a build).
+        if !rightToLeft, value.utf8.allSatisfy({ $0 < 0x80 }) { return value }
         let other = value.unicodeScalars.contains { scalar in
-            guard scalar.properties.isAlphabetic else { return false }
-            return isRightToLeft(scalar) != rightToLeft
+            isRightToLeft(scalar) != rightToLeft && scalar.properties.isAlphabetic
         }
         return other ? "\u{2068}" + value + "\u{2069}" : value
     }

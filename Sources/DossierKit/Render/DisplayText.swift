@@ -14,9 +14,13 @@ struct DisplayText: Sendable {
     /// The language the texts are in, whose plural rules choose a count's form (`count`) and
     /// whose direction decides which values are isolated: the site's `language` (set for each build).
     var language = "en" {
-        didSet { rightToLeft = Locale.Language(identifier: language).characterDirection == .rightToLeft }
+        didSet {
+            rightToLeft = Locale.Language(identifier: language).characterDirection == .rightToLeft
+            plurals = PluralCategory.Rules(language: language)
+        }
     }
     private(set) var rightToLeft = false
+    private var plurals = PluralCategory.Rules(language: "en")
     /// The digits numbers are written in (`Digits`).
     var digits = Digits.latn
 
@@ -202,7 +206,7 @@ struct DisplayText: Sendable {
     /// `key.one` for 1 in English, `key.two` for 2 in Arabic; `key.other` when the theme has no
     /// text for that form (`{count}` is the number).
     func count(_ key: String, _ count: Int) -> String {
-        let form = "\(key).\(PluralCategory.of(count, language: language).rawValue)"
+        let form = "\(key).\(plurals.category(count).rawValue)"
         return self(texts[form] == nil ? "\(key).other" : form, ["count": number(count)])
     }
 

@@ -16,16 +16,32 @@ enum PluralCategory: String, Sendable, CaseIterable {
 
     /// The category of `count` in `language` (a BCP 47 tag such as `ar` or `fa-IR`), by CLDR's
     /// rules as the platform's ICU has them; where there is none, English's (1 is `one`).
-    static func of(_ count: Int, language: String) -> PluralCategory {
+    static func of(_ count: Int, language: String) -> PluralCategory { Rules(language: language).category(count) }
+
+    /// One language's rules, looked up once: a text keeps its language's (`DisplayText`), so
+    /// writing a count on any core takes no lock.
+    struct Rules: Sendable {
         #if canImport(_FoundationICU)
-        if let category = rules(for: language)?.select(count) { return category }
+        private let icu: ICURules?
         #endif
-        return count == 1 ? .one : .other
+
+        init(language: String) {
+            #if canImport(_FoundationICU)
+            icu = PluralCategory.rules(for: language)
+            #endif
+        }
+
+        func category(_ count: Int) -> PluralCategory {
+            #if canImport(_FoundationICU)
+            if let category = icu?.select(count) { return category }
+            #endif
+            return count == 1 ? .one : .other
+        }
     }
 
     #if canImport(_FoundationICU)
-    /// One language's rules, opened once: selecting is a read of them, safe from any thread.
-    final class Rules: @unchecked Sendable {
+    /// One language's ICU rules, opened once: selecting is a read of them, safe from any thread.
+    final class ICURules: @unchecked Sendable {
         private let rules: OpaquePointer
 
         init?(language: String) {
@@ -46,12 +62,12 @@ enum PluralCategory: String, Sendable, CaseIterable {
         }
     }
 
-    private static let opened = NIOLockedValueBox<[String: Rules?]>([:])
+    private static let opened = NIOLockedValueBox<[String: ICURules?]>([:])
 
-    static func rules(for language: String) -> Rules? {
+    static func rules(for language: String) -> ICURules? {
         opened.withLockedValue { opened in
             if let rules = opened[language] { return rules }
-            let rules = Rules(language: language)
+            let rules = ICURules(language: language)
             opened[language] = rules
             return rules
         }

@@ -21,7 +21,7 @@ struct RenderContext: Sendable {
     let navigation: [(kind: String, label: String, path: String)]
     /// The theme's `label.*` words, for every page's `chrome.label`.
     let labels: [String: TemplateText]
-    /// Whether the site's language is written right to left.
+    /// Whether the site's language is written right to left (the theme's words know: `DisplayText`).
     let rightToLeft: Bool
     /// Whether the site has the search page (only when its build makes Pagefind's index).
     let hasSearch: Bool
@@ -46,7 +46,7 @@ struct RenderContext: Sendable {
         }
         hasSearch = kinds.contains { $0 === SearchPage.kind }
         labels = Chrome.labels(templates.text)
-        rightToLeft = Locale.Language(identifier: report.config.language).characterDirection == .rightToLeft
+        rightToLeft = templates.text.rightToLeft
         self.markdown = markdown
         self.templates = templates
         self.cards = cards

@@ -118,14 +118,16 @@ struct TemplateSet: Sendable {
         }
         var set = TemplateSet(library: MustacheLibrary(templates: templates), folder: folder, displayName: displayName)
         // (Found by the listing, which refuses links that lead out of the theme folder.)
+        var reportYAML: String?
         if let textFile {
             let display = "\(displayName)/\(DisplayText.file)"
-            if let yaml = ContentFile.readText(textFile, display: display, log: log) {
+            reportYAML = ContentFile.readText(textFile, display: display, log: log)
+            if let yaml = reportYAML {
                 set.text = DisplayText(base: .builtIn, yaml: yaml, display: display, log: log)
                 set.dataWords = yaml
             }
         }
-        set.loadTranslations(languageFiles, reportText: textFile, log: log)
+        set.loadTranslations(languageFiles, reportYAML: reportYAML, log: log)
         if let geographyFile {
             let display = "\(displayName)/\(Geography.path)"
             if let text = ContentFile.readText(geographyFile, display: display, log: log) {
@@ -270,14 +272,13 @@ extension TemplateSet {
 
     /// Each language's words: the built-in English, the built-in theme's `text.<tag>.yaml`, the
     /// report's `text.yaml`, then its `text.<tag>.yaml`, each over the one before, key by key.
-    fileprivate mutating func loadTranslations(_ files: [String: URL], reportText: URL?, log: DiagnosticLog) {
+    fileprivate mutating func loadTranslations(_ files: [String: URL], reportYAML: String?, log: DiagnosticLog) {
         let builtIn = Dictionary(
             uniqueKeysWithValues: BuiltInTheme.files.keys.compactMap { path in
                 DisplayText.language(ofFile: path).map { ($0, path) }
             })
         guard !files.isEmpty || !builtIn.isEmpty else { return }
-        // (The report's text.yaml was checked when `text` was made: applied again, quietly.)
-        let reportYAML = reportText.flatMap { try? String(contentsOf: $0, encoding: .utf8) }
+        // (The report's text.yaml, as read and checked when `text` was made: applied again, quietly.)
         for language in Set(files.keys).union(builtIn.keys).sorted() {
             var text = DisplayText.builtIn
             if let path = builtIn[language], let yaml = BuiltInTheme.files[path] {
