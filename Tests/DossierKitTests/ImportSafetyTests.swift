@@ -624,6 +624,24 @@ import Glibc
         var empty = ""
         try ImportRecord().write(adding: [:], from: nil, to: { empty += $0 })
         #expect(try JSONDecoder().decode(ImportRecord.self, from: Data(empty.utf8)).events.isEmpty)
+
+        // Read back line by line, as a re-import reads it: the same entries as the decoder's.
+        #expect(ImportRecord.asWritten(written)?.events == expected.events)
+        #expect(ImportRecord.asWritten(empty)?.events.isEmpty == true)
+        // Anything else is the decoder's to read or refuse: another layout, a missing or extra
+        // comma, a key given twice, an escape, a digest of another length, a conflict marker, CRLF.
+        let variants = [
+            written.replacingOccurrences(of: "\" : \"", with: "\":\""),
+            written.replacingOccurrences(of: "\",\n    \"c-3", with: "\"\n    \"c-3"),
+            written.replacingOccurrences(of: "\"\n  },", with: "\",\n  },"),
+            written.replacingOccurrences(of: "\"c-3\"", with: "\"b-1\""),
+            written.replacingOccurrences(of: "\"c-3\"", with: "\"c\\u002d3\""),
+            written.replacingOccurrences(of: "\"c-3\" : \"", with: "\"c-3\" : \"0"),
+            written.replacingOccurrences(of: "    \"m-5", with: "<<<<<<< HEAD\n    \"m-5"),
+            written.replacingOccurrences(of: "\n", with: "\r\n"),
+        ]
+        for variant in variants { #expect(ImportRecord.asWritten(variant) == nil, "\(variant)") }
+        #expect(try JSONDecoder().decode(ImportRecord.self, from: Data(variants[0].utf8)).events == expected.events)
     }
 
     /// The new events wait in a file of the import's own, not in memory; the file has no name

@@ -89,7 +89,8 @@ struct ImportRecord: Codable {
             throw ImportFailure(log.diagnostics)
         }
         do {
-            let record = try JSONDecoder().decode(ImportRecord.self, from: Data(text.utf8))
+            let record =
+                try ImportRecord.asWritten(text) ?? JSONDecoder().decode(ImportRecord.self, from: Data(text.utf8))
             guard record.version == 1, record.events.keys.allSatisfy({ Identifier.problem(with: $0) == nil }) else {
                 throw ImportFailure(
                     "\(shown): this import record was written by another version of Dossier, or holds ids that are not ids"
@@ -110,6 +111,51 @@ struct ImportRecord: Codable {
                         "restore it (`git checkout -- \(shown)`, or resolve the conflict keeping both sides' events); without it, every event this import made would count as edited by hand"
                 )
             ])
+        }
+    }
+
+    /// The record read line by line when it is exactly as `write` writes it (one entry a line),
+    /// else nil, and `JSONDecoder` reads it (and reports what is wrong). A record of 100,000
+    /// events is 10 MB of text: the decoder's tree of it and the text's copy took more memory
+    /// than the rest of a re-import of that size.
+    static func asWritten(_ text: String) -> ImportRecord? {
+        var text = text
+        return text.withUTF8 { bytes -> ImportRecord? in
+            let header = Array("{\n  \"events\" : {\n".utf8)
+            let footer = Array("  },\n  \"version\" : 1\n}\n".utf8)
+            guard bytes.count >= header.count + footer.count, bytes.starts(with: header),
+                bytes[(bytes.count - footer.count)...].elementsEqual(footer)
+            else { return nil }
+            var record = ImportRecord()
+            var lineStart = header.count
+            let end = bytes.count - footer.count
+            // Every entry but the last ends with a comma: whether the one before did.
+            var previousEndsWithComma: Bool?
+            let indent = Array("    \"".utf8), separator = Array("\" : \"".utf8)
+            while lineStart < end {
+                guard let newline = bytes[lineStart..<end].firstIndex(of: 0x0A) else { return nil }
+                var line = bytes[lineStart..<newline]
+                lineStart = newline + 1
+                if line.isEmpty { continue }
+                // `    "<id>" : "<64 hex digits>"`, then `,` unless it is the last.
+                guard previousEndsWithComma != false else { return nil }
+                let hasComma = line.last == UInt8(ascii: ",")
+                if hasComma { line = line.dropLast() }
+                guard line.starts(with: indent), line.last == UInt8(ascii: "\""),
+                    line.count > indent.count + 1 + 64 + separator.count
+                else { return nil }
+                let hexStart = line.endIndex - 1 - 64
+                guard line[(hexStart - separator.count)..<hexStart].elementsEqual(separator) else { return nil }
+                let idBytes = line[(line.startIndex + indent.count)..<(hexStart - separator.count)]
+                guard !idBytes.contains(UInt8(ascii: "\"")), !idBytes.contains(UInt8(ascii: "\\")),
+                    let digest = Digest(hex: String(decoding: line[hexStart..<(line.endIndex - 1)], as: UTF8.self))
+                else { return nil }
+                let id = String(decoding: idBytes, as: UTF8.self)
+                // A key given twice is JSON's business (the decoder's), not this reader's.
+                guard record.events.updateValue(digest, forKey: id) == nil else { return nil }
+                previousEndsWithComma = hasComma
+            }
+            return previousEndsWithComma == true ? nil : record
         }
     }
 
