@@ -250,15 +250,22 @@
       svg.appendChild(svgElement("title", { id: "map-zoom-title" }, say("map.zoom.title", { times: Math.round(home.span / view.span) })));
       svg.appendChild(svgElement("image", { "class": "map-base", href: root + facets.outlinesPath, x: -view.x * scale, y: -view.y * scale, width: 1000 * scale, height: 1000 * scale }));
       svg.appendChild(countryLabels(facets, view.x, view.y, scale, width, height));
-      // Events in the window (and a margin), grouped by country in cells a marker wide, then
-      // kept apart: a marker of one place is named by it, else by the country all share.
-      var types = shownTypes(), least = width < 560 ? 12.5 : 9, cell = 2 * least, cells = {}, groups = [];
+      // Events in the window (and a margin), grouped by country in cells of the ground (km
+      // squares, a marker wide in the window's middle), then kept apart: a marker of one place
+      // is named by it, else by the country all share.
+      var types = shownTypes(), least = width < 560 ? 12.5 : 9, cells = {}, groups = [];
       var left = view.x * 100, top = view.y * 100, per = scale / 100, margin = 30;
+      // A world unit is 40,075 km / 1000 at the equator, times cos(latitude) (Web Mercator keeps shapes).
+      function latitude(worldY) { return Math.atan(Math.sinh(Math.PI * (1 - 2 * worldY / 1000))); }
+      var middle = Math.cos(latitude(view.y + view.span * RATIO / 2)), unit = 40.075 * middle;
+      var cellKm = 2 * least / scale * unit;
       located.forEach(function (index) {
         if (!types[facets.type[index]]) return;
         var x = (points.x[index] - left) * per, y = (points.y[index] - top) * per;
         if (x < -margin || y < -margin || x > width + margin || y > height + margin) return;
-        var key = facets.country[index] + ":" + Math.floor(x / cell) + ":" + Math.floor(y / cell), group = cells[key];
+        // Kilometres east of the window's left edge (at the middle's scale) and north of the equator.
+        var east = (points.x[index] / 100 - view.x) * unit, north = latitude(points.y[index] / 100) * 6371;
+        var key = facets.country[index] + ":" + Math.floor(east / cellKm) + ":" + Math.floor(north / cellKm), group = cells[key];
         if (!group) {
           group = cells[key] = { places: [], seen: {}, events: [], country: facets.country[index], sumX: 0, sumY: 0, vague: false };
           groups.push(group);
@@ -295,7 +302,7 @@
       if (drawn) drawn.parentNode.replaceChild(svg, drawn); else figure.insertBefore(svg, figure.firstChild);
       drawn = svg;
       drawings.forEach(function (drawing) { drawing.setAttribute("hidden", ""); });
-      live.textContent = say("map.zoom.shown", { times: Math.round(home.span / view.span), count: shown });
+      live.textContent = say("map.zoom.shown", { times: Math.round(home.span / view.span), count: shown, kilometres: Math.max(1, Math.round(cellKm)) });
       pan(svg);
       return svg;
     }

@@ -88,6 +88,33 @@ import Testing
         #expect(MarkerGrouping.group(points, radius: 9).map(\.members) == groups.map(\.members))
     }
 
+    /// Events group by kilometres on the ground, whatever their latitude: on a frame from the
+    /// equator to 60° N a frame unit at 60° stands for half the ground it does at the equator,
+    /// so grouping by frame units would join pairs in the south it leaves apart in the north.
+    @Test func markersGroupByDistanceOnTheGroundAtEveryLatitude() {
+        let frame = Self.frame([GeoPoint(longitude: 0, latitude: 0), GeoPoint(longitude: 40, latitude: 60)])
+        // Two events 50 km apart east to west at a latitude.
+        func pair(at latitude: Double) -> [WebMercator.Point] {
+            let degrees = 50 / (111.32 * cos(latitude * .pi / 180))
+            return [
+                frame.place(GeoPoint(longitude: 10, latitude: latitude)),
+                frame.place(GeoPoint(longitude: 10 + degrees, latitude: latitude)),
+            ]
+        }
+        for latitude in [0.0, 30, 60] {
+            let points = pair(at: latitude)
+            #expect(MarkerGrouping.group(points, within: .onTheGround(kilometres: 55, frame: frame)).count == 1)
+            #expect(MarkerGrouping.group(points, within: .onTheGround(kilometres: 45, frame: frame)).count == 2)
+        }
+        let equator = pair(at: 0), north = pair(at: 60)
+        let unitsAtEquator = equator[1].x - equator[0].x
+        #expect(
+            abs((north[1].x - north[0].x) / unitsAtEquator - 2) < 0.01,
+            "a 50 km pair at 60° is twice as long on the frame")
+        #expect(abs(unitsAtEquator * frame.kilometresPerUnitAtEquator - 50) < 0.5)
+        #expect(MarkerGrouping.group(north, radius: unitsAtEquator * 1.1).count == 2, "frame units: what changed")
+    }
+
     @Test func aCrowdedMapGroupsWiderUntilItHoldsFewMarkers() {
         var random = SplitMix64(seed: 3)
         let points = (0..<50_000).map { _ in
@@ -404,6 +431,38 @@ import Testing
         #expect(
             event.contains(#"<text class="map-place-name""#) && event.contains("&lt;b&gt;Town&lt;/b&gt;</text>")
                 && !event.contains("<b>Town"))
+    }
+
+    /// A map whose markers hold several events says, under it, how far apart on the ground
+    /// those events may be; two events 8 km apart in Iraq share one marker there.
+    @Test func theCaptionSaysHowNearTheEventsOfAMarkerAre() throws {
+        let site = try TestSite()
+        try SampleContent.write(to: site)
+        try site.write(
+            "events/near.yaml",
+            """
+            - id: near-one
+              date: 2024-02-01
+              title: Near one
+              type: attack
+              location: { name: Near One, country: Iraq, lat: 33.00, lon: 44.00, precision: exact }
+              sources: [{ publisher: X, url: "https://example.org/x" }]
+            - id: near-two
+              date: 2024-02-02
+              title: Near two
+              type: attack
+              location: { name: Near Two, country: Iraq, lat: 33.07, lon: 44.02, precision: exact }
+              sources: [{ publisher: X, url: "https://example.org/y" }]
+            """)
+        try site.build()
+        let map = try site.html("map/index.html")
+        let caption = try #require(
+            map.firstMatch(of: /lie within (\d+) km of one of them \((\d+) km on a narrow screen\)/))
+        let (page, phone) = (try #require(Int(caption.1)), try #require(Int(caption.2)))
+        #expect(page >= 8 && page < 500 && phone > page, "\(caption.0)")
+        #expect(map.contains(#"<li id="map-place-"#) && map.contains("Near one") && map.contains("Near two"))
+        // A locator (one event) says nothing of it.
+        #expect(!(try site.html("events/near-one/index.html")).contains("km of one of them"))
     }
 
     /// Event pages' locators are drawn once per place (`LocatorCache`): events at the same

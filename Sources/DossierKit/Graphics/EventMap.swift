@@ -114,6 +114,9 @@ struct EventMap: Sendable {
     let unplaced: [Int]
     /// The country to single out when the map shows one event known only to its country.
     let focusCountry: Geography.Country?
+    /// How far apart on the ground (km) events may be and share a marker of this drawing (the
+    /// page says so; 0 for a map drawn from its places alone).
+    var groupKilometres = 0.0
     /// How many events have a marker.
     var placedCount: Int { places.reduce(0) { $0 + $1.events.count } }
     /// The same window drawn for a phone (`Size.phone`): fewer places, each a union of whole
@@ -239,15 +242,22 @@ struct EventMap: Sendable {
         }
         // A crowded map groups more widely: up to four times the radius to stay readable
         // (`comfortableMarkers`), and as widely as it takes to stay small (`markerLimit`).
+        // Events group by their distance on the ground: the size's radius is the kilometres it
+        // stands for in the frame's middle, and the same kilometres hold at every latitude.
         func grouping(
-            _ points: [[WebMercator.Point]], countries: [[Int]], size: Size
-        ) -> (groups: [[MarkerGrouping.Group]], radius: Double) {
+            _ points: [[WebMercator.Point]], countries: [[Int]], size: Size, frame: MapFrame
+        ) -> (groups: [[MarkerGrouping.Group]], radius: Double, kilometres: Double) {
             var radius = size.groupRadius
             while true {
-                let grouped = zip(points, countries).map { MarkerGrouping.group($0, radius: radius, apart: $1) }
+                let kilometres = radius * frame.kilometresPerUnitAtMiddle
+                let grouped = zip(points, countries).map {
+                    MarkerGrouping.group($0, within: .onTheGround(kilometres: kilometres, frame: frame), apart: $1)
+                }
                 let count = grouped.reduce(0) { $0 + $1.count }
                 let crowded = count > size.comfortableMarkers && radius < size.groupRadius * 4
-                guard (crowded || count > size.markerLimit) && radius < 2_000 else { return (grouped, radius) }
+                guard (crowded || count > size.markerLimit) && radius < 2_000 else {
+                    return (grouped, radius, kilometres)
+                }
                 radius *= 2
             }
         }
@@ -288,9 +298,9 @@ struct EventMap: Sendable {
         /// One layer per type (the map page's, shown while its legend hides a type), each grouped
         /// alone, in the order of site.yaml.
         func layers(on drawing: Drawing) -> [Layer] {
-            let (grouped, radius) = grouping(
+            let (grouped, radius, _) = grouping(
                 members.map { $0.map { drawing.positions[$0] } },
-                countries: members.map { $0.map { countryOfPosition[$0] } }, size: drawing.size)
+                countries: members.map { $0.map { countryOfPosition[$0] } }, size: drawing.size, frame: drawing.frame)
             let markerCount = grouped.reduce(0) { $0 + $1.count }
             var layers: [Layer] = []
             for (type, groups) in grouped.enumerated() where !groups.isEmpty {
@@ -308,7 +318,7 @@ struct EventMap: Sendable {
         // The places: every event grouped across types (what the map shows), then markers that
         // would overlap merged (in one country) or moved apart (across a border, with a line back).
         let wide = Drawing(frame: frame, positions: projected.map(frame.place), size: size)
-        let all = grouping([wide.positions], countries: [countryOfPosition], size: size)
+        let all = grouping([wide.positions], countries: [countryOfPosition], size: size, frame: frame)
         var places = all.groups[0].map {
             (
                 members: $0.members,
@@ -334,8 +344,9 @@ struct EventMap: Sendable {
                 minimumSpan: min(small.minimumSpan, size.minimumSpan))
             let drawing = Drawing(frame: smallFrame, positions: projected.map(smallFrame.place), size: small)
             let homes = places.map { smallFrame.place(frame.world(at: $0.marker.home ?? $0.marker.position)) }
-            let grouped = grouping([homes], countries: [places.map { countryOfPosition[$0.members[0]] }], size: small)
-                .groups[0]
+            let phoneGrouping = grouping(
+                [homes], countries: [places.map { countryOfPosition[$0.members[0]] }], size: small, frame: smallFrame)
+            let grouped = phoneGrouping.groups[0]
             var phonePlaces = grouped.map { group -> (members: [Int], marker: Marker) in
                 (
                     group.members,
@@ -353,19 +364,20 @@ struct EventMap: Sendable {
             for (index, place) in phonePlaces.enumerated() {
                 for member in place.members { phonePlaceOfPlace[member] = index }
             }
-            phone = [
-                EventMap(
-                    frame: smallFrame, size: small, places: phonePlaces.map(\.marker), types: types,
-                    layers: byType ? layers(on: drawing) : [],
-                    labels: labels(
-                        smallFrame, geography, mapCountries,
-                        avoiding: phonePlaces.map {
-                            (x: $0.marker.position.x, y: $0.marker.position.y, radius: $0.marker.drawnRadius)
-                        }),
-                    unplaced: unplaced, focusCountry: focus)
-            ]
+            var phoneMap = EventMap(
+                frame: smallFrame, size: small, places: phonePlaces.map(\.marker), types: types,
+                layers: byType ? layers(on: drawing) : [],
+                labels: labels(
+                    smallFrame, geography, mapCountries,
+                    avoiding: phonePlaces.map {
+                        (x: $0.marker.position.x, y: $0.marker.position.y, radius: $0.marker.drawnRadius)
+                    }),
+                unplaced: unplaced, focusCountry: focus)
+            // Places are grouped again, so its events are at most the page's reach plus the phone's apart.
+            phoneMap.groupKilometres = all.kilometres + phoneGrouping.kilometres
+            phone = [phoneMap]
         }
-        return EventMap(
+        var map = EventMap(
             frame: frame, size: size, places: places.map(\.marker), types: types,
             layers: byType ? layers(on: wide) : [],
             labels: labels(
@@ -374,6 +386,8 @@ struct EventMap: Sendable {
                     (x: $0.marker.position.x, y: $0.marker.position.y, radius: $0.marker.drawnRadius)
                 }),
             unplaced: unplaced, focusCountry: focus, phone: phone, phonePlaceOfPlace: phonePlaceOfPlace)
+        map.groupKilometres = all.kilometres
+        return map
     }
 
     /// Places whose markers would overlap: in one country they become one place (named by what

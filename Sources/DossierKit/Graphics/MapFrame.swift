@@ -1,3 +1,5 @@
+import Foundation
+
 /// The window of the world one map shows, and how the world's units land on the map's frame.
 ///
 /// A map is drawn in frame units (`width` × `height`, pixels at its nominal size; the SVG scales
@@ -43,6 +45,16 @@ struct MapFrame: Sendable, Equatable {
     /// The world point under a point of the frame (the inverse of `place`).
     func world(at framePoint: WebMercator.Point) -> WebMercator.Point {
         WebMercator.Point(x: framePoint.x / scale + origin.x, y: framePoint.y / scale + origin.y)
+    }
+
+    /// Kilometres on the ground that one frame unit stands for at the equator (the equator is
+    /// 40,075 km, the world `WebMercator.size` units across); at latitude φ, times cos φ.
+    var kilometresPerUnitAtEquator: Double { 40_075.017 / WebMercator.size / scale }
+
+    /// Kilometres on the ground that one frame unit stands for at the latitude of the frame's middle.
+    var kilometresPerUnitAtMiddle: Double {
+        let middle = WebMercator.unproject(world(at: WebMercator.Point(x: width / 2, y: height / 2)))
+        return kilometresPerUnitAtEquator * cos(middle.latitude * .pi / 180)
     }
 
     func contains(_ framePoint: WebMercator.Point, margin: Double = 0) -> Bool {

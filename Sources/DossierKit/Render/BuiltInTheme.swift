@@ -414,15 +414,22 @@ enum BuiltInTheme {
       svg.appendChild(svgElement("title", { id: "map-zoom-title" }, say("map.zoom.title", { times: Math.round(home.span / view.span) })));
       svg.appendChild(svgElement("image", { "class": "map-base", href: root + facets.outlinesPath, x: -view.x * scale, y: -view.y * scale, width: 1000 * scale, height: 1000 * scale }));
       svg.appendChild(countryLabels(facets, view.x, view.y, scale, width, height));
-      // Events in the window (and a margin), grouped by country in cells a marker wide, then
-      // kept apart: a marker of one place is named by it, else by the country all share.
-      var types = shownTypes(), least = width < 560 ? 12.5 : 9, cell = 2 * least, cells = {}, groups = [];
+      // Events in the window (and a margin), grouped by country in cells of the ground (km
+      // squares, a marker wide in the window's middle), then kept apart: a marker of one place
+      // is named by it, else by the country all share.
+      var types = shownTypes(), least = width < 560 ? 12.5 : 9, cells = {}, groups = [];
       var left = view.x * 100, top = view.y * 100, per = scale / 100, margin = 30;
+      // A world unit is 40,075 km / 1000 at the equator, times cos(latitude) (Web Mercator keeps shapes).
+      function latitude(worldY) { return Math.atan(Math.sinh(Math.PI * (1 - 2 * worldY / 1000))); }
+      var middle = Math.cos(latitude(view.y + view.span * RATIO / 2)), unit = 40.075 * middle;
+      var cellKm = 2 * least / scale * unit;
       located.forEach(function (index) {
         if (!types[facets.type[index]]) return;
         var x = (points.x[index] - left) * per, y = (points.y[index] - top) * per;
         if (x < -margin || y < -margin || x > width + margin || y > height + margin) return;
-        var key = facets.country[index] + ":" + Math.floor(x / cell) + ":" + Math.floor(y / cell), group = cells[key];
+        // Kilometres east of the window's left edge (at the middle's scale) and north of the equator.
+        var east = (points.x[index] / 100 - view.x) * unit, north = latitude(points.y[index] / 100) * 6371;
+        var key = facets.country[index] + ":" + Math.floor(east / cellKm) + ":" + Math.floor(north / cellKm), group = cells[key];
         if (!group) {
           group = cells[key] = { places: [], seen: {}, events: [], country: facets.country[index], sumX: 0, sumY: 0, vague: false };
           groups.push(group);
@@ -459,7 +466,7 @@ enum BuiltInTheme {
       if (drawn) drawn.parentNode.replaceChild(svg, drawn); else figure.insertBefore(svg, figure.firstChild);
       drawn = svg;
       drawings.forEach(function (drawing) { drawing.setAttribute("hidden", ""); });
-      live.textContent = say("map.zoom.shown", { times: Math.round(home.span / view.span), count: shown });
+      live.textContent = say("map.zoom.shown", { times: Math.round(home.span / view.span), count: shown, kilometres: Math.max(1, Math.round(cellKm)) });
       pan(svg);
       return svg;
     }
@@ -2645,7 +2652,7 @@ path.report { fill: #d2cab8; stroke: #8c8372; }
 <div class="wrap map-page" data-map-zoom="{{zoomDataHref}}" data-map-points="{{zoomPointsHref}}" data-timeline="{{timelineHref}}" data-root="{{root}}" data-words="{{zoomWords}}"{{#countryNames}} data-countries="{{countryNames}}"{{/countryNames}}>
   <header class="page-header">
     <h1>{{title}}</h1>
-    <p class="lede">{{#countryName}}The events in {{countryName}}, closer than the <a href="{{worldMapHref}}">map of every event</a> shows them.{{/countryName}}{{^countryName}}Where the events took place, as closely as the sources say.{{/countryName}} Each marker links to its event; a number stands for several events near each other in one country, named by the place, region or country they all share, and ringed by their types' shares. The located events are also a <a href="{{geoJSONHref}}">GeoJSON download</a>.</p>
+    <p class="lede">{{#countryName}}The events in {{countryName}}, closer than the <a href="{{worldMapHref}}">map of every event</a> shows them.{{/countryName}}{{^countryName}}Where the events took place, as closely as the sources say.{{/countryName}} Each marker links to its event; a number stands for several events near each other in one country (the map's caption says how near), named by the place, region or country they all share, and ringed by their types' shares. The located events are also a <a href="{{geoJSONHref}}">GeoJSON download</a>.</p>
     {{^empty(closerMaps)}}
     <nav class="closer-maps" aria-labelledby="closer-maps-title">
       <h2 id="closer-maps-title" class="closer-maps-title">{{chrome.label.closerMaps}}</h2>
@@ -3178,6 +3185,8 @@ map.place.region: "{events} في عدة أماكن في {region}: {types}"
 map.place.country: "{events} في عدة أماكن في {country}: {types}"
 map.place.area: "{events} في هذه المنطقة: {types}"
 map.description: "{placed} على الخريطة؛ {unplaced} دون مكان يمكن رسمه."
+map.grouping: "يمثّل الرقم أحداثًا في بلد واحد تقع كلها على بُعد {kilometres} كم أو أقل من أحدها، أو تتقارب حتى تتداخل علاماتها."
+map.grouping.phone: "يمثّل الرقم أحداثًا في بلد واحد تقع كلها على بُعد {kilometres} كم أو أقل من أحدها ({phoneKilometres} كم على الشاشات الضيقة)، أو تتقارب حتى تتداخل علاماتها."
 map.more.one: "وحدث آخر"
 map.more.two: "وحدثان آخران"
 map.more.few: "و{count} أحداث أخرى"
@@ -3203,7 +3212,7 @@ map.zoom.hint: "اسحب الخريطة لتحريكها، وانقر مرتين
 map.zoom.title: "الخريطة مكبّرة {times} مرات"
 map.zoom.place: "{place}: {count} هنا ({types})؛ اعرض كل الأحداث في {place} في التسلسل الزمني"
 map.zoom.country: "عدة أماكن في {country}: {count} هنا ({types})؛ اعرض كل الأحداث في {country} في التسلسل الزمني"
-map.zoom.shown: "مكبّرة {times} مرات: الأحداث المعروضة {count}."
+map.zoom.shown: "مكبّرة {times} مرات: الأحداث المعروضة {count}؛ يمثّل الرقم أحداثًا في بلد واحد وفي مربّع واحد طول ضلعه {kilometres} كم، أو تتقارب حتى تتداخل علاماتها."
 map.zoom.whole: "الخريطة كاملة."
 map.zoom.failed: "تعذّر تكبير الخريطة: لم تُحمَّل بياناتها."
 map.coordinatesFrom: "الإحداثيات: {source}"
@@ -3504,6 +3513,8 @@ map.place.region: "{events} در چند مکان در {region}: {types}"
 map.place.country: "{events} در چند مکان در {country}: {types}"
 map.place.area: "{events} در این محدوده: {types}"
 map.description: "{placed} روی نقشه؛ {unplaced} بی‌مکانی که بتوان کشید."
+map.grouping: "هر عدد نمایانگر رویدادهایی در یک کشور است که همه حداکثر {kilometres} کیلومتر با یکی از آن‌ها فاصله دارند، یا چنان نزدیک‌اند که نشانه‌هایشان روی هم می‌افتد."
+map.grouping.phone: "هر عدد نمایانگر رویدادهایی در یک کشور است که همه حداکثر {kilometres} کیلومتر ({phoneKilometres} کیلومتر در صفحه‌های باریک) با یکی از آن‌ها فاصله دارند، یا چنان نزدیک‌اند که نشانه‌هایشان روی هم می‌افتد."
 map.more.one: "و {count} رویداد دیگر"
 map.more.other: "و {count} رویداد دیگر"
 map.showMore: "نمایش آن‌ها"
@@ -3523,7 +3534,7 @@ map.zoom.hint: "برای جابه‌جایی نقشه آن را بکشید و ب
 map.zoom.title: "نقشه، {times} برابر بزرگ‌شده"
 map.zoom.place: "{place}: {count} در اینجا ({types})؛ نمایش همهٔ رویدادهای {place} در گاه‌شمار"
 map.zoom.country: "چند مکان در {country}: {count} در اینجا ({types})؛ نمایش همهٔ رویدادهای {country} در گاه‌شمار"
-map.zoom.shown: "{times} برابر بزرگ‌شده: {count} رویداد در دید."
+map.zoom.shown: "{times} برابر بزرگ‌شده: {count} رویداد در دید؛ هر عدد نمایانگر رویدادهایی در یک کشور و در یک مربع به ضلع {kilometres} کیلومتر است، یا چنان نزدیک‌اند که نشانه‌هایشان روی هم می‌افتد."
 map.zoom.whole: "کل نقشه."
 map.zoom.failed: "بزرگ‌نمایی نقشه ممکن نشد: داده‌هایش بارگیری نشد."
 map.coordinatesFrom: "مختصات: {source}"
@@ -3824,6 +3835,8 @@ map.place.region: "{events} at several places in {region}: {types}"
 map.place.country: "{events} at several places in {country}: {types}"
 map.place.area: "{events} in this area: {types}"
 map.description: "{placed} on the map; {unplaced} without a place to draw."
+map.grouping: "A number stands for events in one country that all lie within {kilometres} km of one of them, or so near that their markers would overlap."
+map.grouping.phone: "A number stands for events in one country that all lie within {kilometres} km of one of them ({phoneKilometres} km on a narrow screen), or so near that their markers would overlap."
 map.more.one: "and {count} more event"
 map.more.other: "and {count} more events"
 map.showMore: "Show them"
@@ -3843,7 +3856,7 @@ map.zoom.hint: "Drag the map to move it, double-click to zoom in; on the map, ar
 map.zoom.title: "The map, zoomed in {times} times"
 map.zoom.place: "{place}: {count} here ({types}); show every event at {place} in the timeline"
 map.zoom.country: "Several places in {country}: {count} here ({types}); show every event in {country} in the timeline"
-map.zoom.shown: "Zoomed in {times} times: {count} events in view."
+map.zoom.shown: "Zoomed in {times} times: {count} events in view; a number stands for events in one country and one square of {kilometres} km, or so near that their markers would overlap."
 map.zoom.whole: "The whole map."
 map.zoom.failed: "The map could not be zoomed: its data did not load."
 map.coordinatesFrom: "Coordinates: {source}"

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A map of some events as a template sees it: the drawing (inline SVG), its legend, the list
 /// of places where several events are grouped (the target of their markers), and the events it
 /// cannot place. Used by the map page, home, event, actor and topic pages.
@@ -51,6 +53,13 @@ struct MapView: Sendable {
     /// Lists on a map of many events stay short: a map page of 50,000 events stays small.
     /// `listedEventLimit` is the map page's; pages that list their events anyway (actor,
     /// topic) name fewer under each place.
+    /// Kilometres as a reader takes them in: two significant digits, at least 1.
+    static func roundedKilometres(_ kilometres: Double) -> Int {
+        guard kilometres.isFinite, kilometres >= 1 else { return 1 }
+        let step = kilometres >= 100 ? pow(10, log10(kilometres).rounded(.down) - 1) : 1
+        return Int((kilometres / step).rounded() * step)
+    }
+
     static let listedEventLimit = 12, listedUnplacedLimit = 50, listedPlaceLimit = 300
 
     /// The map of `events` (indexes into the report), or nil when none has a place a map can show.
@@ -79,8 +88,24 @@ struct MapView: Sendable {
             map: map, report: report, text: text, root: links.root, id: id, groupHref: groupHref, isLocator: isLocator
         ) { links.event(report.events[$0].id) }
         let placed = map.placedCount
-        let description = text(
+        var description = text(
             "map.description", ["placed": text.count("events", placed), "unplaced": String(map.unplaced.count)])
+        // How far apart the events of one marker may be, where a marker holds several.
+        if !isLocator, map.places.contains(where: { $0.events.count > 1 }) {
+            let kilometres = text.number(Self.roundedKilometres(map.groupKilometres))
+            if let phone = map.phone.first {
+                description +=
+                    " "
+                    + text(
+                        "map.grouping.phone",
+                        [
+                            "kilometres": kilometres,
+                            "phoneKilometres": text.number(Self.roundedKilometres(phone.groupKilometres)),
+                        ])
+            } else {
+                description += " " + text("map.grouping", ["kilometres": kilometres])
+            }
+        }
         // Places of several events are listed in the page drawing's order (`MapPlacesData` names
         // the rest of each place's events in that order too).
         var ordinal = Array(repeating: -1, count: map.places.count), severalCount = 0
