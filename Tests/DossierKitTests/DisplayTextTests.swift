@@ -69,6 +69,37 @@ import Testing
         #expect(home.contains("4 أحداث") && home.contains("2 جهات فاعلة"), "\(home)")
     }
 
+    /// The sample built as an Arabic report: the words its cards, their facts, source lines,
+    /// charts, page steps, footer, actor and list pages write are the built-in Arabic's, and the
+    /// default confidence grades are named in Arabic; the English ones they replace are gone.
+    @Test func anArabicReportsCardsChartsAndFooterAreInArabic() throws {
+        let site = try TestSite()
+        try SampleContent.write(to: site)
+        let config = try String(contentsOf: site.content.appendingPathComponent("site.yaml"), encoding: .utf8)
+        try #require(config.contains("language: en"))
+        try site.write("site.yaml", config.replacingOccurrences(of: "language: en", with: "language: ar"))
+        let summary = try site.build()
+        #expect(summary.warnings.isEmpty, "\(summary.warnings)")
+        let home = try site.html("index.html")
+        #expect(home.contains("<dt>المكان</dt>") && home.contains("<dt>الجهات الفاعلة</dt>"))
+        #expect(!home.contains("<dt>Place</dt>") && !home.contains("<dt>Actors</dt>"))
+        #expect(home.contains("أُنشئ باستخدام Dossier.") && !home.contains("Built with Dossier"))
+        #expect(home.contains("<summary>بيانات الرسم البياني</summary>") && !home.contains("The chart"))
+        #expect(home.contains(#"title="درجة الثقة">منقول</span>"#) && !home.contains(">Reported</span>"))
+        let actor = try site.html("actors/militia/index.html")
+        #expect(actor.contains("<h3>الدور: ") && !actor.contains("<h3>As "))
+        #expect(actor.contains("في التسلسل الزمني</a>، لتصفيتها") && !actor.contains("to filter by type"))
+        let country = try site.html("countries/jordan/index.html")
+        #expect(country.contains("، الأقدم أولًا.") && !country.contains("oldest first"))
+        #expect(!country.contains("(with other facets"))
+        // Sentences with links inside: the link falls where the Arabic sentence puts it.
+        let timeline = try site.html("timeline/index.html")
+        #expect(timeline.contains("الأقدم أولًا") && !timeline.contains("oldest first"))
+        #expect(timeline.contains(#"<a href="../actors/index.html">جميع الجهات الفاعلة</a>"#))
+        let map = try site.html("map/index.html")
+        #expect(map.contains(#">للتنزيل بصيغة GeoJSON</a>"#) && !map.contains("Each marker links"))
+    }
+
     /// The words the templates write themselves are texts too (`label.*`, `{{chrome.label.…}}`):
     /// a report's text.yaml translates them, and a misspelt label is a located `check` error.
     @Test func theTemplatesOwnWordsAreTextsAndChecked() throws {
@@ -91,6 +122,32 @@ import Testing
                     && $0.contains("unknown field `sorces` in `chrome.label.sorces`")
                     && $0.contains("did you mean `sources`")
             }, "\(found)")
+    }
+
+    /// A sentence with links: `[words](name)` is a link where the page gives `name`; the theme's
+    /// words and every value are escaped, a value cannot make a link, and brackets the page
+    /// names no link for stay words. In Arabic, the link falls where the Arabic sentence puts it.
+    @Test func aSentenceWithLinksLinksOnlyWhatThePageNames() {
+        let log = DiagnosticLog()
+        let text = DisplayText(
+            base: .builtIn,
+            yaml: """
+                timeline.lede: "See [every actor](actors) & [the {count}](topics) [not a link](nowhere) or (this)."
+                timeline.browse.split: "حسب الجهة الفاعلة: [جميع الجهات الفاعلة](actors)، ولكلٍّ منها أحداثها."
+                """, display: "text.yaml", log: log)
+        #expect(log.diagnostics.isEmpty, "\(log.diagnostics)")
+        let html = text.html(
+            "timeline.lede", ["count": "<b>[x](actors)</b>"],
+            links: ["actors": "../actors/index.html", "topics": "a\"b"])
+        #expect(
+            html
+                == #"See <a href="../actors/index.html">every actor</a> &amp; <a href="a&quot;b">the &lt;b&gt;&#91;x&#93;(actors)&lt;/b&gt;</a> [not a link](nowhere) or (this)."#,
+            "\(html)")
+        var arabic = text
+        arabic.language = "ar"
+        #expect(
+            arabic.html("timeline.browse.split", links: ["actors": "a.html"])
+                == #"حسب الجهة الفاعلة: <a href="a.html">جميع الجهات الفاعلة</a>، ولكلٍّ منها أحداثها."#)
     }
 
     /// Where a name meets the theme's sentence, a name in the other direction is isolated

@@ -88,6 +88,21 @@ import Testing
         #expect(MarkerGrouping.group(points, radius: 9).map(\.members) == groups.map(\.members))
     }
 
+    /// The names on an Arabic or Persian report's maps are the locale data's (CLDR); an English
+    /// report keeps the outlines file's own (Natural Earth's).
+    @Test func countriesAreNamedOnMapsInTheReportsLanguage() {
+        #expect(CountryNames.names(in: "ar")["IRQ"] == "العراق")
+        #expect(CountryNames.names(in: "ar-IQ")["JOR"] == "الأردن")
+        #expect(CountryNames.names(in: "fa")["SYR"] == "سوریه")
+        #expect(CountryNames.names(in: "en").isEmpty && CountryNames.names(in: "en-GB").isEmpty)
+        let frame = Self.frame([GeoPoint(longitude: 44.4, latitude: 33.3)])
+        let arabic = EventMap.labels(
+            frame, .builtIn, ["IRQ"], names: CountryNames.names(in: "ar")
+        ).map(\.text)
+        #expect(arabic.contains("العراق") && !arabic.contains("Iraq"), "\(arabic)")
+        #expect(EventMap.labels(frame, .builtIn, ["IRQ"]).map(\.text).contains("Iraq"))
+    }
+
     /// Events group by kilometres on the ground, whatever their latitude: on a frame from the
     /// equator to 60° N a frame unit at 60° stands for half the ground it does at the equator,
     /// so grouping by frame units would join pairs in the south it leaves apart in the north.

@@ -213,6 +213,8 @@ struct EventMap: Sendable {
         }
         guard let bounds else { return nil }
         let frame = MapFrame(width: size.width, height: size.height, fitting: bounds, minimumSpan: size.minimumSpan)
+        // The names written on the map, in the report's language.
+        let countryNames = CountryNames.names(in: report.config.language)
 
         // Groups never cross a country (a group is named after what its events share): each
         // event's country as a key, each name looked up once, not once per event (50,000 events).
@@ -371,7 +373,7 @@ struct EventMap: Sendable {
                     smallFrame, geography, mapCountries,
                     avoiding: phonePlaces.map {
                         (x: $0.marker.position.x, y: $0.marker.position.y, radius: $0.marker.drawnRadius)
-                    }),
+                    }, names: countryNames),
                 unplaced: unplaced, focusCountry: focus)
             // Places are grouped again, so its events are at most the page's reach plus the phone's apart.
             phoneMap.groupKilometres = all.kilometres + phoneGrouping.kilometres
@@ -384,7 +386,7 @@ struct EventMap: Sendable {
                 frame, geography, mapCountries, onlyThose: size.onlyOwnCountryLabels,
                 avoiding: places.map {
                     (x: $0.marker.position.x, y: $0.marker.position.y, radius: $0.marker.drawnRadius)
-                }),
+                }, names: countryNames),
             unplaced: unplaced, focusCountry: focus, phone: phone, phonePlaceOfPlace: phonePlaceOfPlace)
         map.groupKilometres = all.kilometres
         return map
@@ -578,7 +580,7 @@ struct EventMap: Sendable {
     ///   clear) where there is none.
     static func labels(
         _ frame: MapFrame, _ geography: Geography, _ reportCountries: Set<String>, onlyThose: Bool = false,
-        avoiding markers: [(x: Double, y: Double, radius: Double)] = []
+        avoiding markers: [(x: Double, y: Double, radius: Double)] = [], names: [String: String] = [:]
     ) -> [Label] {
         let fontSize = 11.0
         var candidates: [(label: Label, width: Double, country: Geography.Country)] = []
@@ -608,11 +610,12 @@ struct EventMap: Sendable {
                 guard country.contains(WebMercator.unproject(frame.world(at: position))) else { continue }
                 drawnWidth = visible.2 - visible.0
             }
-            let textWidth = Double(country.name.count) * fontSize * 0.58
+            let name = names[country.code] ?? country.name
+            let textWidth = Double(name.count) * fontSize * 0.58
             let isReport = reportCountries.contains(country.code)
             guard textWidth <= drawnWidth * 1.15 || (isReport && textWidth <= drawnWidth * 2) else { continue }
             candidates.append(
-                (Label(text: country.name, position: position, isReportCountry: isReport), drawnWidth, country))
+                (Label(text: name, position: position, isReportCountry: isReport), drawnWidth, country))
         }
         candidates.sort {
             ($0.label.isReportCountry ? 1 : 0, $0.width, $1.label.text) > (

@@ -31,7 +31,8 @@ enum FilterIndex {
     static func number(_ date: PartialDate) -> Int { date.year * 10_000 + (date.month ?? 0) * 100 + (date.day ?? 0) }
 
     static func files(_ report: Report, text: DisplayText, markdown: CommonMark, geography: Geography) -> [OutputFile] {
-        [facets(report, geography: geography), points(report)] + years(report, text: text, markdown: markdown)
+        [facets(report, text: text, geography: geography), points(report)]
+            + years(report, text: text, markdown: markdown)
     }
 
     /// Each event's point in Web Mercator units (as `map/world.svg`) in hundredths (about 400 m
@@ -65,7 +66,7 @@ enum FilterIndex {
     }
 
     /// - Parameter geography: the map data, for each country's label point (the zoomed map page names them).
-    static func facets(_ report: Report, geography: Geography) -> OutputFile {
+    static func facets(_ report: Report, text: DisplayText, geography: Geography) -> OutputFile {
         let events = report.events, config = report.config
         // (A vocabulary that names an id twice, which site.yaml's checks report, keeps its first.)
         let typeIndex = Dictionary(
@@ -105,7 +106,7 @@ enum FilterIndex {
             "\"wordsPath\":"
             + ScriptData.string(wordsPath(0).replacingOccurrences(of: "0-words.js", with: "{year}-words.js")) + ",\n"
         value += "\"types\":" + pairs(config.eventTypes.map { ($0.id, $0.label) }) + ",\n"
-        value += "\"confidence\":" + pairs(config.confidenceGrades.map { ($0.id, $0.label) }) + ",\n"
+        value += "\"confidence\":" + pairs(config.confidenceGrades.map { ($0.id, text.label(of: $0)) }) + ",\n"
         value += "\"roles\":" + ScriptData.strings(roles.map(\.rawValue)) + ",\n"
         value += "\"actors\":" + pairs(actors.map { ($0.id, $0.name) }) + ",\n"
         value += "\"countries\":" + ScriptData.strings(countries) + ",\n"

@@ -86,8 +86,8 @@ enum BuiltInTheme {
       </section>
       {{/map}}
       <section aria-labelledby="events-heading" data-pagefind-ignore>
-        <h2 id="events-heading">Events <span class="muted count">{{eventCount}}</span></h2>
-        <p class="filter-into"><a href="{{filterHref}}">All events of {{name}} in the timeline</a>, to filter by type, date or place.</p>
+        <h2 id="events-heading">{{chrome.label.events}} <span class="muted count">{{eventCount}}</span></h2>
+        <p class="filter-into"><a href="{{filterHref}}">{{filterText}}</a>{{chrome.label.toFilter}}</p>
         {{^empty(pages)}}
         <nav class="list-pages" aria-label="{{chrome.label.eventPages}}">
           <ul class="inline-list">{{#pages}}<li><a href="{{href}}"{{#current}} aria-current="page"{{/current}}>{{label}}</a></li>{{/pages}}</ul>
@@ -95,7 +95,7 @@ enum BuiltInTheme {
         {{/empty(pages)}}
         {{#roles}}
         <section class="role-group" aria-label="{{role}}">
-          <h3>As {{role}}</h3>
+          <h3>{{heading}}</h3>
           {{#events}}
           {{{html}}}
           {{/events}}
@@ -135,8 +135,8 @@ enum BuiltInTheme {
 {{#content}}
 <div class="wrap">
   <header class="page-header">
-    <h1>Actors</h1>
-    <p class="lede">The {{count}} people, groups, states and forces in this report.</p>
+    <h1>{{chrome.pageTitle}}</h1>
+    <p class="lede">{{ledeText}}</p>
   </header>
   <nav class="year-jump" aria-label="{{chrome.label.actorKinds}}">
     <ul class="inline-list">{{#groups}}<li><a href="#{{anchor}}">{{label}}</a></li>{{/groups}}</ul>
@@ -1831,7 +1831,7 @@ main:focus { outline: none; }
    Arabic in an English one, keeps its full stop and brackets where they belong. Alignment still
    follows the page. */
 h1, h2, h3, .lede, .event-summary, .event-title, .prose :is(p, li, blockquote, h2, h3, h4),
-.source-quote p, .pull-quote p, figcaption, .cite code { unicode-bidi: plaintext; }
+.source-quote p, .pull-quote p, figcaption, .cite code, .footer-inner p { unicode-bidi: plaintext; }
 .lede { font-size: 1.2rem; line-height: 1.5; color: var(--ink-soft); margin-top: 0.4rem; }
 .lede a { color: inherit; }
 
@@ -2170,7 +2170,7 @@ a.badge-type:hover { text-decoration: underline; }
   </header>
 
   <section aria-labelledby="downloads-events">
-    <h2 id="downloads-events">Events</h2>
+    <h2 id="downloads-events">{{chrome.label.events}}</h2>
     <dl class="downloads">
       {{#json}}
       <dt><a href="{{href}}" download>{{path}}</a> <span class="muted">JSON, {{size}}</span></dt>
@@ -2192,7 +2192,7 @@ a.badge-type:hover { text-decoration: underline; }
   </section>
 
   <section aria-labelledby="downloads-feeds">
-    <h2 id="downloads-feeds">Feeds</h2>
+    <h2 id="downloads-feeds">{{chrome.label.feeds}}</h2>
     <dl class="downloads">
       {{#atom}}
       <dt><a href="{{href}}">{{path}}</a> <span class="muted">Atom</span></dt>
@@ -2219,7 +2219,7 @@ a.badge-type:hover { text-decoration: underline; }
     <h1>{{title}}</h1>
     {{#lede}}<p class="lede">{{lede}}</p>{{/lede}}
     {{{source.html}}}
-    <p>{{countText}}, oldest first.{{#filterHref}} <a href="{{filterHref}}">{{chrome.label.filterInTimeline}}</a> (with other facets, or by date).{{/filterHref}}{{#mapHref}} <a href="{{mapHref}}">{{chrome.label.seeOnMap}}</a>.{{/mapHref}}</p>
+    <p>{{orderText}}{{#filterHref}} <a href="{{filterHref}}">{{chrome.label.filterInTimeline}}</a> {{chrome.label.filterInTimelineNote}}{{/filterHref}}{{#mapHref}} <a href="{{mapHref}}">{{chrome.label.seeOnMap}}</a>.{{/mapHref}}</p>
   </header>
   {{> partials/list-pages}}
   {{#years}}
@@ -2285,7 +2285,7 @@ a.badge-type:hover { text-decoration: underline; }
     <aside class="event-aside" aria-label="{{chrome.label.eventDetails}}">
       {{#locator}}<figure class="map-figure map-locator" data-pagefind-ignore>{{{svgHTML}}}</figure>{{/locator}}
       <dl class="detail-list">
-        <div><dt>{{chrome.label.date}}</dt> <dd><time datetime="{{card.date.datetime}}">{{card.date.text}}</time> <span class="muted">({{card.date.precision}})</span></dd></div>
+        <div><dt>{{chrome.label.date}}</dt> <dd><time datetime="{{card.date.datetime}}">{{card.date.text}}</time> <span class="muted">({{card.date.precisionText}})</span></dd></div>
         {{#placeText}}<div><dt>{{chrome.label.place}}</dt> <dd{{#country}} data-pagefind-filter="country[data-country]" data-country="{{country}}"{{/country}}>{{placeText}}{{#coordinates}}<br><span class="muted">{{coordinates}}</span>{{/coordinates}}{{#mapHref}} · <a href="{{mapHref}}">OpenStreetMap</a>{{/mapHref}}{{#coordinatesSource}}<br><span class="muted">{{chrome.label.coordinates}} <a href="{{url}}">{{publisher}}{{#isTitle}}, {{linkText}}{{/isTitle}}</a></span>{{/coordinatesSource}}</dd></div>{{/placeText}}
         {{#roles}}
         <div><dt>{{role}}</dt> <dd{{#takePart}} data-pagefind-weight="8"{{/takePart}}><ul class="plain-list">{{#actors}}<li><a href="{{href}}" data-pagefind-filter="actor">{{name}}</a></li>{{/actors}}</ul></dd></div>
@@ -2652,7 +2652,7 @@ path.report { fill: #d2cab8; stroke: #8c8372; }
 <div class="wrap map-page" data-map-zoom="{{zoomDataHref}}" data-map-points="{{zoomPointsHref}}" data-timeline="{{timelineHref}}" data-root="{{root}}" data-words="{{zoomWords}}"{{#countryNames}} data-countries="{{countryNames}}"{{/countryNames}}>
   <header class="page-header">
     <h1>{{title}}</h1>
-    <p class="lede">{{#countryName}}The events in {{countryName}}, closer than the <a href="{{worldMapHref}}">map of every event</a> shows them.{{/countryName}}{{^countryName}}Where the events took place, as closely as the sources say.{{/countryName}} Each marker links to its event; a number stands for several events near each other in one country (the map's caption says how near), named by the place, region or country they all share, and ringed by their types' shares. The located events are also a <a href="{{geoJSONHref}}">GeoJSON download</a>.</p>
+    <p class="lede">{{{ledeHTML}}}</p>
     {{^empty(closerMaps)}}
     <nav class="closer-maps" aria-labelledby="closer-maps-title">
       <h2 id="closer-maps-title" class="closer-maps-title">{{chrome.label.closerMaps}}</h2>
@@ -2712,9 +2712,9 @@ path.report { fill: #d2cab8; stroke: #8c8372; }
   <figcaption class="chart-caption muted">{{caption}}</figcaption>
 </figure>
 <details class="chart-data">
-  <summary>The chart's data</summary>
+  <summary>{{chrome.label.chartData}}</summary>
   <table>
-    <thead><tr><th scope="col">Period</th><th scope="col">Events</th><th scope="col">By type</th><th scope="col">Killed</th></tr></thead>
+    <thead><tr><th scope="col">{{chrome.label.period}}</th><th scope="col">{{chrome.label.events}}</th><th scope="col">{{chrome.label.byType}}</th><th scope="col">{{chrome.label.killed}}</th></tr></thead>
     <tbody>
       {{#rows}}<tr><th scope="row">{{period}}</th><td>{{events}}</td><td>{{byType}}</td><td>{{killed}}</td></tr>
       {{/rows}}
@@ -2735,7 +2735,7 @@ path.report { fill: #d2cab8; stroke: #8c8372; }
   <p class="event-meta">
     <time class="event-date" datetime="{{date.datetime}}" data-precision="{{date.precision}}">{{date.text}}</time>
     <span class="badge badge-type">{{typeLabel}}</span>
-    <span class="badge badge-confidence confidence-{{confidenceID}}" title="Confidence">{{confidenceLabel}}</span>
+    <span class="badge badge-confidence confidence-{{confidenceID}}" title="{{label.confidence}}">{{confidenceLabel}}</span>
     {{#role}}<span class="badge badge-role">{{role}}</span>{{/role}}
   </p>
   <h{{headingLevel}} class="event-title"><a href="{{href}}">{{title}}</a></h{{headingLevel}}>
@@ -2748,13 +2748,13 @@ path.report { fill: #d2cab8; stroke: #8c8372; }
 {{% CONTENT_TYPE: HTML}}
 <dl class="event-facts">
   {{#place}}
-  <div><dt>Place</dt> <dd>{{place}}</dd></div>
+  <div><dt>{{label.place}}</dt> <dd>{{place}}</dd></div>
   {{/place}}
   {{^empty(actors)}}
-  <div><dt>Actors</dt> <dd><ul class="inline-list">{{#actors}}<li><a href="{{href}}">{{name}}</a> <span class="role">{{role}}</span></li>{{/actors}}</ul></dd></div>
+  <div><dt>{{label.actors}}</dt> <dd><ul class="inline-list">{{#actors}}<li><a href="{{href}}">{{name}}</a> <span class="role">{{role}}</span></li>{{/actors}}</ul></dd></div>
   {{/empty(actors)}}
   {{^empty(casualties)}}
-  <div><dt>Casualties</dt> <dd><ul class="inline-list casualties">{{#casualties}}<li>{{.}}</li>{{/casualties}}</ul></dd></div>
+  <div><dt>{{label.casualties}}</dt> <dd><ul class="inline-list casualties">{{#casualties}}<li>{{.}}</li>{{/casualties}}</ul></dd></div>
   {{/empty(casualties)}}
 </dl>
 
@@ -2769,7 +2769,7 @@ path.report { fill: #d2cab8; stroke: #8c8372; }
   <div class="wrap footer-inner">
     <div>
       <p class="footer-title">{{chrome.siteTitle}}</p>
-      {{#chrome.authors}}<p>By {{chrome.authors}}.</p>{{/chrome.authors}}
+      {{#chrome.authorsText}}<p>{{chrome.authorsText}}</p>{{/chrome.authorsText}}
       {{#chrome.license}}<p>{{chrome.license}}</p>{{/chrome.license}}
     </div>
     <nav aria-label="{{chrome.label.report}}">
@@ -2789,7 +2789,7 @@ path.report { fill: #d2cab8; stroke: #8c8372; }
       </ul>
     </nav>
   </div>
-  <p class="wrap generator">Built with Dossier.</p>
+  <p class="wrap generator">{{chrome.label.builtWith}}</p>
 </footer>
 
 """#,
@@ -2872,8 +2872,8 @@ path.report { fill: #d2cab8; stroke: #8c8372; }
 {{% CONTENT_TYPE: HTML}}
 {{^empty(pages)}}
 <nav class="prev-next" aria-label="{{chrome.label.earlierLaterPages}}" data-pagefind-ignore>
-  {{#previous}}<a class="prev" href="{{href}}" rel="prev"><span class="muted">← Page</span><br>{{label}}</a>{{/previous}}
-  {{#next}}<a class="next" href="{{href}}" rel="next"><span class="muted">Page →</span><br>{{label}}</a>{{/next}}
+  {{#previous}}<a class="prev" href="{{href}}" rel="prev"><span class="muted">{{chrome.label.previousPage}}</span><br>{{label}}</a>{{/previous}}
+  {{#next}}<a class="next" href="{{href}}" rel="next"><span class="muted">{{chrome.label.nextPage}}</span><br>{{label}}</a>{{/next}}
 </nav>
 {{/empty(pages)}}
 
@@ -2884,7 +2884,7 @@ path.report { fill: #d2cab8; stroke: #8c8372; }
 """#,
         "partials/source-line.mustache": #"""
 {{% CONTENT_TYPE: HTML}}
-<p class="source-line"><span class="publisher">{{publisher}}</span>{{#author}}, {{author}}{{/author}}{{#url}}, <a href="{{url}}">{{#isTitle}}“{{linkText}}”{{/isTitle}}{{^isTitle}}{{linkText}}{{/isTitle}}</a>{{/url}}{{^url}}{{#linkText}}, {{#isTitle}}“{{linkText}}”{{/isTitle}}{{^isTitle}}{{linkText}}{{/isTitle}}{{/linkText}}{{/url}}{{#date}}, {{date}}{{/date}}{{#viaNote}} <span class="muted">({{viaNote}})</span>{{/viaNote}}{{^url}} <span class="muted">(no address given)</span>{{/url}}.</p>
+<p class="source-line"><span class="publisher">{{publisher}}</span>{{#author}}, {{author}}{{/author}}{{#url}}, <a href="{{url}}">{{#isTitle}}“{{linkText}}”{{/isTitle}}{{^isTitle}}{{linkText}}{{/isTitle}}</a>{{/url}}{{^url}}{{#linkText}}, {{#isTitle}}“{{linkText}}”{{/isTitle}}{{^isTitle}}{{linkText}}{{/isTitle}}{{/linkText}}{{/url}}{{#date}}, {{date}}{{/date}}{{#viaNote}} <span class="muted">({{viaNote}})</span>{{/viaNote}}{{^url}} <span class="muted">({{noAddress}})</span>{{/url}}.</p>
 
 """#,
         "search.mustache": #"""
@@ -2895,17 +2895,17 @@ path.report { fill: #d2cab8; stroke: #8c8372; }
 {{#content}}
 <div class="wrap search-page" data-search data-pagefind="{{pagefindHref}}" data-root="{{root}}" data-timeline="{{timelineHref}}" data-words="{{words}}" data-types="{{typesJSON}}">
   <header class="page-header">
-    <h1>Search</h1>
-    <p class="lede">Every event, actor, topic, page and source of this report. Words are matched whole or by their start; results are ranked by how well they match.</p>
+    <h1>{{chrome.pageTitle}}</h1>
+    <p class="lede">{{ledeText}}</p>
   </header>
   <form class="search-form" role="search" aria-label="{{chrome.label.thisReport}}" action="{{selfHref}}" method="get">
     <label for="search-words">{{chrome.label.searchWords}}</label>
     <span class="search-row">
       <input id="search-words" type="search" name="q">
-      <button type="submit">Search</button>
+      <button type="submit">{{chrome.label.search}}</button>
     </span>
   </form>
-  <noscript><p class="search-notice">Search runs in the browser and needs JavaScript. Without it, the <a href="{{timelineHref}}">timeline</a> lists every event, with pages by year, type and country, and the actors, topics and sources pages list the rest.</p></noscript>
+  <noscript><p class="search-notice">{{{noScriptHTML}}}</p></noscript>
   <div class="search-layout">
     <div class="search-filters" data-search-filters></div>
     <div class="search-main">
@@ -2944,7 +2944,7 @@ path.report { fill: #d2cab8; stroke: #8c8372; }
 <div class="wrap" data-pagefind-body data-pagefind-meta="kind:source">
   <header class="page-header">
     <h1>{{title}}</h1>
-    <p class="lede" data-pagefind-ignore>The {{countText}} this report cites, by publisher, each with the events that rely on it. The events themselves are available as <a href="{{eventsJSONHref}}">JSON</a> and <a href="{{eventsCSVHref}}">CSV</a>.</p>
+    <p class="lede" data-pagefind-ignore>{{{ledeHTML}}}</p>
   </header>
   {{> partials/list-pages}}
   <ol class="source-index" start="{{firstNumber}}">
@@ -3019,6 +3019,19 @@ role.target: "الجهة المستهدَفة"
 role.participant: "مشارك"
 role.mediator: "وسيط"
 role.mentioned: "مذكور"
+confidence.confirmed: "مؤكَّد"
+confidence.confirmed.description: "أكّدته الأطراف المعنية أو عدة مصادر مستقلة."
+confidence.reported: "منقول"
+confidence.reported.description: "نقله مصدر موثوق؛ لم يُتحقَّق منه بشكل مستقل."
+confidence.claimed: "مُدَّعى"
+confidence.claimed.description: "ادّعاه طرف في الأحداث؛ لم يُتحقَّق منه بشكل مستقل."
+confidence.disputed: "متنازَع عليه"
+confidence.disputed.description: "تختلف المصادر حول ما جرى."
+date.precision.day: "يوم"
+date.precision.week: "أسبوع"
+date.precision.month: "شهر"
+date.precision.year: "سنة"
+date.precision.range: "فترة"
 
 value.yes: "نعم"
 value.no: "لا"
@@ -3140,6 +3153,35 @@ label.pages: "الصفحات"
 label.breadcrumb: "مسار التنقل"
 label.skipToContent: "الانتقال إلى المحتوى"
 label.kicker: "تقرير من Dossier"
+label.filterInTimelineNote: "(مع معايير أخرى، أو حسب التاريخ)."
+label.toFilter: "، لتصفيتها حسب النوع أو التاريخ أو المكان."
+list.oldestFirst: "{count}، الأقدم أولًا."
+actor.filterLink: "جميع أحداث {name} في التسلسل الزمني"
+actor.roleHeading: "الدور: {role}"
+timeline.lede: "جميع الأحداث ({count})، الأقدم أولًا. تُعرض التواريخ بالدقة التي تذكرها المصادر."
+timeline.lede.split: "جميع الأحداث ({count})، الأقدم أولًا، مع صفحة لكل سنة (ولكل شهر من السنوات الحافلة). تُعرض التواريخ بالدقة التي تذكرها المصادر."
+timeline.browse: "حسب السنة: السنوات أدناه. حسب الجهة الفاعلة: [جميع الجهات الفاعلة](actors)، ولكلٍّ منها أحداثها. حسب المسار: [المواضيع](topics)."
+timeline.browse.split: "حسب السنة: السنوات أدناه، ولكلٍّ منها صفحتها. حسب الجهة الفاعلة: [جميع الجهات الفاعلة](actors)، ولكلٍّ منها أحداثها. حسب المسار: [المواضيع](topics)."
+period.lede: "{count}، الأقدم أولًا. تُعرض التواريخ بالدقة التي تذكرها المصادر."
+sources.lede: "المصادر التي يستشهد بها هذا التقرير ({count})، مرتبةً حسب الناشر، ومع كلٍّ منها الأحداث التي تستند إليه. والأحداث نفسها متاحة بصيغتي [JSON](json) و[CSV](csv)."
+searchPage.lede: "كل حدث وجهة فاعلة وموضوع وصفحة ومصدر في هذا التقرير. تُطابَق الكلمات كاملةً أو ببدايتها، وتُرتَّب النتائج حسب مدى مطابقتها."
+searchPage.noScript: "يعمل البحث في المتصفح ويحتاج إلى JavaScript. ومن دونه، يسرد [التسلسل الزمني](timeline) كل الأحداث، مع صفحات حسب السنة والنوع والبلد، وتسرد صفحات الجهات الفاعلة والمواضيع والمصادر الباقي."
+actors.lede: "الأشخاص والجماعات والدول والقوى في هذا التقرير ({count})."
+map.lede: "أين وقعت الأحداث، بالدقة التي تذكرها المصادر. كل علامة رابط إلى حدثها؛ ويمثّل الرقم عدة أحداث متقاربة في بلد واحد (يبيّن تعليق الخريطة مدى تقاربها)، وتُسمّى باسم المكان أو المنطقة أو البلد الذي تشترك فيه جميعها، وتحيط بها حلقة بحصص أنواعها. والأحداث المحدَّدة المواقع متاحة أيضًا [للتنزيل بصيغة GeoJSON](geojson)."
+map.lede.country: "الأحداث في {country}، عن قرب أكثر مما تُظهره [خريطة كل الأحداث](world). كل علامة رابط إلى حدثها؛ ويمثّل الرقم عدة أحداث متقاربة في بلد واحد (يبيّن تعليق الخريطة مدى تقاربها)، وتُسمّى باسم المكان أو المنطقة أو البلد الذي تشترك فيه جميعها، وتحيط بها حلقة بحصص أنواعها. والأحداث المحدَّدة المواقع متاحة أيضًا [للتنزيل بصيغة GeoJSON](geojson)."
+label.actors: "الجهات الفاعلة"
+label.noAddress: "لا عنوان له"
+label.chartData: "بيانات الرسم البياني"
+label.period: "الفترة"
+label.events: "الأحداث"
+label.killed: "القتلى"
+label.previousPage: "→ الصفحة السابقة"
+label.nextPage: "الصفحة التالية ←"
+label.builtWith: "أُنشئ باستخدام Dossier."
+label.topic: "موضوع"
+label.thread: "مسار الأحداث"
+label.feeds: "الخلاصات"
+footer.authors: "إعداد: {authors}."
 
 # Page titles and descriptions.
 page.home: "الرئيسية"
@@ -3368,6 +3410,19 @@ role.target: "هدف"
 role.participant: "شرکت‌کننده"
 role.mediator: "میانجی"
 role.mentioned: "نام‌برده"
+confidence.confirmed: "تأییدشده"
+confidence.confirmed.description: "طرف‌های درگیر یا چند منبع مستقل آن را تأیید کرده‌اند."
+confidence.reported: "گزارش‌شده"
+confidence.reported.description: "منبعی معتبر آن را گزارش کرده است؛ به‌طور مستقل تأیید نشده است."
+confidence.claimed: "ادعاشده"
+confidence.claimed.description: "یکی از طرف‌های رویدادها آن را ادعا کرده است؛ به‌طور مستقل تأیید نشده است."
+confidence.disputed: "مورد مناقشه"
+confidence.disputed.description: "منابع دربارهٔ آنچه رخ داد هم‌نظر نیستند."
+date.precision.day: "روز"
+date.precision.week: "هفته"
+date.precision.month: "ماه"
+date.precision.year: "سال"
+date.precision.range: "بازه"
 
 value.yes: "بله"
 value.no: "خیر"
@@ -3468,6 +3523,35 @@ label.pages: "صفحه‌ها"
 label.breadcrumb: "مسیر صفحه"
 label.skipToContent: "رفتن به محتوا"
 label.kicker: "گزارشی از Dossier"
+label.filterInTimelineNote: "(همراه با معیارهای دیگر، یا بر پایهٔ تاریخ)."
+label.toFilter: "، برای پالایش بر پایهٔ نوع، تاریخ یا مکان."
+list.oldestFirst: "{count}، قدیمی‌ترین نخست."
+actor.filterLink: "همهٔ رویدادهای {name} در گاه‌شمار"
+actor.roleHeading: "نقش: {role}"
+timeline.lede: "همهٔ رویدادها ({count})، قدیمی‌ترین نخست. تاریخ‌ها با همان دقتی نشان داده می‌شوند که منابع می‌دهند."
+timeline.lede.split: "همهٔ رویدادها ({count})، قدیمی‌ترین نخست، با صفحه‌ای برای هر سال (و برای هر ماه از سال‌های پررویداد). تاریخ‌ها با همان دقتی نشان داده می‌شوند که منابع می‌دهند."
+timeline.browse: "بر پایهٔ سال: سال‌های زیر. بر پایهٔ کنشگر: [همهٔ کنشگران](actors)، هر یک با رویدادهایش. بر پایهٔ رشته: [موضوع‌ها](topics)."
+timeline.browse.split: "بر پایهٔ سال: سال‌های زیر، هر یک با صفحهٔ خود. بر پایهٔ کنشگر: [همهٔ کنشگران](actors)، هر یک با رویدادهایش. بر پایهٔ رشته: [موضوع‌ها](topics)."
+period.lede: "{count}، قدیمی‌ترین نخست. تاریخ‌ها با همان دقتی نشان داده می‌شوند که منابع می‌دهند."
+sources.lede: "منابعی که این گزارش به آن‌ها استناد می‌کند ({count})، بر پایهٔ ناشر، هر یک با رویدادهایی که به آن تکیه دارند. خود رویدادها به صورت [JSON](json) و [CSV](csv) در دسترس‌اند."
+searchPage.lede: "هر رویداد، کنشگر، موضوع، صفحه و منبع این گزارش. واژه‌ها به‌طور کامل یا از آغازشان تطبیق داده می‌شوند و نتیجه‌ها بر پایهٔ میزان تطبیق مرتب می‌شوند."
+searchPage.noScript: "جست‌وجو در مرورگر انجام می‌شود و به JavaScript نیاز دارد. بدون آن، [گاه‌شمار](timeline) همهٔ رویدادها را با صفحه‌هایی بر پایهٔ سال، نوع و کشور فهرست می‌کند و صفحه‌های کنشگران، موضوع‌ها و منابع بقیه را."
+actors.lede: "افراد، گروه‌ها، دولت‌ها و نیروهای این گزارش ({count})."
+map.lede: "جایی که رویدادها رخ دادند، با همان دقتی که منابع می‌گویند. هر نشانه به رویداد خود پیوند دارد؛ هر عدد نمایانگر چند رویداد نزدیک به هم در یک کشور است (زیرنویس نقشه می‌گوید چه اندازه نزدیک)، که به نام مکان، منطقه یا کشوری که همه در آن مشترک‌اند خوانده می‌شود و حلقه‌ای از سهم نوع‌هایش گرد آن است. رویدادهای مکان‌دار به صورت [فایل GeoJSON](geojson) نیز در دسترس‌اند."
+map.lede.country: "رویدادها در {country}، نزدیک‌تر از آنچه [نقشهٔ همهٔ رویدادها](world) نشان می‌دهد. هر نشانه به رویداد خود پیوند دارد؛ هر عدد نمایانگر چند رویداد نزدیک به هم در یک کشور است (زیرنویس نقشه می‌گوید چه اندازه نزدیک)، که به نام مکان، منطقه یا کشوری که همه در آن مشترک‌اند خوانده می‌شود و حلقه‌ای از سهم نوع‌هایش گرد آن است. رویدادهای مکان‌دار به صورت [فایل GeoJSON](geojson) نیز در دسترس‌اند."
+label.actors: "کنشگران"
+label.noAddress: "بی‌نشانی"
+label.chartData: "داده‌های نمودار"
+label.period: "دوره"
+label.events: "رویدادها"
+label.killed: "کشته‌ها"
+label.previousPage: "→ صفحهٔ قبل"
+label.nextPage: "صفحهٔ بعد ←"
+label.builtWith: "ساخته‌شده با Dossier."
+label.topic: "موضوع"
+label.thread: "رشتهٔ رویدادها"
+label.feeds: "خوراک‌ها"
+footer.authors: "نوشتهٔ {authors}."
 
 # Page titles and descriptions.
 page.home: "خانه"
@@ -3685,6 +3769,19 @@ role.target: Target
 role.participant: Participant
 role.mediator: Mediator
 role.mentioned: Mentioned
+confidence.confirmed: "Confirmed"
+confidence.confirmed.description: "Confirmed by the parties involved or by several independent sources."
+confidence.reported: "Reported"
+confidence.reported.description: "Reported by a credible source; not independently confirmed."
+confidence.claimed: "Claimed"
+confidence.claimed.description: "Claimed by a party to the events; not independently confirmed."
+confidence.disputed: "Disputed"
+confidence.disputed.description: "Sources disagree about what happened."
+date.precision.day: "day"
+date.precision.week: "week"
+date.precision.month: "month"
+date.precision.year: "year"
+date.precision.range: "range"
 
 # A plain event field that is true or false (EventFields), on its event's page.
 value.yes: "yes"
@@ -3787,6 +3884,35 @@ label.pages: Pages
 label.breadcrumb: Breadcrumb
 label.skipToContent: Skip to content
 label.kicker: A Dossier report
+label.filterInTimelineNote: "(with other facets, or by date)."
+label.toFilter: ", to filter by type, date or place."
+list.oldestFirst: "{count}, oldest first."
+actor.filterLink: "All events of {name} in the timeline"
+actor.roleHeading: "As {role}"
+timeline.lede: "All {count} events, oldest first. Dates are shown as precisely as the sources give them."
+timeline.lede.split: "All {count} events, oldest first, a page for each year (and each month of a busy year). Dates are shown as precisely as the sources give them."
+timeline.browse: "By year: the years below. By actor: [every actor](actors), each with its events. By thread: [the topics](topics)."
+timeline.browse.split: "By year: the years below, each with its page. By actor: [every actor](actors), each with its events. By thread: [the topics](topics)."
+period.lede: "{count}, oldest first. Dates are shown as precisely as the sources give them."
+sources.lede: "The {count} this report cites, by publisher, each with the events that rely on it. The events themselves are available as [JSON](json) and [CSV](csv)."
+searchPage.lede: "Every event, actor, topic, page and source of this report. Words are matched whole or by their start; results are ranked by how well they match."
+searchPage.noScript: "Search runs in the browser and needs JavaScript. Without it, the [timeline](timeline) lists every event, with pages by year, type and country, and the actors, topics and sources pages list the rest."
+actors.lede: "The {count} people, groups, states and forces in this report."
+map.lede: "Where the events took place, as closely as the sources say. Each marker links to its event; a number stands for several events near each other in one country (the map's caption says how near), named by the place, region or country they all share, and ringed by their types' shares. The located events are also a [GeoJSON download](geojson)."
+map.lede.country: "The events in {country}, closer than the [map of every event](world) shows them. Each marker links to its event; a number stands for several events near each other in one country (the map's caption says how near), named by the place, region or country they all share, and ringed by their types' shares. The located events are also a [GeoJSON download](geojson)."
+label.actors: "Actors"
+label.noAddress: "no address given"
+label.chartData: "The chart's data"
+label.period: "Period"
+label.events: "Events"
+label.killed: "Killed"
+label.previousPage: "← Page"
+label.nextPage: "Page →"
+label.builtWith: "Built with Dossier."
+label.topic: "Topic"
+label.thread: "The thread"
+label.feeds: "Feeds"
+footer.authors: "By {authors}."
 
 # Page titles (also the navigation and breadcrumbs) and descriptions.
 page.home: Home
@@ -3964,7 +4090,7 @@ search.kind.source: Source
 <div class="wrap">
   <header class="page-header">
     <h1>{{title}}</h1>
-    <p class="lede">{{countText}}, oldest first. Dates are shown as precisely as the sources give them. <a href="{{timelineHref}}">{{chrome.label.wholeTimeline}}</a></p>
+    <p class="lede">{{ledeText}} <a href="{{timelineHref}}">{{chrome.label.wholeTimeline}}</a></p>
   </header>
   <nav class="year-jump" aria-label="{{chrome.label.years}}">
     <ul class="inline-list">
@@ -4008,8 +4134,8 @@ search.kind.source: Source
 {{#content}}
 <div class="wrap">
   <header class="page-header">
-    <h1>Timeline</h1>
-    <p class="lede">All {{eventCount}} events, oldest first{{#isSplit}}, a page for each year (and each month of a busy year){{/isSplit}}. Dates are shown as precisely as the sources give them.</p>
+    <h1>{{chrome.pageTitle}}</h1>
+    <p class="lede">{{{ledeHTML}}}</p>
     {{^chart}}
     <ul class="type-key">
       {{#types}}
@@ -4025,7 +4151,7 @@ search.kind.source: Source
       <ul class="inline-list">{{#types}}<li><a href="{{href}}">{{label}}</a> <span class="muted">({{count}})</span></li>{{/types}}</ul>
       {{^empty(countries)}}<h3>{{chrome.label.byCountry}}</h3>
       <ul class="inline-list">{{#countries}}<li><a href="{{href}}">{{name}}</a> <span class="muted">({{count}})</span></li>{{/countries}}</ul>{{/empty(countries)}}
-      <p>By year: the years below{{#isSplit}}, each with its page{{/isSplit}}. By actor: <a href="{{actorsHref}}">every actor</a>, each with its events. By thread: <a href="{{topicsHref}}">the topics</a>.</p>
+      <p>{{{browseHTML}}}</p>
     </div>
   </section>
   <div class="filter-results" data-filter-results hidden></div>
@@ -4084,7 +4210,7 @@ search.kind.source: Source
 {{#content}}
 <article class="wrap topic-page"{{#isFirstPage}} data-pagefind-body data-pagefind-meta="kind:topic"{{/isFirstPage}}>
   <header class="page-header">
-    <p class="kicker">Topic{{#period}} · {{period}}{{/period}}</p>
+    <p class="kicker">{{chrome.label.topic}}{{#period}} · {{period}}{{/period}}</p>
     <h1>{{title}}</h1>
     {{#summary}}<p class="lede">{{summary}}</p>{{/summary}}
   </header>
@@ -4114,7 +4240,7 @@ search.kind.source: Source
   {{/map}}
   {{/isFirstPage}}
   <section class="thread" aria-labelledby="thread-heading" data-pagefind-ignore>
-    <h2 id="thread-heading">The thread <span class="muted count">{{eventsText}}</span></h2>
+    <h2 id="thread-heading">{{chrome.label.thread}} <span class="muted count">{{eventsText}}</span></h2>
     {{^empty(pages)}}
     <nav class="list-pages" aria-label="{{chrome.label.threadPages}}">
       <ul class="inline-list">{{#pages}}<li><a href="{{href}}"{{#current}} aria-current="page"{{/current}}>{{label}}</a></li>{{/pages}}</ul>
@@ -4142,7 +4268,7 @@ search.kind.source: Source
 {{#content}}
 <div class="wrap">
   <header class="page-header">
-    <h1>Topics</h1>
+    <h1>{{chrome.pageTitle}}</h1>
     <p class="lede">{{chrome.label.topicsLede}}</p>
   </header>
   <ul class="topic-list">

@@ -303,6 +303,19 @@ struct DisplayText: Sendable {
         self("actor.\(kind.rawValue)\(plural ? ".plural" : "")")
     }
 
+    /// A confidence grade's label: the report's own from site.yaml, or for Dossier's default
+    /// grades (a site.yaml that names none) the theme's, in the report's language (`confidence.reported`).
+    func label(of grade: SiteConfig.ConfidenceGrade) -> String {
+        SiteConfig.defaultConfidenceGrades.contains(grade)
+            ? optional("confidence.\(grade.id)") ?? grade.label : grade.label
+    }
+
+    /// A confidence grade's description, as `label(of:)` (`confidence.reported.description`).
+    func description(of grade: SiteConfig.ConfidenceGrade) -> String {
+        SiteConfig.defaultConfidenceGrades.contains(grade)
+            ? optional("confidence.\(grade.id).description") ?? grade.description : grade.description
+    }
+
     func role(_ role: Involvement.Role) -> String { self("role.\(role.rawValue)") }
 
     /// "Baghdad, Iraq (in or near a town)": a place in words, with how precisely it is known.

@@ -17,6 +17,8 @@ struct ActorIndexPage {
 
     var groups: [Group]
     var count: Int
+    /// "The 16 people, groups, states and forces in this report." (`actors.lede`).
+    var ledeText = ""
 
     static let kind = PageKind(
         name: "actors", folder: "actors", navigationLabel: "Actors", fields: shape.shape,
@@ -41,7 +43,11 @@ struct ActorIndexPage {
         let chrome = Chrome(
             links: links, title: title, description: links.text("description.actors", ["site": report.config.title]),
             breadcrumbs: [.init(label: title)])
-        return PageView(chrome: chrome, content: ActorIndexPage(groups: groups, count: report.actors.count))
+        return PageView(
+            chrome: chrome,
+            content: ActorIndexPage(
+                groups: groups, count: report.actors.count,
+                ledeText: links.text("actors.lede", ["count": links.text.number(report.actors.count)])))
     }
 }
 
@@ -49,6 +55,7 @@ extension ActorIndexPage: TemplateModel {
     static let shape = TemplateFieldList<ActorIndexPage>(
         "ActorIndexPage", "All actors, grouped by kind (`actors.mustache`, as `content.*`).",
         [
+            .text("ledeText", "The lede, with the number of actors (`actors.lede`).") { $0.ledeText },
             .list("groups", "One group per kind of actor.") { $0.groups },
             .number("count", "How many actors there are.") { $0.count },
         ])

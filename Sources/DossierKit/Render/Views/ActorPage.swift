@@ -12,6 +12,8 @@ struct ActorPage {
     struct RoleGroup {
         var role: String
         var events: [CardValue]
+        /// The group's heading: "As perpetrator" (`actor.roleHeading`).
+        var heading = ""
     }
 
     struct TopicLink {
@@ -35,6 +37,8 @@ struct ActorPage {
     var chart: ChartView?
     /// The timeline's filter set to this actor.
     var filterHref: String
+    /// The words of the link to the timeline filtered to the actor (`actor.filterLink`).
+    var filterText: String = ""
     /// Every page of its list of events (`current` for this one); empty when it has one.
     var pages: [Chrome.Link]
     /// Whether this is the profile's first page (the one search indexes, with the map and chart).
@@ -103,7 +107,10 @@ struct ActorPage {
             // The group's heading names the role, so the cards carry none and are shared by every
             // actor page that lists the event.
             let events = shown.filter { $0.role == role }.map { links.card($0.event, headingLevel: 4) }
-            return events.isEmpty ? nil : RoleGroup(role: links.text.role(role), events: events)
+            let words = links.text.role(role)
+            return events.isEmpty
+                ? nil
+                : RoleGroup(role: words, events: events, heading: links.text("actor.roleHeading", ["role": words]))
         }
         let title = part.title(actor.name, links.text)
         let pages = part.links(folder: "actors", id: actor.id, links)
@@ -131,6 +138,7 @@ struct ActorPage {
                     title: links.text("chart.title", ["subject": actor.name]),
                     focus: false, binTooltips: false),
             filterHref: links.to(SitePaths.timeline) + "?actor=" + actor.id,
+            filterText: links.text("actor.filterLink", ["name": actor.name]),
             pages: pages, isFirstPage: first, extra: actor.extra
         )
         let description =
@@ -171,6 +179,7 @@ extension ActorPage: TemplateModel {
                 "filterHref",
                 "The timeline's filter set to this actor (`timeline/?actor=id`), to combine with other facets."
             ) { $0.filterHref },
+            .text("filterText", "The words of that link: \"All events of … in the timeline\".") { $0.filterText },
             .flag(
                 "isFirstPage",
                 "True on the first page of its events (the one with the map and chart, and the one search indexes)."
@@ -199,6 +208,7 @@ extension ActorPage.RoleGroup: TemplateModel {
         "ActorRoleGroup", "An actor's events in one role.",
         [
             .text("role", "The role, in words.") { $0.role },
+            .text("heading", "The group's heading: \"As perpetrator\".") { $0.heading },
             .cards("events", "The events' cards.") { $0.events },
         ])
 }

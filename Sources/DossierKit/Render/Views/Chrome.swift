@@ -42,6 +42,8 @@ struct Chrome {
     var breadcrumbs: [Crumb]
     var footerPages: [Link]
     var authors: String
+    /// "By …." in the report's language; nil without authors.
+    var authorsText: String?
     var license: String?
     /// The theme's `partials/header` and `partials/footer`, rendered once for all pages in the
     /// same section (their links start from `SiteRoot.marker`, so depth does not matter), and
@@ -94,6 +96,7 @@ struct Chrome {
                 current: links.path == SitePaths.page(page.id))
         }
         authors = config.authors.joined(separator: ", ")
+        authorsText = authors.isEmpty ? nil : links.text("footer.authors", ["authors": authors])
         license = config.license
         head = links.site.fragments.render("partials/head", chrome: self, variant: root, allowed: Self.headFields)
         header = links.site.fragments.render(
@@ -109,7 +112,7 @@ struct Chrome {
         "siteTitle", "siteDescription", "language", "rightToLeft", "root", "homeHref", "stylesheet", "typeStylesheet",
         "favicon",
         "script", "feedHref", "jsonFeedHref", "downloadsHref",
-        "eventsJSONHref", "eventsCSVHref", "nav", "searchHref", "authors", "license", "label",
+        "eventsJSONHref", "eventsCSVHref", "nav", "searchHref", "authors", "authorsText", "license", "label",
     ]
     /// The head's key is the root alone: the navigation (which marks the current section) is not the same on every page.
     static let headFields = headerFields.subtracting(["nav"])
@@ -196,6 +199,10 @@ extension Chrome: TemplateModel {
             },
             .list("footerPages", "Links to the plain pages (`Content/pages/`).") { $0.footerPages },
             .text("authors", "The report's authors, comma-separated.") { $0.authors },
+            .text("authorsText", "The footer's line of authors (\"By ….\", `footer.authors`); absent without authors.")
+            {
+                $0.authorsText
+            },
             .text("license", "The report's licence.") { $0.license },
             .html(
                 "head", "The theme's `partials/head` (stylesheet, icon, feeds, script), rendered once for every page."

@@ -23,9 +23,12 @@ struct EventCard {
     var role: String?
     /// The card's heading level, so headings nest correctly wherever the card is placed.
     var headingLevel: Int
+    /// The theme's words (`label.*`), which a card's partials write: a card is rendered without the page's `chrome`.
+    var label: [String: TemplateText]
 
     init(_ event: Event, links: PageLinks, role: Involvement.Role? = nil, headingLevel: Int = 3) {
         self.headingLevel = headingLevel
+        label = links.site.labels
         links.reads.read([.event(event.id), .config])
         let config = links.report.config
         let type = config.eventType(event.type)
@@ -45,7 +48,7 @@ struct EventCard {
         }
         casualties = event.casualties.map(links.text.casualty)
         summaryHTML = links.inlineHTML(event.summary).nonEmpty
-        confidenceLabel = config.confidence(event.confidence)?.label ?? event.confidence
+        confidenceLabel = config.confidence(event.confidence).map(links.text.label(of:)) ?? event.confidence
         confidenceID = event.confidence
         self.role = role.map(links.text.role)
     }
@@ -60,11 +63,15 @@ struct DateView {
     var precision: String
     var isApproximate: Bool
 
+    /// The precision in the report's language (`date.precision.day`), for readers.
+    var precisionText: String
+
     init(_ date: EventDate, text words: DisplayText) {
         text = words.date(date)
         datetime = date.start.iso
         iso = date.iso
         precision = date.precisionLabel
+        precisionText = words("date.precision.\(precision)")
         isApproximate = date.isRange || date.start.precision != .day || date.withinWeek
     }
 }
@@ -74,6 +81,10 @@ extension EventCard: TemplateModel {
         "EventCard", "An event as lists show it (the timeline, actor and topic pages, the home page).",
         [
             .text("id", "The event's id.") { $0.id },
+            .init(
+                name: "label", summary: "The theme's words, as `chrome.label` on a page: `{{label.place}}`.",
+                kind: .object(Chrome.labelShape)
+            ) { TemplateObject($0.label) },
             .text("title", "The event's title.") { $0.title },
             .text("href", "Link to the event's page.") { $0.href },
             .object("date", "The event's date.") { $0.date },
@@ -111,6 +122,9 @@ extension DateView: TemplateModel {
             .text("datetime", "The start, for `<time datetime>`, at its own precision.") { $0.datetime },
             .text("iso", "The date (or range) in ISO 8601.") { $0.iso },
             .text("precision", "day, week, month, year or range.") { $0.precision },
+            .text("precisionText", "The precision in words of the report's language (`date.precision.*`).") {
+                $0.precisionText
+            },
             .flag("isApproximate", "Whether it is a range or coarser than a day.") { $0.isApproximate },
         ])
 }

@@ -12,6 +12,8 @@ struct EventListPage {
     var title: String
     var lede: String
     var countText: String
+    /// "12 events, oldest first." (`list.oldestFirst`).
+    var orderText: String = ""
     var years: [YearGroup]
     /// Every page of the list (`current` for this one); empty when it has one page.
     var pages: [Chrome.Link]
@@ -152,12 +154,13 @@ struct EventListPage {
         let chrome = Chrome(
             links: links, title: fullTitle, description: description,
             breadcrumbs: [.init(label: parent.0, href: links.to(parent.1)), .init(label: fullTitle)])
-        let content = EventListPage(
+        var content = EventListPage(
             title: fullTitle, lede: lede, countText: text.count("events", events.count), years: years,
             pages: part.links(folder: folder, id: id, links), previous: neighbours.previous, next: neighbours.next,
             filterHref: filter.map { links.to(SitePaths.timeline) + "?" + $0 },
             timelineHref: links.to(SitePaths.timeline), source: source
         )
+        content.orderText = text("list.oldestFirst", ["count": content.countText])
         return PageView(chrome: chrome, content: content)
     }
 }
@@ -173,6 +176,9 @@ extension EventListPage: TemplateModel {
             ) { $0.title },
             .text("lede", "The type's description, if site.yaml gives one.") { $0.lede },
             .text("countText", "How many events the whole list has, in words.") { $0.countText },
+            .text("orderText", "The list's count and order in a sentence (\"12 events, oldest first.\").") {
+                $0.orderText
+            },
             .list("years", "This page's events, by year.") { $0.years },
             .list("pages", "Every page of the list (`current` for this one); empty when it has one.") { $0.pages },
             .object("previous", "The page before, if any.") { $0.previous },

@@ -22,6 +22,8 @@ struct EventPage {
         var quote: String?
         /// "cited via …" when the link text is already the title.
         var viaNote: String?
+        /// "no address given", in the report's language (`label.noAddress`).
+        var noAddress: String
         /// The line as the theme's `partials/source-line` renders it (`SourceLines`).
         var html = ""
 
@@ -35,6 +37,7 @@ struct EventPage {
             date = source.date.map(words.date)
             quote = source.quote
             viaNote = source.title == nil ? nil : via
+            noAddress = words("label.noAddress")
         }
     }
 
@@ -177,7 +180,7 @@ struct EventPage {
                 title: links.text("map.title", ["subject": event.location.map(links.text.place) ?? event.title])),
             placeText: event.location.map(links.text.place),
             coordinatesSource: event.location?.source.map(links.source),
-            confidenceDescription: report.config.confidence(event.confidence)?.description ?? "",
+            confidenceDescription: report.config.confidence(event.confidence).map(links.text.description(of:)) ?? "",
             typeHref: links.to(ListPaging.path(EventListPage.typeFolder, event.type, page: 1)),
             year: String(event.date.start.year), country: event.location?.country,
             sources: event.sources.map(links.source),
@@ -330,6 +333,9 @@ extension EventPage.SourceView: TemplateModel {
             .text("author", "Its author.") { $0.author },
             .text("date", "Its date, in words.") { $0.date },
             .text("quote", "The passage quoted from it.") { $0.quote },
+            .text("noAddress", "\"no address given\" in the report's language, for a source without one.") {
+                $0.noAddress
+            },
             .text("viaNote", "\"cited via …\" when the link's words are the title.") { $0.viaNote },
         ])
 }

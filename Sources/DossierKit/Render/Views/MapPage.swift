@@ -30,6 +30,8 @@ struct MapPage {
     /// The stylesheet that hides a type's layer while its box in the legend is unchecked
     /// (`map/filter.css`: CSS `:has`, so the filter works without JavaScript).
     var filterStylesheetHref: String
+    /// The lede, a sentence with links (`map.lede`, or `map.lede.country` on a closer map).
+    var ledeHTML = ""
 
     static let kind = PageKind(
         name: "map", folder: "map", navigationLabel: "Map", previewDeferral: .afterContentEdits, fields: shape.shape,
@@ -52,6 +54,7 @@ struct MapPage {
             readEach: false, eventsPerPlace: MapView.listedEventLimit, placesDataHref: links.to(MapPlacesData.path),
             byType: true)
         var content = MapPage(title: title, map: map, links)
+        content.ledeHTML = text.html("map.lede", links: ["geojson": content.geoJSONHref])
         content.closerMaps = links.site.groups.closerMaps.map { country in
             CloserMap(
                 name: country.name, href: links.to(SitePaths.countryMap(country.slug)),
@@ -85,6 +88,9 @@ struct MapPage {
         content.countryName = name
         content.countryNames = ScriptData.strings((group?.names ?? [name]).sorted())
         content.worldMapHref = links.to(SitePaths.map)
+        content.ledeHTML = text.html(
+            "map.lede.country", ["country": name],
+            links: ["world": links.to(SitePaths.map), "geojson": content.geoJSONHref])
         return PageView(chrome: chrome, content: content)
     }
 
@@ -150,6 +156,9 @@ extension MapPage: TemplateModel {
     static let shape = TemplateFieldList<MapPage>(
         "MapPage", "The map of every located event (`map.mustache`, as `content.*`).",
         [
+            .html("ledeHTML", "The lede, a sentence with links (`map.lede`; `map.lede.country` on a closer map).") {
+                $0.ledeHTML
+            },
             .text("title", "The page's title.") { $0.title },
             .object("map", "The map; absent when no event has a place a map can show.") { $0.map },
             .text(

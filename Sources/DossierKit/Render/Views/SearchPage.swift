@@ -14,6 +14,9 @@ struct SearchPage {
     var words: String
     /// The event types, id and label, as JSON: results and filters show labels, addresses ids.
     var typesJSON: String
+    /// The lede, and what the page says without JavaScript (`searchPage.lede`, `searchPage.noScript`).
+    var ledeText = ""
+    var noScriptHTML = ""
 
     static let path = "search/index.html"
     static let script = "assets/search.js"
@@ -34,12 +37,14 @@ struct SearchPage {
             "["
             + report.config.eventTypes.map { "[\(ScriptData.string($0.id)),\(ScriptData.string($0.label))]" }.joined(
                 separator: ",") + "]"
-        let content = SearchPage(
+        var content = SearchPage(
             pagefindHref: links.to(Pagefind.folder + "/pagefind.js"), scriptHref: links.to(script),
             selfHref: links.to(path),
             timelineHref: links.to(SitePaths.timeline), root: links.root, words: text.json(prefix: "search."),
             typesJSON: typesJSON
         )
+        content.ledeText = text("searchPage.lede")
+        content.noScriptHTML = text.html("searchPage.noScript", links: ["timeline": content.timelineHref])
         return PageView(chrome: chrome, content: content)
     }
 }
@@ -49,6 +54,11 @@ extension SearchPage: TemplateModel {
         "SearchPage",
         "Full-text search (`search.mustache`, as `content.*`; only in a site whose build made Pagefind's index).",
         [
+            .text("ledeText", "The lede (`searchPage.lede`).") { $0.ledeText },
+            .html(
+                "noScriptHTML",
+                "What the page says without JavaScript, with a link to the timeline (`searchPage.noScript`)."
+            ) { $0.noScriptHTML },
             .text("pagefindHref", "Link to Pagefind's script (`pagefind/pagefind.js`).") { $0.pagefindHref },
             .text("scriptHref", "Link to the theme's search script (`assets/search.js`).") { $0.scriptHref },
             .text("selfHref", "Link to this page, for the search form's action.") { $0.selfHref },

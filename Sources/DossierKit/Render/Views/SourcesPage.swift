@@ -25,6 +25,8 @@ struct SourcesPage {
     var next: Chrome.Link?
     var eventsJSONHref: String
     var eventsCSVHref: String
+    /// The lede, a sentence with links to the downloads (`sources.lede`).
+    var ledeHTML = ""
 
     /// How many of a source's events its row on the index names.
     static let eventsPerRow = 5
@@ -65,13 +67,16 @@ struct SourcesPage {
         let chrome = Chrome(
             links: links, title: title, description: text("description.sources", ["site": report.config.title]),
             breadcrumbs: [.init(label: title)])
-        let content = SourcesPage(
+        var content = SourcesPage(
             title: title, sources: rows, count: report.sources.count,
             countText: text.count("sources", report.sources.count),
             isFirstPage: part.isFirst, firstNumber: part.firstNumber,
             pages: part.links(pageHref), previous: neighbours.previous, next: neighbours.next,
             eventsJSONHref: links.to(SitePaths.eventsJSON), eventsCSVHref: links.to(SitePaths.eventsCSV)
         )
+        content.ledeHTML = text.html(
+            "sources.lede", ["count": content.countText],
+            links: ["json": content.eventsJSONHref, "csv": content.eventsCSVHref])
         return PageView(chrome: chrome, content: content)
     }
 }
@@ -86,6 +91,9 @@ extension SourcesPage: TemplateModel {
         "SourcesPage",
         "Every cited source once (`sources.mustache`, as `content.*`), in pages of `lists.per_page` sources.",
         [
+            .html("ledeHTML", "The lede, a sentence with links to the JSON and CSV downloads (`sources.lede`).") {
+                $0.ledeHTML
+            },
             .text("title", "\"Sources\", with the page's number when there are several.") { $0.title },
             .list("sources", "This page's sources, by publisher, with the events citing each.") { $0.sources },
             .number("count", "How many sources there are in all.") { $0.count },

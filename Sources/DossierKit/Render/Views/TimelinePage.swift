@@ -53,6 +53,9 @@ struct TimelinePage {
     var topicsHref: String
     /// The countries events name, each with the page of its events.
     var countries: [CountryKey]
+    /// The lede and the ways to browse, as sentences with their links (`timeline.lede`, `timeline.browse`).
+    var ledeHTML = ""
+    var browseHTML = ""
 
     static let kind = PageKind(
         name: "timeline", folder: "timeline", navigationLabel: "Timeline", previewDeferral: .afterContentEdits,
@@ -92,11 +95,16 @@ struct TimelinePage {
         let chart = ChartView.make(
             Array(report.events.indices), links: links, id: "timeline-chart",
             title: links.text("chart.title", ["subject": report.config.title]), focus: true, readEach: false)
-        let content = TimelinePage(
+        var content = TimelinePage(
             years: years, eventCount: report.events.count, types: types, chart: chart, isSplit: parts.isSplit,
             filterFacetsHref: links.to(FilterIndex.facetsPath), filterWords: links.text.json(prefix: "filter."),
             root: links.root,
             actorsHref: links.to(SitePaths.actors), topicsHref: links.to(SitePaths.topics), countries: countries)
+        let split = parts.isSplit ? ".split" : ""
+        content.ledeHTML = links.text.html(
+            "timeline.lede" + split, ["count": links.text.number(report.events.count)], links: [:])
+        content.browseHTML = links.text.html(
+            "timeline.browse" + split, links: ["actors": content.actorsHref, "topics": content.topicsHref])
         let chrome = Chrome(
             links: links, title: title,
             description: links.text(
@@ -140,6 +148,13 @@ extension TimelinePage: TemplateModel {
     static let shape = TemplateFieldList<TimelinePage>(
         "TimelinePage", "Every event in order (`timeline.mustache`, as `content.*`).",
         [
+            .html(
+                "ledeHTML",
+                "The lede as a sentence of the report's language (`timeline.lede`, `.split` when split by year)."
+            ) { $0.ledeHTML },
+            .html("browseHTML", "The ways to browse, a sentence with links to actors and topics (`timeline.browse`).") {
+                $0.browseHTML
+            },
             .list("years", "The years, oldest first.") { $0.years },
             .number("eventCount", "How many events the report has.") { $0.eventCount },
             .list("types", "The event types in use, with their counts, for the key.") { $0.types },

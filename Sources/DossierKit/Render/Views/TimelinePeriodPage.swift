@@ -17,6 +17,8 @@ struct TimelinePeriodPage {
     var period: String
     /// A month with more events than a page lists has numbered pages: every one of them (none otherwise).
     var pages: [Chrome.Link] = []
+    /// "12 events, oldest first. Dates are shown as …" (`period.lede`).
+    var ledeText = ""
 
     struct MonthLink {
         var label: String
@@ -133,7 +135,7 @@ struct TimelinePeriodPage {
                 "description.timelinePeriod",
                 ["period": title, "count": text.count("events", count), "site": report.config.title]),
             breadcrumbs: crumbs)
-        let content = TimelinePeriodPage(
+        var content = TimelinePeriodPage(
             title: title, countText: text.count("events", count), years: years, months: months, sections: sections,
             previous: previous, next: next, timelineHref: links.to(SitePaths.timeline),
             period: month.map { String(format: "%04d-%02d", year, $0) } ?? String(format: "%04d", year),
@@ -141,6 +143,7 @@ struct TimelinePeriodPage {
                 monthPage?.links { links.to(SitePaths.timelineMonth(year, month, page: $0)) }
             } ?? []
         )
+        content.ledeText = text("period.lede", ["count": content.countText])
         return PageView(chrome: chrome, content: content)
     }
 }
@@ -150,6 +153,7 @@ extension TimelinePeriodPage: TemplateModel {
         "TimelinePeriodPage",
         "A year's or a month's part of a split timeline (`timeline-period.mustache`, as `content.*`; page kinds `timeline-year` and `timeline-month`).",
         [
+            .text("ledeText", "The lede: count, order, dates (`period.lede`).") { $0.ledeText },
             .text("title", "The year or month, e.g. \"2024\" or \"February 2024\".") { $0.title },
             .text("countText", "How many events it lists, in words.") { $0.countText },
             .list("years", "Every year of the timeline (`current` for this one).") { $0.years },
