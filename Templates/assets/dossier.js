@@ -452,6 +452,13 @@
   var say = function (key, values) {
     return (words[key] || key).replace(/\{(\w+)\}/g, function (_, name) { return values && name in values ? values[name] : ""; });
   };
+  // A count's words in the form the page language's plural rules give `count` (CLDR, as the
+  // build's: "1 of 1 event", Arabic's six forms), else the text's `other` form.
+  var pluralRules = window.Intl && Intl.PluralRules ? new Intl.PluralRules(document.documentElement.lang || "en") : null;
+  var sayCount = function (key, count, values) {
+    var form = key + "." + (pluralRules ? pluralRules.select(count) : (count === 1 ? "one" : "other"));
+    return say(words[form] !== undefined ? form : key + ".other", values);
+  };
   var staticParts = Array.prototype.slice.call(document.querySelectorAll("[data-filter-hides]"));
   var results = document.querySelector("[data-filter-results]");
   var template = document.getElementById("filter-result");
@@ -887,7 +894,7 @@
     }
     var matches = [];
     for (var i = 0; i < masks.length; i++) if (masks[i] === 0) matches.push(i);
-    status.textContent = say("filter.status", { shown: matches.length, total: facets.count });
+    status.textContent = sayCount("filter.status", facets.count, { shown: matches.length, total: facets.count });
     var years = {};
     matches.forEach(function (index) { years[Math.floor(facets.date[index] / 10000)] = true; });
     yearLinks.forEach(function (link) {
@@ -1081,7 +1088,7 @@
     var binWidth = (width - left - right) / axis.count, base = top + height, scale = height / ceiling;
     var svg = svgElement("svg", { "class": "chart filter-chart", viewBox: "0 0 " + width + " " + (base + 22), "aria-labelledby": "filter-chart-title",
       "data-axis": axis.unit + " " + axis.first + " " + axis.count, "data-plot": left + " " + binWidth + " " + top + " " + height });
-    svg.appendChild(svgElement("title", { id: "filter-chart-title" }, say("filter.chartTitle", { count: matches.length - undated, unit: say("filter.unit." + axis.unit) })));
+    svg.appendChild(svgElement("title", { id: "filter-chart-title" }, sayCount("filter.chartTitle", matches.length - undated, { count: matches.length - undated, unit: say("filter.unit." + axis.unit) })));
     var grid = svgElement("g", { "class": "chart-grid", "aria-hidden": "true" });
     [0, ceiling / 2, ceiling].forEach(function (value) {
       if (value !== Math.round(value)) return;
@@ -1106,7 +1113,7 @@
     bins.forEach(function (counts, bin) {
       if (!stacked[bin]) return;
       var rect = svgElement("rect", { x: left + bin * binWidth, y: top, width: binWidth, height: height, "data-count": stacked[bin] });
-      rect.appendChild(svgElement("title", {}, binWords(axis, bin) + ": " + say("filter.status", { shown: stacked[bin], total: matches.length })));
+      rect.appendChild(svgElement("title", {}, binWords(axis, bin) + ": " + sayCount("filter.status", matches.length, { shown: stacked[bin], total: matches.length })));
       hits.appendChild(rect);
     });
     svg.appendChild(hits);
@@ -1133,7 +1140,7 @@
     });
     figure.appendChild(key);
     figure.appendChild(svg);
-    var caption = say("filter.chartCaption", { unit: say("filter.unit." + axis.unit) }) + (undated ? " " + say("filter.chartUndated", { count: undated }) : "");
+    var caption = say("filter.chartCaption", { unit: say("filter.unit." + axis.unit) }) + (undated ? " " + sayCount("filter.chartUndated", undated, { count: undated }) : "");
     figure.appendChild(element("figcaption", { "class": "chart-caption muted" }, caption));
     var hint = chartHint("filter-chart-hint");
     figure.appendChild(hint);
@@ -1217,7 +1224,7 @@
     var figure = element("figure", { "class": "map-figure filter-map-figure" });
     figure.appendChild(svg);
     figure.appendChild(element("figcaption", { "class": "map-caption muted" },
-      say("filter.mapCaption", { count: placed.length }) + (unplaced ? " " + say("filter.mapUnplaced", { count: unplaced }) : "")
+      sayCount("filter.mapCaption", placed.length, { count: placed.length }) + (unplaced ? " " + sayCount("filter.mapUnplaced", unplaced, { count: unplaced }) : "")
         + (anyVague ? " " + say("filter.mapVague") : "")));
     return figure;
   }

@@ -86,6 +86,13 @@ def test_the_count_is_announced_outside_the_controls_labels(preview, browser):
     assert browser.find_element(By.ID, "filter-q").get_attribute("value") == ""
 
 
+def test_a_count_takes_the_form_of_its_number(preview, browser):
+    # "1 event found", not "1 events": the page language's plural rules (Intl.PluralRules).
+    browser.get(preview.url + "timeline/?q=unanimously")
+    wait_for(browser, lambda d: status(d) == "1 of 15 events")
+    wait_for(browser, lambda d: d.find_element(By.ID, "filter-chart-title").get_attribute("textContent").startswith("1 event found, by "))
+
+
 def test_an_address_with_unknown_values_says_so(preview, browser):
     browser.get(preview.url + "timeline/?actor=nobody-at-all&type=strike&from=2024-13")
     notice = wait_for(browser, lambda d: d.find_element(By.CSS_SELECTOR, ".filter-notice"))

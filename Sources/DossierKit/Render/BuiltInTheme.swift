@@ -616,6 +616,13 @@ enum BuiltInTheme {
   var say = function (key, values) {
     return (words[key] || key).replace(/\{(\w+)\}/g, function (_, name) { return values && name in values ? values[name] : ""; });
   };
+  // A count's words in the form the page language's plural rules give `count` (CLDR, as the
+  // build's: "1 of 1 event", Arabic's six forms), else the text's `other` form.
+  var pluralRules = window.Intl && Intl.PluralRules ? new Intl.PluralRules(document.documentElement.lang || "en") : null;
+  var sayCount = function (key, count, values) {
+    var form = key + "." + (pluralRules ? pluralRules.select(count) : (count === 1 ? "one" : "other"));
+    return say(words[form] !== undefined ? form : key + ".other", values);
+  };
   var staticParts = Array.prototype.slice.call(document.querySelectorAll("[data-filter-hides]"));
   var results = document.querySelector("[data-filter-results]");
   var template = document.getElementById("filter-result");
@@ -1051,7 +1058,7 @@ enum BuiltInTheme {
     }
     var matches = [];
     for (var i = 0; i < masks.length; i++) if (masks[i] === 0) matches.push(i);
-    status.textContent = say("filter.status", { shown: matches.length, total: facets.count });
+    status.textContent = sayCount("filter.status", facets.count, { shown: matches.length, total: facets.count });
     var years = {};
     matches.forEach(function (index) { years[Math.floor(facets.date[index] / 10000)] = true; });
     yearLinks.forEach(function (link) {
@@ -1245,7 +1252,7 @@ enum BuiltInTheme {
     var binWidth = (width - left - right) / axis.count, base = top + height, scale = height / ceiling;
     var svg = svgElement("svg", { "class": "chart filter-chart", viewBox: "0 0 " + width + " " + (base + 22), "aria-labelledby": "filter-chart-title",
       "data-axis": axis.unit + " " + axis.first + " " + axis.count, "data-plot": left + " " + binWidth + " " + top + " " + height });
-    svg.appendChild(svgElement("title", { id: "filter-chart-title" }, say("filter.chartTitle", { count: matches.length - undated, unit: say("filter.unit." + axis.unit) })));
+    svg.appendChild(svgElement("title", { id: "filter-chart-title" }, sayCount("filter.chartTitle", matches.length - undated, { count: matches.length - undated, unit: say("filter.unit." + axis.unit) })));
     var grid = svgElement("g", { "class": "chart-grid", "aria-hidden": "true" });
     [0, ceiling / 2, ceiling].forEach(function (value) {
       if (value !== Math.round(value)) return;
@@ -1270,7 +1277,7 @@ enum BuiltInTheme {
     bins.forEach(function (counts, bin) {
       if (!stacked[bin]) return;
       var rect = svgElement("rect", { x: left + bin * binWidth, y: top, width: binWidth, height: height, "data-count": stacked[bin] });
-      rect.appendChild(svgElement("title", {}, binWords(axis, bin) + ": " + say("filter.status", { shown: stacked[bin], total: matches.length })));
+      rect.appendChild(svgElement("title", {}, binWords(axis, bin) + ": " + sayCount("filter.status", matches.length, { shown: stacked[bin], total: matches.length })));
       hits.appendChild(rect);
     });
     svg.appendChild(hits);
@@ -1297,7 +1304,7 @@ enum BuiltInTheme {
     });
     figure.appendChild(key);
     figure.appendChild(svg);
-    var caption = say("filter.chartCaption", { unit: say("filter.unit." + axis.unit) }) + (undated ? " " + say("filter.chartUndated", { count: undated }) : "");
+    var caption = say("filter.chartCaption", { unit: say("filter.unit." + axis.unit) }) + (undated ? " " + sayCount("filter.chartUndated", undated, { count: undated }) : "");
     figure.appendChild(element("figcaption", { "class": "chart-caption muted" }, caption));
     var hint = chartHint("filter-chart-hint");
     figure.appendChild(hint);
@@ -1381,7 +1388,7 @@ enum BuiltInTheme {
     var figure = element("figure", { "class": "map-figure filter-map-figure" });
     figure.appendChild(svg);
     figure.appendChild(element("figcaption", { "class": "map-caption muted" },
-      say("filter.mapCaption", { count: placed.length }) + (unplaced ? " " + say("filter.mapUnplaced", { count: unplaced }) : "")
+      sayCount("filter.mapCaption", placed.length, { count: placed.length }) + (unplaced ? " " + sayCount("filter.mapUnplaced", unplaced, { count: unplaced }) : "")
         + (anyVague ? " " + say("filter.mapVague") : "")));
     return figure;
   }
@@ -3300,7 +3307,7 @@ filter.role.mediator: "وسيطًا"
 filter.role.mentioned: "مذكورًا"
 filter.any: "الكل"
 filter.clear: "إزالة كل عوامل التصفية"
-filter.status: "الأحداث المعروضة: {shown} من {total}"
+filter.status.other: "الأحداث المعروضة: {shown} من {total}"
 filter.none: "لا يطابق أي حدث عوامل التصفية هذه."
 filter.more: "عرض المزيد ({count})"
 filter.loading: "جارٍ تحميل الأحداث…"
@@ -3315,14 +3322,14 @@ filter.week: "أسبوع {date}"
 filter.spanWords: "من {from} إلى {to}"
 filter.spanChosen: "{span}: اضغط Enter لعرض أحداثها."
 filter.chartHint: "اسحب على الرسم البياني لاختيار مدة زمنية، أو انتقل إليه واستخدم مفاتيح الأسهم (Shift يوسّع المدة) ثم Enter."
-filter.chartTitle: "الأحداث التي وُجدت ({count}) حسب {unit}"
+filter.chartTitle.other: "الأحداث التي وُجدت ({count}) حسب {unit}"
 filter.chartCaption: "الأحداث التي وُجدت، حسب {unit} الذي بدأت فيه."
-filter.chartUndated: "{count} لا تُعرف إلا بسنتها غير مرسومة حسب الشهر."
+filter.chartUndated.other: "{count} لا تُعرف إلا بسنتها غير مرسومة حسب الشهر."
 filter.mapTitle: "الأحداث التي وُجدت على الخريطة"
 filter.mapPlace: "{place}: وُجد {count} ({types})؛ اختره لعرض هذه وحدها"
 filter.mapCountry: "عدة أماكن في {country}: وُجد {count} ({types})؛ اختره لعرض {country} وحدها"
-filter.mapCaption: "للأحداث التي وُجدت مكان على الخريطة في {count} منها؛ ولا تعرض العلامة إلا أحداثها."
-filter.mapUnplaced: "ولا مكان لـ{count}."
+filter.mapCaption.other: "للأحداث التي وُجدت مكان على الخريطة في {count} منها؛ ولا تعرض العلامة إلا أحداثها."
+filter.mapUnplaced.other: "ولا مكان لـ{count}."
 filter.mapVague: "حلقة متقطعة: مكان لا يُعرف بعض أحداثه إلا بالقضاء أو المنطقة."
 filter.unit.month: "الشهر"
 filter.unit.year: "السنة"
@@ -3664,7 +3671,7 @@ filter.role.mediator: "به‌عنوان میانجی"
 filter.role.mentioned: "نام‌برده"
 filter.any: "همه"
 filter.clear: "پاک‌کردن همهٔ پالایه‌ها"
-filter.status: "{shown} از {total} رویداد"
+filter.status.other: "{shown} از {total} رویداد"
 filter.none: "هیچ رویدادی با این پالایه‌ها جور نیست."
 filter.more: "نمایش {count} مورد دیگر"
 filter.loading: "در حال بارگیری رویدادها…"
@@ -3679,14 +3686,14 @@ filter.week: "هفتهٔ {date}"
 filter.spanWords: "از {from} تا {to}"
 filter.spanChosen: "{span}: با Enter رویدادهایش نمایش داده می‌شود."
 filter.chartHint: "برای نمایش بازه‌ای از زمان روی نمودار بکشید، یا روی آن بروید و کلیدهای جهت‌نما (Shift بازه را گسترده‌تر می‌کند) و Enter را به کار ببرید."
-filter.chartTitle: "{count} رویداد یافت‌شده، بر پایهٔ {unit}"
+filter.chartTitle.other: "{count} رویداد یافت‌شده، بر پایهٔ {unit}"
 filter.chartCaption: "رویدادهای یافت‌شده، بر پایهٔ {unit} آغازشان."
-filter.chartUndated: "{count} رویداد که فقط سالشان معلوم است بر پایهٔ ماه در نمودار نیامده‌اند."
+filter.chartUndated.other: "{count} رویداد که فقط سالشان معلوم است بر پایهٔ ماه در نمودار نیامده‌اند."
 filter.mapTitle: "رویدادهای یافت‌شده روی نقشه"
 filter.mapPlace: "{place}: {count} یافت‌شده ({types})؛ برای نمایش فقط این‌ها برگزینید"
 filter.mapCountry: "چند مکان در {country}: {count} یافت‌شده ({types})؛ برای نمایش فقط {country} برگزینید"
-filter.mapCaption: "{count} رویداد از رویدادهای یافت‌شده مکانی روی نقشه دارند؛ هر نشانه فقط رویدادهای خودش را نشان می‌دهد."
-filter.mapUnplaced: "{count} رویداد مکانی ندارند."
+filter.mapCaption.other: "{count} رویداد از رویدادهای یافت‌شده مکانی روی نقشه دارند؛ هر نشانه فقط رویدادهای خودش را نشان می‌دهد."
+filter.mapUnplaced.other: "{count} رویداد مکانی ندارند."
 filter.mapVague: "حلقهٔ خط‌چین: مکانی که برخی رویدادهایش فقط در حد بخش یا منطقه معلوم‌اند."
 filter.unit.month: "ماه"
 filter.unit.year: "سال"
@@ -4028,7 +4035,8 @@ filter.role.mediator: as mediator
 filter.role.mentioned: mentioned
 filter.any: Any
 filter.clear: Clear all filters
-filter.status: "{shown} of {total} events"
+filter.status.one: "{shown} of {total} event"
+filter.status.other: "{shown} of {total} events"
 filter.none: No event matches these filters.
 filter.more: "Show {count} more"
 filter.loading: Loading the events…
@@ -4043,14 +4051,18 @@ filter.week: "week of {date}"
 filter.spanWords: "{from} to {to}"
 filter.spanChosen: "{span}: Enter shows its events."
 filter.chartHint: "Drag across the chart to show a span of time, or focus it and use the arrow keys (Shift widens the span) and Enter."
-filter.chartTitle: "{count} events found, by {unit}"
+filter.chartTitle.one: "{count} event found, by {unit}"
+filter.chartTitle.other: "{count} events found, by {unit}"
 filter.chartCaption: "The events found, by the {unit} they began."
-filter.chartUndated: "{count} known only to their year are not charted by month."
+filter.chartUndated.one: "{count} known only to its year is not charted by month."
+filter.chartUndated.other: "{count} known only to their year are not charted by month."
 filter.mapTitle: "The events found, on a map"
 filter.mapPlace: "{place}: {count} found ({types}); choose to show only these"
 filter.mapCountry: "Several places in {country}: {count} found ({types}); choose to show only {country}"
-filter.mapCaption: "{count} of the events found have a place on the map; a marker shows only its own."
-filter.mapUnplaced: "{count} have none."
+filter.mapCaption.one: "{count} of the events found has a place on the map; a marker shows only its own."
+filter.mapCaption.other: "{count} of the events found have a place on the map; a marker shows only its own."
+filter.mapUnplaced.one: "{count} has none."
+filter.mapUnplaced.other: "{count} have none."
 filter.mapVague: "A dashed ring: a place where some events are known only to a district or a region."
 filter.unit.month: month
 filter.unit.year: year
