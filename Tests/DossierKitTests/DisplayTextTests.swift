@@ -98,6 +98,13 @@ import Testing
         #expect(timeline.contains(#"<a href="../actors/index.html">جميع الجهات الفاعلة</a>"#))
         let map = try site.html("map/index.html")
         #expect(map.contains(#">للتنزيل بصيغة GeoJSON</a>"#) && !map.contains("Each marker links"))
+        // The downloads page: code spans and a link inside an Arabic sentence.
+        let downloads = try site.html("downloads/index.html")
+        #expect(
+            downloads.contains("التقرير: <code>id</code>؛ و<code>date</code>") && !downloads.contains("Every event"))
+        #expect(
+            downloads.contains(
+                #"ويصفه <a href="../data/events.schema.json">\#u{2068}data/events.schema.json\#u{2069}</a>"#))
     }
 
     /// The words the templates write themselves are texts too (`label.*`, `{{chrome.label.…}}`):
@@ -139,6 +146,7 @@ import Testing
         let html = text.html(
             "timeline.lede", ["count": "<b>[x](actors)</b>"],
             links: ["actors": "../actors/index.html", "topics": "a\"b"])
+        #expect(DisplayText.coded("a `b` and `c` but `d") == "a <code>b</code> and <code>c</code> but `d")
         #expect(
             html
                 == #"See <a href="../actors/index.html">every actor</a> &amp; <a href="a&quot;b">the &lt;b&gt;&#91;x&#93;(actors)&lt;/b&gt;</a> [not a link](nowhere) or (this)."#,

@@ -2172,8 +2172,8 @@ a.badge-type:hover { text-decoration: underline; }
 <div class="wrap prose">
   <header class="page-header">
     <h1>{{chrome.pageTitle}}</h1>
-    <p class="lede">The {{eventCount}} of this report as data, to open in a spreadsheet, a GIS tool, a calendar or a feed reader, or to build on.</p>
-    <p>{{#license}}Licence: {{license}}{{/license}}{{^license}}The report states no licence: ask its authors before you republish.{{/license}}</p>
+    <p class="lede">{{ledeText}}</p>
+    <p>{{licenseText}}</p>
   </header>
 
   <section aria-labelledby="downloads-events">
@@ -2181,19 +2181,19 @@ a.badge-type:hover { text-decoration: underline; }
     <dl class="downloads">
       {{#json}}
       <dt><a href="{{href}}" download>{{path}}</a> <span class="muted">JSON, {{size}}</span></dt>
-      <dd>Every event, oldest first, with the fields of an event file of the report: <code>id</code>; <code>date</code>, or <code>start</code> and <code>end</code> for a period, at the precision the sources give (<code>precision</code>: day, week, month or year) and <code>display_date</code>; <code>title</code>, <code>type</code>; <code>location</code> (name, region, country, <code>lat</code>, <code>lon</code>, how precise, and where the coordinates come from); <code>actors</code> with their roles; <code>casualties</code> (kind, minimum, maximum, approximate, who); <code>summary</code> and <code>body</code> in Markdown; every <code>source</code> (publisher, title, address, author, date, quote, <code>via</code>); <code>confidence</code>, <code>tags</code>, <code>highlight</code>, <code>published</code> and <code>updated</code>. Schema version {{schemaVersion}}, described by <a href="{{schema.href}}">{{schema.path}}</a> (JSON Schema, {{schema.size}}).</dd>
+      <dd>{{{jsonHTML}}}</dd>
       {{/json}}
       {{#csv}}
       <dt><a href="{{href}}" download>{{path}}</a> <span class="muted">CSV, UTF-8, {{size}}</span></dt>
-      <dd>The same, one event a row: the first source and the first figure of each casualty kind in named columns (<code>source_publisher</code>, <code>source_url</code>, <code>killed_min</code>, …), further ones in numbered columns (<code>source_2_url</code>, <code>killed_2_min</code>); several actors or tags in one cell, separated by <code>;</code>. Cells a spreadsheet would run as formulas start with an apostrophe.</dd>
+      <dd>{{{csvHTML}}}</dd>
       {{/csv}}
       {{#geoJSON}}
       <dt><a href="{{href}}" download>{{path}}</a> <span class="muted">GeoJSON, {{size}}</span></dt>
-      <dd>One point for each event whose place has coordinates (longitude, latitude, WGS 84), with its id, title, date, type, place, how precise the point is, the number killed and its page's address.</dd>
+      <dd>{{geoJSONText}}</dd>
       {{/geoJSON}}
       {{#calendar}}
       <dt><a href="{{href}}" download>{{path}}</a> <span class="muted">iCalendar, {{size}}</span></dt>
-      <dd>Every event as an all-day event over the days it may have happened on; an event known only to the month or the year spans it, and says so.</dd>
+      <dd>{{calendarText}}</dd>
       {{/calendar}}
     </dl>
   </section>
@@ -2207,7 +2207,7 @@ a.badge-type:hover { text-decoration: underline; }
       {{#jsonFeed}}
       <dt><a href="{{href}}">{{path}}</a> <span class="muted">JSON Feed 1.1</span></dt>
       {{/jsonFeed}}
-      <dd>The {{feedEventCount}} most recently published or changed, newest first.</dd>
+      <dd>{{feedsText}}</dd>
     </dl>
   </section>
 </div>
@@ -3165,6 +3165,14 @@ label.toFilter: "، لتصفيتها حسب النوع أو التاريخ أو 
 list.oldestFirst: "{count}، الأقدم أولًا."
 actor.filterLink: "جميع أحداث {name} في التسلسل الزمني"
 actor.roleHeading: "الدور: {role}"
+downloads.lede: "{count} في هذا التقرير على شكل بيانات، لفتحها في جدول بيانات أو أداة نظم معلومات جغرافية أو تقويم أو قارئ خلاصات، أو للبناء عليها."
+downloads.license: "الترخيص: {license}"
+downloads.noLicense: "لا يذكر التقرير ترخيصًا: اسأل مؤلفيه قبل إعادة النشر."
+downloads.json: "كل الأحداث، الأقدم أولًا، بحقول ملف الأحداث في التقرير: `id`؛ و`date`، أو `start` و`end` للفترة، بالدقة التي تذكرها المصادر (`precision`: يوم أو أسبوع أو شهر أو سنة) و`display_date`؛ و`title` و`type`؛ و`location` (الاسم والمنطقة والبلد و`lat` و`lon` ومدى الدقة ومصدر الإحداثيات)؛ و`actors` مع أدوارها؛ و`casualties` (النوع والحد الأدنى والحد الأقصى والتقريب ومَن هم)؛ و`summary` و`body` بصيغة Markdown؛ وكل `source` (الناشر والعنوان والرابط والكاتب والتاريخ والاقتباس و`via`)؛ و`confidence` و`tags` و`highlight` و`published` و`updated`. إصدار المخطط {version}، ويصفه [{schema}](schema) (JSON Schema، {size})."
+downloads.csv: "الأحداث نفسها، حدث في كل صف: المصدر الأول والرقم الأول لكل نوع من الضحايا في أعمدة مسمّاة (`source_publisher` و`source_url` و`killed_min` و…)، وما يليها في أعمدة مرقّمة (`source_2_url` و`killed_2_min`)؛ والجهات الفاعلة أو الوسوم المتعددة في خلية واحدة تفصل بينها `;`. والخلايا التي قد يشغّلها برنامج الجداول كصيغ تبدأ بفاصلة عليا."
+downloads.geoJSON: "نقطة لكل حدث لمكانه إحداثيات (خط الطول ثم خط العرض، WGS 84)، مع معرّفه وعنوانه وتاريخه ونوعه ومكانه ومدى دقة النقطة وعدد القتلى ورابط صفحته."
+downloads.calendar: "كل حدث كحدث يشغل اليوم كله على امتداد الأيام التي قد يكون وقع فيها؛ والحدث الذي لا يُعرف إلا بشهره أو سنته يمتد عليهما ويذكر ذلك."
+downloads.feeds: "آخر ما نُشر أو عُدّل: {count}، الأحدث أولًا."
 timeline.lede: "جميع الأحداث ({count})، الأقدم أولًا. تُعرض التواريخ بالدقة التي تذكرها المصادر."
 timeline.lede.split: "جميع الأحداث ({count})، الأقدم أولًا، مع صفحة لكل سنة (ولكل شهر من السنوات الحافلة). تُعرض التواريخ بالدقة التي تذكرها المصادر."
 timeline.browse: "حسب السنة: السنوات أدناه. حسب الجهة الفاعلة: [جميع الجهات الفاعلة](actors)، ولكلٍّ منها أحداثها. حسب المسار: [المواضيع](topics)."
@@ -3555,6 +3563,14 @@ label.toFilter: "، برای پالایش بر پایهٔ نوع، تاریخ ی
 list.oldestFirst: "{count}، قدیمی‌ترین نخست."
 actor.filterLink: "همهٔ رویدادهای {name} در گاه‌شمار"
 actor.roleHeading: "نقش: {role}"
+downloads.lede: "{count} این گزارش به صورت داده، برای باز کردن در صفحه‌گسترده، ابزار GIS، تقویم یا خوراک‌خوان، یا برای ساختن بر پایهٔ آن."
+downloads.license: "مجوز: {license}"
+downloads.noLicense: "این گزارش مجوزی اعلام نکرده است: پیش از بازنشر از نویسندگانش بپرسید."
+downloads.json: "همهٔ رویدادها، قدیمی‌ترین نخست، با فیلدهای یک فایل رویداد گزارش: `id`؛ `date`، یا `start` و `end` برای یک دوره، با دقتی که منابع می‌دهند (`precision`: روز، هفته، ماه یا سال) و `display_date`؛ `title`، `type`؛ `location` (نام، منطقه، کشور، `lat`، `lon`، میزان دقت و منبع مختصات)؛ `actors` با نقش‌هایشان؛ `casualties` (نوع، کمینه، بیشینه، تقریبی، چه کسانی)؛ `summary` و `body` به Markdown؛ هر `source` (ناشر، عنوان، نشانی، نویسنده، تاریخ، نقل‌قول، `via`)؛ `confidence`، `tags`، `highlight`، `published` و `updated`. نسخهٔ طرح‌واره {version}، که [{schema}](schema) آن را توصیف می‌کند (JSON Schema، {size})."
+downloads.csv: "همان داده‌ها، هر رویداد در یک ردیف: نخستین منبع و نخستین رقم هر نوع تلفات در ستون‌های نام‌دار (`source_publisher`، `source_url`، `killed_min`، …)، و بقیه در ستون‌های شماره‌دار (`source_2_url`، `killed_2_min`)؛ چند کنشگر یا برچسب در یک خانه، جداشده با `;`. خانه‌هایی که صفحه‌گسترده ممکن است به‌عنوان فرمول اجرا کند با یک آپاستروف آغاز می‌شوند."
+downloads.geoJSON: "برای هر رویدادی که مکانش مختصات دارد یک نقطه (طول و عرض جغرافیایی، WGS 84)، با شناسه، عنوان، تاریخ، نوع، مکان، میزان دقت نقطه، شمار کشته‌ها و نشانی صفحه‌اش."
+downloads.calendar: "هر رویداد به صورت رویدادی تمام‌روز در روزهایی که ممکن است رخ داده باشد؛ رویدادی که فقط ماه یا سالش معلوم است همان ماه یا سال را در بر می‌گیرد و این را می‌گوید."
+downloads.feeds: "{count} که به‌تازگی منتشر یا تغییر کرده‌اند، جدیدترین نخست."
 timeline.lede: "همهٔ رویدادها ({count})، قدیمی‌ترین نخست. تاریخ‌ها با همان دقتی نشان داده می‌شوند که منابع می‌دهند."
 timeline.lede.split: "همهٔ رویدادها ({count})، قدیمی‌ترین نخست، با صفحه‌ای برای هر سال (و برای هر ماه از سال‌های پررویداد). تاریخ‌ها با همان دقتی نشان داده می‌شوند که منابع می‌دهند."
 timeline.browse: "بر پایهٔ سال: سال‌های زیر. بر پایهٔ کنشگر: [همهٔ کنشگران](actors)، هر یک با رویدادهایش. بر پایهٔ رشته: [موضوع‌ها](topics)."
@@ -3921,6 +3937,14 @@ label.toFilter: ", to filter by type, date or place."
 list.oldestFirst: "{count}, oldest first."
 actor.filterLink: "All events of {name} in the timeline"
 actor.roleHeading: "As {role}"
+downloads.lede: "The {count} of this report as data, to open in a spreadsheet, a GIS tool, a calendar or a feed reader, or to build on."
+downloads.license: "Licence: {license}"
+downloads.noLicense: "The report states no licence: ask its authors before you republish."
+downloads.json: "Every event, oldest first, with the fields of an event file of the report: `id`; `date`, or `start` and `end` for a period, at the precision the sources give (`precision`: day, week, month or year) and `display_date`; `title`, `type`; `location` (name, region, country, `lat`, `lon`, how precise, and where the coordinates come from); `actors` with their roles; `casualties` (kind, minimum, maximum, approximate, who); `summary` and `body` in Markdown; every `source` (publisher, title, address, author, date, quote, `via`); `confidence`, `tags`, `highlight`, `published` and `updated`. Schema version {version}, described by [{schema}](schema) (JSON Schema, {size})."
+downloads.csv: "The same, one event a row: the first source and the first figure of each casualty kind in named columns (`source_publisher`, `source_url`, `killed_min`, …), further ones in numbered columns (`source_2_url`, `killed_2_min`); several actors or tags in one cell, separated by `;`. Cells a spreadsheet would run as formulas start with an apostrophe."
+downloads.geoJSON: "One point for each event whose place has coordinates (longitude, latitude, WGS 84), with its id, title, date, type, place, how precise the point is, the number killed and its page's address."
+downloads.calendar: "Every event as an all-day event over the days it may have happened on; an event known only to the month or the year spans it, and says so."
+downloads.feeds: "The {count} most recently published or changed, newest first."
 timeline.lede: "All {count} events, oldest first. Dates are shown as precisely as the sources give them."
 timeline.lede.split: "All {count} events, oldest first, a page for each year (and each month of a busy year). Dates are shown as precisely as the sources give them."
 timeline.browse: "By year: the years below. By actor: [every actor](actors), each with its events. By thread: [the topics](topics)."

@@ -3,9 +3,10 @@
 /// link's own words are one text, and a template shows the sentence whole (`{{{…HTML}}}`).
 ///
 /// A text marks a link as `[words](name)`, where `name` is one of the link names the page gives
-/// (`actors`, `timeline`): anything else in brackets stays text. The theme's words and every
-/// value are HTML-escaped, and a value's own brackets are escaped too, so a title such as
-/// `[x](timeline)` cannot become a link.
+/// (`actors`, `timeline`): anything else in brackets stays text; and a name to be typed as it is
+/// (a field, a file) as `` `code` ``. The theme's words and every value are HTML-escaped, and a
+/// value's own brackets and backticks are escaped too, so a title such as `[x](timeline)` cannot
+/// become a link.
 extension DisplayText {
     func html(_ key: String, _ values: KeyValuePairs<String, String> = [:], links: [String: String]) -> String {
         guard let pattern = texts[key] else { return HTMLEscaping().escapeText(key) }
@@ -21,9 +22,25 @@ extension DisplayText {
                 }
                 text += escape.escapeText(Bidi.isolated(value, within: rightToLeft))
                     .replacingOccurrences(of: "[", with: "&#91;").replacingOccurrences(of: "]", with: "&#93;")
+                    .replacingOccurrences(of: "`", with: "&#96;")
             }
         }
-        return Self.linked(text, links: links)
+        return Self.linked(Self.coded(text), links: links)
+    }
+
+    /// `` `words` `` made `<code>words</code>`; the text is escaped HTML already.
+    static func coded(_ text: String) -> String {
+        let parts = text.split(separator: "`", omittingEmptySubsequences: false)
+        guard parts.count >= 3 else { return text }
+        var result = ""
+        for (index, part) in parts.enumerated() {
+            if index % 2 == 1, index < parts.count - 1 {
+                result += "<code>" + part + "</code>"
+            } else {
+                result += (index % 2 == 1 ? "`" : "") + part
+            }
+        }
+        return result
     }
 
     /// `[words](name)` made a link where `links` names `name`; the text is escaped HTML already.

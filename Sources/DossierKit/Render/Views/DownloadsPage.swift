@@ -20,6 +20,14 @@ struct DownloadsPage {
     /// How many events the feeds carry: the newest, up to `FeedItem.limit`.
     var feedEventCount: String
     var schemaVersion: Int
+    /// The page's sentences in the report's language (`downloads.*`).
+    var ledeText = ""
+    var licenseText = ""
+    var jsonHTML = ""
+    var csvHTML = ""
+    var geoJSONText = ""
+    var calendarText = ""
+    var feedsText = ""
 
     static let folder = "downloads"
 
@@ -44,19 +52,30 @@ struct DownloadsPage {
         let chrome = Chrome(
             links: links, title: title, description: links.text("description.downloads", ["site": report.config.title]),
             breadcrumbs: [.init(label: title)])
-        return PageView(
-            chrome: chrome,
-            content: DownloadsPage(
-                json: download(SitePaths.eventsJSON), csv: download(SitePaths.eventsCSV),
-                geoJSON: download(SitePaths.eventsGeoJSON),
-                calendar: download(CalendarExport.path),
-                schema: file(EventsSchema.path, bytes: EventsSchema.text(for: report.eventFields).utf8.count),
-                atom: File(href: links.to(SitePaths.feed), path: SitePaths.feed, size: "", bytes: 0),
-                jsonFeed: File(href: links.to(JSONFeed.path), path: JSONFeed.path, size: "", bytes: 0),
-                license: report.config.license, eventCount: links.text.count("events", report.events.count),
-                feedEventCount: links.text.count("events", min(report.events.count, FeedItem.limit)),
-                schemaVersion: DataExport.schemaVersion
-            ))
+        var content = DownloadsPage(
+            json: download(SitePaths.eventsJSON), csv: download(SitePaths.eventsCSV),
+            geoJSON: download(SitePaths.eventsGeoJSON),
+            calendar: download(CalendarExport.path),
+            schema: file(EventsSchema.path, bytes: EventsSchema.text(for: report.eventFields).utf8.count),
+            atom: File(href: links.to(SitePaths.feed), path: SitePaths.feed, size: "", bytes: 0),
+            jsonFeed: File(href: links.to(JSONFeed.path), path: JSONFeed.path, size: "", bytes: 0),
+            license: report.config.license, eventCount: links.text.count("events", report.events.count),
+            feedEventCount: links.text.count("events", min(report.events.count, FeedItem.limit)),
+            schemaVersion: DataExport.schemaVersion
+        )
+        let text = links.text
+        content.ledeText = text("downloads.lede", ["count": content.eventCount])
+        content.licenseText =
+            report.config.license.map { text("downloads.license", ["license": $0]) } ?? text("downloads.noLicense")
+        content.jsonHTML = text.html(
+            "downloads.json",
+            ["version": String(content.schemaVersion), "schema": content.schema.path, "size": content.schema.size],
+            links: ["schema": content.schema.href])
+        content.csvHTML = text.html("downloads.csv", links: [:])
+        content.geoJSONText = text("downloads.geoJSON")
+        content.calendarText = text("downloads.calendar")
+        content.feedsText = text("downloads.feeds", ["count": content.feedEventCount])
+        return PageView(chrome: chrome, content: content)
     }
 }
 
@@ -77,6 +96,18 @@ extension DownloadsPage: TemplateModel {
                 $0.feedEventCount
             },
             .number("schemaVersion", "The downloads' schema version.") { $0.schemaVersion },
+            .text("ledeText", "The lede (`downloads.lede`).") { $0.ledeText },
+            .text(
+                "licenseText",
+                "The licence line, or what to do without one (`downloads.license`, `downloads.noLicense`)."
+            ) {
+                $0.licenseText
+            },
+            .html("jsonHTML", "What the JSON holds, with a link to its schema (`downloads.json`).") { $0.jsonHTML },
+            .html("csvHTML", "What the CSV holds (`downloads.csv`).") { $0.csvHTML },
+            .text("geoJSONText", "What the GeoJSON holds (`downloads.geoJSON`).") { $0.geoJSONText },
+            .text("calendarText", "What the calendar holds (`downloads.calendar`).") { $0.calendarText },
+            .text("feedsText", "What the feeds carry (`downloads.feeds`).") { $0.feedsText },
         ])
 }
 
