@@ -30,6 +30,7 @@ import Testing
           updated: 2024-02-02T10:00:00Z
           media: { url: "https://media.example/a.jpg", caption: C, credit: R, alt: L }
           extra: { note: N }
+          translations: { ar: { title: T, display_date: D, summary: S, body: B } }
         - id: period
           start: 2023-10
           end: 2024-02-04

@@ -11,6 +11,8 @@ struct LoadedContent: Sendable {
     public var staticFiles: [String] = []
     /// The fields its events were read with.
     var eventFields: EventFields = .standard
+    /// Actors, topics and pages in the report's other languages (`*.ar.md`).
+    public var translations = Translations()
 }
 
 /// Reads `Content/`: `site.yaml`, `events/` (YAML, JSON, CSV), `actors/`, `topics/`, `pages/` (Markdown).
@@ -100,17 +102,28 @@ struct ContentLoader: Sendable {
         }
         let config = loadConfig(log: log)
         let events = readEvents()
-        let actors = markdownFiles("actors", cache: cache?.actors, log: log) { $0.actor($1) }
-        let topics = markdownFiles("topics", cache: cache?.topics, log: log) { $0.topic($1) }
-        let pages = markdownFiles("pages", cache: cache?.pages, log: log) { $0.page($1) }
+        let languages = config?.translationLanguages ?? []
+        let (actors, actorTranslations) = markdownFiles(
+            "actors", cache: cache?.actors, languages: languages, log: log, id: \.id
+        ) { $0.actor($1) }
+        let (topics, topicTranslations) = markdownFiles(
+            "topics", cache: cache?.topics, languages: languages, log: log, id: \.id
+        ) { $0.topic($1) }
+        let (pages, pageTranslations) = markdownFiles(
+            "pages", cache: cache?.pages, languages: languages, log: log, id: \.id
+        ) { $0.page($1) }
         guard let config else { return nil }
+        var translations = Translations()
+        translations.actors = actorTranslations
+        translations.topics = topicTranslations
+        translations.pages = pageTranslations
         let staticFolder = folder.appendingPathComponent("static")
         let staticListing = ContentFile.listStamped(staticFolder, extensions: nil, within: folder)
         reportSkipped(staticListing.skipped, log: log)
         let staticFiles = staticListing.files.map { ContentFile.relativePath(of: $0.url, in: staticFolder) }
         return LoadedContent(
             config: config, events: events, actors: actors, topics: topics, pages: pages, staticFiles: staticFiles,
-            eventFields: eventFields)
+            eventFields: eventFields, translations: translations)
     }
 
     /// The events of one file of the content folder (or of the overlay), as `load` reads them.
@@ -235,18 +248,68 @@ struct ContentLoader: Sendable {
         }
     }
 
-    /// Markdown files are read and decoded on every core too (a report may profile thousands of actors).
+    /// Markdown files are read and decoded on every core too (a report may profile thousands of
+    /// actors). A file named `<name>.<language>.md`, for one of the report's other languages, is
+    /// the translation of `<name>.md`: decoded the same way, it takes its original's id; one whose
+    /// original does not exist is an error at its first line.
+    /// - Returns: the section's content, and its translations by language and id.
     private func markdownFiles<Value: Sendable>(
-        _ section: String, cache: ParsedFileCache<Value?>?, log: DiagnosticLog,
+        _ section: String, cache: ParsedFileCache<Value?>?, languages: [String], log: DiagnosticLog,
+        id: @escaping @Sendable (Value) -> String,
         decode: @escaping @Sendable (MarkdownFileDecoders, ContentFile.MarkdownDocument) -> Value?
-    ) -> [Value] {
+    ) -> (values: [Value], translations: [String: [String: Value]]) {
         let listing = listing(section, extensions: ["md", "markdown"])
         reportSkipped(listing.skipped, log: log)
-        let files = listing.files
-        return Self.parse(files, cache: cache, log: log) { url, fileLog in
+        @Sendable func stem(_ url: URL) -> String { url.deletingPathExtension().lastPathComponent }
+        /// The translation's language and its original's stem, for a file that is one.
+        @Sendable func translation(_ url: URL) -> (language: String, original: String)? {
+            let name = stem(url)
+            for language in languages where name.hasSuffix("." + language) {
+                return (language, String(name.dropLast(language.count + 1)))
+            }
+            return nil
+        }
+        let originals = listing.files.filter { translation($0.url) == nil }
+        let values = Self.parse(originals, cache: cache, log: log) { url, fileLog in
             ContentFile.readMarkdown(
                 url, display: display(url), log: fileLog, text: overlay[url.path].flatMap { try? $0() }
             ).flatMap { decode(MarkdownFileDecoders(log: fileLog), $0) }
-        }.compactMap { $0 }
+        }
+        var idOfStem: [String: String] = [:]
+        for (file, value) in zip(originals, values) { if let value { idOfStem[stem(file.url)] = id(value) } }
+        var translations: [String: [String: Value]] = [:]
+        let translated = listing.files.compactMap { file in translation(file.url).map { (file, $0) } }
+        // Few files, decoded without the cache: whether a file is a translation depends on site.yaml.
+        let decoded = Self.parse(translated.map(\.0), cache: nil, log: log) { url, fileLog -> Value? in
+            guard let (_, original) = translation(url) else { return nil }
+            return ContentFile.readMarkdown(
+                url, display: display(url), log: fileLog, text: overlay[url.path].flatMap { try? $0() }
+            ).flatMap { document in
+                var document = document
+                document.stem = original
+                return decode(MarkdownFileDecoders(log: fileLog), document)
+            }
+        }
+        for ((file, about), value) in zip(translated, decoded) {
+            guard let originalID = idOfStem[about.original] else {
+                log.error(
+                    SourceLocation(file: display(file.url), line: 1),
+                    "a translation into \(about.language) of `\(section)/\(about.original).md`, which does not exist",
+                    hint: Suggestion.hint(for: about.original, in: Array(idOfStem.keys)).map {
+                        "\($0) (a translation is named after its original: `<name>.\(about.language).md`)"
+                    } ?? "name a translation after its original: `\(section)/<name>.\(about.language).md`")
+                continue
+            }
+            guard let value else { continue }
+            if id(value) != originalID, id(value) != about.original {
+                log.error(
+                    SourceLocation(file: display(file.url), line: 1),
+                    "a translation keeps its original's id: `\(originalID)`, not `\(id(value))`",
+                    hint: "leave `id` out of the translation, or give it `\(originalID)`")
+                continue
+            }
+            translations[about.language, default: [:]][originalID] = value
+        }
+        return (values.compactMap { $0 }, translations)
     }
 }

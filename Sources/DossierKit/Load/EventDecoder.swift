@@ -97,7 +97,8 @@ struct EventDecoder {
             externalID: externalID,
             media: flat ? decodeFlatMedia(fields) : decodeMedia(fields),
             declaredValues: plainValues(fields, declared),
-            extra: flat ? [:] : fields.extra()
+            extra: flat ? [:] : fields.extra(),
+            translations: flat ? [:] : translations(fields)
         )
         // A record with an id is kept even when other fields are wrong (their errors are already
         // logged and the build will stop), so references to it do not cascade into more errors.
@@ -157,6 +158,31 @@ struct EventDecoder {
             }
         }
         return media
+    }
+
+    /// `translations: { ar: { title: …, summary: … } }`: each language's words. Whether a
+    /// language is one of the report's is `ReportLinker`'s to check (it knows site.yaml).
+    private func translations(_ fields: FieldReader) -> [String: EventTranslation] {
+        guard let node = fields.node("translations") else { return [:] }
+        guard let languages = FieldReader(node, subject: "the event's translations", log: log) else { return [:] }
+        var translations: [String: EventTranslation] = [:]
+        for entry in languages.entries {
+            guard LanguageTag.isWellFormed(entry.key) else {
+                log.error(
+                    languages.locationOf(entry.key), "`\(entry.key)` is not a language tag",
+                    hint: "key each translation by one of site.yaml's `languages`, e.g. ar")
+                continue
+            }
+            guard let words = FieldReader(entry.value, subject: "the \(entry.key) translation", log: log) else {
+                continue
+            }
+            words.warnAboutUnknownKeys(known: EventTranslation.keys)
+            translations[entry.key] = EventTranslation(
+                title: words.string("title"), displayDate: words.string("display_date"),
+                summary: markdown(words, "summary"), body: markdown(words, "body"),
+                location: languages.locationOf(entry.key))
+        }
+        return translations
     }
 
     private func markdown(_ fields: FieldReader, _ key: String) -> MarkdownText? {

@@ -5,7 +5,8 @@ struct SiteConfigDecoder {
     func decode(_ node: DataNode) -> SiteConfig? {
         guard let fields = FieldReader(node, subject: "site.yaml", log: log) else { return nil }
         fields.warnAboutUnknownKeys(known: [
-            "id", "title", "description", "language", "base_url", "authors", "license", "event_types", "confidence",
+            "id", "title", "description", "language", "languages", "base_url", "authors", "license", "event_types",
+            "confidence",
             "markdown", "home", "lists", "search", "digits",
         ])
         let title = fields.string("title", required: true)
@@ -116,6 +117,7 @@ struct SiteConfigDecoder {
                 hint: "use a BCP 47 tag such as en, en-GB, ar or fa")
             language = "en"
         }
+        let languages = self.languages(fields, language: &language)
         var digits: Digits?
         if let text = fields.string("digits") {
             digits = Digits(rawValue: text)
@@ -137,6 +139,7 @@ struct SiteConfigDecoder {
             homeLatestCount: latest, eventsPerPage: perPage, searchEnabled: search, origin: fields.location
         )
         config.digits = digits
+        config.languages = languages
         return config
     }
 
@@ -172,5 +175,40 @@ struct SiteConfigDecoder {
         return text.utf8.dropFirst().allSatisfy {
             (0x30...0x39).contains($0) || (0x41...0x46).contains($0) || (0x61...0x66).contains($0)
         }
+    }
+
+    /// `languages: [en, ar]`: well-formed tags, each once; the first is the report's `language`
+    /// (which may be left out, or must be the same).
+    private func languages(_ fields: FieldReader, language: inout String) -> [String] {
+        guard let node = fields.node("languages") else { return [language] }
+        guard case .list(let items, _) = node, !items.isEmpty else {
+            log.error(
+                fields.locationOf("languages"), "`languages` must be a list of language tags, the report's own first",
+                hint: "e.g. languages: [en, ar]")
+            return [language]
+        }
+        var languages: [String] = []
+        for item in items {
+            guard case .scalar(let tag, let location) = item, LanguageTag.isWellFormed(tag) else {
+                log.error(
+                    item.location, "not a language tag in `languages`", hint: "use BCP 47 tags such as en, ar or fa")
+                continue
+            }
+            guard !languages.contains(where: { $0.caseInsensitiveCompare(tag) == .orderedSame }) else {
+                log.error(location, "`\(tag)` is in `languages` twice", hint: "name each language once")
+                continue
+            }
+            languages.append(tag)
+        }
+        guard let first = languages.first else { return [language] }
+        if fields.node("language") != nil, first.caseInsensitiveCompare(language) != .orderedSame {
+            log.error(
+                fields.locationOf("languages"),
+                "the report's `language` (\(language)) must come first in `languages`",
+                hint: "write languages: [\(([language] + languages.filter { $0 != language }).joined(separator: ", "))]"
+            )
+        }
+        language = first
+        return languages
     }
 }

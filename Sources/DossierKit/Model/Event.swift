@@ -37,6 +37,8 @@ public final class Event: Sendable, Identifiable {
     public let declaredValues: [String: EventFieldValue]
     /// Free-form values for the theme (`extra:`), which Dossier does not read.
     public let extra: ExtraValue.Fields
+    /// Its words in the report's other languages (`translations:`), by language.
+    public let translations: [String: EventTranslation]
     /// Where the event is defined, for messages about it.
     public let origin: SourceLocation
     /// Where some fields (`type`, `confidence`) sit in the file, to point errors at the value itself.
@@ -49,9 +51,11 @@ public final class Event: Sendable, Identifiable {
         origin: SourceLocation,
         referenceLocations: [String: SourceLocation] = [:], highlight: String? = nil, published: Date? = nil,
         updated: Date? = nil, externalID: String? = nil, media: Media? = nil,
-        declaredValues: [String: EventFieldValue] = [:], extra: ExtraValue.Fields = [:]
+        declaredValues: [String: EventFieldValue] = [:], extra: ExtraValue.Fields = [:],
+        translations: [String: EventTranslation] = [:]
     ) {
         self.extra = extra
+        self.translations = translations
         self.id = id
         self.date = date
         self.title = title

@@ -236,6 +236,11 @@ struct EventFields: Sendable {
                 }
                 """##),
         .builtIn(
+            "translations", columns: [],
+            schema:
+                ##"{ "type": "object", "description": "The event's words in the report's other languages (`languages` in site.yaml), by language: title, display_date, summary and body; not in the CSV download.", "additionalProperties": { "type": "object", "additionalProperties": false, "properties": { "title": { "type": "string" }, "display_date": { "type": "string" }, "summary": { "type": "string" }, "body": { "type": "string" } } } }"##
+        ),
+        .builtIn(
             "extra", columns: [],
             schema:
                 ##"{ "type": "object", "description": "Free-form values for the report's theme (text, lists and mappings of text), which Dossier does not read; not in the CSV download." }"##

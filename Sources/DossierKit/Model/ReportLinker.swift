@@ -46,6 +46,7 @@ struct ReportLinker {
                     "a page cannot be called `\(page.id)`: the site uses that folder for its own pages",
                     hint: "rename the page, e.g. `\(page.id)-notes`")
             }
+            TranslationCheck.check(content, log: log)
         }
 
         let config = content.config

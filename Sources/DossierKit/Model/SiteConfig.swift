@@ -28,6 +28,12 @@ public struct SiteConfig: Sendable, Equatable {
     public var searchEnabled = true
     /// The digits the site writes its numbers in (`digits:`): nil for its language's usual ones.
     public var digits: Digits? = nil
+    /// The languages the report is written in (`languages: [en, ar]`), the first its own
+    /// (`language`): content is translated into the others file by file (`*.ar.md`) and event by
+    /// event (`translations:`). One language when site.yaml names none.
+    public var languages: [String] = []
+    /// The languages content is translated into: all but the first.
+    public var translationLanguages: [String] { Array(languages.dropFirst()) }
     public var origin: SourceLocation
 
     /// A reading size, not only a bound: 100 cards are about 2,700 DOM nodes and 130 KB of HTML,

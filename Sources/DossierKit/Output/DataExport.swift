@@ -87,6 +87,13 @@ enum DataExport {
             updated = event.updated.map(Timestamp.rfc3339)
             media = event.media.map { MediaRecord(url: $0.url, caption: $0.caption, credit: $0.credit, alt: $0.alt) }
             extra = event.extra.isEmpty ? nil : event.extra
+            translations =
+                event.translations.isEmpty
+                ? nil
+                : event.translations.mapValues {
+                    TranslationRecord(
+                        title: $0.title, display_date: $0.displayDate, summary: $0.summary?.text, body: $0.body?.text)
+                }
         }
 
         var id: String
@@ -116,6 +123,12 @@ enum DataExport {
         var media: MediaRecord?
         /// Free-form values for the theme; not in the CSV, which has no column for a mapping.
         var extra: ExtraValue.Fields?
+        /// The event's words in the report's other languages, by language; not in the CSV.
+        var translations: [String: TranslationRecord]?
+    }
+
+    struct TranslationRecord: Encodable, Equatable {
+        var title: String?, display_date: String?, summary: String?, body: String?
     }
 
     struct MediaRecord: Encodable, Equatable {

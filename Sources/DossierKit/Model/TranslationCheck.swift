@@ -1,0 +1,46 @@
+/// What `check` says of a report's translations: an error for a translation into a language the
+/// report does not name (a typo would otherwise leave it unused), and, for each of its other
+/// languages, one line that counts what is not translated yet, not a warning per field.
+enum TranslationCheck {
+    static func check(_ content: LoadedContent, log: DiagnosticLog) {
+        let config = content.config
+        let others = config.translationLanguages
+        let named = "site.yaml's `languages`: \(config.languages.joined(separator: ", "))"
+        for event in content.events {
+            for (language, translation) in event.translations.sorted(by: { $0.key < $1.key })
+            where !others.contains(language) {
+                log.error(
+                    translation.location,
+                    language == config.language
+                        ? "`\(language)` is the report's own language: the event's own fields say it"
+                        : "`\(language)` is not one of the report's languages to translate into",
+                    hint: others.isEmpty
+                        ? "add it to site.yaml: languages: [\(config.language), \(language)]"
+                        : Suggestion.hint(for: language, in: others) ?? named)
+            }
+        }
+        guard !others.isEmpty else { return }
+        let location = config.origin
+        log.warning(
+            location,
+            "this version of Dossier reads and checks the translations into \(others.joined(separator: ", ")), but does not publish them yet: the site is built in \(config.language)",
+            hint: "the site in each language, under its own prefix (/\(others[0])/), comes in the next version")
+        for language in others {
+            let events = content.events.filter { $0.translations[language] == nil }.count
+            let actors = content.actors.filter { content.translations.actors[language]?[$0.id] == nil }.count
+            let topics = content.topics.filter { content.translations.topics[language]?[$0.id] == nil }.count
+            let pages = content.pages.filter { content.translations.pages[language]?[$0.id] == nil }.count
+            guard events + actors + topics + pages > 0 else { continue }
+            let parts = [
+                (events, content.events.count, "events"), (actors, content.actors.count, "actors"),
+                (topics, content.topics.count, "topics"), (pages, content.pages.count, "pages"),
+            ].filter { $0.0 > 0 }.map { "\($0.0) of \($0.1) \($0.2)" }
+            log.warning(
+                location,
+                "not yet translated into \(language): \(parts.joined(separator: ", ")); their \(language) pages will show the \(config.language) text and say so",
+                hint:
+                    "translate an actor, topic or page in a file beside it (`actors/<id>.\(language).md`), an event in its `translations: { \(language): { title: …, summary: … } }`"
+            )
+        }
+    }
+}

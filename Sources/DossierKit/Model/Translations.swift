@@ -1,0 +1,29 @@
+/// The report in its other languages (`languages: [en, ar]` in site.yaml): what each piece of
+/// content says in each language it is translated into, by id. What a language does not give
+/// is shown in the report's own language, and the page says so.
+///
+/// Actors, topics and pages translate file by file, in the convention Hugo users know: beside
+/// `actors/esmail-qaani.md`, `actors/esmail-qaani.ar.md` is its Arabic (the same fields, in
+/// Arabic; its id is its original's). Events translate field by field, in the event itself:
+/// `translations: { ar: { title: …, summary: … } }` (`EventTranslation`).
+public struct Translations: Sendable {
+    public var actors: [String: [String: Actor]] = [:]
+    public var topics: [String: [String: Topic]] = [:]
+    public var pages: [String: [String: Page]] = [:]
+
+    public init() {}
+}
+
+/// An event's words in another language: its title, display date, summary and body. Its
+/// facts (date, place, actors, figures, sources) are the event's own in every language.
+public struct EventTranslation: Sendable, Hashable {
+    public var title: String?
+    public var displayDate: String?
+    public var summary: MarkdownText?
+    public var body: MarkdownText?
+    /// Where it is written, for messages.
+    public var location: SourceLocation
+
+    /// The keys a translation may give.
+    static let keys: Set<String> = ["title", "display_date", "summary", "body"]
+}
