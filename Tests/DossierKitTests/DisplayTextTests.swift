@@ -131,6 +131,23 @@ import Testing
             }, "\(found)")
     }
 
+    /// With Arabic-Indic digits (`ar-IQ`'s usual ones), the charts' axes and the maps' counts
+    /// are written in them too, as the sentences around them are.
+    @Test func chartAxesTakeTheSitesDigits() throws {
+        let site = try TestSite()
+        try SampleContent.write(to: site)
+        let config = try String(contentsOf: site.content.appendingPathComponent("site.yaml"), encoding: .utf8)
+        try #require(config.contains("language: en"))
+        try site.write("site.yaml", config.replacingOccurrences(of: "language: en", with: "language: ar-IQ"))
+        try site.build()
+        let home = try site.html("index.html")
+        let grid = try #require(home.firstMatch(of: /<g class="chart-grid"[^>]*>(.*?)<\/g>/))
+        let ticks = grid.1.matches(of: />([^<]+)<\/text>/).map { String($0.1) }
+        #expect(
+            !ticks.isEmpty && ticks.allSatisfy { $0.unicodeScalars.allSatisfy { (0x660...0x669).contains($0.value) } },
+            "\(ticks)")
+    }
+
     /// A sentence with links: `[words](name)` is a link where the page gives `name`; the theme's
     /// words and every value are escaped, a value cannot make a link, and brackets the page
     /// names no link for stay words. In Arabic, the link falls where the Arabic sentence puts it.

@@ -106,7 +106,7 @@ struct ChartDrawing {
         max(2, min(start + 4, width - right - label))
     }
 
-    func bandLabel(_ band: EventChart.Band) -> String { "\(band.events.count) · \(text.date(band.date))" }
+    func bandLabel(_ band: EventChart.Band) -> String { "\(text.number(band.events.count)) · \(text.date(band.date))" }
 
     var plotWidth: Double { width - left - right }
     var binWidth: Double { plotWidth / Double(chart.axis.count) }
@@ -148,7 +148,7 @@ struct ChartDrawing {
         for value in Self.ticks(top) {
             let y = base - Double(value) * scale
             svg +=
-                "<line x1=\"\(n.text(left))\" x2=\"\(n.text(width - right))\" y1=\"\(n.text(y))\" y2=\"\(n.text(y))\"/><text x=\"\(n.text(left - 4))\" y=\"\(n.text(y + 4))\">\(value)</text>"
+                "<line x1=\"\(n.text(left))\" x2=\"\(n.text(width - right))\" y1=\"\(n.text(y))\" y2=\"\(n.text(y))\"/><text x=\"\(n.text(left - 4))\" y=\"\(n.text(y + 4))\">\(text.number(value))</text>"
         }
         svg += "</g>"
         let gap = binWidth > 4 ? 1.0 : 0

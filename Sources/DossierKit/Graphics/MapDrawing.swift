@@ -145,7 +145,7 @@ struct MapDrawing {
         out += shape.element(
             x: x, y: y, r: radius, attributes: " class=\"map-marker precision-\(marker.precision.rawValue)\"")
         if count > 1 {
-            out += "<text class=\"map-count\" x=\"\(n.text(x))\" y=\"\(n.text(y + 3.5))\">\(count)</text>"
+            out += "<text class=\"map-count\" x=\"\(n.text(x))\" y=\"\(n.text(y + 3.5))\">\(text.number(count))</text>"
         }
         return out + (isLocator ? "" : "</a>")
     }
@@ -183,7 +183,8 @@ struct MapDrawing {
                 + " stroke-dasharray=\"\(n.text(length)) \(n.text(circumference - length))\" stroke-dashoffset=\"\(n.text(circumference / 4 - start))\"/>"
             start += length
         }
-        out += "<text class=\"map-count\" x=\"\(n.text(x))\" y=\"\(n.text(y + 3.5))\">\(marker.events.count)</text>"
+        out +=
+            "<text class=\"map-count\" x=\"\(n.text(x))\" y=\"\(n.text(y + 3.5))\">\(text.number(marker.events.count))</text>"
         return out + (isLocator ? "" : "</a>")
     }
 

@@ -1839,6 +1839,10 @@ main:focus { outline: none; }
    follows the page. */
 h1, h2, h3, .lede, .event-summary, .event-title, .prose :is(p, li, blockquote, h2, h3, h4),
 .source-quote p, .pull-quote p, figcaption, .cite code, .footer-inner p { unicode-bidi: plaintext; }
+/* A name inside the theme's lists and lines (an actor, a place, a publisher) is isolated, as
+   <bdi> would: an English name with its brackets in an Arabic list, or an Arabic one in English,
+   keeps its own order and leaves the list's punctuation where the page's direction puts it. */
+.inline-list a, .event-facts dd a, .plain-list li > a, .source-line .publisher { unicode-bidi: isolate; }
 .lede { font-size: 1.2rem; line-height: 1.5; color: var(--ink-soft); margin-top: 0.4rem; }
 .lede a { color: inherit; }
 
