@@ -69,15 +69,21 @@ import Testing
         #expect(home.contains("4 أحداث") && home.contains("2 جهات فاعلة"), "\(home)")
     }
 
-    /// The sample built as an Arabic report: the words its cards, their facts, source lines,
-    /// charts, page steps, footer, actor and list pages write are the built-in Arabic's, and the
-    /// default confidence grades are named in Arabic; the English ones they replace are gone.
-    @Test func anArabicReportsCardsChartsAndFooterAreInArabic() throws {
+    /// The tests' sample report, its site.yaml set to `language`.
+    static func sample(in language: String) throws -> TestSite {
         let site = try TestSite()
         try SampleContent.write(to: site)
         let config = try String(contentsOf: site.content.appendingPathComponent("site.yaml"), encoding: .utf8)
         try #require(config.contains("language: en"))
-        try site.write("site.yaml", config.replacingOccurrences(of: "language: en", with: "language: ar"))
+        try site.write("site.yaml", config.replacingOccurrences(of: "language: en", with: "language: \(language)"))
+        return site
+    }
+
+    /// The sample built as an Arabic report: the words its cards, their facts, source lines,
+    /// charts, page steps, footer, actor and list pages write are the built-in Arabic's, and the
+    /// default confidence grades are named in Arabic; the English ones they replace are gone.
+    @Test func anArabicReportsCardsChartsAndFooterAreInArabic() throws {
+        let site = try Self.sample(in: "ar")
         let summary = try site.build()
         #expect(summary.warnings.isEmpty, "\(summary.warnings)")
         let home = try site.html("index.html")
@@ -134,11 +140,7 @@ import Testing
     /// With Arabic-Indic digits (`ar-IQ`'s usual ones), the charts' axes and the maps' counts
     /// are written in them too, as the sentences around them are.
     @Test func chartAxesTakeTheSitesDigits() throws {
-        let site = try TestSite()
-        try SampleContent.write(to: site)
-        let config = try String(contentsOf: site.content.appendingPathComponent("site.yaml"), encoding: .utf8)
-        try #require(config.contains("language: en"))
-        try site.write("site.yaml", config.replacingOccurrences(of: "language: en", with: "language: ar-IQ"))
+        let site = try Self.sample(in: "ar-IQ")
         try site.build()
         let home = try site.html("index.html")
         let grid = try #require(home.firstMatch(of: /<g class="chart-grid"[^>]*>(.*?)<\/g>/))
