@@ -137,8 +137,9 @@ import Testing
             }, "\(found)")
     }
 
-    /// With Arabic-Indic digits (`ar-IQ`'s usual ones), the charts' axes and the maps' counts
-    /// are written in them too, as the sentences around them are.
+    /// With Arabic-Indic digits (`ar-IQ`'s usual ones), the charts' axes, the maps' counts, the
+    /// keys' and legends' counts and the home page's figures are written in them too, as the
+    /// sentences around them are.
     @Test func chartAxesTakeTheSitesDigits() throws {
         let site = try Self.sample(in: "ar-IQ")
         try site.build()
@@ -148,6 +149,9 @@ import Testing
         #expect(
             !ticks.isEmpty && ticks.allSatisfy { $0.unicodeScalars.allSatisfy { (0x660...0x669).contains($0.value) } },
             "\(ticks)")
+        // The home page's figures and the chart key's counts too.
+        #expect(home.contains(#"<span class="figure-value">٤</span>"#), "four events")
+        #expect(home.contains(#"<span class="muted">(٢)</span>"#) && !home.contains(#"<span class="muted">(2)</span>"#))
     }
 
     /// A sentence with links: `[words](name)` is a link where the page gives `name`; the theme's

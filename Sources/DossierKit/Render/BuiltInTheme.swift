@@ -2675,7 +2675,7 @@ path.report { fill: #d2cab8; stroke: #8c8372; }
   <form class="map-filter" aria-label="{{chrome.label.showHideTypes}}">
     <fieldset>
       <legend>{{chrome.label.eventTypes}}</legend>
-      {{#legend}}<label><input type="checkbox" name="type" value="{{typeID}}" checked data-map-type="{{typeID}}"> {{{keyHTML}}}{{label}} <span class="muted">({{count}})</span></label>{{/legend}}
+      {{#legend}}<label><input type="checkbox" name="type" value="{{typeID}}" checked data-map-type="{{typeID}}"> {{{keyHTML}}}{{label}} <span class="muted">({{countText}})</span></label>{{/legend}}
     </fieldset>
   </form>
   {{>partials/map}}
@@ -2718,7 +2718,7 @@ path.report { fill: #d2cab8; stroke: #8c8372; }
         "partials/chart.mustache": #"""
 {{% CONTENT_TYPE: HTML}}
 <figure class="chart-figure">
-  {{^empty(key)}}<ul class="type-key chart-key">{{#key}}<li data-type="{{typeID}}"><span class="swatch" aria-hidden="true"></span>{{label}} <span class="muted">({{count}})</span></li>{{/key}}</ul>{{/empty(key)}}
+  {{^empty(key)}}<ul class="type-key chart-key">{{#key}}<li data-type="{{typeID}}"><span class="swatch" aria-hidden="true"></span>{{label}} <span class="muted">({{countText}})</span></li>{{/key}}</ul>{{/empty(key)}}
   <div class="chart-drawings">{{{svgHTML}}}</div>
   <figcaption class="chart-caption muted">{{caption}}</figcaption>
 </figure>
@@ -2856,7 +2856,7 @@ path.report { fill: #d2cab8; stroke: #8c8372; }
 </figure>
 {{^empty(legend)}}
 <ul class="map-legend">
-  {{#legend}}<li>{{{keyHTML}}}{{label}} <span class="muted">({{count}})</span></li>{{/legend}}
+  {{#legend}}<li>{{{keyHTML}}}{{label}} <span class="muted">({{countText}})</span></li>{{/legend}}
   {{#precisions}}<li class="map-legend-precision">{{{keyHTML}}}{{label}}</li>{{/precisions}}
 </ul>
 {{/empty(legend)}}
@@ -4204,7 +4204,7 @@ search.kind.source: Source
     {{^chart}}
     <ul class="type-key">
       {{#types}}
-      <li data-type="{{id}}"><span class="swatch" aria-hidden="true"></span>{{label}} <span class="muted">({{count}})</span></li>
+      <li data-type="{{id}}"><span class="swatch" aria-hidden="true"></span>{{label}} <span class="muted">({{countText}})</span></li>
       {{/types}}
     </ul>
     {{/chart}}
@@ -4213,9 +4213,9 @@ search.kind.source: Source
     <h2 id="filter-heading">{{chrome.label.findEvents}}</h2>
     <div class="filter-links">
       <h3>{{chrome.label.byType}}</h3>
-      <ul class="inline-list">{{#types}}<li><a href="{{href}}">{{label}}</a> <span class="muted">({{count}})</span></li>{{/types}}</ul>
+      <ul class="inline-list">{{#types}}<li><a href="{{href}}">{{label}}</a> <span class="muted">({{countText}})</span></li>{{/types}}</ul>
       {{^empty(countries)}}<h3>{{chrome.label.byCountry}}</h3>
-      <ul class="inline-list">{{#countries}}<li><a href="{{href}}">{{name}}</a> <span class="muted">({{count}})</span></li>{{/countries}}</ul>{{/empty(countries)}}
+      <ul class="inline-list">{{#countries}}<li><a href="{{href}}">{{name}}</a> <span class="muted">({{countText}})</span></li>{{/countries}}</ul>{{/empty(countries)}}
       <p>{{{browseHTML}}}</p>
     </div>
   </section>
@@ -4239,7 +4239,7 @@ search.kind.source: Source
     <section class="timeline-year-summary" id="{{anchor}}" aria-labelledby="{{anchor}}-heading">
       <h2 id="{{anchor}}-heading"><a href="{{href}}">{{year}}</a> <span class="muted count">{{countText}}</span></h2>
       <ul class="month-counts">
-        {{#months}}{{#href}}<li id="{{anchor}}"><a href="{{href}}">{{label}}</a> <span class="muted">({{count}})</span></li>{{/href}}{{/months}}
+        {{#months}}{{#href}}<li id="{{anchor}}"><a href="{{href}}">{{label}}</a> <span class="muted">({{countText}})</span></li>{{/href}}{{/months}}
       </ul>
     </section>
     {{/years}}

@@ -15,6 +15,8 @@ struct ChartView {
         var label: String
         /// How many of the chart's events are of this type.
         var count: Int
+        /// `count` in the site's digits, to read (`count` itself is for attributes and scripts).
+        var countText: String
     }
 
     var id: String
@@ -89,7 +91,9 @@ struct ChartView {
         var byType: [String: Int] = [:]
         for index in charted { byType[report.events[index].type, default: 0] += 1 }
         let key = chart.types.compactMap { type in
-            byType[type.id].map { KeyEntry(typeID: type.id, label: type.label, count: $0) }
+            byType[type.id].map {
+                KeyEntry(typeID: type.id, label: type.label, count: $0, countText: links.text.number($0))
+            }
         }
         let svg = drawings.map { drawing in
             let chart = drawing.chart
@@ -155,6 +159,9 @@ extension ChartView.KeyEntry: TemplateModel {
             .text("typeID", "The type's id (`data-type`: the theme's type colours style its swatch).") { $0.typeID },
             .text("label", "The type's label.") { $0.label },
             .number("count", "How many of the chart's events are of this type.") { $0.count },
+            .text("countText", "The count in the site's digits (`digits:`), to show; `count` is for attributes.") {
+                $0.countText
+            },
         ])
 }
 

@@ -44,13 +44,16 @@ struct HomePage {
             return overflow ? Int.max : total
         }
         var figures = [
-            Figure(value: String(events.count), label: links.text.count("figure.events", events.count)),
-            Figure(value: String(report.actors.count), label: links.text.count("figure.actors", report.actors.count)),
+            Figure(value: links.text.number(events.count), label: links.text.count("figure.events", events.count)),
             Figure(
-                value: String(report.sources.count), label: links.text.count("figure.sources", report.sources.count)),
+                value: links.text.number(report.actors.count),
+                label: links.text.count("figure.actors", report.actors.count)),
+            Figure(
+                value: links.text.number(report.sources.count),
+                label: links.text.count("figure.sources", report.sources.count)),
         ]
         if killedMinimum > 0 {
-            figures.append(Figure(value: "\(killedMinimum)+", label: links.text("figure.killed")))
+            figures.append(Figure(value: links.text.number(killedMinimum) + "+", label: links.text("figure.killed")))
         }
         let content = HomePage(
             title: report.config.title,

@@ -11,6 +11,8 @@ struct MapView: Sendable {
         /// The type's marker shape, as a small inline SVG (colour alone does not tell types apart).
         var keyHTML: String
         var count: Int
+        /// `count` in the site's digits, to read (`count` itself is for attributes and scripts).
+        var countText: String
     }
 
     struct PrecisionEntry: Sendable {
@@ -173,7 +175,7 @@ struct MapView: Sendable {
             LegendEntry(
                 typeID: type.id, label: type.label, colour: type.colour,
                 keyHTML: key(MarkerShape.forType(at: index), colour: type.colour, precision: .exact, type: type.id),
-                count: byTypeCount[index])
+                count: byTypeCount[index], countText: text.number(byTypeCount[index]))
         }
         let shown = Set(map.places.map(\.precision))
         let precisions = LocationPrecision.allCases.filter { $0 != .country && shown.contains($0) }.map { precision in
@@ -258,6 +260,9 @@ extension MapView.LegendEntry: TemplateModel {
             .text("colour", "The type's colour.") { $0.colour },
             .html("keyHTML", "The type's marker, as a small SVG.") { $0.keyHTML },
             .number("count", "How many of the map's events are of this type.") { $0.count },
+            .text("countText", "The count in the site's digits (`digits:`), to show; `count` is for attributes.") {
+                $0.countText
+            },
         ])
 }
 

@@ -20,6 +20,8 @@ struct TimelinePage {
         /// Its page, when its year is split by month.
         var href: String?
         var count: Int
+        /// `count` in the site's digits, to read (`count` itself is for attributes and scripts).
+        var countText: String
         var events: [CardValue]
     }
 
@@ -28,6 +30,8 @@ struct TimelinePage {
         var label: String
         var colour: String
         var count: Int
+        /// `count` in the site's digits, to read (`count` itself is for attributes and scripts).
+        var countText: String
         /// The page of its events.
         var href: String
     }
@@ -35,6 +39,8 @@ struct TimelinePage {
     struct CountryKey {
         var name: String
         var count: Int
+        /// `count` in the site's digits, to read (`count` itself is for attributes and scripts).
+        var countText: String
         var href: String
     }
 
@@ -84,11 +90,12 @@ struct TimelinePage {
                 ? nil
                 : TypeKey(
                     id: type.id, label: type.label, colour: type.colour, count: count,
+                    countText: links.text.number(count),
                     href: links.to(ListPaging.path(EventListPage.typeFolder, type.id, page: 1)))
         }
         let countries = links.site.groups.countries.map {
             CountryKey(
-                name: $0.name, count: $0.count,
+                name: $0.name, count: $0.count, countText: links.text.number($0.count),
                 href: links.to(ListPaging.path(EventListPage.countryFolder, $0.slug, page: 1)))
         }
         let title = links.text("page.timeline")
@@ -135,6 +142,7 @@ struct TimelinePage {
                 Month(
                     label: label, anchor: used == 0 ? key : "\(key)-\(used + 1)", key: key,
                     href: month.month.flatMap { monthHref?($0) }, count: month.events.count,
+                    countText: links.text.number(month.events.count),
                     events: cards ? month.events.map { links.card($0, headingLevel: headingLevel) } : []
                 ))
         }
@@ -205,6 +213,9 @@ extension TimelinePage.Month: TemplateModel {
                 "Where its events are, when the timeline is split (its page, or its section of the year's page); absent for the events known only to the year."
             ) { $0.href },
             .number("count", "How many events it has.") { $0.count },
+            .text("countText", "The count in the site's digits (`digits:`), to show; `count` is for attributes.") {
+                $0.countText
+            },
             .cards("events", "Its events' cards (none on a split timeline's index).") { $0.events },
         ])
 }
@@ -217,6 +228,9 @@ extension TimelinePage.TypeKey: TemplateModel {
             .text("label", "The type's label.") { $0.label },
             .text("colour", "The type's colour.") { $0.colour },
             .number("count", "How many events have it.") { $0.count },
+            .text("countText", "The count in the site's digits (`digits:`), to show; `count` is for attributes.") {
+                $0.countText
+            },
             .text("href", "The page of its events.") { $0.href },
         ])
 }
@@ -227,6 +241,9 @@ extension TimelinePage.CountryKey: TemplateModel {
         [
             .text("name", "Its name.") { $0.name },
             .number("count", "How many events name it.") { $0.count },
+            .text("countText", "The count in the site's digits (`digits:`), to show; `count` is for attributes.") {
+                $0.countText
+            },
             .text("href", "The page of its events.") { $0.href },
         ])
 }
