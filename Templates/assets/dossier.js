@@ -5,6 +5,13 @@
 // - A split timeline: old links to a year's anchor (timeline/#y2024) go to the year's page.
 (function () {
   "use strict";
+  // Numbers in the site's digits, as the build writes them (`digits:` in site.yaml, or the
+  // language's usual ones): the page says which (`data-digits`) when they are not 0–9.
+  var DIGIT_ZERO = { arab: 0x660, arabext: 0x6F0 }[document.documentElement.getAttribute("data-digits")];
+  function localNumber(value) {
+    var text = String(value);
+    return DIGIT_ZERO ? text.replace(/[0-9]/g, function (digit) { return String.fromCharCode(DIGIT_ZERO + Number(digit)); }) : text;
+  }
 
   // ---- Data files: scripts that call dossierData(name, value), so they load from file:// too.
   var loaded = {}, waiting = {}, requested = {};
@@ -70,7 +77,7 @@
     var dominant = kinds.slice().sort(function (a, b) { return counts[b] - counts[a] || a - b; })[0];
     return {
       type: facets.types[dominant] ? facets.types[dominant][0] : "",
-      words: kinds.map(function (type) { return (facets.types[type] ? facets.types[type][1] : "") + " " + counts[type]; }).join(", ")
+      words: kinds.map(function (type) { return (facets.types[type] ? facets.types[type][1] : "") + " " + localNumber(counts[type]); }).join(", ")
     };
   }
 
@@ -81,7 +88,7 @@
   function drawMarker(link, group, r, vaguest, precisions) {
     if (vaguest >= 2) link.appendChild(svgElement("circle", { "class": "map-marker precision-" + precisions[vaguest], cx: group.x, cy: group.y, r: r + HALO }));
     link.appendChild(svgElement("circle", { "class": "map-marker precision-" + precisions[Math.min(Math.max(vaguest, 0), 1)], cx: group.x, cy: group.y, r: r }));
-    link.appendChild(svgElement("text", { "class": "map-count", x: group.x, y: group.y + 3.5 }, String(group.events.length)));
+    link.appendChild(svgElement("text", { "class": "map-count", x: group.x, y: group.y + 3.5 }, localNumber(group.events.length)));
   }
 
   // Markers that would touch: one marker in one country, else moved apart (the rules of
@@ -197,7 +204,7 @@
     if (!drawings.length) return;
     var words = JSON.parse(page.getAttribute("data-words") || "{}"), root = page.getAttribute("data-root") || "", timeline = page.getAttribute("data-timeline");
     var say = function (key, values) {
-      return (words[key] || key).replace(/\{(\w+)\}/g, function (_, name) { return values && name in values ? values[name] : ""; });
+      return (words[key] || key).replace(/\{(\w+)\}/g, function (_, name) { return values && name in values ? (typeof values[name] === "number" ? localNumber(values[name]) : values[name]) : ""; });
     };
     // The drawings' window in world units (0-1000), read from the outlines under them.
     var first = drawings[0], base = first.querySelector("image.map-base"), box = first.viewBox.baseVal;
@@ -450,7 +457,7 @@
   var root = panel.getAttribute("data-root") || "";
   var words = JSON.parse(panel.getAttribute("data-words") || "{}");
   var say = function (key, values) {
-    return (words[key] || key).replace(/\{(\w+)\}/g, function (_, name) { return values && name in values ? values[name] : ""; });
+    return (words[key] || key).replace(/\{(\w+)\}/g, function (_, name) { return values && name in values ? (typeof values[name] === "number" ? localNumber(values[name]) : values[name]) : ""; });
   };
   // A count's words in the form the page language's plural rules give `count` (CLDR, as the
   // build's: "1 of 1 event", Arabic's six forms), else the text's `other` form.
@@ -845,7 +852,7 @@
       var tally = counts(masks, facet, BITS[facet === "grade" ? "grade" : "type"]);
       controls[facet].forEach(function (entry, index) {
         entry.box.checked = state[facet].indexOf(index) !== -1;
-        entry.count.textContent = "(" + tally[index] + ")";
+        entry.count.textContent = "(" + localNumber(tally[index]) + ")";
       });
     });
     ["country", "topic", "tag", "place"].forEach(function (facet) {
@@ -856,7 +863,7 @@
       select.appendChild(element("option", { value: "" }, say("filter.any")));
       vocabulary(facet).forEach(function (_, index) {
         if (tally[index] === 0 && index !== chosen) return;
-        var option = element("option", { value: String(index) }, label(facet, index) + " (" + tally[index] + ")");
+        var option = element("option", { value: String(index) }, label(facet, index) + " (" + localNumber(tally[index]) + ")");
         if (index === chosen) option.selected = true;
         select.appendChild(option);
       });
@@ -1094,7 +1101,7 @@
       if (value !== Math.round(value)) return;
       var y = base - value * scale;
       grid.appendChild(svgElement("line", { x1: left, x2: width - right, y1: y, y2: y }));
-      grid.appendChild(svgElement("text", { x: left - 4, y: y + 4 }, String(value)));
+      grid.appendChild(svgElement("text", { x: left - 4, y: y + 4 }, localNumber(value)));
     });
     svg.appendChild(grid);
     var stacked = new Array(axis.count).fill(0);

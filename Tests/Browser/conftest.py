@@ -95,6 +95,22 @@ def browser():
     driver.quit()
 
 
+def sample_in_one_language(folder: Path, language: str) -> Path:
+    """A copy of the sample report in `folder` as a report in one language: its Arabic version
+    (`languages:`, site.yaml's `translations:`, the `*.ar.md` files) left out, and `language` set.
+    Returns the content folder."""
+    content = folder / "Content"
+    shutil.copytree(REPOSITORY / "Content", content, ignore=shutil.ignore_patterns("*.ar.md"))
+    site_yaml = content / "site.yaml"
+    text = site_yaml.read_text(encoding="utf-8")
+    marker = "\n# The report's own words in Arabic"
+    assert marker in text and "\nlanguages: [en, ar]\n" in text and "\nlanguage: en\n" in text
+    text = text[:text.index(marker)] + "\n"
+    text = text.replace("\nlanguages: [en, ar]\n", "\n").replace("\nlanguage: en\n", f"\nlanguage: {language}\n")
+    site_yaml.write_text(text, encoding="utf-8")
+    return content
+
+
 SPLIT_EVENTS = 10000
 
 

@@ -1,6 +1,7 @@
 """A report in Arabic or Persian mirrors: `dir="rtl"` on the document, the stylesheet in logical
 properties, so the main column, its sidebar and the rules beside headings change sides; nothing
-overflows on a phone. (The first step of #32: the words and dates are the next.)"""
+overflows on a phone. These are reports in one language, Arabic or Persian; the sample's own
+Arabic version, beside its English, is test_bilingual.py's."""
 import shutil
 import subprocess
 import tempfile
@@ -9,17 +10,13 @@ from pathlib import Path
 import pytest
 from selenium.webdriver.common.by import By
 
-from conftest import REPOSITORY, dossier_executable
+from conftest import REPOSITORY, dossier_executable, sample_in_one_language
 
 
 @pytest.fixture(scope="module")
 def arabic_site():
     folder = Path(tempfile.mkdtemp(prefix="dossier-rtl-"))
-    shutil.copytree(REPOSITORY / "Content", folder / "Content")
-    site_yaml = folder / "Content" / "site.yaml"
-    text = site_yaml.read_text(encoding="utf-8")
-    assert "\nlanguage: en\n" in text
-    site_yaml.write_text(text.replace("\nlanguage: en\n", "\nlanguage: ar\n"), encoding="utf-8")
+    sample_in_one_language(folder, "ar")
     subprocess.run(
         [str(dossier_executable()), "build", "--no-search", "--templates", str(REPOSITORY / "Templates")],
         cwd=folder, check=True, capture_output=True)
@@ -116,10 +113,7 @@ def test_an_english_report_stays_left_to_right(browser, preview):
 @pytest.fixture(scope="module")
 def persian_site():
     folder = Path(tempfile.mkdtemp(prefix="dossier-fa-"))
-    shutil.copytree(REPOSITORY / "Content", folder / "Content")
-    site_yaml = folder / "Content" / "site.yaml"
-    text = site_yaml.read_text(encoding="utf-8")
-    site_yaml.write_text(text.replace("\nlanguage: en\n", "\nlanguage: fa\n"), encoding="utf-8")
+    sample_in_one_language(folder, "fa")
     subprocess.run(
         [str(dossier_executable()), "build", "--no-search", "--templates", str(REPOSITORY / "Templates")],
         cwd=folder, check=True, capture_output=True)

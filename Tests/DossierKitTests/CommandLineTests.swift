@@ -35,7 +35,9 @@ import Testing
             "build the package first: \(Self.executable.path)")
         let result = try Self.run(["check"], in: TestSite.repository)
         #expect(result.status == 0)
-        #expect(result.stderr == "")
+        // The sample is in English and, in part, Arabic: what is not translated yet is a note.
+        let notes = result.stderr.split(separator: "\n").filter { !$0.hasPrefix("    hint: ") }
+        #expect(notes.count == 1 && notes[0].hasPrefix("Content/site.yaml:3:1: note: not yet translated into ar: "))
         #expect(result.stdout == "Checked 15 events, 16 actors, 2 topics, 2 pages: 0 errors, 0 warnings.\n")
     }
 

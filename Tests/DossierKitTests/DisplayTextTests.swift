@@ -224,7 +224,8 @@ import Testing
             "site.yaml", TestSite.minimalConfig.replacingOccurrences(of: "language: en", with: "language: ar-IQ"))
         let summary = try site.build()
         let arabic = try site.html("events/first-attack/index.html")
-        #expect(arabic.contains(#"<html lang="ar-IQ" dir="rtl">"#))
+        #expect(
+            arabic.contains(#"<html lang="ar-IQ" dir="rtl" data-digits="arab">"#), "Iraq's digits, for the scripts too")
         #expect(arabic.contains(#"<h2 id="sources-heading">المصادر</h2>"#))
         // What the report's translation does not give comes from its text.yaml, then from the
         // built-in theme's Arabic.

@@ -28,13 +28,13 @@ import Testing
             "topics/the-conflict.md",
             SampleContent.topic.replacingOccurrences(
                 of: "summary: How it went.\n", with: "summary: How it went.\nextra:\n  status: ongoing\n"))
-        try edit(site, "event.mustache", after: #"<h1 data-pagefind-weight="10">{{card.title}}</h1>"#) {
+        try edit(site, "event.mustache", after: #"{{card.title}}</h1>"#) {
             #"<p id="verified">{{extra.\#(templateName)}}</p>{{#extra.links}}<a id="extra-link" href="{{url}}">{{label}}</a>{{/extra.links}}"#
         }
-        try edit(site, "actor.mustache", after: #"<h1 data-pagefind-weight="4">{{name}}</h1>"#) {
+        try edit(site, "actor.mustache", after: #"{{name}}</h1>"#) {
             #"<p id="colour">{{extra.colour}}</p>"#
         }
-        try edit(site, "topic.mustache", after: "<h1>{{title}}</h1>") { #"<p id="status">{{extra.status}}</p>"# }
+        try edit(site, "topic.mustache", after: "{{title}}</h1>") { #"<p id="status">{{extra.status}}</p>"# }
         return site
     }
 

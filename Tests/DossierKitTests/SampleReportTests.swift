@@ -17,7 +17,12 @@ import Testing
 
     @Test func sampleContentHasNoProblems() {
         let result = SiteBuilder(options: BuildOptions(root: TestSite.repository)).validate()
-        #expect(result.diagnostics.map(\.description) == [])
+        #expect(result.diagnostics.filter { $0.severity != .note }.map(\.description) == [])
+        // Its Arabic version is the theme's words and part of the content; the rest is listed.
+        #expect(
+            result.diagnostics.filter { $0.severity == .note }.map(\.message).allSatisfy {
+                $0.hasPrefix("not yet translated into ar: ")
+            })
         #expect(result.report != nil)
     }
 

@@ -94,7 +94,7 @@ import Testing
             errors == [
                 """
                 Templates/partials/header.mustache:6:10: error: `chrome.pageTitle` differs from page to page, but partials/header is rendered once and shared by many pages, so it cannot show it
-                    hint: use it in layout.mustache, which is rendered for each page; partials/header may read chrome.{authors, authorsText, downloadsHref, eventsCSVHref, eventsJSONHref, favicon, feedHref, homeHref, jsonFeedHref, label, language, license, nav, rightToLeft, root, script, searchHref, siteDescription, siteTitle, stylesheet, typeStylesheet}
+                    hint: use it in layout.mustache, which is rendered for each page; partials/header may read chrome.{authors, authorsText, digits, downloadsHref, eventsCSVHref, eventsJSONHref, favicon, feedHref, homeHref, jsonFeedHref, label, language, license, nav, rightToLeft, root, script, searchHref, siteDescription, siteTitle, stylesheet, typeStylesheet}
                 """
             ], "\(errors)")
         #expect(SiteBuilder(options: site.options).check(keepingFiles: false).errors.count == 1, "check says the same")

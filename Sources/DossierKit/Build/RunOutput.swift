@@ -78,10 +78,9 @@ final class RunOutput: Sendable {
     }
 
     /// What the preview keeps: the pages rendered, the support files, the pages put off.
-    func files(_ plan: PagePlan) -> [OutputFile] {
+    func files(jobs: [SiteRenderer.PageJob], deferred: [OutputFile]) -> [OutputFile] {
         guard destination.keepsFiles else { return [] }
-        return zip(plan.jobs, pages.values).map { OutputFile(path: $0.path, text: $1 ?? "") } + support.get()
-            + plan.deferred
+        return zip(jobs, pages.values).map { OutputFile(path: $0.path, text: $1 ?? "") } + support.get() + deferred
     }
 
     /// What each rendered page read, in the order of the jobs (kept in memory only).

@@ -123,6 +123,14 @@ public struct SiteBuilder: Sendable {
             return CheckResult(report: nil, diagnostics: diagnostics, files: [], pageCount: 0, phases: timer.phases)
         }
         let log = DiagnosticLog()
+        // A report in several languages is rendered whole: the preview's rules for what an edit
+        // touches know one language's pages (its book of reads, its cards are dropped here).
+        var incremental = incremental
+        if report.config.languages.count > 1 || (incremental?.previous?.config.languages.count ?? 0) > 1 {
+            incremental?.book.removeAll()
+            incremental?.cards.invalidate(nil)
+            incremental = nil
+        }
         var theme = templates
         // The words of the site's language, with its plural forms and direction.
         theme.text = templates.text(for: report.config.language, digits: report.config.digits)
@@ -134,18 +142,33 @@ public struct SiteBuilder: Sendable {
         let costs = RenderCosts()
         renderer.costs = costs
         let pages = PagePlan(&renderer, incremental: incremental, keepsFiles: destination.keepsFiles, timer: &timer)
+        // The report's other languages, each a site under its folder (`ar/`).
+        let languages = timer.measure("languages") {
+            report.config.translationLanguages.map { language in
+                LanguagePlan(
+                    language, of: report, root: renderer, templates: templates, options: options,
+                    keepsFiles: destination.keepsFiles)
+            }
+        }
 
-        let pagePaths = pages.all.map(\.path), supportPaths = renderer.supportPaths
+        let pagePaths = pages.all.map(\.path) + languages.flatMap(\.pagePaths)
+        let supportPaths = renderer.supportPaths + languages.flatMap(\.renderer.supportPaths)
         let (copied, sitePaths) = timer.measure("site paths") {
             let copied = StaticFiles.copied(options, generated: pagePaths + supportPaths, log: log)
             return (copied, Set(pagePaths + supportPaths + copied.map(\.path)))
         }
-        let output = RunOutput(destination, pageCount: pages.jobs.count)
-        output.prepareFolders(support: supportPaths + copied.map(\.path), pages: pages.jobs.map(\.path))
+        let jobs = pages.jobs + languages.flatMap(\.plan.jobs)
+        let output = RunOutput(destination, pageCount: jobs.count)
+        output.prepareFolders(support: supportPaths + copied.map(\.path), pages: jobs.map(\.path))
         // The feed and data downloads come first, while memory is at its lowest: written out
         // (or kept, for the preview) before the pages and the cards fill it.
         timer.measure("feed, data, assets") {
-            output.write(support: supportFiles(renderer, pages, incremental) + copied)
+            let sitemapPaths =
+                pages.all.filter(\.kind.inSitemap).map(\.path) + languages.flatMap(\.sitemapPaths)
+            output.write(support: supportFiles(renderer, pages, incremental, sitemapPaths: sitemapPaths) + copied)
+            for language in languages {
+                output.write(support: language.renderer.supportFiles(sitemapPaths: []))
+            }
         }
         timer.measure("folders") { output.waitForFolders() }
 
@@ -154,7 +177,6 @@ public struct SiteBuilder: Sendable {
             basePath: SitePaths.basePath(ofBaseURL: report.config.baseURL))
         timer.measure("render and check") {
             guard output.failure == nil else { return }
-            let jobs = pages.jobs
             SiteRenderer.render(jobs) { index, html, reads in
                 costs.measure("link check") { checker.check(page: jobs[index].path, html: html) }
                 output.write(page: index, path: jobs[index].path, html: html, reads: reads, costs: costs)
@@ -163,6 +185,9 @@ public struct SiteBuilder: Sendable {
 
         checker.finish(log: log)
         renderer.fragmentReads.diagnostics(templates, allowed: Chrome.fragmentFields).forEach(log.add)
+        for language in languages {
+            language.renderer.fragmentReads.diagnostics(templates, allowed: Chrome.fragmentFields).forEach(log.add)
+        }
         if let error = output.failure {
             log.error(
                 SourceLocation(file: options.displayName(options.output)),
@@ -174,10 +199,14 @@ public struct SiteBuilder: Sendable {
             timer.measure("bookkeeping") { incremental.record(pages, reads: output.pageReads, report: report) }
         }
         return CheckResult(
-            report: failed ? nil : report, diagnostics: all, files: failed ? [] : output.files(pages),
-            pageCount: pages.all.count, fileCount: pages.all.count + supportPaths.count + copied.count,
-            sitePaths: sitePaths, phases: timer.phases, costs: costs.all, pages: failed ? [] : pages.all,
-            templates: templates, rendered: pages.rendered
+            report: failed ? nil : report, diagnostics: all,
+            files: failed ? [] : output.files(jobs: jobs, deferred: pages.deferred),
+            pageCount: pagePaths.count, fileCount: pagePaths.count + supportPaths.count + copied.count,
+            sitePaths: sitePaths, phases: timer.phases, costs: costs.all,
+            // Without the page list, the preview's next run lists the pages anew (`samePages`).
+            pages: failed || !languages.isEmpty ? [] : pages.all,
+            templates: templates,
+            rendered: languages.isEmpty ? pages.rendered : SiteBuilder.Rendered(paths: Set(jobs.map(\.path)), all: true)
         )
     }
 
@@ -185,10 +214,10 @@ public struct SiteBuilder: Sendable {
     /// may keep from the previous build or make when asked for. (A sitemap is made only when
     /// the base URL is known.)
     private func supportFiles(
-        _ renderer: SiteRenderer, _ pages: PagePlan, _ incremental: IncrementalBuild?
+        _ renderer: SiteRenderer, _ pages: PagePlan, _ incremental: IncrementalBuild?, sitemapPaths: [String]
     ) -> [OutputFile] {
         let report = renderer.report
-        let sitemapPaths = report.config.baseURL == nil ? [] : pages.all.filter(\.kind.inSitemap).map(\.path)
+        let sitemapPaths = report.config.baseURL == nil ? [] : sitemapPaths
         let downloads = incremental?.downloads(pages.rebuild, report) ?? .made
         // The data scripts follow the downloads' inputs and the theme's words and outlines.
         let scriptsUnchanged =
@@ -258,7 +287,7 @@ public struct SiteBuilder: Sendable {
                 do {
                     return try pagefind.index(
                         site: staging.folder, into: staging.folder.appendingPathComponent(Pagefind.folder),
-                        language: report.config.language)
+                        language: Pagefind.language(of: report.config))
                 } catch {
                     writer.abandon(staging)
                     throw BuildFailure([

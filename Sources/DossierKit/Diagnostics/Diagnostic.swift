@@ -5,6 +5,10 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     public enum Severity: String, Sendable, Hashable {
         case error
         case warning
+        /// Something to know that is not a problem (what a report in two languages has not
+        /// translated yet): `check` lists it; it is not counted as a warning, and `build` and
+        /// the preview leave it out.
+        case note
     }
 
     public var severity: Severity
@@ -51,6 +55,9 @@ public final class DiagnosticLog: Sendable {
     }
     public func warning(_ location: SourceLocation, _ message: String, hint: String? = nil) {
         add(.warning(location, message, hint: hint))
+    }
+    public func note(_ location: SourceLocation, _ message: String, hint: String? = nil) {
+        add(Diagnostic(.note, location, message, hint: hint))
     }
 
     /// Every diagnostic once, by file and line. A value reused through a YAML alias (`<<: *base`

@@ -65,13 +65,14 @@ struct MarkdownFileDecoders {
         }
         let quotes: [Quote] = fields.list("quotes").compactMap { node in
             guard let entry = FieldReader(node, subject: "the quote", log: log) else { return nil }
-            entry.warnAboutUnknownKeys(known: ["text", "by", "actor", "date", "source"])
+            entry.warnAboutUnknownKeys(known: ["text", "translation", "by", "actor", "date", "source"])
             guard let text = entry.string("text", required: true), let by = entry.string("by", required: true) else {
                 return nil
             }
             let source = entry.node("source").flatMap { SourceDecoder(log: log).decode($0) }
             return Quote(
-                text: text, attribution: by, actorID: entry.string("actor"), date: date(entry, "date"), source: source,
+                text: text, translation: entry.string("translation"), attribution: by, actorID: entry.string("actor"),
+                date: date(entry, "date"), source: source,
                 location: entry.location)
         }
         let start = date(fields, "start"), end = date(fields, "end")

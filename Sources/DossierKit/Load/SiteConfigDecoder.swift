@@ -7,7 +7,7 @@ struct SiteConfigDecoder {
         fields.warnAboutUnknownKeys(known: [
             "id", "title", "description", "language", "languages", "base_url", "authors", "license", "event_types",
             "confidence",
-            "markdown", "home", "lists", "search", "digits",
+            "markdown", "home", "lists", "search", "digits", "translations",
         ])
         let title = fields.string("title", required: true)
         var baseURL = fields.string("base_url")
@@ -140,7 +140,70 @@ struct SiteConfigDecoder {
         )
         config.digits = digits
         config.languages = languages
+        config.translations = translations(fields, languages: languages, types: types)
         return config
+    }
+
+    /// `translations: { ar: { title: …, description: …, event_types: { strike: { label: … } } } }`:
+    /// the report's own words in each of its other languages.
+    private func translations(
+        _ fields: FieldReader, languages: [String], types: [SiteConfig.EventType]
+    ) -> [String: SiteConfig.Translation] {
+        guard let node = fields.node("translations"),
+            let entries = FieldReader(node, subject: "site.yaml's translations", log: log)
+        else { return [:] }
+        let others = Array(languages.dropFirst())
+        var translations: [String: SiteConfig.Translation] = [:]
+        for entry in entries.entries {
+            guard others.contains(entry.key) else {
+                log.error(
+                    entries.locationOf(entry.key),
+                    "`\(entry.key)` is not one of the report's languages to translate into",
+                    hint: others.isEmpty
+                        ? "add it to `languages`, after the report's own: languages: [\(languages.first ?? "en"), \(entry.key)]"
+                        : Suggestion.hint(for: entry.key, in: others)
+                            ?? "languages: \(languages.joined(separator: ", "))")
+                continue
+            }
+            guard let words = FieldReader(entry.value, subject: "the \(entry.key) translation", log: log) else {
+                continue
+            }
+            words.warnAboutUnknownKeys(known: ["title", "description", "license", "digits", "event_types"])
+            var translation = SiteConfig.Translation(
+                title: words.string("title"), description: words.string("description"), license: words.string("license")
+            )
+            if let text = words.string("digits") {
+                translation.digits = Digits(rawValue: text)
+                if translation.digits == nil {
+                    log.error(
+                        words.locationOf("digits"), "unknown digits `\(text)`",
+                        hint: Suggestion.hint(for: text, in: Digits.allCases.map(\.rawValue))
+                            ?? "use latn (0–9), arab (٠–٩) or arabext (۰–۹)")
+                }
+            }
+            if let node = words.node("event_types"),
+                let typeEntries = FieldReader(node, subject: "the translated event types", log: log)
+            {
+                for typeEntry in typeEntries.entries {
+                    guard types.contains(where: { $0.id == typeEntry.key }) else {
+                        log.error(
+                            typeEntries.locationOf(typeEntry.key),
+                            "`\(typeEntry.key)` is not one of the report's event types",
+                            hint: Suggestion.hint(for: typeEntry.key, in: types.map(\.id))
+                                ?? "key each translated type by its id in `event_types`")
+                        continue
+                    }
+                    guard let type = FieldReader(typeEntry.value, subject: "the translated type", log: log) else {
+                        continue
+                    }
+                    type.warnAboutUnknownKeys(known: ["label", "description"])
+                    translation.eventTypes[typeEntry.key] = .init(
+                        label: type.string("label"), description: type.string("description"))
+                }
+            }
+            translations[entry.key] = translation
+        }
+        return translations
     }
 
     /// `id`: any absolute URI (a scheme, a colon, no spaces). Without one, feed readers and

@@ -3,7 +3,7 @@
 /// Built once by `ReportLinker`; all joins (events by actor, by topic, sources by event) are
 /// indexed here so that rendering never scans the whole report for one page.
 public struct Report: Sendable {
-    public let config: SiteConfig
+    public internal(set) var config: SiteConfig
     /// The fields its events were read with: what the downloads and the schema write.
     let eventFields: EventFields
     /// Chronological, ties broken by id, so every listing and every build has the same order.
@@ -36,6 +36,11 @@ public struct Report: Sendable {
     /// Made with the indexes: a report from `replacingEvents` keeps it, so comparing two reports
     /// can tell at once that everything but the events is the very same (`ReportChanges`).
     let indexes = IndexesIdentity()
+    /// Its actors, topics and pages in its other languages (events carry their own).
+    var translations = Translations()
+    /// In a report translated into another language (`translated(into:)`), what is shown in the
+    /// report's own language for want of a translation; nil in the report's own language.
+    var untranslated: Untranslated? = nil
 
     final class IndexesIdentity: Sendable {}
 

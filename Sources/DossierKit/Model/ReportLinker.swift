@@ -166,11 +166,12 @@ struct ReportLinker {
         }
         if reused == nil { for page in content.pages { checkMarkdown(page.body) } }
 
-        let report =
+        var report =
             reused
             ?? Report(
                 config: config, events: content.events, actors: content.actors, topics: content.topics,
                 pages: content.pages, eventFields: content.eventFields)
+        report.translations = content.translations
         warnAboutUnmentionedActors(
             content, report: report, mentioned: mentionedActors, textsChecked: reused == nil, log: log)
         return report

@@ -34,6 +34,23 @@ public struct SiteConfig: Sendable, Equatable {
     public var languages: [String] = []
     /// The languages content is translated into: all but the first.
     public var translationLanguages: [String] { Array(languages.dropFirst()) }
+    /// The report's own words in its other languages (`translations:` in site.yaml), by language.
+    public var translations: [String: Translation] = [:]
+
+    /// What site.yaml says in another language: the title, description and licence, the event
+    /// types' labels, and the digits that language's pages write.
+    public struct Translation: Sendable, Equatable {
+        public var title: String?
+        public var description: String?
+        public var license: String?
+        public var digits: Digits? = nil
+        public var eventTypes: [String: TypeWords] = [:]
+
+        public struct TypeWords: Sendable, Equatable {
+            public var label: String?
+            public var description: String?
+        }
+    }
     public var origin: SourceLocation
 
     /// A reading size, not only a bound: 100 cards are about 2,700 DOM nodes and 130 KB of HTML,

@@ -20,7 +20,10 @@ public struct Topic: Sendable, Identifiable {
 
 /// Words someone said, with who said it and where it was published.
 public struct Quote: Sendable, Hashable {
+    /// The words as the source gave them, in the language they were said or published in.
     public var text: String
+    /// The words in the page's language (`translation:`), shown beside them, never instead.
+    public var translation: String? = nil
     public var attribution: String
     public var actorID: String?
     public var date: PartialDate?

@@ -1,6 +1,7 @@
 /// What `check` says of a report's translations: an error for a translation into a language the
 /// report does not name (a typo would otherwise leave it unused), and, for each of its other
-/// languages, one line that counts what is not translated yet, not a warning per field.
+/// languages, one note that counts what is not translated yet (a report in two languages is
+/// rarely translated whole, and that is no problem), not a warning per field.
 enum TranslationCheck {
     static func check(_ content: LoadedContent, log: DiagnosticLog) {
         let config = content.config
@@ -21,10 +22,6 @@ enum TranslationCheck {
         }
         guard !others.isEmpty else { return }
         let location = config.origin
-        log.warning(
-            location,
-            "this version of Dossier reads and checks the translations into \(others.joined(separator: ", ")), but does not publish them yet: the site is built in \(config.language)",
-            hint: "the site in each language, under its own prefix (/\(others[0])/), comes in the next version")
         for language in others {
             let events = content.events.filter { $0.translations[language] == nil }.count
             let actors = content.actors.filter { content.translations.actors[language]?[$0.id] == nil }.count
@@ -35,7 +32,7 @@ enum TranslationCheck {
                 (events, content.events.count, "events"), (actors, content.actors.count, "actors"),
                 (topics, content.topics.count, "topics"), (pages, content.pages.count, "pages"),
             ].filter { $0.0 > 0 }.map { "\($0.0) of \($0.1) \($0.2)" }
-            log.warning(
+            log.note(
                 location,
                 "not yet translated into \(language): \(parts.joined(separator: ", ")); their \(language) pages will show the \(config.language) text and say so",
                 hint:

@@ -30,8 +30,12 @@ enum FilterIndex {
     /// A date as the filter compares them: `yyyymmdd`, with `00` for a month or day not given.
     static func number(_ date: PartialDate) -> Int { date.year * 10_000 + (date.month ?? 0) * 100 + (date.day ?? 0) }
 
-    static func files(_ report: Report, text: DisplayText, markdown: CommonMark, geography: Geography) -> [OutputFile] {
-        [facets(report, text: text, geography: geography), points(report)]
+    /// - Parameter upToSiteRoot: from the language's site up to the site's root, where the map
+    ///   outlines are (`../` for a report's other language, `ar/`).
+    static func files(
+        _ report: Report, text: DisplayText, markdown: CommonMark, geography: Geography, upToSiteRoot: String = ""
+    ) -> [OutputFile] {
+        [facets(report, text: text, geography: geography, upToSiteRoot: upToSiteRoot), points(report)]
             + years(report, text: text, markdown: markdown)
     }
 
@@ -66,7 +70,9 @@ enum FilterIndex {
     }
 
     /// - Parameter geography: the map data, for each country's label point (the zoomed map page names them).
-    static func facets(_ report: Report, text: DisplayText, geography: Geography) -> OutputFile {
+    static func facets(
+        _ report: Report, text: DisplayText, geography: Geography, upToSiteRoot: String = ""
+    ) -> OutputFile {
         let events = report.events, config = report.config
         // (A vocabulary that names an id twice, which site.yaml's checks report, keeps its first.)
         let typeIndex = Dictionary(
@@ -127,7 +133,7 @@ enum FilterIndex {
             sums[index] = (sums[index].x + projected.x, sums[index].y + projected.y, sums[index].count + 1)
             vaguest[index] = max(vaguest[index], precisionIndex[location.precision] ?? 0)
         }
-        value += "\"outlinesPath\":" + ScriptData.string(WorldOutline.path) + ",\n"
+        value += "\"outlinesPath\":" + ScriptData.string(upToSiteRoot + WorldOutline.path) + ",\n"
         value +=
             "\"placePoints\":["
             + sums.map { sum in

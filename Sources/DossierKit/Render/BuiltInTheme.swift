@@ -67,12 +67,12 @@ enum BuiltInTheme {
 <article class="wrap actor-page"{{#isFirstPage}} data-pagefind-body data-pagefind-meta="kind:actor"{{/isFirstPage}}>
   <header class="page-header">
     <p class="kicker">{{kind}}{{#country}} · {{country}}{{/country}}</p>
-    <h1 data-pagefind-weight="4">{{name}}</h1>
-    {{#description}}<p class="lede">{{description}}</p>{{/description}}
+    <h1 data-pagefind-weight="4"{{#chrome.contentLanguage}} lang="{{chrome.contentLanguage}}" dir="auto"{{/chrome.contentLanguage}}>{{name}}</h1>
+    {{#description}}<p class="lede"{{#chrome.contentLanguage}} lang="{{chrome.contentLanguage}}" dir="auto"{{/chrome.contentLanguage}}>{{description}}</p>{{/description}}
   </header>
   <div class="event-layout">
     <div class="event-main">
-      <div class="prose">{{{profileHTML}}}</div>
+      <div class="prose"{{#chrome.contentLanguage}} lang="{{chrome.contentLanguage}}" dir="auto"{{/chrome.contentLanguage}}>{{{profileHTML}}}</div>
       {{#chart}}
       <section class="actor-chart" aria-labelledby="chart-heading" data-pagefind-ignore>
         <h2 id="chart-heading">{{chrome.label.when}}</h2>
@@ -169,6 +169,13 @@ enum BuiltInTheme {
 // - A split timeline: old links to a year's anchor (timeline/#y2024) go to the year's page.
 (function () {
   "use strict";
+  // Numbers in the site's digits, as the build writes them (`digits:` in site.yaml, or the
+  // language's usual ones): the page says which (`data-digits`) when they are not 0–9.
+  var DIGIT_ZERO = { arab: 0x660, arabext: 0x6F0 }[document.documentElement.getAttribute("data-digits")];
+  function localNumber(value) {
+    var text = String(value);
+    return DIGIT_ZERO ? text.replace(/[0-9]/g, function (digit) { return String.fromCharCode(DIGIT_ZERO + Number(digit)); }) : text;
+  }
 
   // ---- Data files: scripts that call dossierData(name, value), so they load from file:// too.
   var loaded = {}, waiting = {}, requested = {};
@@ -234,7 +241,7 @@ enum BuiltInTheme {
     var dominant = kinds.slice().sort(function (a, b) { return counts[b] - counts[a] || a - b; })[0];
     return {
       type: facets.types[dominant] ? facets.types[dominant][0] : "",
-      words: kinds.map(function (type) { return (facets.types[type] ? facets.types[type][1] : "") + " " + counts[type]; }).join(", ")
+      words: kinds.map(function (type) { return (facets.types[type] ? facets.types[type][1] : "") + " " + localNumber(counts[type]); }).join(", ")
     };
   }
 
@@ -245,7 +252,7 @@ enum BuiltInTheme {
   function drawMarker(link, group, r, vaguest, precisions) {
     if (vaguest >= 2) link.appendChild(svgElement("circle", { "class": "map-marker precision-" + precisions[vaguest], cx: group.x, cy: group.y, r: r + HALO }));
     link.appendChild(svgElement("circle", { "class": "map-marker precision-" + precisions[Math.min(Math.max(vaguest, 0), 1)], cx: group.x, cy: group.y, r: r }));
-    link.appendChild(svgElement("text", { "class": "map-count", x: group.x, y: group.y + 3.5 }, String(group.events.length)));
+    link.appendChild(svgElement("text", { "class": "map-count", x: group.x, y: group.y + 3.5 }, localNumber(group.events.length)));
   }
 
   // Markers that would touch: one marker in one country, else moved apart (the rules of
@@ -361,7 +368,7 @@ enum BuiltInTheme {
     if (!drawings.length) return;
     var words = JSON.parse(page.getAttribute("data-words") || "{}"), root = page.getAttribute("data-root") || "", timeline = page.getAttribute("data-timeline");
     var say = function (key, values) {
-      return (words[key] || key).replace(/\{(\w+)\}/g, function (_, name) { return values && name in values ? values[name] : ""; });
+      return (words[key] || key).replace(/\{(\w+)\}/g, function (_, name) { return values && name in values ? (typeof values[name] === "number" ? localNumber(values[name]) : values[name]) : ""; });
     };
     // The drawings' window in world units (0-1000), read from the outlines under them.
     var first = drawings[0], base = first.querySelector("image.map-base"), box = first.viewBox.baseVal;
@@ -614,7 +621,7 @@ enum BuiltInTheme {
   var root = panel.getAttribute("data-root") || "";
   var words = JSON.parse(panel.getAttribute("data-words") || "{}");
   var say = function (key, values) {
-    return (words[key] || key).replace(/\{(\w+)\}/g, function (_, name) { return values && name in values ? values[name] : ""; });
+    return (words[key] || key).replace(/\{(\w+)\}/g, function (_, name) { return values && name in values ? (typeof values[name] === "number" ? localNumber(values[name]) : values[name]) : ""; });
   };
   // A count's words in the form the page language's plural rules give `count` (CLDR, as the
   // build's: "1 of 1 event", Arabic's six forms), else the text's `other` form.
@@ -1009,7 +1016,7 @@ enum BuiltInTheme {
       var tally = counts(masks, facet, BITS[facet === "grade" ? "grade" : "type"]);
       controls[facet].forEach(function (entry, index) {
         entry.box.checked = state[facet].indexOf(index) !== -1;
-        entry.count.textContent = "(" + tally[index] + ")";
+        entry.count.textContent = "(" + localNumber(tally[index]) + ")";
       });
     });
     ["country", "topic", "tag", "place"].forEach(function (facet) {
@@ -1020,7 +1027,7 @@ enum BuiltInTheme {
       select.appendChild(element("option", { value: "" }, say("filter.any")));
       vocabulary(facet).forEach(function (_, index) {
         if (tally[index] === 0 && index !== chosen) return;
-        var option = element("option", { value: String(index) }, label(facet, index) + " (" + tally[index] + ")");
+        var option = element("option", { value: String(index) }, label(facet, index) + " (" + localNumber(tally[index]) + ")");
         if (index === chosen) option.selected = true;
         select.appendChild(option);
       });
@@ -1258,7 +1265,7 @@ enum BuiltInTheme {
       if (value !== Math.round(value)) return;
       var y = base - value * scale;
       grid.appendChild(svgElement("line", { x1: left, x2: width - right, y1: y, y2: y }));
-      grid.appendChild(svgElement("text", { x: left - 4, y: y + 4 }, String(value)));
+      grid.appendChild(svgElement("text", { x: left - 4, y: y + 4 }, localNumber(value)));
     });
     svg.appendChild(grid);
     var stacked = new Array(axis.count).fill(0);
@@ -1805,6 +1812,16 @@ h4 { font-size: 1.05rem; }
 .skip-link { position: absolute; inset-inline-start: -9999px; top: 0; background: var(--ink); color: var(--paper); padding: 0.6em 1em; z-index: 10; }
 .skip-link:focus { inset-inline-start: 0.5rem; top: 0.5rem; }
 
+/* The language switcher (a report in several languages): a thin line above the header, at
+   its end, each language named in itself. */
+.language-switch { font-family: var(--sans); font-size: 0.85rem; border-bottom: 1px solid var(--rule); }
+.language-switch ul { list-style: none; display: flex; flex-wrap: wrap; justify-content: flex-end; gap: 0.25rem 1.25rem; max-width: var(--wide); margin: 0 auto; padding: 0.3rem 1.25rem; }
+.language-switch a { color: var(--ink); }
+.language-switch [aria-current] { color: var(--ink-soft); }
+/* A page shown in the report's own language for want of a translation says so. */
+.untranslated-note { font-family: var(--sans); font-size: 0.9rem; margin: 1rem 0 0; padding: 0.4rem 0.8rem; border-inline-start: 3px solid var(--accent); color: var(--ink-soft); }
+.quote-translation { font-family: var(--sans); margin: 0.3rem 0 0.4rem; }
+
 /* Header and navigation */
 .site-header { border-bottom: 3px double var(--rule); background: var(--paper); }
 .header-inner { display: flex; flex-wrap: wrap; align-items: baseline; justify-content: space-between; gap: 0.5rem 2rem; padding-top: 0.9rem; padding-bottom: 0.9rem; }
@@ -2133,7 +2150,7 @@ a.badge-type:hover { text-decoration: underline; }
 @media print {
   :root { --paper: #fff; --paper-alt: #fff; --ink: #000; --ink-soft: #333; }
   body { font-size: 11pt; }
-  .site-nav, .skip-link, .year-jump, .entry-points, .filter-panel, .prev-next, .breadcrumbs { display: none !important; }
+  .site-nav, .language-switch, .skip-link, .year-jump, .entry-points, .filter-panel, .prev-next, .breadcrumbs { display: none !important; }
   .site-header, .site-footer { border: 0; }
   a { color: inherit; text-decoration: none; }
   .prose a[href^="http"]::after, .source-list a[href^="http"]::after { content: " <" attr(href) ">"; font-size: 0.85em; word-break: break-all; }
@@ -2260,8 +2277,8 @@ a.badge-type:hover { text-decoration: underline; }
       <a class="badge badge-type" href="{{typeHref}}" data-pagefind-meta="type">{{card.typeLabel}}</a>
       <span class="badge badge-confidence confidence-{{card.confidenceID}}">{{card.confidenceLabel}}</span>
     </p>
-    <h1 data-pagefind-weight="10">{{card.title}}</h1>
-    {{#card.summaryHTML}}<p class="lede">{{{card.summaryHTML}}}</p>{{/card.summaryHTML}}
+    <h1 data-pagefind-weight="10"{{#chrome.contentLanguage}} lang="{{chrome.contentLanguage}}" dir="auto"{{/chrome.contentLanguage}}>{{card.title}}</h1>
+    {{#card.summaryHTML}}<p class="lede"{{#chrome.contentLanguage}} lang="{{chrome.contentLanguage}}" dir="auto"{{/chrome.contentLanguage}}>{{{card.summaryHTML}}}</p>{{/card.summaryHTML}}
   </header>
   <div class="event-layout">
     <div class="event-main">
@@ -2272,7 +2289,7 @@ a.badge-type:hover { text-decoration: underline; }
       </figure>
       {{/media}}
       {{#bodyHTML}}
-      <div class="prose">{{{bodyHTML}}}</div>
+      <div class="prose"{{#chrome.contentLanguage}} lang="{{chrome.contentLanguage}}" dir="auto"{{/chrome.contentLanguage}}>{{{bodyHTML}}}</div>
       {{/bodyHTML}}
       <section aria-labelledby="sources-heading" id="sources">
         <h2 id="sources-heading">{{chrome.label.sources}}</h2>
@@ -2428,7 +2445,7 @@ a.badge-type:hover { text-decoration: underline; }
         "layout.mustache": #"""
 {{% CONTENT_TYPE: HTML}}
 <!DOCTYPE html>
-<html lang="{{chrome.language}}"{{#chrome.rightToLeft}} dir="rtl"{{/chrome.rightToLeft}}>
+<html lang="{{chrome.language}}"{{#chrome.rightToLeft}} dir="rtl"{{/chrome.rightToLeft}}{{#chrome.digits}} data-digits="{{chrome.digits}}"{{/chrome.digits}}>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -2442,16 +2459,30 @@ a.badge-type:hover { text-decoration: underline; }
 <meta property="og:title" content="{{chrome.pageTitle}}">
 <meta property="og:description" content="{{chrome.description}}">
 <meta property="og:type" content="{{chrome.ogType}}">
+{{#chrome.languages}}
+<link rel="alternate" hreflang="{{code}}" href="{{alternateHref}}">
+{{/chrome.languages}}
+{{#chrome.defaultLanguageHref}}
+<link rel="alternate" hreflang="x-default" href="{{chrome.defaultLanguageHref}}">
+{{/chrome.defaultLanguageHref}}
 {{{chrome.head}}}
 {{$head}}{{/head}}
 </head>
 <body>
 <a class="skip-link" href="#main">{{chrome.label.skipToContent}}</a>
+{{^empty(chrome.languages)}}
+<nav class="language-switch" aria-label="{{chrome.label.languages}}">
+<ul>{{#chrome.languages}}<li>{{#current}}<span aria-current="page" lang="{{code}}" dir="{{#rightToLeft}}rtl{{/rightToLeft}}{{^rightToLeft}}ltr{{/rightToLeft}}">{{name}}</span>{{/current}}{{^current}}<a href="{{href}}" hreflang="{{code}}" lang="{{code}}" dir="{{#rightToLeft}}rtl{{/rightToLeft}}{{^rightToLeft}}ltr{{/rightToLeft}}">{{name}}</a>{{/current}}</li>{{/chrome.languages}}</ul>
+</nav>
+{{/empty(chrome.languages)}}
 {{{chrome.header}}}
 <main id="main" tabindex="-1">
 {{^empty(chrome.breadcrumbs)}}
 {{> partials/breadcrumbs}}
 {{/empty(chrome.breadcrumbs)}}
+{{#chrome.untranslatedNote}}
+<div class="wrap"><p class="untranslated-note" role="note">{{chrome.untranslatedNote}}</p></div>
+{{/chrome.untranslatedNote}}
 {{$main}}{{/main}}
 </main>
 {{{chrome.footer}}}
@@ -2695,9 +2726,9 @@ path.report { fill: #d2cab8; stroke: #8c8372; }
 {{#content}}
 <article class="wrap plain-page" data-pagefind-body data-pagefind-meta="kind:page">
   <header class="page-header">
-    <h1>{{title}}</h1>
+    <h1{{#chrome.contentLanguage}} lang="{{chrome.contentLanguage}}" dir="auto"{{/chrome.contentLanguage}}>{{title}}</h1>
   </header>
-  <div class="prose">{{{bodyHTML}}}</div>
+  <div class="prose"{{#chrome.contentLanguage}} lang="{{chrome.contentLanguage}}" dir="auto"{{/chrome.contentLanguage}}>{{{bodyHTML}}}</div>
 </article>
 {{/content}}
 {{/main}}
@@ -3163,6 +3194,9 @@ label.placesSeveral: "أماكن فيها أكثر من حدث"
 label.pages: "الصفحات"
 label.breadcrumb: "مسار التنقل"
 label.skipToContent: "الانتقال إلى المحتوى"
+label.languages: "اللغات"
+label.quoteTranslation: "الترجمة:"
+translation.missing: "لم تُترجم هذه الصفحة إلى {language} بعد، أو تُرجم بعضها فقط: ما لم يُترجم معروض باللغة {original}."
 label.kicker: "تقرير من Dossier"
 label.filterInTimelineNote: "(مع معايير أخرى، أو حسب التاريخ)."
 label.toFilter: "، لتصفيتها حسب النوع أو التاريخ أو المكان."
@@ -3561,6 +3595,9 @@ label.placesSeveral: "مکان‌هایی با چند رویداد"
 label.pages: "صفحه‌ها"
 label.breadcrumb: "مسیر صفحه"
 label.skipToContent: "رفتن به محتوا"
+label.languages: "زبان‌ها"
+label.quoteTranslation: "ترجمه:"
+translation.missing: "این صفحه هنوز به {language} ترجمه نشده، یا تنها بخشی از آن ترجمه شده است: آنچه ترجمه نشده به زبان {original} آمده است."
 label.kicker: "گزارشی از Dossier"
 label.filterInTimelineNote: "(همراه با معیارهای دیگر، یا بر پایهٔ تاریخ)."
 label.toFilter: "، برای پالایش بر پایهٔ نوع، تاریخ یا مکان."
@@ -3935,6 +3972,9 @@ label.placesSeveral: Places with several events
 label.pages: Pages
 label.breadcrumb: Breadcrumb
 label.skipToContent: Skip to content
+label.languages: Languages
+label.quoteTranslation: "Translation:"
+translation.missing: "This page is not yet translated into {language}, or only in part: what is missing is shown in {original}."
 label.kicker: A Dossier report
 label.filterInTimelineNote: "(with other facets, or by date)."
 label.toFilter: ", to filter by type, date or place."
@@ -4276,21 +4316,24 @@ search.kind.source: Source
 <article class="wrap topic-page"{{#isFirstPage}} data-pagefind-body data-pagefind-meta="kind:topic"{{/isFirstPage}}>
   <header class="page-header">
     <p class="kicker">{{chrome.label.topic}}{{#period}} · {{period}}{{/period}}</p>
-    <h1>{{title}}</h1>
-    {{#summary}}<p class="lede">{{summary}}</p>{{/summary}}
+    <h1{{#chrome.contentLanguage}} lang="{{chrome.contentLanguage}}" dir="auto"{{/chrome.contentLanguage}}>{{title}}</h1>
+    {{#summary}}<p class="lede"{{#chrome.contentLanguage}} lang="{{chrome.contentLanguage}}" dir="auto"{{/chrome.contentLanguage}}>{{summary}}</p>{{/summary}}
   </header>
   {{#isFirstPage}}
   {{^empty(quotes)}}
   <section class="quotes" aria-label="{{chrome.label.keyQuotes}}">
     {{#quotes}}
     <figure class="pull-quote">
-      <blockquote><p>{{text}}</p></blockquote>
+      <blockquote{{#language}} lang="{{language}}" dir="auto"{{/language}}><p>{{text}}</p></blockquote>
+      {{#translation}}
+      <p class="quote-translation"><span class="muted">{{chrome.label.quoteTranslation}}</span> {{translation}}</p>
+      {{/translation}}
       <figcaption>— {{#actorHref}}<a href="{{actorHref}}">{{attribution}}</a>{{/actorHref}}{{^actorHref}}{{attribution}}{{/actorHref}}{{#date}}, {{date}}{{/date}}{{#sourceURL}} · <a href="{{sourceURL}}">{{sourcePublisher}}</a>{{/sourceURL}}</figcaption>
     </figure>
     {{/quotes}}
   </section>
   {{/empty(quotes)}}
-  <div class="prose">{{{narrativeHTML}}}</div>
+  <div class="prose"{{#chrome.contentLanguage}} lang="{{chrome.contentLanguage}}" dir="auto"{{/chrome.contentLanguage}}>{{{narrativeHTML}}}</div>
   {{#chart}}
   <section class="topic-chart" aria-labelledby="chart-heading" data-pagefind-ignore>
     <h2 id="chart-heading">{{chrome.label.overTime}}</h2>

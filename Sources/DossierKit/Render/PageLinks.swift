@@ -2,9 +2,13 @@
 struct PageLinks {
     let path: String
     let site: RenderContext
-    /// From this page to the site root: `SiteRoot.marker`, replaced by `""`, `"../"`,
-    /// `"../../"` when the page is finished, or the site's address (`rooted(at:)`).
+    /// From this page to the root of its language's site: `SiteRoot.marker` (replaced by `""`,
+    /// `"../"`, `"../../"` when the page is finished, or the site's address, `rooted(at:)`),
+    /// followed by the language's folder (`ar/`) on a page in another language than the report's.
     let root: String
+    /// From this page to the site root, where the files every language shares are
+    /// (`SitePaths.isShared`): the same as `root` in the report's own language.
+    let siteRoot: String
     /// The page kind whose navigation entry is current on this page (`PageKind.section`).
     let section: String
     /// What the page read of the report, for the preview's incremental rebuilds.
@@ -41,27 +45,38 @@ struct PageLinks {
         site.sourceLines.view(source, text: text)
     }
 
-    init(path: String, site: RenderContext, section: String, reads: PageReads, root: String? = nil) {
+    /// - Parameter path: the page's path in its language's site (`events/a/index.html`, also
+    ///   for `ar/events/a/index.html`).
+    /// - Parameter siteRoot: the way to the site root; `SiteRoot.marker` unless given.
+    init(path: String, site: RenderContext, section: String, reads: PageReads, siteRoot: String? = nil) {
         self.path = path
         self.site = site
         self.section = section
         self.reads = reads
-        self.root = root ?? SiteRoot.marker
+        self.siteRoot = siteRoot ?? SiteRoot.marker
+        root = self.siteRoot + site.language.prefix
     }
 
     /// The same page, recording into `reads` (a cached card records its own).
     func recording(into reads: PageReads) -> PageLinks {
-        PageLinks(path: path, site: site, section: section, reads: reads, root: root)
+        PageLinks(path: path, site: site, section: section, reads: reads, siteRoot: siteRoot)
     }
 
-    /// The same page with links from `root` (the site's address, for a page a host shows at
+    /// The same page with links from `siteRoot` (the site's address, for a page a host shows at
     /// other addresses than its own).
-    func rooted(at root: String) -> PageLinks {
-        PageLinks(path: path, site: site, section: section, reads: reads, root: root)
+    func rooted(at siteRoot: String) -> PageLinks {
+        PageLinks(path: path, site: site, section: section, reads: reads, siteRoot: siteRoot)
     }
 
-    /// Relative link from this page to another file of the site (`SitePaths.relativeURL`).
-    func to(_ target: String) -> String { root + target }
+    /// Relative link from this page to another file of the site (`SitePaths.relativeURL`): a
+    /// page or a file of its language's site, or one of the files every language shares.
+    func to(_ target: String) -> String { (SitePaths.isShared(target) ? siteRoot : root) + target }
+
+    /// The same page in the report's other languages (the switcher, `hreflang` links): each
+    /// language's site has the same pages at the same paths.
+    func inEachLanguage() -> [(entry: LanguageSite.Entry, href: String)] {
+        site.language.all.map { ($0, siteRoot + $0.prefix + path) }
+    }
 
     func event(_ id: String) -> String { to(SitePaths.event(id)) }
     func actor(_ id: String) -> String { to(SitePaths.actor(id)) }
@@ -90,7 +105,9 @@ struct PageLinks {
                 target = String(target[..<mark])
             }
             if target.isEmpty || target.hasSuffix("/") { target += "index.html" }
-            return to(target) + suffix
+            // This language's page or data file, else a file of the site's (`static/`).
+            let languageFile = site.language.prefix.isEmpty || site.language.paths.contains(target)
+            return (languageFile ? root : siteRoot) + target + suffix
         }
         guard let reference = CrossReference(url: url) else { return nil }
         let link = to(SitePaths.path(for: reference))
@@ -101,6 +118,6 @@ struct PageLinks {
     var canonicalURL: String? {
         guard let base = report.config.baseURL else { return nil }
         let clean = path.hasSuffix("index.html") ? String(path.dropLast("index.html".count)) : path
-        return base + clean
+        return base + site.language.prefix + clean
     }
 }

@@ -6,6 +6,8 @@ import Mustache
 /// caches shared between pages.
 struct RenderContext: Sendable {
     let report: Report
+    /// The language of its pages, and where they live (`ar/`).
+    let language: LanguageSite
     let markdown: CommonMark
     let templates: TemplateSet
     let cards: CardCache
@@ -36,9 +38,11 @@ struct RenderContext: Sendable {
     init(
         report: Report, markdown: CommonMark, templates: TemplateSet, kinds: [PageKind] = PageKinds.builtIn,
         cards: CardCache = CardCache(),
-        fragmentReads: FragmentReads = FragmentReads(), downloads: DataDownloads? = nil
+        fragmentReads: FragmentReads = FragmentReads(), downloads: DataDownloads? = nil,
+        language: LanguageSite? = nil
     ) {
         self.report = report
+        self.language = language ?? LanguageSite.root(report.config)
         self.downloads = downloads ?? DataDownloads(report: report, text: templates.text, markdown: markdown)
         self.kinds = kinds
         navigation = kinds.compactMap { kind in

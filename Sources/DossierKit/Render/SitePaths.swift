@@ -29,6 +29,19 @@ enum SitePaths {
     public static let script = "assets/dossier.js"
     public static let favicon = "assets/favicon.svg"
 
+    /// Whether a file is the site's, shared by every language (a report in several languages
+    /// has a site per language, `ar/…`, `LanguageSite`): the theme's assets, the map outlines,
+    /// the data downloads, the search index and the sitemap. The rest (pages, feeds, the
+    /// filter's index, the map pages' data) are each language's. Decided by the path alone,
+    /// since every page links to these.
+    static func isShared(_ path: String) -> Bool {
+        if path.hasPrefix("data/") { return !path.hasPrefix("data/filter/") }
+        if path.hasPrefix("map/") {
+            return path.hasPrefix("map/tiles/") || path == WorldOutline.path || path == MapPage.filterStylesheetPath
+        }
+        return path.hasPrefix("assets/") || path.hasPrefix("pagefind/") || path == sitemap
+    }
+
     /// The path part of a base URL, ending in `/` (`https://example.org/sub` → `/sub/`): pages
     /// that cannot link relatively (the 404 page) start their links with it, so that they work
     /// on any host that serves the site at that path.

@@ -16,11 +16,19 @@ struct SiteRenderer: Sendable {
     var forgetting: (@Sendable (PageInput) -> Bool)? = nil
     /// Where the time of each kind of page goes (`--timings`).
     var costs: RenderCosts? = nil
+    /// The language of the pages and where they live: the report's own at the root unless set
+    /// (`ar/` for a report's other language, rendered from its translated report).
+    var language: LanguageSite? = nil
     private let madeDownloads = Memo<DataDownloads>()
+    /// The data downloads of the report's own language, when these pages are in another: the
+    /// files are the site's, shared by every language (the Downloads page lists their sizes).
+    var sharedDownloads: DataDownloads? = nil
     /// The data downloads, made once for the files and the Downloads page.
     var downloads: DataDownloads {
-        madeDownloads.get { DataDownloads(report: report, text: templates.text, markdown: markdown) }
+        sharedDownloads ?? madeDownloads.get { DataDownloads(report: report, text: templates.text, markdown: markdown) }
     }
+    /// The language's folder (`ar/`), `""` for the report's own.
+    var prefix: String { language?.prefix ?? "" }
 
     /// One page to render: where it goes, and how to make its HTML and what it read.
     struct PageJob: Sendable {
@@ -37,9 +45,11 @@ struct SiteRenderer: Sendable {
         let templates = templates, forgetting = forgetting, recording = recordsReads, costs = costs
         let site = RenderContext(
             report: report, markdown: markdown, templates: templates, kinds: kinds, cards: cards,
-            fragmentReads: fragmentReads, downloads: downloads)
+            fragmentReads: fragmentReads, downloads: downloads, language: language)
+        let prefix = prefix
         return pages.map { page in
-            PageJob(path: page.path) {
+            let path = prefix + page.path
+            return PageJob(path: path) {
                 let links = PageLinks(
                     path: page.path, site: site, section: page.kind.section,
                     reads: PageReads(recording: recording, forgetting: forgetting))
@@ -48,7 +58,7 @@ struct SiteRenderer: Sendable {
                 let fill = { (model: any TemplateConvertible) in
                     SiteRoot.resolve(
                         templates.render(model, template: page.template),
-                        root: SitePaths.rootPrefix(from: page.path))
+                        root: SitePaths.rootPrefix(from: path))
                 }
                 let html = costs?.page(kind: page.kind.name, view: view, template: fill) ?? fill(view())
                 return (html, links.reads.inputs)
@@ -75,7 +85,13 @@ struct SiteRenderer: Sendable {
         return paths
     }
 
-    var supportPaths: [String] { Self.supportPaths(report) }
+    /// This renderer's support files: all of them in the report's own language; in another,
+    /// only its language's (`ar/feed.xml`, `ar/data/filter/…`), the others being the site's.
+    var supportPaths: [String] {
+        let paths = Self.supportPaths(report)
+        guard !prefix.isEmpty else { return paths }
+        return paths.filter { !SitePaths.isShared($0) }.map { prefix + $0 }
+    }
 
     /// How a build makes the data downloads.
     enum Downloads {
@@ -96,10 +112,14 @@ struct SiteRenderer: Sendable {
     func supportFiles(
         sitemapPaths: [String], downloads: Downloads = .made, scriptsUnchanged: Bool = false
     ) -> [OutputFile] {
-        let report = report, markdown = markdown, templates = templates
+        let report = report, markdown = markdown, templates = templates, prefix = prefix
+        let upToSiteRoot = language?.upToSiteRoot ?? ""
         // Each maker is independent of the others: a build runs them on every core at once.
         var makers: [@Sendable () -> [OutputFile]] = [
             {
+                // A language's feed links its own pages: `base_url` + `ar/`.
+                var report = report
+                report.config.baseURL = report.config.baseURL.map { $0 + prefix }
                 let feedItems = FeedItem.latest(report, markdown: markdown, text: templates.text)
                 return [
                     OutputFile(
@@ -107,24 +127,29 @@ struct SiteRenderer: Sendable {
                         text: templates.render(AtomFeed.make(report, items: feedItems), template: AtomFeed.template)),
                     JSONFeed.make(report, items: feedItems).file,
                 ]
-            },
-            // The outlines under every map: cheap, and they follow the theme as well as the events.
-            {
+            }
+        ]
+        // The outlines under every map: cheap, and they follow the theme as well as the events.
+        // The site's, written with the report's own language.
+        if prefix.isEmpty {
+            makers.append {
                 WorldOutline.files(
                     templates.geography, style: templates.worldStyle,
                     reportCountries: WorldOutline.reportCountries(report, templates.geography)) + [
                         MapPage.filterStylesheet(report.config), TypeColours.stylesheet(report.config),
                         EventsSchema.file(for: report.eventFields),
                     ]
-            },
-        ]
+            }
+        }
         // The map page's unlisted events follow the events, site.yaml and the theme (its dates'
         // words, its map data): the preview makes them only if a reader asks.
         let places = MapPlacesData.files(report, geography: templates.geography, text: templates.text)
         // The filter's index follows the events, site.yaml and the theme's words for dates: the
         // preview makes it when first asked for, all files at once.
         let filter = DeferredFiles {
-            FilterIndex.files(report, text: templates.text, markdown: markdown, geography: templates.geography)
+            FilterIndex.files(
+                report, text: templates.text, markdown: markdown, geography: templates.geography,
+                upToSiteRoot: upToSiteRoot)
         }
         if case .made = downloads {
             makers += places.map { place in { [place.make()] } }
@@ -141,13 +166,15 @@ struct SiteRenderer: Sendable {
                     }
             }
         }
-        let made = self.downloads
-        switch downloads {
-        case .made: makers += made.fileMakers.map { make in { [make()] } }
-        case .deferred: makers.append { made.deferred }
-        case .unchanged: break
+        if prefix.isEmpty {
+            let made = self.downloads
+            switch downloads {
+            case .made: makers += made.fileMakers.map { make in { [make()] } }
+            case .deferred: makers.append { made.deferred }
+            case .unchanged: break
+            }
         }
-        if let sitemap = Sitemap.make(report, pagePaths: sitemapPaths) {
+        if prefix.isEmpty, let sitemap = Sitemap.make(report, pagePaths: sitemapPaths) {
             makers.append {
                 [OutputFile(path: SitePaths.sitemap, text: templates.render(sitemap, template: Sitemap.template))]
             }
@@ -155,6 +182,8 @@ struct SiteRenderer: Sendable {
         let results = ResultSlots<[OutputFile]>(count: makers.count)
         let all = makers
         DispatchQueue.concurrentPerform(iterations: all.count) { results.set($0, all[$0]()) }
-        return results.values.flatMap { $0 ?? [] }
+        let files = results.values.flatMap { $0 ?? [] }
+        guard !prefix.isEmpty else { return files }
+        return files.map { OutputFile(path: prefix + $0.path, contents: $0.contents) }
     }
 }

@@ -58,6 +58,11 @@ public struct Pagefind: Sendable {
         return Pagefind(executable: url, version: String(words[1]))
     }
 
+    /// The language to index a report's pages in: its own, or nil when it is in several.
+    static func language(of config: SiteConfig) -> String? {
+        config.languages.count > 1 ? nil : config.language
+    }
+
     /// What indexing a site made.
     public struct Index: Sendable {
         /// Its files, relative to the site (`pagefind/pagefind.js`, …).
@@ -68,12 +73,14 @@ public struct Pagefind: Sendable {
 
     /// Indexes the pages in `site` into `output` (a folder Dossier owns: it is replaced).
     /// - Parameter niceness: run at a lower priority (the preview's refresh, off the reload path).
-    func index(site: URL, into output: URL, language: String, niceness: Int = 0) throws -> Index {
+    /// - Parameter language: the one language of the report's pages; nil for a report in
+    ///   several, whose pages Pagefind indexes by their `lang`, one index per language.
+    func index(site: URL, into output: URL, language: String?, niceness: Int = 0) throws -> Index {
         try? FileManager.default.removeItem(at: output)
         var arguments = ["--site", site.path, "--output-path", output.path, "--keep-index-url", "--silent"]
         // One language per report: Pagefind would otherwise split the index by each page's
         // `lang`, and a report's pages share the report's.
-        if let code = language.split(separator: "-").first, code.count == 2 {
+        if let code = language?.split(separator: "-").first, code.count == 2 {
             arguments += ["--force-language", String(code).lowercased()]
         }
         var command = [executable.path] + arguments

@@ -21,7 +21,7 @@ final class PreviewSearch: Sendable {
         var wanted = false
         var lastAsked = ContinuousClock.now
         /// The language of the report the index is for (Pagefind's word stemming).
-        var language = "en"
+        var language: String? = "en"
         var runs = 0
     }
 
@@ -52,8 +52,8 @@ final class PreviewSearch: Sendable {
     /// Asks for the index of the site as it now is; returns at once.
     /// - Parameters:
     ///   - snapshot: the preview's site, read when the refresh runs and updated with the index.
-    ///   - language: the report's language.
-    func refresh(_ snapshot: Locked<SiteSnapshot>, language: String) {
+    ///   - language: the report's language (nil for a report in several: `Pagefind.language(of:)`).
+    func refresh(_ snapshot: Locked<SiteSnapshot>, language: String?) {
         let start = state.update { state -> Bool in
             state.wanted = true
             state.lastAsked = .now
@@ -75,15 +75,17 @@ final class PreviewSearch: Sendable {
                 Thread.sleep(
                     forTimeInterval: Double(wait.components.seconds) + Double(wait.components.attoseconds) / 1e18)
             }
-            let language = state.update { state -> String? in
+            // The language to index in (nil for a report in several), when a refresh is wanted.
+            let wanted = state.update { state -> String?? in
                 guard state.wanted else {
                     state.running = false
                     return nil
                 }
                 state.wanted = false
-                return state.language
+                return .some(state.language)
             }
-            guard let language else { return }
+            guard let wanted else { return }
+            let language = wanted
             do {
                 let started = ContinuousClock.now
                 let (files, pages) = try index(snapshot.get(), language: language)
@@ -108,7 +110,7 @@ final class PreviewSearch: Sendable {
     ///
     /// The scratch folder is kept between refreshes: only the pages that changed since the last
     /// one are read and written again (an edit changes a few of 10,000).
-    private func index(_ site: SiteSnapshot, language: String) throws -> (files: [String: Data], pages: Int) {
+    private func index(_ site: SiteSnapshot, language: String?) throws -> (files: [String: Data], pages: Int) {
         let pages = scratch.appendingPathComponent("site"), output = scratch.appendingPathComponent("index")
         let manager = FileManager.default
         var read = pagesRead.get()

@@ -168,7 +168,7 @@ public final class PreviewServer: Sendable {
             hub.broadcast(.init(name: cssOnly && !recovered ? "css" : "reload", json: Self.buildJSON(buildID)))
         }
         if let search, report.config.searchEnabled {
-            search.refresh(snapshot, language: report.config.language)
+            search.refresh(snapshot, language: Pagefind.language(of: report.config))
         }
         return Rebuild(
             succeeded: true, changedPaths: changed, diagnostics: result.diagnostics, milliseconds: elapsed(),

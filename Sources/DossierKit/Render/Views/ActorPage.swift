@@ -149,7 +149,8 @@ struct ActorPage {
             first
             ? [.init(label: actor.name)] : [.init(label: actor.name, href: links.actor(actor.id)), .init(label: title)]
         let chrome = Chrome(
-            links: links, title: title, description: description, breadcrumbs: crumbs, ogType: "profile")
+            links: links, title: title, description: description, breadcrumbs: crumbs, ogType: "profile",
+            untranslated: first ? links.report.untranslated?.actors[actor.id] : nil)
         return PageView(chrome: chrome, content: content)
     }
 }

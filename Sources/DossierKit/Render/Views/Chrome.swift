@@ -1,3 +1,5 @@
+import Foundation
+
 /// What every page's layout needs: `<head>` metadata, navigation, breadcrumbs, footer.
 struct Chrome {
     struct Link {
@@ -11,12 +13,29 @@ struct Chrome {
         var href: String?
     }
 
+    /// The same page in one of the report's languages, for the switcher and `hreflang`.
+    struct LanguageLink {
+        /// Its BCP 47 tag, for `hreflang` and `lang`.
+        var code: String
+        /// The language's name in itself (`العربية`).
+        var name: String
+        /// The page in that language, relative.
+        var href: String
+        /// Its full address when `base_url` is set, else `href`: `hreflang` links are best absolute.
+        var alternateHref: String
+        var current: Bool
+        var rightToLeft: Bool
+    }
+
     var siteTitle: String
     var siteDescription: String
     var language: String
     /// Whether the language is written right to left (Arabic, Persian, Hebrew, Urdu, Kurdish
     /// Sorani, …), as the platform's locale data says: the page then mirrors (`dir="rtl"`).
     var rightToLeft: Bool
+    /// The digits the site writes numbers in, when they are not 0–9 (`arab`, `arabext`): the
+    /// scripts write theirs alike.
+    var digits: String?
     /// The `<title>`: "Page — Site", or the site title alone on the home page.
     var documentTitle: String
     var pageTitle: String
@@ -55,10 +74,24 @@ struct Chrome {
     var head = ""
     /// The words the page templates write themselves (`label.*` in text.yaml), made once a build.
     var label: [String: TemplateText]
+    /// This page in each of the report's languages, its own first (`languages:` in site.yaml);
+    /// empty for a report in one language.
+    var languages: [LanguageLink] = []
+    /// The page in the report's own language, for `hreflang="x-default"`; nil in one language.
+    var defaultLanguageHref: String?
+    /// On a page in another language than the report's whose subject is not (all) translated:
+    /// the note saying so, and the language its words are shown in when none is translated.
+    var untranslatedNote: String?
+    var contentLanguage: String?
 
     /// The navigation entry marked current is that of the page's kind (`PageKind.section`);
     /// the home page's title is the site's alone.
-    init(links: PageLinks, title: String, description: String, breadcrumbs: [Crumb] = [], ogType: String = "website") {
+    /// - Parameter untranslated: how much of the page's subject (an event, actor, topic or page)
+    ///   is shown in the report's own language for want of a translation into the page's.
+    init(
+        links: PageLinks, title: String, description: String, breadcrumbs: [Crumb] = [], ogType: String = "website",
+        untranslated: Report.Untranslated.Extent? = nil
+    ) {
         let section = links.section
         links.reads.read([.config, .everyPage])
         let config = links.report.config
@@ -66,6 +99,7 @@ struct Chrome {
         siteDescription = config.description
         language = config.language
         rightToLeft = links.site.rightToLeft
+        digits = links.text.digits == .latn ? nil : links.text.digits.rawValue
         label = links.site.labels
         pageTitle = title
         documentTitle = links.path == SitePaths.home ? config.title : "\(title) — \(config.title)"
@@ -98,6 +132,29 @@ struct Chrome {
         authors = config.authors.joined(separator: ", ")
         authorsText = authors.isEmpty ? nil : links.text("footer.authors", ["authors": authors])
         license = config.license
+        let site = links.site.language
+        if site.isMultilingual {
+            let base = config.baseURL
+            let clean =
+                links.path.hasSuffix("index.html") ? String(links.path.dropLast("index.html".count)) : links.path
+            languages = links.inEachLanguage().map { entry, href in
+                LanguageLink(
+                    code: entry.code, name: entry.name, href: href,
+                    alternateHref: base.map { $0 + entry.prefix + clean } ?? href, current: entry.code == site.language,
+                    rightToLeft: entry.rightToLeft)
+            }
+            defaultLanguageHref = languages.first?.alternateHref
+        }
+        if let untranslated, let original = links.report.untranslated?.language {
+            let names = Locale(identifier: config.language)
+            untranslatedNote = links.text(
+                "translation.missing",
+                [
+                    "language": names.localizedString(forLanguageCode: config.language) ?? config.language,
+                    "original": names.localizedString(forLanguageCode: original) ?? original,
+                ])
+            contentLanguage = untranslated == .whole ? original : nil
+        }
         head = links.site.fragments.render("partials/head", chrome: self, variant: root, allowed: Self.headFields)
         header = links.site.fragments.render(
             "partials/header", chrome: self, variant: "\(root)|\(section)", allowed: Self.headerFields)
@@ -109,7 +166,8 @@ struct Chrome {
     /// The fields the header's cache key (root and section) decides: the same on every page
     /// that shares the header. Titles, descriptions, canonical links and breadcrumbs are not.
     static let headerFields: Set<String> = [
-        "siteTitle", "siteDescription", "language", "rightToLeft", "root", "homeHref", "stylesheet", "typeStylesheet",
+        "siteTitle", "siteDescription", "language", "rightToLeft", "digits", "root", "homeHref", "stylesheet",
+        "typeStylesheet",
         "favicon",
         "script", "feedHref", "jsonFeedHref", "downloadsHref",
         "eventsJSONHref", "eventsCSVHref", "nav", "searchHref", "authors", "authorsText", "license", "label",
@@ -168,6 +226,10 @@ extension Chrome: TemplateModel {
             .flag("rightToLeft", "Whether the language is written right to left, for `<html dir=\"rtl\">`.") {
                 $0.rightToLeft
             },
+            .text(
+                "digits",
+                "The digits the site writes numbers in when they are not 0–9 (`arab`, `arabext`), for `<html data-digits>`: the theme's script writes its numbers alike."
+            ) { $0.digits },
             .text("documentTitle", "The `<title>`: \"Page — Site\", or the site title alone on the home page.") {
                 $0.documentTitle
             },
@@ -198,6 +260,24 @@ extension Chrome: TemplateModel {
                 $0.breadcrumbs
             },
             .list("footerPages", "Links to the plain pages (`Content/pages/`).") { $0.footerPages },
+            .list(
+                "languages",
+                "This page in each of the report's languages (`languages:` in site.yaml), the report's own first, for a language switcher and `<link rel=\"alternate\" hreflang>`; empty for a report in one language."
+            ) { $0.languages },
+            .text(
+                "defaultLanguageHref",
+                "This page in the report's own language, for `hreflang=\"x-default\"`; none in one language."
+            ) {
+                $0.defaultLanguageHref
+            },
+            .text(
+                "untranslatedNote",
+                "On a page in another of the report's languages whose event, actor, topic or page is not (all) translated: the note that says so (`translation.missing`)."
+            ) { $0.untranslatedNote },
+            .text(
+                "contentLanguage",
+                "The language the words of such a page are in when none of them is translated, for their `lang`; none otherwise."
+            ) { $0.contentLanguage },
             .text("authors", "The report's authors, comma-separated.") { $0.authors },
             .text("authorsText", "The footer's line of authors (\"By ….\", `footer.authors`); absent without authors.")
             {
@@ -228,5 +308,22 @@ extension Chrome.Crumb: TemplateModel {
         [
             .text("label", "The step's words.") { $0.label },
             .text("href", "Its link; absent for the page itself.") { $0.href },
+        ])
+}
+
+extension Chrome.LanguageLink: TemplateModel {
+    static let shape = TemplateFieldList<Chrome.LanguageLink>(
+        "LanguageLink", "The page in one of the report's languages.",
+        [
+            .text("code", "The language's BCP 47 tag, for `hreflang` and `lang`.") { $0.code },
+            .text("name", "The language's name in itself (\"العربية\").") { $0.name },
+            .text("href", "The page in that language, relative to this one.") { $0.href },
+            .text("alternateHref", "Its full address when `base_url` is set (else `href`), for `hreflang` links.") {
+                $0.alternateHref
+            },
+            .flag("current", "Whether it is this page's language.") { $0.current },
+            .flag("rightToLeft", "Whether the language is written right to left, for the name's `dir`.") {
+                $0.rightToLeft
+            },
         ])
 }

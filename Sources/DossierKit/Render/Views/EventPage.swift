@@ -205,7 +205,7 @@ struct EventPage {
                 .init(label: links.text("page.timeline"), href: links.to(SitePaths.timeline)),
                 .init(label: event.title),
             ],
-            ogType: "article"
+            ogType: "article", untranslated: links.report.untranslated?.events[event.id]
         )
         return PageView(chrome: chrome, content: content)
     }

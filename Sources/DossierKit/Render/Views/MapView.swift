@@ -87,7 +87,8 @@ struct MapView: Sendable {
                 events, report: report, geography: links.site.templates.geography, size: size, byType: byType)
         else { return nil }
         let drawing = MapDrawing(
-            map: map, report: report, text: text, root: links.root, id: id, groupHref: groupHref, isLocator: isLocator
+            map: map, report: report, text: text, root: links.siteRoot, id: id, groupHref: groupHref,
+            isLocator: isLocator
         ) { links.event(report.events[$0].id) }
         let placed = map.placedCount
         var description = text(
@@ -136,7 +137,7 @@ struct MapView: Sendable {
             for (place, phonePlace) in map.phonePlaceOfPlace.enumerated() { inside[phonePlace].append(place) }
             var anchors: [String] = []
             let phoneDrawing = MapDrawing(
-                map: phone, report: report, text: text, root: links.root, id: id, groupHref: groupHref
+                map: phone, report: report, text: text, root: links.siteRoot, id: id, groupHref: groupHref
             ) { links.event(report.events[$0].id) }
             for (index, marker) in phone.places.enumerated() {
                 let parts = inside[index]

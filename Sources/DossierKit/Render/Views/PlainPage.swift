@@ -17,7 +17,8 @@ struct PlainPage {
         links.reads.read(.page(page.id))
         let chrome = Chrome(
             links: links, title: page.title, description: page.description ?? "",
-            breadcrumbs: [.init(label: page.title)])
+            breadcrumbs: [.init(label: page.title)],
+            untranslated: links.report.untranslated?.pages[page.id])
         return PageView(
             chrome: chrome,
             content: PlainPage(

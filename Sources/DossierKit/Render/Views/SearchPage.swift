@@ -40,7 +40,7 @@ struct SearchPage {
         var content = SearchPage(
             pagefindHref: links.to(Pagefind.folder + "/pagefind.js"), scriptHref: links.to(script),
             selfHref: links.to(path),
-            timelineHref: links.to(SitePaths.timeline), root: links.root, words: text.json(prefix: "search."),
+            timelineHref: links.to(SitePaths.timeline), root: links.siteRoot, words: text.json(prefix: "search."),
             typesJSON: typesJSON
         )
         content.ledeText = text("searchPage.lede")
@@ -64,7 +64,10 @@ extension SearchPage: TemplateModel {
             .text("selfHref", "Link to this page, for the search form's action.") { $0.selfHref },
             .text("timelineHref", "Link to the timeline (its filter works without a search index, from `file://` too).")
             { $0.timelineHref },
-            .text("root", "From this page to the site root, for the results' links.") { $0.root },
+            .text(
+                "root",
+                "From this page to the site root (where the search index is, with every language's pages), for the results' links."
+            ) { $0.root },
             .text("words", "The search page's words (the `search.*` texts of text.yaml) as JSON, for `data-words`.") {
                 $0.words
             },

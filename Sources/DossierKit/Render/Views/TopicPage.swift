@@ -2,6 +2,10 @@
 struct TopicPage {
     struct QuoteView {
         var text: String
+        /// The words in the page's language, shown beside them (`translation:`).
+        var translation: String?
+        /// The language of the words as quoted, on a page in another language than the report's.
+        var language: String?
         var attribution: String
         var actorHref: String?
         var date: String?
@@ -75,7 +79,9 @@ struct TopicPage {
                 ? []
                 : topic.quotes.map { quote in
                     QuoteView(
-                        text: quote.text, attribution: quote.attribution, actorHref: quote.actorID.map(links.actor),
+                        text: quote.text, translation: quote.translation,
+                        language: links.report.untranslated?.language, attribution: quote.attribution,
+                        actorHref: quote.actorID.map(links.actor),
                         date: quote.date.map(text.date),
                         sourceTitle: quote.source?.title, sourcePublisher: quote.source?.publisher,
                         sourceURL: quote.source?.url)
@@ -108,7 +114,9 @@ struct TopicPage {
             ? [.init(label: topic.title)]
             : [.init(label: topic.title, href: links.topic(topic.id)), .init(label: content.title)]
         let chrome = Chrome(
-            links: links, title: content.title, description: topic.summary ?? "", breadcrumbs: crumbs, ogType: "article"
+            links: links, title: content.title, description: topic.summary ?? "", breadcrumbs: crumbs,
+            ogType: "article",
+            untranslated: first ? links.report.untranslated?.topics[topic.id] : nil
         )
         return PageView(chrome: chrome, content: content)
     }
@@ -144,7 +152,15 @@ extension TopicPage.QuoteView: TemplateModel {
     static let shape = TemplateFieldList<TopicPage.QuoteView>(
         "QuoteView", "A key quote of a topic.",
         [
-            .text("text", "The words quoted.") { $0.text },
+            .text("text", "The words quoted, as the source gave them.") { $0.text },
+            .text(
+                "translation",
+                "The words in the page's language (`translation:` in the topic's file), shown beside them, never instead."
+            ) { $0.translation },
+            .text(
+                "language",
+                "On a page in another of the report's languages: the report's own, which the words quoted are taken to be in, for their `lang`."
+            ) { $0.language },
             .text("attribution", "Who said them.") { $0.attribution },
             .text("actorHref", "Link to the speaker's actor page, when known.") { $0.actorHref },
             .text("date", "When, in words.") { $0.date },
