@@ -108,6 +108,12 @@ def sample_in_one_language(folder: Path, language: str) -> Path:
     text = text[:text.index(marker)] + "\n"
     text = text.replace("\nlanguages: [en, ar]\n", "\n").replace("\nlanguage: en\n", f"\nlanguage: {language}\n")
     site_yaml.write_text(text, encoding="utf-8")
+    # The events' Arabic words (`translations:`, with the comment that introduces them).
+    for events in (content / "events").glob("*.yaml"):
+        kept = re.sub(r"  # In Arabic, translated[^\n]*\n  translations:\n(    [^\n]*\n)+", "",
+                      events.read_text(encoding="utf-8"))
+        assert "translations:" not in kept, events
+        events.write_text(kept, encoding="utf-8")
     return content
 
 

@@ -159,3 +159,17 @@ def test_arabic_and_persian_pages_pass_axe_and_nu(browser, arabic_site, persian_
     browser.get((arabic_site / "timeline" / "index.html").as_uri())
     lede = browser.find_element(By.CSS_SELECTOR, ".page-header .lede").text
     assert "oldest" not in lede and "الأقدم أولًا" in lede, lede
+
+
+def test_the_filter_writes_its_counts_in_the_sites_digits(browser, persian_site):
+    """A Persian report writes its numbers in Persian digits (۰–۹), the build's and the script's:
+    the filter's status, its tallies and the results' chart."""
+    from selenium.webdriver.support.ui import WebDriverWait
+    browser.get((persian_site / "timeline" / "index.html").as_uri() + "?type=strike")
+    WebDriverWait(browser, 20).until(lambda d: d.find_elements(By.CSS_SELECTOR, "[data-filter-results] .filter-card"))
+    assert browser.execute_script("return document.documentElement.dataset.digits") == "arabext"
+    status = browser.find_element(By.CSS_SELECTOR, ".filter-status").text
+    assert "۳" in status and "۱۵" in status and not any(digit in status for digit in "0123456789"), status
+    tallies = [element.text for element in browser.find_elements(By.CSS_SELECTOR, "[data-filter] fieldset label")]
+    assert any("(۳)" in tally for tally in tallies), tallies
+    assert not any(digit in " ".join(tallies) for digit in "0123456789"), tallies

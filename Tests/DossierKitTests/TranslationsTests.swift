@@ -79,7 +79,8 @@ import Testing
         let untranslated = messages.filter { $0.contains("not yet translated into ar") }
         #expect(untranslated.count == 1, "\(untranslated)")
         #expect(
-            untranslated.first?.contains("4 of 5 events, 1 of 2 actors, 1 of 1 topics, 1 of 1 pages") == true,
+            untranslated.first?.contains(
+                "4 of 5 events, 1 of 5 events in part, 1 of 2 actors, 1 of 1 topics, 1 of 1 pages") == true,
             "\(untranslated)")
     }
 

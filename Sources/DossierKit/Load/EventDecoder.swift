@@ -179,6 +179,7 @@ struct EventDecoder {
             words.warnAboutUnknownKeys(known: EventTranslation.keys)
             translations[entry.key] = EventTranslation(
                 title: words.string("title"), displayDate: words.string("display_date"),
+                highlight: words.string("highlight"),
                 summary: markdown(words, "summary"), body: markdown(words, "body"),
                 location: languages.locationOf(entry.key))
         }

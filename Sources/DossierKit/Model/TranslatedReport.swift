@@ -29,12 +29,7 @@ extension Report {
                 untranslated.events[event.id] = .whole
                 return event
             }
-            if translation.title == nil || (event.summary != nil && translation.summary == nil)
-                || (event.body != nil && translation.body == nil)
-                || (event.date.display != nil && translation.displayDate == nil)
-            {
-                untranslated.events[event.id] = .part
-            }
+            if translation.isPartial(for: event) { untranslated.events[event.id] = .part }
             return event.with(translation)
         }
         let actors = actors.map { actor -> Actor in
@@ -112,7 +107,10 @@ extension Event {
             title: translation.title ?? title, type: type, location: location, actors: actors,
             casualties: casualties, summary: translation.summary ?? summary, body: translation.body ?? body,
             sources: sources, confidence: confidence, tags: tags, origin: origin,
-            referenceLocations: referenceLocations, highlight: highlight, published: published, updated: updated,
+            // A key event stays one: only a label's words are translated (`true` has none).
+            referenceLocations: referenceLocations,
+            highlight: highlight.map { $0.isEmpty ? $0 : translation.highlight ?? $0 }, published: published,
+            updated: updated,
             externalID: externalID, media: media, declaredValues: declaredValues, extra: extra,
             translations: translations)
     }

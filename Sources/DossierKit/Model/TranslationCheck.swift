@@ -15,21 +15,25 @@ enum TranslationCheck {
                     language == config.language
                         ? "`\(language)` is the report's own language: the event's own fields say it"
                         : "`\(language)` is not one of the report's languages to translate into",
-                    hint: others.isEmpty
-                        ? "add it to site.yaml: languages: [\(config.language), \(language)]"
-                        : Suggestion.hint(for: language, in: others) ?? named)
+                    hint: language == config.language
+                        ? "leave the `\(language)` translation out, or write the event's own title and summary in \(language)"
+                        : others.isEmpty
+                            ? "add it to site.yaml: languages: [\(config.language), \(language)]"
+                            : Suggestion.hint(for: language, in: others) ?? named)
             }
         }
         guard !others.isEmpty else { return }
         let location = config.origin
         for language in others {
             let events = content.events.filter { $0.translations[language] == nil }.count
+            let partly = content.events.filter { $0.translations[language]?.isPartial(for: $0) ?? false }.count
             let actors = content.actors.filter { content.translations.actors[language]?[$0.id] == nil }.count
             let topics = content.topics.filter { content.translations.topics[language]?[$0.id] == nil }.count
             let pages = content.pages.filter { content.translations.pages[language]?[$0.id] == nil }.count
-            guard events + actors + topics + pages > 0 else { continue }
+            guard events + partly + actors + topics + pages > 0 else { continue }
             let parts = [
-                (events, content.events.count, "events"), (actors, content.actors.count, "actors"),
+                (events, content.events.count, "events"), (partly, content.events.count, "events in part"),
+                (actors, content.actors.count, "actors"),
                 (topics, content.topics.count, "topics"), (pages, content.pages.count, "pages"),
             ].filter { $0.0 > 0 }.map { "\($0.0) of \($0.1) \($0.2)" }
             log.note(

@@ -14,16 +14,26 @@ public struct Translations: Sendable {
     public init() {}
 }
 
-/// An event's words in another language: its title, display date, summary and body. Its
-/// facts (date, place, actors, figures, sources) are the event's own in every language.
+/// An event's words in another language: its title, display date, summary, body and key-event
+/// label. Its facts (date, place, actors, figures, sources) are the event's own in every language.
 public struct EventTranslation: Sendable, Hashable {
     public var title: String?
     public var displayDate: String?
+    /// The label a key event has on charts (`highlight: Qaani visits Iraq`).
+    public var highlight: String? = nil
     public var summary: MarkdownText?
     public var body: MarkdownText?
     /// Where it is written, for messages.
     public var location: SourceLocation
 
+    /// Whether it leaves out words the event has (its body, say), which its page in that
+    /// language then shows in the report's own (`Report.translated(into:)`, `TranslationCheck`).
+    func isPartial(for event: Event) -> Bool {
+        title == nil || (event.summary != nil && summary == nil) || (event.body != nil && body == nil)
+            || (event.date.display != nil && displayDate == nil)
+            || (event.highlight?.isEmpty == false && highlight == nil)
+    }
+
     /// The keys a translation may give.
-    static let keys: Set<String> = ["title", "display_date", "summary", "body"]
+    static let keys: Set<String> = ["title", "display_date", "summary", "body", "highlight"]
 }

@@ -92,7 +92,8 @@ enum DataExport {
                 ? nil
                 : event.translations.mapValues {
                     TranslationRecord(
-                        title: $0.title, display_date: $0.displayDate, summary: $0.summary?.text, body: $0.body?.text)
+                        title: $0.title, display_date: $0.displayDate, summary: $0.summary?.text, body: $0.body?.text,
+                        highlight: $0.highlight)
                 }
         }
 
@@ -128,7 +129,7 @@ enum DataExport {
     }
 
     struct TranslationRecord: Encodable, Equatable {
-        var title: String?, display_date: String?, summary: String?, body: String?
+        var title: String?, display_date: String?, summary: String?, body: String?, highlight: String?
     }
 
     struct MediaRecord: Encodable, Equatable {
