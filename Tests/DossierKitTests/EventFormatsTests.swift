@@ -252,8 +252,9 @@ import Testing
     /// `dossier import dossier`: a download imported into an empty report (`dossier new` without
     /// its examples) gives the same events, with stubs for the actors, types, topics and pages
     /// they name.
+    /// - Parameter languages: the empty report's `languages`, when it names them.
     static func importedIntoAnEmptyReport(
-        _ write: (TestSite) throws -> Void, from download: String
+        _ write: (TestSite) throws -> Void, from download: String, languages: String? = nil
     ) throws -> (original: TestSite, again: TestSite, result: Importer.Result) {
         let original = try TestSite()
         try write(original)
@@ -268,6 +269,10 @@ import Testing
                 try FileManager.default.removeItem(at: url.appendingPathComponent(name))
             }
         }
+        if let languages {
+            let config = try String(contentsOf: again.content.appendingPathComponent("site.yaml"), encoding: .utf8)
+            try again.write("site.yaml", config + "\nlanguages: \(languages)\n")
+        }
         let file = original.output.appendingPathComponent(download)
         let result = try Importer.run(
             .dossier, file: file, shownAs: download, content: again.content, contentName: "Content", dryRun: false)
@@ -277,8 +282,10 @@ import Testing
 
     @Test(arguments: ["data/events.json", "data/events.csv"])
     func aDownloadImportedIntoAnEmptyReportGivesTheSameEvents(download: String) throws {
-        for write in [Self.sample, Self.synthetic] {
-            let (original, again, result) = try Self.importedIntoAnEmptyReport(write, from: download)
+        // The sample is published in English and Arabic: so is the report it goes into.
+        for (write, languages) in [(Self.sample, "[en, ar]"), (Self.synthetic, nil)] {
+            let (original, again, result) = try Self.importedIntoAnEmptyReport(
+                write, from: download, languages: languages)
             #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
             let check = SiteBuilder(options: again.options).check()
             #expect(!check.diagnostics.contains { $0.severity == .error }, "\(check.diagnostics)")
@@ -293,8 +300,14 @@ import Testing
                 result.outcome?.notes.first?.hasPrefix(
                     "the download names actors, event types, topics and pages by id only") == true)
         }
+        // Into a report in English alone: every event, its Arabic left out, and the import says so.
         let (_, again, result) = try Self.importedIntoAnEmptyReport(Self.sample, from: download)
         #expect(result.outcome?.summary == "15 events, 15 new actors, 8 new event types, 1 new topic")
+        #expect(
+            result.outcome?.notes.contains {
+                $0.hasPrefix("the translations of 15 events into ar were left out: the report is not published in ar")
+            } == true, "\(result.outcome?.notes ?? [])")
+        #expect(!(try again.html("data/events.json")).contains(#""translations""#))
         #expect(
             try again.html("actors/kataib-hezbollah/index.html").contains(
                 #"<h1 data-pagefind-weight="4">Kataib Hezbollah</h1>"#))

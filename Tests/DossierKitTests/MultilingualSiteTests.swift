@@ -136,6 +136,7 @@ import Testing
         let partly = try site.html("ar/events/first-attack/index.html")
         #expect(partly.contains("untranslated-note") && partly.contains("هجوم بطائرة مسيّرة على قاعدة"))
         #expect(!partly.contains(#"<h1 data-pagefind-weight="10" lang="en""#))
+        #expect(partly.contains(#"<div class="prose" lang="en" dir="auto">"#), "its body, not translated, is English")
         // A page in the report's own language never has the note.
         #expect(!(try site.html("actors/army/index.html")).contains("untranslated-note"))
         // Root-relative links in a translation: the language's pages and feed, the site's data.

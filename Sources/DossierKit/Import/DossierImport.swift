@@ -15,6 +15,9 @@ struct DossierImport {
     var knownTypes: Set<String> = []
     var knownTopics: Set<String> = []
     var knownPages: Set<String> = []
+    /// The languages the report is translated into: an event's translations into others are
+    /// left out, and the import says so (adding a language would publish a site in it).
+    var knownLanguages: [String] = []
 
     func read(_ raw: String) -> ImportBatch? {
         var text = raw.hasPrefix("\u{FEFF}") ? String(raw.dropFirst()) : raw
@@ -53,8 +56,17 @@ struct DossierImport {
         encoder.outputFormatting = [.withoutEscapingSlashes]
         var newActors: [String] = [], newTypes: [String] = [], newTopics: [String] = [], newPages: [String] = []
         let markdown = CommonMark()
+        var leftOut: [String: Int] = [:]
         for event in events {
-            guard let data = try? encoder.encode(DataExport.Record(event)),
+            var record = DataExport.Record(event)
+            if let translations = record.builtIn.translations {
+                for language in translations.keys where !knownLanguages.contains(language) {
+                    leftOut[language, default: 0] += 1
+                }
+                let kept = translations.filter { knownLanguages.contains($0.key) }
+                record.builtIn.translations = kept.isEmpty ? nil : kept
+            }
+            guard let data = try? encoder.encode(record),
                 case .mapping(let mapping)? = try? Yams.compose(yaml: String(decoding: data, as: UTF8.self))
             else { continue }
             var fields: [(key: String, value: Node)] = []
@@ -121,6 +133,11 @@ struct DossierImport {
         if let example = (newActors + newTypes + newTopics + newPages).first {
             batch.notes.append(
                 "the download names actors, event types, topics and pages by id only: the new ones are named from their ids (`\(example)` → \"\(Self.name(fromID: example))\"); give them their real names and text"
+            )
+        }
+        for (language, count) in leftOut.sorted(by: { $0.key < $1.key }) {
+            batch.notes.append(
+                "the translations of \(Counted.text(count, "event")) into \(language) were left out: the report is not published in \(language); to keep them, add it to site.yaml's `languages` and import again"
             )
         }
         return batch

@@ -50,8 +50,11 @@ struct ImportContext {
     var typeIDs: Set<String> = []
     var topicIDs: Set<String> = []
     var pageIDs: Set<String> = []
+    /// The languages the report is translated into (`languages:` but its own).
+    var translationLanguages: [String] = []
 
     init(_ content: LoadedContent?) {
+        translationLanguages = content?.config.translationLanguages ?? []
         for actor in content?.actors ?? [] {
             actorIDs.insert(actor.id)
             for known in [actor.name] + actor.aliases { actorsByName[ACLEDImport.normalised(known)] = actor.id }
@@ -94,6 +97,7 @@ extension DossierImport: ImportReader {
         knownTypes = report.typeIDs
         knownTopics = report.topicIDs
         knownPages = report.pageIDs
+        knownLanguages = report.translationLanguages
     }
 
     func read(_ source: ImportSource, each: (ImportBatch.Event) -> Void) -> ImportBatch? {

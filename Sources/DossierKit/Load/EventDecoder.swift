@@ -40,7 +40,10 @@ struct EventDecoder {
         guard let fields = FieldReader(node, subject: "the event", log: log) else { return nil }
         fields.warnAboutUnknownKeys(
             known: flat
-                ? Set(declared.csvColumns).union(fields.entries.map(\.key).filter { Self.numberedColumn($0) != nil })
+                ? Set(declared.csvColumns).union(
+                    fields.entries.map(\.key).filter {
+                        Self.numberedColumn($0) != nil || EventTranslation.csvColumn($0) != nil
+                    })
                 : declared.keys)
 
         let id = fields.string("id", required: true)
@@ -98,7 +101,7 @@ struct EventDecoder {
             media: flat ? decodeFlatMedia(fields) : decodeMedia(fields),
             declaredValues: plainValues(fields, declared),
             extra: flat ? [:] : fields.extra(),
-            translations: flat ? [:] : translations(fields)
+            translations: flat ? flatTranslations(fields) : translations(fields)
         )
         // A record with an id is kept even when other fields are wrong (their errors are already
         // logged and the build will stop), so references to it do not cascade into more errors.
@@ -184,6 +187,25 @@ struct EventDecoder {
                 location: languages.locationOf(entry.key))
         }
         return translations
+    }
+
+    /// A CSV row's translations, a column a field and language (`title_ar`, `summary_ar`).
+    private func flatTranslations(_ fields: FieldReader) -> [String: EventTranslation] {
+        var columns: [String: [String: String]] = [:]
+        for entry in fields.entries {
+            guard let (field, language) = EventTranslation.csvColumn(entry.key),
+                let value = fields.string(entry.key), !value.isEmpty
+            else { continue }
+            columns[language, default: [:]][field] = entry.key
+        }
+        return columns.mapValues { column in
+            let text = { (field: String) in column[field].flatMap { fields.string($0) } }
+            let markdown = { (field: String) in column[field].flatMap { self.markdown(fields, $0) } }
+            return EventTranslation(
+                title: text("title"), displayDate: text("display_date"), highlight: text("highlight"),
+                summary: markdown("summary"), body: markdown("body"),
+                location: column.values.sorted().first.map(fields.locationOf) ?? fields.location)
+        }
     }
 
     private func markdown(_ fields: FieldReader, _ key: String) -> MarkdownText? {

@@ -238,7 +238,7 @@ struct EventFields: Sendable {
         .builtIn(
             "translations", columns: [],
             schema:
-                ##"{ "type": "object", "description": "The event's words in the report's other languages (`languages` in site.yaml), by language: title, display_date, summary, body and highlight (a key event's label); not in the CSV download.", "additionalProperties": { "type": "object", "additionalProperties": false, "properties": { "title": { "type": "string" }, "display_date": { "type": "string" }, "summary": { "type": "string" }, "body": { "type": "string" }, "highlight": { "type": "string" } } } }"##
+                ##"{ "type": "object", "description": "The event's words in the report's other languages (`languages` in site.yaml), by language: title, display_date, summary, body and highlight (a key event's label); in the CSV download, a column per field and language (title_ar).", "additionalProperties": { "type": "object", "additionalProperties": false, "properties": { "title": { "type": "string" }, "display_date": { "type": "string" }, "summary": { "type": "string" }, "body": { "type": "string" }, "highlight": { "type": "string" } } } }"##
         ),
         .builtIn(
             "extra", columns: [],

@@ -34,6 +34,19 @@ public struct EventTranslation: Sendable, Hashable {
             || (event.highlight?.isEmpty == false && highlight == nil)
     }
 
-    /// The keys a translation may give.
-    static let keys: Set<String> = ["title", "display_date", "summary", "body", "highlight"]
+    /// The keys a translation may give, in the order the CSV download writes them.
+    static let fields = ["title", "display_date", "summary", "body", "highlight"]
+    static let keys = Set(fields)
+
+    /// A translated field's CSV column, the field then the language: `title_ar`, `summary_fa`.
+    static func csvColumn(_ field: String, _ language: String) -> String { "\(field)_\(language)" }
+
+    /// The field and language of a CSV column that is a translation's (`body_ar`), else nil.
+    static func csvColumn(_ name: String) -> (field: String, language: String)? {
+        for field in fields where name.hasPrefix(field + "_") {
+            let language = String(name.dropFirst(field.count + 1))
+            if LanguageTag.isWellFormed(language) { return (field, language) }
+        }
+        return nil
+    }
 }

@@ -124,7 +124,7 @@ enum DataExport {
         var media: MediaRecord?
         /// Free-form values for the theme; not in the CSV, which has no column for a mapping.
         var extra: ExtraValue.Fields?
-        /// The event's words in the report's other languages, by language; not in the CSV.
+        /// The event's words in the report's other languages, by language (in the CSV, `title_ar` …).
         var translations: [String: TranslationRecord]?
     }
 
@@ -239,6 +239,16 @@ enum DataExport {
                 }
             }
         }
+        // The events' words in the report's other languages, a column a field and language
+        // (`title_ar` … `highlight_ar`), last: the report's languages in order, then any other.
+        var languages = Set<String>()
+        for event in report.events { languages.formUnion(event.translations.keys) }
+        let ordered =
+            report.config.translationLanguages.filter(languages.contains)
+            + languages.subtracting(report.config.translationLanguages).sorted()
+        for language in ordered {
+            header += EventTranslation.fields.map { EventTranslation.csvColumn($0, language) }
+        }
         return header
     }
 
@@ -327,6 +337,13 @@ enum DataExport {
             set("media_credit", event.media?.credit)
             set("media_alt", event.media?.alt)
             for (key, value) in event.declaredValues { set(key, value.csvText) }
+            for (language, words) in event.translations {
+                // In the order of `EventTranslation.fields`.
+                let values = [words.title, words.displayDate, words.summary?.text, words.body?.text, words.highlight]
+                for (field, value) in zip(EventTranslation.fields, values) {
+                    set(EventTranslation.csvColumn(field, language), value)
+                }
+            }
             writer.append(row.map(SpreadsheetFormulaGuard.escaped))
         }
         return OutputFile(path: SitePaths.eventsCSV, contents: .data(writer.data))

@@ -2289,7 +2289,7 @@ a.badge-type:hover { text-decoration: underline; }
       </figure>
       {{/media}}
       {{#bodyHTML}}
-      <div class="prose"{{#chrome.contentLanguage}} lang="{{chrome.contentLanguage}}" dir="auto"{{/chrome.contentLanguage}}>{{{bodyHTML}}}</div>
+      <div class="prose"{{#bodyLanguage}} lang="{{bodyLanguage}}" dir="auto"{{/bodyLanguage}}>{{{bodyHTML}}}</div>
       {{/bodyHTML}}
       <section aria-labelledby="sources-heading" id="sources">
         <h2 id="sources-heading">{{chrome.label.sources}}</h2>

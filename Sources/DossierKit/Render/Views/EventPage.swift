@@ -108,6 +108,9 @@ struct EventPage {
 
     var card: EventCard
     var bodyHTML: String?
+    /// On a page in another of the report's languages whose event's body is not translated:
+    /// the report's own language, which the body is shown in.
+    var bodyLanguage: String?
     var media: MediaView?
     var roles: [RoleGroup]
     var coordinates: String?
@@ -171,6 +174,10 @@ struct EventPage {
         let content = EventPage(
             card: card,
             bodyHTML: links.html(event.body).nonEmpty,
+            bodyLanguage: links.report.untranslated.flatMap { untranslated in
+                event.body != nil && event.translations[report.config.language]?.body == nil
+                    ? untranslated.language : nil
+            },
             media: event.media.map { MediaView($0, links: links) },
             roles: roles,
             coordinates: coordinates,
@@ -249,6 +256,10 @@ extension EventPage: TemplateModel {
         [
             .object("card", "The event as lists show it: title, date, type, place, actors, summary.") { $0.card },
             .html("bodyHTML", "The event's text, as HTML.") { $0.bodyHTML },
+            .text(
+                "bodyLanguage",
+                "On a page in another of the report's languages whose event's text is not translated: the language it is shown in, for its `lang`."
+            ) { $0.bodyLanguage },
             .object("media", "A picture or other media that goes with the event (`media`).") { $0.media },
             .list("roles", "The event's actors grouped by role.") { $0.roles },
             .text("coordinates", "Latitude and longitude, when given.") { $0.coordinates },
