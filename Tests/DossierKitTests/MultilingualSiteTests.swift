@@ -168,6 +168,39 @@ import Testing
         #expect(!english.contains("«سنواصل.»"), "the translation is the Arabic page's")
     }
 
+    /// The Arabic map page names a country as its map writes it (العراق, from the locale data),
+    /// in its list of closer maps and on the closer map's page; the English keeps the content's.
+    @Test func theMapPagesNameCountriesAsTheirMapsDo() throws {
+        let site = try Self.bilingualSite()
+        try site.write(
+            "events/iraq.yaml",
+            """
+            - id: in-baghdad
+              date: 2024-02-07
+              title: In Baghdad
+              type: strike
+              location: { name: Baghdad, country: Iraq, lat: 33.31, lon: 44.36 }
+              sources: [{ publisher: X, url: "https://example.org/b" }]
+            - id: in-basra
+              date: 2024-02-08
+              title: In Basra
+              type: strike
+              location: { name: Basra, country: Iraq, lat: 30.51, lon: 47.78 }
+              sources: [{ publisher: X, url: "https://example.org/c" }]
+            - id: in-amman
+              date: 2024-02-09
+              title: In Amman
+              type: strike
+              location: { name: Amman, country: Jordan, lat: 31.95, lon: 35.93 }
+              sources: [{ publisher: X, url: "https://example.org/d" }]
+            """)
+        try site.build()
+        let arabic = try site.html("ar/map/index.html"), english = try site.html("map/index.html")
+        #expect(arabic.contains(#"href="../../ar/map/iraq/index.html">العراق</a>"#), "the closer map's link")
+        #expect(english.contains(#"href="../map/iraq/index.html">Iraq</a>"#))
+        #expect(try site.html("ar/map/iraq/index.html").contains("العراق</span>"), "its breadcrumb")
+    }
+
     @Test func aSingleLanguageReportHasNoSwitcher() throws {
         let site = try TestSite()
         try SampleContent.write(to: site)

@@ -26,6 +26,14 @@ enum CountryNames {
         return names
     }
 
+    /// A country as the report's content names it (`Iraq`), in the report's language as its maps
+    /// write it (العراق): the page around a map names it alike. The content's name where the map
+    /// data or the locale data does not know it, and in English.
+    static func name(of country: String, in language: String, geography: Geography) -> String {
+        guard let code = geography.country(named: country)?.code else { return country }
+        return names(in: language)[code] ?? country
+    }
+
     private static let cache = NIOLockedValueBox<[String: [String: String]]>([:])
 
     /// Three-letter codes to two-letter ones, for every region ICU knows.

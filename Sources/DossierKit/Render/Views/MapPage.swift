@@ -57,7 +57,9 @@ struct MapPage {
         content.ledeHTML = text.html("map.lede", links: ["geojson": content.geoJSONHref])
         content.closerMaps = links.site.groups.closerMaps.map { country in
             CloserMap(
-                name: country.name, href: links.to(SitePaths.countryMap(country.slug)),
+                name: CountryNames.name(
+                    of: country.name, in: report.config.language, geography: links.site.templates.geography),
+                href: links.to(SitePaths.countryMap(country.slug)),
                 countText: text.count("events", country.count))
         }
         let chrome = Chrome(
@@ -72,7 +74,9 @@ struct MapPage {
         let report = links.report, text = links.text
         links.reads.read(.everyEvent)
         let group = links.site.groups.countries.first { $0.slug == slug }
-        let name = group?.name ?? slug
+        // As the map writes it (العراق on an Arabic map).
+        let name = CountryNames.name(
+            of: group?.name ?? slug, in: report.config.language, geography: links.site.templates.geography)
         let events = links.site.groups.byCountry[slug] ?? []
         let mapTitle = text("page.map")
         let title = text("map.title", ["subject": name])
