@@ -48,6 +48,35 @@ import Testing
         #expect((220...340).contains(profile), "\(profile) words")
     }
 
+    /// `dossier generate`'s knobs (#33) make reports unlike this repository's, each knob doing
+    /// what it says; left alone they change nothing (the corpora stay byte for byte the same:
+    /// `theSameSeedGivesTheSameFiles`, and the benchmark's figures stay comparable).
+    @Test func theShapeKnobsGiveTheReportTheyDescribe() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-shape-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        var generated = SyntheticReport(events: 400, actors: 30, seed: 9)
+        generated.shape = .init(
+            years: 6, bodyWords: 600, sourcesPerEvent: 3, topics: 8, topicOfEveryEvent: true, actorWords: 300,
+            countries: 2)
+        try generated.write(to: root)
+        var options = BuildOptions(root: root)
+        options.search = nil
+        let result = SiteBuilder(options: options).check(keepingFiles: false)
+        #expect(result.errors.isEmpty && result.warnings.isEmpty, "\(result.diagnostics.prefix(5))")
+        let report = try #require(result.report)
+        let years = Set(report.events.map(\.date.start.year))
+        #expect(years.min() == 2014 && years.max() == 2019, "\(years.sorted())")
+        #expect(report.events.allSatisfy { $0.sources.count == 3 })
+        #expect(Set(report.events.compactMap(\.location?.country)) == ["Iraq", "Syria"])
+        #expect(report.topics.count == 8)
+        #expect(report.topicEvents.values.contains { $0.count == report.events.count }, "one topic holds every event")
+        let words = report.events.map { $0.body?.text.split(whereSeparator: \.isWhitespace).count ?? 0 }
+        #expect(words.min()! >= 380 && words.max()! <= 820 && Set(words).count > 10, "\(words.min()!)–\(words.max()!)")
+        #expect(report.events.allSatisfy { ($0.body?.text.components(separatedBy: "\n## ").count ?? 0) >= 3 })
+        let profile = report.actors.map { $0.profile.text.split(whereSeparator: \.isWhitespace).count }
+        #expect(profile.allSatisfy { (290...310).contains($0) }, "\(profile.prefix(3))")
+    }
+
     @Test func theSameSeedGivesTheSameFiles() throws {
         let first = FileManager.default.temporaryDirectory.appendingPathComponent(
             "dossier-synthetic-a-\(UUID().uuidString)")

@@ -12,6 +12,44 @@ public struct SyntheticReport: Sendable {
     /// Events per YAML file (Dossier's corpus; the neutral one has a file per month).
     public var eventsPerFile = 250
     public var corpus: Corpus
+    /// What the corpus's shape is changed in, for a benchmark over reports unlike this
+    /// repository's (issue #33): each knob left nil keeps the corpus's own, so the same seed
+    /// still gives the same report, byte for byte.
+    public var shape = Shape()
+
+    /// The knobs that change what a build costs: how long the report runs, how long and
+    /// structured its texts are, how much each event cites, how much the topics select, where.
+    public struct Shape: Sendable, Equatable {
+        /// The years the events spread over, from 2014 (the corpus's: ten, or three for neutral).
+        public var years: Int?
+        /// An event body's words on average, each body a third shorter to a third longer (the
+        /// corpus's: 150–300), with a heading, emphasis, links, a list and a quotation, and a
+        /// heading and a paragraph more per 150 words past the first 300.
+        public var bodyWords: Int?
+        /// Sources every event cites (the corpus's: one to three).
+        public var sourcesPerEvent: Int?
+        /// How many topics (the corpus's: one per 2,000 events, at least three; neutral five).
+        public var topics: Int?
+        /// Whether the first topic selects every event (the widest thread a report can have).
+        public var topicOfEveryEvent = false
+        /// An actor profile's words, about (the corpus's: 80–140, neutral about 300).
+        public var actorWords: Int?
+        /// How many countries the places are in, one to seven (the corpus's: seven).
+        public var countries: Int?
+
+        public init(
+            years: Int? = nil, bodyWords: Int? = nil, sourcesPerEvent: Int? = nil, topics: Int? = nil,
+            topicOfEveryEvent: Bool = false, actorWords: Int? = nil, countries: Int? = nil
+        ) {
+            self.years = years.map { max(1, $0) }
+            self.bodyWords = bodyWords.map { max(20, $0) }
+            self.sourcesPerEvent = sourcesPerEvent.map { max(1, $0) }
+            self.topics = topics.map { max(1, $0) }
+            self.topicOfEveryEvent = topicOfEveryEvent
+            self.actorWords = actorWords.map { max(10, $0) }
+            self.countries = countries.map { min(max(1, $0), 7) }
+        }
+    }
 
     /// Which report's shape: Dossier's own benchmark corpus, or the neutral one an independent
     /// benchmark used against Hugo (issue #15).
@@ -33,7 +71,18 @@ public struct SyntheticReport: Sendable {
         self.corpus = corpus
     }
 
-    public var topicCount: Int { corpus == .neutral ? Self.neutralTopics.count : max(3, events / 2000) }
+    public var topicCount: Int {
+        shape.topics ?? (corpus == .neutral ? Self.neutralTopics.count : max(3, events / 2000))
+    }
+
+    /// The places events are at: all of them, or those of the first `shape.countries` countries.
+    var places: [(String, String, Double, Double)] {
+        guard let countries = shape.countries else { return Self.places }
+        var kept: [String] = []
+        for place in Self.places where !kept.contains(place.1) { kept.append(place.1) }
+        let chosen = Set(kept.prefix(countries))
+        return Self.places.filter { chosen.contains($0.1) }
+    }
 
     /// The neutral corpus's topics: the event types each selects (by the tag each event has of its type).
     static let neutralTopics = [["attack"], ["strike"], ["statement", "visit"], ["attack", "strike"], ["visit"]]
@@ -127,7 +176,8 @@ public struct SyntheticReport: Sendable {
         var date = DateComponents(
             calendar: Calendar(identifier: .gregorian), timeZone: TimeZone(identifier: "UTC"), year: 2014, month: 1,
             day: 1)
-        date.day = 1 + index * (corpus == .neutral ? 1095 : 3650) / max(events, 1) + after
+        let days = shape.years.map { $0 * 365 } ?? (corpus == .neutral ? 1095 : 3650)
+        date.day = 1 + index * days / max(events, 1) + after
         let resolved = Calendar(identifier: .gregorian).dateComponents(
             in: TimeZone(identifier: "UTC")!, from: date.date!)
         return (resolved.year!, resolved.month!, resolved.day!)
@@ -146,7 +196,8 @@ public struct SyntheticReport: Sendable {
         let (year, month, dayOfMonth) = day(of: index)
         let id = Self.eventID(index)
         let type = types[random.next(below: types.count)]
-        let place = Self.places[random.next(below: Self.places.count)]
+        let places = places
+        let place = places[random.next(below: places.count)]
         var text = "- id: \(id)\n"
         switch random.next(below: 20) {
         case 0: text += String(format: "  date: %04d-%02d\n", year, month)
@@ -181,7 +232,7 @@ public struct SyntheticReport: Sendable {
                 separator: "\n", omittingEmptySubsequences: false
             ).map { $0.isEmpty ? "" : "    \($0)" }.joined(separator: "\n") + "\n"
         text += "  sources:\n"
-        for _ in 0...random.next(below: 2) {
+        for _ in 0..<(shape.sourcesPerEvent ?? (1 + random.next(below: 2))) {
             let publisher = Self.publishers[random.next(below: Self.publishers.count)]
             text +=
                 "    - { publisher: \(publisher), title: \"\(sentence(&random, words: 5).dropLast())\", url: \"https://example.org/\(publisher.lowercased().replacingOccurrences(of: " ", with: "-"))/\(random.next(below: max(10, events / 5)))\" }\n"
@@ -189,6 +240,7 @@ public struct SyntheticReport: Sendable {
         text += "  confidence: \(["confirmed", "reported", "reported", "claimed"][random.next(below: 4)])\n"
         var tags = Set((0...random.next(below: 2)).map { _ in Self.tags[random.next(below: Self.tags.count)] })
         if corpus == .neutral { tags.insert(type) }
+        if shape.topicOfEveryEvent { tags.insert("everything") }
         text += "  tags: [\(tags.sorted().joined(separator: ", "))]\n"
         return text
     }
@@ -206,19 +258,41 @@ public struct SyntheticReport: Sendable {
         if index > 0 { text += "It followed [an earlier event](event:\(Self.eventID(random.next(below: index)))). " }
         text += sentence(&random, words: 20) + "\n\n"
         for _ in 0..<3 { text += "- " + sentence(&random, words: 8) + "\n" }
-        text +=
-            "\n> " + sentence(&random, words: 16) + "\n\n" + sentence(&random, words: 20 + random.next(below: 100))
-            + "\n"
-        return text
+        guard let words = shape.bodyWords else {
+            text +=
+                "\n> " + sentence(&random, words: 16) + "\n\n" + sentence(&random, words: 20 + random.next(below: 100))
+                + "\n"
+            return text
+        }
+        // About `words` in all: the part above is about 130; then the quotation, and a heading
+        // and a paragraph for each further 150 words.
+        text += "\n> " + sentence(&random, words: 16) + "\n\n"
+        let target = words - words / 3 + random.next(below: 2 * (words / 3) + 1)
+        var left = max(10, target - 146)
+        while left > 150 {
+            text += "## " + sentence(&random, words: 3).dropLast() + "\n\n" + sentence(&random, words: 140) + "\n\n"
+            left -= 143
+        }
+        return text + sentence(&random, words: left) + "\n"
     }
 
     func actorMarkdown(index: Int, id: String, actorIDs: [String], random: inout SplitMix64) -> String {
         var text =
             "---\nid: \(id)\nname: \"Actor \(index) \(Self.words[random.next(below: Self.words.count)].capitalized)\"\n"
-        text += "kind: \(Self.kinds[index % Self.kinds.count])\ncountry: \(Self.places[index % Self.places.count].1)\n"
+        text += "kind: \(Self.kinds[index % Self.kinds.count])\ncountry: \(places[index % places.count].1)\n"
         if index > 0 {
             text +=
                 "affiliations:\n  - { actor: \(actorIDs[random.next(below: index)]), relation: \(["member of", "allied with", "commander of", "successor of"][random.next(below: 4)]) }\n"
+        }
+        if let words = shape.actorWords {
+            // About `words`, in paragraphs of at most 100.
+            text += "---\n"
+            var left = words
+            while left > 0 {
+                text += sentence(&random, words: min(100, left)) + "\n\n"
+                left -= 100
+            }
+            return text
         }
         text +=
             "---\n" + sentence(&random, words: 40) + "\n\n" + sentence(&random, words: 40 + random.next(below: 60))
@@ -233,7 +307,12 @@ public struct SyntheticReport: Sendable {
     }
 
     func topicMarkdown(index: Int, random: inout SplitMix64) -> String {
-        if corpus == .neutral {
+        if shape.topicOfEveryEvent, index == 0 {
+            return
+                "---\ntitle: \"Topic 0: every event\"\nsummary: \"\(sentence(&random, words: 20))\"\ntags: [everything]\n---\n"
+                + "## Overview\n\n" + sentence(&random, words: 60) + "\n"
+        }
+        if corpus == .neutral, index < Self.neutralTopics.count {
             let selected = Self.neutralTopics[index]
             var text =
                 "---\ntitle: \"Topic \(index): \(selected.joined(separator: " and "))\"\nsummary: \"\(sentence(&random, words: 20))\"\ntags: [\(selected.joined(separator: ", "))]\n---\n"
