@@ -12,7 +12,14 @@ runs so both tools see the same machine conditions, measures:
   - the preview server's rebuild after a one-event edit (from `dossier serve`'s own report).
 
 Builds are timed without the search index (Hugo's site has none; an older build may not know
-it): `--search` adds one build with Pagefind per scale and prints what the index cost.
+it): `--search` adds one build with Pagefind per scale and prints what the index cost, and
+`--with-search` times, alternating with the others, Dossier's default build (search included)
+against Hugo followed by Pagefind over Hugo's output, as a Hugo user gets search.
+
+Reports come in shapes (`--corpus`, comma-separated; `--grid` runs them all): `dossier` and
+`neutral` (the two corpora of `dossier generate`), `independent` (#33's independent corpus,
+in `dossier generate`'s knobs) and `long` (two years of long, much-cited events). The last
+lines give, for each measure, the worst shape.
 
 Also the sample report's full build. The machine is shared and noisy: read medians and ratios.
 
@@ -21,6 +28,7 @@ Also the sample report's full build. The machine is shared and noisy: read media
     python3 Benchmarks/run.py --scales 50000x2000 --runs 1
     python3 Benchmarks/run.py --baseline /path/to/older/dossier   # also an older build, alternating
     python3 Benchmarks/run.py --search                 # and the cost of Pagefind's index
+    python3 Benchmarks/run.py --grid --with-search --scales 10000x500   # every shape, with search too
 """
 import argparse
 import gzip
@@ -43,6 +51,26 @@ TEMPLATES = REPOSITORY / "Templates"
 
 # Dossier finds no Pagefind with this: the timed builds make no search index.
 WITHOUT_SEARCH = dict(os.environ, DOSSIER_PAGEFIND="")
+
+# The shapes of report the benchmark builds: `dossier generate`'s arguments for each.
+SHAPES = {
+    "dossier": ["--corpus", "dossier"],
+    "neutral": ["--corpus", "neutral"],
+    # #33's independent corpus: six years, 150–300-word bodies, three sources an event, eight
+    # topics of which one selects every event, 300-word profiles, six countries.
+    "independent": ["--corpus", "dossier", "--years", "6", "--body-words", "225", "--sources", "3", "--topics", "8",
+                    "--topic-of-every-event", "--actor-words", "300", "--countries", "6"],
+    # Dense and long: two years, 600-word bodies with more headings, five sources an event.
+    "long": ["--corpus", "dossier", "--years", "2", "--body-words", "600", "--sources", "5", "--actor-words", "150"],
+}
+
+
+def pagefind_executable():
+    """Pagefind as Dossier finds it (`DOSSIER_PAGEFIND`, else the pagefind_bin package)."""
+    if os.environ.get("DOSSIER_PAGEFIND"):
+        return os.environ["DOSSIER_PAGEFIND"]
+    import pagefind_bin
+    return os.path.join(os.path.dirname(pagefind_bin.__file__), "pagefind")
 
 
 # CPU seconds (user + system) of each timed command, by the label `timed` was given: on this
@@ -131,6 +159,25 @@ def hugo_build(site: Path):
     return wall, memory, pages
 
 
+def dossier_searched_build(report: Path):
+    """Dossier's default build, search index included: wall seconds and peak MiB."""
+    move_aside(report / "Site")
+    wall, memory, _ = timed([str(DOSSIER), "build", "--content", str(report / "Content"), "--templates", str(TEMPLATES),
+                             "--output", str(report / "Site")], env=dict(os.environ), label="dossier+search")
+    return wall, memory
+
+
+def hugo_with_pagefind(site: Path):
+    """Hugo's build, then Pagefind over its output, as a Hugo user adds search: the two wall
+    times added, the larger peak memory (they run one after the other)."""
+    for folder in ("public", "resources"):
+        move_aside(site / folder)
+    wall, memory, _ = timed(["hugo", "--quiet", "-s", str(site), "-d", str(site / "public")], label="hugo+pagefind")
+    index_wall, index_memory, _ = timed([pagefind_executable(), "--site", str(site / "public"), "--silent"],
+                                        label="hugo+pagefind")
+    return wall + index_wall, max(memory, index_memory)
+
+
 def cmark_floor(report: Path, work: Path):
     bodies = work / "bodies.md"
     with bodies.open("w") as out:
@@ -205,8 +252,10 @@ def main():
     parser.add_argument("--scales", default="1000x100,10000x500")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--corpus", default="dossier",
-                        help="comma-separated: dossier (this repository's synthetic report) and/or neutral (the independent "
-                             "benchmark's shape: 4 types, a file per month, topics of a quarter to a half of all events); see README")
+                        help="comma-separated shapes: " + ", ".join(SHAPES) + " (see the docstring and README)")
+    parser.add_argument("--grid", action="store_true", help="every shape (overrides --corpus)")
+    parser.add_argument("--with-search", action="store_true",
+                        help="also time, alternating, Dossier's default build (search included) against Hugo + Pagefind")
     parser.add_argument("--work", default=tempfile.gettempdir() + "/dossier-bench")
     parser.add_argument("--no-serve", action="store_true")
     parser.add_argument("--search", action="store_true", help="also one build with Pagefind's index per scale, and what it cost")
@@ -215,6 +264,12 @@ def main():
     parser.add_argument("--baseline-templates", help="the baseline's own theme folder (e.g. from `git archive OLD Templates`), "
                         "when this repository's Templates/ uses fields the older build does not know")
     arguments = parser.parse_args()
+    if arguments.grid:
+        arguments.corpus = ",".join(SHAPES)
+    unknown = [shape for shape in arguments.corpus.split(",") if shape not in SHAPES]
+    if unknown:
+        parser.error(f"unknown shape {', '.join(unknown)}: use {', '.join(SHAPES)}")
+    worst = {}  # measure -> (ratio, shape and scale)
     work = Path(arguments.work)
     baseline_templates = Path(arguments.baseline_templates) if arguments.baseline_templates else None
     global TEMPLATES
@@ -238,19 +293,22 @@ def main():
             print(f"-- corpus {corpus} --")
         report, hugo = work / f"report-{corpus}-{events}", work / f"hugo-{corpus}-{events}"
         if not (report / "Content").exists():
-            subprocess.run([str(DOSSIER), "generate", "--corpus", corpus, "--events", str(events), "--actors", str(actors), str(report)],
+            subprocess.run([str(DOSSIER), "generate"] + SHAPES[corpus] + ["--events", str(events), "--actors", str(actors), str(report)],
                            check=True, capture_output=True)
             shutil.rmtree(hugo, ignore_errors=True)
         if not hugo.exists():
             subprocess.run([sys.executable, str(Path(__file__).with_name("hugo_site.py")), str(report / "Content"), str(hugo)], check=True)
         warm(report / "Content", hugo)
-        ours, theirs, before = [], [], []
+        ours, theirs, before, searched, hugo_searched = [], [], [], [], []
         CPU.clear()
         for _ in range(arguments.runs):
             ours.append(dossier_build(report))
             theirs.append(hugo_build(hugo))
             if arguments.baseline:
                 before.append(dossier_build(report, Path(arguments.baseline), baseline_templates))
+            if arguments.with_search:
+                searched.append(dossier_searched_build(report))
+                hugo_searched.append(hugo_with_pagefind(hugo))
         wall = statistics.median(run[0] for run in ours)
         memory = statistics.median(run[1] for run in ours)
         pages = ours[0][2]
@@ -269,6 +327,28 @@ def main():
         steps_by_scale.append(f"{label}: CPU time (user + system), median: Dossier {cpu['dossier']:.2f} s, Hugo {cpu['hugo']:.2f} s "
                               f"({cpu['dossier'] / cpu['hugo']:.2f}×)" + (f", baseline {cpu['baseline']:.2f} s (this build / baseline "
                               f"{cpu['dossier'] / cpu['baseline']:.2f})" if 'baseline' in cpu else ""))
+        where = f"{corpus} at {events:,} events"
+        for measure, ratio in (("time, no search", wall / hugo_wall), ("CPU, no search", cpu["dossier"] / cpu["hugo"]),
+                               ("memory, no search", memory / hugo_memory)):
+            if ratio > worst.get(measure, (0, ""))[0]:
+                worst[measure] = (ratio, where)
+        if searched:
+            ours_wall = statistics.median(run[0] for run in searched)
+            ours_memory = statistics.median(run[1] for run in searched)
+            theirs_wall = statistics.median(run[0] for run in hugo_searched)
+            theirs_memory = statistics.median(run[1] for run in hugo_searched)
+            # Hugo + Pagefind's CPU is two commands a run: summed per run.
+            pairs = CPU["hugo+pagefind"]
+            theirs_cpu = statistics.median(pairs[index] + pairs[index + 1] for index in range(0, len(pairs) - 1, 2))
+            ours_cpu = statistics.median(CPU["dossier+search"])
+            steps_by_scale.append(
+                f"{label}: with search, median: Dossier {ours_wall:.2f} s, {ours_cpu:.2f} s CPU, {ours_memory:.0f} MiB; "
+                f"Hugo + Pagefind {theirs_wall:.2f} s, {theirs_cpu:.2f} s CPU, {theirs_memory:.0f} MiB; "
+                f"× time {ours_wall / theirs_wall:.2f}, CPU {ours_cpu / theirs_cpu:.2f}, memory {ours_memory / theirs_memory:.2f}")
+            for measure, ratio in (("time, with search", ours_wall / theirs_wall), ("CPU, with search", ours_cpu / theirs_cpu),
+                                   ("memory, with search", ours_memory / theirs_memory)):
+                if ratio > worst.get(measure, (0, ""))[0]:
+                    worst[measure] = (ratio, where)
         hugo_total = sum(path.stat().st_size for path in (hugo / "public").rglob("*") if path.is_file())
         steps_by_scale.append(f"{label}: output {total / 2**20:.1f} MiB (Hugo's {hugo_total / 2**20:.1f} MiB, {total / max(hugo_total, 1):.1f}×); largest page {largest[0]} {largest[1] / 2**20:.2f} MiB; "
                               f"map page {map_bytes / 2**10:.0f} KiB; filter index {index / 2**20:.1f} MiB, its facets {facets_gzipped / 2**10:.0f} KiB gzipped")
@@ -293,6 +373,10 @@ def main():
 
     for line in steps_by_scale:
         print(line)
+    if len(runs) > 1:
+        print("\nWorst case, Dossier ÷ Hugo (÷ Hugo + Pagefind with search):")
+        for measure, (ratio, where) in worst.items():
+            print(f"  {measure:<20} {ratio:.2f}×  ({where})")
     # The old outputs go now that nothing is timed any more.
     shutil.rmtree(TRASH, ignore_errors=True)
 
