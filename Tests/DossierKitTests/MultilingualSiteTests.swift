@@ -157,6 +157,7 @@ import Testing
               - text: "We will continue."
                 translation: "«سنواصل.»"
                 by: متحدث
+                date: 2024-02
             ---
             نص الموضوع.
             """)
@@ -164,6 +165,7 @@ import Testing
         let topic = try site.html("ar/topics/the-conflict/index.html")
         #expect(topic.contains(#"<blockquote lang="en" dir="auto"><p>We will continue.</p></blockquote>"#))
         #expect(topic.contains(#"<p class="quote-translation"><span class="muted">الترجمة:</span> «سنواصل.»</p>"#))
+        #expect(topic.contains("<figcaption>— متحدث، فبراير 2024</figcaption>"), "an Arabic comma between who and when")
         let english = try site.html("topics/the-conflict/index.html")
         #expect(!english.contains("«سنواصل.»"), "the translation is the Arabic page's")
     }

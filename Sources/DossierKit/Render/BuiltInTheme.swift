@@ -3196,6 +3196,7 @@ label.breadcrumb: "مسار التنقل"
 label.skipToContent: "الانتقال إلى المحتوى"
 label.languages: "اللغات"
 label.quoteTranslation: "الترجمة:"
+label.comma: "، "
 translation.missing: "لم تُترجم هذه الصفحة إلى {language} بعد، أو تُرجم بعضها فقط: ما لم يُترجم معروض باللغة {original}."
 label.kicker: "تقرير من Dossier"
 label.filterInTimelineNote: "(مع معايير أخرى، أو حسب التاريخ)."
@@ -3597,6 +3598,7 @@ label.breadcrumb: "مسیر صفحه"
 label.skipToContent: "رفتن به محتوا"
 label.languages: "زبان‌ها"
 label.quoteTranslation: "ترجمه:"
+label.comma: "، "
 translation.missing: "این صفحه هنوز به {language} ترجمه نشده، یا تنها بخشی از آن ترجمه شده است: آنچه ترجمه نشده به زبان {original} آمده است."
 label.kicker: "گزارشی از Dossier"
 label.filterInTimelineNote: "(همراه با معیارهای دیگر، یا بر پایهٔ تاریخ)."
@@ -3974,6 +3976,7 @@ label.breadcrumb: Breadcrumb
 label.skipToContent: Skip to content
 label.languages: Languages
 label.quoteTranslation: "Translation:"
+label.comma: ", "
 translation.missing: "This page is not yet translated into {language}, or only in part: what is missing is shown in {original}."
 label.kicker: A Dossier report
 label.filterInTimelineNote: "(with other facets, or by date)."
@@ -4328,7 +4331,7 @@ search.kind.source: Source
       {{#translation}}
       <p class="quote-translation"><span class="muted">{{chrome.label.quoteTranslation}}</span> {{translation}}</p>
       {{/translation}}
-      <figcaption>— {{#actorHref}}<a href="{{actorHref}}">{{attribution}}</a>{{/actorHref}}{{^actorHref}}{{attribution}}{{/actorHref}}{{#date}}, {{date}}{{/date}}{{#sourceURL}} · <a href="{{sourceURL}}">{{sourcePublisher}}</a>{{/sourceURL}}</figcaption>
+      <figcaption>— {{#actorHref}}<a href="{{actorHref}}">{{attribution}}</a>{{/actorHref}}{{^actorHref}}{{attribution}}{{/actorHref}}{{#date}}{{chrome.label.comma}}{{date}}{{/date}}{{#sourceURL}} · <a href="{{sourceURL}}">{{sourcePublisher}}</a>{{/sourceURL}}</figcaption>
     </figure>
     {{/quotes}}
   </section>
