@@ -79,6 +79,13 @@ import Testing
         #expect(event.contains(#"href="../../../ar/timeline/index.html""#), "links stay in the language")
         let englishEvent = try site.html("events/first-attack/index.html")
         #expect(englishEvent.contains("Drone attack on a base") && !englishEvent.contains("هجوم بطائرة"))
+        // A source's line joins its parts in each language's way.
+        #expect(
+            event.contains(
+                #"<span class="publisher">Example News</span>، <a href="https://example.org/a">«Attack report»</a>، "#))
+        #expect(
+            englishEvent.contains(
+                #"<span class="publisher">Example News</span>, <a href="https://example.org/a">“Attack report”</a>, "#))
         let feed = try site.html("ar/feed.xml")
         #expect(feed.contains("هجوم بطائرة مسيّرة على قاعدة"))
     }

@@ -2926,7 +2926,7 @@ path.report { fill: #d2cab8; stroke: #8c8372; }
 """#,
         "partials/source-line.mustache": #"""
 {{% CONTENT_TYPE: HTML}}
-<p class="source-line"><span class="publisher">{{publisher}}</span>{{#author}}, {{author}}{{/author}}{{#url}}, <a href="{{url}}">{{#isTitle}}“{{linkText}}”{{/isTitle}}{{^isTitle}}{{linkText}}{{/isTitle}}</a>{{/url}}{{^url}}{{#linkText}}, {{#isTitle}}“{{linkText}}”{{/isTitle}}{{^isTitle}}{{linkText}}{{/isTitle}}{{/linkText}}{{/url}}{{#date}}, {{date}}{{/date}}{{#viaNote}} <span class="muted">({{viaNote}})</span>{{/viaNote}}{{^url}} <span class="muted">({{noAddress}})</span>{{/url}}.</p>
+<p class="source-line"><span class="publisher">{{publisher}}</span>{{#author}}{{comma}}{{author}}{{/author}}{{#url}}{{comma}}<a href="{{url}}">{{#isTitle}}{{openQuote}}{{linkText}}{{closeQuote}}{{/isTitle}}{{^isTitle}}{{linkText}}{{/isTitle}}</a>{{/url}}{{^url}}{{#linkText}}{{comma}}{{#isTitle}}{{openQuote}}{{linkText}}{{closeQuote}}{{/isTitle}}{{^isTitle}}{{linkText}}{{/isTitle}}{{/linkText}}{{/url}}{{#date}}{{comma}}{{date}}{{/date}}{{#viaNote}} <span class="muted">({{viaNote}})</span>{{/viaNote}}{{^url}} <span class="muted">({{noAddress}})</span>{{/url}}.</p>
 
 """#,
         "search.mustache": #"""
@@ -3197,6 +3197,8 @@ label.skipToContent: "الانتقال إلى المحتوى"
 label.languages: "اللغات"
 label.quoteTranslation: "الترجمة:"
 label.comma: "، "
+label.openQuote: "«"
+label.closeQuote: "»"
 translation.missing: "لم تُترجم هذه الصفحة إلى {language} بعد، أو تُرجم بعضها فقط: ما لم يُترجم معروض باللغة {original}."
 label.kicker: "تقرير من Dossier"
 label.filterInTimelineNote: "(مع معايير أخرى، أو حسب التاريخ)."
@@ -3599,6 +3601,8 @@ label.skipToContent: "رفتن به محتوا"
 label.languages: "زبان‌ها"
 label.quoteTranslation: "ترجمه:"
 label.comma: "، "
+label.openQuote: "«"
+label.closeQuote: "»"
 translation.missing: "این صفحه هنوز به {language} ترجمه نشده، یا تنها بخشی از آن ترجمه شده است: آنچه ترجمه نشده به زبان {original} آمده است."
 label.kicker: "گزارشی از Dossier"
 label.filterInTimelineNote: "(همراه با معیارهای دیگر، یا بر پایهٔ تاریخ)."
@@ -3977,6 +3981,8 @@ label.skipToContent: Skip to content
 label.languages: Languages
 label.quoteTranslation: "Translation:"
 label.comma: ", "
+label.openQuote: "“"
+label.closeQuote: "”"
 translation.missing: "This page is not yet translated into {language}, or only in part: what is missing is shown in {original}."
 label.kicker: A Dossier report
 label.filterInTimelineNote: "(with other facets, or by date)."

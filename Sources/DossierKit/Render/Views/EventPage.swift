@@ -24,6 +24,11 @@ struct EventPage {
         var viaNote: String?
         /// "no address given", in the report's language (`label.noAddress`).
         var noAddress: String
+        /// The language's comma and quotation marks, which join the line's parts (`label.comma`,
+        /// `label.openQuote`, `label.closeQuote`: ", " “ ” in English, "، " « » in Arabic).
+        var comma: String
+        var openQuote: String
+        var closeQuote: String
         /// The line as the theme's `partials/source-line` renders it (`SourceLines`).
         var html = ""
 
@@ -38,6 +43,9 @@ struct EventPage {
             quote = source.quote
             viaNote = source.title == nil ? nil : via
             noAddress = words("label.noAddress")
+            comma = words("label.comma")
+            openQuote = words("label.openQuote")
+            closeQuote = words("label.closeQuote")
         }
     }
 
@@ -348,6 +356,13 @@ extension EventPage.SourceView: TemplateModel {
                 $0.noAddress
             },
             .text("viaNote", "\"cited via …\" when the link's words are the title.") { $0.viaNote },
+            .text("comma", "The language's comma, joining the line's parts (`label.comma`).") { $0.comma },
+            .text("openQuote", "The language's opening quotation mark, before a title (`label.openQuote`).") {
+                $0.openQuote
+            },
+            .text("closeQuote", "The language's closing quotation mark, after a title (`label.closeQuote`).") {
+                $0.closeQuote
+            },
         ])
 }
 
