@@ -27,12 +27,12 @@ struct LanguagePlan {
         var site = LanguageSite.root(report.config)
         site.language = language
         site.prefix = LanguageSite.folder(language)
-        renderer.language = site
         // Every file of the language's site, for its root-relative Markdown links.
-        site.paths = Set(pages.map(\.path) + renderer.supportPaths.map { String($0.dropFirst(site.prefix.count)) })
+        site.paths = Set(
+            pages.map(\.path) + SiteRenderer.supportPaths(translated).filter { !SitePaths.isShared($0) })
         renderer.language = site
         var timer = PhaseTimer()
-        plan = PagePlan(&renderer, incremental: nil, keepsFiles: keepsFiles, timer: &timer)
+        plan = PagePlan(&renderer, incremental: nil, keepsFiles: keepsFiles, timer: &timer, pages: pages)
         pagePaths = pages.map { site.prefix + $0.path }
         sitemapPaths = pages.filter(\.kind.inSitemap).map { site.prefix + $0.path }
         self.renderer = renderer

@@ -16,10 +16,14 @@ struct PagePlan {
     var deferred: [OutputFile]
 
     /// Which pages to render, and how.
-    init(_ renderer: inout SiteRenderer, incremental: IncrementalBuild?, keepsFiles: Bool, timer: inout PhaseTimer) {
+    /// - Parameter pages: the site's pages, when the caller listed them already.
+    init(
+        _ renderer: inout SiteRenderer, incremental: IncrementalBuild?, keepsFiles: Bool, timer: inout PhaseTimer,
+        pages: [PageKinds.Page]? = nil
+    ) {
         let report = renderer.report
         let same = timer.measure("pages") { incremental?.samePages(report) }
-        all = same ?? renderer.pages()
+        all = same ?? pages ?? renderer.pages()
         isSameList = same != nil
         var planned = all
         if let incremental {

@@ -70,7 +70,10 @@ struct PageLinks {
 
     /// Relative link from this page to another file of the site (`SitePaths.relativeURL`): a
     /// page or a file of its language's site, or one of the files every language shares.
-    func to(_ target: String) -> String { (SitePaths.isShared(target) ? siteRoot : root) + target }
+    /// (At the root the two are one: no path is looked at, on the site's most frequent call.)
+    func to(_ target: String) -> String {
+        (site.language.prefix.isEmpty || !SitePaths.isShared(target) ? root : siteRoot) + target
+    }
 
     /// The same page in the report's other languages (the switcher, `hreflang` links): each
     /// language's site has the same pages at the same paths.

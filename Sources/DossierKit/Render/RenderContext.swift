@@ -25,6 +25,9 @@ struct RenderContext: Sendable {
     let labels: [String: TemplateText]
     /// Whether the site's language is written right to left (the theme's words know: `DisplayText`).
     let rightToLeft: Bool
+    /// In a report translated into another language: the note of a page whose subject is not
+    /// (all) translated (`translation.missing`, naming both languages), the same on every such page.
+    let untranslatedNote: String?
     /// Whether the site has the search page (only when its build makes Pagefind's index).
     let hasSearch: Bool
     /// The data downloads (the Downloads page shows their sizes).
@@ -51,6 +54,15 @@ struct RenderContext: Sendable {
         hasSearch = kinds.contains { $0 === SearchPage.kind }
         labels = Chrome.labels(templates.text)
         rightToLeft = templates.text.rightToLeft
+        untranslatedNote = report.untranslated.map { untranslated in
+            let language = report.config.language, names = Locale(identifier: language)
+            return templates.text(
+                "translation.missing",
+                [
+                    "language": names.localizedString(forLanguageCode: language) ?? language,
+                    "original": names.localizedString(forLanguageCode: untranslated.language) ?? untranslated.language,
+                ])
+        }
         self.markdown = markdown
         self.templates = templates
         self.cards = cards

@@ -1,5 +1,3 @@
-import Foundation
-
 /// What every page's layout needs: `<head>` metadata, navigation, breadcrumbs, footer.
 struct Chrome {
     struct Link {
@@ -146,13 +144,7 @@ struct Chrome {
             defaultLanguageHref = languages.first?.alternateHref
         }
         if let untranslated, let original = links.report.untranslated?.language {
-            let names = Locale(identifier: config.language)
-            untranslatedNote = links.text(
-                "translation.missing",
-                [
-                    "language": names.localizedString(forLanguageCode: config.language) ?? config.language,
-                    "original": names.localizedString(forLanguageCode: original) ?? original,
-                ])
+            untranslatedNote = links.site.untranslatedNote
             contentLanguage = untranslated == .whole ? original : nil
         }
         head = links.site.fragments.render("partials/head", chrome: self, variant: root, allowed: Self.headFields)
