@@ -21,6 +21,7 @@ struct BuildCommand: ParsableCommand {
             if !folders.noSearch { print(summary.searchLine) }
             if timings {
                 summary.phases.forEach { print($0.line) }
+                print(summary.templates.line)
                 RenderCost.table(summary.costs).forEach { print($0) }
             }
         } catch let failure as BuildFailure {

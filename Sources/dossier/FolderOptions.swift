@@ -24,6 +24,13 @@ struct FolderOptions: ParsableArguments {
     @Flag(name: .customLong("no-search"), help: "Leave full-text search out, even when Pagefind is installed.")
     var noSearch = false
 
+    @Option(
+        name: .customLong("template-engine"),
+        help:
+            "What fills the templates: `compiled` (the theme as programs, the default) or `reference` (swift-mustache, which they are tested against)."
+    )
+    var templateEngine: TemplateEngine = .compiled
+
     var buildOptions: BuildOptions {
         var options = BuildOptions(
             content: URL(fileURLWithPath: content),
@@ -32,6 +39,7 @@ struct FolderOptions: ParsableArguments {
             baseURL: baseURL
         )
         options.templatesMustExist = templates != nil
+        options.templateEngine = templateEngine
         // Pagefind makes the search index when it is installed (scripts/setup installs it).
         options.search = noSearch ? nil : Pagefind.locate()
         return options
@@ -46,3 +54,5 @@ enum DiagnosticPrinter {
         }
     }
 }
+
+extension TemplateEngine: ExpressibleByArgument {}

@@ -20,6 +20,8 @@ public struct BuildOptions: Sendable {
     /// Pagefind, to give the site full-text search (`Pagefind.locate()`); without it the site
     /// has no search page and no search box.
     public var search: Pagefind?
+    /// What fills the templates: their compiled programs, or swift-mustache (the reference).
+    public var templateEngine = TemplateEngine.compiled
 
     /// The kinds of page a report with these settings has: the search page only when its
     /// index will be made.
@@ -72,6 +74,8 @@ public struct BuildSummary: Sendable {
     public var costs: [RenderCost] = []
     /// What became of the search index.
     public var search: SearchOutcome = .notInstalled
+    /// Which engine filled the templates, and which templates it left to swift-mustache.
+    public var templates = TemplateEngineUse(engine: .compiled)
 
     public enum SearchOutcome: Sendable, Equatable {
         /// Pagefind indexed these many pages.

@@ -58,6 +58,7 @@ public struct SiteBuilder: Sendable {
                     fields.diagnostics().forEach(log.add)
                     templates?.extraUses = fields.extraUses
                 }
+                templates?.engine = options.templateEngine
                 return templates
             }
         if let report, let templates {
@@ -321,7 +322,8 @@ public struct SiteBuilder: Sendable {
             topics: report.topics.count,
             warnings: result.warnings + warnings.map { .warning(here, $0) },
             seconds: (clock.now - started).milliseconds / 1000,
-            phases: timer.phases, costs: result.costs, search: search
+            phases: timer.phases, costs: result.costs, search: search,
+            templates: result.templates.map(TemplateEngineUse.init) ?? TemplateEngineUse(engine: options.templateEngine)
         )
     }
 

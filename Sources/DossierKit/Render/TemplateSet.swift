@@ -28,6 +28,11 @@ struct TemplateSet: Sendable {
     /// Where the templates read the author's values (`{{extra.colour}}`), found by `check`.
     var extraUses: [ExtraUse] = []
 
+    /// The templates as programs, rendered without swift-mustache's dynamic lookups; the engine
+    /// a build fills them with (`TemplateEngine`: swift-mustache stays the reference).
+    var programs: TemplatePrograms?
+    var engine = TemplateEngine.compiled
+
     struct ExtraUse: Sendable {
         var path: String
         var location: SourceLocation
@@ -116,7 +121,9 @@ struct TemplateSet: Sendable {
                 hint: Suggestion.hint(for: reference.name, in: templates.keys.sorted())
                     ?? "create \(displayName)/\(reference.name).mustache")
         }
-        var set = TemplateSet(library: MustacheLibrary(templates: templates), folder: folder, displayName: displayName)
+        let library = MustacheLibrary(templates: templates)
+        var set = TemplateSet(library: library, folder: folder, displayName: displayName)
+        set.programs = TemplatePrograms(library: library, names: templates.keys)
         // (Found by the listing, which refuses links that lead out of the theme folder.)
         var reportYAML: String?
         if let textFile {
@@ -212,7 +219,8 @@ struct TemplateSet: Sendable {
 
     /// Renders a value already converted by `TemplateValue`.
     func renderConverted(_ value: Any, template: String) -> String {
-        library.render(value, withTemplate: template) ?? ""
+        if engine == .compiled, let html = programs?.render(value, template: template) { return html }
+        return library.render(value, withTemplate: template) ?? ""
     }
 
     /// Names used in `{{> partial}}` and `{{< parent}}` tags, with their positions.
