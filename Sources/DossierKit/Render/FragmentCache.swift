@@ -48,7 +48,7 @@ final class FragmentFields: MustacheParent {
 
     func child(named name: String) -> Any? {
         if allowed.contains(name) { return fields.child(named: name) }
-        if fields.fields[name] != nil { reads.record(template: template, field: name) }
+        if fields.child(named: name) != nil { reads.record(template: template, field: name) }
         return nil
     }
 }

@@ -302,7 +302,7 @@ struct ProgramRenderer {
     /// A field of one object: Dossier's own kinds first, by their concrete type (what the
     /// protocol casts below would find for them), then swift-mustache's rules for anything else.
     private static func immediateChild(_ name: String, of object: Any) -> Any? {
-        if let fields = object as? TemplateObject { return fields.fields[name] }
+        if let fields = object as? TemplateObject { return fields.child(named: name) }
         if object is TemplateText { return nil }
         if let card = object as? CardValue { return card.child(named: name) }
         let represented: Any? =

@@ -24,18 +24,21 @@ struct TemplateFieldList<Model>: Sendable {
     let name: String
     let summary: String
     let fields: [Field]
+    /// The fields' names, shared by every object this list makes.
+    private let names: TemplateObject.Names
 
     init(_ name: String, _ summary: String, _ fields: [Field]) {
         self.name = name
         self.summary = summary
         self.fields = fields
+        names = TemplateObject.Names(fields.map(\.name))
     }
 
     func values(of model: Model) -> TemplateObject {
-        var values: [String: Any] = [:]
+        var values: [Any] = []
         values.reserveCapacity(fields.count)
-        for field in fields { values[field.name] = field.value(model) }
-        return TemplateObject(values)
+        for field in fields { values.append(field.value(model)) }
+        return TemplateObject(names: names, values: values)
     }
 
     /// The declaration without its values: what the docs and `check` read.
