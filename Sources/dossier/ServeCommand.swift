@@ -28,6 +28,12 @@ struct ServeCommand: AsyncParsableCommand {
             valueName: "name"))
     var allowedHosts: [String] = []
 
+    @Option(
+        help: ArgumentHelp(
+            "Seconds without edits before search indexes every page again. The pages an edit changes are searchable within seconds either way; on a large report the full index takes a while of both cores.",
+            valueName: "seconds"))
+    var searchSettle: Double = 10
+
     @Flag(help: "Open the site in the default browser.")
     var open = false
 
@@ -35,13 +41,20 @@ struct ServeCommand: AsyncParsableCommand {
     var timings = false
 
     func run() async throws {
-        let options = ServeOptions(host: host, port: port, timings: timings, allowedHosts: allowedHosts)
+        guard searchSettle >= 0, searchSettle.isFinite else {
+            throw ValidationError("--search-settle takes a number of seconds, 0 or more.")
+        }
+        let options = ServeOptions(
+            host: host, port: port, timings: timings, allowedHosts: allowedHosts,
+            searchSettle: .milliseconds(Int64(min(searchSettle, 86_400) * 1000)))
         if !options.isLoopback {
             FileHandle.standardError.write(
                 Data("warning: serving on \(host): other machines on the network can see this preview.\n".utf8))
         }
         // Ctrl-C ends the preview at once: there is nothing to save.
+        // So does `kill`: `exit` removes the preview's scratch folders (`ScratchFolders`).
         signal(SIGINT) { _ in Foundation.exit(0) }
+        signal(SIGTERM) { _ in Foundation.exit(0) }
         let build = folders.buildOptions
         if build.search == nil, !folders.noSearch {
             Self.say(

@@ -30,6 +30,12 @@
   var PAGE = 20, SHOWN_VALUES = 8;
   var wide = window.matchMedia("(min-width: 56rem)");
   var pagefind = null, state = null, search = null, shown = 0, generation = 0;
+  var pagefindURL = new URL(page.getAttribute("data-pagefind"), document.baseURI);
+  // In a preview (`dossier serve`, whose live-reload script sets window.dossierPreview), the
+  // index of the pages edits changed is merged over the full index, whose older versions of
+  // those pages are left out by their numbers (`dossier-page`), as pagefind/preview.json says.
+  var preview = window.dossierPreview ? { generation: null, stale: [] } : null;
+  var PAGE_NUMBER = "dossier-page";
 
   function element(tag, attributes, text) {
     var node = document.createElement(tag);
@@ -203,8 +209,19 @@
       return;
     }
     status.textContent = say("search.loading");
-    pagefind.search(state.q || null, { filters: pagefindFilters(state) }).then(function (result) {
+    var filters = pagefindFilters(state), stale = preview && preview.stale.length ? preview.stale : null;
+    if (stale) filters[PAGE_NUMBER] = { none: stale };
+    var searches = [pagefind.search(state.q || null, { filters: filters })];
+    // The left-out pages the words find, to take from the counts that ignore filters.
+    if (stale) {
+      var only = {};
+      only[PAGE_NUMBER] = { any: stale };
+      searches.push(pagefind.search(state.q || null, { filters: only }));
+    }
+    Promise.all(searches).then(function (found) {
+      var result = found[0];
       if (current !== generation || !result) return;
+      if (found[1]) leaveOut(result, found[1]);
       search = result;
       shown = 0;
       drawFilters(result);
@@ -218,6 +235,19 @@
         : say(plural("search.results", count), { count: count, query: state.q });
       return showMore(current);
     }, failed);
+  }
+
+  // Takes the left-out pages (`old`, found by their numbers) from the counts Pagefind makes
+  // before filters, which the filter that leaves them out does not change.
+  function leaveOut(result, old) {
+    result.unfilteredResultCount -= old.results.length;
+    Object.keys(old.filters || {}).forEach(function (name) {
+      var totals = result.totalFilters[name];
+      if (!totals) return;
+      Object.keys(old.filters[name]).forEach(function (value) {
+        if (value in totals) totals[value] -= old.filters[name][value];
+      });
+    });
   }
 
   // A new search or filter is a step in the history; the same view is not.
@@ -254,12 +284,58 @@
   input.value = state.q;
   status.textContent = state.q || hasFilters(state) ? say("search.loading") : say("search.prompt");
   // Resolved against the page: import() alone would resolve it against this script's address.
-  import(new URL(page.getAttribute("data-pagefind"), document.baseURI).href).then(function (module) {
-    pagefind = module;
-    // Searches return counts per filter value only once the filters are loaded.
-    return pagefind.options({ excerptLength: 24 }).then(function () { return pagefind.init(); }).then(function () { return pagefind.filters(); });
-  }).then(function () {
-    run();
-    window.addEventListener("popstate", function () { state = readAddress(); run(); });
-  }, failed);
+  function load() {
+    return import(pagefindURL.href).then(function (module) {
+      pagefind = module;
+      return pagefind.options({ excerptLength: 24 }).then(function () { return pagefind.init(); });
+    }).then(function () {
+      return preview ? mergePreview() : null;
+    }).then(function () {
+      // Searches return counts per filter value only once the filters are loaded.
+      return pagefind.filters();
+    });
+  }
+
+  function mergePreview() {
+    return fetch(new URL("preview.json", pagefindURL).href, { cache: "no-store" }).then(function (response) {
+      return response.ok ? response.json() : null;
+    }).catch(function () { return null; }).then(function (manifest) {
+      if (!manifest) return;
+      preview.generation = manifest.generation;
+      preview.stale = manifest.stale || [];
+      // Pagefind would search another language's index of the changes if it had none in the page's.
+      var lang = (document.documentElement.lang || "").toLowerCase(), languages = manifest.languages || [];
+      if (manifest.index && (languages.indexOf(lang) >= 0 || languages.indexOf(lang.split("-")[0]) >= 0)) {
+        // Its pages' addresses as the full index gives them: from the site's root (the preview's is /).
+        return pagefind.mergeIndex(new URL(manifest.index, pagefindURL).pathname, { excerptLength: 24, baseUrl: "/" });
+      }
+    });
+  }
+
+  // Loads the index (afresh, after `reload`), then searches. In a preview, a new index is
+  // loaded the same way when the live-reload stream announces it; the first comes this way
+  // too when the page opened before the preview had made any.
+  var loading = null;
+  function start(reload) {
+    loading = (reload && pagefind ? pagefind.destroy() : Promise.resolve()).then(load).then(function () {
+      loading = null;
+      run();
+      if (preview) reloadIndex();
+    }, function () {
+      loading = null;
+      failed();
+    });
+  }
+
+  function reloadIndex() {
+    var wanted = window.dossierPreview.search;
+    if (!loading && wanted !== null && wanted !== preview.generation) start(true);
+  }
+
+  window.addEventListener("popstate", function () {
+    state = readAddress();
+    if (pagefind) run();
+  });
+  if (preview) window.addEventListener("dossier:search", reloadIndex);
+  start(false);
 })();

@@ -31,12 +31,12 @@ def dossier_executable() -> Path:
 class Preview:
     """`dossier serve` on a copy of the sample report, in a temporary folder."""
 
-    def __init__(self):
+    def __init__(self, *arguments: str):
         self.folder = Path(tempfile.mkdtemp(prefix="dossier-browser-"))
         shutil.copytree(REPOSITORY / "Content", self.folder / "Content")
         shutil.copytree(REPOSITORY / "Templates", self.folder / "Templates")
         self.process = subprocess.Popen(
-            [str(dossier_executable()), "serve", "--port", "0"],
+            [str(dossier_executable()), "serve", "--port", "0", *arguments],
             cwd=self.folder, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
         )
         self.output = []

@@ -2,23 +2,27 @@
 made in the background) and on a plain file server of a built site, the query and filters kept
 in the address; from file:// the page says why it cannot search and offers the timeline's
 filter; and the same on the 10,000-event synthetic report."""
+import re
 import shutil
 import subprocess
 import tempfile
 import time
 from pathlib import Path
-from urllib.parse import parse_qs, urlparse
+from urllib.parse import parse_qs, quote, urlparse
 
 import pytest
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
-from conftest import REPOSITORY, StaticHost, dossier_executable
+from conftest import REPOSITORY, Preview, StaticHost, dossier_executable
 
 
 def wait_for(driver, condition, seconds=20):
-    return WebDriverWait(driver, seconds, poll_frequency=0.05).until(lambda d: condition(d))
+    # A page the preview reloads meanwhile drops the elements a condition was reading.
+    return WebDriverWait(driver, seconds, poll_frequency=0.05, ignored_exceptions=(StaleElementReferenceException,)).until(
+        lambda d: condition(d))
 
 
 def status(driver):
@@ -31,6 +35,11 @@ def results(driver):
 
 def result_links(driver):
     return [item.find_element(By.CSS_SELECTOR, "h2 a").get_attribute("href") for item in results(driver)]
+
+
+def count(driver):
+    """The number of results the status line gives."""
+    return int(re.match(r"(\d+) results? for", status(driver)).group(1))
 
 
 def query(driver):
@@ -80,6 +89,54 @@ def test_search_on_the_preview(preview, browser):
         assert time.time() < deadline, "the preview made no search index:\n" + "\n".join(preview.output)
         time.sleep(0.1)
     search_qaani_and_filter_by_type(browser, preview.url)
+
+
+@pytest.fixture
+def unsettled_preview():
+    """A preview that does not index every page again while the test runs: what it finds after
+    an edit comes from the index of the pages the edit changed."""
+    server = Preview("--search-settle", "3600")
+    yield server
+    server.stop()
+
+
+def test_the_preview_search_finds_an_edit_at_once(unsettled_preview, browser):
+    """After an edit the preview indexes the pages that changed and the open search page merges
+    that index over the full one: the new words are found, the old ones are not, and no page
+    is found twice (its version in the full index is left out, and the counts with it)."""
+    preview = unsettled_preview
+    deadline = time.time() + 60
+    while not any("Search: Pagefind" in line for line in preview.output):
+        assert time.time() < deadline, "the preview made no search index:\n" + "\n".join(preview.output)
+        time.sleep(0.1)
+    event = "/events/qaani-visits-iraq/index.html"
+    browser.get(preview.url + "search/index.html?q=Qaani")
+    wait_for(browser, lambda d: "results for “Qaani”" in status(d) and results(d))
+    everything = count(browser)
+    # A phrase only this event's body has (Pagefind searches a phrase in quotes as written).
+    phrase = '"the visit led to a pause"'
+    browser.get(preview.url + "search/index.html?q=" + quote(phrase))
+    wait_for(browser, lambda d: f"1 result for “{phrase}”" in status(d) and results(d))
+    assert result_links(browser)[0].endswith(event)
+    preview.edit("Content/events/2024-pause.yaml", "reported that the visit led", "reported that the quetzalmark visit led")
+    # The open page reloads with the rebuild, then searches again when the edit's index comes:
+    # the full index's version of the page, which still has the phrase, is left out.
+    wait_for(browser, lambda d: f"Nothing in this report matches “{phrase}”" in status(d), seconds=60)
+    browser.get(preview.url + "search/index.html?q=quetzalmark")
+    wait_for(browser, lambda d: "result for “quetzalmark”" in status(d) and results(d))
+    assert [link for link in result_links(browser) if link.endswith(event)] and len(results(browser)) == 1
+    # Words in both versions find the page once, and the counts are the full index's.
+    browser.get(preview.url + "search/index.html?q=Qaani")
+    wait_for(browser, lambda d: "results for “Qaani”" in status(d) and results(d))
+    while browser.find_elements(By.CSS_SELECTOR, ".search-more"):
+        browser.find_element(By.CSS_SELECTOR, ".search-more").click()
+        time.sleep(0.2)
+    links = result_links(browser)
+    assert len(links) == len(set(links)) == everything, "each page once, as many as before the edit"
+    assert f"{everything} results for “Qaani”" in status(browser)
+    browser.find_element(By.CSS_SELECTOR, "input[type=checkbox][value=visit]").click()
+    wait_for(browser, lambda d: f" of {everything} " in status(d) and results(d))
+    assert [link for link in result_links(browser) if link.endswith(event)]
 
 
 def test_search_on_a_plain_host_from_the_header(built_sample, browser):

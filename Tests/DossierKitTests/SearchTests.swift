@@ -228,7 +228,8 @@ import Testing
     @Test func thePreviewIndexesInTheBackgroundAndKeepsTheIndexAcrossRebuilds() throws {
         let pagefind = try Self.pagefind()
         let (site, options) = try Self.sample(search: pagefind)
-        let server = PreviewServer(build: options, serve: ServeOptions(port: 0), say: { _ in })
+        let server = PreviewServer(
+            build: options, serve: ServeOptions(port: 0, searchSettle: .milliseconds(500)), say: { _ in })
         let search = try #require(server.search)
         let first = server.rebuild()
         #expect(
@@ -239,23 +240,102 @@ import Testing
         #expect(index.contains("pagefind/pagefind.js") && index.contains { $0.hasPrefix("pagefind/fragment/") })
         // An edit: the rebuild keeps the index it did not make, and a new one follows.
         let file = site.content.appendingPathComponent("events/2024-pause.yaml")
-        let text = try String(contentsOf: file, encoding: .utf8)
-        try Data(
-            text.replacingOccurrences(
-                of: "Iranian general Esmail Qaani visits Iraq", with: "Iranian general Esmail Qaani travels to Iraq"
-            ).utf8
-        ).write(to: file)
+        try Self.replace(
+            "Iranian general Esmail Qaani visits Iraq", with: "Iranian general Esmail Qaani travels to Iraq", in: file)
         let edit = server.rebuild(changed: [file.path])
         #expect(edit.succeeded && !edit.changedPaths.contains { $0.hasPrefix("pagefind/") })
         #expect(server.snapshot.get().files["pagefind/pagefind.js"] != nil)
         try waitFor { search.completedRuns >= 2 }
-        let fragments = try server.snapshot.get().files.filter { $0.key.hasPrefix("pagefind/fragment/") }.values.map {
-            String(decoding: try gunzip($0.data), as: UTF8.self)
-        }
+        let fragments = try Self.fragments(server, under: "pagefind/fragment/")
         #expect(fragments.contains { $0.contains("travels to Iraq") })
         // The sources index, put off by the edit, is made for the index; the lists it skips are not.
         #expect(fragments.contains { $0.contains(#""url":"/sources/index.html""#) })
         #expect(!fragments.contains { $0.contains(#""url":"/timeline/index.html""#) })
+        // The full index holds the edit: the index of the changes is empty again.
+        try waitFor { Self.manifest(server)?["index"] is NSNull }
+        #expect(Self.manifest(server)?["stale"] as? [String] == [])
+        #expect(!server.snapshot.get().files.keys.contains { $0.hasPrefix("pagefind/preview/") })
+    }
+
+    @Test func anEditIsIndexedAtOnceAndItsPagesOldVersionsAreNamed() throws {
+        let pagefind = try Self.pagefind()
+        let (site, options) = try Self.sample(search: pagefind)
+        // The full index is not made again while the test runs: what follows the edit is its own.
+        let server = PreviewServer(
+            build: options, serve: ServeOptions(port: 0, searchSettle: .seconds(3600)), say: { _ in })
+        let search = try #require(server.search)
+        server.rebuild()
+        try waitFor { search.completedRuns >= 1 && Self.manifest(server) != nil }
+        #expect(Self.manifest(server)?["index"] is NSNull, "no edit yet: nothing to merge")
+        let full = try Self.fragments(server, under: "pagefind/fragment/")
+        let event = #""url":"/events/qaani-visits-iraq/index.html""#
+        let old = try #require(full.first { $0.contains(event) })
+        let generation = search.generation
+        let file = site.content.appendingPathComponent("events/2024-pause.yaml")
+        try Self.replace(
+            "Iranian general Esmail Qaani visits Iraq", with: "Iranian general Esmail Qaani travels to Iraq", in: file)
+        #expect(server.rebuild(changed: [file.path]).succeeded)
+        try waitFor { Self.manifest(server)?["index"] as? String == "preview/" }
+        #expect(search.completedRuns == 1 && search.generation > generation)
+        // The edit's index holds the page as it now is; the full one is as it was, and the
+        // manifest names its version of the page by the number it carries as a filter.
+        let changed = try Self.fragments(server, under: "pagefind/preview/fragment/")
+        #expect(changed.contains { $0.contains(event) && $0.contains("travels to Iraq") })
+        #expect(changed.count < full.count / 4, "only the pages the edit changed")
+        #expect(try Self.fragments(server, under: "pagefind/fragment/") == full)
+        let stale = try #require(Self.manifest(server)?["stale"] as? [String])
+        let number = try #require(old.firstMatch(of: /"dossier-page":\["(\d+)"\]/)?.1)
+        #expect(stale.contains(String(number)))
+        #expect(stale.count <= changed.count + 2)
+        #expect((Self.manifest(server)?["languages"] as? [String])?.contains("en") == true)
+    }
+
+    @Test func scratchFoldersOfPreviewsThatNoLongerRunAreRemovedAndNothingElse() throws {
+        let site = try TestSite()
+        let parent = site.root.appendingPathComponent("tmp")
+        try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+        // A process that has ended: its id is free (until the system gives it again).
+        let ended = Process()
+        ended.executableURL = URL(fileURLWithPath: "/bin/true")
+        try ended.run()
+        ended.waitUntilExit()
+        let names = [
+            "dossier-search-\(ended.processIdentifier)-\(UUID().uuidString)",  // abandoned
+            "dossier-search-\(getpid())-\(UUID().uuidString)",  // this process's
+            "dossier-search-\(ended.processIdentifier)-notes",  // not a name Dossier gives
+            "dossier-search-\(UUID().uuidString)",  // an older preview's: left alone
+            "mine-\(ended.processIdentifier)-\(UUID().uuidString)",
+        ]
+        for name in names {
+            try FileManager.default.createDirectory(
+                at: parent.appendingPathComponent(name).appendingPathComponent("site"),
+                withIntermediateDirectories: true)
+        }
+        let made = ScratchFolders.make(prefix: "dossier-search", in: parent)
+        #expect(made.lastPathComponent.hasPrefix("dossier-search-\(getpid())-"))
+        let left = Set(try FileManager.default.contentsOfDirectory(atPath: parent.path))
+        #expect(left == Set(names.dropFirst()))
+        try FileManager.default.createDirectory(at: made, withIntermediateDirectories: true)
+        ScratchFolders.remove(made)
+        #expect(!FileManager.default.fileExists(atPath: made.path))
+    }
+
+    static func replace(_ old: String, with new: String, in file: URL) throws {
+        let text = try String(contentsOf: file, encoding: .utf8)
+        #expect(text.contains(old))
+        try Data(text.replacingOccurrences(of: old, with: new).utf8).write(to: file)
+    }
+
+    /// The preview's `pagefind/preview.json`, once there is one.
+    static func manifest(_ server: PreviewServer) -> [String: Any]? {
+        guard let data = server.snapshot.get().files[PreviewSearch.manifestPath]?.data else { return nil }
+        return (try? JSONSerialization.jsonObject(with: data)) as? [String: Any]
+    }
+
+    /// The preview's index fragments under `prefix`, unzipped, sorted.
+    static func fragments(_ server: PreviewServer, under prefix: String) throws -> [String] {
+        try server.snapshot.get().files.filter { $0.key.hasPrefix(prefix) && $0.key.hasSuffix(".pf_fragment") }
+            .values.map { String(decoding: try gunzip($0.data), as: UTF8.self) }.sorted()
     }
 
     func waitFor(_ condition: () -> Bool, seconds: Double = 60) throws {
@@ -267,7 +347,7 @@ import Testing
     }
 
     /// Pagefind's fragments are gzipped JSON (after a signature): `gzip -d` reads them.
-    func gunzip(_ data: Data) throws -> Data {
+    static func gunzip(_ data: Data) throws -> Data {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("fragment-\(UUID().uuidString).gz")
         try data.write(to: file)
         defer { try? FileManager.default.removeItem(at: file) }

@@ -27,6 +27,15 @@ enum LiveReloadScript {
         (function () {
           "use strict";
           var me = document.currentScript;
+          // Tells the theme's search page that it is in a preview, and which search index the
+          // server has made last (`search`): the page merges the index of the pages edits
+          // changed over the full one, and searches again when a new one comes.
+          var preview = window.dossierPreview = { search: null };
+          function searchIndex(generation) {
+            if (typeof generation !== "number" || generation === preview.search) return;
+            preview.search = generation;
+            window.dispatchEvent(new CustomEvent("dossier:search", { detail: { generation: generation } }));
+          }
           var build = me ? me.getAttribute("data-build") : "";
           var overlay = null;
 
@@ -74,10 +83,12 @@ enum LiveReloadScript {
             var source = new EventSource("/__dossier/events");
             source.addEventListener("hello", function (e) {
               var state = JSON.parse(e.data);
+              searchIndex(state.search);
               if (state.diagnostics && state.diagnostics.length) { showErrors(state.diagnostics); return; }
               if (state.build !== build) { location.reload(); }
             });
             source.addEventListener("reload", function () { location.reload(); });
+            source.addEventListener("search", function (e) { searchIndex(JSON.parse(e.data).search); });
             source.addEventListener("css", function (e) {
               build = JSON.parse(e.data).build;
               if (overlay) { location.reload(); return; }

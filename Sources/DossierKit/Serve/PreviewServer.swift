@@ -16,10 +16,13 @@ public struct ServeOptions: Sendable {
     /// How long a connection may take to send a request's headers (and may stay idle between
     /// requests) before it is closed, so slow clients cannot hold connections open forever.
     public var headerTimeout: Duration
+    /// How long edits must have stopped before the search index is made again from every page
+    /// (`PreviewSearch.settle`); the pages an edit changes are searchable within seconds anyway.
+    public var searchSettle: Duration
 
     public init(
         host: String = "127.0.0.1", port: Int = 8000, findFreePort: Bool = true, timings: Bool = false,
-        allowedHosts: [String] = [], headerTimeout: Duration = .seconds(10)
+        allowedHosts: [String] = [], headerTimeout: Duration = .seconds(10), searchSettle: Duration = .seconds(10)
     ) {
         self.host = host
         self.port = port
@@ -27,6 +30,7 @@ public struct ServeOptions: Sendable {
         self.timings = timings
         self.allowedHosts = allowedHosts
         self.headerTimeout = headerTimeout
+        self.searchSettle = searchSettle
     }
 
     /// Loopback addresses only serve this machine; anything else exposes the preview.
@@ -56,7 +60,7 @@ public final class PreviewServer: Sendable {
     /// The last good build's event cards, and the files parsed (by content), for incremental rebuilds.
     let cards = CardCache()
     let parsedFiles = ContentCache()
-    let hub = LiveReloadHub()
+    let hub: LiveReloadHub
     /// The search index, kept current in the background when Pagefind is installed.
     let search: PreviewSearch?
     /// Distinguishes this server run from a previous one, so pages reload after a restart.
@@ -74,7 +78,14 @@ public final class PreviewServer: Sendable {
         say: @escaping @Sendable (String) -> Void = { print($0) }
     ) {
         self.forgetting = forgetting
-        search = build.search.map { PreviewSearch(pagefind: $0, say: say) }
+        let hub = LiveReloadHub()
+        self.hub = hub
+        // Open search pages search again with each new index.
+        search = build.search.map {
+            PreviewSearch(
+                pagefind: $0, settle: serve.searchSettle, timings: serve.timings, say: say,
+                announce: { hub.broadcast(.init(name: "search", json: Self.searchJSON($0))) })
+        }
         self.build = build
         self.serve = serve
         self.say = say
@@ -181,7 +192,7 @@ public final class PreviewServer: Sendable {
         if let diagnostics = state.get().failure {
             return .init(name: "hello", json: Self.diagnosticsJSON(diagnostics, build: current.buildID))
         }
-        return .init(name: "hello", json: Self.buildJSON(current.buildID))
+        return .init(name: "hello", json: Self.buildJSON(current.buildID, search: search?.generation))
     }
 
     /// Runs until cancelled: the first build, the HTTP server and the watcher.
@@ -329,8 +340,14 @@ public final class PreviewServer: Sendable {
         return "\(error)".contains("Address already in use")
     }
 
-    static func buildJSON(_ build: String) -> String {
-        #"{"build":"\#(build)"}"#
+    static func buildJSON(_ build: String, search: Int? = nil) -> String {
+        guard let search else { return #"{"build":"\#(build)"}"# }
+        return #"{"build":"\#(build)","search":\#(search)}"#
+    }
+
+    /// The search index's generation (`PreviewSearch.generation`), which `preview.json` also gives.
+    static func searchJSON(_ generation: Int) -> String {
+        #"{"search":\#(generation)}"#
     }
 
     static func diagnosticsJSON(_ diagnostics: [Diagnostic], build: String) -> String {
