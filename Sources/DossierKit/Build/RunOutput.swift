@@ -40,6 +40,8 @@ final class RunOutput: Sendable {
     /// downloads are made, which leave a core idle part of the time.
     func prepareFolders(support supportPaths: [String], pages pagePaths: [String]) {
         guard case .staging(let staging) = destination else { return }
+        // A recycled folder first loses what the new site does not have.
+        staging.keepOnly(Set(supportPaths + pagePaths))
         do {
             try staging.prepareFolders(for: supportPaths)
         } catch {
