@@ -49,19 +49,25 @@ import Testing
         try site.build()
         let page = "events/founding/index.html"
         let first = try inode(site.output.appendingPathComponent(page))
-        #expect(!FileManager.default.fileExists(atPath: writer.spare.path), "nothing to keep after the first build")
+        #expect(writer.spare == nil, "nothing to keep after the first build")
         try site.build()
-        // The first site is kept beside the second, hidden; something put into it is not Dossier's.
-        #expect(try inode(writer.spare.appendingPathComponent(page)) == first)
-        try Data("stray".utf8).write(to: writer.spare.appendingPathComponent("stray.txt"))
+        // The first site is kept beside the second, hidden, readable by its owner only (it may
+        // hold a page taken down since); something put into it is not Dossier's.
+        let spare = try #require(writer.spare)
+        #expect(spare.lastPathComponent.hasPrefix(".Site.spare-"))
+        #expect(try FileManager.default.attributesOfItem(atPath: spare.path)[.posixPermissions] as? Int == 0o700)
+        #expect(try inode(spare.appendingPathComponent(page)) == first)
+        try Data("stray".utf8).write(to: spare.appendingPathComponent("stray.txt"))
         try FileManager.default.createDirectory(
-            at: writer.spare.appendingPathComponent("events/gone/deeper"), withIntermediateDirectories: true)
-        try Data("x".utf8).write(to: writer.spare.appendingPathComponent("events/gone/deeper/index.html"))
+            at: spare.appendingPathComponent("events/gone/deeper"), withIntermediateDirectories: true)
+        try Data("x".utf8).write(to: spare.appendingPathComponent("events/gone/deeper/index.html"))
+        let mode = try FileManager.default.attributesOfItem(atPath: site.output.path)[.posixPermissions] as? Int
         // An event goes: the third site is written over the first, with its page gone.
         let events = try String(contentsOf: site.content.appendingPathComponent("events/events.yaml"), encoding: .utf8)
         try site.write("events/events.yaml", String(events[..<events.range(of: "- id: founding")!.lowerBound]))
         try site.build()
         #expect(writer.leftovers().isEmpty)
+        #expect(try FileManager.default.attributesOfItem(atPath: site.output.path)[.posixPermissions] as? Int == mode)
         #expect(!site.exists(page) && !site.exists("stray.txt") && !site.exists("events/gone"))
         let recycledPage = try #require(site.outputFiles().keys.first { $0.hasPrefix("events/") && $0 != page })
         #expect(try inode(site.output.appendingPathComponent(recycledPage)) != 0)
@@ -71,9 +77,11 @@ import Testing
         try FileManager.default.copyItem(at: site.content, to: fresh.content)
         try fresh.build()
         #expect(try site.outputFiles() == fresh.outputFiles())
+        let second = try #require(writer.spare)
+        #expect(second != spare)
         #expect(
             try inode(site.output.appendingPathComponent("index.html"))
-                != inode(writer.spare.appendingPathComponent("index.html")))
+                != inode(second.appendingPathComponent("index.html")))
     }
 
     @Test func aLinkPutIntoTheSiteBeforeIsNotWrittenThrough() throws {
@@ -87,8 +95,9 @@ import Testing
             other = site.root.appendingPathComponent("other.txt")
         try Data("mine".utf8).write(to: outside)
         try Data("mine too".utf8).write(to: other)
-        let symbolic = writer.spare.appendingPathComponent("index.html")
-        let hard = writer.spare.appendingPathComponent("events/founding/index.html")
+        let spare = try #require(writer.spare)
+        let symbolic = spare.appendingPathComponent("index.html")
+        let hard = spare.appendingPathComponent("events/founding/index.html")
         try FileManager.default.removeItem(at: symbolic)
         try FileManager.default.createSymbolicLink(at: symbolic, withDestinationURL: outside)
         try FileManager.default.removeItem(at: hard)

@@ -28,8 +28,18 @@ struct SiteWriter: Sendable {
     var stagingPrefix: String { ".\(output.lastPathComponent).building-" }
     var retiredPrefix: String { ".\(output.lastPathComponent).old-" }
     /// The site before the current one, kept beside it to be written over by the next build
-    /// (`Staging.recycled`) rather than deleted.
-    var spare: URL { parent.appendingPathComponent(".\(output.lastPathComponent).spare") }
+    /// (`Staging.recycled`) rather than deleted: `.Site.spare-<random>`, readable by its owner
+    /// only. An output inside a folder a web server serves has it beside it, and the site before
+    /// may hold a page taken down since: it cannot be guessed or read by the server's user.
+    var sparePrefix: String { ".\(output.lastPathComponent).spare-" }
+
+    /// The kept site, if the last build kept one.
+    var spare: URL? { spares().first }
+
+    private func spares() -> [URL] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []
+        return names.filter { $0.hasPrefix(sparePrefix) }.sorted().map { parent.appendingPathComponent($0) }
+    }
 
     /// A staging folder beside the output, filled while the site is built and swapped in at the end.
     ///
@@ -119,14 +129,23 @@ struct SiteWriter: Sendable {
     func stage() throws -> (Staging, warnings: [String]) {
         let warnings = removeLeftovers()
         let staging = parent.appendingPathComponent(stagingPrefix + UUID().uuidString)
-        // The site before the current one, if the last build kept it: written over.
-        var info = stat()
-        if lstat(spare.path, &info) == 0 {
-            if info.st_mode & S_IFMT == S_IFDIR, rename(spare.path, staging.path) == 0 {
-                return (Staging(folder: staging, outputName: display(output), recycled: true), warnings)
+        // The site before the current one, if the last build kept it: written over, with the
+        // output's permissions back (it waited readable by its owner only).
+        var recycled = false
+        for spare in spares() {
+            var info = stat()
+            if !recycled, lstat(spare.path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR,
+                rename(spare.path, staging.path) == 0
+            {
+                recycled = true
+                let mode =
+                    lstat(output.path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR ? info.st_mode & 0o777 : 0o755
+                chmod(staging.path, mode)
+            } else {
+                try? FileManager.default.removeItem(at: spare)
             }
-            try? FileManager.default.removeItem(at: spare)
         }
+        if recycled { return (Staging(folder: staging, outputName: display(output), recycled: true), warnings) }
         if mkdir(staging.path, 0o755) != 0 {
             throw FileSystemError("create the folder", display(staging), errno: errno)
         }
@@ -275,7 +294,8 @@ struct SiteWriter: Sendable {
             rename(retired.appendingPathComponent(name).path, output.appendingPathComponent(name).path)
         }
         // Kept for the next build to write over (`Staging.recycled`) rather than deleted.
-        if lstat(spare.path, &info) != 0, rename(retired.path, spare.path) == 0 { return [] }
+        let spare = parent.appendingPathComponent(sparePrefix + UUID().uuidString)
+        if spares().isEmpty, chmod(retired.path, 0o700) == 0, rename(retired.path, spare.path) == 0 { return [] }
         return Self.dispose(retired) ? [] : ["could not remove the old site \(display(retired)); remove it yourself"]
     }
 
