@@ -320,6 +320,28 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: made.path))
     }
 
+    @Test func anEditOfEveryPageHasTheWholeIndexMadeAgainAtOnce() throws {
+        let pagefind = try Self.pagefind()
+        let (site, sample) = try Self.sample(search: pagefind)
+        // A copy of the theme, to edit.
+        var options = sample
+        options.templates = site.root.appendingPathComponent("Theme")
+        try FileManager.default.copyItem(at: sample.templates, to: options.templates)
+        let server = PreviewServer(
+            build: options, serve: ServeOptions(port: 0, searchSettle: .seconds(3600)), say: { _ in })
+        let search = try #require(server.search)
+        server.rebuild()
+        try waitFor { search.completedRuns >= 1 && Self.manifest(server) != nil }
+        // A template's edit changes every page: no index of the changes, the full one at once.
+        let layout = options.templates.appendingPathComponent("layout.mustache")
+        try Self.replace("</body>", with: "<p>Edited.</p></body>", in: layout)
+        #expect(server.rebuild(changed: [layout.path]).succeeded)
+        // (With edits settling after an hour, only that rule makes it now.)
+        try waitFor { search.completedRuns >= 2 }
+        #expect(Self.manifest(server)?["index"] is NSNull)
+        #expect(!server.snapshot.get().files.keys.contains { $0.hasPrefix("pagefind/preview/") })
+    }
+
     static func replace(_ old: String, with new: String, in file: URL) throws {
         let text = try String(contentsOf: file, encoding: .utf8)
         #expect(text.contains(old))

@@ -41,6 +41,8 @@ final class PreviewSearch: Sendable {
         /// The language of the report the index is for (Pagefind's word stemming); nil for several.
         var language: String? = "en"
         var fullWanted = false, fullRunning = false
+        /// An edit changed so much (a template's) that the full index is made at once instead.
+        var fullSoon = false
         var deltaWanted = false, deltaRunning = false
         /// The pages of the last full index, by path (empty until it is made).
         var base: [String: IndexedPage] = [:]
@@ -147,13 +149,14 @@ final class PreviewSearch: Sendable {
 
     private func runFull(_ snapshot: Locked<SiteSnapshot>) {
         while true {
-            waitForQuiet { [quiet, settle] in $0.base.isEmpty ? quiet : settle }
+            waitForQuiet { [quiet, settle] in $0.base.isEmpty || $0.fullSoon ? quiet : settle }
             let wanted = state.update { state -> String?? in
                 guard state.fullWanted else {
                     state.fullRunning = false
                     return nil
                 }
                 state.fullWanted = false
+                state.fullSoon = false
                 return .some(state.language)
             }
             guard let wanted else { return }
@@ -201,7 +204,13 @@ final class PreviewSearch: Sendable {
             }
             guard let (language, base, everything) = wanted else { return }
             do {
-                let made = try indexChanges(snapshot.get(), since: base, everything: everything, language: language)
+                guard
+                    let made = try indexChanges(
+                        snapshot.get(), since: base, everything: everything, language: language)
+                else {
+                    state.update { $0.fullSoon = true }
+                    continue
+                }
                 state.update { state in
                     state.delta = made.files
                     state.deltaLanguages = made.languages
@@ -314,10 +323,12 @@ final class PreviewSearch: Sendable {
     }
 
     /// Pagefind's index of the marked pages that changed since the full index (`base`) was made,
-    /// and the numbers of the full index's pages that changed or are gone.
+    /// and the numbers of the full index's pages that changed or are gone; nil when they are a
+    /// quarter of the index or more (an edit of a template changes every page): the full index
+    /// is then made at once, at a lower priority, rather than twice.
     private func indexChanges(
         _ site: SiteSnapshot, since base: [String: IndexedPage], everything: Bool, language: String?
-    ) throws -> Changes {
+    ) throws -> Changes? {
         let started = ContinuousClock.now
         var found: [(path: String, file: SiteSnapshot.File, before: IndexedPage?)] = [], seen = Set<String>()
         for (path, file) in site.files where Self.isPage(path) {
@@ -358,6 +369,7 @@ final class PreviewSearch: Sendable {
         }
         for (path, page) in base where page.indexed && !seen.contains(path) { stale.append(page.number) }
         guard !changed.isEmpty else { return Changes(files: [:], languages: [], stale: stale) }
+        guard max(changed.count, stale.count) * 4 < base.values.count(where: \.indexed) else { return nil }
         let pages = scratch.appendingPathComponent("changed-site"),
             output = scratch.appendingPathComponent("changed-index")
         let manager = FileManager.default
