@@ -3,6 +3,7 @@ properties, so the main column, its sidebar and the rules beside headings change
 overflows on a phone. These are reports in one language, Arabic or Persian; the sample's own
 Arabic version, beside its English, is test_bilingual.py's."""
 import shutil
+import re
 import subprocess
 import tempfile
 from pathlib import Path
@@ -149,11 +150,13 @@ def test_arabic_and_persian_pages_pass_axe_and_nu(browser, arabic_site, persian_
     messages = json.loads(run.stderr or "{}").get("messages", [])
     # The sample's own content is English: a page made mostly of it (a topic's essay, the
     # timeline's fifteen English titles and summaries, on some runs the home page's latest events)
-    # is rightly guessed to be English though the report says Arabic or Persian. That guess is about
-    # the content; every other message counts.
+    # is rightly guessed to be in a language written in Latin letters though the report says
+    # Arabic or Persian: mostly English, and once (a CI run on 2026-12-08; the same commit passed
+    # locally) Hausa for the Arabic map page. That guess is about the content; every other
+    # message counts.
     # (That the theme's own words are translated is checked word by word in the Swift tests,
     # anArabicReportsCardsChartsAndFooterAreInArabic, and in the timeline's lede just below.)
-    guessed = [m for m in messages if m.get("message", "").startswith("This document appears to be written in English")]
+    guessed = [m for m in messages if re.match(r"This document appears to be written in (English|Hausa)\b", m.get("message", ""))]
     assert [m for m in messages if m not in guessed] == []
     # The timeline's own words, as a reader sees them, hold no English of the theme.
     browser.get((arabic_site / "timeline" / "index.html").as_uri())
