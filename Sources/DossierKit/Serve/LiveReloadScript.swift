@@ -14,12 +14,7 @@ enum LiveReloadScript {
 
     /// The page with the tag inserted before its last `</body>` (or at the end).
     static func inject(into html: Data, buildID: String) -> Data {
-        let tag = Data(tag(buildID: buildID).utf8)
-        let closing = Data("</body>".utf8)
-        guard let range = html.range(of: closing, options: .backwards) else { return html + tag }
-        var result = html
-        result.replaceSubrange(range.lowerBound..<range.lowerBound, with: tag)
-        return result
+        BodyEnd.inserting(Data(tag(buildID: buildID).utf8), into: html)
     }
 
     static let source = #"""

@@ -407,10 +407,6 @@ final class PreviewSearch: Sendable {
     /// The page with its number as a filter (Pagefind reads filters anywhere in a page), before
     /// its last `</body>`.
     static func numbered(_ page: Data, _ number: Int) -> Data {
-        let tag = Data("<span data-pagefind-filter=\"\(pageFilter):\(number)\"></span>".utf8)
-        guard let end = page.range(of: Data("</body>".utf8), options: .backwards) else { return page + tag }
-        var result = page
-        result.replaceSubrange(end.lowerBound..<end.lowerBound, with: tag)
-        return result
+        BodyEnd.inserting(Data("<span data-pagefind-filter=\"\(pageFilter):\(number)\"></span>".utf8), into: page)
     }
 }
