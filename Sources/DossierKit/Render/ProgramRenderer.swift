@@ -87,6 +87,8 @@ struct ProgramRenderer {
 
     /// The theme's other templates, for partials and parents.
     let programs: TemplatePrograms
+    /// The programs this rendering walks: a copy no other thread is walking.
+    let copy: [String: TemplateProgram]
 
     /// Renders `program` over `object`, as `MustacheLibrary.render(_:withTemplate:)` does.
     func render(_ program: TemplateProgram, object: Any) throws(Unsupported) -> String {
@@ -161,7 +163,7 @@ struct ProgramRenderer {
                 try renderSection(child, body, frame, &stack, &output)
             }
         case .partial(let name, let indentation, let overrides):
-            guard let program = try programs.program(named: name) else { return }
+            guard let program = try programs.program(named: name, in: copy) else { return }
             var inherited = frame.inherited
             if let overrides {
                 // The outer template's blocks win over the ones this tag gives.
@@ -185,8 +187,21 @@ struct ProgramRenderer {
     private func renderSection(
         _ child: Any?, _ body: TemplateProgram, _ frame: Frame, _ stack: inout [Any], _ output: inout String
     ) throws(Unsupported) {
-        if let objects = child as? [TemplateObject] {
-            try renderList(objects, body, frame, &stack, &output)
+        if let child, let kind = OwnKind(child) {
+            switch kind {
+            case .objects:
+                try renderList(child as! [TemplateObject], body, frame, &stack, &output)
+            case .flag:
+                if child as! Bool { try render(body, frame, &stack, &output) }
+            case .text where (child as! TemplateText).isNull:
+                return
+            case .object, .text, .card:
+                stack.append(child)
+                defer { stack.removeLast() }
+                var inner = frame
+                inner.sequence = nil
+                try render(body, inner, &stack, &output)
+            }
             return
         }
         switch child {
@@ -236,6 +251,27 @@ struct ProgramRenderer {
     private func renderInverted(
         _ child: Any?, _ body: TemplateProgram, _ frame: Frame, _ stack: inout [Any], _ output: inout String
     ) throws(Unsupported) {
+        if let child, let kind = OwnKind(child) {
+            let isFalse =
+                switch kind {
+                case .objects: (child as! [TemplateObject]).isEmpty
+                case .flag: !(child as! Bool)
+                case .text: (child as! TemplateText).isNull
+                case .object, .card: false
+                }
+            guard isFalse else { return }
+            if kind == .objects {
+                // swift-mustache puts the empty list on the stack.
+                stack.append(child)
+                defer { stack.removeLast() }
+                var inner = frame
+                inner.sequence = nil
+                try render(body, inner, &stack, &output)
+            } else {
+                try render(body, frame, &stack, &output)
+            }
+            return
+        }
         switch child {
         case let list as any MustacheSequence:
             guard Self.isEmpty(list) else { return }
@@ -271,8 +307,11 @@ struct ProgramRenderer {
         case .topOnly: child = try self.child(name.parts[...], from: stack[stack.count - 1])
         case .stack: child = try childInStack(name.parts, stack)
         }
-        if let custom = child as? MustacheCustomRepresentation { child = custom.representation }
         guard var value = child else { return nil }
+        if OwnKind(value) == nil, let custom = value as? MustacheCustomRepresentation {
+            guard let representation = custom.representation else { return nil }
+            value = representation
+        }
         for transform in name.transforms.reversed() {
             guard let transformable = value as? MustacheTransformable,
                 let transformed = transformable.transform(transform)
@@ -321,6 +360,33 @@ struct ProgramRenderer {
     private static func unwrapped(_ value: Any) -> Any {
         guard let optional = value as? OptionalValue else { return value }
         return optional.wrappedAny ?? value
+    }
+}
+
+/// The kinds of value Dossier's view models hold, told apart by the identity of their type:
+/// `type(of:)` reads it from the value, where each of swift-mustache's protocol casts (is it a
+/// sequence? custom renderable? a custom representation?) looks a conformance up in the
+/// runtime's tables, which cost more than the rest of a tag. What swift-mustache's rules give
+/// for each kind is known, so the renderer applies them without asking. Any other value (a
+/// theme's `extra:`, an `Int`) takes the general path.
+private enum OwnKind: Equatable {
+    case object, text, objects, card, flag
+
+    private static let objectType = ObjectIdentifier(TemplateObject.self)
+    private static let textType = ObjectIdentifier(TemplateText.self)
+    private static let objectsType = ObjectIdentifier([TemplateObject].self)
+    private static let cardType = ObjectIdentifier(CardValue.self)
+    private static let flagType = ObjectIdentifier(Bool.self)
+
+    init?(_ value: Any) {
+        switch ObjectIdentifier(type(of: value)) {
+        case Self.objectType: self = .object
+        case Self.textType: self = .text
+        case Self.objectsType: self = .objects
+        case Self.cardType: self = .card
+        case Self.flagType: self = .flag
+        default: return nil
+        }
     }
 }
 

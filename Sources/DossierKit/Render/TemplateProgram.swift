@@ -58,6 +58,33 @@ struct TemplateProgram: Sendable {
 
     let nodes: [Node]
 
+    private init(nodes: [Node]) { self.nodes = nodes }
+
+    /// The same program in storage of its own (nodes, names and texts), shared with no other copy.
+    func copied() -> TemplateProgram {
+        func own(_ text: String) -> String { String(decoding: Array(text.utf8), as: UTF8.self) }
+        func own(_ name: Name) -> Name {
+            var copy = name
+            copy.parts = name.parts.map(own)
+            copy.transforms = name.transforms.map(own)
+            return copy
+        }
+        return TemplateProgram(
+            nodes: nodes.map { node in
+                switch node {
+                case .text(let text): .text(own(text))
+                case .variable(let name, let escaped): .variable(own(name), escaped: escaped)
+                case .section(let name, let body, let inverted): .section(own(name), body.copied(), inverted: inverted)
+                case .partial(let name, let indentation, let overrides):
+                    .partial(
+                        own(name), indentation: indentation.map(own), overrides: overrides?.mapValues { $0.copied() })
+                case .block(let name, let body, let indentation):
+                    .block(own(name), defaultProgram: body.copied(), indentation: indentation.map(own))
+                case .contentType(let contentType): .contentType(contentType)
+                }
+            })
+    }
+
     /// The program of a parsed template, or nil when it holds a construct this form leaves to
     /// swift-mustache.
     init?(_ template: MustacheTemplate) {

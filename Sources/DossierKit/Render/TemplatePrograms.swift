@@ -17,6 +17,12 @@ final class TemplatePrograms: Sendable {
     /// Templates of the theme that have no program (swift-mustache renders them).
     let unsupported: Set<String>
     private let fellBack = NIOLockedValueBox<Set<String>>([])
+    /// Copies of `programs` that no page is being rendered with. A page takes one for its
+    /// rendering and gives it back: each thread then walks a tree of its own. Walking the
+    /// nodes retains and releases each one, and on one tree shared by both cores every node's
+    /// count moved between them at each step: those atomic operations were the largest part of
+    /// filling the templates (`TemplateProgram.copied`).
+    private let spareCopies = NIOLockedValueBox<[[String: TemplateProgram]]>([])
 
     init(library: MustacheLibrary, names: some Sequence<String>) {
         self.library = library
@@ -35,8 +41,12 @@ final class TemplatePrograms: Sendable {
 
     /// The program of a partial or parent: nil when the theme has no such template (it renders
     /// as nothing, as in swift-mustache); throws when the theme has it without a program.
-    func program(named name: String) throws(ProgramRenderer.Unsupported) -> TemplateProgram? {
-        if let program = programs[name] { return program }
+    func program(
+        named name: String, in copy: [String: TemplateProgram]
+    ) throws(ProgramRenderer.Unsupported)
+        -> TemplateProgram?
+    {
+        if let program = copy[name] { return program }
         if library.getTemplate(named: name) != nil {
             fellBack.withLockedValue { _ = $0.insert(name) }
             throw ProgramRenderer.Unsupported()
@@ -51,8 +61,10 @@ final class TemplatePrograms: Sendable {
             if library.getTemplate(named: name) != nil { fellBack.withLockedValue { _ = $0.insert(name) } }
             return nil
         }
+        let copy = spareCopies.withLockedValue { $0.popLast() } ?? programs.mapValues { $0.copied() }
+        defer { spareCopies.withLockedValue { $0.append(copy) } }
         do {
-            return try ProgramRenderer(programs: self).render(program, object: value)
+            return try ProgramRenderer(programs: self, copy: copy).render(copy[name] ?? program, object: value)
         } catch {
             fellBack.withLockedValue { _ = $0.insert(name) }
             return nil

@@ -25,13 +25,13 @@ struct TemplateFieldList<Model>: Sendable {
     let summary: String
     let fields: [Field]
     /// The fields' names, shared by every object this list makes.
-    private let names: TemplateObject.Names
+    private let names: Unmanaged<TemplateObject.Names>
 
     init(_ name: String, _ summary: String, _ fields: [Field]) {
         self.name = name
         self.summary = summary
         self.fields = fields
-        names = TemplateObject.Names(fields.map(\.name))
+        names = TemplateObject.keep(TemplateObject.Names(fields.map(\.name)))
     }
 
     func values(of model: Model) -> TemplateObject {

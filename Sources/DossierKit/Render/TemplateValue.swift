@@ -29,6 +29,11 @@ protocol TemplateConvertible {
 /// of their own. Other objects (the page's top, an author's `extra:` values) keep a dictionary.
 struct TemplateObject: MustacheParent, MustacheTransformable {
     /// Field names and their positions, shared by the objects of one declared view model.
+    ///
+    /// Made once per declared view model (`TemplateFieldList`, always a `static let`) and
+    /// never freed: objects hold it unmanaged. Every copy of an object on either core would
+    /// otherwise count a reference to the same table, and those atomic counts, moving between
+    /// the cores, cost more than the lookup.
     final class Names: Sendable {
         let names: [String]
         let positions: [String: Int]
@@ -42,7 +47,7 @@ struct TemplateObject: MustacheParent, MustacheTransformable {
         }
     }
 
-    private let names: Names?
+    private let names: Unmanaged<Names>?
     private let values: [Any]
     private let dictionary: [String: Any]
 
@@ -52,7 +57,10 @@ struct TemplateObject: MustacheParent, MustacheTransformable {
         dictionary = fields
     }
 
-    init(names: Names, values: [Any]) {
+    /// Keeps `names` for good (see `Names`).
+    static func keep(_ names: Names) -> Unmanaged<Names> { Unmanaged.passRetained(names) }
+
+    init(names: Unmanaged<Names>, values: [Any]) {
         self.names = names
         self.values = values
         dictionary = [:]
@@ -62,13 +70,13 @@ struct TemplateObject: MustacheParent, MustacheTransformable {
     var fields: [String: Any] {
         guard let names else { return dictionary }
         var fields: [String: Any] = [:]
-        for (name, position) in names.positions { fields[name] = values[position] }
+        for (name, position) in names.takeUnretainedValue().positions { fields[name] = values[position] }
         return fields
     }
 
     func child(named name: String) -> Any? {
         guard let names else { return dictionary[name] }
-        guard let position = names.positions[name] else { return nil }
+        guard let position = names._withUnsafeGuaranteedRef({ $0.positions[name] }) else { return nil }
         return values[position]
     }
 
