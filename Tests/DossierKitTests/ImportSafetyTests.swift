@@ -37,6 +37,15 @@ import Glibc
         return files
     }
 
+    /// The paths of everything under the folder, without reading any file: the folder may be
+    /// the machine's temporary folder, which a snapshot of contents once read whole (29 GB).
+    static func paths(under folder: URL) -> Set<String> {
+        var paths = Set<String>()
+        let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)
+        while let url = enumerator?.nextObject() as? URL { paths.insert(ContentFile.relativePath(of: url, in: folder)) }
+        return paths
+    }
+
     static func importing(
         _ format: Importer.Format, _ file: URL, into site: TestSite, fileSystem: ImportFileSystem = SystemFileSystem(),
         onConflict: ContentImport.ConflictChoice = .keep
@@ -68,7 +77,7 @@ import Glibc
               {"id": "fine", "date": "2024-01-05", "title": "Fine", "type": "attack", \(Self.source)}
             ]}
             """, in: site)
-        let outside = Self.snapshot(site.root.deletingLastPathComponent()).keys.filter { $0.contains("escape") }
+        let outside = Self.paths(under: site.root.deletingLastPathComponent()).filter { $0.contains("escape") }
         let result = try Self.importing(.dossier, file, into: site)
         #expect(result.outcome?.events == 1)
         #expect(
@@ -79,7 +88,7 @@ import Glibc
                 $0.message.hasPrefix("event `escape-actor` left out: one of its actors is `../../outside/actor-escape`")
             }?.location.line == 3)
         // Nothing anywhere but the one event and its record.
-        #expect(Self.snapshot(site.root.deletingLastPathComponent()).keys.filter { $0.contains("escape") } == outside)
+        #expect(Self.paths(under: site.root.deletingLastPathComponent()).filter { $0.contains("escape") } == outside)
         #expect(SiteBuilder(options: site.options).check().errors.isEmpty)
     }
 
