@@ -9,7 +9,10 @@ runs so both tools see the same machine conditions, measures:
     (/usr/bin/time), and the ratios Dossier/Hugo;
   - the floors: `cmark` rendering every event body (one process, all bodies), and
     `cp -r` of Dossier's output tree;
-  - the preview server's rebuild after a one-event edit (from `dossier serve`'s own report).
+  - the preview server's rebuild after a one-event edit (from `dossier serve`'s own report);
+  - each tool building again into its output before, what a writer runs after every edit
+    (`--no-again` skips it): Dossier writes over the site it kept from the build before, Hugo
+    over its `public/`.
 
 Builds are timed without the search index (Hugo's site has none; an older build may not know
 it): `--search` adds one build with Pagefind per scale and prints what the index cost, and
@@ -116,6 +119,23 @@ def dossier_build(report: Path, binary: Path = None, templates: Path = None):
                                   "--templates", str(templates or TEMPLATES), "--output", str(report / "Site")])
     pages = int(re.search(r"Built (\d+) page", output).group(1))
     return wall, memory, pages, output_size(report / "Site")
+
+
+def dossier_again(report: Path):
+    """Building again over the site of the build before, as a writer does after each edit: one
+    build to leave the site before beside it (Dossier writes the next site over that one, see
+    README's Safety), then the timed one. Wall seconds and peak MiB."""
+    command = [str(DOSSIER), "build", "--content", str(report / "Content"), "--templates", str(TEMPLATES),
+               "--output", str(report / "Site")]
+    timed(command)
+    wall, memory, _ = timed(command, label="dossier again")
+    return wall, memory
+
+
+def hugo_again(site: Path):
+    """Hugo building again into the `public/` of the build before (it writes over its files)."""
+    wall, memory, _ = timed(["hugo", "--quiet", "-s", str(site), "-d", str(site / "public")], label="hugo again")
+    return wall, memory
 
 
 def search_cost(report: Path):
@@ -258,6 +278,8 @@ def main():
                         help="also time, alternating, Dossier's default build (search included) against Hugo + Pagefind")
     parser.add_argument("--work", default=tempfile.gettempdir() + "/dossier-bench")
     parser.add_argument("--no-serve", action="store_true")
+    parser.add_argument("--no-again", action="store_true",
+                        help="skip timing each tool building again into the output of its build before")
     parser.add_argument("--search", action="store_true", help="also one build with Pagefind's index per scale, and what it cost")
     parser.add_argument("--baseline", help="another dossier binary (an older build) to run alternately, for a before/after comparison")
     parser.add_argument("--templates", help="the theme folder to build with (default: this repository's Templates/)")
@@ -299,11 +321,14 @@ def main():
         if not hugo.exists():
             subprocess.run([sys.executable, str(Path(__file__).with_name("hugo_site.py")), str(report / "Content"), str(hugo)], check=True)
         warm(report / "Content", hugo)
-        ours, theirs, before, searched, hugo_searched = [], [], [], [], []
+        ours, theirs, before, searched, hugo_searched, ours_again, theirs_again = [], [], [], [], [], [], []
         CPU.clear()
         for _ in range(arguments.runs):
             ours.append(dossier_build(report))
             theirs.append(hugo_build(hugo))
+            if not arguments.no_again:
+                ours_again.append(dossier_again(report))
+                theirs_again.append(hugo_again(hugo))
             if arguments.baseline:
                 before.append(dossier_build(report, Path(arguments.baseline), baseline_templates))
             if arguments.with_search:
@@ -332,6 +357,17 @@ def main():
                                ("memory, no search", memory / hugo_memory)):
             if ratio > worst.get(measure, (0, ""))[0]:
                 worst[measure] = (ratio, where)
+        if ours_again:
+            again_wall = statistics.median(run[0] for run in ours_again)
+            hugo_again_wall = statistics.median(run[0] for run in theirs_again)
+            again_cpu, hugo_again_cpu = statistics.median(CPU["dossier again"]), statistics.median(CPU["hugo again"])
+            steps_by_scale.append(
+                f"{label}: building again into the output before, median: Dossier {again_wall:.2f} s, {again_cpu:.2f} s CPU; "
+                f"Hugo {hugo_again_wall:.2f} s, {hugo_again_cpu:.2f} s CPU; × time {again_wall / hugo_again_wall:.2f}, "
+                f"CPU {again_cpu / hugo_again_cpu:.2f}")
+            for measure, ratio in (("time, again", again_wall / hugo_again_wall), ("CPU, again", again_cpu / hugo_again_cpu)):
+                if ratio > worst.get(measure, (0, ""))[0]:
+                    worst[measure] = (ratio, where)
         if searched:
             ours_wall = statistics.median(run[0] for run in searched)
             ours_memory = statistics.median(run[1] for run in searched)

@@ -11,6 +11,7 @@ import Testing
     /// One kind of edit a writer makes, as a change to one file.
     enum Edit: CaseIterable {
         case title, dateAcrossYears, addActor, tags, actorRename, topicEvents, typeColour, template, type, country
+        case sourceTitle
     }
 
     static let eventCount = 80, actorCount = 12
@@ -95,6 +96,18 @@ import Testing
                     let end = text.range(of: ",", range: field.upperBound..<block.upperBound)
                 else { return missing("\(event)'s country", in: text) }
                 return text.replacingCharacters(in: field.upperBound..<end.lowerBound, with: country)
+            }
+            return eventsFile
+        case .sourceTitle:
+            // A source's title names its row in the sources index and decides its place there.
+            let title = ["Aardvark notes", "Middle report", "Zulu dispatch"][random.next(below: 3)]
+            try rewrite(eventsFile) { text in
+                guard let block = Self.block(of: event, in: text),
+                    let sources = text.range(of: "  sources:\n", range: block),
+                    let field = text.range(of: "title: \"", range: sources.upperBound..<block.upperBound),
+                    let end = text.range(of: "\"", range: field.upperBound..<block.upperBound)
+                else { return missing("\(event)'s first source", in: text) }
+                return text.replacingCharacters(in: field.upperBound..<end.lowerBound, with: "\(title) \(step)")
             }
             return eventsFile
         case .template:

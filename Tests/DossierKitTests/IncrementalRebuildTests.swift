@@ -119,6 +119,86 @@ import Testing
         try fixture.expectSameAsFullBuild()
     }
 
+    /// A list put off by an edit, once made (asked for by the browser or by the search index),
+    /// records what it read: a later edit of an event it does not show leaves it as it was
+    /// made, and an edit of one it shows puts it off again. (Before, every edit put off every
+    /// list put off before, and the preview's search index made them all again.)
+    @Test func aPutOffListOnceMadeWaitsOnlyForEditsOfWhatItRead() throws {
+        let fixture = try Fixture()
+        guard let report = SiteBuilder(options: fixture.options).check().report,
+            let (index, topics) = report.eventTopics.first(where: { !$0.value.isEmpty }),
+            let topic = topics.first,
+            let other = report.events.indices.first(where: { !(report.eventTopics[$0] ?? []).contains(topic) })
+        else { Issue.record("the synthetic report has an event in a topic and one outside it"); return }
+        let topicPage = ListPaging.path("topics", subject: topic)
+        func retitle(_ index: Int, _ title: String) throws -> PreviewServer.Rebuild {
+            let event = report.events[index]
+            return try fixture.edit(fixture.root.appendingPathComponent(event.origin.file)) {
+                $0.replacingOccurrences(of: "title: \"\(event.title)\"", with: "title: \"\(title)\"")
+            }
+        }
+        let first = try retitle(index, "Retitled for the test")
+        #expect(first.succeeded && first.changedPaths.contains(topicPage))
+        let putOff = try #require(fixture.server.snapshot.get().files[topicPage])
+        #expect(putOff.isDeferred)
+        #expect(String(decoding: putOff.data, as: UTF8.self).contains("Retitled for the test"))
+
+        let elsewhere = try retitle(other, "Retitled outside the topic")
+        #expect(elsewhere.succeeded)
+        #expect(!elsewhere.changedPaths.contains(topicPage), "an edit of an event the list does not show")
+        try fixture.expectSameAsFullBuild()
+
+        let again = try fixture.edit(fixture.root.appendingPathComponent(report.events[index].origin.file)) {
+            $0.replacingOccurrences(of: "title: \"Retitled for the test\"", with: "title: \"Retitled twice\"")
+        }
+        #expect(again.succeeded && again.changedPaths.contains(topicPage), "an edit of an event it shows")
+        try fixture.expectSameAsFullBuild()
+    }
+
+    /// A source that changes its publisher moves in the sources index, and every row between its
+    /// old place and its new one moves by one: index pages that show none of its events change
+    /// too (they read the index, `.sources`, not the event).
+    @Test func aSourceMovedInTheIndexRendersThePagesItShifts() throws {
+        let fixture = try Fixture()
+        guard let report = SiteBuilder(options: fixture.options).check().report,
+            let last = report.sources.last, let index = last.eventIndexes.first
+        else { Issue.record("the synthetic report cites sources"); return }
+        #expect(
+            ListPaging.pageCount(report.sources.count, report.config.eventsPerPage) > 2,
+            "the index has pages that do not show the edited event")
+        let event = report.events[index]
+        let rebuild = try fixture.edit(fixture.root.appendingPathComponent(event.origin.file)) { text in
+            guard let block = IncrementalPropertyTests.block(of: event.id, in: text),
+                let publisher = text.range(of: "publisher: \(last.source.publisher),", range: block)
+            else { return text }
+            return text.replacingCharacters(in: publisher, with: "publisher: Aardvark Agency,")
+        }
+        #expect(rebuild.succeeded)
+        #expect(rebuild.changedPaths.contains("sources/page/2/index.html"))
+        try fixture.expectSameAsFullBuild()
+    }
+
+    /// A page put off by one rebuild and again by a later one is the later one's: the earlier
+    /// copy, made late (a search index still running, a browser on an older page), records
+    /// nothing, since what it read may no longer be what the site's copy reads.
+    @Test func aPutOffPageMadeAfterALaterRebuildRecordsNothing() {
+        let book = PageReadBook()
+        let page = "topics/a/index.html"
+        let earlier = book.nextPutOff()
+        book.putOff(page, as: earlier)
+        let later = book.nextPutOff()
+        book.putOff(page, as: later)
+        book.recordMade([.event("e1")], for: page, putOff: earlier)
+        #expect(book.unread == [page], "the earlier copy made late")
+        #expect(book.pages(reading: [.event("e1")]).isEmpty)
+        book.recordMade([.event("e2")], for: page, putOff: later)
+        #expect(book.unread.isEmpty)
+        #expect(book.pages(reading: [.event("e2")]) == [page])
+        book.markUnread(page)
+        book.recordMade([.event("e2")], for: page, putOff: later)
+        #expect(book.unread == [page], "a page marked unread waits for a rebuild that renders it")
+    }
+
     /// The preview renders each card once and keeps it across rebuilds; an edit drops the cards
     /// of the edited event only (this is most of what makes a rebuild fast).
     @Test func cardsAreKeptAcrossRebuildsExceptTheEditedEvents() throws {

@@ -106,7 +106,8 @@ struct IncrementalBuild {
     }
 
     /// Keeps what each page read for the next rebuild: the pages rendered now, those put off
-    /// (no reads: rendered again next time), and those kept from the previous build.
+    /// (no reads until they are made: `PageReadBook.recordMade`), and those kept from the
+    /// previous build.
     func record(_ pages: PagePlan, reads: [Set<PageInput>?], report: Report) {
         if pages.rebuild == nil {
             book.removeAll()
@@ -114,7 +115,9 @@ struct IncrementalBuild {
             // Pages can only have come or gone when the report's indexes were made anew.
             book.keep(only: Set(pages.all.map(\.path)))
         }
-        for (job, read) in zip(pages.jobs, reads) { book.record(read, for: job.path) }
-        for file in pages.deferred { book.record(nil, for: file.path) }
+        for (job, read) in zip(pages.jobs, reads) {
+            if let read { book.record(read, for: job.path) } else { book.markUnread(job.path) }
+        }
+        for file in pages.deferred { book.putOff(file.path, as: pages.putOff) }
     }
 }

@@ -14,6 +14,8 @@ struct PagePlan {
     var jobs: [SiteRenderer.PageJob]
     /// The pages put off, each rendered when first asked for.
     var deferred: [OutputFile]
+    /// The number the read book gave this run's putting off (`PageReadBook.nextPutOff`).
+    var putOff: UInt64 = 0
 
     /// Which pages to render, and how.
     /// - Parameter pages: the site's pages, when the caller listed them already.
@@ -39,8 +41,17 @@ struct PagePlan {
             let putsOff = incremental.putsOff(report)
             var listing = renderer
             listing.cards = renderer.cards.copy()
+            let book = incremental.book, putOff = book.nextPutOff()
+            self.putOff = putOff
             deferred = listing.jobs(planned.filter(putsOff)).map { job in
-                OutputFile(path: job.path, contents: .deferred(DeferredData { Data(job.render().html.utf8) }))
+                OutputFile(
+                    path: job.path,
+                    contents: .deferred(
+                        DeferredData {
+                            let (html, reads) = job.render()
+                            book.recordMade(reads, for: job.path, putOff: putOff)
+                            return Data(html.utf8)
+                        }))
             }
             planned.removeAll(where: putsOff)
         }

@@ -46,7 +46,7 @@ struct SourcesPage {
 
     static func make(page number: Int, _ links: PageLinks) -> PageView<SourcesPage> {
         let report = links.report, text = links.text
-        links.reads.read([.sources, .everyEvent])
+        links.reads.read(.sources)
         let part = ListPaging.Page(number, of: report.sources.count, perPage: report.config.eventsPerPage)
         let rows = part.items(report.sources).map { cited in
             let count = cited.eventIndexes.count
