@@ -232,17 +232,13 @@ struct SiteWriter: Sendable {
         switch file.contents {
         case .text(var text):
             try text.withUTF8 { try write($0, to: destination, shownAs: name) }
-        case .data(let data):
-            try data.withUnsafeBytes { try write($0.bindMemory(to: UInt8.self), to: destination, shownAs: name) }
+        case .data, .deferred:
+            try file.data.withUnsafeBytes { try write($0.bindMemory(to: UInt8.self), to: destination, shownAs: name) }
         case .copy(let source):
             // A recycled folder may hold the file already: copyItem does not write over one.
             unlink(destination.path)
             do { try FileManager.default.copyItem(at: source, to: destination) } catch {
                 throw FileSystemError("copy \(source.path) to", name, error: error)
-            }
-        case .deferred(let deferred):
-            try deferred.data.withUnsafeBytes {
-                try write($0.bindMemory(to: UInt8.self), to: destination, shownAs: name)
             }
         }
     }
@@ -254,12 +250,8 @@ struct SiteWriter: Sendable {
         let descriptor = open(destination.path, O_WRONLY | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw FileSystemError("write", name, errno: errno) }
         defer { close(descriptor) }
-        guard let base = buffer.baseAddress else {
-            if ftruncate(descriptor, 0) != 0 { throw FileSystemError("write", name, errno: errno) }
-            return
-        }
         var offset = 0
-        while offset < buffer.count {
+        while let base = buffer.baseAddress, offset < buffer.count {
             #if canImport(Glibc)
             let written = Glibc.write(descriptor, base + offset, buffer.count - offset)
             #else
